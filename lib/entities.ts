@@ -1,0 +1,64 @@
+/** The categories Glossa marks. ORG is recognised internally (so "МИД КНДР" is not taken for a person) but not painted. */
+export type EntityType = 'PER' | 'LOC' | 'TREATY' | 'ORG';
+
+/** The categories painted on pages and listed in the popup, in display order. */
+export const PAINTED_TYPES = ['PER', 'LOC', 'TREATY'] as const;
+export type PaintedType = (typeof PAINTED_TYPES)[number];
+
+export const TYPE_LABELS: Record<EntityType, string> = {
+  PER: 'Person',
+  LOC: 'Place',
+  TREATY: 'Treaty term',
+  ORG: 'Organization',
+};
+
+/** One recognised span of a text. Offsets are UTF-16 code units, end exclusive (as String.prototype.slice). */
+export interface Mention {
+  start: number;
+  end: number;
+  type: EntityType;
+  /** text.slice(start, end) */
+  text: string;
+  /** Nominative, page-grouped name: "Путина" → "Владимир Путин", "РФ" → "Россия". */
+  canonical: string;
+}
+
+export interface RecognizeOptions {
+  /** BCP 47 language of the text when known ("ru", "en-US"); guessed from the script otherwise. */
+  lang?: string;
+}
+
+/**
+ * The one seam between Glossa and whatever recognises entities. Implementations must be pure
+ * (no DOM, no browser globals), never throw, and return mentions sorted by start, non-overlapping.
+ */
+export interface Recognizer {
+  readonly id: string;
+  recognize(text: string, options?: RecognizeOptions): Mention[];
+}
+
+/** Per-page summary: one row per canonical entity, most frequent first. */
+export interface EntitySummary {
+  type: EntityType;
+  canonical: string;
+  count: number;
+  /** Distinct surface forms seen, in first-seen order. */
+  forms: string[];
+}
+
+export function summarize(mentions: readonly Mention[]): EntitySummary[] {
+  const byKey = new Map<string, EntitySummary>();
+  for (const m of mentions) {
+    const key = `${m.type}\u0000${m.canonical}`;
+    let row = byKey.get(key);
+    if (!row) {
+      row = { type: m.type, canonical: m.canonical, count: 0, forms: [] };
+      byKey.set(key, row);
+    }
+    row.count += 1;
+    if (!row.forms.includes(m.text)) row.forms.push(m.text);
+  }
+  return [...byKey.values()].sort(
+    (a, b) => b.count - a.count || a.canonical.localeCompare(b.canonical),
+  );
+}
