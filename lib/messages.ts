@@ -18,9 +18,9 @@ export interface SelectionInfo {
 
 export interface Requests {
   /** popup → content: what is on this page. */
-  'glossa:get-page': { request: Record<string, never>; response: PageState };
+  'glossa:get-page': { request: Record<never, never>; response: PageState };
   /** popup → content: the current selection described by W3C selectors, or null. */
-  'glossa:get-selection': { request: Record<string, never>; response: SelectionInfo | null };
+  'glossa:get-selection': { request: Record<never, never>; response: SelectionInfo | null };
   /** popup → content: paint or unpaint; returns the new state. */
   'glossa:set-enabled': { request: { enabled: boolean }; response: PageState };
 }

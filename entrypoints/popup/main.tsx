@@ -1,3 +1,56 @@
+/**
+ * Wires the popup to the real browser: the tab to talk to, the notes database, the options page.
+ * Everything else lives in components/Popup.tsx, which tests render with fakes.
+ */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Popup } from '../../components/Popup';
+import type { SendToTab } from '../../components/tab-transport';
+import type { PageInfo } from '../../lib/messages';
+import { openNotesDb } from '../../lib/notes/db';
+import './style.css';
 
-render(<p>Glossa</p>, document.getElementById('app') as HTMLElement);
+/**
+ * The tab this popup is about: normally the active tab of the current window. When the page is
+ * opened as `popup.html?tab=<id>` (end-to-end tests; or a reader who wants the popup in a full tab,
+ * to zoom it or use it with a screen reader), that tab instead — from a tab of its own, the
+ * "active tab" would be the popup itself.
+ */
+async function targetTabId(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+async function start() {
+  const tabId = await targetTabId().catch(() => null);
+
+  const sendToTab: SendToTab = (message) =>
+    tabId === null
+      ? Promise.reject(new Error('No tab to talk to'))
+      : browser.tabs.sendMessage(tabId, message);
+
+  // Without a content script (a tab loaded before install), notes can still be filed under the
+  // tab's address when the browser tells it to us; without "tabs" permission it may not.
+  const tabInfo = async (): Promise<PageInfo | null> => {
+    if (tabId === null) return null;
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    if (!tab) return null;
+    return tab.url && /^https?:/.test(tab.url)
+      ? { url: tab.url, title: tab.title ?? '', lang: '' }
+      : null;
+  };
+
+  render(
+    <Popup
+      sendToTab={sendToTab}
+      db={openNotesDb()}
+      tabInfo={tabInfo}
+      openOptions={() => void browser.runtime.openOptionsPage()}
+    />,
+    document.getElementById('app') as HTMLElement,
+  );
+}
+
+void start();

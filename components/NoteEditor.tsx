@@ -1,0 +1,97 @@
+/**
+ * Write a note on the page or on the current selection. The text stays in the textarea until the
+ * store confirms the save, so a failure (quota, closed database) never loses what was typed.
+ */
+import { useState } from 'preact/hooks';
+import type { SelectionInfo } from '../lib/messages';
+import { parseTags } from '../lib/notes/tags';
+
+export interface NoteDraft {
+  text: string;
+  tags: string[];
+}
+
+export interface NoteEditorProps {
+  selection: SelectionInfo | null;
+  /** False when the page has no address to file notes under. */
+  canSave: boolean;
+  /** Resolves once stored; rejects with an Error whose message is shown to the reader. */
+  onSave: (target: 'page' | 'selection', draft: NoteDraft) => Promise<void>;
+}
+
+export function NoteEditor({ selection, canSave, onSave }: NoteEditorProps) {
+  const [text, setText] = useState('');
+  const [tags, setTags] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  async function save(target: 'page' | 'selection') {
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      await onSave(target, { text: text.trim(), tags: parseTags(tags) });
+      setText('');
+      setTags('');
+      setSaved(true);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const hasText = text.trim() !== '';
+  return (
+    <div class="note-editor">
+      {selection && (
+        <figure class="selection">
+          <figcaption>Selected on the page</figcaption>
+          <blockquote>{selection.quote}</blockquote>
+        </figure>
+      )}
+      <label for="note-text">Note</label>
+      <textarea
+        id="note-text"
+        rows={3}
+        value={text}
+        placeholder={
+          selection ? 'Your note on the selection or the page' : 'Your note on this page'
+        }
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          setSaved(false);
+        }}
+      />
+      <label for="note-tags">Tags (comma-separated)</label>
+      <input
+        id="note-tags"
+        type="text"
+        value={tags}
+        placeholder="e.g. DPRK, ratification"
+        onInput={(e) => setTags(e.currentTarget.value)}
+      />
+      <div class="buttons">
+        {selection && (
+          <button type="button" disabled={busy || !canSave} onClick={() => save('selection')}>
+            Save note on selection
+          </button>
+        )}
+        <button type="button" disabled={busy || !canSave || !hasText} onClick={() => save('page')}>
+          Save note on page
+        </button>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {saved && (
+        <p class="ok" role="status">
+          Saved.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/** The notes saved on this page, newest first, each deletable after a confirm step. */
+import { useState } from 'preact/hooks';
+import type { Note } from '../lib/notes/model';
+
+export interface NoteListProps {
+  notes: readonly Note[];
+  /** Rejects with an Error whose message is shown. */
+  onDelete: (id: string) => Promise<void>;
+}
+
+function NoteItem({ note, onDelete }: { note: Note; onDelete: NoteListProps['onDelete'] }) {
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function remove() {
+    setError(null);
+    try {
+      await onDelete(note.id);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <li class="note" data-note-id={note.id}>
+      {note.quote && <blockquote>{note.quote}</blockquote>}
+      {note.entity && (
+        <p class="note-entity">
+          <strong>{note.entity.canonical}</strong>
+        </p>
+      )}
+      {note.text && <p class="note-text">{note.text}</p>}
+      <div class="note-meta">
+        {note.tags.length > 0 && (
+          <ul class="tags" aria-label="Tags">
+            {note.tags.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        )}
+        <time dateTime={note.createdAt}>{new Date(note.createdAt).toLocaleString()}</time>
+        {confirming ? (
+          <span class="confirm">
+            <button type="button" class="danger" onClick={remove}>
+              Confirm delete
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button type="button" class="link" onClick={() => setConfirming(true)}>
+            Delete
+          </button>
+        )}
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
+
+export function NoteList({ notes, onDelete }: NoteListProps) {
+  if (notes.length === 0) return <p class="muted">No notes on this page yet.</p>;
+  return (
+    <ul class="notes">
+      {notes.map((n) => (
+        <NoteItem key={n.id} note={n} onDelete={onDelete} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The options page: the highlight switch, which categories are painted, the sites where Glossa
+ * stays off, and export (a full page, so the download survives a "where to save?" dialog that
+ * would close the popup). Each change is saved at once.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { PAINTED_TYPES, type PaintedType, TYPE_LABELS } from '../lib/entities';
+import type { NotesDb } from '../lib/notes/db';
+import { loadSettings, type Settings, type StorageAreaLike, saveSettings } from '../lib/settings';
+import { ExportButtons } from './ExportButtons';
+
+export interface OptionsProps {
+  storage: StorageAreaLike;
+  /** When given, the page also offers export of all notes. */
+  db?: NotesDb;
+}
+
+type SaveStatus = { ok: true } | { ok: false; message: string } | null;
+
+export function Options({ storage, db }: OptionsProps) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<SaveStatus>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    loadSettings(storage).then((s) => {
+      if (!cancelled) setSettings(s);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [storage]);
+
+  async function update(next: Settings) {
+    setSettings(next);
+    setStatus(null);
+    try {
+      await saveSettings(storage, next);
+      setStatus({ ok: true });
+    } catch (e) {
+      setStatus({
+        ok: false,
+        message: `Not saved: ${e instanceof Error ? e.message : String(e)}`,
+      });
+    }
+  }
+
+  if (!settings) return <p class="muted">Loading settings…</p>;
+
+  const setType = (type: PaintedType, on: boolean) =>
+    update({ ...settings, types: { ...settings.types, [type]: on } });
+
+  return (
+    <main class="options">
+      <h1>Glossa settings</h1>
+      <section aria-labelledby="highlight-heading">
+        <h2 id="highlight-heading">Highlighting</h2>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={settings.enabled}
+            onChange={(e) => update({ ...settings, enabled: e.currentTarget.checked })}
+          />{' '}
+          Highlight people, places and treaty terms on pages
+        </label>
+        <fieldset disabled={!settings.enabled}>
+          <legend>Categories</legend>
+          {PAINTED_TYPES.map((type) => (
+            <label class="check" key={type}>
+              <input
+                type="checkbox"
+                name={type}
+                checked={settings.types[type]}
+                onChange={(e) => setType(type, e.currentTarget.checked)}
+              />{' '}
+              {TYPE_LABELS[type]}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+
+      <section aria-labelledby="sites-heading">
+        <h2 id="sites-heading">Sites where Glossa stays off</h2>
+        {settings.disabledSites.length === 0 ? (
+          <p class="muted">None.</p>
+        ) : (
+          <ul class="sites">
+            {settings.disabledSites.map((site) => (
+              <li key={site} data-site={site}>
+                <span>{site}</span>{' '}
+                <button
+                  type="button"
+                  aria-label={`Remove ${site}`}
+                  onClick={() =>
+                    update({
+                      ...settings,
+                      disabledSites: settings.disabledSites.filter((s) => s !== site),
+                    })
+                  }
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <p class={status?.ok === false ? 'error' : 'ok'} role="status" aria-live="polite">
+        {status === null ? '' : status.ok ? 'Saved' : status.message}
+      </p>
+
+      {db && (
+        <section aria-labelledby="export-heading">
+          <h2 id="export-heading">Export all notes</h2>
+          <ExportButtons db={db} />
+        </section>
+      )}
+    </main>
+  );
+}

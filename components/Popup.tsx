@@ -1,0 +1,223 @@
+/**
+ * The toolbar popup: what Glossa found on the page, the highlight switch, notes on this page, and
+ * export. Every dependency arrives as a prop (how to reach the tab, the notes database, the clock,
+ * the download), so the component test drives it with canned answers and fake-indexeddb.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { PageInfo, PageState, SelectionInfo } from '../lib/messages';
+import { addNote, deleteNote, type NotesDb, notesForUrl } from '../lib/notes/db';
+import type { ExportFile } from '../lib/notes/export-file';
+import type { NewNote, Note } from '../lib/notes/model';
+import { normalizeUrl } from '../lib/notes/normalize-url';
+import { EntityList } from './EntityList';
+import { ExportButtons } from './ExportButtons';
+import { type NoteDraft, NoteEditor } from './NoteEditor';
+import { NoteList } from './NoteList';
+import { askTab, type SendToTab } from './tab-transport';
+
+export interface PopupProps {
+  sendToTab: SendToTab;
+  db: NotesDb;
+  /**
+   * The tab's own address and title, for filing notes when no content script answers.
+   * Resolves null when the browser does not tell (no "tabs" permission) or there is no tab.
+   */
+  tabInfo?: () => Promise<PageInfo | null>;
+  openOptions?: () => void;
+  now?: () => Date;
+  download?: (file: ExportFile) => void;
+  /** While the content script reports 'working', ask again after this many ms (at most 20 times). */
+  pollMs?: number;
+}
+
+type PageView =
+  | { kind: 'loading' }
+  | { kind: 'ready'; state: PageState }
+  | { kind: 'absent'; tab: PageInfo | null };
+
+export const NO_CONTENT_SCRIPT = "Glossa can't read this page. Reload it, or open a news article.";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function statusLine(view: PageView): string | null {
+  if (view.kind === 'loading') return 'Reading the page…';
+  if (view.kind === 'absent') return NO_CONTENT_SCRIPT;
+  if (view.state.status === 'working') return 'Finding people, places and treaty terms…';
+  if (view.state.status === 'skipped') {
+    return `Glossa did not mark this page${view.state.reason ? `: ${view.state.reason}` : '.'}`;
+  }
+  return null;
+}
+
+export function Popup({
+  sendToTab,
+  db,
+  tabInfo,
+  openOptions,
+  now = () => new Date(),
+  download,
+  pollMs = 500,
+}: PopupProps) {
+  const [view, setView] = useState<PageView>({ kind: 'loading' });
+  const [selection, setSelection] = useState<SelectionInfo | null>(null);
+  const [notes, setNotes] = useState<Note[]>([]);
+  const [notesError, setNotesError] = useState<string | null>(null);
+  const [switching, setSwitching] = useState(false);
+  const [switchError, setSwitchError] = useState<string | null>(null);
+
+  // Ask the page what it found; keep asking while recognition is still running.
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      let state: PageState;
+      try {
+        state = await askTab(sendToTab, { type: 'glossa:get-page' });
+        for (let i = 0; state.status === 'working' && i < 20 && !cancelled; i++) {
+          setView({ kind: 'ready', state });
+          await sleep(pollMs);
+          state = await askTab(sendToTab, { type: 'glossa:get-page' });
+        }
+      } catch {
+        const tab = tabInfo ? await tabInfo().catch(() => null) : null;
+        if (!cancelled) setView({ kind: 'absent', tab });
+        return;
+      }
+      if (cancelled) return;
+      setView({ kind: 'ready', state });
+      try {
+        const sel = await askTab(sendToTab, { type: 'glossa:get-selection' });
+        if (!cancelled) setSelection(sel && sel.quote.trim() !== '' ? sel : null);
+      } catch {
+        // No selection to offer; saving on the page still works.
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [sendToTab, tabInfo, pollMs]);
+
+  const page: PageInfo | null =
+    view.kind === 'ready' ? view.state.page : view.kind === 'absent' ? view.tab : null;
+  const noteUrl = page?.url ? normalizeUrl(page.url) : null;
+
+  useEffect(() => {
+    if (!noteUrl) return;
+    let cancelled = false;
+    notesForUrl(db, noteUrl).then(
+      (list) => {
+        if (!cancelled) {
+          setNotes(list);
+          setNotesError(null);
+        }
+      },
+      (e: unknown) => {
+        if (!cancelled) setNotesError(e instanceof Error ? e.message : String(e));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [db, noteUrl]);
+
+  async function saveNote(target: 'page' | 'selection', draft: NoteDraft) {
+    if (!page || !noteUrl) throw new Error('This page has no address to file the note under.');
+    const base = { url: noteUrl, pageTitle: page.title, text: draft.text, tags: draft.tags };
+    const input: NewNote =
+      target === 'selection' && selection
+        ? {
+            ...base,
+            kind: 'selection',
+            quote: selection.quote,
+            selectors: [...selection.selectors],
+          }
+        : { ...base, kind: 'page' };
+    const note = await addNote(db, input, now());
+    setNotes((list) => [note, ...list]);
+  }
+
+  async function removeNote(id: string) {
+    await deleteNote(db, id);
+    setNotes((list) => list.filter((n) => n.id !== id));
+  }
+
+  async function setHighlights(enabled: boolean) {
+    setSwitching(true);
+    setSwitchError(null);
+    try {
+      const state = await askTab(sendToTab, { type: 'glossa:set-enabled', enabled });
+      setView({ kind: 'ready', state });
+    } catch {
+      setSwitchError('The page did not answer. Reload it and try again.');
+    } finally {
+      setSwitching(false);
+    }
+  }
+
+  const status = statusLine(view);
+  return (
+    <main class="popup">
+      <header>
+        <h1 class="page-title">{page ? page.title || page.url : 'Glossa'}</h1>
+        {view.kind === 'ready' && (
+          <label class="switch">
+            <input
+              type="checkbox"
+              role="switch"
+              aria-checked={view.state.enabled}
+              checked={view.state.enabled}
+              disabled={switching}
+              onChange={(e) => setHighlights(e.currentTarget.checked)}
+            />{' '}
+            Highlights {view.state.enabled ? 'on' : 'off'}
+          </label>
+        )}
+      </header>
+      {status && (
+        <p class={view.kind === 'absent' ? 'notice' : 'muted'} role="status">
+          {status}
+        </p>
+      )}
+      {switchError && (
+        <p class="error" role="alert">
+          {switchError}
+        </p>
+      )}
+
+      {view.kind === 'ready' && view.state.status !== 'skipped' && (
+        <section aria-labelledby="entities-heading">
+          <h2 id="entities-heading">On this page</h2>
+          <EntityList entities={view.state.entities} />
+        </section>
+      )}
+
+      {noteUrl && (
+        <>
+          <section aria-labelledby="editor-heading">
+            <h2 id="editor-heading">New note</h2>
+            <NoteEditor selection={selection} canSave={noteUrl !== null} onSave={saveNote} />
+          </section>
+          <section aria-labelledby="notes-heading">
+            <h2 id="notes-heading">Notes on this page</h2>
+            {notesError ? (
+              <p class="error" role="alert">
+                {notesError}
+              </p>
+            ) : (
+              <NoteList notes={notes} onDelete={removeNote} />
+            )}
+          </section>
+        </>
+      )}
+
+      <section class="footer" aria-labelledby="export-heading">
+        <h2 id="export-heading">All notes</h2>
+        <ExportButtons db={db} now={now} download={download} />
+        {openOptions && (
+          <button type="button" class="link" onClick={openOptions}>
+            Settings
+          </button>
+        )}
+      </section>
+    </main>
+  );
+}

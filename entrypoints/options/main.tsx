@@ -1,0 +1,12 @@
+/** Wires the options page to the extension's storage and the notes database. */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Options } from '../../components/Options';
+import { openNotesDb } from '../../lib/notes/db';
+import '../popup/style.css';
+import './style.css';
+
+render(
+  <Options storage={browser.storage.local} db={openNotesDb()} />,
+  document.getElementById('app') as HTMLElement,
+);

@@ -1,0 +1,164 @@
+/**
+ * The notes store: one Dexie (IndexedDB) database, and small functions that take it as a parameter
+ * so the popup, the content script and Node tests (fake-indexeddb) share exactly the same code.
+ * Every failure leaves as a NotesError with a message a reader can act on; the caller keeps the
+ * note's text on screen, so nothing typed is lost.
+ */
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { NewNote, Note } from './model';
+
+export type NotesDb = Dexie & { notes: EntityTable<Note, 'id'> };
+
+/**
+ * Open (lazily: Dexie opens on first use) the notes database.
+ * `options` lets tests pass their own `indexedDB`/`IDBKeyRange`, e.g. from fake-indexeddb.
+ */
+export function openNotesDb(name = 'glossa', options?: DexieOptions): NotesDb {
+  const db = new Dexie(name, options) as NotesDb;
+  // Schema history: never edit a published version; add version(n + 1) with an upgrade instead.
+  db.version(1).stores({ notes: 'id, url, kind, createdAt, updatedAt, *tags' });
+  return db;
+}
+
+export type NotesErrorReason =
+  | 'quota'
+  | 'blocked'
+  | 'closed'
+  | 'unavailable'
+  | 'not-found'
+  | 'unknown';
+
+export class NotesError extends Error {
+  override readonly name = 'NotesError';
+  readonly reason: NotesErrorReason;
+
+  constructor(message: string, reason: NotesErrorReason, cause?: unknown) {
+    super(message, { cause });
+    this.reason = reason;
+  }
+}
+
+const REASON_TEXT: Record<Exclude<NotesErrorReason, 'not-found' | 'unknown'>, string> = {
+  quota:
+    'the browser has no storage space left for Glossa. Free disk space, or export and delete old notes, then try again.',
+  blocked:
+    'the notes database is being upgraded in another Glossa window. Close other Glossa popups and tabs, then try again.',
+  closed: 'the notes database was closed. Close and reopen the popup, then try again.',
+  unavailable:
+    'the browser refused to open the notes database. In a private window, or with site data blocked, notes cannot be stored.',
+};
+
+/**
+ * Error names, Dexie's and IndexedDB's, grouped by what the reader can do about them, most
+ * specific first: a QuotaExceededError wrapped in an AbortError is about quota, and an
+ * InvalidStateError inside an OpenFailedError (Firefox private windows) is about opening.
+ */
+const REASONS_BY_PRIORITY: ReadonlyArray<
+  [Exclude<NotesErrorReason, 'not-found' | 'unknown'>, string[]]
+> = [
+  ['quota', ['QuotaExceededError']],
+  ['blocked', ['VersionChangeError', 'VersionError']],
+  ['unavailable', ['OpenFailedError', 'MissingAPIError', 'InvalidAccessError', 'SecurityError']],
+  ['closed', ['DatabaseClosedError', 'InvalidStateError']],
+];
+
+/** Dexie wraps the browser's error (`inner`); standard errors chain through `cause`. */
+function errorChainNames(error: unknown): string[] {
+  const names: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const e = current as { name?: unknown; inner?: unknown; cause?: unknown };
+    if (typeof e.name === 'string') names.push(e.name);
+    current = e.inner ?? e.cause;
+  }
+  return names;
+}
+
+/** Turn any storage failure into a NotesError whose message starts with what failed. */
+export function toNotesError(action: string, error: unknown): NotesError {
+  if (error instanceof NotesError) return error;
+  const names = errorChainNames(error);
+  const reason = REASONS_BY_PRIORITY.find(([, group]) => group.some((n) => names.includes(n)))?.[0];
+  if (reason) return new NotesError(`${action}: ${REASON_TEXT[reason]}`, reason, error);
+  const detail = error instanceof Error && error.message ? error.message : String(error);
+  return new NotesError(`${action}: ${detail}`, 'unknown', error);
+}
+
+async function guarded<T>(action: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toNotesError(action, error);
+  }
+}
+
+/** Store a new note; the store assigns its id and both timestamps. */
+export function addNote(db: NotesDb, input: NewNote, now: Date = new Date()): Promise<Note> {
+  return guarded('Could not save the note', async () => {
+    const time = now.toISOString();
+    const note: Note = { ...input, id: crypto.randomUUID(), createdAt: time, updatedAt: time };
+    await db.notes.add(note);
+    return note;
+  });
+}
+
+/** The fields a reader may change after saving; the page, quote and selectors stay as saved. */
+export type NoteChanges = Partial<Pick<Note, 'text' | 'tags' | 'pageTitle'>>;
+
+export function updateNote(
+  db: NotesDb,
+  id: string,
+  changes: NoteChanges,
+  now: Date = new Date(),
+): Promise<Note> {
+  return guarded('Could not update the note', () =>
+    db.transaction('rw', db.notes, async () => {
+      const existing = await db.notes.get(id);
+      if (!existing) {
+        throw new NotesError(
+          'Could not update the note: it no longer exists (deleted in another window?).',
+          'not-found',
+        );
+      }
+      const updated: Note = { ...existing, ...changes, updatedAt: now.toISOString() };
+      await db.notes.put(updated);
+      return updated;
+    }),
+  );
+}
+
+export function deleteNote(db: NotesDb, id: string): Promise<void> {
+  return guarded('Could not delete the note', () => db.notes.delete(id));
+}
+
+/** Plain code-unit order: the same on every machine and locale, unlike localeCompare. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Notes filed under one (normalized) page URL, newest first. */
+export function notesForUrl(db: NotesDb, url: string): Promise<Note[]> {
+  return guarded('Could not load the notes for this page', async () => {
+    const notes = await db.notes.where('url').equals(url).toArray();
+    return notes.sort(
+      (a, b) => compareStrings(b.createdAt, a.createdAt) || compareStrings(a.id, b.id),
+    );
+  });
+}
+
+/** Every note, grouped by page URL, oldest first within a page: the order exports start from. */
+export function allNotes(db: NotesDb): Promise<Note[]> {
+  return guarded('Could not load the notes', async () => {
+    const notes = await db.notes.toArray();
+    return notes.sort(
+      (a, b) =>
+        compareStrings(a.url, b.url) ||
+        compareStrings(a.createdAt, b.createdAt) ||
+        compareStrings(a.id, b.id),
+    );
+  });
+}
+
+export function countNotes(db: NotesDb): Promise<number> {
+  return guarded('Could not count the notes', () => db.notes.count());
+}

@@ -1,0 +1,308 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NO_CONTENT_SCRIPT, Popup } from '../../components/Popup';
+import type { SendToTab } from '../../components/tab-transport';
+import type { EntitySummary } from '../../lib/entities';
+import type { PageState, SelectionInfo } from '../../lib/messages';
+import { addNote, allNotes, type NotesDb, notesForUrl, openNotesDb } from '../../lib/notes/db';
+import { exportJson } from '../../lib/notes/export-json';
+import { exportMarkdown } from '../../lib/notes/export-markdown';
+
+const PAGE_URL = 'https://ria.ru/20241205/kndr-1987654321.html?utm_source=tg#comments';
+const NOTE_URL = 'https://ria.ru/20241205/kndr-1987654321.html';
+const NOW = new Date('2024-12-06T12:00:00.000Z');
+
+const ENTITIES: EntitySummary[] = [
+  { type: 'LOC', canonical: 'Россия', count: 7, forms: ['России', 'РФ'] },
+  { type: 'LOC', canonical: 'КНДР', count: 6, forms: ['КНДР'] },
+  { type: 'PER', canonical: 'Владимир Путин', count: 5, forms: ['Путин'] },
+  { type: 'TREATY', canonical: 'ратификационная грамота', count: 3, forms: ['грамотами'] },
+  { type: 'ORG', canonical: 'МИД КНДР', count: 2, forms: ['МИД КНДР'] },
+  { type: 'PER', canonical: 'Ким Чен Ын', count: 2, forms: ['Ким Чен Ын'] },
+  { type: 'LOC', canonical: 'Москва', count: 2, forms: ['МОСКВА'] },
+  { type: 'PER', canonical: 'Цой Сон Хи', count: 2, forms: ['Цой Сон Хи'] },
+];
+
+function pageState(overrides: Partial<PageState> = {}): PageState {
+  return {
+    page: { url: PAGE_URL, title: 'Договор России и КНДР вступил в силу', lang: 'ru' },
+    enabled: true,
+    status: 'ready',
+    entities: ENTITIES,
+    ...overrides,
+  };
+}
+
+const SELECTION: SelectionInfo = {
+  quote: 'обменялись ратификационными грамотами',
+  selectors: [
+    {
+      type: 'TextQuoteSelector',
+      exact: 'обменялись ратификационными грамотами',
+      prefix: 'Стороны ',
+      suffix: ' в Пхеньяне',
+    },
+    { type: 'TextPositionSelector', start: 40, end: 77 },
+  ],
+};
+
+/** A content script that answers from canned data, and records what it was sent. */
+function fakeTab(options: { states?: PageState[]; selection?: SelectionInfo | null } = {}) {
+  const states = [...(options.states ?? [pageState()])];
+  let current = states.shift() as PageState;
+  const sent: unknown[] = [];
+  const send = (async (message: { type: string; enabled?: boolean }) => {
+    sent.push(message);
+    switch (message.type) {
+      case 'glossa:get-page': {
+        const answer = current;
+        current = states.shift() ?? current;
+        return answer;
+      }
+      case 'glossa:get-selection':
+        return options.selection ?? null;
+      case 'glossa:set-enabled':
+        current = { ...current, enabled: Boolean(message.enabled) };
+        return current;
+      default:
+        throw new Error(`unexpected ${message.type}`);
+    }
+  }) as SendToTab;
+  return { send, sent };
+}
+
+const absentTab = (() =>
+  Promise.reject(
+    new Error('Could not establish connection. Receiving end does not exist.'),
+  )) as SendToTab;
+
+/** jsdom's Blob has no text(); FileReader reads it as UTF-8. */
+function readText(blob: Blob | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!blob) return reject(new Error('no blob'));
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}
+
+let dbCount = 0;
+const dbs: NotesDb[] = [];
+function freshDb(): NotesDb {
+  dbCount += 1;
+  const db = openNotesDb(`glossa-popup-test-${dbCount}`);
+  dbs.push(db);
+  return db;
+}
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  for (const db of dbs.splice(0)) db.close(); // each test has its own database name
+});
+
+describe('Popup', () => {
+  it('lists entities grouped Person, Place, Treaty term, with counts in the page order', async () => {
+    const { container } = render(<Popup sendToTab={fakeTab().send} db={freshDb()} />);
+    await screen.findByText('Договор России и КНДР вступил в силу');
+    const rows = [...container.querySelectorAll<HTMLElement>('[data-type]')].map(
+      (el) => `${el.dataset.type} ${el.dataset.canonical} ${el.dataset.count}`,
+    );
+    expect(rows).toEqual([
+      'PER Владимир Путин 5',
+      'PER Ким Чен Ын 2',
+      'PER Цой Сон Хи 2',
+      'LOC Россия 7',
+      'LOC КНДР 6',
+      'LOC Москва 2',
+      'TREATY ратификационная грамота 3',
+    ]);
+    expect(screen.getByRole('heading', { name: /People/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /Treaty terms/ })).toBeTruthy();
+    expect(container.querySelector('[data-type="ORG"]')).toBeNull();
+  });
+
+  it('saves a note on the selection with its quote and selectors, under the normalized URL', async () => {
+    const db = freshDb();
+    const { container } = render(
+      <Popup sendToTab={fakeTab({ selection: SELECTION }).send} db={db} now={() => NOW} />,
+    );
+    const saveOnSelection = await screen.findByRole('button', { name: 'Save note on selection' });
+    expect(screen.getByText(SELECTION.quote).tagName).toBe('BLOCKQUOTE');
+
+    fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'Обмен грамотами  ' } });
+    fireEvent.input(screen.getByLabelText('Tags (comma-separated)'), {
+      target: { value: 'КНДР, treaty law' },
+    });
+    fireEvent.click(saveOnSelection);
+
+    const item = await waitFor(() => {
+      const el = container.querySelector<HTMLElement>('[data-note-id]');
+      if (!el) throw new Error('note not shown yet');
+      return el;
+    });
+    expect(item.querySelector('blockquote')?.textContent).toBe(SELECTION.quote);
+    expect(item.textContent).toContain('Обмен грамотами');
+    expect(item.textContent).toContain('treaty law');
+    expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('');
+
+    const stored = await notesForUrl(db, NOTE_URL);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      id: item.dataset.noteId,
+      kind: 'selection',
+      url: NOTE_URL,
+      pageTitle: 'Договор России и КНДР вступил в силу',
+      text: 'Обмен грамотами',
+      tags: ['КНДР', 'treaty law'],
+      quote: SELECTION.quote,
+      selectors: SELECTION.selectors,
+      createdAt: NOW.toISOString(),
+    });
+  });
+
+  it('lists the notes already saved on this page, newest first, and none from other pages', async () => {
+    const db = freshDb();
+    const base = { kind: 'page' as const, url: NOTE_URL, pageTitle: 'T', tags: [] };
+    const older = await addNote(db, { ...base, text: 'older' }, new Date('2024-12-01T00:00:00Z'));
+    const newer = await addNote(db, { ...base, text: 'newer' }, new Date('2024-12-02T00:00:00Z'));
+    await addNote(db, { ...base, url: 'https://other.example/', text: 'elsewhere' });
+    const { container } = render(<Popup sendToTab={fakeTab().send} db={db} />);
+    await screen.findByText('newer');
+    const ids = [...container.querySelectorAll<HTMLElement>('[data-note-id]')].map(
+      (el) => el.dataset.noteId,
+    );
+    expect(ids).toEqual([newer.id, older.id]);
+    expect(screen.queryByText('elsewhere')).toBeNull();
+  });
+
+  it('deletes a note only after confirmation', async () => {
+    const db = freshDb();
+    await addNote(db, { kind: 'page', url: NOTE_URL, pageTitle: 'T', text: 'to delete', tags: [] });
+    render(<Popup sendToTab={fakeTab().send} db={db} />);
+    await screen.findByText('to delete');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(await allNotes(db)).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm delete' }));
+    await waitFor(() => expect(screen.queryByText('to delete')).toBeNull());
+    expect(await allNotes(db)).toHaveLength(0);
+  });
+
+  it('keeps the typed text and shows why when the database fails', async () => {
+    const db = freshDb();
+    vi.spyOn(db.notes, 'add').mockRejectedValue(
+      new DOMException('Quota exceeded', 'QuotaExceededError'),
+    );
+    render(<Popup sendToTab={fakeTab().send} db={db} />);
+    const textarea = (await screen.findByLabelText('Note')) as HTMLTextAreaElement;
+    fireEvent.input(textarea, { target: { value: 'Не потерять этот текст' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note on page' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^Could not save the note: .*no storage space/);
+    expect(textarea.value).toBe('Не потерять этот текст');
+    expect(await allNotes(db)).toHaveLength(0);
+  });
+
+  it('exports all notes as the JSON and Markdown files a download would save', async () => {
+    const db = freshDb();
+    await addNote(
+      db,
+      { kind: 'page', url: NOTE_URL, pageTitle: 'КНДР', text: 'one', tags: ['a b'] },
+      NOW,
+    );
+    await addNote(
+      db,
+      { kind: 'page', url: 'https://other.example/', pageTitle: 'Other', text: 'two', tags: [] },
+      NOW,
+    );
+    const notes = await allNotes(db);
+
+    // Capture what the real Blob-URL download helper hands to the browser.
+    const blobs: Blob[] = [];
+    const clicks: { download: string; href: string }[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return `blob:glossa/${blobs.length}`;
+    });
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicks.push({ download: this.download, href: this.href });
+    });
+
+    render(<Popup sendToTab={fakeTab().send} db={db} now={() => NOW} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Export JSON' }));
+    await screen.findByText(/Exported 2 notes to glossa-notes-\d{4}-\d{2}-\d{2}\.json/);
+    fireEvent.click(screen.getByRole('button', { name: 'Export Markdown' }));
+    await screen.findByText(/Exported 2 notes to glossa-notes-\d{4}-\d{2}-\d{2}\.md/);
+
+    const day = `${NOW.getFullYear()}-${String(NOW.getMonth() + 1).padStart(2, '0')}-${String(NOW.getDate()).padStart(2, '0')}`;
+    expect(clicks).toEqual([
+      { download: `glossa-notes-${day}.json`, href: 'blob:glossa/1' },
+      { download: `glossa-notes-${day}.md`, href: 'blob:glossa/2' },
+    ]);
+    expect(blobs[0]?.type).toBe('application/json');
+    expect(await readText(blobs[0])).toBe(exportJson(notes, NOW));
+    expect(await readText(blobs[1])).toBe(exportMarkdown(notes, NOW));
+    expect(document.querySelector('a[download]')).toBeNull(); // the temporary link is gone
+  });
+
+  it('switches highlights through the content script', async () => {
+    const tab = fakeTab();
+    render(<Popup sendToTab={tab.send} db={freshDb()} />);
+    const toggle = (await screen.findByRole('switch')) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    expect(screen.getByText(/Highlights on/)).toBeTruthy();
+    fireEvent.click(toggle);
+    await screen.findByText(/Highlights off/);
+    expect(toggle.checked).toBe(false);
+    expect(tab.sent).toContainEqual({ type: 'glossa:set-enabled', enabled: false });
+  });
+
+  it('waits while the page is still being read', async () => {
+    const tab = fakeTab({
+      states: [pageState({ status: 'working', entities: [] }), pageState()],
+    });
+    const { container } = render(<Popup sendToTab={tab.send} db={freshDb()} pollMs={5} />);
+    await waitFor(() => expect(container.querySelectorAll('[data-type]')).toHaveLength(7));
+    expect(screen.queryByText(/Finding people/)).toBeNull();
+  });
+
+  it('explains a page it cannot read, and still exports', async () => {
+    const db = freshDb();
+    await addNote(db, { kind: 'page', url: NOTE_URL, pageTitle: 'T', text: 'kept', tags: [] });
+    const download = vi.fn();
+    render(<Popup sendToTab={absentTab} db={db} download={download} now={() => NOW} />);
+    await screen.findByText(NO_CONTENT_SCRIPT);
+    expect(screen.queryByRole('switch')).toBeNull();
+    expect(screen.queryByLabelText('Note')).toBeNull(); // no address to file a note under
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
+    expect(download.mock.calls[0]?.[0].content).toContain('"text": "kept"');
+  });
+
+  it('files notes under the tab address when the content script is absent but the address is known', async () => {
+    const db = freshDb();
+    render(
+      <Popup
+        sendToTab={absentTab}
+        db={db}
+        tabInfo={async () => ({ url: `${NOTE_URL}#x`, title: 'From the tab', lang: '' })}
+      />,
+    );
+    await screen.findByText(NO_CONTENT_SCRIPT);
+    fireEvent.input(await screen.findByLabelText('Note'), { target: { value: 'page note' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note on page' }));
+    await screen.findByText('page note', { selector: '.note-text' });
+    expect((await notesForUrl(db, NOTE_URL))[0]).toMatchObject({
+      kind: 'page',
+      pageTitle: 'From the tab',
+    });
+  });
+});
