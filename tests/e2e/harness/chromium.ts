@@ -1,0 +1,156 @@
+/**
+ * Chromium (/usr/bin/chromium) with the built MV3 extension, driven by playwright-core.
+ * Extensions load only in a persistent context; a fresh user-data-dir per launch keeps runs apart.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { pageExpression, requireBrowser, requireBuild } from './common';
+import type {
+  BrowserSession,
+  DownloadedFile,
+  E2EPage,
+  LaunchOptions,
+  NewPageOptions,
+  PageFunction,
+} from './types';
+
+/** Flags that stop Chromium from reaching the network on its own (see NOTES.md). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+class ChromiumPage implements E2EPage {
+  readonly browser = 'chromium' as const;
+  constructor(readonly page: Page) {}
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+  async reload(): Promise<void> {
+    await this.page.reload({ waitUntil: 'load' });
+  }
+  evaluate<R, A = undefined>(fn: PageFunction<A, R>, arg?: A): Promise<R> {
+    return this.page.evaluate(pageExpression(fn, arg as A)) as Promise<R>;
+  }
+  async mouseMove(x: number, y: number): Promise<void> {
+    await this.page.mouse.move(x, y, { steps: 4 });
+  }
+  async click(selector: string): Promise<void> {
+    await this.page.locator(selector).first().click();
+  }
+  async type(selector: string, text: string): Promise<void> {
+    const target = this.page.locator(selector).first();
+    await target.click();
+    await target.pressSequentially(text);
+  }
+  async screenshot(file: string, options?: { fullPage?: boolean }): Promise<void> {
+    await this.page.screenshot({ path: file, fullPage: options?.fullPage ?? false });
+  }
+  async bringToFront(): Promise<void> {
+    await this.page.bringToFront();
+  }
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+class ChromiumSession implements BrowserSession {
+  readonly name = 'chromium' as const;
+  private readonly used = new WeakSet<Page>();
+  constructor(
+    readonly context: BrowserContext,
+    readonly extensionOrigin: string,
+    private readonly userDataDir: string,
+    private readonly reuseBlank: boolean,
+  ) {}
+
+  async newPage(url?: string, options?: NewPageOptions): Promise<E2EPage> {
+    // With a window, use the blank tab Chromium opened at start, so no stray empty tab shows.
+    // (Headless runs never do: closing a browser's last tab does not always close it.)
+    const blank =
+      this.reuseBlank &&
+      this.context.pages().find((p) => p.url() === 'about:blank' && !this.used.has(p));
+    const page = blank || (await this.context.newPage());
+    this.used.add(page);
+    if (options?.initScript) await page.addInitScript({ content: options.initScript });
+    const wrapped = new ChromiumPage(page);
+    if (url) await wrapped.goto(url);
+    return wrapped;
+  }
+
+  openExtensionPage(pathAndQuery: string): Promise<E2EPage> {
+    return this.newPage(`${this.extensionOrigin}/${pathAndQuery.replace(/^\//, '')}`);
+  }
+
+  async download(
+    page: E2EPage,
+    action: () => Promise<void>,
+    timeoutMs = 15_000,
+  ): Promise<DownloadedFile> {
+    const raw = (page as ChromiumPage).page;
+    const [download] = await Promise.all([
+      raw.waitForEvent('download', { timeout: timeoutMs }),
+      action(),
+    ]);
+    const saved = await download.path();
+    return { filename: download.suggestedFilename(), text: await readFile(saved, 'utf8') };
+  }
+
+  waitForExit(): Promise<void> {
+    return new Promise((resolve) => this.context.once('close', () => resolve()));
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => {});
+    await rm(this.userDataDir, { recursive: true, force: true });
+  }
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserSession> {
+  const executablePath = requireBrowser('chromium');
+  const extensionDir = requireBuild('chromium', options.extensionDir);
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'glossa-chromium-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: options.headless ?? true,
+      acceptDownloads: true,
+      handleSIGINT: options.handleSignals ?? true,
+      handleSIGTERM: options.handleSignals ?? true,
+      handleSIGHUP: options.handleSignals ?? true,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        ...CHROMIUM_FLAGS,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+      ],
+    });
+    // The MV3 background service worker's URL carries the extension id.
+    const worker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith('chrome-extension://'),
+        timeout: 15_000,
+      }));
+    // URL.origin is "null" for non-special schemes like chrome-extension:, so build it from host.
+    const origin = `chrome-extension://${new URL(worker.url()).host}`;
+    // The first tab Chromium opens itself is not needed; tests open their own.
+    return new ChromiumSession(context, origin, userDataDir, options.headless === false);
+  } catch (error) {
+    await context?.close().catch(() => {});
+    await rm(userDataDir, { recursive: true, force: true });
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`Could not start Chromium with the extension from ${extensionDir}: ${why}`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The one browser-neutral surface the e2e tests use. Chromium (playwright-core) and Firefox ESR
+ * (puppeteer-core over WebDriver BiDi) each implement it, so every test is written once.
+ */
+export type BrowserName = 'chromium' | 'firefox';
+
+/** A function that runs inside a page. It must be self-contained: no closures over Node values. */
+export type PageFunction<A, R> = (arg: A) => R | Promise<R>;
+
+export interface E2EPage {
+  readonly browser: BrowserName;
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  /** Run fn in the page's own (main) world with one JSON-serialisable argument. */
+  evaluate<R, A = undefined>(fn: PageFunction<A, R>, arg?: A): Promise<R>;
+  /** Move the real mouse pointer to viewport coordinates. */
+  mouseMove(x: number, y: number): Promise<void>;
+  /** A real click on the first element matching a CSS selector. */
+  click(selector: string): Promise<void>;
+  /** Focus the first element matching selector and type text into it, key by key. */
+  type(selector: string, text: string): Promise<void>;
+  screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DownloadedFile {
+  filename: string;
+  text: string;
+}
+
+export interface NewPageOptions {
+  /** JavaScript source evaluated in the page's main world before any of its own scripts. */
+  initScript?: string;
+}
+
+export interface BrowserSession {
+  readonly name: BrowserName;
+  /** "chrome-extension://<id>" or "moz-extension://<uuid>", no trailing slash. */
+  readonly extensionOrigin: string;
+  /** A new tab, optionally navigated to url (waits for the load event). */
+  newPage(url?: string, options?: NewPageOptions): Promise<E2EPage>;
+  /** A new tab showing one of the extension's own pages, e.g. "popup.html?tab=12". */
+  openExtensionPage(pathAndQuery: string): Promise<E2EPage>;
+  /** Run action (which should start exactly one download) and return the saved file. */
+  download(page: E2EPage, action: () => Promise<void>, timeoutMs?: number): Promise<DownloadedFile>;
+  /** Resolves when the browser goes away (the user closed its window, or it crashed). */
+  waitForExit(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  /** Unpacked extension to load; defaults to the WXT build output for the browser. */
+  extensionDir?: string;
+  /**
+   * Let the driver close the browser on SIGINT/SIGTERM/SIGHUP (default true). A caller that
+   * cleans up itself (npm start) turns this off.
+   */
+  handleSignals?: boolean;
+}
