@@ -5,6 +5,7 @@
  * note's text on screen, so nothing typed is lost.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import { formatCount, IMPORT_LIMITS } from './limits';
 import type { NewNote, Note } from './model';
 
 export type NotesDb = Dexie & { notes: EntityTable<Note, 'id'> };
@@ -26,6 +27,7 @@ export type NotesErrorReason =
   | 'closed'
   | 'unavailable'
   | 'not-found'
+  | 'too-large'
   | 'unknown';
 
 export class NotesError extends Error {
@@ -38,7 +40,10 @@ export class NotesError extends Error {
   }
 }
 
-const REASON_TEXT: Record<Exclude<NotesErrorReason, 'not-found' | 'unknown'>, string> = {
+const REASON_TEXT: Record<
+  Exclude<NotesErrorReason, 'not-found' | 'too-large' | 'unknown'>,
+  string
+> = {
   quota:
     'the browser has no storage space left for Glossa. Free disk space, or export and delete old notes, then try again.',
   blocked:
@@ -54,7 +59,7 @@ const REASON_TEXT: Record<Exclude<NotesErrorReason, 'not-found' | 'unknown'>, st
  * InvalidStateError inside an OpenFailedError (Firefox private windows) is about opening.
  */
 const REASONS_BY_PRIORITY: ReadonlyArray<
-  [Exclude<NotesErrorReason, 'not-found' | 'unknown'>, string[]]
+  [Exclude<NotesErrorReason, 'not-found' | 'too-large' | 'unknown'>, string[]]
 > = [
   ['quota', ['QuotaExceededError']],
   ['blocked', ['VersionChangeError', 'VersionError']],
@@ -92,11 +97,46 @@ async function guarded<T>(action: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Every text field of a note within the import limit, so any note Glossa saves can be exported and
+ * imported again. The note's own text stays on screen when this refuses, so nothing is lost.
+ */
+function checkSize(action: string, note: Note): void {
+  const max = IMPORT_LIMITS.maxStringLength;
+  const fields: Array<[string, string | undefined]> = [
+    ['note text', note.text],
+    ['quote', note.quote],
+    ['page title', note.pageTitle],
+    ['page address', note.url],
+    ['entity name', note.entity?.canonical],
+    ...note.tags.map((t): [string, string] => ['tag', t]),
+    ...(note.selectors ?? []).flatMap(
+      (s): Array<[string, string]> =>
+        s.type === 'TextQuoteSelector'
+          ? [
+              ['quote', s.exact],
+              ['quote context', s.prefix],
+              ['quote context', s.suffix],
+            ]
+          : [],
+    ),
+  ];
+  for (const [what, value] of fields) {
+    if (value !== undefined && value.length > max) {
+      throw new NotesError(
+        `${action}: the ${what} is ${formatCount(value.length)} characters long; Glossa keeps at most ${formatCount(max)}. Shorten it and save again.`,
+        'too-large',
+      );
+    }
+  }
+}
+
 /** Store a new note; the store assigns its id and both timestamps. */
 export function addNote(db: NotesDb, input: NewNote, now: Date = new Date()): Promise<Note> {
   return guarded('Could not save the note', async () => {
     const time = now.toISOString();
     const note: Note = { ...input, id: crypto.randomUUID(), createdAt: time, updatedAt: time };
+    checkSize('Could not save the note', note);
     await db.notes.add(note);
     return note;
   });
@@ -121,6 +161,7 @@ export function updateNote(
         );
       }
       const updated: Note = { ...existing, ...changes, updatedAt: now.toISOString() };
+      checkSize('Could not update the note', updated);
       await db.notes.put(updated);
       return updated;
     }),

@@ -1,12 +1,15 @@
 /**
  * Notes → one downloadable file (name, content, type). The popup hands the result to the download
- * helper; keeping this pure lets tests check the exact file without a browser.
+ * helper; keeping this pure lets tests check the exact file without a browser. Any subset of notes
+ * can be exported: pass the filtered list (lib/notes/search).
  */
+import { exportCsv } from './export-csv';
 import { exportJson } from './export-json';
+import { exportJsonLd } from './export-jsonld';
 import { exportMarkdown } from './export-markdown';
 import type { Note } from './model';
 
-export type ExportFormat = 'json' | 'markdown';
+export type ExportFormat = 'json' | 'markdown' | 'csv' | 'jsonld';
 
 export interface ExportFile {
   filename: string;
@@ -14,27 +17,49 @@ export interface ExportFile {
   content: string;
 }
 
+const EXTENSIONS: Record<ExportFormat, string> = {
+  json: 'json',
+  markdown: 'md',
+  csv: 'csv',
+  jsonld: 'jsonld',
+};
+
+const MIME_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json',
+  markdown: 'text/markdown;charset=utf-8',
+  csv: 'text/csv;charset=utf-8',
+  // The media type the Web Annotation Protocol names for annotations.
+  jsonld: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"',
+};
+
 /** Local calendar date: the reader expects the day it is where they are, not in UTC. */
 function localDate(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** "glossa-notes-2024-12-06.json" / ".md" */
+/** "glossa-notes-2024-12-06.json" / ".md" / ".csv" / ".jsonld" */
 export function exportFileName(format: ExportFormat, now: Date): string {
-  return `glossa-notes-${localDate(now)}.${format === 'json' ? 'json' : 'md'}`;
+  return `glossa-notes-${localDate(now)}.${EXTENSIONS[format]}`;
+}
+
+function content(format: ExportFormat, notes: readonly Note[], now: Date): string {
+  switch (format) {
+    case 'json':
+      return exportJson(notes, now);
+    case 'markdown':
+      return exportMarkdown(notes, now);
+    case 'csv':
+      return exportCsv(notes);
+    case 'jsonld':
+      return exportJsonLd(notes, now);
+  }
 }
 
 export function buildExport(format: ExportFormat, notes: readonly Note[], now: Date): ExportFile {
-  return format === 'json'
-    ? {
-        filename: exportFileName(format, now),
-        mimeType: 'application/json',
-        content: exportJson(notes, now),
-      }
-    : {
-        filename: exportFileName(format, now),
-        mimeType: 'text/markdown;charset=utf-8',
-        content: exportMarkdown(notes, now),
-      };
+  return {
+    filename: exportFileName(format, now),
+    mimeType: MIME_TYPES[format],
+    content: content(format, notes, now),
+  };
 }

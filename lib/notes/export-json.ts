@@ -3,7 +3,20 @@
  * today can be read back (or by a later Glossa) without loss.
  */
 import type { EntityType } from '../entities';
+import { formatCount, IMPORT_LIMITS, type ImportLimits } from './limits';
 import type { Note, NoteKind, Selector } from './model';
+import { readJsonFile } from './safe-json';
+import {
+  asObject,
+  describeValue,
+  fail,
+  has,
+  nonNegativeInteger,
+  oneOf,
+  requireField,
+  stringField,
+  timeField,
+} from './validate';
 
 export const NOTES_FORMAT = 'glossa-notes';
 export const NOTES_FORMAT_VERSION = 1;
@@ -15,79 +28,64 @@ export interface NotesFile {
   notes: Note[];
 }
 
+/** Every field of Note, in the order files list them. */
+const NOTE_KEYS = [
+  'id',
+  'kind',
+  'url',
+  'pageTitle',
+  'text',
+  'tags',
+  'quote',
+  'selectors',
+  'entity',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof Note>;
+
+// Compile-time guard: a field added to Note but not to NOTE_KEYS would be dropped from exports.
+type UnlistedNoteKey = Exclude<keyof Note, (typeof NOTE_KEYS)[number]>;
+const EVERY_FIELD_LISTED: [UnlistedNoteKey] extends [never] ? true : never = true;
+void EVERY_FIELD_LISTED;
+
+function canonicalSelector(s: Selector): Selector {
+  return s.type === 'TextQuoteSelector'
+    ? { type: s.type, exact: s.exact, prefix: s.prefix, suffix: s.suffix }
+    : { type: s.type, start: s.start, end: s.end };
+}
+
+/**
+ * A copy of the note with its fields in one fixed order (objects from the store list them in the
+ * order they were created), so the same notes always export to the same bytes.
+ */
+export function canonicalNote(note: Note): Note {
+  const out: Record<string, unknown> = {};
+  for (const key of NOTE_KEYS) {
+    const value = note[key];
+    if (value === undefined) continue;
+    if (key === 'selectors') out[key] = note.selectors?.map(canonicalSelector);
+    else if (key === 'entity')
+      out[key] = { type: note.entity?.type, canonical: note.entity?.canonical };
+    else if (key === 'tags') out[key] = [...note.tags];
+    else out[key] = value;
+  }
+  return out as unknown as Note;
+}
+
 export function exportJson(notes: readonly Note[], now: Date): string {
   const file: NotesFile = {
     format: NOTES_FORMAT,
     version: NOTES_FORMAT_VERSION,
     exportedAt: now.toISOString(),
-    notes: [...notes],
+    notes: notes.map(canonicalNote),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** A file that is not a valid Glossa notes export; the message names the first thing wrong. */
-export class NotesFileError extends Error {
-  override readonly name = 'NotesFileError';
-}
+export { NotesFileError } from './validate';
 
 const NOTE_KINDS: readonly NoteKind[] = ['page', 'selection', 'entity'];
 const ENTITY_TYPES: readonly EntityType[] = ['PER', 'LOC', 'TREATY', 'ORG'];
-/** ISO 8601 as Date.prototype.toISOString writes it, optionally with an offset instead of Z. */
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-type Fields = Record<string, unknown>;
-
-function fail(message: string): never {
-  throw new NotesFileError(message);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function asObject(value: unknown, path: string): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail(`${path} must be an object, not ${describe(value)}`);
-  }
-  return value as Fields;
-}
-
-function requireField(obj: Fields, key: string, path: string): unknown {
-  if (!(key in obj) || obj[key] === undefined) fail(`${path}.${key} is missing`);
-  return obj[key];
-}
-
-function stringField(obj: Fields, key: string, path: string, nonEmpty = false): string {
-  const value = requireField(obj, key, path);
-  if (typeof value !== 'string') fail(`${path}.${key} must be a string, not ${describe(value)}`);
-  if (nonEmpty && value === '') fail(`${path}.${key} must not be empty`);
-  return value;
-}
-
-function timeField(obj: Fields, key: string, path: string): string {
-  const value = stringField(obj, key, path);
-  if (!ISO_TIME.test(value) || Number.isNaN(Date.parse(value))) {
-    fail(`${path}.${key} must be an ISO 8601 time, not ${JSON.stringify(value)}`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(value: string, allowed: readonly T[], where: string): T {
-  if (!(allowed as readonly string[]).includes(value)) {
-    fail(`${where} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}`);
-  }
-  return value as T;
-}
-
-function nonNegativeInteger(obj: Fields, key: string, path: string): number {
-  const value = requireField(obj, key, path);
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    fail(`${path}.${key} must be a whole number ≥ 0, not ${describe(value)}`);
-  }
-  return value;
-}
 
 function parseSelector(value: unknown, path: string): Selector {
   const obj = asObject(value, path);
@@ -125,22 +123,23 @@ function parseNote(value: unknown, path: string): Note {
     updatedAt: timeField(obj, 'updatedAt', path),
   };
   const tags = requireField(obj, 'tags', path);
-  if (!Array.isArray(tags)) fail(`${path}.tags must be an array, not ${describe(tags)}`);
+  if (!Array.isArray(tags)) fail(`${path}.tags must be an array, not ${describeValue(tags)}`);
   tags.forEach((tag, i) => {
-    if (typeof tag !== 'string') fail(`${path}.tags[${i}] must be a string, not ${describe(tag)}`);
+    if (typeof tag !== 'string')
+      fail(`${path}.tags[${i}] must be a string, not ${describeValue(tag)}`);
     note.tags.push(tag);
   });
-  if (obj.quote !== undefined || note.kind === 'selection') {
+  if (has(obj, 'quote') || note.kind === 'selection') {
     note.quote = stringField(obj, 'quote', path);
   }
-  if (obj.selectors !== undefined) {
+  if (has(obj, 'selectors')) {
     const selectors = obj.selectors;
     if (!Array.isArray(selectors)) {
-      fail(`${path}.selectors must be an array, not ${describe(selectors)}`);
+      fail(`${path}.selectors must be an array, not ${describeValue(selectors)}`);
     }
     note.selectors = selectors.map((s, i) => parseSelector(s, `${path}.selectors[${i}]`));
   }
-  if (obj.entity !== undefined || note.kind === 'entity') {
+  if (has(obj, 'entity') || note.kind === 'entity') {
     const entity = asObject(requireField(obj, 'entity', path), `${path}.entity`);
     note.entity = {
       type: oneOf(
@@ -151,35 +150,43 @@ function parseNote(value: unknown, path: string): Note {
       canonical: stringField(entity, 'canonical', `${path}.entity`, true),
     };
   }
-  return note;
+  return canonicalNote(note);
+}
+
+/** True when parsed JSON claims to be a Glossa export (whatever its version). */
+export function isNotesFile(data: unknown): boolean {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { format?: unknown }).format === NOTES_FORMAT
+  );
 }
 
 /**
- * Read a Glossa JSON export. Throws NotesFileError naming the first problem
+ * Validate parsed JSON as a Glossa export. Throws NotesFileError naming the first problem
  * ("notes[3].url is missing"); returns nothing partial, so an import can be all or nothing.
  */
-export function parseNotesJson(text: string): NotesFile {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    fail(`The file is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
+export function parseNotesFile(data: unknown, limits: ImportLimits = IMPORT_LIMITS): NotesFile {
   const root = asObject(data, 'The file');
   if (root.format !== NOTES_FORMAT) {
     fail(
-      `format must be "${NOTES_FORMAT}", not ${describe(root.format)}: is this a Glossa export?`,
+      `format must be "${NOTES_FORMAT}", not ${describeValue(root.format)}: is this a Glossa export?`,
     );
   }
   const version = requireField(root, 'version', 'file');
   if (version !== NOTES_FORMAT_VERSION) {
     fail(
-      `version ${JSON.stringify(version)} is not supported: this Glossa reads version ${NOTES_FORMAT_VERSION}`,
+      `version ${JSON.stringify(version)} is not supported: this Glossa reads version ${NOTES_FORMAT_VERSION}${typeof version === 'number' && version > NOTES_FORMAT_VERSION ? ' (the file comes from a newer Glossa: update Glossa, then import it)' : ''}`,
     );
   }
   const exportedAt = timeField(root, 'exportedAt', 'file');
   const notes = requireField(root, 'notes', 'file');
-  if (!Array.isArray(notes)) fail(`notes must be an array, not ${describe(notes)}`);
+  if (!Array.isArray(notes)) fail(`notes must be an array, not ${describeValue(notes)}`);
+  if (notes.length > limits.maxNotes) {
+    fail(
+      `The file holds ${formatCount(notes.length)} notes; Glossa imports at most ${formatCount(limits.maxNotes)} at a time.`,
+    );
+  }
   const parsed = notes.map((n, i) => parseNote(n, `notes[${i}]`));
   const seen = new Set<string>();
   parsed.forEach((n, i) => {
@@ -187,4 +194,9 @@ export function parseNotesJson(text: string): NotesFile {
     seen.add(n.id);
   });
   return { format: NOTES_FORMAT, version: NOTES_FORMAT_VERSION, exportedAt, notes: parsed };
+}
+
+/** Read the text of a Glossa JSON export: size, syntax and hostile content first, then the fields. */
+export function parseNotesJson(text: string, limits: ImportLimits = IMPORT_LIMITS): NotesFile {
+  return parseNotesFile(readJsonFile(text, limits), limits);
 }

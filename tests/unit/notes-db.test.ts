@@ -11,7 +11,7 @@ import {
   openNotesDb,
   updateNote,
 } from '../../lib/notes/db';
-import type { NewNote } from '../../lib/notes/model';
+import type { NewNote, Note } from '../../lib/notes/model';
 
 const URL_A = 'https://ria.ru/20241205/kndr.html';
 const URL_B = 'https://example.com/treaty';
@@ -142,7 +142,98 @@ describe('notes store', () => {
   });
 });
 
+/**
+ * Write a database exactly as schema version 1 lays it out, with plain IndexedDB (no Dexie), the
+ * way a browser profile from an older Glossa holds it. Dexie stores version n as 10·n.
+ */
+function writeVersion1Database(name: string, notes: readonly Note[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, 10);
+    request.onupgradeneeded = () => {
+      const store = request.result.createObjectStore('notes', { keyPath: 'id' });
+      for (const index of ['url', 'kind', 'createdAt', 'updatedAt'])
+        store.createIndex(index, index);
+      store.createIndex('tags', 'tags', { multiEntry: true });
+    };
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const tx = db.transaction('notes', 'readwrite');
+      for (const note of notes) tx.objectStore('notes').put(note);
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+describe('schema versions', () => {
+  const V1_NOTES: Note[] = [
+    {
+      id: 'v1-selection',
+      kind: 'selection',
+      url: URL_A,
+      pageTitle: 'Old',
+      text: 'saved by schema 1',
+      tags: ['КНДР'],
+      quote: 'q',
+      selectors: [
+        { type: 'TextQuoteSelector', exact: 'q', prefix: 'p', suffix: 's' },
+        { type: 'TextPositionSelector', start: 1, end: 2 },
+      ],
+      createdAt: '2024-01-01T00:00:00.000Z',
+      updatedAt: '2024-01-02T00:00:00.000Z',
+    },
+    {
+      id: 'v1-entity',
+      kind: 'entity',
+      url: URL_B,
+      pageTitle: 'Old B',
+      text: '',
+      tags: [],
+      entity: { type: 'LOC', canonical: 'Пхеньян' },
+      createdAt: '2024-01-03T00:00:00.000Z',
+      updatedAt: '2024-01-03T00:00:00.000Z',
+    },
+  ];
+
+  it('opens a database written by schema version 1 and keeps every note, index and all', async () => {
+    const name = `glossa-v1-${Date.now()}`;
+    await writeVersion1Database(name, V1_NOTES);
+    const db = openNotesDb(name);
+    opened.push(db);
+    expect(await allNotes(db)).toEqual([V1_NOTES[1], V1_NOTES[0]]); // by URL
+    expect(await notesForUrl(db, URL_A)).toEqual([V1_NOTES[0]]);
+    expect(await db.notes.where('tags').equals('КНДР').count()).toBe(1);
+    const added = await addNote(db, pageNote(URL_A, 'new'));
+    expect(await countNotes(db)).toBe(3);
+    expect(await db.notes.get(added.id)).toEqual(added);
+  });
+});
+
 describe('notes store failures', () => {
+  it('refuses a field longer than an import would accept, and stores nothing', async () => {
+    const db = freshDb();
+    const error = await addNote(db, pageNote(URL_A, 'я'.repeat(100_001))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotesError);
+    expect((error as NotesError).reason).toBe('too-large');
+    expect((error as NotesError).message).toBe(
+      'Could not save the note: the note text is 100,001 characters long; Glossa keeps at most 100,000. Shorten it and save again.',
+    );
+    expect(await countNotes(db)).toBe(0);
+    const note = await addNote(db, pageNote(URL_A, 'я'.repeat(100_000)));
+    const tooLongTag = await updateNote(db, note.id, { tags: ['x'.repeat(100_001)] }).catch(
+      (e: unknown) => e,
+    );
+    expect((tooLongTag as NotesError).reason).toBe('too-large');
+    expect((tooLongTag as NotesError).message).toMatch(
+      /^Could not update the note: the tag is 100,001/,
+    );
+    expect(await db.notes.get(note.id)).toEqual(note);
+  });
+
   it('turns a write on a closed database into a NotesError', async () => {
     const db = freshDb();
     await countNotes(db); // opened

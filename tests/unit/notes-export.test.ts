@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { exportCsv } from '../../lib/notes/export-csv';
 import { buildExport, exportFileName } from '../../lib/notes/export-file';
 import { exportJson, NotesFileError, parseNotesJson } from '../../lib/notes/export-json';
-import { escapeMarkdownInline, exportMarkdown, markdownTag } from '../../lib/notes/export-markdown';
+import {
+  blockId,
+  escapeMarkdownInline,
+  exportMarkdown,
+  exportMarkdownFiles,
+  exportMarkdownPage,
+  markdownTag,
+  pageId,
+  quoteLink,
+} from '../../lib/notes/export-markdown';
 import type { Note } from '../../lib/notes/model';
 
 const NOW = new Date('2024-12-06T12:00:00.000Z');
@@ -133,7 +143,13 @@ describe('JSON import validation', () => {
   }
 
   const cases: [string, string, RegExp][] = [
-    ['not JSON', '{"format": ', /^The file is not valid JSON/],
+    ['not JSON', '{"format": nope}', /^The file is not valid JSON/],
+    [
+      'a truncated file',
+      '{"format": "glossa-notes", "notes": [{"id": "a',
+      /^The file ends too early: it looks truncated/,
+    ],
+    ['an empty file', '  \n', /^The file is empty\.$/],
     ['an array', '[]', /^The file must be an object, not an array/],
     ['another format', '{"format":"hypothesis","version":1}', /^format must be "glossa-notes"/],
     [
@@ -232,66 +248,69 @@ describe('JSON import validation', () => {
   });
 });
 
-const GOLDEN_MARKDOWN = `# Glossa notes
+/** The front matter of a page document as key → raw value lines (enough to check its shape). */
+function frontMatterOf(doc: string): string[] {
+  expect(doc.startsWith('---\n')).toBe(true);
+  const end = doc.indexOf('\n---\n', 4);
+  return doc.slice(4, end).split('\n');
+}
 
-Exported 2024-12-06 12:00 UTC: 5 notes on 2 pages.
-
-## [Договор о партнерстве России и КНДР вступил в силу](https://ria.ru/20241205/kndr-1987654321.html)
-
-4 notes on this page.
-
-Сравнить с договором 1961 года.
-См. статью 4.
-
-*Saved 2024-12-05 08:10 UTC, edited 2024-12-06 10:00 UTC*
-
----
-
-**Ким Чен Ын** (Person)
-
-Подписал ратификационную грамоту.
-
-*Saved 2024-12-05 08:20 UTC* · #people
-
----
-
-> обменялись ратификационными грамотами
-
-*Saved 2024-12-06 09:00 UTC* · #ratification
-
----
-
-> Договор о всеобъемлющем стратегическом партнерстве
-> между РФ и КНДР вступил в силу
-
-Точная дата вступления в силу.
-
-*Saved 2024-12-05 08:15 UTC* · #КНДР #entry-into-force
-
-## [\\[Analysis\\] New START \\*expires\\* (2026) \\& what\\_next](https://example.org/wiki/New_START_%28treaty%29?lang=en)
-
-1 note on this page.
-
-> The treaty entered into force on 5 February 2011.
-
-Compare Article VI.
-
-*Saved 2024-12-04 18:00 UTC* · #arms-control #New-START
-`;
-
-describe('Markdown export', () => {
-  it('writes one section per page, most recent page first (golden)', () => {
-    expect(exportMarkdown(NOTES, NOW)).toBe(GOLDEN_MARKDOWN);
+describe('Markdown export (the full golden file is tests/fixtures/notes/export.md)', () => {
+  it('starts every page with YAML front matter: stable id, title, URL, site, dates, tags, alias', () => {
+    const md = exportMarkdownPage(RIA, NOTES.slice(0, 4));
+    expect(frontMatterOf(md)).toEqual([
+      `id: ${pageId(RIA)}`,
+      'title: "Договор о партнерстве России и КНДР вступил в силу"',
+      `url: "${RIA}"`,
+      'site: "ria.ru"',
+      'created: 2024-12-05T08:10:00.000Z',
+      'updated: 2024-12-06T10:00:00.000Z',
+      'tags:',
+      // In the order the page lists its notes: entity, then selections by position.
+      '  - "people"',
+      '  - "ratification"',
+      '  - "КНДР"',
+      '  - "entry-into-force"',
+      'aliases:',
+      '  - "Договор о партнерстве России и КНДР вступил в силу"',
+    ]);
+    expect(pageId(RIA)).toMatch(/^glossa-[0-9a-f]{16}$/);
+    expect(pageId(RIA)).toBe(pageId(RIA));
+    expect(pageId(RIA)).not.toBe(pageId(BLOG));
   });
 
-  it('does not depend on the order notes arrive in', () => {
-    expect(exportMarkdown([...NOTES].reverse(), NOW)).toBe(GOLDEN_MARKDOWN);
+  it('ends front matter on a list item, so a later page never turns into a setext heading', () => {
+    const md = exportMarkdown(NOTES, NOW);
+    for (const match of md.matchAll(/\n---\n/g)) {
+      const before = md.slice(0, match.index).split('\n').at(-1) ?? '';
+      // Before every "---": a blank line (a rule) or a YAML list item (the end of front matter).
+      expect(before === '' || before.startsWith('  - ')).toBe(true);
+    }
   });
 
-  it('says so when there are no notes', () => {
-    expect(exportMarkdown([], NOW)).toBe(
-      '# Glossa notes\n\nExported 2024-12-06 12:00 UTC: no notes yet.\n',
+  it('writes each quote as a blockquote with a link back, #tags and a block id, the note under it', () => {
+    const md = exportMarkdownPage(RIA, [NOTES[0] as Note]);
+    expect(md).toContain(
+      [
+        '> Договор о всеобъемлющем стратегическом партнерстве',
+        '> между РФ и КНДР вступил в силу',
+        '>',
+        `> [↗ Source](${quoteLink(RIA, (NOTES[0] as Note).quote ?? '')}) #КНДР #entry-into-force ^0b7c2a52-6a53-4c8e-9a5e-2f4d1c9e0a01`,
+        '',
+        'Точная дата вступления в силу.',
+        '',
+        '*Saved 2024-12-05 08:15 UTC*',
+      ].join('\n'),
     );
+  });
+
+  it('links back with a text fragment: a short quote whole, a long one by its first and last words', () => {
+    expect(quoteLink('https://e.org/a', 'New START expires, in 2026-02')).toBe(
+      'https://e.org/a#:~:text=New%20START%20expires%2C%20in%202026%2D02',
+    );
+    expect(
+      quoteLink('https://e.org/a(b)', 'one two three four five\nsix seven eight nine ten'),
+    ).toBe('https://e.org/a%28b%29#:~:text=one%20two%20three%20four,seven%20eight%20nine%20ten');
   });
 
   it('keeps ">" on every line of a multi-paragraph quote, blank lines included', () => {
@@ -302,36 +321,79 @@ describe('Markdown export', () => {
       tags: [],
     };
     expect(exportMarkdown([note], NOW)).toContain(
-      '> First paragraph.\n>\n> Second paragraph,\n> still second.\n\n*Saved',
+      '> First paragraph.\n>\n> Second paragraph,\n> still second.\n>\n> [↗ Source](',
     );
   });
 
-  it('never lets a title break its link', () => {
-    const hostile = '] (evil) [x](http://x) `code` <b>\nsecond line\\';
+  it('escapes page text in quotes so it reads as on the page: no tags, links, HTML or block ids', () => {
+    const note: Note = {
+      ...(NOTES[0] as Note),
+      quote:
+        '# 1. [x](javascript:alert(1)) <img src=x onerror=alert(1)> ==hi== $x$ ^id\n- item\n2) two',
+      tags: [],
+    };
+    const md = exportMarkdown([note], NOW);
+    expect(md).toContain(
+      '> \\# 1. \\[x\\](javascript:alert(1)) \\<img src\\=x onerror\\=alert(1)\\> \\=\\=hi\\=\\= \\$x\\$ \\^id\n> \\- item\n> 2\\) two\n',
+    );
+  });
+
+  it('never lets a title break the heading, the link or the front matter', () => {
+    const hostile = '] (evil) [x](http://x) `code` <b>\nsecond line\\ "q"\u2028';
     const md = exportMarkdown(
       [{ ...(NOTES[1] as Note), pageTitle: hostile, url: 'https://e.org/a b(c)' }],
       NOW,
     );
-    const heading = md.split('\n').find((l) => l.startsWith('## ')) ?? '';
-    expect(heading).toBe(
-      '## [\\] (evil) \\[x\\](http://x) \\`code\\` \\<b\\> second line\\\\](https://e.org/a%20b%28c%29)',
+    const lines = md.split('\n');
+    expect(lines).toContain('title: "] (evil) [x](http://x) `code` <b> second line\\\\ \\"q\\""');
+    expect(lines).toContain(
+      '# \\] (evil) \\[x\\](http://x) \\`code\\` \\<b\\> second line\\\\ "q"',
     );
-    // Scanning as Markdown does (a backslash escapes the next character), the first unescaped
-    // "]" is the one that closes the link text and opens the destination.
-    let close = -1;
-    for (let i = 4; i < heading.length; i++) {
-      if (heading[i] === '\\') i++;
-      else if (heading[i] === ']') {
-        close = i;
-        break;
-      }
-    }
-    expect(heading.slice(close)).toBe('](https://e.org/a%20b%28c%29)');
+    expect(lines).toContain('[e.org](https://e.org/a%20b%28c%29) · 1 note');
+  });
+
+  it('keeps titles on one line and escapes controls YAML forbids', () => {
+    const md = exportMarkdown(
+      [{ ...(NOTES[1] as Note), pageTitle: 'a\u2028b\u0085c\u007fd' }],
+      NOW,
+    );
+    expect(md).toContain('title: "a b\\u0085c\\u007fd"');
   });
 
   it('falls back to the URL when a page has no title', () => {
     const md = exportMarkdown([{ ...(NOTES[1] as Note), pageTitle: '  ' }], NOW);
-    expect(md).toContain(`## [${RIA}](${RIA})`);
+    expect(md).toContain(`title: "${RIA}"`);
+    expect(md).toContain(`# ${RIA}`);
+  });
+
+  it("puts an entity note's name, tags and block id on its first line", () => {
+    const md = exportMarkdown([NOTES[3] as Note], NOW);
+    expect(md).toContain(
+      '**Ким Чен Ын** (Person) #people ^0b7c2a52-6a53-4c8e-9a5e-2f4d1c9e0a04\n\nПодписал ратификационную грамоту.\n\n*Saved 2024-12-05 08:20 UTC*\n',
+    );
+  });
+
+  it('makes block ids Obsidian accepts from any note id', () => {
+    expect(blockId('0b7c2a52-6a53-4c8e-9a5e-2f4d1c9e0a04')).toBe(
+      '0b7c2a52-6a53-4c8e-9a5e-2f4d1c9e0a04',
+    );
+    expect(blockId('http://x.org/anno/1')).toMatch(/^n[0-9a-f]{8}$/);
+  });
+
+  it('names per-page files after their titles, safely, and apart when titles clash', () => {
+    const other = 'https://other.example/x';
+    const files = exportMarkdownFiles([
+      { ...(NOTES[1] as Note), pageTitle: 'A/B: "C"? <D> | #E ^F [G]' },
+      { ...(NOTES[4] as Note), url: other, pageTitle: 'A/B: "C"? <D> | #E ^F [G]' },
+    ]);
+    expect(files.map((f) => f.filename)).toEqual([
+      `A B C D E F G ${pageId(RIA).slice(7, 13)}.md`,
+      `A B C D E F G ${pageId(other).slice(7, 13)}.md`,
+    ]);
+  });
+
+  it('says so when there are no notes', () => {
+    expect(exportMarkdown([], NOW)).toBe('# Glossa notes\n\nNo notes yet.\n');
   });
 
   it('escapes entity names and makes tags without spaces', () => {
@@ -348,14 +410,22 @@ describe('export files', () => {
     const local = new Date(2024, 11, 6, 23, 30); // 6 December, 23:30 wherever the test runs
     expect(exportFileName('json', local)).toBe('glossa-notes-2024-12-06.json');
     expect(exportFileName('markdown', local)).toBe('glossa-notes-2024-12-06.md');
+    expect(exportFileName('csv', local)).toBe('glossa-notes-2024-12-06.csv');
+    expect(exportFileName('jsonld', local)).toBe('glossa-notes-2024-12-06.jsonld');
   });
 
-  it('builds both formats with their types', () => {
+  it('builds every format with its type', () => {
     const json = buildExport('json', NOTES, NOW);
     expect(json.mimeType).toBe('application/json');
     expect(json.content).toBe(exportJson(NOTES, NOW));
     const md = buildExport('markdown', NOTES, NOW);
     expect(md.mimeType).toMatch(/^text\/markdown/);
-    expect(md.content).toBe(GOLDEN_MARKDOWN);
+    expect(md.content).toBe(exportMarkdown(NOTES, NOW));
+    const csv = buildExport('csv', NOTES, NOW);
+    expect(csv.mimeType).toBe('text/csv;charset=utf-8');
+    expect(csv.content).toBe(exportCsv(NOTES));
+    const jsonld = buildExport('jsonld', NOTES, NOW);
+    expect(jsonld.mimeType).toBe('application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"');
+    expect(JSON.parse(jsonld.content).total).toBe(NOTES.length);
   });
 });
