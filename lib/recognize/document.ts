@@ -1,0 +1,227 @@
+/**
+ * Per-text working state shared by the rule modules: tokens, language, lexicon lookups (cached)
+ * and the candidate spans the rules propose.
+ */
+import type { EntityType } from '../entities';
+import type { Lexicon, PhraseEntry, WordReading } from './lexicon';
+import { SCOPE_EN, SCOPE_OTHER, SCOPE_RU } from './lexicon-format';
+import type { Token } from './tokens';
+
+export type Lang = 'ru' | 'en' | 'other';
+
+export interface PersonInfo {
+  /** Display nominatives of the name parts that were seen. */
+  first?: string;
+  patronymic?: string;
+  initials?: string;
+  surname?: string;
+  /** Possible nominative keys of the surname, most likely first (for grouping). */
+  surnameKeys: string[];
+  eastAsian?: boolean;
+  /** Written with a first name, initials or as a whole East Asian name. */
+  full: boolean;
+}
+
+/** A proposed span over tokens [start, end). Higher tier = more trusted. */
+export interface Candidate {
+  start: number;
+  end: number;
+  type: EntityType;
+  canonical: string;
+  tier: number;
+  person?: PersonInfo;
+}
+
+export interface PhraseMatch {
+  end: number;
+  entry: PhraseEntry;
+}
+
+export interface Doc {
+  text: string;
+  tokens: Token[];
+  lex: Lexicon;
+  lang: Lang;
+  /** Token lies on a line written (almost) all in capitals or Title Case, like a headline. */
+  capsLine: boolean[];
+  /** Longest valid LOC/ORG/TREATY/PER phrase starting at each token. */
+  phraseAt: (PhraseMatch | null)[];
+  /** Type of the longest phrase covering each token (LOC/ORG/TREATY/PER), if any. */
+  coveredBy: (PhraseEntry | null)[];
+  /** End of a role word ("президент", "Minister") starting at each token, or 0. */
+  roleEnd: number[];
+  /** Token is a role word or inside one. */
+  isRole: boolean[];
+  candidates: Candidate[];
+  readings(i: number): WordReading[];
+}
+
+export function scopeFor(lang: Lang, token: Token): number {
+  if (lang === 'other') return SCOPE_OTHER;
+  if (token.script === 'cyr') return lang === 'ru' ? SCOPE_RU : SCOPE_RU;
+  if (token.script === 'lat') return SCOPE_EN;
+  return 0;
+}
+
+/** Marks tokens on lines that are mostly capitals or Title Case (headlines). */
+function capsLines(tokens: Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  let lineStart = 0;
+  const flush = (end: number) => {
+    let words = 0;
+    let upper = 0;
+    let long = 0;
+    let title = 0;
+    let plain = true;
+    for (let i = lineStart; i < end; i++) {
+      const t = tokens[i] as Token;
+      if (t.kind === 'num' || t.text === ',' || t.text === '(') plain = false;
+      if (t.kind !== 'word' || t.text.length < 2) continue;
+      words++;
+      if (t.shape === 'upper') upper++;
+      if (t.text.length >= 4 && t.script === 'lat') {
+        long++;
+        if (t.shape === 'title') title++;
+      }
+    }
+    // English Title Case headlines ("Russia Signs Treaty With China") count as capitals too.
+    // Lists of names and result tables have numbers or commas; headlines rarely do.
+    const last = tokens[end - 1];
+    const headline = plain && words <= 14 && long >= 4 && title >= 0.8 * long && last?.text !== '.';
+    const caps = (words >= 3 && upper >= 0.7 * words) || headline;
+    if (caps) for (let i = lineStart; i < end; i++) out[i] = true;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > lineStart && (tokens[i] as Token).gap === '\n') {
+      flush(i);
+      lineStart = i;
+    }
+  }
+  flush(tokens.length);
+  return out;
+}
+
+const GLUE_LIMIT = 6;
+
+/** Whether a phrase hit is acceptable where it stands (case, common-word forms, headlines). */
+function acceptable(doc: Doc, i: number, entry: PhraseEntry, ambiguous: boolean): boolean {
+  const t = doc.tokens[i] as Token;
+  if (entry.anyCase || entry.type === 'TREATY') return true;
+  if (t.kind !== 'word' || t.shape === 'lower') return false;
+  if (t.shape === 'other' && !/^\p{Lu}/u.test(t.text)) return false;
+  if (!ambiguous) return true;
+  if (doc.capsLine[i]) return false;
+  if (t.shape === 'upper') return t.text.length > 1;
+  return !t.sentenceStart;
+}
+
+export function createDoc(text: string, tokens: Token[], lex: Lexicon, lang: Lang): Doc {
+  const n = tokens.length;
+  const cache: (WordReading[] | undefined)[] = new Array(n);
+  const doc: Doc = {
+    text,
+    tokens,
+    lex,
+    lang,
+    capsLine: capsLines(tokens),
+    phraseAt: new Array<PhraseMatch | null>(n).fill(null),
+    coveredBy: new Array<PhraseEntry | null>(n).fill(null),
+    roleEnd: new Array<number>(n).fill(0),
+    isRole: new Array<boolean>(n).fill(false),
+    candidates: [],
+    readings(i: number) {
+      let r = cache[i];
+      if (!r) {
+        const t = tokens[i];
+        r = t && t.kind === 'word' && t.script === 'cyr' ? lex.analyze(t.key) : [];
+        cache[i] = r;
+      }
+      return r;
+    },
+  };
+  matchPhrases(doc);
+  return doc;
+}
+
+/** Longest-match phrase lookup at every token (bounded length: linear in the text). */
+function matchPhrases(doc: Doc): void {
+  const { tokens, lex } = doc;
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    const first = tokens[i] as Token;
+    if (first.kind === 'punct') continue;
+    if ((first.shape === 'lower' || first.kind === 'num') && !lex.lowerStarts.has(first.key))
+      continue;
+    const scope = scopeFor(doc.lang, first);
+    if (!scope) continue;
+    let key = '';
+    let words = 0;
+    let glued = 0;
+    let best: PhraseMatch | null = null;
+    let role = 0;
+    for (let j = i; j < n; j++) {
+      const t = tokens[j] as Token;
+      if (j > i) {
+        if (t.gap === '\n') break;
+        if (t.gap === '') {
+          if (++glued > GLUE_LIMIT) break;
+          key += t.key;
+        } else {
+          if (!lex.continues(key)) break;
+          if (++words >= lex.maxPhraseWords) break;
+          key += ` ${t.key}`;
+        }
+      } else key = t.key;
+      const hits = lex.phrases(key);
+      if (!hits) continue;
+      // The phrase must end at a word boundary: not inside "U.S.-led" style glued tokens.
+      for (const h of hits) {
+        if ((h.entry.scope & scope) === 0) continue;
+        if (!acceptable(doc, i, h.entry, h.ambiguous)) continue;
+        if (h.entry.type === 'ROLE') role = j + 1;
+        else if (!best || j + 1 > best.end) best = { end: j + 1, entry: h.entry };
+      }
+    }
+    doc.phraseAt[i] = best;
+    if (role) {
+      doc.roleEnd[i] = role;
+      for (let k = i; k < role; k++) doc.isRole[k] = true;
+    }
+    if (best) {
+      for (let k = i; k < best.end; k++) {
+        const cur = doc.coveredBy[k];
+        if (!cur) doc.coveredBy[k] = best.entry;
+      }
+    }
+  }
+}
+
+/** Whether token i is a plain word written with a capital (a possible name part). */
+export function isCapWord(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  if (t?.kind !== 'word') return false;
+  if (t.shape === 'title') return true;
+  return t.shape === 'other' && /^\p{Lu}/u.test(t.text) && /\p{Ll}/u.test(t.text);
+}
+
+/** Token i is a single capital letter followed directly by a period ("В." in "В. Путин"). */
+export function isInitial(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  const dot = doc.tokens[i + 1];
+  return (
+    !!t &&
+    !!dot &&
+    dot.text === '.' &&
+    dot.gap === '' &&
+    (t.text === 'Дж' ||
+      (t.shape === 'upper' &&
+        (t.text.length === 1 ||
+          (t.text.length === 2 && t.text.codePointAt(0) !== t.text.charCodeAt(0)))))
+  );
+}
+
+/** Covered by a LOC, ORG or TREATY phrase (a name part cannot be one). */
+export function isPlaceOrOrg(doc: Doc, i: number): boolean {
+  const e = doc.coveredBy[i];
+  return !!e && e.type !== 'PER';
+}

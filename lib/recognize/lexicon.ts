@@ -1,0 +1,274 @@
+/**
+ * Runtime view of the generated lexicon: phrase lookup by token keys, and single-word analysis
+ * (which first names, surnames or places a word form belongs to, and in which case). Data is
+ * bundled with the code (no I/O) and parsed lazily, bucket by bucket, as texts need it.
+ */
+import raw from './data/lexicon.json';
+import {
+  bucketOf,
+  FLAG_ANY_CASE,
+  FLAG_CURATED,
+  type LemmaKind,
+  type LexiconData,
+  type PhraseType,
+} from './lexicon-format';
+
+export interface PhraseEntry {
+  type: PhraseType;
+  scope: number;
+  anyCase: boolean;
+  curated: boolean;
+  canonical: string;
+}
+
+export interface PhraseHit {
+  entry: PhraseEntry;
+  /** The matched form is also a common word. */
+  ambiguous: boolean;
+}
+
+/** One reading of a word form: a lemma of some kind, with the grammatical codes of the form. */
+export interface WordReading {
+  kind: LemmaKind;
+  /** Lemma handle, for nominative(). */
+  lemma: Lemma;
+  /** Codes such as "gsm" (case, number, gender) this form has in the lemma's paradigm. */
+  codes: string[];
+}
+
+export interface Lemma {
+  stem: string;
+  kind: LemmaKind;
+  paradigm: number;
+  /** The lemma is also a common word ("Вера", "Орёл"): needs stronger evidence. */
+  ambiguous: boolean;
+}
+
+interface Paradigm {
+  /** ending → codes */
+  byEnding: Map<string, string[]>;
+  /** [ending, code] in paradigm order */
+  slots: [string, string][];
+}
+
+/** Whether any reading of a word is a lemma that is also a common word. */
+export function isAmbiguous(readings: readonly WordReading[]): boolean {
+  return readings.some((r) => r.lemma.ambiguous);
+}
+
+export interface Lexicon {
+  /** Phrases whose lookup key is exactly `key`. */
+  phrases(key: string): PhraseHit[] | undefined;
+  /** Whether some phrase key continues `key` with a space. */
+  continues(key: string): boolean;
+  maxPhraseWords: number;
+  /** Lower-case words that may start a phrase (all others never do). */
+  lowerStarts: Set<string>;
+  analyze(key: string): WordReading[];
+  /** Nominative singular of a lemma in the wanted gender (m/f), as a lookup key. */
+  nominative(lemma: Lemma, gender?: string): string;
+  eastAsianSurnames: Map<string, boolean>;
+  eastAsianSyllables: Set<string>;
+  firstNamesEn: Set<string>;
+  /** Capitalised words that are rarely name parts (see LexiconData.capsNotNames). */
+  capsNotNames: Set<string>;
+}
+
+/** Index of the first item >= target in a sorted array (plain string order). */
+function lowerBound(items: readonly string[], target: string): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((items[mid] as string) < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const EMPTY: readonly string[] = [];
+
+/** Lookup caches are dropped when they reach this size (bounded memory on endless input). */
+const CACHE_LIMIT = 20000;
+
+/** Splits a bucket's text on first use; lookups then binary-search it (no per-key parsing). */
+function bucketReader(texts: Record<string, string>, separator: string) {
+  const cache = new Map<string, readonly string[]>();
+  return (key: string): readonly string[] => {
+    const b = bucketOf(key);
+    let items = cache.get(b);
+    if (!items) {
+      const text = texts[b];
+      items = text ? text.split(separator) : EMPTY;
+      cache.set(b, items);
+    }
+    return items;
+  };
+}
+
+function buildLexicon(data: LexiconData): Lexicon {
+  // Phrase entries are parsed on first use.
+  const entryRows = data.phrases.entries.split('\n');
+  const entries: (PhraseEntry | undefined)[] = new Array(entryRows.length);
+  const entry = (i: number): PhraseEntry => {
+    let e = entries[i];
+    if (!e) {
+      const row = entryRows[i] ?? '';
+      const [type, scope, flags] = row.split(' ', 3);
+      const f = Number(flags);
+      e = {
+        type: type as PhraseType,
+        scope: Number(scope),
+        anyCase: (f & FLAG_ANY_CASE) !== 0,
+        curated: (f & FLAG_CURATED) !== 0,
+        canonical: row.slice(`${type} ${scope} ${flags} `.length),
+      };
+      entries[i] = e;
+    }
+    return e;
+  };
+  const phraseLines = bucketReader(data.phrases.keys, '\n');
+  const hitCache = new Map<string, PhraseHit[] | null>();
+  const phrases = (key: string): PhraseHit[] | undefined => {
+    let hits = hitCache.get(key);
+    if (hits === undefined) {
+      hits = null;
+      const lines = phraseLines(key);
+      const line = lines[lowerBound(lines, key)];
+      if (line?.startsWith(key) && line.charCodeAt(key.length) === 9) {
+        hits = line
+          .slice(key.length + 1)
+          .split(',')
+          .map((id) =>
+            id[0] === '~'
+              ? { entry: entry(Number.parseInt(id.slice(1), 36)), ambiguous: true }
+              : { entry: entry(Number.parseInt(id, 36)), ambiguous: false },
+          );
+      }
+      if (hitCache.size > CACHE_LIMIT) hitCache.clear();
+      hitCache.set(key, hits);
+    }
+    return hits ?? undefined;
+  };
+  const continueCache = new Map<string, boolean>();
+  const continues = (key: string): boolean => {
+    let yes = continueCache.get(key);
+    if (yes === undefined) {
+      const lines = phraseLines(key);
+      const prefix = `${key} `;
+      yes = lines[lowerBound(lines, prefix)]?.startsWith(prefix) ?? false;
+      if (continueCache.size > CACHE_LIMIT) continueCache.clear();
+      continueCache.set(key, yes);
+    }
+    return yes;
+  };
+
+  const endings = data.endings.split(',');
+  let maxEnding = 0;
+  for (const e of endings) maxEnding = Math.max(maxEnding, e.length);
+  const paradigms: (Paradigm | undefined)[] = new Array(data.paradigms.length);
+  const paradigm = (i: number): Paradigm => {
+    let p = paradigms[i];
+    if (!p) {
+      const byEnding = new Map<string, string[]>();
+      const slots: [string, string][] = [];
+      for (const slot of (data.paradigms[i] ?? '').split(',')) {
+        const colon = slot.indexOf(':');
+        const ending = endings[Number(slot.slice(0, colon))] ?? '';
+        const code = slot.slice(colon + 1);
+        slots.push([ending, code]);
+        const list = byEnding.get(ending);
+        if (list) list.push(code);
+        else byEnding.set(ending, [code]);
+      }
+      p = { byEnding, slots };
+      paradigms[i] = p;
+    }
+    return p;
+  };
+
+  const lemmaItems = bucketReader(data.lemmas, ' ');
+  const lemmasOf = (stem: string): Lemma[] | null => {
+    const items = lemmaItems(stem);
+    const prefix = `${stem}:`;
+    const out: Lemma[] = [];
+    for (let i = lowerBound(items, prefix); i < items.length; i++) {
+      const item = items[i] as string;
+      if (!item.startsWith(prefix)) break;
+      const letter = item[prefix.length] as string;
+      const kind = letter.toUpperCase() as LemmaKind;
+      out.push({
+        stem,
+        kind,
+        paradigm: Number.parseInt(item.slice(prefix.length + 1), 36),
+        ambiguous: letter !== kind,
+      });
+    }
+    return out.length ? out : null;
+  };
+
+  // Words recur across texts; readings are immutable, so they are shared.
+  const readingCache = new Map<string, WordReading[]>();
+  const analyze = (key: string): WordReading[] => {
+    let cached = readingCache.get(key);
+    if (!cached) {
+      cached = analyzeUncached(key);
+      if (readingCache.size > CACHE_LIMIT) readingCache.clear();
+      readingCache.set(key, cached);
+    }
+    return cached;
+  };
+  const analyzeUncached = (key: string): WordReading[] => {
+    if (key.length < 2 || lemmaItems(key).length === 0) return [];
+    const out: WordReading[] = [];
+    for (let k = 0; k <= maxEnding && k <= key.length - 2; k++) {
+      const lemmas = lemmasOf(k === 0 ? key : key.slice(0, key.length - k));
+      if (!lemmas) continue;
+      const ending = k === 0 ? '' : key.slice(key.length - k);
+      for (const lemma of lemmas) {
+        const codes = paradigm(lemma.paradigm).byEnding.get(ending);
+        if (codes) out.push({ kind: lemma.kind, lemma, codes });
+      }
+    }
+    return out;
+  };
+
+  const nominative = (lemma: Lemma, gender?: string): string => {
+    const p = paradigm(lemma.paradigm);
+    let fallback: string | null = null;
+    for (const [ending, code] of p.slots) {
+      if (code[0] !== 'n') continue;
+      if (fallback === null) fallback = ending;
+      if (!gender || code[2] === gender || code[2] === 'c' || code[2] === '-') {
+        return lemma.stem + ending;
+      }
+    }
+    return lemma.stem + (fallback ?? p.slots[0]?.[0] ?? '');
+  };
+
+  const eastAsianSurnames = new Map<string, boolean>();
+  for (const s of data.eastAsian.surnames.split(' ')) {
+    if (s.startsWith('~')) eastAsianSurnames.set(s.slice(1), true);
+    else eastAsianSurnames.set(s, false);
+  }
+
+  return {
+    phrases,
+    continues,
+    maxPhraseWords: data.phrases.maxWords,
+    lowerStarts: new Set(data.phrases.lowerStarts.split(' ')),
+    analyze,
+    nominative,
+    eastAsianSurnames,
+    eastAsianSyllables: new Set(data.eastAsian.syllables.split(' ')),
+    firstNamesEn: new Set(data.firstNamesEn.split(' ')),
+    capsNotNames: new Set([...data.capsNotNames.ru.split(' '), ...data.capsNotNames.en.split(' ')]),
+  };
+}
+
+let shared: Lexicon | null = null;
+
+export function getLexicon(): Lexicon {
+  if (!shared) shared = buildLexicon(raw as unknown as LexiconData);
+  return shared;
+}

@@ -1,0 +1,816 @@
+/**
+ * Person rules: first name + surname, initials + surname, East Asian names, names after a role
+ * word, and surnames of people the lexicon knows. Titles stay out of the spans.
+ */
+import { type Doc, isCapWord, isInitial, isPlaceOrOrg, type PersonInfo } from './document';
+import { isAmbiguous, type WordReading } from './lexicon';
+import { displayLike } from './names';
+import {
+  looksLikeRussianSurname,
+  looksLikeVerb,
+  patronymicNominative,
+  surnameNominatives,
+} from './russian';
+import type { Token } from './tokens';
+
+const PARTICLES = new Set([
+  'де',
+  'да',
+  'ди',
+  'дель',
+  'дер',
+  'ла',
+  'ле',
+  'фон',
+  'ван',
+  'бен',
+  'бин',
+  'ибн',
+  'de',
+  'da',
+  'di',
+  'del',
+  'der',
+  'la',
+  'le',
+  'von',
+  'van',
+  'bin',
+  'ibn',
+  'al',
+]);
+
+/** English role words that only introduce a name when capitalised ("Foreign Minister X"). */
+const EN_MODIFIERS = new Set([
+  'prime',
+  'foreign',
+  'defence',
+  'defense',
+  'finance',
+  'interior',
+  'trade',
+  'state',
+  'home',
+  'justice',
+  'economy',
+  'energy',
+  'health',
+  'general',
+  'major',
+  'chief',
+  'father',
+  'lady',
+  'lord',
+]);
+
+const MONTHS_AND_DAYS = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь понедельник вторник среда четверг пятница суббота воскресенье'.split(
+    ' ',
+  ),
+);
+
+/** Endings of adjectives and institution nouns (not surnames) in any case. */
+const ORG_LIKE =
+  /(?:ого|его|ому|ему|ой|ей|ых|их|ыми|ими|ый|ий|ая|яя|ое|ее|ые|ие|ую|юю|ств(?:о|а|у|ом|е)|ни[яеию]|ци[яеию]|надзора?|комитета?|совета?|центра?|институт[ау]?|университета?|управлени[яе]|агентства?)$/;
+
+/** "Ontario-based", "U.S.-led": capitalised compound adjectives, not names. */
+const COMPOUND_ADJECTIVE = /-\p{Ll}+$/u;
+
+/** Words that end company names ("Pirelli SpA", "Bear Stearns & Co"). */
+const COMPANY_SUFFIXES = new Set(
+  'inc ltd co corp corporation plc spa ag sa nv bv llc gmbh ab asa oy group holdings holding bros industries international airlines airways bank'.split(
+    ' ',
+  ),
+);
+
+const ROMAN = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{1,3})$/;
+
+function tok(doc: Doc, i: number): Token | undefined {
+  return doc.tokens[i];
+}
+
+/** Next token on the same line after a space (names do not run across punctuation). */
+function nextWord(doc: Doc, i: number): number {
+  const t = tok(doc, i + 1);
+  return t && t.gap === ' ' && t.kind === 'word' ? i + 1 : -1;
+}
+
+function firstNameReading(readings: WordReading[]): WordReading | undefined {
+  return readings.find((r) => r.kind === 'F');
+}
+
+function surnameReadings(readings: WordReading[]): WordReading[] {
+  return readings.filter((r) => r.kind === 'S' || r.kind === 'P');
+}
+
+/** Could token i be a surname or other name part? */
+function namePart(doc: Doc, i: number): boolean {
+  const t = tok(doc, i);
+  if (!t || !isCapWord(doc, i) || doc.isRole[i] || isPlaceOrOrg(doc, i)) return false;
+  if (MONTHS_AND_DAYS.has(t.key)) return false;
+  return true;
+}
+
+function gendersOf(r: WordReading): string[] {
+  return [...new Set(r.codes.map((c) => c[2] as string))];
+}
+
+function casesOf(r: WordReading): string[] {
+  return [...new Set(r.codes.map((c) => c[0] as string))];
+}
+
+/** Nominative of a Russian surname form, agreeing with a first name's gender and cases if known. */
+function russianSurname(
+  doc: Doc,
+  i: number,
+  gender?: string,
+  cases?: string[],
+): { display: string; keys: string[] } {
+  const t = tok(doc, i) as Token;
+  const keys: string[] = [];
+  for (const r of surnameReadings(doc.readings(i))) {
+    const ok = r.codes.some(
+      (c) =>
+        (!gender || c[2] === gender || c[2] === 'c') && (!cases || cases.includes(c[0] as string)),
+    );
+    if (ok) keys.push(doc.lex.nominative(r.lemma, gender === 'f' ? 'f' : 'm'));
+  }
+  for (const k of surnameNominatives(t.key, gender, cases)) if (!keys.includes(k)) keys.push(k);
+  const best = keys[0] ?? t.key;
+  return { display: displayLike(best, t.text), keys };
+}
+
+function push(doc: Doc, start: number, end: number, tier: number, person: PersonInfo): void {
+  const parts = [person.first, person.patronymic, person.initials, person.surname].filter(Boolean);
+  const canonical =
+    parts.join(' ') ||
+    doc.tokens
+      .slice(start, end)
+      .map((t) => t.text)
+      .join(' ');
+  doc.candidates.push({ start, end, type: 'PER', canonical, tier, person });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Russian
+
+/** Picks the first-name reading that agrees with the surname (case), else a masculine one. */
+function pickFirstName(doc: Doc, firsts: WordReading[], surname: number): WordReading {
+  if (firsts.length === 1) return firsts[0] as WordReading;
+  const sCodes = surname >= 0 ? surnameReadings(doc.readings(surname)).flatMap((r) => r.codes) : [];
+  const sKey = surname >= 0 ? (tok(doc, surname) as Token).key : '';
+  const femaleSurname = /(?:ова|ева|ина|ына|ая|яя)$/.test(sKey);
+  let best = firsts[0] as WordReading;
+  let bestScore = -1;
+  for (const f of firsts) {
+    let score = 0;
+    if (
+      sCodes.some((c) => f.codes.some((fc) => fc[0] === c[0] && (c[2] === fc[2] || c[2] === 'c')))
+    ) {
+      score += 4;
+    }
+    const genders = gendersOf(f);
+    if (femaleSurname ? genders.includes('f') : genders.includes('m')) score += 2;
+    if (f.codes.some((c) => c[0] === 'n')) score += 1;
+    if (score > bestScore) {
+      best = f;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * First name, then up to three more name parts: patronymic, middle names, particles, surname
+ * ("Владимира Путина", "Реджеп Тайип Эрдоган", "Шарль де Голль", "Елизавета II").
+ */
+function russianFullName(doc: Doc, i: number): boolean {
+  if (!isCapWord(doc, i)) return false;
+  const t = tok(doc, i) as Token;
+  let firsts = doc.readings(i).filter((r) => r.kind === 'F');
+  // Hyphenated first names ("Жан-Мари"): every part a first name; read as the last part.
+  let hyphenated = false;
+  if (firsts.length === 0 && t.key.includes('-')) {
+    const pieces = t.key.split('-');
+    const readings = pieces.map((p) => doc.lex.analyze(p).filter((r) => r.kind === 'F'));
+    if (pieces.length === 2 && readings.every((r) => r.length > 0)) {
+      firsts = readings[1] as WordReading[];
+      hyphenated = true;
+    }
+  }
+  if (firsts.length === 0) return false;
+  const parts: number[] = [];
+  let roman = -1;
+  let j = nextWord(doc, i);
+  while (j > 0 && parts.length < 3) {
+    const w = tok(doc, j) as Token;
+    if (ROMAN.test(w.text)) {
+      roman = j;
+      break;
+    }
+    if (PARTICLES.has(w.key)) {
+      const k = nextWord(doc, j);
+      if (k > 0 && namePart(doc, k)) {
+        parts.push(j);
+        j = k;
+        continue;
+      }
+      break;
+    }
+    if (!isCapWord(doc, j) || doc.isRole[j] || MONTHS_AND_DAYS.has(w.key)) break;
+    if (doc.lex.capsNotNames.has(w.key)) break;
+    if (isPlaceOrOrg(doc, j)) {
+      // A one-word place can still be a surname right after a first name ("Джеймс Коми").
+      const m = doc.phraseAt[j];
+      const ambiguousFirst = firsts.every((f) => f.lemma.ambiguous);
+      if (parts.length === 0 && m && m.end === j + 1 && m.entry.type === 'LOC' && !ambiguousFirst) {
+        parts.push(j);
+      }
+      break;
+    }
+    const rs = doc.readings(j);
+    const surnameLike =
+      rs.some((r) => r.kind === 'S' || r.kind === 'P') || looksLikeRussianSurname(w.key);
+    const firstLike = rs.some((r) => r.kind === 'F');
+    // A new first name after a surname starts another person ("Билла Клинтона Джо Локхарту"),
+    // as does a first name in another case.
+    if (firstLike && !surnameLike) {
+      const firstCases = new Set(firsts.flatMap(casesOf));
+      const prevPart = parts.length ? (tok(doc, parts[parts.length - 1] as number) as Token) : null;
+      const prevSurname =
+        !!prevPart &&
+        (surnameReadings(doc.readings(parts[parts.length - 1] as number)).length > 0 ||
+          looksLikeRussianSurname(prevPart.key));
+      const sameCase = rs.some(
+        (r) => r.kind === 'F' && r.codes.some((c) => firstCases.has(c[0] as string)),
+      );
+      if (prevSurname || !sameCase) break;
+    }
+    if (parts.some((k) => (tok(doc, k) as Token).key === w.key)) break;
+    const placeOnly = rs.length > 0 && rs.every((r) => r.kind === 'G') && !isAmbiguous(rs);
+    // A one-word place right after a first name is a surname ("Наото Кан").
+    const placeSurname = placeOnly && parts.length === 0 && firsts.some((f) => !f.lemma.ambiguous);
+    if (rs.length > 0 && !surnameLike && !firstLike && !placeSurname) break; // a common word
+    if (isAmbiguous(rs) && !surnameLike) break;
+    parts.push(j);
+    j = nextWord(doc, j);
+  }
+  if (parts.length === 0 && roman < 0) return false;
+  const last = parts.length ? (parts[parts.length - 1] as number) : -1;
+  const first = pickFirstName(doc, firsts, last);
+  const gender = gendersOf(first).find((g) => g === 'm' || g === 'f');
+  const cases = casesOf(first);
+  if (first.lemma.ambiguous && t.sentenceStart) {
+    const lastTok = last >= 0 ? (tok(doc, last) as Token) : undefined;
+    const strong =
+      roman >= 0 ||
+      (last >= 0 &&
+        (surnameReadings(doc.readings(last)).length > 0 ||
+          looksLikeRussianSurname(lastTok?.key ?? '')));
+    if (!strong) return false;
+  }
+  if (last >= 0) {
+    const sReadings = surnameReadings(doc.readings(last));
+    if (
+      sReadings.length &&
+      !sReadings.some((r) => r.codes.some((c) => cases.includes(c[0] as string)))
+    ) {
+      // A known surname in another case is not this person's surname.
+      if (parts.length === 1) return false;
+    }
+  }
+  const display: string[] = [
+    hyphenated ? t.text : displayLike(doc.lex.nominative(first.lemma, gender), t.text),
+  ];
+  let patronymic: string | undefined;
+  for (const k of parts.slice(0, -1)) {
+    const w = tok(doc, k) as Token;
+    const p = patronymicNominative(w.key);
+    const f = doc.readings(k).find((r) => r.kind === 'F');
+    if (p && !patronymic) {
+      patronymic = displayLike(p.lemma, w.text);
+      display.push(patronymic);
+    } else if (f) display.push(displayLike(doc.lex.nominative(f.lemma, gender), w.text));
+    else display.push(w.text);
+  }
+  let surname: { display: string; keys: string[] } | undefined;
+  if (last >= 0) {
+    const w = tok(doc, last) as Token;
+    const p = patronymicNominative(w.key);
+    if (p && !patronymic && parts.length === 1) {
+      patronymic = displayLike(p.lemma, w.text);
+      display.push(patronymic);
+    } else {
+      surname = russianSurname(doc, last, gender, cases);
+      display.push(surname.display);
+    }
+  }
+  if (roman >= 0) display.push((tok(doc, roman) as Token).text);
+  const end = (roman >= 0 ? roman : last) + 1;
+  doc.candidates.push({
+    start: i,
+    end,
+    type: 'PER',
+    canonical: display.join(' '),
+    tier: 3,
+    person: {
+      first: display[0],
+      surname: surname?.display,
+      surnameKeys: surname?.keys ?? [],
+      full: true,
+    },
+  });
+  return true;
+}
+
+/** A first name standing alone ("Анна говорит…"): grouped with a full name if the text has one. */
+function loneFirstName(doc: Doc, i: number): void {
+  const t = tok(doc, i) as Token;
+  if (!isCapWord(doc, i) || doc.isRole[i] || doc.coveredBy[i]) return;
+  const rs = doc.readings(i);
+  const f = rs.find((r) => r.kind === 'F');
+  if (!f || isAmbiguous(rs) || rs.some((r) => r.kind !== 'F')) return;
+  if (doc.lex.capsNotNames.has(t.key)) return;
+  const gender = gendersOf(f).find((g) => g === 'm' || g === 'f');
+  const name = displayLike(doc.lex.nominative(f.lemma, gender), t.text);
+  doc.candidates.push({
+    start: i,
+    end: i + 1,
+    type: 'PER',
+    canonical: name,
+    tier: 1,
+    person: { first: name, surnameKeys: [], full: false },
+  });
+}
+
+/** "В. В. Путин", "Б.Обама", "Путин В.В." */
+function initialsName(doc: Doc, i: number): boolean {
+  if (doc.coveredBy[i] && doc.coveredBy[i]?.type !== 'PER') return false; // "U.S."
+  if (!isInitial(doc, i)) {
+    // Surname followed by initials.
+    if (!namePart(doc, i) || !isInitial(doc, i + 1) || (tok(doc, i + 1) as Token).gap !== ' ') {
+      return false;
+    }
+    // "Сын А.Лукашенко": the initials belong to the name after them.
+    const afterInitials = tok(doc, i + 3);
+    if (afterInitials && afterInitials.gap === '' && afterInitials.kind === 'word') return false;
+    if ((tok(doc, i) as Token).sentenceStart && !surnameReadings(doc.readings(i)).length)
+      return false;
+    if (doc.lex.capsNotNames.has((tok(doc, i) as Token).key)) return false;
+    let end = i + 3;
+    if (isInitial(doc, end)) end += 2;
+    const t = tok(doc, i) as Token;
+    const initials = doc.tokens
+      .slice(i + 1, end)
+      .filter((x) => x.kind === 'word')
+      .map((x) => `${x.text}.`)
+      .join(' ');
+    const s = t.script === 'cyr' ? russianSurname(doc, i) : { display: t.text, keys: [t.key] };
+    push(doc, i, end, 3, { initials, surname: s.display, surnameKeys: s.keys, full: true });
+    return true;
+  }
+  let j = i + 2;
+  const letters = [(tok(doc, i) as Token).text];
+  if (isInitial(doc, j)) {
+    letters.push((tok(doc, j) as Token).text);
+    j += 2;
+  }
+  const s = tok(doc, j);
+  if (!s || s.gap === '\n' || s.script !== (tok(doc, i) as Token).script) return false;
+  // After initials even a one-word place name is a surname ("Дж. Коми").
+  const oneWordPlace = doc.phraseAt[j]?.end === j + 1 && isCapWord(doc, j);
+  if (!namePart(doc, j) && !oneWordPlace) return false;
+  if (doc.lex.capsNotNames.has(s.key) && !surnameReadings(doc.readings(j)).length) return false;
+  const surname = s.script === 'cyr' ? russianSurname(doc, j) : { display: s.text, keys: [s.key] };
+  push(doc, i, j + 1, 3, {
+    initials: letters.map((l) => `${l}.`).join(' '),
+    surname: surname.display,
+    surnameKeys: surname.keys,
+    full: true,
+  });
+  return true;
+}
+
+const CASE_ENDING = /(?:ом|ем|ым|а|у|е|ю|я)$/;
+
+/** "Ким Чен Ын", "Цой Сон Хи", "Си Цзиньпин", "Kim Jong-un". */
+function eastAsianName(doc: Doc, i: number): boolean {
+  const t = tok(doc, i) as Token;
+  if (!isCapWord(doc, i)) return false;
+  // The family name may carry a case ending in Russian ("Кима Чен Ира").
+  let family = t.text;
+  let risky = doc.lex.eastAsianSurnames.get(t.key);
+  if (risky === undefined && t.script === 'cyr') {
+    const stripped = t.key.replace(CASE_ENDING, '');
+    if (stripped !== t.key && doc.lex.eastAsianSurnames.get(stripped) === false) {
+      risky = true;
+      family = t.text.slice(0, stripped.length);
+    }
+  }
+  if (risky === undefined) return false;
+  if (risky && t.sentenceStart) return false;
+  const parts = [family];
+  let end = i + 1;
+  let j = nextWord(doc, i);
+  while (j > 0 && parts.length < 3 && namePart(doc, j)) {
+    const s = tok(doc, j) as Token;
+    if (s.script !== t.script || doc.lex.capsNotNames.has(s.key)) break;
+    const bare = s.key.replace(/-/g, '');
+    const stripped = s.key.replace(CASE_ENDING, '');
+    const syllable =
+      bare.length <= 4 ||
+      doc.lex.eastAsianSyllables.has(s.key) ||
+      doc.lex.eastAsianSyllables.has(stripped);
+    const long =
+      !syllable && parts.length === 1 && bare.length <= 10 && doc.readings(j).length === 0;
+    if (!syllable && !long) break;
+    parts.push(s.text);
+    end = j + 1;
+    if (long) break;
+    j = nextWord(doc, j);
+  }
+  if (parts.length < 2) return false;
+  // Russian texts inflect the last syllable ("Ким Чен Ына"): drop a case ending after a consonant.
+  const last = parts[parts.length - 1] as string;
+  if (t.script === 'cyr' && parts.length >= 2) {
+    const cut = last.replace(CASE_ENDING, '');
+    if (cut.length >= 2 && cut !== last && /[бвгджзйклмнпрстфхцчшщь]$/i.test(cut)) {
+      parts[parts.length - 1] = cut;
+    }
+  }
+  const canonical = parts.join(' ');
+  push(doc, i, end, 3, {
+    surname: canonical,
+    surnameKeys: [canonical.toLowerCase().replace(/ё/g, 'е')],
+    eastAsian: true,
+    full: true,
+  });
+  return true;
+}
+
+/** A name right after a role word: "президент Путин", "глава МИД КНДР Цой Сон Хи". */
+function afterRole(doc: Doc, i: number): void {
+  const roleEnd = doc.roleEnd[i] ?? 0;
+  if (!roleEnd) return;
+  const role = tok(doc, i) as Token;
+  if (role.script === 'lat' && role.shape === 'lower' && EN_MODIFIERS.has(role.key)) return;
+  // Skip what qualifies the role: places, organisations, abbreviations, more role words, and for
+  // Russian a few lower-case genitive words ("министр иностранных дел России …").
+  let j = roleEnd;
+  let lower = 0;
+  for (let steps = 0; steps < 8; steps++) {
+    const t = tok(doc, j);
+    if (!t || t.gap === '\n') return;
+    if (doc.roleEnd[j]) {
+      j = doc.roleEnd[j] as number;
+      continue;
+    }
+    const phrase = doc.phraseAt[j];
+    if (phrase && phrase.entry.type !== 'PER') {
+      j = phrase.end;
+      continue;
+    }
+    if (t.kind === 'word' && t.shape === 'upper' && t.text.length > 1) {
+      j++;
+      continue;
+    }
+    if (
+      t.kind === 'word' &&
+      t.shape === 'lower' &&
+      lower < 3 &&
+      (t.script === 'cyr'
+        ? !looksLikeVerb(t.key) && t.key.length > 3
+        : ['of', 'the'].includes(t.key))
+    ) {
+      lower++;
+      j++;
+      continue;
+    }
+    if (t.kind === 'punct' && t.text === '-' && t.gap === '') {
+      j++;
+      continue;
+    }
+    break;
+  }
+  const start = j;
+  if (!namePart(doc, start)) return;
+  const first = tok(doc, start) as Token;
+  if (first.script === 'cyr' && firstNameReading(doc.readings(start))) return; // full-name rule
+  if (first.script === 'lat' && doc.lex.firstNamesEn.has(first.key)) return;
+  if (doc.lex.capsNotNames.has(first.key) && !surnameReadings(doc.readings(start)).length) return;
+  // One or two capitalised words (the second for "Ким Чен Ын"-like or foreign names).
+  let end = start + 1;
+  const second = nextWord(doc, start);
+  if (
+    second > 0 &&
+    namePart(doc, second) &&
+    !doc.lex.capsNotNames.has((tok(doc, second) as Token).key)
+  ) {
+    end = second + 1;
+  }
+  const last = tok(doc, end - 1) as Token;
+  if (first.script === 'cyr') {
+    const sReadings = surnameReadings(doc.readings(end - 1));
+    // Capitalised adjectives and institution nouns after a role are organisations:
+    // "председателем Регионального отделения", "руководителем Рособрнадзора".
+    if (!sReadings.length && !looksLikeRussianSurname(last.key) && ORG_LIKE.test(last.key)) return;
+    const others = doc.readings(end - 1).filter((r) => r.kind === 'G');
+    const plausible =
+      sReadings.length > 0 ||
+      looksLikeRussianSurname(last.key) ||
+      doc.readings(end - 1).length === 0;
+    if (!plausible || (others.length && !sReadings.length)) return;
+    if (isAmbiguous(doc.readings(end - 1)) && !sReadings.length) return;
+    const s = russianSurname(doc, end - 1);
+    const lead = end - start === 2 ? `${first.text} ` : '';
+    push(doc, start, end, 2, {
+      surname: lead + s.display,
+      surnameKeys: s.keys,
+      full: end - start === 2,
+    });
+  } else {
+    const name = doc.tokens
+      .slice(start, end)
+      .map((t) => t.text)
+      .join(' ');
+    push(doc, start, end, 2, { surname: name, surnameKeys: [last.key], full: end - start === 2 });
+  }
+}
+
+/** Verbs of saying after which a capitalised name is the speaker ("— заявил Матиас Йорш"). */
+const SPEECH_VERBS = new Set(
+  [
+    'заявил',
+    'сказал',
+    'отметил',
+    'сообщил',
+    'подчеркнул',
+    'добавил',
+    'пояснил',
+    'рассказал',
+    'написал',
+    'признал',
+    'заключил',
+    'ответил',
+    'констатировал',
+    'уточнил',
+    'напомнил',
+    'заметил',
+    'считает',
+    'полагает',
+    'говорит',
+    'пишет',
+  ].flatMap((v) => (/л$/.test(v) ? [v, `${v}а`, `${v}и`] : [v])),
+);
+
+/** One to three capitalised words that could be a name: none known as something else. */
+function unknownNameRun(doc: Doc, i: number, max: number): number {
+  let end = i;
+  let j = i;
+  while (j >= 0 && end - i < max) {
+    const w = tok(doc, j);
+    if (w?.script !== 'cyr' || !namePart(doc, j) || doc.lex.capsNotNames.has(w.key)) break;
+    const rs = doc.readings(j);
+    if (rs.length > 0 && !rs.some((r) => r.kind === 'S' || r.kind === 'P')) break;
+    if (ORG_LIKE.test(w.key) && !looksLikeRussianSurname(w.key)) break;
+    end = j + 1;
+    j = nextWord(doc, j);
+  }
+  return end;
+}
+
+function pushUnknownName(doc: Doc, start: number, end: number, tier: number): void {
+  const words = doc.tokens.slice(start, end).map((t) => t.text);
+  const s = russianSurname(doc, end - 1, undefined, ['n']);
+  const canonical = [...words.slice(0, -1), s.display].join(' ');
+  push(doc, start, end, tier, { surname: canonical, surnameKeys: s.keys, full: end - start > 1 });
+}
+
+/** "— заявил Матиас Йорш": the speaker after a verb of saying. */
+function afterSpeechVerb(doc: Doc, i: number): void {
+  const t = tok(doc, i) as Token;
+  if (t.shape !== 'lower' || !SPEECH_VERBS.has(t.key)) return;
+  const start = nextWord(doc, i);
+  if (start < 0 || doc.readings(start).some((r) => r.kind === 'F')) return; // full-name rule
+  const end = unknownNameRun(doc, start, 3);
+  if (end <= start) return;
+  const next = tok(doc, end);
+  if (next && next.gap === ' ' && next.kind === 'word' && /^\p{Lu}/u.test(next.text)) return;
+  pushUnknownName(doc, start, end, 2);
+}
+
+/** "Тору Камикава (Япония)": a name followed by a country in brackets, as in result lists. */
+function nameBeforeCountry(doc: Doc, i: number): void {
+  const prev = tok(doc, i - 1);
+  if (prev && prev.gap !== '\n' && prev.kind === 'word' && isCapWord(doc, i - 1)) return;
+  const end = unknownNameRun(doc, i, 3);
+  if (end - i < 2) return;
+  const open = tok(doc, end);
+  if (open?.text !== '(') return;
+  const m = doc.phraseAt[end + 1];
+  if (m?.entry.type !== 'LOC' || tok(doc, m.end)?.text !== ')') return;
+  pushUnknownName(doc, i, end, 2);
+}
+
+/** A surname the lexicon knows, standing alone. */
+function knownSurname(doc: Doc, i: number): void {
+  const t = tok(doc, i) as Token;
+  if (!isCapWord(doc, i) || doc.isRole[i]) return;
+  const readings = doc.readings(i);
+  const sReadings = surnameReadings(readings);
+  if (!sReadings.length) return;
+  const known = sReadings.some((r) => r.kind === 'P');
+  const ambiguous = isAmbiguous(readings);
+  const other = readings.some((r) => r.kind === 'F' || r.kind === 'G');
+  if (known) {
+    if (ambiguous && t.sentenceStart) return;
+  } else if (t.sentenceStart || ambiguous || other || doc.lex.capsNotNames.has(t.key)) {
+    return;
+  }
+  const s = russianSurname(doc, i);
+  push(doc, i, i + 1, known ? 2 : 1, { surname: s.display, surnameKeys: s.keys, full: false });
+}
+
+// ---------------------------------------------------------------------------------------------
+// English (and Latin-script names inside Russian texts)
+
+/**
+ * Two or three capitalised words that are neither known places, organisations nor words the
+ * train corpora show outside names ("Tegla Loroupe", "Cosmin Contra"): most likely a person.
+ * Weak (tier 1): any lexicon match or stronger rule wins.
+ */
+function englishCapitalSequence(doc: Doc, i: number): void {
+  const t = tok(doc, i) as Token;
+  if (doc.capsLine[i] || !isPlainNamePart(doc, i)) return;
+  const prev = tok(doc, i - 1);
+  if (
+    prev &&
+    prev.gap !== '\n' &&
+    prev.kind === 'word' &&
+    prev.script === 'lat' &&
+    /^\p{Lu}/u.test(prev.text)
+  ) {
+    return; // not the start of the sequence
+  }
+  let end = i + 1;
+  let j = nextWord(doc, i);
+  while (j > 0 && end - i < 3) {
+    const w = tok(doc, j) as Token;
+    if (PARTICLES.has(w.key) && nextWord(doc, j) > 0 && isPlainNamePart(doc, nextWord(doc, j))) {
+      j = nextWord(doc, j);
+      continue;
+    }
+    if (!isPlainNamePart(doc, j)) {
+      if (COMPANY_SUFFIXES.has(w.key) || w.text === '&') {
+        doc.candidates.push({ start: i, end: j + 1, type: 'ORG', canonical: '', tier: 1 });
+        return;
+      }
+      if (isCapWord(doc, j)) return; // part of a longer capitalised name: not a person's
+      break;
+    }
+    end = j + 1;
+    j = nextWord(doc, j);
+  }
+  if (end - i < 2) return;
+  const after = tok(doc, end);
+  // "Pirelli SpA", "Schroder Wertheim & Co": a company, not a person.
+  if (after && (COMPANY_SUFFIXES.has(after.key) || after.text === '&')) {
+    doc.candidates.push({ start: i, end: end + 1, type: 'ORG', canonical: '', tier: 1 });
+    return;
+  }
+  if (after && after.kind === 'word' && after.gap !== '\n' && /^\p{Lu}/u.test(after.text)) return;
+  if (t.sentenceStart && !doc.lex.firstNamesEn.has(t.key) && after?.text !== '(') return;
+  const last = tok(doc, end - 1) as Token;
+  push(doc, i, end, 1, {
+    first: t.text,
+    surname: doc.tokens
+      .slice(i + 1, end)
+      .map((x) => x.text)
+      .join(' '),
+    surnameKeys: [last.key],
+    full: true,
+  });
+}
+
+function isPlainNamePart(doc: Doc, i: number): boolean {
+  const t = tok(doc, i);
+  return (
+    !!t &&
+    t.script === 'lat' &&
+    isCapWord(doc, i) &&
+    (!doc.coveredBy[i] || doc.coveredBy[i]?.type === 'PER') &&
+    !doc.isRole[i] &&
+    !MONTHS_AND_DAYS.has(t.key) &&
+    !doc.lex.capsNotNames.has(t.key) &&
+    !COMPOUND_ADJECTIVE.test(t.text) &&
+    !COMPANY_SUFFIXES.has(t.key)
+  );
+}
+
+function englishFullName(doc: Doc, i: number): boolean {
+  const t = tok(doc, i) as Token;
+  if (!isCapWord(doc, i) || !doc.lex.firstNamesEn.has(t.key) || doc.capsLine[i]) return false;
+  const parts = [t.text];
+  let end = i + 1;
+  let j = nextWord(doc, i);
+  // Middle initial ("George W. Bush").
+  if (j < 0 && isInitial(doc, i + 1) && (tok(doc, i + 1) as Token).gap === ' ') j = i + 1;
+  while (parts.length < 4) {
+    if (j < 0) break;
+    const s = tok(doc, j) as Token;
+    if (isInitial(doc, j) && s.gap === ' ') {
+      parts.push(`${s.text}.`);
+      j = nextWord(doc, j + 1);
+      continue;
+    }
+    if (PARTICLES.has(s.key) && nextWord(doc, j) > 0 && namePart(doc, nextWord(doc, j))) {
+      parts.push(s.text);
+      j = nextWord(doc, j);
+      continue;
+    }
+    const covered = doc.coveredBy[j]?.type === 'PER' ? null : doc.coveredBy[j];
+    const locSurname = covered && covered.type === 'LOC' && doc.phraseAt[j]?.end === j + 1;
+    if (
+      !isCapWord(doc, j) ||
+      doc.isRole[j] ||
+      (covered && !locSurname) ||
+      MONTHS_AND_DAYS.has(s.key)
+    ) {
+      break;
+    }
+    if (doc.lex.capsNotNames.has(s.key) && !locSurname) break;
+    parts.push(s.text);
+    end = j + 1;
+    // Roman numerals and Jr. close a name.
+    j = nextWord(doc, j);
+    if (j > 0 && ROMAN.test((tok(doc, j) as Token).text)) {
+      parts.push((tok(doc, j) as Token).text);
+      end = j + 1;
+      break;
+    }
+  }
+  if (end === i + 1) return false;
+  const lastTok = tok(doc, end - 1) as Token;
+  push(doc, i, end, 3, {
+    first: t.text,
+    surname: parts.slice(1).join(' '),
+    surnameKeys: [ROMAN.test(lastTok.text) ? (tok(doc, end - 2) as Token).key : lastTok.key],
+    full: true,
+  });
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Proposes person candidates for the whole text. */
+export function proposePeople(doc: Doc): void {
+  if (doc.lang === 'other') return;
+  const n = doc.tokens.length;
+  for (let i = 0; i < n; i++) {
+    const t = doc.tokens[i] as Token;
+    if (doc.roleEnd[i]) afterRole(doc, i);
+    if (t.kind !== 'word') continue;
+    if (initialsName(doc, i)) continue;
+    if (eastAsianName(doc, i)) continue;
+    if (t.script === 'cyr') {
+      afterSpeechVerb(doc, i);
+      nameBeforeCountry(doc, i);
+      if (!russianFullName(doc, i)) {
+        knownSurname(doc, i);
+        loneFirstName(doc, i);
+      }
+    } else if (t.script === 'lat') {
+      // In Russian texts Latin capitalised words are mostly brands and bands: names only.
+      if (!englishFullName(doc, i) && doc.lang === 'en') englishCapitalSequence(doc, i);
+    }
+  }
+  // Learned person phrases (train data) carry their canonical as written.
+  for (let i = 0; i < n; i++) {
+    const m = doc.phraseAt[i];
+    if (m?.entry.type !== 'PER') continue;
+    const last = doc.tokens[m.end - 1] as Token;
+    doc.candidates.push({
+      start: i,
+      end: m.end,
+      type: 'PER',
+      canonical: m.entry.canonical,
+      tier: 3,
+      person: {
+        surname: m.entry.canonical,
+        surnameKeys: [last.key],
+        full: m.end - i > 1,
+      },
+    });
+  }
+}
+
+/** For grouping: the nominative keys a lone capitalised word could be a surname form of. */
+export function loneSurnameKeys(doc: Doc, i: number): string[] {
+  const t = doc.tokens[i] as Token;
+  if (t.script === 'lat') return [t.key];
+  const keys: string[] = [];
+  for (const r of surnameReadings(doc.readings(i)))
+    keys.push(doc.lex.nominative(r.lemma, 'm'), doc.lex.nominative(r.lemma, 'f'));
+  for (const k of surnameNominatives(t.key)) keys.push(k);
+  return keys;
+}

@@ -1,0 +1,175 @@
+/**
+ * Russian place rules beyond the phrase lexicon: single-word dictionary places (OpenCorpora) in
+ * any case form, regions named by an adjective ("Гегаркуникской области", "Советском районе"),
+ * names after a place noun ("в городе Пауэй", "провинции Хунань"), and an adjective joined to a
+ * known place ("Новой Шотландии").
+ */
+import { type Doc, isCapWord } from './document';
+import { displayLike } from './names';
+import { adjectiveNominative } from './russian';
+import type { Token } from './tokens';
+
+/** Prepositions after which a capitalised word that could be a name is more likely a place. */
+const PLACE_PREPOSITIONS = new Set([
+  'в',
+  'во',
+  'из',
+  'на',
+  'под',
+  'над',
+  'до',
+  'через',
+  'около',
+  'возле',
+  'близ',
+  'вблизи',
+  'из-под',
+]);
+
+const ADJECTIVE =
+  /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ей)$/;
+
+interface Noun {
+  lemma: string;
+  gender: 'm' | 'f' | 'n';
+}
+
+function nounForms(lemma: string, gender: 'm' | 'f' | 'n', stem: string, endings: string[]) {
+  return endings.map((e) => [stem + e, { lemma, gender }] as const);
+}
+
+/** Region nouns that follow an adjective name ("Курская область", "Советский район"). */
+const REGION_NOUNS = new Map<string, Noun>([
+  ...nounForms('область', 'f', 'област', ['ь', 'и', 'ью']),
+  ...nounForms('район', 'm', 'район', ['', 'а', 'у', 'ом', 'е']),
+  ...nounForms('край', 'm', 'кра', ['й', 'я', 'ю', 'ем', 'е']),
+  ...nounForms('округ', 'm', 'округ', ['', 'а', 'у', 'ом', 'е']),
+  ...nounForms('уезд', 'm', 'уезд', ['', 'а', 'у', 'ом', 'е']),
+  ...nounForms('провинция', 'f', 'провинци', ['я', 'и', 'ю', 'ей']),
+  ...nounForms('префектура', 'f', 'префектур', ['а', 'ы', 'е', 'у', 'ой']),
+  ...nounForms('графство', 'n', 'графств', ['о', 'а', 'у', 'ом', 'е']),
+  ...nounForms('волость', 'f', 'волост', ['ь', 'и', 'ью']),
+]);
+
+/** Nouns after which a capitalised word is a place's name ("в городе Пауэй"). */
+const PLACE_TYPE_NOUNS = new Set(
+  [
+    ...[
+      'город',
+      'посёлок',
+      'поселок',
+      'район',
+      'округ',
+      'штат',
+      'остров',
+      'порт',
+      'аул',
+      'кишлак',
+    ].flatMap((s) => ['', 'а', 'у', 'ом', 'е'].map((e) => s + e)),
+    ...['сел', 'озер'].flatMap((s) => ['о', 'а', 'у', 'ом', 'е'].map((e) => s + e)),
+    ...['деревн', 'провинци', 'станиц', 'префектур', 'рек', 'столиц', 'коммун'].flatMap((s) =>
+      ['я', 'а', 'и', 'ы', 'е', 'ю', 'у', 'ей', 'ой'].map((e) => s + e),
+    ),
+    ...['графств', 'княжеств'].flatMap((s) => ['о', 'а', 'у', 'ом', 'е'].map((e) => s + e)),
+    'города',
+    'городе',
+  ].map((w) => w.replace(/ё/g, 'е')),
+);
+
+function nominativeNoun(noun: Noun): string {
+  return noun.lemma;
+}
+
+/** Single-word dictionary places ("Бишкеке", "Кинешмой"). */
+function dictionaryPlace(doc: Doc, i: number): void {
+  const t = doc.tokens[i] as Token;
+  const caps = t.shape === 'upper' && t.text.length > 2;
+  if (!isCapWord(doc, i) && !caps) return;
+  const readings = doc.readings(i);
+  const place = readings.find((r) => r.kind === 'G');
+  if (!place) return;
+  const ambiguous = place.lemma.ambiguous;
+  const prev = doc.tokens[i - 1];
+  const afterPreposition = !!prev && prev.kind === 'word' && PLACE_PREPOSITIONS.has(prev.key);
+  if (ambiguous && (t.sentenceStart || caps || doc.capsLine[i]) && !afterPreposition) return;
+  const person = readings.some((r) => r.kind !== 'G');
+  if ((person || ambiguous) && !afterPreposition) return;
+  const canonical = displayLike(doc.lex.nominative(place.lemma), t.text);
+  doc.candidates.push({ start: i, end: i + 1, type: 'LOC', canonical, tier: 2 });
+}
+
+/** "Гегаркуникской области", "Западного административного округа". */
+function adjectiveRegion(doc: Doc, i: number): void {
+  const t = doc.tokens[i] as Token;
+  if (!isCapWord(doc, i) || !ADJECTIVE.test(t.key)) return;
+  const adjectives = [i];
+  let j = i + 1;
+  while (j < doc.tokens.length && adjectives.length < 3) {
+    const w = doc.tokens[j] as Token;
+    if (w.gap !== ' ' || w.kind !== 'word' || w.shape !== 'lower' || !ADJECTIVE.test(w.key)) break;
+    adjectives.push(j);
+    j++;
+  }
+  const head = doc.tokens[j];
+  if (head?.gap !== ' ' || head.shape !== 'lower') return;
+  const noun = REGION_NOUNS.get(head.key);
+  if (!noun) return;
+  const words = adjectives.map((k) => {
+    const w = doc.tokens[k] as Token;
+    const nom = adjectiveNominative(w.key, noun.gender, false);
+    return k === i ? displayLike(nom, w.text) : nom;
+  });
+  const canonical = `${words.join(' ')} ${nominativeNoun(noun)}`;
+  doc.candidates.push({ start: i, end: j + 1, type: 'LOC', canonical, tier: 3 });
+}
+
+/** "в городе Пауэй", "провинции Хунань", "графство Эссекс". */
+function afterPlaceNoun(doc: Doc, i: number): void {
+  const t = doc.tokens[i] as Token;
+  if (t.shape !== 'lower' || !PLACE_TYPE_NOUNS.has(t.key)) return;
+  const n = i + 1;
+  const w = doc.tokens[n];
+  if (w?.gap !== ' ' || !isCapWord(doc, n) || w.script !== 'cyr') return;
+  if (doc.coveredBy[n] || doc.isRole[n]) return;
+  const readings = doc.readings(n);
+  if (readings.some((r) => r.kind === 'F' || r.kind === 'S' || r.kind === 'P')) return;
+  if (doc.lex.capsNotNames.has(w.key) || ADJECTIVE.test(w.key)) return;
+  doc.candidates.push({ start: n, end: n + 1, type: 'LOC', canonical: w.text, tier: 2 });
+}
+
+/** "Новой Шотландии", "Западном Иерусалиме": an adjective joined to a known one-word place. */
+function adjectivePlusPlace(doc: Doc, i: number): void {
+  const m = doc.phraseAt[i];
+  if (m?.entry.type !== 'LOC' || m.end !== i + 1) return;
+  const prev = doc.tokens[i - 1];
+  const t = doc.tokens[i] as Token;
+  if (!prev || t.gap !== ' ' || !isCapWord(doc, i - 1) || prev.sentenceStart) return;
+  if (!ADJECTIVE.test(prev.key) || doc.coveredBy[i - 1] || doc.readings(i - 1).length) return;
+  const canonical = m.entry.canonical;
+  const gender = /[ая]$/.test(canonical) ? 'f' : /[оеё]$/.test(canonical) ? 'n' : 'm';
+  const plural = /[ыи]$/.test(canonical);
+  const adj = displayLike(adjectiveNominative(prev.key, gender, plural), prev.text);
+  doc.candidates.push({
+    start: i - 1,
+    end: i + 1,
+    type: 'LOC',
+    canonical: `${adj} ${canonical}`,
+    tier: 3,
+  });
+}
+
+export function proposePlaces(doc: Doc): void {
+  if (doc.lang !== 'ru') return;
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== 'word' || t.script !== 'cyr') continue;
+    if (t.shape === 'lower') {
+      afterPlaceNoun(doc, i);
+      continue;
+    }
+    dictionaryPlace(doc, i);
+    adjectiveRegion(doc, i);
+    adjectivePlusPlace(doc, i);
+  }
+}

@@ -1,0 +1,1024 @@
+/**
+ * Builds lib/recognize/data/lexicon.json, the recognizer's lexicon (run: npm run build:lexicon).
+ *
+ * Inputs: the hand-curated lists in lib/recognize/curated/, country names from
+ * i18n-iso-countries, OpenCorpora morphology through `az` (all case forms of every Russian entry,
+ * the dictionary's first names, surnames and place names), and the TRAIN splits of
+ * /work/shared/corpora (names and frequent person/place/organisation strings). Dev splits are
+ * never read here: they are for measuring.
+ *
+ * Deterministic: the same inputs give a byte-identical file (everything is sorted).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  EAST_ASIAN_SURNAMES_EN,
+  EAST_ASIAN_SURNAMES_RU,
+  FIRST_NAMES_EN,
+} from '../lib/recognize/curated/names';
+import { ORGS_EN, ORGS_RU } from '../lib/recognize/curated/orgs';
+import {
+  CITIES_EN,
+  COUNTRY_ALIASES_EN,
+  MULTIWORD_US_STATES_EN,
+  STATES_EN,
+  US_STATES_EN,
+} from '../lib/recognize/curated/places-en';
+import {
+  CITIES_RU,
+  COUNTRY_ALIASES_RU,
+  KRAIS_RU,
+  OBLASTS_RU,
+  REGIONS_RU,
+  STATES_RU,
+} from '../lib/recognize/curated/places-ru';
+import { ROLES_EN, ROLES_RU } from '../lib/recognize/curated/roles';
+import {
+  GLOSSARY_EN,
+  GLOSSARY_RU,
+  GLOSSARY_VERBS_RU,
+  TREATY_NAMES_EN,
+  TREATY_NAMES_RU,
+} from '../lib/recognize/curated/treaties';
+import {
+  bucketOf,
+  FLAG_ANY_CASE,
+  FLAG_CURATED,
+  type LemmaKind,
+  type LexiconData,
+  type PhraseType,
+  SCOPE_EN,
+  SCOPE_OTHER,
+  SCOPE_RU,
+} from '../lib/recognize/lexicon-format';
+import { keyOf, normalizeKey, phraseKey, type Token, tokenize } from '../lib/recognize/tokens';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPORA = process.env.GLOSSA_CORPORA ?? '/work/shared/corpora';
+const OUT = join(ROOT, 'lib/recognize/data/lexicon.json');
+const require = createRequire(import.meta.url);
+
+// ---------------------------------------------------------------------------------------------
+// az (OpenCorpora morphology), typed as far as this script uses it
+
+interface AzTag {
+  readonly [grammeme: string]: unknown;
+  POS?: string;
+  CAse?: string;
+  NMbr?: string;
+  GNdr?: string;
+  toString(): string;
+}
+interface AzParse {
+  word: string;
+  tag: AzTag;
+  score: number;
+  parser?: string;
+  formCnt?: number;
+  inflect(target: number | Record<string, unknown> | string[]): AzParse | false;
+  normalize(keepPOS?: boolean): AzParse | false;
+  toString(): string;
+}
+interface AzDawg {
+  guide: Uint8Array;
+  followByte(label: number, index: number): number;
+  iterateAll(index: number): [number, number][];
+}
+interface Az {
+  Morph: ((word: string, config?: Record<string, unknown>) => AzParse[]) & {
+    init(path: string, cb: (err: unknown) => void): void;
+  };
+  DAWG: { fromArrayBuffer(data: ArrayBuffer, format: string): AzDawg };
+}
+
+const az = require('az') as Az;
+const AZ_DICTS = join(dirname(require.resolve('az/package.json')), 'dicts');
+
+function initAz(): Promise<void> {
+  return new Promise((resolve, reject) =>
+    az.Morph.init(AZ_DICTS, (err) => (err ? reject(err) : resolve())),
+  );
+}
+
+const morphCache = new Map<string, AzParse[]>();
+function morph(word: string): AzParse[] {
+  let res = morphCache.get(word);
+  if (!res) {
+    res = az.Morph(word);
+    morphCache.set(word, res);
+  }
+  return res;
+}
+
+const CASES: Record<string, string> = {
+  nomn: 'n',
+  gent: 'g',
+  gen2: 'g',
+  datv: 'd',
+  accs: 'a',
+  acc2: 'a',
+  ablt: 'i',
+  loct: 'l',
+  loc2: 'l',
+};
+const CASE_NORMAL: Record<string, string> = { gen2: 'gent', loc2: 'loct', acc2: 'accs' };
+
+function codeOf(tag: AzTag): string | null {
+  const c = CASES[tag.CAse ?? ''];
+  if (!c) return null;
+  const n = tag.NMbr === 'plur' ? 'p' : 's';
+  const g =
+    tag.GNdr === 'masc'
+      ? 'm'
+      : tag.GNdr === 'femn'
+        ? 'f'
+        : tag.GNdr === 'neut'
+          ? 'n'
+          : tag.GNdr
+            ? 'c'
+            : '-';
+  return c + n + g;
+}
+
+interface Form {
+  word: string;
+  tag: AzTag;
+}
+
+function lexeme(p: AzParse): Form[] {
+  const out: Form[] = [];
+  const n = p.formCnt ?? 0;
+  for (let i = 0; i < n; i++) {
+    const f = p.inflect(i);
+    if (f) out.push({ word: String(f), tag: f.tag });
+  }
+  if (out.length === 0) out.push({ word: String(p), tag: p.tag });
+  return out;
+}
+
+const isNoun = (p: AzParse) => p.tag.POS === 'NOUN';
+const isAdj = (p: AzParse) => p.tag.POS === 'ADJF' || p.tag.POS === 'PRTF';
+const isAbbrev = (w: string) => w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w);
+const WORD_RE = /[\p{L}\p{N}]/u;
+
+/** Forms of one word agreeing with a head form (case, number, gender, animacy). */
+function agreeing(adj: AzParse, head: AzTag, headGender: string, headAnim: string): string[] {
+  const targetCase = CASE_NORMAL[head.CAse ?? ''] ?? head.CAse;
+  const out: string[] = [];
+  for (const f of lexeme(adj)) {
+    if (f.tag.POS !== adj.tag.POS || f.tag.TEns !== adj.tag.TEns || f.tag.VOic !== adj.tag.VOic)
+      continue;
+    if (f.tag.CAse !== targetCase || f.tag.NMbr !== head.NMbr) continue;
+    if (head.NMbr === 'sing' && f.tag.GNdr !== headGender) continue;
+    if (targetCase === 'accs' && (f.tag.anim || f.tag.inan) && !f.tag[headAnim]) continue;
+    out.push(f.word);
+  }
+  return out;
+}
+
+/** Parses of a (possibly hyphenated) word, the hyphen prefix kept aside when az needs it. */
+function parsesOf(word: string): { prefix: string; parses: AzParse[] } {
+  const direct = morph(word).filter((p) => p.parser === 'Dictionary' || !word.includes('-'));
+  if (direct.length > 0 || !word.includes('-')) return { prefix: '', parses: direct };
+  const cut = word.lastIndexOf('-');
+  return { prefix: word.slice(0, cut + 1), parses: morph(word.slice(cut + 1)) };
+}
+
+interface Analysed {
+  words: string[];
+  head: number;
+  adjs: { prefix: string; parse: AzParse }[];
+  headPrefix: string;
+  headParse: AzParse;
+}
+
+/** Finds the agreement group of a nominative phrase: leading adjectives + the head noun. */
+function analyseNominative(phrase: string, preferGeox: boolean): Analysed | null {
+  const words = phrase.split(/\s+/).filter(Boolean);
+  const adjs: { prefix: string; parse: AzParse }[] = [];
+  let i = 0;
+  for (; i < words.length; i++) {
+    const w = words[i] as string;
+    if (!WORD_RE.test(w) || isAbbrev(w)) return null;
+    const { prefix, parses } = parsesOf(w);
+    const noun = parses.find((p) => isNoun(p) && p.tag.CAse === 'nomn');
+    const adj = parses.find((p) => isAdj(p) && p.tag.CAse === 'nomn');
+    if (adj && (!noun || (parses[0] && isAdj(parses[0])))) {
+      adjs.push({ prefix, parse: adj });
+      continue;
+    }
+    if (!noun) return null;
+    const nouns = parses.filter((p) => isNoun(p) && p.tag.CAse === 'nomn');
+    const pick =
+      (preferGeox ? nouns.find((p) => p.tag.Geox) : undefined) ??
+      nouns.find((p) => !p.tag.Name && !p.tag.Surn) ??
+      nouns[0];
+    if (!pick) return null;
+    return { words, head: i, adjs, headPrefix: prefix, headParse: pick };
+  }
+  return null;
+}
+
+/**
+ * All case forms of a nominative phrase: adjectives agree with the head noun, words after the head
+ * stay as they are ("Договор о …", "Республика Корея"). Returns lookup keys.
+ */
+function inflectPhrase(phrase: string, opts: { bothNumbers?: boolean; preferGeox?: boolean }) {
+  const keys = new Set<string>([phraseKey(phrase)]);
+  const a = analyseNominative(phrase, opts.preferGeox ?? true);
+  if (!a) return [...keys];
+  const head = a.headParse;
+  const gender = head.tag.GNdr === 'femn' ? 'femn' : head.tag.GNdr === 'neut' ? 'neut' : 'masc';
+  const anim = head.tag.anim ? 'anim' : 'inan';
+  const tail = a.words.slice(a.head + 1).join(' ');
+  for (const hf of lexeme(head)) {
+    if (hf.tag.POS !== 'NOUN' || !CASES[hf.tag.CAse ?? '']) continue;
+    if (!opts.bothNumbers && hf.tag.NMbr !== head.tag.NMbr) continue;
+    let variants = [''];
+    for (const adj of a.adjs) {
+      const forms = agreeing(adj.parse, hf.tag, gender, anim);
+      if (forms.length === 0) {
+        variants = [];
+        break;
+      }
+      const next: string[] = [];
+      for (const v of variants) for (const f of forms) next.push(`${v}${adj.prefix}${f} `);
+      variants = next;
+    }
+    for (const v of variants) keys.add(phraseKey(`${v}${a.headPrefix}${hf.word} ${tail}`.trim()));
+  }
+  return [...keys];
+}
+
+/** Restores a surface word's capitalisation on its lemma ("Нью-Йорке" → "нью-йорк" → "Нью-Йорк"). */
+function recase(lemma: string, surface: string): string {
+  if (isAbbrev(surface)) return surface;
+  const sp = surface.split('-');
+  return lemma
+    .split('-')
+    .map((part, i) => {
+      const s = sp[i] ?? '';
+      const cap = s.length > 0 && s[0] !== s[0]?.toLowerCase();
+      return cap ? (part[0] ?? '').toUpperCase() + part.slice(1) : part;
+    })
+    .join('-');
+}
+
+/**
+ * Nominative of an inflected phrase seen in text ("Московской области" → "Московская область"):
+ * the head noun and the adjectives before it agree in case and number; the rest stays.
+ */
+function lemmatizePhrase(surface: string): string | null {
+  const words = surface.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return null;
+  let headIdx = -1;
+  const parsed = words.map((w) => parsesOf(w));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (isAbbrev(w)) return i === 0 && words.length === 1 ? w : null;
+    const ps = parsed[i]?.parses ?? [];
+    const first = ps[0];
+    if (first && isNoun(first)) {
+      headIdx = i;
+      break;
+    }
+    if (!ps.some(isAdj)) {
+      if (ps.some(isNoun)) {
+        headIdx = i;
+        break;
+      }
+      return null;
+    }
+  }
+  if (headIdx < 0) return null;
+  const heads = (parsed[headIdx]?.parses ?? []).filter(isNoun);
+  heads.sort((x, y) => Number(Boolean(y.tag.Geox)) - Number(Boolean(x.tag.Geox)));
+  for (const hp of heads) {
+    const adjParses: AzParse[] = [];
+    for (let i = 0; i < headIdx; i++) {
+      const ap = (parsed[i]?.parses ?? []).find(
+        (p) =>
+          isAdj(p) &&
+          (CASE_NORMAL[p.tag.CAse ?? ''] ?? p.tag.CAse) ===
+            (CASE_NORMAL[hp.tag.CAse ?? ''] ?? hp.tag.CAse) &&
+          p.tag.NMbr === hp.tag.NMbr &&
+          (hp.tag.NMbr !== 'sing' || p.tag.GNdr === hp.tag.GNdr || !hp.tag.GNdr),
+      );
+      if (!ap) break;
+      adjParses.push(ap);
+    }
+    if (adjParses.length !== headIdx) continue;
+    const headNom = hp.inflect({ CAse: 'nomn', NMbr: hp.tag.NMbr });
+    if (!headNom) continue;
+    const out: string[] = [];
+    let ok = true;
+    for (let i = 0; i < headIdx; i++) {
+      const ap = adjParses[i] as AzParse;
+      const target: Record<string, unknown> = { POS: ap.tag.POS, CAse: 'nomn', NMbr: hp.tag.NMbr };
+      if (hp.tag.NMbr === 'sing' && hp.tag.GNdr) target.GNdr = hp.tag.GNdr;
+      const nom = ap.inflect(target);
+      if (!nom) {
+        ok = false;
+        break;
+      }
+      out.push(recase((parsed[i]?.prefix ?? '') + String(nom), words[i] as string));
+    }
+    if (!ok) continue;
+    out.push(recase((parsed[headIdx]?.prefix ?? '') + String(headNom), words[headIdx] as string));
+    return [...out, ...words.slice(headIdx + 1)].join(' ');
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrase table
+
+interface PhraseEntry {
+  type: PhraseType;
+  scope: number;
+  flags: number;
+  canonical: string;
+  forms: Set<string>;
+}
+
+const phrases: PhraseEntry[] = [];
+/** scope-qualified key → entry, so a key belongs to its first (most trusted) entry only. */
+const keyOwner = new Map<string, PhraseEntry>();
+
+function addPhrase(
+  type: PhraseType,
+  scope: number,
+  flags: number,
+  canonical: string,
+  keys: Iterable<string>,
+): void {
+  const entry: PhraseEntry = { type, scope, flags, canonical, forms: new Set() };
+  for (const k of keys) {
+    if (!k) continue;
+    const owner = keyOwner.get(`${scope}\u0000${k}`);
+    if (owner && owner !== entry) continue;
+    keyOwner.set(`${scope}\u0000${k}`, entry);
+    entry.forms.add(k);
+  }
+  if (entry.forms.size > 0) phrases.push(entry);
+}
+
+/** Parses "Canonical = alias, alias" lines. */
+function entries(list: string): string[][] {
+  return list
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const [canon, rest] = l.split(/\s+=\s+/);
+      const aliases = (rest ?? '').split(/,\s*/).filter(Boolean);
+      return [canon as string, ...aliases];
+    });
+}
+
+function words(list: string): string[] {
+  return list.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Regular case forms of a one-word name, added to the dictionary's for curated places (the
+ * dictionary has a few irregular entries, e.g. "Лахор" → "Лахра"; foreign names decline regularly).
+ */
+function regularForms(word: string): string[] {
+  const w = normalizeKey(word);
+  if (!/^[а-я-]+$/.test(w) || w.length < 3) return [];
+  if (/[бвгджзклмнпрстфхцчшщ]$/.test(w)) return ['а', 'у', 'ом', 'е'].map((e) => w + e);
+  if (/[^гкхжшчщ]а$/.test(w)) return ['ы', 'е', 'у', 'ой'].map((e) => w.slice(0, -1) + e);
+  if (/[гкхжшчщ]а$/.test(w)) return ['и', 'е', 'у', 'ой'].map((e) => w.slice(0, -1) + e);
+  if (/ия$/.test(w)) return ['ии', 'ию', 'ией'].map((e) => w.slice(0, -2) + e);
+  return [];
+}
+
+function addRussian(
+  type: PhraseType,
+  flags: number,
+  names: string[],
+  opts: { bothNumbers?: boolean } = {},
+) {
+  const [canonical] = names;
+  if (!canonical) return;
+  const keys = new Set<string>();
+  for (const n of names) {
+    for (const k of inflectPhrase(n, { ...opts, preferGeox: type === 'LOC' })) keys.add(k);
+    if (type === 'LOC' && !n.includes(' ') && !isAbbrev(n)) {
+      for (const k of regularForms(n)) keys.add(k);
+    }
+  }
+  addPhrase(type, SCOPE_RU, flags, canonical, keys);
+}
+
+function addEnglish(type: PhraseType, flags: number, names: string[]) {
+  const [canonical] = names;
+  if (!canonical) return;
+  addPhrase(type, SCOPE_EN, flags, canonical, names.map(phraseKey));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Corpora (train splits only)
+
+interface GoldEntity {
+  start: number;
+  end: number;
+  type: string;
+  text: string;
+  nested?: boolean;
+}
+interface Doc {
+  id: string;
+  text: string;
+  entities: GoldEntity[];
+}
+
+function readTrain(name: string): Doc[] {
+  if (!/-train\.jsonl$/.test(name)) throw new Error(`refusing to read a non-train split: ${name}`);
+  return readFileSync(join(CORPORA, name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Doc);
+}
+
+/** Counts of token n-gram keys in a corpus, split by how the first token is written. */
+class NgramCounts {
+  readonly capital = new Map<string, number>();
+  readonly lower = new Map<string, number>();
+  constructor(
+    docs: Doc[],
+    readonly maxLen = 6,
+  ) {
+    for (const d of docs) {
+      const toks = tokenize(d.text);
+      for (let i = 0; i < toks.length; i++) {
+        const t = toks[i] as Token;
+        if (t.kind !== 'word') continue;
+        const target = t.shape === 'lower' ? this.lower : t.shape === 'other' ? null : this.capital;
+        if (!target) continue;
+        for (let j = i + 1; j <= Math.min(toks.length, i + maxLen); j++) {
+          const k = keyOf(toks, i, j);
+          target.set(k, (target.get(k) ?? 0) + 1);
+        }
+      }
+    }
+  }
+}
+
+/** Gold spans by type → key → count (nested spans included: they are true names too). */
+function goldCounts(docs: Doc[]): Map<string, Map<string, { n: number; surface: string[] }>> {
+  const out = new Map<string, Map<string, { n: number; surface: string[] }>>();
+  for (const d of docs) {
+    for (const e of d.entities) {
+      const key = phraseKey(e.text);
+      if (!key) continue;
+      let byKey = out.get(e.type);
+      if (!byKey) {
+        byKey = new Map();
+        out.set(e.type, byKey);
+      }
+      const row = byKey.get(key) ?? { n: 0, surface: [] };
+      row.n += 1;
+      if (row.surface.length < 3 && !row.surface.includes(e.text)) row.surface.push(e.text);
+      byKey.set(key, row);
+    }
+  }
+  return out;
+}
+
+/**
+ * Words written with a capital inside sentences (not at their start) at least `min` times, of
+ * which under 10% lie inside a person's name: they are not name parts ("Ministry", "Центра").
+ */
+function capsNotNames(docs: Doc[], script: RegExp, min = 3): string[] {
+  const seen = new Map<string, number>();
+  const inName = new Map<string, number>();
+  for (const d of docs) {
+    const per = d.entities.filter((e) => e.type === 'PER');
+    for (const t of tokenize(d.text)) {
+      if (t.kind !== 'word' || t.shape !== 'title' || t.sentenceStart || !script.test(t.text))
+        continue;
+      seen.set(t.key, (seen.get(t.key) ?? 0) + 1);
+      if (per.some((e) => e.start <= t.start && t.end <= e.end)) {
+        inName.set(t.key, (inName.get(t.key) ?? 0) + 1);
+      }
+    }
+  }
+  const out: string[] = [];
+  for (const [k, n] of seen) if (n >= min && (inName.get(k) ?? 0) < 0.1 * n) out.push(k);
+  return out.sort();
+}
+
+function allGoldKeys(gold: Map<string, Map<string, { n: number }>>, key: string): number {
+  let n = 0;
+  for (const byKey of gold.values()) n += byKey.get(key)?.n ?? 0;
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Single-word lemma table (first names, surnames, places) in a compact paradigm encoding
+
+const endings: string[] = [];
+const endingIdx = new Map<string, number>();
+const paradigms: string[] = [];
+const paradigmIdx = new Map<string, number>();
+/** `kindGroup|stem:paradigm` → kind */
+const lemmaRows = new Map<string, LemmaKind>();
+/** lemma id → nominative key (for the ambiguity test) */
+const lemmaNominative = new Map<string, string>();
+
+/** Longest word ending kept in paradigms (bounds the runtime's suffix lookups). */
+const MAX_ENDING = 5;
+
+function endingId(e: string): number {
+  let i = endingIdx.get(e);
+  if (i === undefined) {
+    i = endings.length;
+    endings.push(e);
+    endingIdx.set(e, i);
+  }
+  return i;
+}
+
+function commonPrefix(words: string[]): string {
+  let p = words[0] ?? '';
+  for (const w of words) while (!w.startsWith(p)) p = p.slice(0, -1);
+  return p;
+}
+
+/** A lemma is considered a common word too if az knows the lower-case form as a dictionary word. */
+function isCommonWord(form: string): boolean {
+  return morph(form).some(
+    (p) =>
+      p.parser === 'Dictionary' &&
+      p.score >= 0.05 &&
+      !p.tag.Name &&
+      !p.tag.Surn &&
+      !p.tag.Geox &&
+      !p.tag.Patr &&
+      p.tag.POS !== 'INTJ',
+  );
+}
+
+function addLemma(kind: LemmaKind, parse: AzParse, filter?: (f: Form) => boolean): boolean {
+  const forms = lexeme(parse).filter(
+    (f) => f.tag.POS === 'NOUN' && codeOf(f.tag) && (!filter || filter(f)),
+  );
+  if (forms.length === 0) return false;
+  const keyed = forms
+    .filter((f) => !f.tag.Patr && !f.word.includes('-'))
+    .map((f) => ({ key: normalizeKey(f.word), code: codeOf(f.tag) as string }));
+  if (keyed.length === 0) return false;
+  const stem = commonPrefix(keyed.map((f) => f.key));
+  // Short stems with long endings are suppletive or compound paradigms: not worth their cost.
+  if (stem.length < 2 || keyed.some((f) => f.key.length - stem.length > MAX_ENDING)) return false;
+  const slots = [...new Set(keyed.map((f) => `${endingId(f.key.slice(stem.length))}:${f.code}`))];
+  const sig = slots.join(',');
+  let pid = paradigmIdx.get(sig);
+  if (pid === undefined) {
+    pid = paradigms.length;
+    paradigms.push(sig);
+    paradigmIdx.set(sig, pid);
+  }
+  // One row per stem+paradigm and kind; a known person ('P') supersedes a plain surname ('S').
+  const group = kind === 'P' ? 'S' : kind;
+  const id = `${group}|${stem}:${pid.toString(36)}`;
+  if (!(kind === 'S' && lemmaRows.get(id) === 'P')) lemmaRows.set(id, kind);
+  lemmaNominative.set(id, (keyed.find((f) => f.code[0] === 'n') ?? keyed[0])?.key ?? stem);
+  return true;
+}
+
+function enumerateDictionary(): { word: string; parses: AzParse[] }[] {
+  const buf = readFileSync(join(AZ_DICTS, 'words.dawg'));
+  const dawg = az.DAWG.fromArrayBuffer(
+    buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer,
+    'words',
+  );
+  const src = readFileSync(require.resolve('az/src/az.dawg.js'), 'utf8');
+  const table = /var CP1251 = (\{[^;]*\});/.exec(src)?.[1];
+  if (!table) throw new Error('cannot read the az code page table');
+  const cp = JSON.parse(table.replace(/(\d+):/g, '"$1":')) as Record<string, number>;
+  const decode: string[] = [];
+  for (const [code, byte] of Object.entries(cp)) decode[byte] = String.fromCharCode(Number(code));
+  const lemmas: string[] = [];
+  const walk = (index: number, prefix: string) => {
+    let label = dawg.guide[index << 1] ?? 0;
+    while (label) {
+      const child = dawg.followByte(label, index);
+      if (child === -1) break;
+      if (label === 1) {
+        if (dawg.iterateAll(child).some((p) => p[1] === 0)) lemmas.push(prefix);
+      } else walk(child, prefix + (decode[label] ?? ''));
+      label = dawg.guide[(child << 1) + 1] ?? 0;
+    }
+  };
+  walk(0, '');
+  lemmas.sort();
+  const out: { word: string; parses: AzParse[] }[] = [];
+  for (const w of lemmas) {
+    const cap = (w[0] ?? '').toUpperCase() + w.slice(1);
+    const parses = az
+      .Morph(cap, { parsers: ['Dictionary'] })
+      .filter((p) => p.tag.CAse === 'nomn' && (p.tag.Name || p.tag.Surn || p.tag.Geox));
+    if (parses.length > 0) out.push({ word: w, parses });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build
+
+function _capitalize(s: string): string {
+  return (s[0] ?? '').toUpperCase() + s.slice(1);
+}
+
+function cleanCountryName(name: string): string[] {
+  const m = /^(.*?)\s*\((.*)\)\s*$/.exec(name);
+  const parts = m ? [m[1] as string, m[2] as string] : [name];
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p && !p.includes(',') && !/[()]/.test(p) && !/Виргинские|Внешние/.test(p));
+}
+
+async function main() {
+  await initAz();
+  const started = Date.now();
+  const countries = require('i18n-iso-countries') as {
+    registerLocale(data: unknown): void;
+    getNames(lang: string, opts: { select: 'all' }): Record<string, string[]>;
+  };
+  const OTHER_LANGS = ['de', 'fr', 'es', 'it', 'pt', 'uk'];
+  for (const l of ['ru', 'en', ...OTHER_LANGS]) {
+    countries.registerLocale(require(`i18n-iso-countries/langs/${l}.json`));
+  }
+  const curated = FLAG_CURATED;
+
+  // 1. Curated Russian places: countries first (they own their keys), then the rest.
+  const ruNames = countries.getNames('ru', { select: 'all' });
+  for (const code of Object.keys(ruNames).sort()) {
+    const aliases = COUNTRY_ALIASES_RU[code] ?? [];
+    const names = [...aliases, ...(ruNames[code] ?? []).flatMap(cleanCountryName)];
+    addRussian('LOC', curated, [...new Set(names)]);
+  }
+  for (const list of [STATES_RU, REGIONS_RU, CITIES_RU]) {
+    for (const e of entries(list)) addRussian('LOC', curated, e);
+  }
+  for (const adj of words(OBLASTS_RU)) addRussian('LOC', curated, [`${adj} область`]);
+  for (const adj of words(KRAIS_RU)) addRussian('LOC', curated, [`${adj} край`]);
+
+  // 2. Treaties, glossary, organisations and roles (Russian).
+  for (const e of entries(TREATY_NAMES_RU)) addRussian('TREATY', curated, e);
+  for (const e of entries(GLOSSARY_RU)) {
+    const canonical = e[0] as string;
+    const keys = new Set<string>();
+    for (const n of e) for (const k of inflectPhrase(n, { bothNumbers: true })) keys.add(k);
+    for (const verb of GLOSSARY_VERBS_RU[canonical] ?? []) {
+      const [v, ...rest] = verb.split(' ');
+      const vp = morph(v as string).find((p) => p.tag.POS === 'INFN');
+      if (!vp) continue;
+      for (const f of lexeme(vp)) keys.add(phraseKey([f.word, ...rest].join(' ')));
+    }
+    addPhrase('TREATY', SCOPE_RU, curated | FLAG_ANY_CASE, canonical, keys);
+  }
+  for (const e of entries(ORGS_RU)) addRussian('ORG', curated, e);
+  for (const role of words(ROLES_RU)) {
+    addPhrase(
+      'ROLE',
+      SCOPE_RU,
+      curated | FLAG_ANY_CASE,
+      role,
+      inflectPhrase(role, { bothNumbers: true }),
+    );
+  }
+
+  // 3. Curated English.
+  const enNames = countries.getNames('en', { select: 'all' });
+  for (const code of Object.keys(enNames).sort()) {
+    const names = [
+      ...(COUNTRY_ALIASES_EN[code] ?? []),
+      ...(enNames[code] ?? []).flatMap(cleanCountryName),
+    ];
+    addEnglish('LOC', curated, [...new Set(names)]);
+  }
+  for (const list of [STATES_EN, MULTIWORD_US_STATES_EN, CITIES_EN]) {
+    for (const e of entries(list)) addEnglish('LOC', curated, e);
+  }
+  for (const s of words(US_STATES_EN)) addEnglish('LOC', curated, [s]);
+  for (const e of entries(TREATY_NAMES_EN)) addEnglish('TREATY', curated, e);
+  for (const e of entries(GLOSSARY_EN)) {
+    addPhrase('TREATY', SCOPE_EN, curated | FLAG_ANY_CASE, e[0] as string, e.map(phraseKey));
+  }
+  for (const e of entries(ORGS_EN)) addEnglish('ORG', curated, e);
+  for (const role of words(ROLES_EN)) {
+    addPhrase('ROLE', SCOPE_EN, curated | FLAG_ANY_CASE, role, [phraseKey(role)]);
+  }
+
+  // 4. Country names in other languages: only used for texts that are neither Russian nor English.
+  for (const lang of OTHER_LANGS) {
+    const names = countries.getNames(lang, { select: 'all' });
+    for (const code of Object.keys(names).sort()) {
+      const list = (names[code] ?? []).flatMap(cleanCountryName);
+      const canonical = list[0];
+      if (!canonical) continue;
+      addPhrase('LOC', SCOPE_OTHER, curated, canonical, list.map(phraseKey));
+    }
+  }
+
+  // 5. Dictionary first names, surnames and places (OpenCorpora).
+  const dict = enumerateDictionary();
+  let nFirst = 0;
+  let nSurn = 0;
+  let nGeo = 0;
+  for (const { parses } of dict) {
+    for (const p of parses) {
+      if (p.tag.Name && p.tag.NMbr === 'sing') {
+        if (addLemma('F', p, (f) => f.tag.NMbr === 'sing')) nFirst++;
+      } else if (p.tag.Surn) {
+        if (addLemma('S', p, (f) => f.tag.NMbr === 'sing')) nSurn++;
+      } else if (p.tag.Geox && !p.tag.Name && !p.tag.Surn) {
+        if (addLemma('G', p)) nGeo++;
+      }
+    }
+  }
+
+  // 6. Train corpora: frequent person/place/organisation strings, names, East Asian syllables.
+  const nerel = readTrain('nerel-train.jsonl');
+  const conll = readTrain('conll2003-train.jsonl');
+  const ruCounts = new NgramCounts(nerel);
+  const enCounts = new NgramCounts(conll);
+  const ruGold = goldCounts(nerel);
+  const enGold = goldCounts(conll);
+
+  // 6a. Russian places learned from NEREL: lemmatise, inflect, keep those mostly labelled as places.
+  const ruLoc = ruGold.get('LOC') ?? new Map();
+  const byLemma = new Map<string, { keys: Set<string> }>();
+  for (const [key, row] of [...ruLoc].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const surface = row.surface[0] as string;
+    if (!/^\p{Lu}/u.test(surface) || /\p{Script=Latin}/u.test(surface)) continue;
+    const lemma = lemmatizePhrase(surface);
+    if (!lemma) continue;
+    const forms = inflectPhrase(lemma, { preferGeox: true });
+    if (!forms.includes(key)) continue;
+    const a = analyseNominative(lemma, true);
+    if (!a && !isAbbrev(lemma)) continue;
+    const slot = byLemma.get(lemma) ?? { keys: new Set(forms) };
+    byLemma.set(lemma, slot);
+  }
+  let nRuLoc = 0;
+  for (const [lemma, { keys }] of [...byLemma].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    let labelled = 0;
+    let seen = 0;
+    for (const k of keys) {
+      labelled += ruLoc.get(k)?.n ?? 0;
+      seen += ruCounts.capital.get(k) ?? 0;
+    }
+    if (labelled >= 1 && labelled >= 0.5 * seen) {
+      addPhrase('LOC', SCOPE_RU, 0, lemma, keys);
+      nRuLoc++;
+    }
+  }
+
+  // 6b. Organisations (both languages): surface strings mostly labelled ORG.
+  const learnStrings = (
+    gold: Map<string, Map<string, { n: number; surface: string[] }>>,
+    counts: NgramCounts,
+    type: 'ORG' | 'LOC' | 'PER',
+    scope: number,
+    minCount: number,
+  ) => {
+    let n = 0;
+    const byKey = gold.get(type) ?? new Map();
+    for (const [key, row] of [...byKey].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const surface = row.surface[0] as string;
+      if (!/^\p{Lu}/u.test(surface)) continue;
+      if (scope === SCOPE_EN && !/\p{Script=Latin}/u.test(surface)) continue;
+      if (scope === SCOPE_RU && !/\p{Script=Cyrillic}/u.test(surface)) continue;
+      const seen = counts.capital.get(key) ?? row.n;
+      const labelled = row.n;
+      const elsewhere = allGoldKeys(gold, key) - labelled;
+      if (labelled < minCount || labelled < 0.5 * seen || elsewhere > labelled) continue;
+      addPhrase(type, scope, 0, surface, [key]);
+      n++;
+    }
+    return n;
+  };
+  // Russian organisations are not learned: measured on dev, they did not help (the curated list
+  // covers the blockers that matter, e.g. МИД, РАН, РИА Новости).
+  const nEnOrg = learnStrings(enGold, enCounts, 'ORG', SCOPE_EN, 1);
+  const nEnLoc = learnStrings(enGold, enCounts, 'LOC', SCOPE_EN, 1);
+  const nEnPer = learnStrings(enGold, enCounts, 'PER', SCOPE_EN, 1);
+  // Latin-script names inside Russian news ("Sonia Sotomayor") count as English people.
+  const nRuLatPer = learnStrings(ruGold, ruCounts, 'PER', SCOPE_EN, 1);
+
+  // 6c. Russian people: first names and surnames from full names; surnames often used alone.
+  const ruPer = ruGold.get('PER') ?? new Map();
+  const loneSurnames = new Map<string, { parse: AzParse; labelled: number; keys: string[] }>();
+  const foreignFirst = new Map<string, { n: number; surface: string }>();
+  let nLearnedNames = 0;
+  for (const [, row] of [...ruPer].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const surface = row.surface[0] as string;
+    if (!/^[\p{Script=Cyrillic}\s-]+$/u.test(surface)) continue;
+    const parts = surface.split(/\s+/);
+    if (parts.some((p) => !/^\p{Lu}/u.test(p))) continue;
+    const last = parts[parts.length - 1] as string;
+    const firstParses = parts.length > 1 ? morph(parts[0] as string) : [];
+    const first = firstParses.find((p) => p.tag.Name && p.tag.NMbr === 'sing');
+    if (first && first.parser !== 'Dictionary') {
+      if (addLemma('F', first, (f) => f.tag.NMbr === 'sing')) nLearnedNames++;
+    } else if (!first && parts.length > 1) {
+      // Foreign given names the dictionary lacks ("Джаред", "Хулиана"): learned below if they
+      // mostly start person names in the train texts.
+      const key = normalizeKey(parts[0] as string);
+      const slot = foreignFirst.get(key) ?? { n: 0, surface: parts[0] as string };
+      slot.n += row.n;
+      foreignFirst.set(key, slot);
+    }
+    const lastParses = morph(last).filter((p) => isNoun(p) && !p.tag.Name && !p.tag.Geox);
+    const agree = first
+      ? lastParses.find(
+          (p) => p.tag.CAse === first.tag.CAse && (p.tag.Surn || p.parser !== 'Dictionary'),
+        )
+      : (lastParses.find((p) => p.tag.Surn) ?? lastParses.find((p) => p.parser !== 'Dictionary'));
+    if (!agree) continue;
+    if (parts.length === 1) {
+      const id = String(agree.normalize());
+      const slot = loneSurnames.get(id) ?? { parse: agree, labelled: 0, keys: [] };
+      slot.labelled += row.n;
+      loneSurnames.set(id, slot);
+    } else if (addLemma('S', agree, (f) => f.tag.NMbr === 'sing')) {
+      nLearnedNames++;
+    }
+  }
+  for (const [key, slot] of [...foreignFirst].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const seen = ruCounts.capital.get(key) ?? 0;
+    if (slot.n < 0.5 * seen) continue;
+    // The form alone does not tell "Джареда" (masc., genitive) from "Микелла" (fem., nominative):
+    // keep up to two readings; the runtime picks the one that agrees with the surname.
+    const parses = morph(slot.surface).filter(
+      (p) => isNoun(p) && p.tag.NMbr === 'sing' && p.tag.anim,
+    );
+    const seenLemmas = new Set<string>();
+    for (const parse of parses) {
+      const lemma = String(parse.normalize());
+      if (seenLemmas.has(lemma) || seenLemmas.size >= 2) continue;
+      seenLemmas.add(lemma);
+      if (addLemma('F', parse, (f) => f.tag.NMbr === 'sing')) nLearnedNames++;
+    }
+  }
+  let nKnown = 0;
+  for (const [, slot] of [...loneSurnames].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const keys = [
+      ...new Set(
+        lexeme(slot.parse)
+          .filter((f) => f.tag.NMbr === 'sing')
+          .map((f) => normalizeKey(f.word)),
+      ),
+    ];
+    let seen = 0;
+    for (const k of keys) seen += ruCounts.capital.get(k) ?? 0;
+    const kind: LemmaKind = slot.labelled >= 2 && slot.labelled >= 0.5 * seen ? 'P' : 'S';
+    if (addLemma(kind, slot.parse, (f) => f.tag.NMbr === 'sing') && kind === 'P') nKnown++;
+  }
+
+  // 6d. East Asian given-name syllables: what follows a known family name in train person names.
+  const eaSurnamesRu = new Set(words(EAST_ASIAN_SURNAMES_RU).map(normalizeKey));
+  const eaSurnamesEn = new Set(words(EAST_ASIAN_SURNAMES_EN).map(normalizeKey));
+  const syllables = new Set<string>();
+  for (const [gold, seeds] of [
+    [ruGold, eaSurnamesRu],
+    [enGold, eaSurnamesEn],
+  ] as const) {
+    for (const key of gold.get('PER')?.keys() ?? []) {
+      const parts = key.split(' ');
+      if (parts.length < 2 || parts.length > 4 || !seeds.has(parts[0] as string)) continue;
+      for (const p of parts.slice(1)) if (p.replace(/-/g, '').length <= 4) syllables.add(p);
+    }
+  }
+
+  // 6e. English first names: first words of multi-word train person names, mostly used so.
+  const firstEn = new Map<string, number>();
+  for (const gold of [enGold, ruGold]) {
+    for (const [key, row] of gold.get('PER') ?? []) {
+      const parts = key.split(' ');
+      if (parts.length < 2 || !/^[a-z][a-z'-]+$/.test(parts[0] as string)) continue;
+      firstEn.set(parts[0] as string, (firstEn.get(parts[0] as string) ?? 0) + row.n);
+    }
+  }
+  const firstNamesEn = new Set(words(FIRST_NAMES_EN).map(normalizeKey));
+  for (const [name, n] of firstEn) {
+    const seen = enCounts.capital.get(name) ?? 0;
+    if (n >= 2 && n >= 0.5 * seen) firstNamesEn.add(name);
+  }
+
+  // 7. Ambiguity: lemmas whose nominative is also a common word ("Вера", "Орёл") need stronger
+  // evidence at runtime.
+  const ambiguousLemmas = new Set<string>();
+  for (const id of lemmaRows.keys()) {
+    const nominative = lemmaNominative.get(id) as string;
+    if (isCommonWord(nominative) || (ruCounts.lower.get(nominative) ?? 0) >= 2)
+      ambiguousLemmas.add(id);
+  }
+  const entryRows: string[] = [];
+  const keyLines = new Map<string, string[]>();
+  const lowerStarts = new Set<string>();
+  let maxWords = 1;
+  phrases.forEach((p, idx) => {
+    entryRows.push(`${p.type} ${p.scope} ${p.flags} ${p.canonical}`);
+    for (const k of p.forms) {
+      if (p.flags & FLAG_ANY_CASE || p.type === 'TREATY') {
+        const first = tokenize(k)[0];
+        if (first) lowerStarts.add(first.key);
+      }
+      const single = !k.includes(' ');
+      maxWords = Math.max(maxWords, k.split(' ').length);
+      const lowerSeen =
+        p.scope === SCOPE_EN ? (enCounts.lower.get(k) ?? 0) : (ruCounts.lower.get(k) ?? 0);
+      // Curated names count as common words only if the news writes them in lower case.
+      const common =
+        (p.flags & FLAG_ANY_CASE) === 0 &&
+        single &&
+        (lowerSeen >= 2 ||
+          ((p.flags & FLAG_CURATED) === 0 && p.scope === SCOPE_RU && isCommonWord(k)));
+      const list = keyLines.get(k) ?? [];
+      list.push(common ? `~${idx.toString(36)}` : idx.toString(36));
+      keyLines.set(k, list);
+    }
+  });
+  const keyBuckets: Record<string, string[]> = {};
+  for (const k of [...keyLines.keys()].sort()) {
+    const bucket = bucketOf(k);
+    keyBuckets[bucket] = keyBuckets[bucket] ?? [];
+    keyBuckets[bucket].push(`${k}\t${(keyLines.get(k) as string[]).join(',')}`);
+  }
+  const lemmaBuckets: Record<string, string[]> = {};
+  const lemmaItems: string[] = [];
+  for (const [id, kind] of lemmaRows) {
+    const [stem, pid] = id.slice(2).split(':') as [string, string];
+    const letter = ambiguousLemmas.has(id) ? kind.toLowerCase() : kind;
+    lemmaItems.push(`${stem}:${letter}${pid}`);
+  }
+  // Sorted as plain strings: the runtime finds a stem by binary search within its bucket.
+  for (const item of lemmaItems.sort()) {
+    const bucket = bucketOf(item.slice(0, item.indexOf(':')));
+    lemmaBuckets[bucket] = lemmaBuckets[bucket] ?? [];
+    lemmaBuckets[bucket].push(item);
+  }
+  const joinBuckets = (b: Record<string, string[]>, sep: string) =>
+    Object.fromEntries(
+      Object.keys(b)
+        .sort()
+        .map((k) => [k, (b[k] as string[]).join(sep)]),
+    );
+  const eaSurnames = [...eaSurnamesRu, ...eaSurnamesEn].map((s) => (isCommonWord(s) ? `~${s}` : s));
+  const data: LexiconData = {
+    version: 1,
+    phrases: {
+      entries: entryRows.join('\n'),
+      keys: joinBuckets(keyBuckets, '\n'),
+      maxWords,
+      lowerStarts: [...lowerStarts].sort().join(' '),
+    },
+    endings: endings.join(','),
+    paradigms,
+    lemmas: joinBuckets(lemmaBuckets, ' '),
+    eastAsian: {
+      surnames: eaSurnames.sort().join(' '),
+      syllables: [...syllables].sort().join(' '),
+    },
+    firstNamesEn: [...firstNamesEn].sort().join(' '),
+    capsNotNames: {
+      ru: capsNotNames(nerel, /\p{Script=Cyrillic}/u).join(' '),
+      en: capsNotNames(conll, /\p{Script=Latin}/u).join(' '),
+    },
+  };
+  mkdirSync(dirname(OUT), { recursive: true });
+  const json = JSON.stringify(data);
+  writeFileSync(OUT, `${json}\n`);
+  const counts = {
+    phrases: phrases.length,
+    lemmas: lemmaRows.size,
+    dictionary: { firstNames: nFirst, surnames: nSurn, places: nGeo },
+    learned: {
+      ruPlaces: nRuLoc,
+      ruNames: nLearnedNames,
+      ruKnownPeople: nKnown,
+      enOrgs: nEnOrg,
+      enPlaces: nEnLoc,
+      enPeople: nEnPer + nRuLatPer,
+      enFirstNames: firstNamesEn.size,
+      eastAsianSyllables: syllables.size,
+    },
+    ambiguous: ambiguousLemmas.size,
+    bytes: Buffer.byteLength(json),
+    seconds: (Date.now() - started) / 1000,
+  };
+  console.log(JSON.stringify(counts, null, 2));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,255 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Mention } from '../../lib/entities';
+import { createRecognizer } from '../../lib/recognize/index';
+import { pickLanguage } from '../../lib/recognize/language';
+
+const recognizer = createRecognizer();
+const find = (text: string, lang?: string) =>
+  recognizer.recognize(text, lang ? { lang } : undefined);
+const brief = (ms: Mention[]) => ms.map((m) => `${m.type}:${m.text}=${m.canonical}`);
+
+/** The first broken invariant of a result, or null (plain checks: 1 MB gives ~50 000 mentions). */
+function violation(text: string, ms: Mention[]): string | null {
+  let last = 0;
+  for (const m of ms) {
+    const where = `${m.type} ${m.start}-${m.end}`;
+    if (!Number.isInteger(m.start) || !Number.isInteger(m.end)) return `${where}: offsets`;
+    if (m.start < last) return `${where}: overlaps or unsorted`;
+    if (m.end <= m.start || m.end > text.length) return `${where}: bounds`;
+    if (m.text !== text.slice(m.start, m.end)) return `${where}: text is not the slice`;
+    if (!['PER', 'LOC', 'TREATY'].includes(m.type)) return `${where}: type`;
+    if (typeof m.canonical !== 'string' || m.canonical.length === 0) return `${where}: canonical`;
+    const first = text.charCodeAt(m.start);
+    const lastUnit = text.charCodeAt(m.end - 1);
+    if (first >= 0xdc00 && first <= 0xdfff) return `${where}: starts inside a surrogate pair`;
+    if (lastUnit >= 0xd800 && lastUnit <= 0xdbff) return `${where}: ends inside a surrogate pair`;
+    last = m.end;
+  }
+  return null;
+}
+
+function checkInvariants(text: string, ms: Mention[]) {
+  expect(violation(text, ms)).toBeNull();
+}
+
+describe('Russian people', () => {
+  it('groups every form under the longest full name seen, in the nominative', () => {
+    const ms = find(
+      'Путина встретили в Сочи. Владимиру Путину вручили орден. Владимир Путин поблагодарил.',
+    );
+    const per = ms.filter((m) => m.type === 'PER');
+    expect(brief(per)).toEqual([
+      'PER:Путина=Владимир Путин',
+      'PER:Владимиру Путину=Владимир Путин',
+      'PER:Владимир Путин=Владимир Путин',
+    ]);
+  });
+
+  it('reads initials, patronymics and suffix rules for unknown surnames', () => {
+    expect(brief(find('Заявление сделал Б.Обама.'))).toContain('PER:Б.Обама=Б. Обама');
+    expect(brief(find('Письмо подписал В. В. Путин.'))).toContain('PER:В. В. Путин=В. В. Путин');
+    expect(brief(find('Встреча с Сергеем Викторовичем Лавровым прошла в МИД.'))).toContain(
+      'PER:Сергеем Викторовичем Лавровым=Сергей Викторович Лавров',
+    );
+    // A surname the lexicon does not know, declined like Асмолов.
+    expect(brief(find('Об этом рассказали вместе с Константином Жмудяковым.'))).toContain(
+      'PER:Константином Жмудяковым=Константин Жмудяков',
+    );
+  });
+
+  it('finds a person after a role word without the title, and East Asian names', () => {
+    const ms = brief(find('Глава МИД КНДР Цой Сон Хи встретилась с министром Лавровым.'));
+    expect(ms).toContain('PER:Цой Сон Хи=Цой Сон Хи');
+    expect(ms).toContain('LOC:КНДР=КНДР');
+    expect(ms.some((m) => m.startsWith('PER:Лавровым'))).toBe(true);
+    expect(brief(find('Председатель КНР Си Цзиньпин прибыл в Москву.'))).toContain(
+      'PER:Си Цзиньпин=Си Цзиньпин',
+    );
+  });
+
+  it('does not take organisations for people or places', () => {
+    const ms = find('По данным РИА Новости, эксперты РАН и МИД России обсудили доклад Генштаба.');
+    expect(brief(ms)).toEqual(['LOC:России=Россия']);
+  });
+});
+
+describe('Russian places and treaty terms', () => {
+  it('knows countries, short forms, regions, features and all-caps datelines', () => {
+    const ms = brief(
+      find(
+        'ПХЕНЬЯН, 3 мая. Делегация РФ прибыла из Курской области на Корейский полуостров, в Азиатско-Тихоокеанском регионе.',
+      ),
+    );
+    expect(ms).toEqual([
+      'LOC:ПХЕНЬЯН=Пхеньян',
+      'LOC:РФ=Россия',
+      'LOC:Курской области=Курская область',
+      'LOC:Корейский полуостров=Корейский полуостров',
+      'LOC:Азиатско-Тихоокеанском регионе=Азиатско-Тихоокеанский регион',
+    ]);
+  });
+
+  it('finds treaty names in any case, stopping at a sensible boundary', () => {
+    const ms = brief(
+      find(
+        'Россия вышла из Договора о ракетах средней и меньшей дальности в 2019 году, а Минские соглашения не выполнены.',
+      ),
+    );
+    expect(ms).toContain(
+      'TREATY:Договора о ракетах средней и меньшей дальности=Договор о ракетах средней и меньшей дальности',
+    );
+    expect(ms).toContain('TREATY:Минские соглашения=Минские соглашения');
+    const article = brief(find('Согласно статье 5 договора стороны оказывают взаимную помощь.'));
+    expect(article).toContain('TREATY:статье 5=статья 5');
+    expect(article).toContain('TREATY:взаимную помощь=взаимная помощь');
+  });
+
+  it('leaves "Север" and "Юг" meaning the Koreas unmarked', () => {
+    expect(find('И Север, и Юг имеют договоренности.')).toEqual([]);
+  });
+});
+
+describe('English', () => {
+  it('finds people, places and treaty terms', () => {
+    const ms = brief(
+      find(
+        'President Bill Clinton met Russian President Boris Yeltsin in Moscow. Clinton said the U.S. would ratify the Treaty on Open Skies.',
+      ),
+    );
+    expect(ms).toEqual([
+      'PER:Bill Clinton=Bill Clinton',
+      'PER:Boris Yeltsin=Boris Yeltsin',
+      'LOC:Moscow=Moscow',
+      'PER:Clinton=Bill Clinton',
+      'LOC:U.S.=United States',
+      'TREATY:ratify=ratification',
+      'TREATY:Treaty on Open Skies=Treaty on Open Skies',
+    ]);
+  });
+
+  it('keeps possessives out of names and handles capitals conservatively', () => {
+    expect(brief(find("Netanyahu's visit to Britain ended."))).toContain(
+      'LOC:Britain=United Kingdom',
+    );
+    const caps = brief(find('RUSSIA AND CHINA SIGN NEW START TALKS DEAL'));
+    expect(caps).toContain('LOC:RUSSIA=Russia');
+    expect(caps).toContain('LOC:CHINA=China');
+    expect(caps.filter((m) => m.startsWith('PER'))).toEqual([]);
+  });
+
+  it('marks New START, the NPT and Article 5', () => {
+    const ms = brief(
+      find(
+        'New START expires soon; the NPT review and Article 5 of the North Atlantic Treaty were discussed.',
+      ),
+    );
+    expect(ms).toContain('TREATY:New START=New START');
+    expect(ms).toContain('TREATY:NPT=Treaty on the Non-Proliferation of Nuclear Weapons');
+    expect(ms).toContain('TREATY:Article 5=Article 5');
+    expect(ms).toContain('TREATY:North Atlantic Treaty=North Atlantic Treaty');
+  });
+});
+
+describe('other languages', () => {
+  it('guesses the language from the script when not given', () => {
+    expect(pickLanguage('Владимир Путин прибыл в Москву')).toBe('ru');
+    expect(pickLanguage('The president arrived in Moscow on Monday')).toBe('en');
+    expect(pickLanguage('Der Präsident ist nicht in Berlin und die Regierung schweigt')).toBe(
+      'other',
+    );
+    expect(pickLanguage('Президент України прибув до Києва, і це важливо')).toBe('other');
+    expect(pickLanguage('Anything', 'de-AT')).toBe('other');
+  });
+
+  it('marks only country names in other languages', () => {
+    const de = find(
+      'Die Regierung von Deutschland und Frankreich trifft Olaf Scholz in der Stadt.',
+      'de',
+    );
+    expect(brief(de)).toEqual(['LOC:Deutschland=Deutschland', 'LOC:Frankreich=Frankreich']);
+    const fr = find('Le président de la République a rencontré Emmanuel Macron hier soir.', 'fr');
+    expect(fr).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  it('returns nothing for empty or non-string input', () => {
+    expect(find('')).toEqual([]);
+    expect(recognizer.recognize(undefined as unknown as string)).toEqual([]);
+    expect(recognizer.recognize(42 as unknown as string)).toEqual([]);
+  });
+
+  it('is deterministic', () => {
+    const text = 'Президент РФ Владимир Путин провел встречу в Кремле с главой МИД КНДР.';
+    expect(find(text)).toEqual(find(text));
+  });
+
+  it('handles a 1 MB text in linear time', () => {
+    const para =
+      'Президент РФ Владимир Путин провел встречу в Кремле с главой МИД КНДР Цой Сон Хи. President Bill Clinton visited Moscow. ';
+    const text = para.repeat(Math.ceil(1_000_000 / para.length));
+    const started = performance.now();
+    const ms = find(text);
+    const seconds = (performance.now() - started) / 1000;
+    checkInvariants(text, ms);
+    expect(ms.length).toBeGreaterThan(1000);
+    expect(seconds).toBeLessThan(10);
+  }, 30_000);
+
+  it('survives emoji, CJK, RTL, zero-width and combining marks', () => {
+    const text =
+      'Путин 🇷🇺👨‍👩‍👧 встретился с 习近平 в Москве\u200b. مرحبا Москва\u0301 ש‎לום \u202eВашингтон\u202c Ким\u200dЧен Ын e\u0301 𝕏 Обама\uD800 \uDC00Кремль';
+    const ms = find(text);
+    checkInvariants(text, ms);
+    expect(brief(ms)).toContain('LOC:Москве=Москва');
+  });
+
+  it('keeps its invariants on arbitrary text (property)', () => {
+    const pieces = fc.constantFrom(
+      'Владимир Путин',
+      'Путина',
+      'РФ',
+      'КНДР',
+      'Курской области',
+      'Договор о дружбе',
+      'В.',
+      'Б.Обама',
+      'Ким Чен Ын',
+      'МОСКВА',
+      'U.S.',
+      "Clinton's",
+      'President',
+      'the Treaty on',
+      '«',
+      '»',
+      ',',
+      '.',
+      '\n',
+      ' ',
+      '-',
+      '🇷🇺',
+      '\u200b',
+      '\u0301',
+      'שלום',
+      '习近平',
+      '\uD83D',
+      '\uDE00',
+    );
+    const text = fc.oneof(
+      fc.array(pieces, { maxLength: 40 }).map((a) => a.join(' ')),
+      fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')),
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.string({
+        unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+        maxLength: 200,
+      }),
+    );
+    fc.assert(
+      fc.property(text, fc.constantFrom(undefined, 'ru', 'en', 'de'), (t, lang) => {
+        return violation(t, find(t, lang)) === null;
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
