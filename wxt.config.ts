@@ -12,7 +12,15 @@ export default defineConfig({
       'Highlights people, places and treaty terms in foreign-affairs news, and keeps your notes offline.',
     // activeTab/scripting are not needed: the content script is declared statically.
     // storage: per-site switches and the highlight toggle; notes live in IndexedDB.
-    permissions: ['storage'],
+    // contextMenus: the "Save selection as a Glossa note" item on a selection.
+    permissions: ['storage', 'contextMenus'],
+    // The same save from the keyboard; readers can change the keys in the browser's shortcut settings.
+    commands: {
+      'save-selection': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Save the selection as a Glossa note',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

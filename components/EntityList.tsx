@@ -1,16 +1,27 @@
 /**
  * The page's entities, grouped Person → Place → Treaty term. Highlights are invisible to screen
- * readers, so this list is where the same information is reachable by everyone.
+ * readers, so this list is where the same information is reachable by everyone. With `onSaveNote`
+ * each row also offers a note on that entity (kept with its canonical name and type).
  */
+import { useState } from 'preact/hooks';
 import { type EntitySummary, PAINTED_TYPES, TYPE_LABELS } from '../lib/entities';
+import type { NoteDraft } from './NoteEditor';
+import { NoteForm } from './NoteForm';
 
 export interface EntityListProps {
   entities: readonly EntitySummary[];
+  /** Store a note on an entity; rejects with an Error whose message is shown. */
+  onSaveNote?: (entity: EntitySummary, draft: NoteDraft) => Promise<void>;
 }
 
 const GROUP_HEADINGS = { PER: 'People', LOC: 'Places', TREATY: 'Treaty terms' } as const;
 
-export function EntityList({ entities }: EntityListProps) {
+const keyOf = (e: EntitySummary) => `${e.type}\u0000${e.canonical}`;
+
+export function EntityList({ entities, onSaveNote }: EntityListProps) {
+  const [open, setOpen] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
   // Filtering keeps the content script's order (most frequent first) inside each group.
   const groups = PAINTED_TYPES.map((type) => ({
     type,
@@ -22,31 +33,68 @@ export function EntityList({ entities }: EntityListProps) {
   }
   return (
     <div class="entity-groups">
+      {saved && (
+        <p class="ok" role="status">
+          {saved}
+        </p>
+      )}
       {groups.map(({ type, rows }) => (
         <section key={type} class={`entity-group entity-${type}`} aria-labelledby={`group-${type}`}>
           <h3 id={`group-${type}`}>
             {GROUP_HEADINGS[type]} <span class="muted">({rows.length})</span>
           </h3>
           <ul>
-            {rows.map((e) => (
-              <li
-                key={e.canonical}
-                data-type={e.type}
-                data-canonical={e.canonical}
-                data-count={String(e.count)}
-                title={
-                  e.forms.length > 0
-                    ? `${TYPE_LABELS[e.type]}. Forms on this page: ${e.forms.join(', ')}`
-                    : undefined
-                }
-              >
-                <span class="entity-name">{e.canonical}</span>
-                <span class="entity-count">
-                  {e.count}
-                  <span class="visually-hidden"> {e.count === 1 ? 'mention' : 'mentions'}</span>
-                </span>
-              </li>
-            ))}
+            {rows.map((e, i) => {
+              const k = keyOf(e);
+              return (
+                <li
+                  key={e.canonical}
+                  data-type={e.type}
+                  data-canonical={e.canonical}
+                  data-count={String(e.count)}
+                  title={
+                    e.forms.length > 0
+                      ? `${TYPE_LABELS[e.type]}. Forms on this page: ${e.forms.join(', ')}`
+                      : undefined
+                  }
+                >
+                  <span class="entity-row">
+                    <span class="entity-name">{e.canonical}</span>
+                    <span class="entity-count">
+                      {e.count}
+                      <span class="visually-hidden"> {e.count === 1 ? 'mention' : 'mentions'}</span>
+                    </span>
+                    {onSaveNote && open !== k && (
+                      <button
+                        type="button"
+                        class="link entity-note"
+                        aria-label={`Add a note on ${e.canonical}`}
+                        onClick={() => {
+                          setOpen(k);
+                          setSaved(null);
+                        }}
+                      >
+                        Note
+                      </button>
+                    )}
+                  </span>
+                  {onSaveNote && open === k && (
+                    <NoteForm
+                      idPrefix={`entity-${type}-${i}`}
+                      textLabel={`Note on ${e.canonical} (${TYPE_LABELS[e.type]})`}
+                      saveLabel="Save note"
+                      requireText
+                      onSave={async (draft) => {
+                        await onSaveNote(e, draft);
+                        setOpen(null);
+                        setSaved(`Saved a note on ${e.canonical}.`);
+                      }}
+                      onCancel={() => setOpen(null)}
+                    />
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </section>
       ))}

@@ -1,11 +1,30 @@
-/** Export every note, on every page, as a JSON or Markdown file. Used by the popup and the options page. */
+/**
+ * Export notes as a file in any of the four formats: Glossa's own JSON (lossless, re-importable),
+ * Obsidian Markdown, Readwise CSV and W3C Web Annotation JSON-LD. Every note by default; the notes
+ * view passes `source` to export only what its filters show. Used by the popup, the options page
+ * and the notes view.
+ */
 import { useState } from 'preact/hooks';
 import { downloadText } from '../lib/download';
 import { allNotes, type NotesDb } from '../lib/notes/db';
 import { buildExport, type ExportFile, type ExportFormat } from '../lib/notes/export-file';
+import type { Note } from '../lib/notes/model';
+
+export const FORMAT_LABELS: Record<ExportFormat, string> = {
+  json: 'JSON',
+  markdown: 'Markdown',
+  csv: 'CSV',
+  jsonld: 'JSON-LD',
+};
+
+const FORMATS: readonly ExportFormat[] = ['json', 'markdown', 'csv', 'jsonld'];
 
 export interface ExportButtonsProps {
   db: NotesDb;
+  /** The notes to export; every stored note when absent. */
+  source?: () => Promise<readonly Note[]> | readonly Note[];
+  /** Accessible name of each button, when the visible "Export JSON" is not enough (two sets on one page). */
+  labelFor?: (format: ExportFormat) => string;
   now?: () => Date;
   /** Defaults to a Blob-URL download from the current document. */
   download?: (file: ExportFile) => void;
@@ -17,6 +36,8 @@ function downloadFromDocument(file: ExportFile) {
 
 export function ExportButtons({
   db,
+  source,
+  labelFor,
   now = () => new Date(),
   download = downloadFromDocument,
 }: ExportButtonsProps) {
@@ -25,7 +46,7 @@ export function ExportButtons({
   async function run(format: ExportFormat) {
     setStatus(null);
     try {
-      const notes = await allNotes(db);
+      const notes = source ? await source() : await allNotes(db);
       const file = buildExport(format, notes, now());
       download(file);
       setStatus({
@@ -40,12 +61,17 @@ export function ExportButtons({
   return (
     <div class="export">
       <div class="buttons">
-        <button type="button" onClick={() => run('json')}>
-          Export JSON
-        </button>
-        <button type="button" onClick={() => run('markdown')}>
-          Export Markdown
-        </button>
+        {FORMATS.map((format) => (
+          <button
+            key={format}
+            type="button"
+            data-format={format}
+            aria-label={labelFor?.(format)}
+            onClick={() => run(format)}
+          >
+            Export {FORMAT_LABELS[format]}
+          </button>
+        ))}
       </div>
       {status && (
         <p class={status.ok ? 'ok' : 'error'} role={status.ok ? 'status' : 'alert'}>

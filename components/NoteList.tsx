@@ -1,14 +1,29 @@
 /** The notes saved on this page, newest first, each deletable after a confirm step. */
 import { useState } from 'preact/hooks';
+import { TYPE_LABELS } from '../lib/entities';
 import type { Note } from '../lib/notes/model';
 
 export interface NoteListProps {
   notes: readonly Note[];
   /** Rejects with an Error whose message is shown. */
   onDelete: (id: string) => Promise<void>;
+  /** Shown under each quote (the orphaned notes: "Could not find this quote on the page"). */
+  notice?: string;
+  /** What to say when there are no notes. */
+  empty?: string;
 }
 
-function NoteItem({ note, onDelete }: { note: Note; onDelete: NoteListProps['onDelete'] }) {
+export const ORPHAN_NOTICE = 'Could not find this quote on the page.';
+
+function NoteItem({
+  note,
+  onDelete,
+  notice,
+}: {
+  note: Note;
+  onDelete: NoteListProps['onDelete'];
+  notice?: string;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -23,11 +38,13 @@ function NoteItem({ note, onDelete }: { note: Note; onDelete: NoteListProps['onD
   }
 
   return (
-    <li class="note" data-note-id={note.id}>
+    <li class="note" data-note-id={note.id} data-orphaned={notice ? 'true' : undefined}>
       {note.quote && <blockquote>{note.quote}</blockquote>}
+      {notice && <p class="notice orphan">{notice}</p>}
       {note.entity && (
         <p class="note-entity">
-          <strong>{note.entity.canonical}</strong>
+          <strong>{note.entity.canonical}</strong>{' '}
+          <span class="muted">({TYPE_LABELS[note.entity.type]})</span>
         </p>
       )}
       {note.text && <p class="note-text">{note.text}</p>}
@@ -64,12 +81,17 @@ function NoteItem({ note, onDelete }: { note: Note; onDelete: NoteListProps['onD
   );
 }
 
-export function NoteList({ notes, onDelete }: NoteListProps) {
-  if (notes.length === 0) return <p class="muted">No notes on this page yet.</p>;
+export function NoteList({
+  notes,
+  onDelete,
+  notice,
+  empty = 'No notes on this page yet.',
+}: NoteListProps) {
+  if (notes.length === 0) return <p class="muted">{empty}</p>;
   return (
     <ul class="notes">
       {notes.map((n) => (
-        <NoteItem key={n.id} note={n} onDelete={onDelete} />
+        <NoteItem key={n.id} note={n} onDelete={onDelete} notice={notice} />
       ))}
     </ul>
   );

@@ -13,11 +13,13 @@ export interface OptionsProps {
   storage: StorageAreaLike;
   /** When given, the page also offers export of all notes. */
   db?: NotesDb;
+  /** Open the notes view (search, edit, import). */
+  openNotes?: () => void;
 }
 
 type SaveStatus = { ok: true } | { ok: false; message: string } | null;
 
-export function Options({ storage, db }: OptionsProps) {
+export function Options({ storage, db, openNotes }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<SaveStatus>(null);
 
@@ -115,6 +117,13 @@ export function Options({ storage, db }: OptionsProps) {
           <h2 id="export-heading">Export all notes</h2>
           <ExportButtons db={db} />
         </section>
+      )}
+      {openNotes && (
+        <p>
+          <button type="button" class="link" onClick={openNotes}>
+            Open all notes: search, edit, import
+          </button>
+        </p>
       )}
     </main>
   );

@@ -5,15 +5,16 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PageInfo, PageState, SelectionInfo } from '../lib/messages';
-import { addNote, deleteNote, type NotesDb, notesForUrl } from '../lib/notes/db';
+import type { NotesDb } from '../lib/notes/db';
 import type { ExportFile } from '../lib/notes/export-file';
-import type { NewNote, Note } from '../lib/notes/model';
 import { normalizeUrl } from '../lib/notes/normalize-url';
+import { ConfirmButton } from './ConfirmButton';
 import { EntityList } from './EntityList';
 import { ExportButtons } from './ExportButtons';
 import { type NoteDraft, NoteEditor } from './NoteEditor';
-import { NoteList } from './NoteList';
+import { NoteList, ORPHAN_NOTICE } from './NoteList';
 import { askTab, type SendToTab } from './tab-transport';
+import { usePageNotes } from './usePageNotes';
 
 export interface PopupProps {
   sendToTab: SendToTab;
@@ -24,6 +25,8 @@ export interface PopupProps {
    */
   tabInfo?: () => Promise<PageInfo | null>;
   openOptions?: () => void;
+  /** Open the notes view (all notes: search, edit, import). */
+  openNotes?: () => void;
   now?: () => Date;
   download?: (file: ExportFile) => void;
   /** While the content script reports 'working', ask again after this many ms (at most 20 times). */
@@ -54,14 +57,13 @@ export function Popup({
   db,
   tabInfo,
   openOptions,
+  openNotes,
   now = () => new Date(),
   download,
   pollMs = 500,
 }: PopupProps) {
   const [view, setView] = useState<PageView>({ kind: 'loading' });
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
-  const [notes, setNotes] = useState<Note[]>([]);
-  const [notesError, setNotesError] = useState<string | null>(null);
   const [switching, setSwitching] = useState(false);
   const [switchError, setSwitchError] = useState<string | null>(null);
 
@@ -100,45 +102,19 @@ export function Popup({
     view.kind === 'ready' ? view.state.page : view.kind === 'absent' ? view.tab : null;
   const noteUrl = page?.url ? normalizeUrl(page.url) : null;
 
-  useEffect(() => {
-    if (!noteUrl) return;
-    let cancelled = false;
-    notesForUrl(db, noteUrl).then(
-      (list) => {
-        if (!cancelled) {
-          setNotes(list);
-          setNotesError(null);
-        }
-      },
-      (e: unknown) => {
-        if (!cancelled) setNotesError(e instanceof Error ? e.message : String(e));
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [db, noteUrl]);
-
-  async function saveNote(target: 'page' | 'selection', draft: NoteDraft) {
-    if (!page || !noteUrl) throw new Error('This page has no address to file the note under.');
-    const base = { url: noteUrl, pageTitle: page.title, text: draft.text, tags: draft.tags };
-    const input: NewNote =
-      target === 'selection' && selection
-        ? {
-            ...base,
-            kind: 'selection',
-            quote: selection.quote,
-            selectors: [...selection.selectors],
-          }
-        : { ...base, kind: 'page' };
-    const note = await addNote(db, input, now());
-    setNotes((list) => [note, ...list]);
-  }
-
-  async function removeNote(id: string) {
-    await deleteNote(db, id);
-    setNotes((list) => list.filter((n) => n.id !== id));
-  }
+  const pageNotes = usePageNotes({
+    db,
+    sendToTab,
+    page,
+    noteUrl,
+    canReachPage: view.kind === 'ready',
+    now,
+  });
+  const { notes, orphans } = pageNotes;
+  const placedNotes = notes.filter((n) => !orphans.has(n.id));
+  const orphanNotes = notes.filter((n) => orphans.has(n.id));
+  const saveNote = (target: 'page' | 'selection', draft: NoteDraft) =>
+    pageNotes.save(target, draft, selection);
 
   async function setHighlights(enabled: boolean) {
     setSwitching(true);
@@ -186,7 +162,10 @@ export function Popup({
       {view.kind === 'ready' && view.state.status !== 'skipped' && (
         <section aria-labelledby="entities-heading">
           <h2 id="entities-heading">On this page</h2>
-          <EntityList entities={view.state.entities} />
+          <EntityList
+            entities={view.state.entities}
+            onSaveNote={noteUrl ? pageNotes.saveOnEntity : undefined}
+          />
         </section>
       )}
 
@@ -198,20 +177,48 @@ export function Popup({
           </section>
           <section aria-labelledby="notes-heading">
             <h2 id="notes-heading">Notes on this page</h2>
-            {notesError ? (
+            {pageNotes.error ? (
               <p class="error" role="alert">
-                {notesError}
+                {pageNotes.error}
               </p>
             ) : (
-              <NoteList notes={notes} onDelete={removeNote} />
+              <NoteList
+                notes={placedNotes}
+                onDelete={pageNotes.remove}
+                empty={
+                  orphanNotes.length > 0 ? 'Every note of this page is listed below.' : undefined
+                }
+              />
+            )}
+            {notes.length > 1 && (
+              <ConfirmButton
+                label="Delete all notes on this page"
+                question={`Delete all ${notes.length} notes on this page?`}
+                confirmLabel="Delete all"
+                onConfirm={pageNotes.removeAll}
+              />
             )}
           </section>
+          {orphanNotes.length > 0 && (
+            <section aria-labelledby="orphans-heading">
+              <h2 id="orphans-heading">Not found on this page ({orphanNotes.length})</h2>
+              <p class="muted">
+                The page has changed since these quotes were saved. The notes are kept.
+              </p>
+              <NoteList notes={orphanNotes} onDelete={pageNotes.remove} notice={ORPHAN_NOTICE} />
+            </section>
+          )}
         </>
       )}
 
       <section class="footer" aria-labelledby="export-heading">
         <h2 id="export-heading">All notes</h2>
         <ExportButtons db={db} now={now} download={download} />
+        {openNotes && (
+          <button type="button" class="link" onClick={openNotes}>
+            All notes: search, edit, import
+          </button>
+        )}{' '}
         {openOptions && (
           <button type="button" class="link" onClick={openOptions}>
             Settings

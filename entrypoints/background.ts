@@ -1,9 +1,105 @@
-import { defineBackground } from 'wxt/utils/define-background';
-
 /**
- * Nothing runs in the background yet: the popup talks to the content script directly and notes
- * live in IndexedDB, reachable from every extension page.
- * This is where cross-tab work will go when it is needed: context-menu "Save note on selection",
- * the toolbar badge count, and downloads that must outlive the popup.
+ * The background: notes work that must not depend on the popup being open.
+ *
+ * - The context-menu item "Save selection as a Glossa note" and the keyboard shortcut
+ *   (manifest `commands`, "save-selection", Alt+Shift+N) both save the tab's selection as a note
+ *   (lib/notes/capture.ts). In Chrome MV3 this is a service worker; IndexedDB works there.
+ * - Content scripts ask here for their page's saved notes ('glossa:notes-for-page'): they cannot
+ *   open the extension's IndexedDB themselves.
+ * - Extension pages may ask for the same save as the menu ('glossa:save-selection' with a tab id).
+ *   Menus and shortcuts cannot be triggered from test automation; the end-to-end tests send this
+ *   message from an extension page instead, which runs the very same function.
  */
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { isGlossaMessage, type Message } from '../lib/messages';
+import { type AskTab, notesForPage, saveSelectionFromTab } from '../lib/notes/capture';
+import { openNotesDb } from '../lib/notes/db';
+
+export const SAVE_SELECTION_MENU = 'glossa-save-selection';
+export const SAVE_SELECTION_COMMAND = 'save-selection';
+
+const log = (...args: unknown[]) => console.warn('[glossa]', ...args);
+
+type ActionApi = {
+  setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
+  setTitle(details: { tabId?: number; title: string }): Promise<void>;
+};
+
+export default defineBackground(() => {
+  const db = openNotesDb();
+  const askTab: AskTab = (tabId, message) => browser.tabs.sendMessage(tabId, message);
+  // MV3 has `action`, Firefox MV2 `browserAction`: the same two calls.
+  const action = ((browser as unknown as { action?: ActionApi }).action ??
+    (browser as unknown as { browserAction?: ActionApi }).browserAction) as ActionApi | undefined;
+
+  /** A save that could not tell the page (no content script): say so on the toolbar button. */
+  const flag = async (tabId: number, error: string | null) => {
+    try {
+      await action?.setBadgeText({ tabId, text: error ? '!' : '' });
+      await action?.setTitle({ tabId, title: error ? `Glossa: ${error}` : 'Glossa' });
+    } catch {
+      // The tab closed meanwhile.
+    }
+  };
+
+  const save = async (tabId: number) => {
+    const result = await saveSelectionFromTab({ db, askTab }, tabId);
+    await flag(tabId, result.ok ? null : result.error);
+    if (!result.ok) log('save selection:', result.error);
+    return result;
+  };
+
+  const activeTabId = async (): Promise<number | undefined> => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id;
+  };
+
+  // Created afresh whenever the background starts: Chrome keeps menus across service-worker
+  // restarts (a second create would fail on the duplicate id), Firefox event pages may not.
+  const menus = browser.contextMenus;
+  if (menus) {
+    void Promise.resolve(menus.removeAll())
+      .then(() =>
+        menus.create({
+          id: SAVE_SELECTION_MENU,
+          title: 'Save selection as a Glossa note',
+          contexts: ['selection'],
+          documentUrlPatterns: ['http://*/*', 'https://*/*'],
+        }),
+      )
+      .catch((err: unknown) => log('context menu', err));
+    menus.onClicked.addListener((info, tab) => {
+      if (info.menuItemId !== SAVE_SELECTION_MENU || tab?.id === undefined) return;
+      void save(tab.id);
+    });
+  }
+
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== SAVE_SELECTION_COMMAND) return;
+    void (async () => {
+      const tabId = tab?.id ?? (await activeTabId());
+      if (tabId !== undefined) await save(tabId);
+    })();
+  });
+
+  const extensionPage = (url: string | undefined) =>
+    url?.startsWith(browser.runtime.getURL('/')) === true;
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (!isGlossaMessage(message) || sender.id !== browser.runtime.id) return false;
+    if (message.type === 'glossa:notes-for-page' && sender.tab) {
+      // A content script gets its own page's notes: the frame's address, not what it claims.
+      const url = sender.url ?? (message as Message<'glossa:notes-for-page'>).url;
+      notesForPage(db, url).then(sendResponse);
+      return true;
+    }
+    if (message.type === 'glossa:save-selection' && extensionPage(sender.url)) {
+      const { tabId } = message as Message<'glossa:save-selection'>;
+      if (!Number.isInteger(tabId)) return false;
+      save(tabId).then(sendResponse);
+      return true;
+    }
+    return false;
+  });
+});

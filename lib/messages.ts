@@ -3,7 +3,7 @@
  * Each request names its response type, so `send`/`handle` stay typed end to end.
  */
 import type { EntitySummary } from './entities';
-import type { TextPositionSelector, TextQuoteSelector } from './notes/model';
+import type { Note, TextPositionSelector, TextQuoteSelector } from './notes/model';
 
 export interface PageInfo {
   url: string;
@@ -23,7 +23,50 @@ export interface Requests {
   'glossa:get-selection': { request: Record<never, never>; response: SelectionInfo | null };
   /** popup → content: paint or unpaint; returns the new state. */
   'glossa:set-enabled': { request: { enabled: boolean }; response: PageState };
+  /**
+   * popup → content: turn Glossa off (or back on) for this page's site, remembered in settings
+   * (Settings.disabledSites); applies at once; returns the new state.
+   */
+  'glossa:set-site-enabled': { request: { enabled: boolean }; response: PageState };
+  /**
+   * popup → content: annotate this site even where its pages do not look like articles
+   * (remembered; false goes back to deciding per page); returns the new state.
+   */
+  'glossa:set-annotate-anyway': { request: { enabled: boolean }; response: PageState };
+  /**
+   * content → background: this page's saved notes. Content scripts cannot open the extension's
+   * IndexedDB, so the background reads it for them (for the sender's own page only).
+   */
+  'glossa:notes-for-page': { request: { url: string }; response: NotesForPage };
+  /**
+   * popup / background → content: paint these saved notes of this page (replacing the previous
+   * set); answers which of them were found on the page and which are orphaned.
+   */
+  'glossa:show-notes': { request: { notes: Note[] }; response: NoteAnchors };
+  /** background → content: a short message shown on the page (context-menu and shortcut saves). */
+  'glossa:notice': { request: Notice; response: { shown: boolean } };
+  /**
+   * extension page → background: save the selection of tab `tabId` as a note, exactly as the
+   * context-menu item and the keyboard shortcut do (end-to-end tests use this: menus cannot be
+   * clicked from automation).
+   */
+  'glossa:save-selection': { request: { tabId: number }; response: SaveSelectionResult };
 }
+
+export type NotesForPage = { ok: true; notes: Note[] } | { ok: false; error: string };
+
+/** Note ids by where they stand on the page; page and entity notes are in neither list. */
+export interface NoteAnchors {
+  anchored: string[];
+  orphaned: string[];
+}
+
+export interface Notice {
+  ok: boolean;
+  text: string;
+}
+
+export type SaveSelectionResult = { ok: true; note: Note } | { ok: false; error: string };
 
 export interface PageState {
   page: PageInfo;
@@ -34,6 +77,63 @@ export interface PageState {
   entities: EntitySummary[];
   /** Time from content-script start to highlights painted, in ms (for the e2e timing report). */
   paintMs?: number;
+  /** Why the page is not annotated, for code (`reason` is the same for people). */
+  skip?: SkipCode;
+  /** This page's site and its switches (for the popup's site controls). */
+  site?: SiteState;
+  /** How painting went (end-to-end tests and bench:page). */
+  timing?: PaintTiming;
+}
+
+/**
+ * off: highlighting is off in settings; site-off: off for this site; tab-off: turned off in this
+ * tab; not-web: not an http(s) page; not-article: the page does not look like an article;
+ * no-text: no article text; error: Glossa failed and stepped back.
+ */
+export type SkipCode =
+  | 'off'
+  | 'site-off'
+  | 'tab-off'
+  | 'not-web'
+  | 'not-article'
+  | 'no-text'
+  | 'error';
+
+export interface SiteState {
+  /** Hostname the site switches apply to ("" for pages without one). */
+  host: string;
+  /** False when the user turned Glossa off for this site. */
+  enabled: boolean;
+  /** The user asked to annotate this site even where pages do not look like articles. */
+  annotateAnyway: boolean;
+  /** Whether this page looks like an article (null: not judged yet). */
+  article: boolean | null;
+}
+
+/** Milliseconds on the content script's clock, from its start. */
+export interface PaintTiming {
+  /** The page controller started (settings read). */
+  startMs?: number;
+  /** First marks painted. */
+  firstPaintMs?: number;
+  /** The whole article painted (same as PageState.paintMs). */
+  paintMs?: number;
+  /** Time inside the recognizer, and in how many batches. */
+  recognizeMs: number;
+  batches: number;
+  /** Longest stretch of Glossa work without handing the main thread back. */
+  longestSliceMs: number;
+  /** Parts of that: the recognizer's first call, the longest recognize(), read and paint steps. */
+  warmMs?: number;
+  longestBatchMs?: number;
+  longestReadMs?: number;
+  longestPaintMs?: number;
+  /** Judging whether the page is an article (ms). */
+  judgeMs?: number;
+  /** Painted marks, and the characters and words of article text read. */
+  marks: number;
+  chars: number;
+  words: number;
 }
 
 export type MessageType = keyof Requests;
@@ -44,6 +144,12 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'glossa:get-page',
   'glossa:get-selection',
   'glossa:set-enabled',
+  'glossa:set-site-enabled',
+  'glossa:set-annotate-anyway',
+  'glossa:notes-for-page',
+  'glossa:show-notes',
+  'glossa:notice',
+  'glossa:save-selection',
 ]);
 
 /** Narrow an unknown runtime message to one of ours; anything else is ignored by receivers. */

@@ -7,6 +7,10 @@ import '../popup/style.css';
 import './style.css';
 
 render(
-  <Options storage={browser.storage.local} db={openNotesDb()} />,
+  <Options
+    storage={browser.storage.local}
+    db={openNotesDb()}
+    openNotes={() => void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') })}
+  />,
   document.getElementById('app') as HTMLElement,
 );

@@ -48,6 +48,10 @@ async function start() {
       db={openNotesDb()}
       tabInfo={tabInfo}
       openOptions={() => void browser.runtime.openOptionsPage()}
+      openNotes={() => {
+        void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });
+        window.close();
+      }}
     />,
     document.getElementById('app') as HTMLElement,
   );

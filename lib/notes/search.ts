@@ -68,6 +68,19 @@ export function siteOf(url: string): string {
   }
 }
 
+/** siteOf for many notes: thousands of notes share a few hundred pages, parse each URL once. */
+function siteCache(): (url: string) => string {
+  const seen = new Map<string, string>();
+  return (url) => {
+    let site = seen.get(url);
+    if (site === undefined) {
+      site = siteOf(url);
+      seen.set(url, site);
+    }
+    return site;
+  };
+}
+
 export interface NoteFilter {
   /** Free text; every word must occur. */
   query?: string;
@@ -94,12 +107,13 @@ export function buildSearchIndex(notes: readonly Note[]): SearchIndex {
   const tagKeys: Set<string>[] = [];
   const sites: string[] = [];
   const entityKeys: Array<string | undefined> = [];
+  const site = siteCache();
   for (const note of notes) {
     haystacks.push(
       foldText([note.text, note.quote ?? '', note.entity?.canonical ?? ''].join('\n')),
     );
     tagKeys.push(new Set(note.tags.map(tagKey)));
-    sites.push(siteOf(note.url));
+    sites.push(site(note.url));
     entityKeys.push(
       note.kind === 'entity' && note.entity ? foldText(note.entity.canonical) : undefined,
     );
@@ -161,6 +175,7 @@ export function facets(notes: readonly Note[]): {
   const tags = new Map<string, Facet<string>>();
   const sites = new Map<string, Facet<string>>();
   const entities = new Map<string, Facet<{ canonical: string; type: EntityType }>>();
+  const siteFor = siteCache();
   for (const note of notes) {
     const seenTags = new Set<string>();
     for (const tag of note.tags) {
@@ -168,7 +183,7 @@ export function facets(notes: readonly Note[]): {
       if (key !== '' && !seenTags.has(key)) bump(tags, key, tag.trim().replace(/^#+\s*/, ''));
       seenTags.add(key);
     }
-    const site = siteOf(note.url);
+    const site = siteFor(note.url);
     if (site !== '') bump(sites, site, site);
     if (note.kind === 'entity' && note.entity) {
       bump(entities, `${note.entity.type}\u0000${foldText(note.entity.canonical)}`, {

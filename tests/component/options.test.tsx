@@ -69,4 +69,14 @@ describe('Options', () => {
     fireEvent.click(await screen.findByLabelText('Person'));
     await screen.findByText('Not saved: storage is read-only');
   });
+
+  it('opens the notes view from its link', async () => {
+    const { area } = memoryStorage();
+    let opened = 0;
+    render(<Options storage={area} openNotes={() => (opened += 1)} />);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Open all notes: search, edit, import' }),
+    );
+    expect(opened).toBe(1);
+  });
 });

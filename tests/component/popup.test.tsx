@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NO_CONTENT_SCRIPT, Popup } from '../../components/Popup';
 import type { SendToTab } from '../../components/tab-transport';
@@ -9,6 +9,7 @@ import type { PageState, SelectionInfo } from '../../lib/messages';
 import { addNote, allNotes, type NotesDb, notesForUrl, openNotesDb } from '../../lib/notes/db';
 import { exportJson } from '../../lib/notes/export-json';
 import { exportMarkdown } from '../../lib/notes/export-markdown';
+import type { Note } from '../../lib/notes/model';
 
 const PAGE_URL = 'https://ria.ru/20241205/kndr-1987654321.html?utm_source=tg#comments';
 const NOTE_URL = 'https://ria.ru/20241205/kndr-1987654321.html';
@@ -49,11 +50,18 @@ const SELECTION: SelectionInfo = {
 };
 
 /** A content script that answers from canned data, and records what it was sent. */
-function fakeTab(options: { states?: PageState[]; selection?: SelectionInfo | null } = {}) {
+function fakeTab(
+  options: {
+    states?: PageState[];
+    selection?: SelectionInfo | null;
+    /** Ids the page reports it could not find (glossa:show-notes). */
+    orphaned?: (notes: Note[]) => string[];
+  } = {},
+) {
   const states = [...(options.states ?? [pageState()])];
   let current = states.shift() as PageState;
   const sent: unknown[] = [];
-  const send = (async (message: { type: string; enabled?: boolean }) => {
+  const send = (async (message: { type: string; enabled?: boolean; notes?: Note[] }) => {
     sent.push(message);
     switch (message.type) {
       case 'glossa:get-page': {
@@ -66,6 +74,12 @@ function fakeTab(options: { states?: PageState[]; selection?: SelectionInfo | nu
       case 'glossa:set-enabled':
         current = { ...current, enabled: Boolean(message.enabled) };
         return current;
+      case 'glossa:show-notes': {
+        const notes = message.notes ?? [];
+        const orphaned = options.orphaned?.(notes) ?? [];
+        const selections = notes.filter((n) => n.kind === 'selection').map((n) => n.id);
+        return { anchored: selections.filter((id) => !orphaned.includes(id)), orphaned };
+      }
       default:
         throw new Error(`unexpected ${message.type}`);
     }
@@ -304,5 +318,168 @@ describe('Popup', () => {
       kind: 'page',
       pageTitle: 'From the tab',
     });
+  });
+
+  it('sends the page its notes after a save, so the new quote is painted at once', async () => {
+    const db = freshDb();
+    const tab = fakeTab({ selection: SELECTION });
+    render(<Popup sendToTab={tab.send} db={db} now={() => NOW} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save note on selection' }));
+    const stored = await waitFor(async () => {
+      const list = await notesForUrl(db, NOTE_URL);
+      if (list.length !== 1) throw new Error('not saved yet');
+      return list;
+    });
+    await waitFor(() => {
+      const shown = tab.sent.filter(
+        (m): m is { type: 'glossa:show-notes'; notes: Note[] } =>
+          (m as { type: string }).type === 'glossa:show-notes',
+      );
+      expect(shown.at(-1)?.notes.map((n) => n.id)).toEqual([stored[0]?.id]);
+    });
+  });
+
+  it('lists the notes whose quote the page could not find, with the quote, apart from the rest', async () => {
+    const db = freshDb();
+    const base = { url: NOTE_URL, pageTitle: 'T', tags: [] };
+    const found = await addNote(db, {
+      ...base,
+      kind: 'selection',
+      text: 'still here',
+      quote: 'обменялись ратификационными грамотами',
+      selectors: SELECTION.selectors,
+    });
+    const gone = await addNote(db, {
+      ...base,
+      kind: 'selection',
+      text: 'about a removed paragraph',
+      quote: 'Этот абзац удалили из статьи',
+      selectors: [
+        {
+          type: 'TextQuoteSelector',
+          exact: 'Этот абзац удалили из статьи',
+          prefix: '',
+          suffix: '',
+        },
+      ],
+    });
+    const tab = fakeTab({
+      orphaned: (notes) => notes.filter((n) => n.id === gone.id).map((n) => n.id),
+    });
+    const { container } = render(<Popup sendToTab={tab.send} db={db} />);
+    const heading = await screen.findByRole('heading', { name: 'Not found on this page (1)' });
+    const section = heading.closest('section') as HTMLElement;
+    const orphan = section.querySelector<HTMLElement>(`[data-note-id="${gone.id}"]`);
+    expect(orphan?.dataset.orphaned).toBe('true');
+    expect(orphan?.querySelector('blockquote')?.textContent).toBe('Этот абзац удалили из статьи');
+    expect(orphan?.textContent).toContain('Could not find this quote on the page.');
+    expect(orphan?.textContent).toContain('about a removed paragraph');
+    // The anchored note stays in the main list, once.
+    const all = [...container.querySelectorAll<HTMLElement>('[data-note-id]')].map(
+      (el) => el.dataset.noteId,
+    );
+    expect(all.sort()).toEqual([found.id, gone.id].sort());
+    expect(section.querySelector(`[data-note-id="${found.id}"]`)).toBeNull();
+    // Orphans are never dropped from the store.
+    expect(await allNotes(db)).toHaveLength(2);
+  });
+
+  it('attaches a note to an entity from its row, with the canonical name and type', async () => {
+    const db = freshDb();
+    const { container } = render(<Popup sendToTab={fakeTab().send} db={db} now={() => NOW} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a note on Ким Чен Ын' }));
+    const text = screen.getByLabelText('Note on Ким Чен Ын (Person)');
+    const save = screen.getByRole('button', { name: 'Save note' });
+    expect((save as HTMLButtonElement).disabled).toBe(true); // an entity note says something
+    fireEvent.input(text, { target: { value: 'Председатель госсовета КНДР' } });
+    const form = text.closest('form') as HTMLElement;
+    fireEvent.input(within(form).getByLabelText('Tags (comma-separated)'), {
+      target: { value: 'КНДР' },
+    });
+    fireEvent.click(save);
+    await screen.findByText('Saved a note on Ким Чен Ын.');
+    expect(screen.queryByLabelText('Note on Ким Чен Ын (Person)')).toBeNull();
+    const stored = await notesForUrl(db, NOTE_URL);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      kind: 'entity',
+      entity: { type: 'PER', canonical: 'Ким Чен Ын' },
+      text: 'Председатель госсовета КНДР',
+      tags: ['КНДР'],
+      url: NOTE_URL,
+    });
+    const item = container.querySelector<HTMLElement>(`[data-note-id="${stored[0]?.id}"]`);
+    expect(item?.textContent).toContain('Ким Чен Ын');
+    expect(item?.textContent).toContain('(Person)');
+  });
+
+  it('keeps an entity note on screen and says why when the write fails', async () => {
+    const db = freshDb();
+    vi.spyOn(db.notes, 'add').mockRejectedValue(new DOMException('blocked', 'VersionError'));
+    render(<Popup sendToTab={fakeTab().send} db={db} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a note on Россия' }));
+    const text = screen.getByLabelText('Note on Россия (Place)') as HTMLTextAreaElement;
+    fireEvent.input(text, { target: { value: 'Не потерять' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^Could not save the note: .*another Glossa window/);
+    expect(text.value).toBe('Не потерять');
+  });
+
+  it('deletes all notes on the page only after asking', async () => {
+    const db = freshDb();
+    const base = { kind: 'page' as const, url: NOTE_URL, pageTitle: 'T', tags: [] };
+    await addNote(db, { ...base, text: 'one' });
+    await addNote(db, { ...base, text: 'two' });
+    await addNote(db, { ...base, url: 'https://other.example/', text: 'elsewhere' });
+    render(<Popup sendToTab={fakeTab().send} db={db} />);
+    await screen.findByText('two');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete all notes on this page' }));
+    expect(screen.getByText('Delete all 2 notes on this page?')).toBeTruthy();
+    expect(await allNotes(db)).toHaveLength(3);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete all' }));
+    await waitFor(() => expect(screen.queryByText('two')).toBeNull());
+    expect((await allNotes(db)).map((n) => n.text)).toEqual(['elsewhere']);
+  });
+
+  it('exports in four formats and opens the notes view', async () => {
+    const db = freshDb();
+    await addNote(
+      db,
+      {
+        kind: 'selection',
+        url: NOTE_URL,
+        pageTitle: 'КНДР',
+        text: 'one',
+        tags: [],
+        quote: SELECTION.quote,
+        selectors: SELECTION.selectors,
+      },
+      NOW,
+    );
+    const download = vi.fn();
+    const openNotes = vi.fn();
+    render(
+      <Popup
+        sendToTab={fakeTab().send}
+        db={db}
+        download={download}
+        openNotes={openNotes}
+        now={() => NOW}
+      />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON-LD' }));
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(2));
+    expect(download.mock.calls[0]?.[0].content.split('\r\n')[0]).toBe(
+      'Highlight,Title,Author,URL,Note,Location,Date',
+    );
+    const jsonld = JSON.parse(download.mock.calls[1]?.[0].content);
+    expect(jsonld.first.items[0].target.selector.map((x: { type: string }) => x.type)).toEqual([
+      'TextQuoteSelector',
+      'TextPositionSelector',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'All notes: search, edit, import' }));
+    expect(openNotes).toHaveBeenCalledTimes(1);
   });
 });

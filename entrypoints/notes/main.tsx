@@ -1,0 +1,27 @@
+/**
+ * Wires the notes view to the extension's notes database. Opened from the popup ("All notes") and
+ * the options page. `notes.html?site=ria.ru` or `?q=words` opens it already filtered.
+ */
+import { render } from 'preact';
+import { type Filters, NOTES_START_MARK, NotesView } from '../../components/NotesView';
+import { openNotesDb } from '../../lib/notes/db';
+import '../popup/style.css';
+import './style.css';
+
+function filtersFromAddress(search: string): Partial<Filters> {
+  const params = new URLSearchParams(search);
+  const filters: Partial<Filters> = {};
+  const q = params.get('q');
+  const site = params.get('site');
+  const tag = params.get('tag');
+  if (q) filters.query = q;
+  if (site) filters.site = site;
+  if (tag) filters.tag = tag;
+  return filters;
+}
+
+performance.mark(NOTES_START_MARK);
+render(
+  <NotesView db={openNotesDb()} initialFilter={filtersFromAddress(location.search)} />,
+  document.getElementById('app') as HTMLElement,
+);

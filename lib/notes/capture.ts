@@ -1,0 +1,108 @@
+/**
+ * What the background does for notes, as plain functions of their dependencies so Node tests run
+ * them with fake-indexeddb and a fake tab:
+ *
+ * - `saveSelectionFromTab`: the context-menu item "Save selection as a Glossa note" and the
+ *   keyboard shortcut. Asks the tab's content script for the selection (W3C selectors) and the
+ *   page, stores a selection note with empty text, sends the page all its notes so the new one is
+ *   painted at once, and tells the reader on the page what happened (saved, or why not). The note
+ *   is stored here, in the extension's IndexedDB, whether or not the popup is ever opened.
+ * - `notesForPage`: a content script's own page's notes (content scripts cannot open the
+ *   extension's database).
+ */
+import type {
+  Message,
+  MessageType,
+  NotesForPage,
+  Response,
+  SaveSelectionResult,
+} from '../messages';
+import { addNote, type NotesDb, notesForUrl } from './db';
+import { normalizeUrl } from './normalize-url';
+
+export type AskTab = <T extends MessageType>(
+  tabId: number,
+  message: Message<T>,
+) => Promise<Response<T>>;
+
+export interface CaptureDeps {
+  db: NotesDb;
+  askTab: AskTab;
+  now?: () => Date;
+}
+
+export const NO_SELECTION = 'Select some text of the article first, then save it as a Glossa note.';
+export const NO_PAGE = "Glossa can't read this page. Reload it, then try again.";
+export const NOT_A_WEB_PAGE = 'Glossa keeps notes on web pages (http and https) only.';
+export const SAVED = 'Saved as a note. Add text and tags in the Glossa popup.';
+
+/** Tell the reader on the page; a tab that cannot show it is not an error. */
+async function tell(deps: CaptureDeps, tabId: number, ok: boolean, text: string): Promise<void> {
+  try {
+    await deps.askTab(tabId, { type: 'glossa:notice', ok, text });
+  } catch {
+    // No content script to show it: the result still reaches the caller.
+  }
+}
+
+export async function saveSelectionFromTab(
+  deps: CaptureDeps,
+  tabId: number,
+): Promise<SaveSelectionResult> {
+  const fail = async (error: string, notify = true): Promise<SaveSelectionResult> => {
+    if (notify) await tell(deps, tabId, false, error);
+    return { ok: false, error };
+  };
+
+  let url: string;
+  let title: string;
+  let selection: Response<'glossa:get-selection'>;
+  try {
+    selection = await deps.askTab(tabId, { type: 'glossa:get-selection' });
+    if (!selection || selection.quote.trim() === '') return fail(NO_SELECTION);
+    const state = await deps.askTab(tabId, { type: 'glossa:get-page' });
+    url = state.page.url;
+    title = state.page.title;
+  } catch {
+    return fail(NO_PAGE, false);
+  }
+  if (!/^https?:/i.test(url)) return fail(NOT_A_WEB_PAGE);
+
+  const pageUrl = normalizeUrl(url);
+  let note: Awaited<ReturnType<typeof addNote>>;
+  try {
+    note = await addNote(
+      deps.db,
+      {
+        kind: 'selection',
+        url: pageUrl,
+        pageTitle: title,
+        text: '',
+        tags: [],
+        quote: selection.quote,
+        selectors: [...selection.selectors],
+      },
+      deps.now?.() ?? new Date(),
+    );
+  } catch (error) {
+    // The selection is still on the page: nothing the reader typed is lost.
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+
+  try {
+    const notes = await notesForUrl(deps.db, pageUrl);
+    await deps.askTab(tabId, { type: 'glossa:show-notes', notes });
+  } catch {
+    // Saved all the same; the page paints it on its next load.
+  }
+  await tell(deps, tabId, true, SAVED);
+  return { ok: true, note };
+}
+
+export async function notesForPage(db: NotesDb, url: string): Promise<NotesForPage> {
+  try {
+    return { ok: true, notes: await notesForUrl(db, normalizeUrl(url)) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
