@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CAPITALS_OTHER } from '../lib/recognize/curated/capitals-other';
 import {
   EAST_ASIAN_SURNAMES_EN,
   EAST_ASIAN_SURNAMES_RU,
@@ -650,7 +651,25 @@ async function main() {
     registerLocale(data: unknown): void;
     getNames(lang: string, opts: { select: 'all' }): Record<string, string[]>;
   };
-  const OTHER_LANGS = ['de', 'fr', 'es', 'it', 'pt', 'uk'];
+  // Other Latin- and Cyrillic-script languages: country names only (plus capitals, below).
+  const OTHER_LANGS = [
+    'de',
+    'fr',
+    'es',
+    'it',
+    'pt',
+    'nl',
+    'pl',
+    'cs',
+    'sk',
+    'ro',
+    'hr',
+    'sv',
+    'uk',
+    'be',
+    'bg',
+    'sr',
+  ];
   for (const l of ['ru', 'en', ...OTHER_LANGS]) {
     countries.registerLocale(require(`i18n-iso-countries/langs/${l}.json`));
   }
@@ -725,6 +744,11 @@ async function main() {
       if (!canonical) continue;
       addPhrase('LOC', SCOPE_OTHER, curated, canonical, list.map(phraseKey));
     }
+  }
+
+  // 4b. Capitals and major cities as other languages write them.
+  for (const e of entries(CAPITALS_OTHER)) {
+    addPhrase('LOC', SCOPE_OTHER, curated, e[0] as string, e.map(phraseKey));
   }
 
   // 5. Dictionary first names, surnames and places (OpenCorpora).

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { PAINTED_TYPES } from '../lib/entities';
 import { parseCorpus } from '../lib/eval/corpus';
-import { formatReport, type ScoredDocument, scoreDocuments } from '../lib/eval/score';
-import { createRecognizer } from '../lib/recognize/index';
+import { formatReport, type ScoredDocument, scoreDocuments, treatyRecall } from '../lib/eval/score';
+import { createRecognizer, type MergePolicy, setMergePolicy } from '../lib/recognize/index';
 
 function usage(): never {
   console.error(
@@ -17,15 +17,85 @@ function usage(): never {
   process.exit(2);
 }
 
+/** One line per false negative / false positive (exact-span), with a little context. */
+function listErrors(
+  text: string,
+  gold: readonly { start: number; end: number; type: string; nested?: boolean }[],
+  predicted: readonly { start: number; end: number; type: string }[],
+  types: string[] | undefined,
+  map: Record<string, string>,
+  out: string[],
+): void {
+  const want = (t: string) => !types || types.includes(t);
+  const g = gold
+    .filter((e) => !e.nested)
+    .map((e) => ({ ...e, type: map[e.type] ?? e.type }))
+    .filter((e) => want(e.type));
+  const p = predicted.filter((e) => want(e.type));
+  const key = (e: { start: number; end: number; type: string }) => `${e.start}:${e.end}:${e.type}`;
+  const gk = new Set(g.map(key));
+  const pk = new Set(p.map(key));
+  const ctx = (e: { start: number; end: number }) =>
+    `${text.slice(Math.max(0, e.start - 30), e.start)}[${text.slice(e.start, e.end)}]${text.slice(e.end, e.end + 30)}`.replace(
+      /\s+/g,
+      ' ',
+    );
+  for (const e of g) if (!pk.has(key(e))) out.push(`FN ${e.type} ${ctx(e)}`);
+  for (const e of p) if (!gk.has(key(e))) out.push(`FP ${e.type} ${ctx(e)}`);
+}
+
+/**
+ * Treaty check (issue 3): recall on the treaty-like LAW spans of the gold data, and a
+ * deterministic sample of `sample` TREATY marks with context, for reading (precision review).
+ */
+function printTreaties(scored: ScoredDocument[], texts: string[], sample: number): void {
+  const r = treatyRecall(scored.map((s, i) => ({ ...s, text: texts[i] as string })));
+  const pct = (x: number, n: number) => (n ? ((100 * x) / n).toFixed(1) : '—');
+  console.log(
+    `\nTreaty-like LAW spans: ${r.gold}; TREATY exact ${r.exact} (${pct(r.exact, r.gold)}%), overlapping ${r.overlap} (${pct(r.overlap, r.gold)}%)`,
+  );
+  for (const m of r.missed) console.log(`  missed: ${m.text}`);
+  const marks: string[] = [];
+  scored.forEach((s, i) => {
+    const text = texts[i] as string;
+    for (const p of s.predicted) {
+      if (p.type !== 'TREATY') continue;
+      const ctx = `${text.slice(Math.max(0, p.start - 40), p.start)}[${text.slice(p.start, p.end)}]${text.slice(p.end, p.end + 40)}`;
+      marks.push(ctx.replace(/\s+/g, ' '));
+    }
+  });
+  const step = Math.max(1, marks.length / sample);
+  console.log(
+    `TREATY marks: ${marks.length}; a sample of ${Math.min(sample, marks.length)} to review:`,
+  );
+  for (let k = 0; k < sample && Math.floor(k * step) < marks.length; k++) {
+    console.log(`  ${k + 1}. ${marks[Math.floor(k * step)]}`);
+  }
+}
+
 function main(argv: string[]) {
   let file: string | undefined;
   let types: string[] | undefined;
+  // (set below when --types is absent)
   const goldTypeMap: Record<string, string> = {};
   let json = false;
+  let errors = 0;
+  let treaties = 0;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--json') json = true;
-    else if (a === '--types') types = (argv[++i] ?? usage()).split(',').filter(Boolean);
+    else if (a === '--errors') errors = Number(argv[++i] ?? usage());
+    else if (a === '--treaties') treaties = Number(argv[++i] ?? usage());
+    else if (a === '--policy') {
+      // Experiments: --policy adjectives=false,fallbackTier=3
+      const p: Record<string, boolean | number> = {};
+      for (const pair of (argv[++i] ?? usage()).split(',')) {
+        const [k, v] = pair.split('=');
+        if (!k || v === undefined) usage();
+        p[k] = v === 'true' ? true : v === 'false' ? false : Number(v);
+      }
+      setMergePolicy(p as Partial<MergePolicy>);
+    } else if (a === '--types') types = (argv[++i] ?? usage()).split(',').filter(Boolean);
     else if (a === '--map') {
       for (const pair of (argv[++i] ?? usage()).split(',')) {
         const [from, to] = pair.split('=');
@@ -50,12 +120,16 @@ function main(argv: string[]) {
   const docs = parseCorpus(content);
   const recognizer = createRecognizer();
   const scored: ScoredDocument[] = [];
+  const errorLines: string[] = [];
+  const texts: string[] = [];
   let chars = 0;
   const started = performance.now();
   for (const d of docs) {
     chars += d.text.length;
     const predicted = recognizer.recognize(d.text, d.lang ? { lang: d.lang } : undefined);
     scored.push({ gold: d.entities ?? [], predicted });
+    texts.push(d.text);
+    if (errors > 0) listErrors(d.text, d.entities ?? [], predicted, types, goldTypeMap, errorLines);
   }
   const seconds = (performance.now() - started) / 1000;
   if (!types) {
@@ -78,6 +152,13 @@ function main(argv: string[]) {
       `${file}: ${docs.length} documents, ${chars} characters, ${(chars / 1e6 / seconds).toFixed(2)} MB/s (one cold pass, lexicon loading included)`,
     );
     console.log(formatReport(report));
+  }
+  if (treaties > 0) printTreaties(scored, texts, treaties);
+  if (errors > 0) {
+    // Deterministic sample: every k-th error line.
+    const step = Math.max(1, Math.floor(errorLines.length / errors));
+    for (let i = 0; i < errorLines.length && i / step < errors; i += step)
+      console.log(errorLines[i]);
   }
 }
 

@@ -191,3 +191,44 @@ export function formatReport(report: ScoreReport): string {
   }
   return lines.join('\n');
 }
+
+/** Gold LAW spans that name a treaty (договор, соглашение, конвенция, пакт, протокол, …). */
+export const TREATY_LIKE =
+  /договор|соглашени|конвенци|пакт|протокол|харти|меморандум|treaty|agreement|convention|pact|protocol|charter|memorandum|accord/i;
+
+export interface TreatyRecall {
+  gold: number;
+  /** Gold spans predicted exactly as TREATY. */
+  exact: number;
+  /** Gold spans overlapped by a TREATY prediction. */
+  overlap: number;
+  missed: { text: string; start: number; end: number }[];
+}
+
+/**
+ * Recall of TREATY predictions on the treaty-like LAW spans of a corpus (issue 3: NEREL marks
+ * laws and treaties as LAW; only those naming a treaty count). Nested spans count too: a
+ * treaty's name inside a longer LAW span is still a treaty name.
+ */
+export function treatyRecall(
+  docs: Iterable<{
+    text: string;
+    gold: readonly (GoldSpan & { text?: string })[];
+    predicted: readonly PredictedSpan[];
+  }>,
+): TreatyRecall {
+  const out: TreatyRecall = { gold: 0, exact: 0, overlap: 0, missed: [] };
+  for (const d of docs) {
+    const treaties = d.predicted.filter((p) => p.type === 'TREATY');
+    for (const g of d.gold) {
+      if (g.type !== 'LAW') continue;
+      const text = d.text.slice(g.start, g.end);
+      if (!TREATY_LIKE.test(text)) continue;
+      out.gold++;
+      if (treaties.some((p) => p.start === g.start && p.end === g.end)) out.exact++;
+      if (treaties.some((p) => p.start < g.end && g.start < p.end)) out.overlap++;
+      else out.missed.push({ text, start: g.start, end: g.end });
+    }
+  }
+  return out;
+}

@@ -30,6 +30,10 @@ export interface Candidate {
   canonical: string;
   tier: number;
   person?: PersonInfo;
+  /** Found by the trained tagger (as opposed to a rule or the lexicon alone). */
+  tagged?: boolean;
+  /** A place written as an adjective ("российских"). */
+  adjective?: boolean;
 }
 
 export interface PhraseMatch {

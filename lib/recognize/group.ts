@@ -30,7 +30,19 @@ function compatibleFirst(a: string, b: string): boolean {
   return false;
 }
 
-export function groupPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
+/**
+ * `blocked` (optional): tokens that lone surnames must not take (e.g. inside a name the tagger
+ * read as an organisation).
+ */
+/** Nominative of a Cyrillic first name form that is nothing else ("Кэтрин", "Камилю" → "Камиля"). */
+function firstNameNominative(doc: Doc, i: number): string | undefined {
+  const rs = doc.readings(i);
+  if (rs.length === 0 || rs.some((r) => r.kind !== 'F' || r.lemma.ambiguous)) return undefined;
+  const r = rs[0];
+  return r ? doc.lex.nominative(r.lemma) : undefined;
+}
+
+export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array): Candidate[] {
   const groups = new Map<string, Named[]>();
   const eastAsianBySurname = new Map<string, Set<string>>();
   for (const c of chosen) {
@@ -92,7 +104,7 @@ export function groupPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
   };
 
   const out: Candidate[] = [];
-  const taken = new Uint8Array(doc.tokens.length);
+  const taken = blocked ? Uint8Array.from(blocked) : new Uint8Array(doc.tokens.length);
   for (const c of chosen) {
     for (let k = c.start; k < c.end; k++) taken[k] = 1;
     if (c.type !== 'PER' || !c.person) {
@@ -118,12 +130,18 @@ export function groupPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
   // ambiguous to start a name, e.g. "Ли" at the start of a sentence).
   const eastAsian = [...groups.keys()].filter((k) => k.includes(' '));
   if (eastAsian.length > 0) {
-    const seqs = eastAsian.map((k) => ({
-      parts: k.split(' '),
-      named: best(groups.get(k) as Named[]),
-    }));
+    // Indexed by the family name, so each token costs one lookup (linear in the text).
+    const byFamily = new Map<string, { parts: string[]; named: Named | undefined }[]>();
+    for (const k of eastAsian) {
+      const parts = k.split(' ');
+      const list = byFamily.get(parts[0] as string) ?? [];
+      list.push({ parts, named: best(groups.get(k) as Named[]) });
+      byFamily.set(parts[0] as string, list);
+    }
     for (let i = 0; i < doc.tokens.length; i++) {
       if (taken[i]) continue;
+      const seqs = byFamily.get((doc.tokens[i] as Token).key);
+      if (!seqs) continue;
       for (const { parts, named } of seqs) {
         if (!named) continue;
         let ok = true;
@@ -154,6 +172,8 @@ export function groupPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
 
   // Surnames standing alone, once the text named the person in full.
   if (groups.size > 0) {
+    // A word's possible surname keys depend on the word only: computed once per text.
+    const surnameKeysCache = new Map<string, string[]>();
     for (let i = 0; i < doc.tokens.length; i++) {
       if (taken[i] || doc.isRole[i] || doc.coveredBy[i]) continue;
       const t = doc.tokens[i] as Token;
@@ -161,9 +181,19 @@ export function groupPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
       // Headlines in capitals name people by surname too ("SHEARER NAMED AS CAPTAIN").
       const headline = doc.capsLine[i] && t.shape === 'upper' && t.text.length > 2;
       if (!isCapWord(doc, i) && !headline) continue;
-      const b = lookup(loneSurnameKeys(doc, i));
+      let keys = surnameKeysCache.get(t.key);
+      if (!keys) {
+        keys = loneSurnameKeys(doc, i);
+        surnameKeysCache.set(t.key, keys);
+      }
+      const b = lookup(keys);
       const canonical =
-        b?.canonical ?? (t.script === 'lat' && !headline ? byFirst(t.text) : undefined);
+        b?.canonical ??
+        (headline
+          ? undefined
+          : t.script === 'lat'
+            ? byFirst(t.text)
+            : byFirst(firstNameNominative(doc, i)));
       if (!canonical) continue;
       out.push({ start: i, end: i + 1, type: 'PER', canonical, tier: 1 });
     }

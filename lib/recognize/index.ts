@@ -4,17 +4,18 @@
  * country names in other languages.
  */
 import type { Mention, RecognizeOptions, Recognizer } from '../entities';
-import { createDoc } from './document';
+import { type Candidate, createDoc, type Doc } from './document';
 import { groupPeople } from './group';
 import { pickLanguage } from './language';
 import { getLexicon } from './lexicon';
-import { proposePeople } from './people';
-import { proposePlaces } from './places';
+import { personForSpan } from './people';
+import { proposeAll, ruleCodes } from './rules';
+import { treatyHead } from './russian';
 import { selectCandidates } from './select';
+import { taggedCandidates, tagSpans } from './tagged';
 import { type Token, tokenize } from './tokens';
-import { proposeTreaties } from './treaties';
 
-export const RECOGNIZER_ID = 'glossa-rules-1';
+export const RECOGNIZER_ID = 'glossa-tagger-1';
 
 /** Capitalised words that make a place name part of an event's or organisation's name. */
 const NAME_HEADS_AFTER = new Set(
@@ -60,33 +61,262 @@ function quotedName(tokens: readonly Token[], start: number, end: number): boole
   );
 }
 
+/**
+ * How the tagger's spans and the rules' candidates combine (measured on the dev splits; see
+ * docs/recognition.md). Exposed for scripts/eval.ts experiments; the defaults are what ships.
+ */
+export interface MergePolicy {
+  /** Mark places written as adjectives: 0 never, 1 capitalised ones only, 2 all ("российских"). */
+  adjectives: number;
+  /** Rule candidates of at least this tier are kept where the tagger found nothing. */
+  fallbackTier: number;
+  /** Apply the rules' English name filter ("U.S. Open") to tagged places too. */
+  filterTagged: boolean;
+  /** Add lone surnames of people named in full elsewhere in the text. */
+  groupLone: boolean;
+}
+
+export const DEFAULT_POLICY: MergePolicy = {
+  adjectives: 0,
+  fallbackTier: 4,
+  filterTagged: false,
+  groupLone: true,
+};
+
+let policy: MergePolicy = { ...DEFAULT_POLICY };
+
+/** For experiments only (scripts/eval.ts --policy). */
+export function setMergePolicy(p: Partial<MergePolicy>): void {
+  policy = { ...DEFAULT_POLICY, ...p };
+}
+
+/** Words the tagger sometimes takes for names that a reader never wants marked as one. */
+const NEVER_ALONE = new Set(['север', 'юг', 'запад', 'восток', 'договор', 'соглашение']);
+
+/** A tagged span no reader would call a person or place: a treaty head noun, "Север"/"Юг". */
+function implausible(doc: Doc, c: Candidate): boolean {
+  if (c.end !== c.start + 1) return false;
+  const t = doc.tokens[c.start] as Token;
+  return NEVER_ALONE.has(t.key) || (c.type === 'PER' && !!treatyHead(t.key));
+}
+
+function keepAdjective(doc: Doc, c: Candidate): boolean {
+  if (!c.adjective) return true;
+  if (policy.adjectives >= 2) return true;
+  return policy.adjectives === 1 && (doc.tokens[c.start] as Token).shape !== 'lower';
+}
+
+/**
+ * Two people written side by side ("Майкла Джексона Кэтрин", "внучка Шаймиева Камиля") come out
+ * of a BIO tagger as one span; where the rules tile the span with two or more people, keep theirs.
+ */
+function splitPeople(doc: Doc, taggedSpans: Candidate[]): Candidate[] {
+  const tagged = taggedSpans.flatMap((c) => trimAndSplit(doc, c));
+  const rulePeople = new Map<number, Candidate[]>();
+  for (const c of doc.candidates) {
+    if (c.type !== 'PER' || c.tagged) continue;
+    const list = rulePeople.get(c.start) ?? [];
+    list.push(c);
+    rulePeople.set(c.start, list);
+  }
+  const out: Candidate[] = [];
+  for (const c of tagged) {
+    if (c.type !== 'PER' || c.end - c.start < 2 || doc.lang !== 'ru') {
+      out.push(c);
+      continue;
+    }
+    const pieces: Candidate[] = [];
+    let k = c.start;
+    while (k < c.end) {
+      let best: Candidate | undefined;
+      for (const r of rulePeople.get(k) ?? []) {
+        if (r.end <= c.end && (!best || r.end > best.end)) best = r;
+      }
+      if (!best) break;
+      pieces.push(best);
+      k = best.end;
+    }
+    if (k === c.end && pieces.length >= 2) {
+      for (const p of pieces) out.push({ ...p, tier: c.tier, tagged: true });
+    } else out.push(c);
+  }
+  return out;
+}
+
+/** Prepositions after which an unknown one-word name is a place ("в Гаваре", "из Брикстона"). */
+const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'под', 'близ', 'вблизи', 'около', 'возле']);
+
+/**
+ * A one-word "person" right after a place preposition, that no dictionary knows as a name and
+ * that does not look like a Russian surname, is a place: "в армянском Гаваре" reads as a town.
+ */
+function placeAfterPreposition(doc: Doc, c: Candidate): Candidate {
+  if (c.type !== 'PER' || c.end !== c.start + 1) return c;
+  let k = c.start - 1;
+  // One adjective may stand between ("в армянском Гаваре").
+  const prevTok = doc.tokens[k];
+  if (prevTok && prevTok.shape === 'lower' && /(?:ом|ем|ой|ей|ых|их)$/.test(prevTok.key)) k--;
+  const prep = doc.tokens[k];
+  if (prep?.kind !== 'word' || !PLACE_PREPOSITIONS.has(prep.key)) return c;
+  const t = doc.tokens[c.start] as Token;
+  if (t.script !== 'cyr' || doc.readings(c.start).length > 0) return c;
+  if (/(?:ов|ев|ин|ын|ск|цк)(?:а|у|ым|ом|е|ой|ого|ому|им)?$/.test(t.key)) return c;
+  const next = doc.tokens[c.end];
+  if (next && next.gap === ' ' && next.kind === 'word' && /^\p{Lu}/u.test(next.text)) return c;
+  return { start: c.start, end: c.end, type: 'LOC', canonical: t.text, tier: c.tier, tagged: true };
+}
+
+/** Lower-case words of a text (for "is this capitalised word a common word here?"). */
+function lowerWords(doc: Doc): Set<string> {
+  const out = new Set<string>();
+  for (const t of doc.tokens) if (t.kind === 'word' && t.shape === 'lower') out.add(t.key);
+  return out;
+}
+const lowerCache = new WeakMap<Doc, Set<string>>();
+
+/**
+ * A tagged person span without a leading title ("Император Акихито"; "Тело Флинта" at a
+ * sentence start): a role word, or at a sentence start a word the text also writes in lower
+ * case. Titles stay out of person spans (NOTES.md).
+ */
+function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
+  if (c.type !== 'PER' || c.end - c.start < 2) return [c];
+  let lower = lowerCache.get(doc);
+  if (!lower) {
+    lower = lowerWords(doc);
+    lowerCache.set(doc, lower);
+  }
+  let start = c.start;
+  while (c.end - start > 1) {
+    const t = doc.tokens[start] as Token;
+    const next = doc.tokens[start + 1] as Token;
+    if (next.gap !== ' ') break;
+    const title =
+      doc.isRole[start] || ((t.sentenceStart || doc.capsLine[start]) && lower.has(t.key));
+    if (!title) break;
+    start++;
+  }
+  // (Splitting before a first name that follows a surname was tried: −0.5 F1 on nerel-dev
+  // people, as NEREL also writes "Майкла Джексона Кэтрин"-like runs inside one name.)
+  const cuts = [start];
+  if (cuts.length === 1 && start === c.start) return [c];
+  cuts.push(c.end);
+  const out: Candidate[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const from = cuts[k] as number;
+    const to = cuts[k + 1] as number;
+    out.push({ ...personForSpan(doc, from, to), tier: c.tier, tagged: true });
+  }
+  return out;
+}
+
+/** "Модибо Сидибе (Modibo Sidibe)": the original spelling in brackets after a person's name. */
+function latinInBrackets(doc: Doc, names: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of names) {
+    if (c.type !== 'PER') continue;
+    const open = doc.tokens[c.end];
+    if (open?.text !== '(') continue;
+    let k = c.end + 1;
+    let depth = 0;
+    let words = 0;
+    let last = -1;
+    while (k < doc.tokens.length && k < c.end + 12) {
+      const t = doc.tokens[k] as Token;
+      if (t.text === '(') depth++;
+      else if (t.text === ')') {
+        if (depth === 0) break;
+        depth--;
+      } else if (t.kind === 'word') {
+        if (t.script !== 'lat' || !/^\p{Lu}/u.test(t.text)) {
+          words = -1;
+          break;
+        }
+        words++;
+        last = k;
+      } else if (t.text !== '"' && t.text !== '«' && t.text !== '»' && t.text !== '.') {
+        words = -1;
+        break;
+      }
+      k++;
+    }
+    if (words < 1 || words > 5 || doc.tokens[k]?.text !== ')' || last < 0) continue;
+    out.push({
+      start: c.end + 1,
+      end: last + 1,
+      type: 'PER',
+      canonical: c.canonical,
+      tier: c.tier,
+      tagged: true,
+    });
+  }
+  return out;
+}
+
+/** Greedy choice in priority order: a span is kept if none of its tokens is taken. */
+function choose(n: number, ordered: readonly Candidate[]): Candidate[] {
+  const taken = new Uint8Array(n);
+  const chosen: Candidate[] = [];
+  for (const c of ordered) {
+    let free = c.end > c.start;
+    for (let k = c.start; k < c.end && free; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    for (let k = c.start; k < c.end; k++) taken[k] = 1;
+    chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+const byLengthThenTier = (a: Candidate, b: Candidate) =>
+  b.end - b.start - (a.end - a.start) || b.tier - a.tier || a.start - b.start;
+
 function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const lex = getLexicon();
   const lang = pickLanguage(text, options?.lang);
   const tokens = tokenize(text);
   const doc = createDoc(text, tokens, lex, lang);
-  // Phrase lexicon hits: places, organisations, treaty names and terms, learned people.
-  for (let i = 0; i < tokens.length; i++) {
-    const m = doc.phraseAt[i];
-    if (!m || m.entry.type === 'PER' || m.entry.type === 'ROLE') continue;
-    doc.candidates.push({
-      start: i,
-      end: m.end,
-      type: m.entry.type,
-      canonical: m.entry.canonical,
-      tier: m.entry.curated ? 4 : 3,
-    });
+  proposeAll(doc);
+  let chosen: Candidate[];
+  if (lang === 'other') {
+    // Other languages: country and capital names from the lexicon only (the tagger knows
+    // Russian and English news).
+    chosen = selectCandidates(doc);
+  } else {
+    const tagged = taggedCandidates(doc, tagSpans(doc, ruleCodes(doc))).filter(
+      (c) => keepAdjective(doc, c) && !implausible(doc, c),
+    );
+    const treaties = doc.candidates.filter((c) => c.type === 'TREATY').sort(byLengthThenTier);
+    const fallback = doc.candidates
+      .filter((c) => (c.type === 'PER' || c.type === 'LOC') && c.tier >= policy.fallbackTier)
+      .filter((c) => !(c.type === 'LOC' && quotedName(tokens, c.start, c.end)))
+      .sort(byLengthThenTier);
+    // Priority: treaty names and terms, the tagger's people and places, then in Russian curated
+    // lexicon places (the Kremlin is a place even where NEREL labels it an organisation) before
+    // the tagger's organisations and other names, which only block. In English, CoNLL's
+    // convention (a team named after its city is an organisation) is also the reader's.
+    const names = splitPeople(
+      doc,
+      tagged.filter((c) => c.type === 'PER' || c.type === 'LOC'),
+    ).map((c) => (lang === 'ru' ? placeAfterPreposition(doc, c) : c));
+    if (lang === 'ru') names.push(...latinInBrackets(doc, names));
+    const blockers = tagged.filter((c) => c.type !== 'PER' && c.type !== 'LOC');
+    const order =
+      lang === 'ru'
+        ? [...treaties, ...names, ...fallback, ...blockers]
+        : [...treaties, ...names, ...blockers, ...fallback];
+    chosen = choose(tokens.length, order).filter((c) => c.type !== 'ORG');
+    // Lone surnames of people named in full may also take tokens the tagger read as an
+    // organisation's (measured: +2 points of recall on CoNLL people, precision −1).
+    if (policy.groupLone) chosen = groupPeople(doc, chosen);
   }
-  proposeTreaties(doc);
-  proposePeople(doc);
-  proposePlaces(doc);
-  const chosen = groupPeople(doc, selectCandidates(doc)).filter(
+  chosen = chosen.filter(
     (c) =>
       !(
         c.type === 'LOC' &&
-        (quotedName(tokens, c.start, c.end) ||
-          (lang === 'en' && partOfEnglishName(tokens, c.start, c.end)))
+        (!c.tagged || policy.filterTagged) &&
+        lang === 'en' &&
+        partOfEnglishName(tokens, c.start, c.end)
       ),
   );
   const mentions: Mention[] = [];
@@ -100,7 +330,7 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
       end,
       type: c.type,
       text: text.slice(start, end),
-      canonical: c.canonical,
+      canonical: c.canonical || text.slice(start, end),
     });
   }
   return mentions;

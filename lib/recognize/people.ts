@@ -2,7 +2,14 @@
  * Person rules: first name + surname, initials + surname, East Asian names, names after a role
  * word, and surnames of people the lexicon knows. Titles stay out of the spans.
  */
-import { type Doc, isCapWord, isInitial, isPlaceOrOrg, type PersonInfo } from './document';
+import {
+  type Candidate,
+  type Doc,
+  isCapWord,
+  isInitial,
+  isPlaceOrOrg,
+  type PersonInfo,
+} from './document';
 import { isAmbiguous, type WordReading } from './lexicon';
 import { displayLike } from './names';
 import {
@@ -813,4 +820,65 @@ export function loneSurnameKeys(doc: Doc, i: number): string[] {
     keys.push(doc.lex.nominative(r.lemma, 'm'), doc.lex.nominative(r.lemma, 'f'));
   for (const k of surnameNominatives(t.key)) keys.push(k);
   return keys;
+}
+
+/**
+ * A person candidate for a span found by the tagger (no rule proposed exactly this span): first
+ * names and patronymics to their nominative, the last word read as a surname, the rest as written.
+ */
+export function personForSpan(doc: Doc, start: number, end: number): Candidate {
+  const display: string[] = [];
+  let first: string | undefined;
+  let gender: string | undefined;
+  let cases: string[] | undefined;
+  let patronymic: string | undefined;
+  let initials = false;
+  for (let k = start; k < end; k++) {
+    const w = tok(doc, k) as Token;
+    if (w.kind === 'punct') {
+      if (w.text === '.' && display.length) display[display.length - 1] += '.';
+      continue;
+    }
+    if (isInitial(doc, k)) initials = true;
+    const isLast = k === end - 1;
+    if (w.script !== 'cyr' || w.kind !== 'word') {
+      display.push(w.text);
+      continue;
+    }
+    const f = !isLast ? firstNameReading(doc.readings(k)) : undefined;
+    const p = !isLast || display.length > 0 ? patronymicNominative(w.key) : null;
+    if (f && display.length === 0) {
+      gender = gendersOf(f).find((g) => g === 'm' || g === 'f');
+      cases = casesOf(f);
+      first = displayLike(doc.lex.nominative(f.lemma, gender), w.text);
+      display.push(first);
+    } else if (p && !patronymic && display.length > 0) {
+      patronymic = displayLike(p.lemma, w.text);
+      display.push(patronymic);
+    } else if (isLast && w.shape !== 'upper') {
+      const s = russianSurname(doc, k, gender, cases);
+      display.push(s.display);
+    } else display.push(w.text);
+  }
+  const last = tok(doc, end - 1) as Token;
+  const surnameKeys =
+    last.script === 'cyr' ? russianSurname(doc, end - 1, gender, cases).keys : [last.key];
+  const words = display.length;
+  return {
+    start,
+    end,
+    type: 'PER',
+    canonical:
+      display
+        .join(' ')
+        .replace(/\. (?=\S)/g, '. ')
+        .trim() || last.text,
+    tier: 2,
+    person: {
+      first,
+      surname: display[display.length - 1],
+      surnameKeys: surnameKeys.length ? surnameKeys : [last.key],
+      full: words > 1 || initials,
+    },
+  };
 }

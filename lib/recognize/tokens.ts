@@ -62,7 +62,51 @@ function scriptOf(text: string): Script {
   return 'other';
 }
 
+/** ASCII fast path of makeToken: same results, no regular expressions or case copies. */
+function asciiToken(text: string, start: number, gap: Token['gap']): Token | null {
+  let upper = 0;
+  let lowerCount = 0;
+  let digits = 0;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return null;
+    if (c >= 0x41 && c <= 0x5a) {
+      upper++;
+      letters++;
+    } else if (c >= 0x61 && c <= 0x7a) {
+      lowerCount++;
+      letters++;
+    } else if (c >= 0x30 && c <= 0x39) digits++;
+  }
+  const lower = upper ? text.toLowerCase() : text;
+  const isWord = letters + digits > 0;
+  const kind: Token['kind'] = !isWord ? 'punct' : digits === text.length ? 'num' : 'word';
+  let shape: Shape = 'other';
+  if (kind === 'word') {
+    if (upper === 0) shape = lowerCount > 0 ? 'lower' : 'other';
+    else if (lowerCount === 0) shape = 'upper';
+    else {
+      const first = text.charCodeAt(0);
+      shape = first >= 0x41 && first <= 0x5a ? 'title' : 'other';
+    }
+  }
+  return {
+    start,
+    end: start + text.length,
+    text,
+    key: lower,
+    kind,
+    shape,
+    script: kind === 'word' && letters > 0 ? 'lat' : kind === 'word' ? 'other' : 'other',
+    gap,
+    sentenceStart: false,
+  };
+}
+
 function makeToken(text: string, start: number, gap: Token['gap']): Token {
+  const fast = asciiToken(text, start, gap);
+  if (fast) return fast;
   const lower = text.toLowerCase();
   const isWord = WORDISH_RE.test(text);
   const kind: Token['kind'] = !isWord ? 'punct' : DIGITS_RE.test(text) ? 'num' : 'word';

@@ -4,7 +4,13 @@
  * Known treaty names and the treaty-law glossary come from the phrase lexicon.
  */
 import { type Doc, isCapWord } from './document';
-import { looksLikeNominal, looksLikeVerb, NAME_STOP_WORDS, treatyHead } from './russian';
+import {
+  adjectiveNominative,
+  looksLikeNominal,
+  looksLikeVerb,
+  NAME_STOP_WORDS,
+  treatyHead,
+} from './russian';
 import type { Token } from './tokens';
 
 const RU_NAME_PREPOSITIONS = new Set(['о', 'об', 'обо', 'по']);
@@ -51,14 +57,50 @@ function listContinues(doc: Doc, from: number): boolean {
   return false;
 }
 
+const RU_ADJECTIVE = /(?:ая|ой|ую|ое|ого|ому|ом|ий|ый|ые|ие|ых|их|ым|им|ыми|ими|ей|юю|яя)$/;
+
+/**
+ * "Договор о …", and in lower case too ("соглашения о разделе власти": Russian news name
+ * agreements by what they settle), with capitalised adjectives before the head ("Европейской
+ * конвенции о защите прав человека").
+ */
 function russianName(doc: Doc, i: number): void {
   const t = doc.tokens[i] as Token;
   const head = treatyHead(t.key);
-  if (!head || !(isCapWord(doc, i) || t.shape === 'upper')) return;
-  const prep = doc.tokens[i + 1];
+  if (!head) return;
+  const capital = isCapWord(doc, i) || t.shape === 'upper';
+  // Lower-case "договорённость о …" is any understanding, not an instrument.
+  // Lower-case "протокол о/об …" is mostly a police report ("протокол об административном
+  // правонарушении").
+  if (!capital && (head.lemma === 'договоренность' || head.lemma === 'протокол')) return;
+  let start = i;
+  while (start > i - 2) {
+    const a = doc.tokens[start - 1];
+    const after = doc.tokens[start] as Token;
+    if (!a || after.gap !== ' ' || !isCapWord(doc, start - 1) || !RU_ADJECTIVE.test(a.key)) break;
+    if (doc.coveredBy[start - 1] && doc.coveredBy[start - 1]?.type !== 'LOC') break;
+    start--;
+  }
+  // Between the head and "о/об/по": the parties ("между Россией и Южной Осетией") or an
+  // organisation's abbreviation ("Рамочной конвенции ООН по изменению климата").
+  let p = i + 1;
+  const first = doc.tokens[p];
+  if (first?.gap === ' ' && first.key === 'между') {
+    let q = p + 1;
+    let parties = 0;
+    while (q < doc.tokens.length && q < p + 10) {
+      const w = doc.tokens[q] as Token;
+      if (w.gap === '\n') break;
+      if (doc.coveredBy[q]?.type === 'LOC' || isCapWord(doc, q) || w.shape === 'upper') parties++;
+      else if (w.key !== 'и' && w.text !== ',') break;
+      q++;
+    }
+    if (parties >= 2) p = q;
+  } else if (first?.gap === ' ' && first.shape === 'upper' && first.text.length >= 2) p++;
+  const prep = doc.tokens[p];
   if (prep?.gap !== ' ' || !RU_NAME_PREPOSITIONS.has(prep.key)) return;
   let end = -1;
-  let k = i + 2;
+  let k = p + 1;
   let words = 0;
   while (k < doc.tokens.length && words < 12) {
     const w = doc.tokens[k] as Token;
@@ -66,6 +108,8 @@ function russianName(doc: Doc, i: number): void {
     if (w.kind === 'punct') {
       if (w.text === ',' && end === k && listContinues(doc, k + 1)) {
         k++;
+        // "…, и …": the conjunction after the comma joins, it does not end the name.
+        if (doc.tokens[k]?.key === 'и') k++;
         continue;
       }
       if (w.text === '-' && w.gap === '') {
@@ -79,6 +123,19 @@ function russianName(doc: Doc, i: number): void {
       k++;
       continue;
     }
+    // "о мерах по дальнейшему сокращению …": "по" joins two parts of one name.
+    if (w.key === 'по' && end === k && words > 0) {
+      const next = doc.tokens[k + 1];
+      if (
+        next &&
+        next.shape === 'lower' &&
+        looksLikeNominal(next.key) &&
+        !looksLikeVerb(next.key)
+      ) {
+        k++;
+        continue;
+      }
+    }
     if (w.key === 'в' && RU_FIELD.has(doc.tokens[k + 1]?.key ?? '') && end === k) {
       k += 2;
       end = k;
@@ -88,15 +145,27 @@ function russianName(doc: Doc, i: number): void {
     const covered = doc.coveredBy[k];
     if (covered && covered.type !== 'TREATY') break;
     if (w.shape === 'upper' || NAME_STOP_WORDS.has(w.key)) break;
-    if (looksLikeVerb(w.key) || !looksLikeNominal(w.key)) break;
+    // A capitalised word after the name's first words is the next sentence part ("… власти
+    // Мугабе остался"), unless a treaty phrase covers it.
+    if (words > 0 && w.shape !== 'lower' && covered?.type !== 'TREATY') break;
+    if (looksLikeVerb(w.key)) break;
+    // Genitive chains continue a name ("о защите прав человека"): after the first word any
+    // lower-case non-verb of three letters or more.
+    if (!looksLikeNominal(w.key) && !(words > 0 && w.shape === 'lower' && w.key.length >= 3)) break;
     words++;
     k++;
     end = k;
   }
   if (end < 0 || words === 0) return;
   const rest = slice(doc, i + 1, end);
-  const canonical = `${capitalize(head.nominative)} ${rest}`;
-  doc.candidates.push({ start: i, end, type: 'TREATY', canonical, tier: 4 });
+  const adjectives: string[] = [];
+  for (let k2 = start; k2 < i; k2++) {
+    const a = doc.tokens[k2] as Token;
+    adjectives.push(capitalize(adjectiveNominative(a.key, head.gender, head.plural)));
+  }
+  const headWord = adjectives.length ? head.nominative : capitalize(head.nominative);
+  const canonical = [...adjectives, headWord, rest].join(' ');
+  doc.candidates.push({ start, end, type: 'TREATY', canonical, tier: 4 });
 }
 
 function englishName(doc: Doc, i: number): void {
@@ -135,11 +204,48 @@ function englishName(doc: Doc, i: number): void {
   doc.candidates.push({ start, end, type: 'TREATY', canonical, tier: 4 });
 }
 
+/** Words after "статья N" / "Article N" that say it is a treaty's article, not a code's. */
+const RU_TREATY_GENITIVE =
+  /^(?:договора|соглашения|конвенции|пакта|протокола|устава|хартии|меморандума)$/;
+const EN_TREATY_WORDS = new Set([
+  'treaty',
+  'agreement',
+  'accord',
+  'convention',
+  'pact',
+  'protocol',
+  'charter',
+  'memorandum',
+]);
+
+/**
+ * Whether "статья N" / "Article N" at i refers to a treaty: a treaty head or treaty name follows
+ * within a few words ("статье 5 договора", "Article 5 of the North Atlantic Treaty"). Articles of
+ * criminal and administrative codes ("статье 19.7 КоАП") are not treaty terms.
+ */
+function treatyArticle(doc: Doc, i: number, english: boolean): boolean {
+  for (let k = i + 2; k < doc.tokens.length && k < i + 8; k++) {
+    const t = doc.tokens[k] as Token;
+    if (t.gap === '\n') return false;
+    if (t.kind === 'punct' && t.text !== '-' && t.text !== '«' && t.text !== '"') {
+      // "статья 128.1": a code's numbering.
+      if (t.text === '.' && t.gap === '' && doc.tokens[k + 1]?.kind === 'num') return false;
+      if (t.text !== '.') return false;
+      continue;
+    }
+    if (doc.coveredBy[k]?.type === 'TREATY' && !doc.coveredBy[k]?.anyCase) return true;
+    if (english ? EN_TREATY_WORDS.has(t.key) : RU_TREATY_GENITIVE.test(t.key)) return true;
+    if (t.shape === 'upper' && t.text.length > 1 && !english) return false; // УК, КоАП, ГК
+  }
+  return false;
+}
+
 function article(doc: Doc, i: number): void {
   const t = doc.tokens[i] as Token;
   const num = doc.tokens[i + 1];
   if (num?.gap !== ' ' || num.kind !== 'num') return;
   if (RU_ARTICLE.has(t.key)) {
+    if (!treatyArticle(doc, i, false)) return;
     doc.candidates.push({
       start: i,
       end: i + 2,
@@ -148,6 +254,7 @@ function article(doc: Doc, i: number): void {
       tier: 4,
     });
   } else if (t.key === 'article') {
+    if (!treatyArticle(doc, i, true)) return;
     doc.candidates.push({
       start: i,
       end: i + 2,
@@ -156,6 +263,57 @@ function article(doc: Doc, i: number): void {
       tier: 4,
     });
   }
+}
+
+/**
+ * Glossary terms that laws, decrees and verdicts share with treaties ("Указ вступает в силу со
+ * дня его подписания"): marked only near a treaty word or name (within CONTEXT tokens).
+ */
+const NEEDS_CONTEXT = new Set([
+  'вступление в силу',
+  'подписание',
+  'оговорка',
+  'присоединение',
+  'entry into force',
+  'reservation',
+  'accession',
+  'depositary',
+  'депозитарий',
+]);
+const CONTEXT = 15;
+
+function treatyWordAt(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k] as Token;
+  if (t.kind !== 'word') return false;
+  if (treatyHead(t.key) || EN_HEADS.has(t.key)) return true;
+  const e = doc.coveredBy[k];
+  return !!e && e.type === 'TREATY' && !e.anyCase;
+}
+
+function dropContextless(doc: Doc): void {
+  const n = doc.tokens.length;
+  // Prefix counts of treaty words, for a constant-time window test (linear overall).
+  const prefix = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++)
+    prefix[k + 1] = (prefix[k] as number) + (treatyWordAt(doc, k) ? 1 : 0);
+  const named = new Uint8Array(n + 1);
+  for (const c of doc.candidates) {
+    if (c.type === 'TREATY' && !NEEDS_CONTEXT.has(c.canonical)) {
+      for (let k = c.start; k < c.end; k++) named[k] = 1;
+    }
+  }
+  const namedPrefix = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++)
+    namedPrefix[k + 1] = (namedPrefix[k] as number) + (named[k] as number);
+  doc.candidates = doc.candidates.filter((c) => {
+    if (c.type !== 'TREATY' || !NEEDS_CONTEXT.has(c.canonical)) return true;
+    const from = Math.max(0, c.start - CONTEXT);
+    const to = Math.min(n, c.end + CONTEXT);
+    return (
+      (prefix[to] as number) - (prefix[from] as number) > 0 ||
+      (namedPrefix[to] as number) - (namedPrefix[from] as number) > 0
+    );
+  });
 }
 
 export function proposeTreaties(doc: Doc): void {
@@ -167,4 +325,9 @@ export function proposeTreaties(doc: Doc): void {
     else if (t.script === 'lat') englishName(doc, i);
     article(doc, i);
   }
+}
+
+/** Drops context-dependent glossary terms with no treaty nearby (call after all proposals). */
+export function checkTreatyContext(doc: Doc): void {
+  if (doc.lang !== 'other') dropContextless(doc);
 }

@@ -5,6 +5,7 @@ import {
   type GoldSpan,
   type PredictedSpan,
   scoreDocuments,
+  treatyRecall,
 } from '../../lib/eval/score';
 
 const g = (start: number, end: number, type: string, nested = false): GoldSpan => ({
@@ -103,5 +104,34 @@ describe('corpus lines', () => {
     expect(() => parseCorpusLine('{oops', 4)).toThrow(CorpusLineError);
     expect(() => parseCorpusLine('[1]', 2)).toThrow(/line 2: expected a JSON object/);
     expect(() => parseCorpusLine('{"id":"a","text":"x","lang":5}', 1)).toThrow(/lang/);
+  });
+});
+
+describe('treaty recall', () => {
+  it('counts only LAW spans that name a treaty, exact and overlapping', () => {
+    const text =
+      'Договор о дружбе подписан. Закон о полиции принят. Соглашения о разделе власти нет.';
+    const span = (word: string, type = 'LAW') => {
+      const start = text.indexOf(word);
+      return { start, end: start + word.length, type };
+    };
+    const r = treatyRecall([
+      {
+        text,
+        gold: [
+          span('Договор о дружбе'),
+          span('Закон о полиции'),
+          span('Соглашения о разделе власти'),
+        ],
+        predicted: [
+          span('Договор о дружбе', 'TREATY'),
+          { ...span('Соглашения о разделе', 'TREATY') },
+          span('Закон о полиции', 'LOC'),
+        ],
+      },
+    ]);
+    expect(r).toMatchObject({ gold: 2, exact: 1, overlap: 2, missed: [] });
+    const none = treatyRecall([{ text, gold: [span('Договор о дружбе')], predicted: [] }]);
+    expect(none.missed).toEqual([{ text: 'Договор о дружбе', start: 0, end: 16 }]);
   });
 });

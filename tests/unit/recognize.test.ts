@@ -162,6 +162,29 @@ describe('other languages', () => {
     expect(pickLanguage('Anything', 'de-AT')).toBe('other');
   });
 
+  it('marks country and capital names in other Latin and Cyrillic languages, never people', () => {
+    const samples: [string, string, string[]][] = [
+      [
+        'Die Bundeskanzlerin reiste nach Frankreich und traf in Paris den Präsidenten.',
+        'de',
+        ['Frankreich'],
+      ],
+      ['Президент України прибув до Польщі, а потім до Німеччини.', 'uk', []],
+      ['Premier Polski spotkał się w Berlinie z kanclerzem Niemiec.', 'pl', []],
+      [
+        'El presidente de España viajó a Francia y a Marruecos.',
+        'es',
+        ['España', 'Francia', 'Marruecos'],
+      ],
+    ];
+    for (const [text, lang, places] of samples) {
+      const ms = find(text, lang);
+      checkInvariants(text, ms);
+      expect(ms.every((m) => m.type === 'LOC')).toBe(true);
+      for (const p of places) expect(ms.map((m) => m.text)).toContain(p);
+    }
+  });
+
   it('marks only country names in other languages', () => {
     const de = find(
       'Die Regierung von Deutschland und Frankreich trifft Olaf Scholz in der Stadt.',
@@ -196,6 +219,25 @@ describe('robustness', () => {
     expect(ms.length).toBeGreaterThan(1000);
     expect(seconds).toBeLessThan(10);
   }, 30_000);
+
+  it('handles a 5 MB single paragraph, a 5 MB word and 1 MB of emoji, in linear time', () => {
+    const sentence =
+      'Президент РФ Владимир Путин провел встречу в Кремле с главой МИД КНДР Цой Сон Хи, а President Bill Clinton visited Moscow; ';
+    const timed = (text: string) => {
+      const started = performance.now();
+      const ms = find(text);
+      checkInvariants(text, ms);
+      return { ms, seconds: (performance.now() - started) / 1000 };
+    };
+    const small = timed(sentence.repeat(Math.ceil(1_000_000 / sentence.length)));
+    const big = timed(sentence.repeat(Math.ceil(5_000_000 / sentence.length)));
+    expect(big.ms.length).toBeGreaterThan(4 * small.ms.length);
+    // Linear: five times the text may not cost much more than five times the time (generous
+    // bound: the machine is shared and the first call also warms the caches).
+    expect(big.seconds).toBeLessThan(Math.max(12 * small.seconds, 5));
+    expect(timed('я'.repeat(5_000_000)).ms).toEqual([]);
+    timed('🇷🇺👨‍👩‍👧\u200bМосква\u0301 '.repeat(60_000));
+  }, 120_000);
 
   it('survives emoji, CJK, RTL, zero-width and combining marks', () => {
     const text =

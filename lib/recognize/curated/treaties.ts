@@ -101,7 +101,7 @@ export const GLOSSARY_RU = `
 денонсация
 выход из договора = выход из соглашения
 депозитарий
-протокол
+дополнительный протокол = факультативный протокол
 коллективная оборона
 коллективная безопасность
 ненападение
@@ -109,6 +109,12 @@ export const GLOSSARY_RU = `
 прекращение огня = режим прекращения огня
 перемирие
 санкции = санкция
+мирный договор = мирное соглашение
+международный договор = международное соглашение
+межправительственное соглашение
+двустороннее соглашение = двусторонний договор
+многостороннее соглашение = многосторонний договор
+рамочное соглашение
 всеобъемлющее стратегическое партнёрство
 стратегическое партнёрство
 `;
@@ -128,10 +134,9 @@ accession = accessions, accede, acceded, accedes
 entry into force = entered into force, enter into force, enters into force, entering into force, came into force, come into force, comes into force
 reservation = reservations
 denunciation = denunciations, denounce the treaty
-withdrawal = withdrawal from the treaty
+withdrawal from the treaty = withdrawal from the agreement, withdrawal from the accord, withdrawal from the pact
 depositary = depositaries
-annex = annexes
-protocol = protocols
+additional protocol = additional protocols, optional protocol, optional protocols
 mutual assistance = mutual defence, mutual defense, mutual military assistance
 collective defence = collective defense, collective security
 non-aggression = nonaggression
@@ -140,6 +145,12 @@ non-proliferation = nonproliferation
 ceasefire = cease-fire, ceasefires, cease-fires, truce
 armistice
 sanctions
+peace treaty = peace treaties, peace agreement, peace accord, peace accords
+international treaty = international treaties
+bilateral agreement = bilateral treaty, bilateral treaties, bilateral agreements
+multilateral agreement = multilateral treaty, multilateral treaties, multilateral agreements
+intergovernmental agreement = intergovernmental agreements
+framework agreement
 comprehensive strategic partnership = strategic partnership
 `;
 

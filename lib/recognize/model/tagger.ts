@@ -1,0 +1,216 @@
+/**
+ * The sequence tagger: a linear model over hashed token features with first-order label
+ * transitions, decoded by Viterbi (labels BIO over PER, LOC, GEA = a place written as an adjective
+ * such as "российских", ORG and MSC = other names). Linear in the number of tokens. Training lives
+ * in scripts/train.ts; this module only scores and decodes.
+ */
+import { MAX_FEATURES, type TokenTable, tokenFeatures } from './features';
+
+export const LABELS = [
+  'O',
+  'B-PER',
+  'I-PER',
+  'B-LOC',
+  'I-LOC',
+  'B-GEA',
+  'B-ORG',
+  'I-ORG',
+  'B-MSC',
+  'I-MSC',
+] as const;
+export const L = LABELS.length;
+const LABEL_COUNT = LABELS.length;
+export type SpanType = 'PER' | 'LOC' | 'GEA' | 'ORG' | 'MSC';
+
+/** allowed[prev * L + cur]: I-X only continues B-X or I-X (prev = L means sentence start). */
+export const ALLOWED: Uint8Array = (() => {
+  const a = new Uint8Array((L + 1) * L);
+  for (let p = 0; p <= L; p++) {
+    for (let c = 0; c < L; c++) {
+      const cur = LABELS[c] as string;
+      if (!cur.startsWith('I-')) {
+        a[p * L + c] = 1;
+        continue;
+      }
+      const prev = p < L ? (LABELS[p] as string) : 'O';
+      a[p * L + c] = prev !== 'O' && prev.slice(2) === cur.slice(2) ? 1 : 0;
+    }
+  }
+  return a;
+})();
+
+/** Emission margin beyond which a label is not considered (see decodeSegment). */
+const PRUNE_MARGIN = 150;
+
+/** For each label, the labels that may precede it (from ALLOWED). */
+const PREVIOUS: Uint8Array[] = LABELS.map((_, y) => {
+  const from: number[] = [];
+  for (let p = 0; p < L; p++) if (ALLOWED[p * L + y]) from.push(p);
+  return Uint8Array.from(from);
+});
+
+/** Adds the weights of feature ids to scores[0..L). */
+export interface EmissionWeights {
+  add(ids: Uint32Array, count: number, scores: Float32Array): void;
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+}
+
+/**
+ * Sentence-sized pieces of a text (decoding and training both work on these): cut at line breaks
+ * and sentence starts, but not after an initial or abbreviation ("U.S.", "В. Путин").
+ */
+export function segments(tt: TokenTable, maxLength = 200): Segment[] {
+  const out: Segment[] = [];
+  let start = 0;
+  for (let i = 1; i <= tt.n; i++) {
+    let boundary = i === tt.n || i - start >= maxLength;
+    if (!boundary) {
+      const flags = tt.flags[i] as number;
+      if (flags & 4) boundary = true;
+      else if (flags & 1) {
+        // "В. Путин", "Дж.Коми", "U.S.": a period after an initial or glued to the next word.
+        const before = i >= 2 ? (tt.words[i - 2] as string) : '';
+        const initial = before.length <= 2 && ((tt.shape[i - 2] as number) & 7) >= 3;
+        boundary = !(flags & 8) && !initial;
+      }
+    }
+    if (boundary) {
+      if (i > start) out.push({ start, end: i });
+      start = i;
+    }
+  }
+  return out;
+}
+
+/** Scratch buffers reused across calls (the decoder is synchronous and single-threaded). */
+let scratchEmit = new Float32Array(0);
+let scratchScore = new Float32Array(0);
+let scratchBack = new Uint8Array(0);
+const scratchRow = new Float32Array(LABELS.length);
+
+/** Adds the emission scores of token i (all labels) to row[0..L). */
+export type Emission = (i: number, row: Float32Array) => void;
+
+/** Emission scores from the full feature list of each token (training and tests). */
+export function featureEmission(
+  tt: TokenTable,
+  lang: number,
+  weights: EmissionWeights,
+  record?: (i: number, ids: Uint32Array, count: number) => void,
+): Emission {
+  const ids = new Uint32Array(MAX_FEATURES);
+  return (i, row) => {
+    const count = tokenFeatures(tt, i, lang, ids);
+    record?.(i, ids, count);
+    weights.add(ids, count, row);
+  };
+}
+
+/**
+ * Viterbi over one segment; writes label indexes into labels[start..end). At runtime labels
+ * whose emission is PRUNE_MARGIN below the token's best are not expanded (on the dev splits this
+ * changes no decision at margins of 100 and more; the transitions span about 30).
+ */
+export function decodeSegment(
+  seg: Segment,
+  emission: Emission,
+  transitions: Float32Array,
+  labels: Uint8Array,
+  /** Skip labels far below a token's best emission (runtime); training decodes exactly. */
+  prune = true,
+): void {
+  const L = LABEL_COUNT;
+  const len = seg.end - seg.start;
+  if (scratchEmit.length < len * L) {
+    scratchEmit = new Float32Array(len * L * 2);
+    scratchScore = new Float32Array(len * L * 2);
+    scratchBack = new Uint8Array(len * L * 2);
+  }
+  const emit = scratchEmit;
+  const score = scratchScore;
+  const back = scratchBack;
+  // One scratch row, copied into place (a subarray view per token would cost an allocation).
+  const row = scratchRow;
+  for (let t = 0; t < len; t++) {
+    row.fill(0);
+    emission(seg.start + t, row);
+    const at = t * L;
+    for (let y = 0; y < L; y++) emit[at + y] = row[y] as number;
+  }
+  for (let y = 0; y < L; y++) {
+    score[y] = ALLOWED[L * L + y]
+      ? (emit[y] as number) + (transitions[L * L + y] as number)
+      : Number.NEGATIVE_INFINITY;
+  }
+  for (let t = 1; t < len; t++) {
+    const prevBase = (t - 1) * L;
+    // Labels far below this token's best emission cannot win through transitions (their
+    // range is a few tens): skip their max over predecessors.
+    let top = Number.NEGATIVE_INFINITY;
+    for (let y = 0; y < L; y++) top = Math.max(top, emit[t * L + y] as number);
+    const floor = prune ? top - PRUNE_MARGIN : Number.NEGATIVE_INFINITY;
+    for (let y = 0; y < L; y++) {
+      if ((emit[t * L + y] as number) < floor) {
+        score[t * L + y] = Number.NEGATIVE_INFINITY;
+        back[t * L + y] = 0;
+        continue;
+      }
+      const from = PREVIOUS[y] as Uint8Array;
+      let best = Number.NEGATIVE_INFINITY;
+      let arg = 0;
+      for (let k = 0; k < from.length; k++) {
+        const p = from[k] as number;
+        const s = (score[prevBase + p] as number) + (transitions[p * L + y] as number);
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[t * L + y] = best + (emit[t * L + y] as number);
+      back[t * L + y] = arg;
+    }
+  }
+  let y = 0;
+  let best = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < L; k++) {
+    const s = score[(len - 1) * L + k] as number;
+    if (s > best) {
+      best = s;
+      y = k;
+    }
+  }
+  for (let t = len - 1; t >= 0; t--) {
+    labels[seg.start + t] = y;
+    if (t > 0) y = back[t * L + y] as number;
+  }
+}
+
+export interface TaggedSpan {
+  /** Token range [start, end). */
+  start: number;
+  end: number;
+  type: SpanType;
+}
+
+/** Spans of a BIO label sequence. */
+export function labelSpans(labels: Uint8Array, n: number): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  let i = 0;
+  while (i < n) {
+    const name = LABELS[labels[i] as number] as string;
+    if (name === 'O') {
+      i++;
+      continue;
+    }
+    const type = name.slice(2) as SpanType;
+    let j = i + 1;
+    while (j < n && LABELS[labels[j] as number] === `I-${type}`) j++;
+    out.push({ start: i, end: j, type });
+    i = j;
+  }
+  return out;
+}

@@ -1,0 +1,271 @@
+/**
+ * Runs the trained sequence tagger over a text and turns its spans into candidates with
+ * canonical names (the tagger only says where a person or place is; the lexicon and the
+ * morphology rules say what it is called in the nominative).
+ */
+import { PLACE_ADJECTIVES_RU } from './curated/place-adjectives';
+import modelData from './data/model.json';
+import type { Candidate, Doc } from './document';
+import {
+  type DocumentEvidence,
+  evidenceFeatures,
+  MAX_FEATURES,
+  type NeighbourRole,
+  neighbourFeatures,
+  ownFeatures,
+  pairFeatures,
+  setDocumentEvidence,
+  shapeFeatures,
+  shapeKey,
+  type TokenTable,
+  tokenTable,
+} from './model/features';
+import {
+  decodeSegment,
+  type Emission,
+  L,
+  labelSpans,
+  segments,
+  type TaggedSpan,
+} from './model/tagger';
+import { type LoadedModel, loadModel, type ModelData } from './model/weights';
+import { displayLike } from './names';
+import { personForSpan } from './people';
+import { adjectiveNominative } from './russian';
+import type { Token } from './tokens';
+
+let shared: LoadedModel | null = null;
+
+/** The tagger weights, decoded on first use (about 20 ms; see scripts/bench-recognize.ts). */
+export function getTagger(): LoadedModel {
+  if (!shared) shared = loadModel(modelData as unknown as ModelData);
+  return shared;
+}
+
+/**
+ * Summed weights of the per-word feature groups, by role and word: words recur (Zipf), so most
+ * tokens cost a few map lookups instead of a dozen probes into the weight table.
+ */
+const LABEL_COUNT = L;
+
+/**
+ * Emission scores are sums over feature groups (see features.ts). Per-word groups (the word
+ * itself, and the word as a neighbour in each role) and the small-valued "shape" group are
+ * cached; only word pairs are looked up token by token. Words recur (Zipf), so most tokens cost
+ * two map lookups and four probes into the weight table. Bounded: caches are dropped when full.
+ */
+interface WordRows {
+  /** By shape class: the token itself. */
+  own: (Float32Array | undefined)[];
+  /** Roles 0–3 (previous, next, two before, two after), L scores each. */
+  neighbour: Float32Array;
+}
+const wordCache = new Map<string, WordRows>();
+/**
+ * "Shape" group rows by shapeKey (a few thousand distinct values): open addressing on the three
+ * key integers, cleared when half full.
+ */
+const SHAPE_CAP = 16384;
+const shapeKeys = new Int32Array(SHAPE_CAP * 3);
+const shapeUsed = new Uint8Array(SHAPE_CAP);
+const shapeRows = new Float32Array(SHAPE_CAP * L);
+let shapeCount = 0;
+const shapeProbe = new Int32Array(3);
+
+/** Index of the cached "shape" row of token i, computed on a miss. */
+function shapeRow(model: LoadedModel, table: TokenTable, i: number, lang: number): number {
+  shapeKey(table, i, lang, shapeProbe);
+  const a = shapeProbe[0] as number;
+  const b = shapeProbe[1] as number;
+  const c = shapeProbe[2] as number;
+  let h =
+    (Math.imul(a ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35), 0x9e3779b1) >>> 18) &
+    (SHAPE_CAP - 1);
+  for (;;) {
+    if (!shapeUsed[h]) break;
+    if (shapeKeys[h * 3] === a && shapeKeys[h * 3 + 1] === b && shapeKeys[h * 3 + 2] === c)
+      return h;
+    h = (h + 1) & (SHAPE_CAP - 1);
+  }
+  if (shapeCount >= SHAPE_CAP / 2) {
+    shapeUsed.fill(0);
+    shapeCount = 0;
+    return shapeRow(model, table, i, lang);
+  }
+  shapeUsed[h] = 1;
+  shapeCount++;
+  shapeKeys[h * 3] = a;
+  shapeKeys[h * 3 + 1] = b;
+  shapeKeys[h * 3 + 2] = c;
+  const row = shapeRows.subarray(h * L, (h + 1) * L);
+  row.fill(0);
+  model.add(ids, shapeFeatures(table, i, lang, ids, 0), row);
+  return h;
+}
+const CACHE_LIMIT = 50000;
+const evidenceCache = new Map<number, Float32Array>();
+const ids = new Uint32Array(MAX_FEATURES);
+let edgeRows: Float32Array | null = null;
+
+function wordRows(model: LoadedModel, table: TokenTable, j: number): WordRows {
+  const word = table.words[j] as string;
+  let entry = wordCache.get(word);
+  if (!entry) {
+    const neighbour = new Float32Array(4 * LABEL_COUNT);
+    for (let role = 0; role < 4; role++) {
+      const count = neighbourFeatures(table, j, role as NeighbourRole, ids, 0);
+      model.add(ids, count, neighbour.subarray(role * LABEL_COUNT, (role + 1) * LABEL_COUNT));
+    }
+    entry = { own: [], neighbour };
+    if (wordCache.size >= CACHE_LIMIT) wordCache.clear();
+    wordCache.set(word, entry);
+  }
+  const shape = table.shape[j] as number;
+  if (!entry.own[shape]) {
+    const row = new Float32Array(LABEL_COUNT);
+    model.add(ids, ownFeatures(table, j, ids, 0), row);
+    entry.own[shape] = row;
+  }
+  return entry;
+}
+
+/** Scores of the text's start and end in each neighbour role. */
+function edges(model: LoadedModel, table: TokenTable): Float32Array {
+  if (!edgeRows) {
+    edgeRows = new Float32Array(4 * LABEL_COUNT);
+    for (let role = 0; role < 4; role++) {
+      const count = neighbourFeatures(table, -1, role as NeighbourRole, ids, 0);
+      model.add(ids, count, edgeRows.subarray(role * LABEL_COUNT, (role + 1) * LABEL_COUNT));
+    }
+  }
+  return edgeRows;
+}
+
+export function tagSpans(doc: Doc, rules?: Uint8Array): TaggedSpan[] {
+  const model = getTagger();
+  const table = tokenTable(doc, rules);
+  const n = table.n;
+  const lang = doc.lang === 'ru' ? 1 : doc.lang === 'en' ? 2 : 3;
+  const labels = new Uint8Array(n);
+  const rows: WordRows[] = new Array(n);
+  for (let j = 0; j < n; j++) rows[j] = wordRows(model, table, j);
+  const edge = edges(model, table);
+  const pair = new Uint32Array(8);
+  const emission: Emission = (i, row) => {
+    model.add(pair, pairFeatures(table, i, pair, 0), row);
+    const sh = shapeRow(model, table, i, lang) * LABEL_COUNT;
+    const own = (rows[i] as WordRows).own[table.shape[i] as number] as Float32Array;
+    const p1 = i > 0 ? (rows[i - 1] as WordRows).neighbour : edge;
+    const n1 = i + 1 < n ? (rows[i + 1] as WordRows).neighbour : edge;
+    const p2 = i > 1 ? (rows[i - 2] as WordRows).neighbour : edge;
+    const n2 = i + 2 < n ? (rows[i + 2] as WordRows).neighbour : edge;
+    const L = LABEL_COUNT;
+    for (let y = 0; y < L; y++) {
+      row[y] =
+        (row[y] as number) +
+        (shapeRows[sh + y] as number) +
+        (own[y] as number) +
+        (p1[y] as number) +
+        (n1[L + y] as number) +
+        (p2[2 * L + y] as number) +
+        (n2[3 * L + y] as number);
+    }
+  };
+  // First pass: no document evidence. Its emissions are kept: the second pass only adds the
+  // evidence features (a few lookups per token) and decodes again.
+  const base = new Float32Array(n * LABEL_COUNT);
+  const first: Emission = (i, row) => {
+    emission(i, row);
+    base.set(row, i * LABEL_COUNT);
+  };
+  const segs = segments(table);
+  for (const seg of segs) decodeSegment(seg, first, model.transitions, labels);
+  if (!model.stacked) return labelSpans(labels, n);
+  setDocumentEvidence(table, labels);
+  const evidence = new Uint32Array(8);
+  const ev = table.evidence as DocumentEvidence;
+  const second: Emission = (i, row) => {
+    const at = i * LABEL_COUNT;
+    // The evidence features of a token depend on five small values: cache their sum.
+    const key =
+      ((ev.prior[i] as number) << 21) |
+      ((i > 0 ? (ev.prior[i - 1] as number) : 0) << 17) |
+      ((ev.word[i] as number) << 11) |
+      ((ev.stem[i] as number) << 5) |
+      (table.shape[i] as number);
+    let add = evidenceCache.get(key);
+    if (!add) {
+      add = new Float32Array(LABEL_COUNT);
+      model.add(evidence, evidenceFeatures(table, i, evidence, 0), add);
+      if (evidenceCache.size >= CACHE_LIMIT) evidenceCache.clear();
+      evidenceCache.set(key, add);
+    }
+    for (let y = 0; y < LABEL_COUNT; y++) row[y] = (base[at + y] as number) + (add[y] as number);
+  };
+  const out = new Uint8Array(n);
+  for (const seg of segs) decodeSegment(seg, second, model.transitions, out);
+  return labelSpans(out, n);
+}
+
+const ADJECTIVE_STEM =
+  /^(.*(?:ск|цк))(?:ий|ый|ая|ое|ие|ые|ого|ой|ому|им|ым|ом|ую|их|ых|ими|ыми|ей)$/;
+
+/** "российских" → Россия; unknown adjectives → their masculine nominative. */
+export function placeOfAdjective(token: Token): string {
+  const m = ADJECTIVE_STEM.exec(token.key);
+  const stem = m?.[1];
+  if (stem) {
+    const place = PLACE_ADJECTIVES_RU[stem];
+    if (place) return place;
+  }
+  return displayLike(adjectiveNominative(token.key, 'm', false), token.text);
+}
+
+function placeCanonical(doc: Doc, start: number, end: number): string {
+  const phrase = doc.phraseAt[start];
+  if (phrase && phrase.end === end && phrase.entry.type === 'LOC') return phrase.entry.canonical;
+  const first = doc.tokens[start] as Token;
+  if (end === start + 1 && first.script === 'cyr') {
+    const g = doc.readings(start).find((r) => r.kind === 'G');
+    if (g) return displayLike(doc.lex.nominative(g.lemma), first.text);
+  }
+  return doc.text.slice(first.start, (doc.tokens[end - 1] as Token).end);
+}
+
+/** Candidates for the tagger's PER and LOC spans (GEA: place adjectives, see index.ts). */
+export function taggedCandidates(doc: Doc, spans: readonly TaggedSpan[]): Candidate[] {
+  const byExtent = new Map<string, Candidate>();
+  for (const c of doc.candidates) {
+    if (c.type !== 'PER' && c.type !== 'LOC') continue;
+    const key = `${c.type}:${c.start}:${c.end}`;
+    const old = byExtent.get(key);
+    if (!old || c.tier > old.tier) byExtent.set(key, c);
+  }
+  const out: Candidate[] = [];
+  for (const s of spans) {
+    if (s.type === 'PER' || s.type === 'LOC') {
+      const rule = byExtent.get(`${s.type}:${s.start}:${s.end}`);
+      if (rule) out.push({ ...rule, tier: 5, tagged: true });
+      else if (s.type === 'PER')
+        out.push({ ...personForSpan(doc, s.start, s.end), tier: 5, tagged: true });
+      else {
+        const canonical = placeCanonical(doc, s.start, s.end);
+        out.push({ start: s.start, end: s.end, type: 'LOC', canonical, tier: 5, tagged: true });
+      }
+    } else if (s.type === 'GEA') {
+      const t = doc.tokens[s.start] as Token;
+      out.push({
+        start: s.start,
+        end: s.end,
+        type: 'LOC',
+        canonical: placeOfAdjective(t),
+        tier: 5,
+        tagged: true,
+        adjective: true,
+      });
+    } else {
+      out.push({ start: s.start, end: s.end, type: 'ORG', canonical: '', tier: 5, tagged: true });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,369 @@
+/**
+ * Speed and size of the recognizer (run: npm run bench:recognize [-- --json] [-- --browser]).
+ *
+ * - Throughput: median of several passes over the English (CoNLL-2003 dev) and Russian (NEREL
+ *   dev) texts, one core, after a warm-up; and, in the same run, compromise's people() + places()
+ *   on the same English text, with the ratio.
+ * - Cold start: the recognizer bundled as the extension bundles it (esbuild, minified), loaded in
+ *   a fresh Node process: import (parse of code and data) + first recognize of a short text.
+ * - Size: the recognizer's data files and its minified bundle, raw and gzipped.
+ * - With --browser: the same bundle in headless Chromium (script parse/compile, first call,
+ *   throughput), as a content script would load it.
+ *
+ * The corpora are read from /work/shared/corpora (GLOSSA_CORPORA overrides); nothing is written
+ * to the project.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Recognizer } from '../lib/entities';
+import { createRecognizer } from '../lib/recognize/index';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPORA = process.env.GLOSSA_CORPORA ?? '/work/shared/corpora';
+const require = createRequire(import.meta.url);
+const json = process.argv.includes('--json');
+const browser = process.argv.includes('--browser');
+
+function corpusText(name: string, limit = Number.POSITIVE_INFINITY): string {
+  const lines = readFileSync(join(CORPORA, name), 'utf8').split('\n').filter(Boolean);
+  let text = '';
+  for (const line of lines) {
+    if (text.length >= limit) break;
+    text += `${(JSON.parse(line) as { text: string }).text}\n\n`;
+  }
+  return text;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** Wall-clock milliseconds of each run. */
+function timeRuns(runs: number, fn: () => void, cpu?: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn();
+    out.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu?.push((c.user + c.system) / 1000);
+  }
+  return out;
+}
+
+function mbPerSecond(chars: number, ms: number): number {
+  return chars / 1e6 / (ms / 1000);
+}
+
+interface BrowserResult {
+  /** Script tag: download from disk, parse, compile and run the top level (data literals). */
+  scriptMs: number;
+  /** First recognize of the demo article: lexicon and weights decoded, caches cold. */
+  firstCallMs: number;
+  /** Throughput on the English text inside the page, warm. */
+  mbPerSecond: number;
+  runs: number;
+}
+
+/**
+ * The recognizer in Chromium (/usr/bin/chromium, headless, via playwright-core): a page that
+ * loads the bundle as a classic script, as a content script is loaded. Fresh context per run.
+ */
+async function browserCost(dir: string, english: string): Promise<BrowserResult | undefined> {
+  let esbuild: { buildSync(o: Record<string, unknown>): unknown };
+  let pw: typeof import('playwright-core');
+  try {
+    esbuild = require('esbuild') as typeof esbuild;
+    pw = await import('playwright-core');
+  } catch {
+    return undefined;
+  }
+  const bundle = join(dir, 'recognizer.iife.js');
+  esbuild.buildSync({
+    entryPoints: [join(ROOT, 'lib/recognize/index.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    globalName: 'GlossaRecognizer',
+    platform: 'browser',
+    outfile: bundle,
+    logLevel: 'silent',
+  });
+  const demo = readFileSync(join(ROOT, 'tests/fixtures/demo/article.txt'), 'utf8');
+  writeFileSync(join(dir, 'english.json'), JSON.stringify(english.slice(0, 200_000)));
+  writeFileSync(
+    join(dir, 'page.html'),
+    `<!doctype html><meta charset="utf-8"><script>window.t0 = performance.now();</script>
+<script src="recognizer.iife.js"></script>
+<script>window.t1 = performance.now();</script>`,
+  );
+  const scripts: number[] = [];
+  const firsts: number[] = [];
+  const speeds: number[] = [];
+  const b = await pw.chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--allow-file-access-from-files',
+    ],
+  });
+  try {
+    for (let run = 0; run < 5; run++) {
+      const context = await b.newContext();
+      const page = await context.newPage();
+      await page.goto(`file://${join(dir, 'page.html')}`);
+      const english = JSON.parse(readFileSync(join(dir, 'english.json'), 'utf8')) as string;
+      const r = await page.evaluate(
+        ({ demo, english }) => {
+          const w = window as unknown as {
+            t0: number;
+            t1: number;
+            GlossaRecognizer: { createRecognizer(): Recognizer };
+          };
+          const a = performance.now();
+          const rec = w.GlossaRecognizer.createRecognizer();
+          rec.recognize(demo, { lang: 'ru' });
+          const first = performance.now() - a;
+          rec.recognize(english, { lang: 'en' });
+          const times: number[] = [];
+          for (let k = 0; k < 3; k++) {
+            const s = performance.now();
+            rec.recognize(english, { lang: 'en' });
+            times.push(performance.now() - s);
+          }
+          times.sort((x, y) => x - y);
+          return { script: w.t1 - w.t0, first, ms: times[1] as number };
+        },
+        { demo, english },
+      );
+      scripts.push(r.script);
+      firsts.push(r.first);
+      speeds.push(mbPerSecond(Math.min(english.length, 200_000), r.ms));
+      await context.close();
+    }
+  } finally {
+    await b.close();
+  }
+  return {
+    scriptMs: median(scripts),
+    firstCallMs: median(firsts),
+    mbPerSecond: median(speeds),
+    runs: scripts.length,
+  };
+}
+
+interface Result {
+  browser?: BrowserResult;
+  throughput: Record<
+    string,
+    {
+      chars: number;
+      medianMs: number;
+      mbPerSecond: number;
+      bestMbPerSecond: number;
+      /** Per second of process CPU time (all threads, garbage collection included). */
+      cpuMbPerSecond: number;
+    }
+  >;
+  compromise?: {
+    chars: number;
+    medianMs: number;
+    mbPerSecond: number;
+    ratio: number;
+    cpuRatio: number;
+  };
+  coldStart?: { medianMs: number; runs: number[]; dataParseMs: number };
+  size: Record<string, { raw: number; gzip: number }>;
+}
+
+/** The recognizer bundled as the extension ships it (esbuild, minified), or null. */
+function buildBundle(dir: string): string | null {
+  let esbuild: { buildSync(o: Record<string, unknown>): unknown };
+  try {
+    esbuild = require('esbuild') as typeof esbuild;
+  } catch {
+    return null;
+  }
+  const bundle = join(dir, 'recognizer.mjs');
+  esbuild.buildSync({
+    entryPoints: [join(ROOT, 'lib/recognize/index.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    outfile: bundle,
+    logLevel: 'silent',
+  });
+  return bundle;
+}
+
+function bundleColdStart(dir: string, bundle: string): Result['coldStart'] {
+  {
+    const probe = join(dir, 'probe.mjs');
+    writeFileSync(
+      probe,
+      `const t0 = performance.now();
+const m = await import(${JSON.stringify(bundle)});
+const t1 = performance.now();
+const r = m.createRecognizer();
+r.recognize('Президент России Владимир Путин прибыл в Пхеньян.', { lang: 'ru' });
+r.recognize('President Bill Clinton arrived in Moscow on Monday.', { lang: 'en' });
+const t2 = performance.now();
+console.log(JSON.stringify({ importMs: t1 - t0, total: t2 - t0 }));
+`,
+    );
+    const runs: number[] = [];
+    const imports: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const r = spawnSync(process.execPath, [probe], { encoding: 'utf8' });
+      const line = JSON.parse(r.stdout.trim()) as { importMs: number; total: number };
+      runs.push(line.total);
+      imports.push(line.importMs);
+    }
+    const size = statSync(bundle).size;
+    const gz = gzipSync(readFileSync(bundle), { level: 9 }).length;
+    sizeRows['recognizer bundle (minified JS, code + data)'] = { raw: size, gzip: gz };
+    return {
+      medianMs: median(runs),
+      runs: runs.map((x) => Math.round(x * 10) / 10),
+      dataParseMs: median(imports),
+    };
+  }
+}
+
+const sizeRows: Result['size'] = {};
+
+function dataSizes(): void {
+  const dataDir = join(ROOT, 'lib/recognize/data');
+  for (const f of readdirSync(dataDir).sort()) {
+    const buf = readFileSync(join(dataDir, f));
+    sizeRows[`data/${f}`] = { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'glossa-bench-'));
+  try {
+    await run(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function run(dir: string): Promise<void> {
+  const bundle = buildBundle(dir);
+  // Measure the bundled code (as it runs in the extension); the TypeScript sources otherwise.
+  const recognizer: Recognizer = bundle
+    ? ((await import(bundle)) as { createRecognizer(): Recognizer }).createRecognizer()
+    : createRecognizer();
+  const en = corpusText('conll2003-dev.jsonl');
+  const ru = corpusText('nerel-dev.jsonl');
+  // Warm: JIT and the per-word caches (the extension's recognizer lives as long as the tab).
+  for (let k = 0; k < 2; k++) {
+    recognizer.recognize(en, { lang: 'en' });
+    recognizer.recognize(ru, { lang: 'ru' });
+  }
+  const result: Result = { throughput: {}, size: sizeRows };
+  for (const [name, text, lang] of [
+    ['English (conll2003-dev)', en, 'en'],
+    ['Russian (nerel-dev)', ru, 'ru'],
+  ] as const) {
+    const cpu: number[] = [];
+    const runs = timeRuns(7, () => recognizer.recognize(text, { lang }), cpu);
+    const ms = median(runs);
+    result.throughput[name] = {
+      chars: text.length,
+      medianMs: ms,
+      mbPerSecond: mbPerSecond(text.length, ms),
+      bestMbPerSecond: mbPerSecond(text.length, Math.min(...runs)),
+      cpuMbPerSecond: mbPerSecond(text.length, median(cpu)),
+    };
+  }
+  // compromise is slow (about 0.1 MB/s): compare on the first 100 000 characters of the same text.
+  try {
+    const nlp = require('compromise') as (t: string) => {
+      people(): { out(f: string): unknown };
+      places(): { out(f: string): unknown };
+    };
+    const sample = en.slice(0, 100_000);
+    nlp('warm up London').people().out('array');
+    const theirsCpu: number[] = [];
+    const oursCpu: number[] = [];
+    const theirs = median(
+      timeRuns(
+        3,
+        () => {
+          const doc = nlp(sample);
+          doc.people().out('array');
+          doc.places().out('array');
+        },
+        theirsCpu,
+      ),
+    );
+    const ours = median(timeRuns(7, () => recognizer.recognize(sample, { lang: 'en' }), oursCpu));
+    result.compromise = {
+      chars: sample.length,
+      medianMs: theirs,
+      mbPerSecond: mbPerSecond(sample.length, theirs),
+      ratio: theirs / ours,
+      cpuRatio: median(theirsCpu) / median(oursCpu),
+    };
+  } catch (err) {
+    console.error(`compromise not available: ${(err as Error).message}`);
+  }
+  dataSizes();
+  if (bundle) result.coldStart = bundleColdStart(dir, bundle);
+  if (browser) result.browser = await browserCost(dir, en);
+  if (json) {
+    console.log(JSON.stringify(result, null, 2));
+    return;
+  }
+  console.log(
+    `Throughput (median of 7, one core, warm; ${bundle ? 'minified bundle' : 'TypeScript sources via tsx'}; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores):`,
+  );
+  for (const [name, r] of Object.entries(result.throughput)) {
+    console.log(
+      `  ${name.padEnd(26)} ${(r.chars / 1e6).toFixed(2)} M chars  ${r.medianMs.toFixed(0).padStart(5)} ms  ${r.mbPerSecond.toFixed(2)} MB/s (best run ${r.bestMbPerSecond.toFixed(2)} MB/s)`,
+    );
+  }
+  if (result.compromise) {
+    const c = result.compromise;
+    console.log(
+      `  compromise people()+places() on the first ${c.chars} chars of the English text: ${c.medianMs.toFixed(0)} ms, ${c.mbPerSecond.toFixed(2)} MB/s → Glossa is ${c.ratio.toFixed(1)}× faster`,
+    );
+  }
+  if (result.coldStart) {
+    console.log(
+      `Cold start (fresh Node process, minified bundle: import + parse of code and data + first two calls): median ${result.coldStart.medianMs.toFixed(1)} ms (import alone ${result.coldStart.dataParseMs.toFixed(1)} ms; runs ${result.coldStart.runs.join(', ')})`,
+    );
+  }
+  if (result.browser) {
+    const r = result.browser;
+    console.log(
+      `Chromium (headless page, bundle as a classic script, median of ${r.runs} fresh contexts): script load+parse+compile ${r.scriptMs.toFixed(1)} ms, first recognize (data decode, demo article) ${r.firstCallMs.toFixed(1)} ms, warm throughput ${r.mbPerSecond.toFixed(2)} MB/s`,
+    );
+  }
+  console.log('Size:');
+  for (const [name, s] of Object.entries(result.size)) {
+    console.log(
+      `  ${name.padEnd(48)} ${(s.raw / 1e6).toFixed(2)} MB raw  ${(s.gzip / 1e6).toFixed(2)} MB gzip`,
+    );
+  }
+}
+
+await main();
