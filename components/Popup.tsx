@@ -13,6 +13,7 @@ import { EntityList } from './EntityList';
 import { ExportButtons } from './ExportButtons';
 import { type NoteDraft, NoteEditor } from './NoteEditor';
 import { NoteList, ORPHAN_NOTICE } from './NoteList';
+import { SiteToggle } from './SiteToggle';
 import { askTab, type SendToTab } from './tab-transport';
 import { usePageNotes } from './usePageNotes';
 
@@ -157,6 +158,13 @@ export function Popup({
         <p class="error" role="alert">
           {switchError}
         </p>
+      )}
+      {view.kind === 'ready' && (
+        <SiteToggle
+          state={view.state}
+          sendToTab={sendToTab}
+          onState={(state) => setView({ kind: 'ready', state })}
+        />
       )}
 
       {view.kind === 'ready' && view.state.status !== 'skipped' && (

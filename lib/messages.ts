@@ -118,9 +118,10 @@ export interface PaintTiming {
   firstPaintMs?: number;
   /** The whole article painted (same as PageState.paintMs). */
   paintMs?: number;
-  /** Time inside the recognizer, and in how many batches. */
+  /** Time inside the recognizer, in how many batches, and how much page text it was given. */
   recognizeMs: number;
   batches: number;
+  recognizedChars: number;
   /** Longest stretch of Glossa work without handing the main thread back. */
   longestSliceMs: number;
   /** Parts of that: the recognizer's first call, the longest recognize(), read and paint steps. */
@@ -128,7 +129,7 @@ export interface PaintTiming {
   longestBatchMs?: number;
   longestReadMs?: number;
   longestPaintMs?: number;
-  /** Judging whether the page is an article (ms). */
+  /** Longest step of judging whether the page is an article (ms). */
   judgeMs?: number;
   /** Painted marks, and the characters and words of article text read. */
   marks: number;

@@ -9,6 +9,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+export interface ServeOptions {
+  /**
+   * Extra response headers for a request path ("/hostile/csp.html"), e.g. a Content-Security-Policy
+   * for one test page.
+   */
+  headers?: (pathname: string) => Record<string, string> | undefined;
+}
+
 export interface StaticServer {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234 */
   url: string;
@@ -62,7 +70,12 @@ function send(res: ServerResponse, status: number, message: string): void {
   res.end(`${message}\n`);
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  root: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ServeOptions = {},
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
   const target = resolveRequestPath(root, req.url ?? '/');
   if (!target) return send(res, 403, 'Forbidden');
@@ -81,6 +94,7 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
       'content-type': contentTypeFor(file),
       'content-length': info.size,
       'cache-control': 'no-store',
+      ...options.headers?.(new URL(req.url ?? '/', 'http://localhost').pathname),
     });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file)
@@ -92,10 +106,13 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
 }
 
 /** Serve dir on 127.0.0.1 at a free port. */
-export async function startServer(dir = 'tests/fixtures'): Promise<StaticServer> {
+export async function startServer(
+  dir = 'tests/fixtures',
+  options: ServeOptions = {},
+): Promise<StaticServer> {
   const root = await realpath(path.resolve(dir));
   const server = createServer((req, res) => {
-    handle(root, req, res).catch(() => send(res, 500, 'Internal error'));
+    handle(root, req, res, options).catch(() => send(res, 500, 'Internal error'));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

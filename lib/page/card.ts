@@ -2,26 +2,39 @@
  * The hover card: what a painted mark is, and how often it occurs on the page.
  *
  * Highlights give no events, so the pointer is hit-tested: point → caret (text node, offset) →
- * page-text offset → mention (binary search) → confirm the point lies in one of the mention's
- * client rects (a caret snaps to the nearest text, even from the margin). Pointer moves are
- * coalesced to one hit test per animation frame.
+ * the painted mentions at that caret (CardSource.lookup) → confirm the point lies in one of the
+ * mention's client rects (a caret snaps to the nearest text, even from the margin). Pointer moves
+ * are coalesced to one hit test per animation frame.
  *
  * The card lives in an open shadow root on a `<glossa-card>` host appended to <html>, created on
- * first show and removed by destroy(). Built with textContent only; page CSS cannot reach it
- * (`all: initial` on the host, styles inside the shadow root).
+ * first show and removed by destroy(). Built with textContent only. What the page can and cannot
+ * do to it:
+ * - page CSS cannot select anything inside the shadow root, and the card's own styles do not leak
+ *   out (they live in the shadow root, adopted as a constructed stylesheet — allowed under a
+ *   strict Content-Security-Policy, unlike a <style> element or a style attribute);
+ * - the host's own box is pinned by `!important` declarations set through the CSSOM, which beat
+ *   any page rule (`glossa-card { display: none !important }`, `* { all: unset }`), and again by
+ *   `:host` rules with `!important`, which win over the page's for a shadow host;
+ * - a page that removes the host gets it back on the next show;
+ * - not achievable: a page that hides or transforms <html> itself, or redefines the
+ *   `glossa-card` custom element before Glossa runs (then no card is shown; marks stay).
  */
 import { type EntityType, type Mention, TYPE_LABELS } from '../entities';
 import { chunkIndexOfNode, rangeFromOffsets } from './ranges';
 import { CARD_HOST_TAG } from './text';
 import type { PageText, TextChunk } from './types';
 
+export interface CardHit {
+  mention: Mention;
+  /** The painted range of the mention (a StaticRange in browsers). */
+  range: AbstractRange;
+}
+
 export interface CardSource {
-  /** The page text valid for the current painting (see Painting.pageText). */
-  pageText(): PageText;
-  /** Painted mentions, sorted by start, non-overlapping. */
-  mentions(): readonly Mention[];
-  /** Occurrences on the page of the entity this mention names. */
-  count(mention: Mention): number;
+  /** Painted mentions whose text contains the DOM point (node, offset) or ends there. */
+  lookup(node: Node, offset: number): readonly CardHit[];
+  /** What the card says about a mention: its page-wide name and how often that entity occurs. */
+  describe(mention: Mention): { canonical: string; count: number };
 }
 
 export interface CaretPoint {
@@ -95,6 +108,19 @@ function contains(rect: RectLike, x: number, y: number): boolean {
   );
 }
 
+/** A live Range over an abstract (static) one, for layout queries; null if no longer valid. */
+export function liveRange(doc: Document, r: AbstractRange): Range | null {
+  if (typeof (r as Range).getClientRects === 'function') return r as Range;
+  try {
+    const range = doc.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  } catch {
+    return null; // the page changed the text under it
+  }
+}
+
 /** The painted mention under a viewport point, with the rect the point is in, or null. */
 export function hitTest(
   doc: Document,
@@ -106,28 +132,46 @@ export function hitTest(
 ): { mention: Mention; rect: RectLike } | null {
   const caret = caretAt(doc, x, y);
   if (!caret) return null;
-  const pageText = source.pageText();
-  const i = chunkIndexOfNode(pageText, caret.node);
-  if (i < 0) return null;
-  const chunk = pageText.chunks[i] as TextChunk;
-  const offset = chunk.start + Math.min(caret.offset, chunk.end - chunk.start);
-  const mentions = source.mentions();
   // The caret lands between characters: over a mention's last half-character it sits at its end.
-  const tried = new Set<number>();
-  for (const o of [offset, offset - 1]) {
-    const k = mentionIndexAt(mentions, o);
-    if (k < 0 || tried.has(k)) continue;
-    tried.add(k);
-    const mention = mentions[k] as Mention;
-    const range = rangeFromOffsets(pageText, mention.start, mention.end, doc);
+  for (const hit of source.lookup(caret.node, caret.offset)) {
+    const range = liveRange(doc, hit.range);
     if (!range) continue;
     const rects = rectsOf(range);
     for (let r = 0; r < rects.length; r++) {
       const rect = rects[r] as RectLike;
-      if (contains(rect, x, y)) return { mention, rect };
+      if (contains(rect, x, y)) return { mention: hit.mention, rect };
     }
   }
   return null;
+}
+
+/**
+ * A CardSource over one PageText and its painted mentions (sorted, non-overlapping): how a card
+ * is driven when a whole text is painted at once (tests, tools).
+ */
+export function pageTextSource(
+  doc: Document,
+  pageText: PageText,
+  mentions: readonly Mention[],
+  count: (mention: Mention) => number,
+): CardSource {
+  return {
+    lookup(node, offset) {
+      const i = chunkIndexOfNode(pageText, node);
+      if (i < 0) return [];
+      const chunk = pageText.chunks[i] as TextChunk;
+      const at = chunk.start + Math.max(0, Math.min(offset, chunk.end - chunk.start));
+      const hits: CardHit[] = [];
+      for (const o of [at, at - 1]) {
+        const m = mentions[mentionIndexAt(mentions, o)];
+        if (!m || hits.some((h) => h.mention === m)) continue;
+        const range = rangeFromOffsets(pageText, m.start, m.end, doc);
+        if (range) hits.push({ mention: m, range });
+      }
+      return hits;
+    },
+    describe: (mention) => ({ canonical: mention.canonical, count: count(mention) }),
+  };
 }
 
 export function occurrencesLabel(count: number): string {
@@ -142,12 +186,34 @@ const ACCENT: Record<EntityType, string> = {
   ORG: 'rgb(102, 102, 102)',
 };
 
-const HOST_STYLE =
-  'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; ' +
-  'z-index: 2147483647; pointer-events: none;';
+/** The host's box: nothing of it shows or takes room; set with !important through the CSSOM. */
+const HOST_STYLE: Array<[string, string]> = [
+  ['all', 'initial'],
+  ['display', 'block'],
+  ['position', 'fixed'],
+  ['top', '0'],
+  ['left', '0'],
+  ['width', '0'],
+  ['height', '0'],
+  ['margin', '0'],
+  ['padding', '0'],
+  ['border', '0'],
+  ['overflow', 'visible'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+  ['transform', 'none'],
+  ['filter', 'none'],
+  ['z-index', '2147483647'],
+  ['pointer-events', 'none'],
+];
 
 const CARD_CSS = `
+:host {
+${HOST_STYLE.map(([k, v]) => `  ${k}: ${v} !important;`).join('\n')}
+}
 .card {
+  all: initial;
+  display: block;
   position: fixed;
   box-sizing: border-box;
   max-width: 320px;
@@ -158,15 +224,37 @@ const CARD_CSS = `
   color: #1a1a1a;
   box-shadow: 0 2px 10px rgba(0, 0, 0, 0.25);
   font: 14px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  direction: ltr;
   text-align: left;
   white-space: normal;
   pointer-events: none;
+  visibility: visible;
+  opacity: 1;
 }
 .card[hidden] { display: none; }
+.type, .name, .count { all: initial; display: block; font-family: inherit; color: inherit; }
 .type { font-size: 12px; font-weight: 600; color: var(--accent); letter-spacing: 0.02em; }
 .name { font-size: 15px; font-weight: 600; margin: 2px 0; overflow-wrap: anywhere; }
 .count { font-size: 12px; color: #555; }
 `;
+
+/** Give a shadow root its styles: a constructed sheet where possible (CSP-proof), else <style>. */
+function styleShadow(doc: Document, shadow: ShadowRoot, css: string): void {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  try {
+    if (win && typeof win.CSSStyleSheet === 'function' && 'adoptedStyleSheets' in shadow) {
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(css);
+      shadow.adoptedStyleSheets = [sheet];
+      return;
+    }
+  } catch {
+    // fall back to a <style> element below
+  }
+  const style = doc.createElement('style');
+  style.textContent = css;
+  shadow.append(style);
+}
 
 const GAP = 6; // px between the mark and the card
 const MARGIN = 4; // px kept from the viewport edges
@@ -198,10 +286,10 @@ export function createHoverCard(
 
   const build = () => {
     host = doc.createElement(CARD_HOST_TAG);
-    host.setAttribute('style', HOST_STYLE);
+    for (const [property, value] of HOST_STYLE)
+      host.style.setProperty(property, value, 'important');
     const shadow = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = CARD_CSS;
+    styleShadow(doc, shadow, CARD_CSS);
     card = doc.createElement('div');
     card.className = 'card';
     card.setAttribute('role', 'tooltip');
@@ -213,7 +301,7 @@ export function createHoverCard(
     countEl = doc.createElement('div');
     countEl.className = 'count';
     card.append(typeEl, nameEl, countEl);
-    shadow.append(style, card);
+    shadow.append(card);
     doc.documentElement.append(host);
   };
 
@@ -236,12 +324,15 @@ export function createHoverCard(
   const show = (mention: Mention, rect: RectLike) => {
     if (destroyed) return;
     if (!host) build();
+    // The page removed the host (a script that clears unknown nodes): put it back.
+    if (host && !host.isConnected) doc.documentElement.append(host);
     if (!card || !typeEl || !nameEl || !countEl) return;
+    const { canonical, count } = source.describe(mention);
     card.dataset.type = mention.type;
     card.style.setProperty('--accent', ACCENT[mention.type]);
     typeEl.textContent = TYPE_LABELS[mention.type];
-    nameEl.textContent = mention.canonical;
-    countEl.textContent = occurrencesLabel(source.count(mention));
+    nameEl.textContent = canonical;
+    countEl.textContent = occurrencesLabel(count);
     card.hidden = false;
     place(rect);
     current = mention;

@@ -1,7 +1,18 @@
 /**
- * One page's Glossa state: read the article, recognise, paint, show hover cards, and answer the
- * popup's requests (lib/messages.ts). Browser wiring (settings storage, runtime messaging) stays in
- * the content script, so this runs unchanged in jsdom tests.
+ * One page's Glossa state: decide whether to annotate (switches, site, "is this an article?"),
+ * annotate the article and same-origin frames block by block (lib/page/annotator.ts), show hover
+ * cards, and answer the popup's requests (lib/messages.ts). Browser wiring (settings storage,
+ * runtime messaging) stays in the content script, so this runs unchanged in jsdom tests.
+ *
+ * Frames: the content script runs in the top frame only (no `allFrames`), so the 3 MB recognizer is
+ * loaded once per tab, not once per ad frame. Same-origin frames inside the article (srcdoc,
+ * about:blank, same-site embeds) are annotated from here through `frame.contentDocument`, with
+ * their own painter, watcher and card; cross-origin frames are not reachable and are left alone.
+ *
+ * Shadow DOM: text inside shadow roots is not read or painted (decision): painting there would
+ * mean adding Glossa's stylesheet to every component's shadow root and observing each one, and
+ * web components hold page furniture far more often than article text. Slotted light-DOM text is
+ * read like any other.
  */
 import {
   type EntitySummary,
@@ -11,18 +22,34 @@ import {
   type Recognizer,
   summarize,
 } from '../entities';
-import type { Message, PageInfo, PageState, Response, SelectionInfo } from '../messages';
-import { isSiteDisabled, type Settings } from '../settings';
-import { createHoverCard, type HoverCard, type HoverCardOptions } from './card';
-import { type Painting, paintMentions } from './paint';
+import type {
+  Message,
+  PageInfo,
+  PageState,
+  PaintTiming,
+  Response,
+  SelectionInfo,
+  SiteState,
+  SkipCode,
+} from '../messages';
+import { isSiteDisabled, type Settings, type StorageAreaLike } from '../settings';
+import { createDocAnnotator, type DocAnnotator, type RecognizedCache } from './annotator';
+import { type ArticleVerdict, judgeInSteps } from './article';
+import { type CardSource, createHoverCard, type HoverCard, type HoverCardOptions } from './card';
+import { PageNames } from './names';
+import { createSlicer, type YieldToMain } from './schedule';
 import { describeSelection } from './selection';
-import { extractPageText } from './text';
-import type { PageText, TextChunk } from './types';
+import { type SiteOverrides, setAnnotateAnyway, setSiteEnabled, siteKey } from './site';
+import { extractPageText, findArticleRoot } from './text';
 import { type PageWatch, type WatchOptions, watchPage } from './watch';
 
 export interface PageControllerOptions {
   doc: Document;
   settings: Settings;
+  /** Per-site "annotate anyway" list (lib/page/site.ts). */
+  overrides?: SiteOverrides;
+  /** Where site switches are remembered (browser.storage.local in the content script). */
+  storage?: StorageAreaLike;
   /** Created only when the page is actually annotated (a disabled site costs nothing). */
   createRecognizer: () => Recognizer;
   /** Clock in ms (performance.now in the browser). */
@@ -33,23 +60,43 @@ export interface PageControllerOptions {
   card?: HoverCardOptions | false;
   /** Force the <mark> fallback (tests). */
   forceWrap?: boolean;
-  /** Re-anchor when the page rewrites its text; false turns it off (tests). */
+  /** Follow page changes; false turns it off (tests). */
   watch?: WatchOptions | false;
+  /** Decide whether the page is an article before annotating (default true). */
+  articleCheck?: boolean;
+  /** Annotate same-origin frames (default true). */
+  frames?: boolean;
+  /** Work slice length in ms (Infinity: all at once, for tests). */
+  budgetMs?: number;
+  /** Fixed recognition batch size in characters (tests). */
+  batchChars?: number;
+  yieldToMain?: YieldToMain;
 }
 
 export interface PageController {
   state(): PageState;
   selection(): SelectionInfo | null;
+  /** The popup's switch for this tab: paint or unpaint now, whatever settings say. */
   setEnabled(enabled: boolean): PageState;
+  /** Settings or site overrides changed (storage.onChanged): apply them live. */
+  applySettings(settings: Settings, overrides?: SiteOverrides): void;
   /** Answer one popup request. */
-  handle<T extends Message['type']>(message: Message<T>): Response<T>;
+  handle<T extends Message['type']>(message: Message<T>): Response<T> | Promise<Response<T>>;
+  /** Resolves when no annotation work is queued. */
+  idle(): Promise<void>;
   /** Unpaint and stop listening. */
   dispose(): void;
 }
 
-const NO_TEXT = 'No article text found on this page.';
+const log = (...args: unknown[]) => console.warn('[glossa]', ...args.map(describeError));
 
-const log = (...args: unknown[]) => console.warn('[glossa]', ...args);
+/** Errors as text first: a log read from outside the extension shows the message, not "JSHandle". */
+function describeError(value: unknown): unknown {
+  return value instanceof Error ? `${value.name}: ${value.message}\n${value.stack ?? ''}` : value;
+}
+
+/** Frames inside frames inside frames are followed this deep, no deeper. */
+const MAX_FRAME_DEPTH = 3;
 
 /** Keep only well-formed mentions of painted types: in bounds, sorted, non-overlapping. */
 export function cleanMentions(
@@ -80,12 +127,6 @@ export function cleanMentions(
   return out;
 }
 
-/** Same text read from the same nodes: the painted ranges are still right. */
-function sameText(a: PageText, b: PageText): boolean {
-  if (a.text !== b.text || a.chunks.length !== b.chunks.length) return false;
-  return a.chunks.every((c: TextChunk, i) => c.node === b.chunks[i]?.node);
-}
-
 export function pageInfo(doc: Document): PageInfo {
   return {
     url: doc.location?.href ?? doc.URL,
@@ -94,162 +135,474 @@ export function pageInfo(doc: Document): PageInfo {
   };
 }
 
-/** Why a page is not annotated at all, or null when it should be. */
-function skipReason(doc: Document): string | null {
-  const protocol = doc.location?.protocol ?? new URL(doc.URL).protocol;
-  if (protocol !== 'http:' && protocol !== 'https:')
-    return 'Not a web page (only http and https pages are annotated).';
-  return null;
+/** The document of a same-origin frame, or null (cross-origin, sandboxed or not loaded). */
+/** Whether a frame's document is still the one shown in a frame on the page. */
+function frameAlive(d: Document): boolean {
+  try {
+    return d.defaultView?.frameElement?.isConnected === true;
+  } catch {
+    return false; // a dead object (Firefox): the frame navigated away
+  }
+}
+
+export function sameOriginDocument(frame: HTMLIFrameElement | HTMLFrameElement): Document | null {
+  try {
+    const d = frame.contentDocument;
+    if (!d?.documentElement || !d.defaultView) return null;
+    // The blank document a frame shows before its real one arrives: wait for the load event.
+    const src = frame.getAttribute('src')?.trim() ?? '';
+    if (d.URL === 'about:blank' && src !== '' && !src.startsWith('about:')) return null;
+    // A web page, or a blank/srcdoc frame the page filled in — never a browser error page.
+    return /^(https?:|about:(blank|srcdoc)(?:[?#]|$))/.test(d.URL) ? d : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A recognizer that keeps the painted types only and never hands back malformed spans. */
+function cleaning(recognizer: Recognizer, types: readonly PaintedType[]): Recognizer {
+  return {
+    id: recognizer.id,
+    recognize(text, options) {
+      return cleanMentions(recognizer.recognize(text, options), text.length, types);
+    },
+  };
+}
+
+const REASONS: Record<Exclude<SkipCode, 'not-article' | 'site-off'>, string> = {
+  off: 'Highlighting is turned off in settings.',
+  'tab-off': 'Highlighting is turned off on this page.',
+  'not-web': 'Not a web page (only http and https pages are annotated).',
+  'no-text': 'No article text found on this page.',
+  error: 'Glossa could not annotate this page.',
+};
+
+interface Annotated {
+  annotator: DocAnnotator;
+  card: HoverCard | null;
+  depth: number;
 }
 
 export function startPageController(options: PageControllerOptions): PageController {
-  const { doc, settings } = options;
-  const types = PAINTED_TYPES.filter((t) => settings.types[t]);
-  const hostname = doc.location?.hostname ?? '';
+  const { doc, now } = options;
+  const host = siteKey(doc.location?.hostname ?? '');
+  let settings = options.settings;
+  let overrides: SiteOverrides = options.overrides ?? { annotateAnyway: [] };
+  let types = PAINTED_TYPES.filter((t) => settings.types[t]);
+  /** The popup's per-tab switch; undefined: follow settings. */
+  let tabOverride: boolean | undefined;
 
-  let enabled = settings.enabled && !isSiteDisabled(settings, hostname);
   let status: PageState['status'] = 'working';
-  let reason: string | undefined;
-  let pageText: PageText | null = null;
-  let mentions: Mention[] = [];
-  let entities: EntitySummary[] = [];
-  let counts = new Map<string, number>();
-  let analysed = false;
-  let painting: Painting | null = null;
-  let card: HoverCard | null = null;
+  let skip: SkipCode | undefined;
+  let failed = false;
+  let verdict: ArticleVerdict | null = null;
+  let gateWatch: PageWatch | null = null;
+  let gateInterval = 1000;
+  let paintFrom = options.startedAt;
   let paintMs: number | undefined;
-  let watch: PageWatch | null = null;
+  const startMs = now() - options.startedAt;
+  let judgeMs: number | undefined;
 
-  const key = (m: { type: string; canonical: string }) => `${m.type}\u0000${m.canonical}`;
-
-  const analyse = () => {
-    analysed = true;
-    const skip = skipReason(doc);
-    if (skip) {
-      status = 'skipped';
-      reason = skip;
-      return;
-    }
-    const extracted = extractPageText(doc);
-    if (extracted.text.trim() === '') {
-      status = 'skipped';
-      reason = NO_TEXT;
-      return;
-    }
-    pageText = extracted;
-    const recognizer = options.createRecognizer();
-    const raw = recognizer.recognize(extracted.text, {
-      lang: doc.documentElement.lang || undefined,
-    });
-    mentions = cleanMentions(raw, extracted.text.length, types);
-    entities = summarize(mentions);
-    counts = new Map(entities.map((e) => [key(e), e.count]));
-    status = 'ready';
-    reason = undefined;
+  const names = new PageNames();
+  const cache: RecognizedCache = new Map();
+  let recognizer: Recognizer | null = null;
+  const getRecognizer = () => {
+    recognizer ??= cleaning(options.createRecognizer(), PAINTED_TYPES);
+    return recognizer;
   };
 
-  const paint = () => {
-    if (painting || !pageText || status !== 'ready') return;
-    watch?.pause(); // the <mark> fallback changes the DOM: not a page change
-    try {
-      painting = paintMentions(doc, pageText, mentions, types, { forceWrap: options.forceWrap });
-    } finally {
-      watch?.resume();
-    }
-    if (options.card !== false) {
-      const current = painting;
-      card = createHoverCard(
-        doc,
-        {
-          pageText: () => current.pageText,
-          mentions: () => current.mentions,
-          count: (m) => counts.get(key(m)) ?? 1,
-        },
-        options.card ?? {},
-      );
-    }
+  /** Annotated documents: the page first, then same-origin frames. */
+  const annotated = new Map<Document, Annotated>();
+  const frameListeners: Array<[HTMLIFrameElement | HTMLFrameElement, () => void]> = [];
+  const framesSeen = new WeakSet<Element>();
+  let revision = 0;
+  let summaryAt = -1;
+  let summary: EntitySummary[] = [];
+  let counts = new Map<string, number>();
+
+  const key = (type: string, canonical: string) => `${type}\u0000${canonical}`;
+  const top = () => annotated.get(doc)?.annotator ?? null;
+
+  const webPage = (): boolean => {
+    const protocol = doc.location?.protocol ?? new URL(doc.URL).protocol;
+    return protocol === 'http:' || protocol === 'https:';
   };
 
-  const unpaint = () => {
-    const c = card;
-    const p = painting;
-    card = null;
-    painting = null;
-    watch?.pause();
-    try {
-      c?.destroy();
-    } finally {
-      try {
-        p?.unpaint();
-      } finally {
-        watch?.resume();
+  /** Whether settings and the tab switch want marks here (before asking "is it an article?"). */
+  const wanted = (): SkipCode | null => {
+    if (!webPage()) return 'not-web';
+    if (tabOverride === false) return 'tab-off';
+    if (tabOverride === true) return null;
+    if (!settings.enabled) return 'off';
+    if (isSiteDisabled(settings, host)) return 'site-off';
+    return null;
+  };
+
+  const annotateAnyway = () => overrides.annotateAnyway.includes(host);
+  const gateOpen = (): boolean =>
+    options.articleCheck === false || tabOverride === true || annotateAnyway();
+
+  // ---- summary ----
+
+  const refreshSummary = () => {
+    if (summaryAt === revision) return;
+    summaryAt = revision;
+    const all: Mention[] = [];
+    for (const { annotator } of annotated.values()) {
+      for (const m of annotator.painted()) {
+        const canonical = names.canonical(m);
+        all.push(canonical === m.canonical ? m : { ...m, canonical });
       }
     }
+    summary = summarize(all);
+    counts = new Map(summary.map((e) => [key(e.type, e.canonical), e.count]));
   };
 
-  const stopWatching = () => {
-    watch?.stop();
-    watch = null;
-  };
-
-  /** The page changed its DOM: if the article text changed, read, recognise and paint again. */
-  const refresh = () => {
-    try {
-      if (!enabled || !analysed) return;
-      const fresh = extractPageText(doc);
-      // Painted: repaint only if the text moved. Not painted (no text yet): wait for some.
-      if (painting ? sameText(painting.pageText, fresh) : fresh.text.trim() === '') return;
-      unpaint();
-      analysed = false;
-      pageText = null;
-      mentions = [];
-      entities = [];
-      counts = new Map();
-      run(null);
-    } catch (err) {
-      log('re-reading the page failed', err);
-    }
-  };
-
-  const state = (): PageState => ({
-    page: pageInfo(doc),
-    enabled,
-    status,
-    ...(reason !== undefined ? { reason } : {}),
-    entities,
-    ...(paintMs !== undefined ? { paintMs } : {}),
+  const cardSource = (annotator: DocAnnotator): CardSource => ({
+    lookup: (node, offset) => annotator.lookup(node, offset),
+    describe: (mention) => {
+      refreshSummary();
+      const canonical = names.canonical(mention);
+      return { canonical, count: counts.get(key(mention.type, canonical)) ?? 1 };
+    },
   });
 
-  /** Analyse if needed and paint; `from` is the clock reading paintMs is measured from (null: keep it). */
-  const run = (from: number | null) => {
-    try {
-      if (!analysed) analyse();
-      if (enabled) {
-        paint();
-        if (painting && from !== null) paintMs = options.now() - from;
-        // Watch http(s) pages, painted or still without text (content that arrives late).
-        const watchable = painting !== null || (status === 'skipped' && reason === NO_TEXT);
-        if (watchable && !watch && options.watch !== false) {
-          watch = watchPage(doc, refresh, options.watch || {});
-        }
-      }
-    } catch (err) {
-      log('annotating the page failed', err);
-      unpaint();
-      stopWatching();
+  // ---- annotating ----
+
+  const readChars = (): number => {
+    let chars = 0;
+    for (const { annotator } of annotated.values()) chars += annotator.chars;
+    return chars;
+  };
+
+  const settleStatus = () => {
+    const t = top();
+    if (!t || failed) return;
+    if (!t.done) {
+      status = 'working';
+      return;
+    }
+    if (paintMs === undefined) paintMs = (t.timing.paintedAt ?? now()) - paintFrom;
+    if (readChars() === 0) {
       status = 'skipped';
-      reason = 'Glossa could not annotate this page.';
+      skip = 'no-text';
+    } else {
+      status = 'ready';
+      skip = undefined;
     }
   };
 
-  if (enabled) {
-    run(options.startedAt);
-  } else {
+  const stopAnnotating = () => {
+    for (const [frame, listener] of frameListeners.splice(0)) {
+      frame.removeEventListener('load', listener);
+    }
+    const all = [...annotated.values()];
+    annotated.clear();
+    revision++;
+    for (const a of all) {
+      try {
+        a.card?.destroy();
+      } finally {
+        a.annotator.dispose();
+      }
+    }
+  };
+
+  const stepBack = (error: unknown) => {
+    log('annotating the page failed', error);
+    failed = true;
+    stopAnnotating();
     status = 'skipped';
-    reason = settings.enabled
-      ? `Glossa is turned off for ${hostname}.`
-      : 'Highlighting is turned off in settings.';
-  }
+    skip = 'error';
+  };
+
+  const annotateDocument = (target: Document, root: Element, depth: number, lang?: string) => {
+    const annotator = createDocAnnotator({
+      doc: target,
+      root,
+      types,
+      recognizer: getRecognizer,
+      names,
+      cache,
+      lang,
+      now,
+      budgetMs: options.budgetMs,
+      batchChars: options.batchChars,
+      yieldToMain: options.yieldToMain,
+      forceWrap: options.forceWrap,
+      watch: options.watch,
+      onFrame: (frame) => watchFrame(frame, depth + 1),
+      onPaint: () => {
+        revision++;
+        try {
+          if (target === doc) pruneFrames();
+          settleStatus();
+        } catch (error) {
+          log('tracking frames failed', error);
+        }
+      },
+      onDone: () => settleStatus(),
+      // A frame that fails only loses its own marks; the page steps back as a whole.
+      onError: depth === 0 ? stepBack : (error) => dropFrame(target, error),
+    });
+    const card =
+      options.card === false
+        ? null
+        : createHoverCard(target, cardSource(annotator), options.card ?? {});
+    annotated.set(target, { annotator, card, depth });
+  };
+
+  const attachFrame = (frame: HTMLIFrameElement | HTMLFrameElement, depth: number) => {
+    try {
+      const frameDoc = sameOriginDocument(frame);
+      const existing = [...annotated.entries()].find(([d, a]) => a.depth > 0 && d === frameDoc);
+      if (!frameDoc || existing || frameDoc === doc || !annotated.has(doc)) return;
+      // The page's language carries into its frames unless they declare their own.
+      const lang = frameDoc.documentElement.lang || doc.documentElement.lang || undefined;
+      annotateDocument(frameDoc, findArticleRoot(frameDoc), depth, lang);
+    } catch (error) {
+      log('annotating a frame failed', error);
+    }
+  };
+
+  /** A frame in the article: annotate it now if it is same-origin, and again whenever it loads. */
+  const watchFrame = (frame: HTMLIFrameElement | HTMLFrameElement, depth: number) => {
+    if (options.frames === false || depth > MAX_FRAME_DEPTH || framesSeen.has(frame)) return;
+    framesSeen.add(frame);
+    const onLoad = () => {
+      // A new document in the frame: drop the old one's marks and start over.
+      pruneFrames();
+      attachFrame(frame, depth);
+    };
+    frame.addEventListener('load', onLoad);
+    frameListeners.push([frame, onLoad]);
+    // Frames are met while the page's own annotator is being set up: attach once it is.
+    queueMicrotask(() => attachFrame(frame, depth));
+  };
+
+  const dropFrame = (frameDoc: Document, error: unknown) => {
+    log('annotating a frame failed', error);
+    const a = annotated.get(frameDoc);
+    annotated.delete(frameDoc);
+    revision++;
+    try {
+      a?.card?.destroy();
+      a?.annotator.dispose();
+    } catch {
+      // the frame's document is gone
+    }
+  };
+
+  /**
+   * Frames that left the page (or navigated away) release their annotators. A document the frame
+   * navigated away from may be a "dead object" in Firefox: any access throws, hence the guards.
+   */
+  const pruneFrames = () => {
+    for (const [d, a] of annotated) {
+      if (a.depth === 0 || frameAlive(d)) continue;
+      annotated.delete(d);
+      revision++;
+      try {
+        a.card?.destroy();
+      } catch {
+        // the document is gone; so is the card
+      }
+      try {
+        a.annotator.dispose();
+      } catch {
+        // idem
+      }
+    }
+  };
+
+  const startAnnotating = () => {
+    if (annotated.has(doc)) return;
+    failed = false;
+    paintMs = undefined;
+    status = 'working';
+    skip = undefined;
+    // The root just found by the article test, if the page has not replaced it since.
+    const root = judgedRoot?.isConnected ? judgedRoot : findArticleRoot(doc);
+    judgedRoot = null;
+    annotateDocument(doc, root, 0);
+    settleStatus();
+  };
+
+  // ---- is it an article? ----
+
+  const stopGateWatch = () => {
+    gateWatch?.stop();
+    gateWatch = null;
+  };
+
+  let judgedRoot: Element | null = null;
+  let judging = false;
+  let judged: Promise<void> = Promise.resolve();
+
+  /**
+   * Decide whether the page is an article, in steps with the main thread handed back between them
+   * (each step is a few ms even on a 200,000-node page), then bring the page in line.
+   */
+  const judge = () => {
+    if (judging) return;
+    judging = true;
+    const slicer = createSlicer({
+      now,
+      budgetMs: options.budgetMs,
+      yieldToMain: options.yieldToMain,
+    });
+    const steps = judgeInSteps(doc);
+    const run = async () => {
+      slicer.begin();
+      let longest = 0;
+      try {
+        for (;;) {
+          const started = now();
+          const next = steps.next();
+          longest = Math.max(longest, now() - started);
+          if (next.done) {
+            verdict = next.value.verdict;
+            judgedRoot = next.value.root;
+            break;
+          }
+          if (slicer.due()) await slicer.pause();
+        }
+      } finally {
+        judging = false;
+        judgeMs = Math.max(judgeMs ?? 0, longest);
+      }
+      evaluate();
+    };
+    judged = run().catch((error: unknown) => stepBack(error));
+  };
+
+  /** Not an article (yet): look again when the page changes, less and less often. */
+  const startGateWatch = () => {
+    if (gateWatch || options.watch === false) return;
+    gateWatch = watchPage(
+      doc,
+      () => {
+        if (judging) return;
+        // Judge again; evaluate() then annotates (timed from now), or looks less often.
+        verdict = null;
+        paintFrom = now();
+        judge();
+      },
+      { delayMs: 300, minIntervalMs: gateInterval },
+    );
+  };
+
+  /** The page was judged not an article again: look less often from now on. */
+  const slowGateWatch = () => {
+    if (!gateWatch || gateInterval >= 30_000) return;
+    gateInterval *= 2;
+    stopGateWatch();
+    startGateWatch();
+  };
+
+  /** Bring the page in line with the switches: annotate, or take every mark away. */
+  const evaluate = () => {
+    try {
+      const off = wanted();
+      if (off) {
+        stopGateWatch();
+        stopAnnotating();
+        status = 'skipped';
+        skip = off;
+        return;
+      }
+      if (failed) return;
+      if (!gateOpen() && !annotated.has(doc)) {
+        if (!verdict) {
+          status = 'working';
+          skip = undefined;
+          judge(); // comes back here when decided
+          return;
+        }
+        if (!verdict.article) {
+          status = 'skipped';
+          skip = 'not-article';
+          if (gateWatch) slowGateWatch();
+          else startGateWatch();
+          return;
+        }
+      }
+      stopGateWatch();
+      startAnnotating();
+    } catch (error) {
+      stepBack(error);
+    }
+  };
+
+  // ---- state and requests ----
+
+  const reasonFor = (code: SkipCode): string => {
+    if (code === 'site-off') return `Glossa is turned off for ${host || 'this site'}.`;
+    if (code === 'not-article') {
+      return `${verdict?.reason ?? 'This page does not look like an article.'} Use "Annotate anyway" to mark it.`;
+    }
+    return REASONS[code];
+  };
+
+  const timing = (): PaintTiming | undefined => {
+    const t = top();
+    if (!t) return undefined;
+    let marks = 0;
+    let recognizeMs = 0;
+    let batches = 0;
+    let recognizedChars = 0;
+    let longestSliceMs = 0;
+    const longest = { warmMs: 0, longestBatchMs: 0, longestReadMs: 0, longestPaintMs: 0 };
+    for (const { annotator } of annotated.values()) {
+      for (const _ of annotator.painted()) marks++;
+      const a = annotator.timing;
+      recognizeMs += a.recognizeMs;
+      batches += a.batches;
+      recognizedChars += a.recognizedChars;
+      longestSliceMs = Math.max(longestSliceMs, a.longestSliceMs);
+      for (const k of Object.keys(longest) as Array<keyof typeof longest>) {
+        longest[k] = Math.max(longest[k], a[k]);
+      }
+    }
+    return {
+      startMs,
+      ...(t.timing.firstPaintAt !== undefined
+        ? { firstPaintMs: t.timing.firstPaintAt - paintFrom }
+        : {}),
+      ...(paintMs !== undefined ? { paintMs } : {}),
+      recognizeMs,
+      batches,
+      recognizedChars,
+      longestSliceMs,
+      ...longest,
+      ...(judgeMs !== undefined ? { judgeMs } : {}),
+      marks,
+      chars: readChars(),
+      words: [...annotated.values()].reduce((n, a) => n + a.annotator.words, 0),
+    };
+  };
+
+  const site = (): SiteState => ({
+    host,
+    enabled: !isSiteDisabled(settings, host),
+    annotateAnyway: annotateAnyway(),
+    article: verdict ? verdict.article : null,
+  });
+
+  const state = (): PageState => {
+    refreshSummary();
+    const t = timing();
+    return {
+      page: pageInfo(doc),
+      enabled: wanted() === null,
+      status,
+      ...(skip ? { reason: reasonFor(skip), skip } : {}),
+      entities: annotated.size > 0 ? summary : [],
+      ...(paintMs !== undefined && annotated.size > 0 ? { paintMs } : {}),
+      site: site(),
+      ...(t ? { timing: t } : {}),
+    };
+  };
 
   const selection = (): SelectionInfo | null => {
     const sel = doc.getSelection();
@@ -260,26 +613,43 @@ export function startPageController(options: PageControllerOptions): PageControl
   };
 
   const setEnabled = (on: boolean): PageState => {
-    enabled = on;
-    if (on) {
-      if (!analysed) {
-        status = 'working';
-        reason = undefined;
-      }
-      // Turned on later by the user: time this paint from the request.
-      run(options.now());
-    } else {
-      unpaint();
-      stopWatching();
-      if (!analysed) {
-        status = 'skipped';
-        reason = 'Highlighting is turned off on this page.';
-      }
-    }
+    tabOverride = on;
+    failed = false;
+    // Turned on later by the user: time this paint from the request.
+    if (on && !annotated.has(doc)) paintFrom = now();
+    evaluate();
     return state();
   };
 
-  const handle = <T extends Message['type']>(message: Message<T>): Response<T> => {
+  const applySettings = (next: Settings, nextOverrides?: SiteOverrides) => {
+    const before = { on: settings.enabled, site: isSiteDisabled(settings, host) };
+    const typesBefore = types.join();
+    settings = next;
+    if (nextOverrides) overrides = nextOverrides;
+    types = PAINTED_TYPES.filter((t) => settings.types[t]);
+    // A remembered switch for this site (or all sites) changed: it wins over this tab's switch.
+    if (before.on !== settings.enabled || before.site !== isSiteDisabled(settings, host)) {
+      tabOverride = undefined;
+    }
+    if (types.join() !== typesBefore && annotated.has(doc)) {
+      // Repaint with the new types; recognition results are reused (cache by text).
+      stopAnnotating();
+    }
+    if (!annotated.has(doc)) paintFrom = now();
+    evaluate();
+  };
+
+  const handleSite = async <T extends Message['type']>(
+    apply: () => Promise<Partial<{ settings: Settings; overrides: SiteOverrides }>>,
+  ): Promise<Response<T>> => {
+    const saved = await apply();
+    applySettings(saved.settings ?? settings, saved.overrides ?? overrides);
+    return state() as Response<T>;
+  };
+
+  const handle = <T extends Message['type']>(
+    message: Message<T>,
+  ): Response<T> | Promise<Response<T>> => {
     const m = message as Message;
     switch (m.type) {
       case 'glossa:get-page':
@@ -288,15 +658,45 @@ export function startPageController(options: PageControllerOptions): PageControl
         return selection() as Response<T>;
       case 'glossa:set-enabled':
         return setEnabled(Boolean((m as Message<'glossa:set-enabled'>).enabled)) as Response<T>;
+      case 'glossa:set-site-enabled': {
+        const on = Boolean((m as Message<'glossa:set-site-enabled'>).enabled);
+        return handleSite<T>(async () => {
+          if (options.storage) return { settings: await setSiteEnabled(options.storage, host, on) };
+          const others = settings.disabledSites.filter((h) => siteKey(h) !== host);
+          return { settings: { ...settings, disabledSites: on ? others : [...others, host] } };
+        });
+      }
+      case 'glossa:set-annotate-anyway': {
+        const on = Boolean((m as Message<'glossa:set-annotate-anyway'>).enabled);
+        return handleSite<T>(async () => {
+          if (options.storage)
+            return { overrides: await setAnnotateAnyway(options.storage, host, on) };
+          const others = overrides.annotateAnyway.filter((h) => h !== host);
+          return { overrides: { annotateAnyway: on ? [...others, host] : others } };
+        });
+      }
       default:
         throw new Error(`unknown message ${(m as { type: string }).type}`);
     }
   };
 
-  const dispose = () => {
-    stopWatching();
-    unpaint();
+  const idle = async (): Promise<void> => {
+    await judged;
+    for (;;) {
+      const pending = [...annotated.values()].map((a) => a.annotator.idle());
+      await Promise.all(pending);
+      if ([...annotated.values()].every((a) => a.annotator.done)) return;
+      if (pending.length === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   };
 
-  return { state, selection, setEnabled, handle, dispose };
+  const dispose = () => {
+    stopGateWatch();
+    stopAnnotating();
+  };
+
+  evaluate();
+
+  return { state, selection, setEnabled, applySettings, handle, idle, dispose };
 }

@@ -48,29 +48,55 @@ export function paintCss(types: readonly PaintedType[]): string {
 }
 
 /** The parts of the Highlight API we use (real in browsers; tests install a small fake). */
+interface HighlightLike {
+  add(range: AbstractRange): unknown;
+  delete(range: AbstractRange): boolean;
+}
 interface HighlightRegistryLike {
   set(name: string, highlight: unknown): unknown;
   get(name: string): unknown;
   delete(name: string): boolean;
 }
-type HighlightConstructorLike = new (...ranges: Range[]) => unknown;
+type HighlightConstructorLike = new (...ranges: AbstractRange[]) => HighlightLike;
+type StaticRangeConstructorLike = new (init: StaticRangeInit) => AbstractRange;
 
-function highlightApi(): {
+interface HighlightApi {
   registry: HighlightRegistryLike;
   Highlight: HighlightConstructorLike;
-} | null {
-  const g = globalThis as { CSS?: { highlights?: HighlightRegistryLike }; Highlight?: unknown };
-  const registry = g.CSS?.highlights;
-  const Highlight = g.Highlight;
-  if (!registry || typeof Highlight !== 'function') return null;
-  return { registry, Highlight: Highlight as HighlightConstructorLike };
+  StaticRange: StaticRangeConstructorLike | null;
 }
 
+/**
+ * The Highlight API of the document's own window (a same-origin frame has its own registry), or
+ * of the global scope when the document has no window of its own (tests), or null.
+ */
+function highlightApi(doc: Document): HighlightApi | null {
+  type Scope = {
+    CSS?: { highlights?: HighlightRegistryLike };
+    Highlight?: unknown;
+    StaticRange?: unknown;
+  };
+  const scopes = [doc.defaultView as unknown as Scope | null, globalThis as unknown as Scope];
+  for (const g of scopes) {
+    const registry = g?.CSS?.highlights;
+    const Highlight = g?.Highlight;
+    if (!g || !registry || typeof Highlight !== 'function') continue;
+    return {
+      registry,
+      Highlight: Highlight as HighlightConstructorLike,
+      StaticRange:
+        typeof g.StaticRange === 'function' ? (g.StaticRange as StaticRangeConstructorLike) : null,
+    };
+  }
+  return null;
+}
+
+/** A whole page painted at once (see paintMentions). */
 export interface Painting {
   readonly mode: 'highlight' | 'wrap';
   /**
-   * The page text valid while painted: the same object in highlight mode; in wrap mode, chunks
-   * re-pointed at the split nodes (same text, same offsets).
+   * The page text valid while painted: the same text; in wrap mode, chunks re-pointed at the
+   * split nodes (same text, same offsets).
    */
   readonly pageText: PageText;
   /** Mentions actually painted (type selected and a range could be built). */
@@ -84,9 +110,171 @@ export interface PaintOptions {
   forceWrap?: boolean;
 }
 
+/** Mentions painted on one piece of text (a segment, or a whole PageText). */
+export interface TextPaint {
+  /** Mentions actually painted (type selected and a range could be built), offsets of the text. */
+  readonly mentions: readonly Mention[];
+  /** One range per painted mention (StaticRange where supported: no cost on page mutations). */
+  readonly ranges: readonly AbstractRange[];
+  /**
+   * Chunks valid while painted: the same in highlight mode; in wrap mode, re-pointed at the split
+   * nodes (same text, same offsets).
+   */
+  readonly chunks: readonly TextChunk[];
+}
+
+/**
+ * Paints many pieces of text over time and takes each away again — how the page controller paints
+ * an article block by block and follows the page as it changes.
+ */
+export interface Painter {
+  readonly mode: 'highlight' | 'wrap';
+  /** Paint mentions (sorted, non-overlapping, offsets into text.text) of the painter's types. */
+  paint(text: PageText, mentions: readonly Mention[]): TextPaint;
+  /** Take one paint away; in wrap mode the text nodes are put back as they were. */
+  unpaint(paint: TextPaint): void;
+  /**
+   * Hand ranges painted since the last flush to the browser. Highlight mode buffers them: every
+   * change to a registered Highlight makes the browser revalidate all its ranges at the next
+   * frame, so a long article is handed over in a few large steps, not hundreds of small ones.
+   * Returns how many ranges were handed over. (Wrap mode paints at once: nothing to flush.)
+   */
+  flush(): number;
+  /** Take everything away (styles and registry entries too). Safe to call twice. */
+  dispose(): void;
+}
+
+export function createPainter(
+  doc: Document,
+  types: readonly PaintedType[],
+  options: PaintOptions = {},
+): Painter {
+  const wanted = new Set<EntityType>(types);
+  const removeStyles = addStyles(doc, paintCss(types));
+  const api = options.forceWrap ? null : highlightApi(doc);
+  let disposed = false;
+
+  if (api) {
+    const highlights = new Map<EntityType, HighlightLike>();
+    const registered = new Map<string, HighlightLike>();
+    for (const type of types) {
+      const highlight = new api.Highlight();
+      highlights.set(type, highlight);
+      registered.set(highlightName(type), highlight);
+    }
+    const register = () => {
+      // Re-register if the page cleared the registry; never overwrite a name someone else set.
+      for (const [name, highlight] of registered) {
+        const current = api.registry.get(name);
+        if (current === highlight) continue;
+        if (current === undefined) api.registry.set(name, highlight);
+      }
+    };
+    register();
+    const painted = new Set<TextPaint>();
+    const pending = new Map<AbstractRange, HighlightLike>();
+    return {
+      mode: 'highlight',
+      paint(text, mentions) {
+        const ranges: AbstractRange[] = [];
+        const kept: Mention[] = [];
+        if (!disposed) {
+          for (const m of mentions) {
+            const highlight = highlights.get(m.type);
+            if (!highlight || !wanted.has(m.type)) continue;
+            const live = rangeFromOffsets(text, m.start, m.end, doc);
+            if (!live) continue;
+            const range = api.StaticRange
+              ? new api.StaticRange({
+                  startContainer: live.startContainer,
+                  startOffset: live.startOffset,
+                  endContainer: live.endContainer,
+                  endOffset: live.endOffset,
+                })
+              : live;
+            pending.set(range, highlight);
+            ranges.push(range);
+            kept.push(m);
+          }
+        }
+        const paint: TextPaint = { mentions: kept, ranges, chunks: text.chunks };
+        painted.add(paint);
+        return paint;
+      },
+      unpaint(paint) {
+        if (!painted.delete(paint)) return;
+        paint.mentions.forEach((m, i) => {
+          const range = paint.ranges[i];
+          if (!range) return;
+          if (!pending.delete(range)) highlights.get(m.type)?.delete(range);
+        });
+      },
+      flush() {
+        if (disposed || pending.size === 0) return 0;
+        const n = pending.size;
+        for (const [range, highlight] of pending) highlight.add(range);
+        pending.clear();
+        register();
+        return n;
+      },
+      dispose() {
+        if (disposed) return;
+        disposed = true;
+        painted.clear();
+        pending.clear();
+        try {
+          // Only delete what is still ours: never remove a highlight someone else registered since.
+          for (const [name, highlight] of registered) {
+            if (api.registry.get(name) === highlight) api.registry.delete(name);
+          }
+        } finally {
+          removeStyles();
+        }
+      },
+    };
+  }
+
+  const undo = new Map<TextPaint, () => void>();
+  return {
+    mode: 'wrap',
+    paint(text, mentions) {
+      if (disposed) return { mentions: [], ranges: [], chunks: text.chunks };
+      const result = paintWrapped(
+        doc,
+        text,
+        mentions.filter((m) => wanted.has(m.type)),
+      );
+      const paint: TextPaint = {
+        mentions: result.mentions,
+        ranges: result.ranges,
+        chunks: result.pageText.chunks,
+      };
+      undo.set(paint, result.unpaint);
+      return paint;
+    },
+    unpaint(paint) {
+      const restore = undo.get(paint);
+      undo.delete(paint);
+      restore?.();
+    },
+    flush: () => 0,
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      try {
+        // Newest first: a later paint may have split nodes an earlier one created.
+        for (const restore of [...undo.values()].reverse()) restore();
+        undo.clear();
+      } finally {
+        removeStyles();
+      }
+    },
+  };
+}
+
 /**
  * Paint `mentions` (sorted by start, non-overlapping, offsets into `pageText.text`) of the given
- * types. Mentions of other types (ORG, or a type switched off) are ignored.
+ * types, all at once. Mentions of other types (ORG, or a type switched off) are ignored.
  */
 export function paintMentions(
   doc: Document,
@@ -95,25 +283,14 @@ export function paintMentions(
   types: readonly PaintedType[],
   options: PaintOptions = {},
 ): Painting {
-  const wanted = new Set<EntityType>(types);
-  const selected = mentions.filter((m) => wanted.has(m.type));
-  const removeStyles = addStyles(doc, paintCss(types));
-  const api = options.forceWrap ? null : highlightApi();
-  const painting = api
-    ? paintHighlights(doc, pageText, selected, types, api)
-    : paintWrapped(doc, pageText, selected);
-  let done = false;
+  const painter = createPainter(doc, types, options);
+  const paint = painter.paint(pageText, mentions);
+  painter.flush();
   return {
-    ...painting,
-    unpaint() {
-      if (done) return;
-      done = true;
-      try {
-        painting.unpaint();
-      } finally {
-        removeStyles();
-      }
-    },
+    mode: painter.mode,
+    pageText: { text: pageText.text, chunks: [...paint.chunks], root: pageText.root },
+    mentions: paint.mentions,
+    unpaint: () => painter.dispose(),
   };
 }
 
@@ -139,41 +316,6 @@ function addStyles(doc: Document, css: string): () => void {
   return () => style.remove();
 }
 
-function paintHighlights(
-  doc: Document,
-  pageText: PageText,
-  mentions: readonly Mention[],
-  types: readonly PaintedType[],
-  api: { registry: HighlightRegistryLike; Highlight: HighlightConstructorLike },
-): Omit<Painting, 'unpaint'> & { unpaint(): void } {
-  const rangesByType = new Map<EntityType, Range[]>(types.map((t) => [t, []]));
-  const painted: Mention[] = [];
-  for (const m of mentions) {
-    const range = rangeFromOffsets(pageText, m.start, m.end, doc);
-    if (!range) continue;
-    rangesByType.get(m.type)?.push(range);
-    painted.push(m);
-  }
-  const registered: Array<[string, unknown]> = [];
-  for (const type of types) {
-    const name = highlightName(type);
-    const highlight = new api.Highlight(...(rangesByType.get(type) ?? []));
-    api.registry.set(name, highlight);
-    registered.push([name, highlight]);
-  }
-  return {
-    mode: 'highlight',
-    pageText,
-    mentions: painted,
-    unpaint() {
-      // Only delete what is still ours: never remove a highlight someone else registered since.
-      for (const [name, highlight] of registered) {
-        if (api.registry.get(name) === highlight) api.registry.delete(name);
-      }
-    },
-  };
-}
-
 /** A piece of one mention inside one text node: [from, to) in that node's original data. */
 interface Piece {
   chunk: number;
@@ -182,11 +324,20 @@ interface Piece {
   type: EntityType;
 }
 
-function paintWrapped(
-  doc: Document,
-  pageText: PageText,
-  mentions: readonly Mention[],
-): Omit<Painting, 'unpaint'> & { unpaint(): void } {
+interface Wrapped {
+  pageText: PageText;
+  mentions: Mention[];
+  ranges: Range[];
+  unpaint(): void;
+}
+
+/** Where a split-off node came from: its original node and its first character's offset there. */
+interface Origin {
+  node: Text;
+  base: number;
+}
+
+function paintWrapped(doc: Document, pageText: PageText, mentions: readonly Mention[]): Wrapped {
   const { chunks } = pageText;
   const pieces: Piece[] = [];
   const painted: Mention[] = [];
@@ -207,11 +358,13 @@ function paintWrapped(
 
   // Per original node: its data before painting, and every node split off it.
   const splits = new Map<Text, { data: string; added: Text[] }>();
+  const origins = new Map<Node, Origin>(); // split-off nodes and marks → where they came from
   const marks: HTMLElement[] = [];
   // New chunk list: each original chunk replaced by its split parts, in order.
   const partsByChunk = new Map<number, TextChunk[]>();
 
-  // Walk pieces per node from last to first, so earlier offsets in the node stay valid.
+  // Walk pieces per node from last to first, so earlier offsets in the node stay valid
+  // (the original node always keeps the start of its text).
   for (let p = pieces.length - 1; p >= 0; ) {
     const chunkIndex = (pieces[p] as Piece).chunk;
     let q = p;
@@ -226,6 +379,7 @@ function paintWrapped(
       if (piece.to < node.length) {
         const tail = node.splitText(piece.to);
         record.added.push(tail);
+        origins.set(tail, { node, base: piece.to });
         parts.push({
           node: tail,
           start: chunk.start + piece.to,
@@ -235,9 +389,11 @@ function paintWrapped(
       // After this split `node` ends at piece.to; split off the mention's own text.
       const inner = node.splitText(piece.from);
       record.added.push(inner);
+      origins.set(inner, { node, base: piece.from });
       parts.push({ node: inner, start: chunk.start + piece.from, end: chunk.start + piece.to });
       const mark = doc.createElement('mark');
       mark.setAttribute(MARK_ATTRIBUTE, piece.type);
+      origins.set(mark, { node, base: piece.from });
       inner.before(mark);
       mark.append(inner);
       marks.push(mark);
@@ -254,12 +410,22 @@ function paintWrapped(
     if (parts) liveChunks.push(...parts);
     else liveChunks.push(c);
   });
+  const live: PageText = { text: pageText.text, chunks: liveChunks, root: pageText.root };
+  const ranges: Range[] = [];
+  const kept: Mention[] = [];
+  for (const m of painted) {
+    const range = rangeFromOffsets(live, m.start, m.end, doc);
+    if (!range) continue;
+    ranges.push(range);
+    kept.push(m);
+  }
 
   return {
-    mode: 'wrap',
-    pageText: { text: pageText.text, chunks: liveChunks, root: pageText.root },
-    mentions: painted,
+    pageText: live,
+    mentions: kept,
+    ranges,
     unpaint() {
+      const keep = holdSelection(doc, origins);
       for (const mark of marks) {
         // Put the mark's text back where the mark was, then drop the mark.
         if (mark.parentNode) mark.replaceWith(...mark.childNodes);
@@ -268,6 +434,67 @@ function paintWrapped(
         for (const added of record.added) added.remove();
         node.data = record.data;
       }
+      keep?.();
     },
+  };
+}
+
+/** A selection end described so it survives the marks going away. */
+type HeldPoint =
+  | { kind: 'text'; node: Text; offset: number }
+  | { kind: 'before'; parent: Node; child: Node | null };
+
+/**
+ * If the reader's selection starts or ends inside text Glossa split, remember it as positions in
+ * the original text nodes and return a function that puts it back once they are whole again.
+ * A selection elsewhere is left alone (no selectionchange event for nothing).
+ */
+function holdSelection(doc: Document, origins: Map<Node, Origin>): (() => void) | null {
+  const sel = doc.getSelection?.();
+  if (!sel || sel.rangeCount === 0 || !sel.anchorNode || !sel.focusNode) return null;
+  const hold = (container: Node, offset: number): { point: HeldPoint; moved: boolean } => {
+    const from = origins.get(container);
+    if (container.nodeType === 3) {
+      if (from)
+        return {
+          point: { kind: 'text', node: from.node, offset: from.base + offset },
+          moved: true,
+        };
+      return { point: { kind: 'text', node: container as Text, offset }, moved: false };
+    }
+    if (from) {
+      // Inside a mark: before or after its one text node.
+      const inner = container.firstChild;
+      const extra = offset > 0 && inner ? (inner as Text).length : 0;
+      return { point: { kind: 'text', node: from.node, offset: from.base + extra }, moved: true };
+    }
+    const child = container.childNodes[offset] ?? null;
+    const childFrom = child ? origins.get(child) : undefined;
+    if (childFrom) {
+      return { point: { kind: 'text', node: childFrom.node, offset: childFrom.base }, moved: true };
+    }
+    return { point: { kind: 'before', parent: container, child }, moved: true };
+  };
+  const anchor = hold(sel.anchorNode, sel.anchorOffset);
+  const focus = hold(sel.focusNode, sel.focusOffset);
+  const touched =
+    origins.has(sel.anchorNode) ||
+    origins.has(sel.focusNode) ||
+    (anchor.moved && anchor.point.kind === 'before') ||
+    (focus.moved && focus.point.kind === 'before');
+  if (!touched) return null;
+  const place = (p: HeldPoint): [Node, number] => {
+    if (p.kind === 'text') return [p.node, Math.min(p.offset, p.node.length)];
+    const index = p.child ? [...p.parent.childNodes].indexOf(p.child as ChildNode) : -1;
+    return [p.parent, index >= 0 ? index : p.parent.childNodes.length];
+  };
+  return () => {
+    try {
+      const [an, ao] = place(anchor.point);
+      const [fn, fo] = place(focus.point);
+      sel.setBaseAndExtent(an, ao, fn, fo);
+    } catch {
+      // The page moved things meanwhile: leave the selection as the browser made it.
+    }
   };
 }

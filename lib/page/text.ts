@@ -132,8 +132,32 @@ export function isSkippedElement(el: Element): boolean {
   return role !== null && SKIPPED_ROLES.has(role);
 }
 
-function isBlock(el: Element): boolean {
+export function isBlock(el: Element): boolean {
   return BLOCK_TAGS.has(el.localName);
+}
+
+/**
+ * The nearest block element at or above `node`, stopping at `root` (returned when no block is
+ * found below it). Text inside it never joins text outside it, so it can be re-read on its own.
+ */
+export function closestBlock(node: Node, root: Element): Element {
+  let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (el && el !== root) {
+    if (isBlock(el)) return el;
+    el = el.parentElement;
+  }
+  return root;
+}
+
+/** Whether `el` and every ancestor up to `root` (inclusive) are read: none is skipped. */
+export function isReadable(el: Element, root: Element): boolean {
+  let at: Element | null = el;
+  while (at) {
+    if (isSkippedElement(at)) return false;
+    if (at === root) return true;
+    at = at.parentElement;
+  }
+  return false; // not under root
 }
 
 /**
@@ -150,6 +174,18 @@ function isBlock(el: Element): boolean {
  * Cost: linear — each element's context is computed once and shared by the paragraphs under it.
  */
 export function findArticleRoot(doc: Document): Element {
+  const steps = articleRootInSteps(doc, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * findArticleRoot in steps of `perStep` paragraphs, so a caller can hand the main thread back
+ * between them on a page with thousands of paragraphs. The last next() returns the root.
+ */
+export function* articleRootInSteps(doc: Document, perStep = 300): Generator<void, Element, void> {
   const body = doc.body ?? doc.documentElement;
   const candidates = [...body.querySelectorAll(ROOT_CANDIDATES)];
   if (candidates.length === 0) return body;
@@ -182,7 +218,9 @@ export function findArticleRoot(doc: Document): Element {
 
   const score = new Map<Element, number>();
   let pageScore = 0;
+  let counted = 0;
   for (const p of body.querySelectorAll('p')) {
+    if (++counted % perStep === 0) yield;
     const len = (p.textContent ?? '').trim().length;
     if (len === 0) continue;
     const enclosing = contextOf(p);
@@ -241,91 +279,171 @@ function isSplitPiece(node: Text): boolean {
   );
 }
 
+/** One run of text between block edges: a paragraph, a heading, a list item. */
+export interface TextSegment {
+  /** The run's text; never starts with whitespace, never contains a block separator. */
+  text: string;
+  /** Its text nodes, offsets local to `text` (the first chunk starts at 0). */
+  chunks: TextChunk[];
+}
+
+export interface TextWalk {
+  /**
+   * Read on for at most about `maxNodes` nodes; returns true once the whole root is read.
+   * Resumable, so a huge page is read in slices between which the page stays responsive.
+   */
+  step(maxNodes: number): boolean;
+  /** Whether the walk lost its place because the page removed the node it stood on. */
+  readonly lost: boolean;
+}
+
+export interface TextWalkHandlers {
+  /** Each finished segment, in document order. */
+  segment(segment: TextSegment): void;
+  /** Frames met in readable (not skipped) parts of the root: their text is in another document. */
+  frame?(frame: HTMLIFrameElement | HTMLFrameElement): void;
+}
+
 /**
- * Read an element's visible text into a PageText.
+ * Read an element's visible text as segments, in document order.
  *
  * Walks with a TreeWalker (elements and text only), descending and climbing by hand so that
  * leaving a block is seen as well as entering it, and stepping over skipped subtrees instead of
  * entering them. The walker has no JS filter on purpose: a filter callback per node costs about
- * 1 µs in Chromium, ten times the rest of the walk on a 200k-node page. A block boundary between
- * two pieces of text becomes exactly one "\n". Whitespace-only nodes next to a block boundary
- * (source indentation) are dropped; everywhere else node text is kept as is, so chunk offsets
- * equal node.data offsets.
+ * 1 µs in Chromium, ten times the rest of the walk on a 200k-node page. Whitespace-only nodes next
+ * to a block boundary (source indentation) are dropped; everywhere else node text is kept as is,
+ * so chunk offsets equal node.data offsets. No recursion: any depth of nesting is fine.
  */
-export function readText(root: Element): PageText {
+export function createTextWalk(root: Element, on: TextWalkHandlers): TextWalk {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
 
-  const parts: string[] = [];
-  const chunks: TextChunk[] = [];
+  let parts: string[] = [];
+  let chunks: TextChunk[] = [];
   let length = 0;
-  let boundary = false; // a block edge was crossed since the last emitted text
   let heldSpace: Text | null = null; // whitespace-only node, kept only if no block edge follows
+  let node: Node | null = walker.firstChild();
+  let lost = false;
 
-  const emit = (node: Text) => {
-    if (boundary && length > 0) {
-      parts.push('\n');
-      length += 1;
-    }
-    boundary = false;
-    chunks.push({ node, start: length, end: length + node.data.length });
-    parts.push(node.data);
-    length += node.data.length;
+  const emit = (text: Text) => {
+    chunks.push({ node: text, start: length, end: length + text.data.length });
+    parts.push(text.data);
+    length += text.data.length;
+  };
+  const flush = () => {
+    if (chunks.length > 0) on.segment({ text: parts.join(''), chunks });
+    parts = [];
+    chunks = [];
+    length = 0;
   };
   const crossBlockEdge = () => {
-    boundary = true;
+    flush();
     heldSpace = null;
   };
-  const visitText = (node: Text) => {
-    const data = node.data;
+  const visitText = (text: Text) => {
+    const data = text.data;
     if (data.length === 0) return;
-    if (isWhitespace(data) && !isSplitPiece(node)) {
+    if (isWhitespace(data) && !isSplitPiece(text)) {
       // Leading indentation of a block, or a space that may still be followed by a block edge.
-      if (boundary || length === 0) return;
+      if (length === 0) return;
       if (heldSpace) emit(heldSpace);
-      heldSpace = node;
+      heldSpace = text;
       return;
     }
     if (heldSpace) emit(heldSpace);
     heldSpace = null;
-    emit(node);
+    emit(text);
   };
 
-  // Iterative pre/post-order walk: each node is entered once and left once.
-  let node: Node | null = walker.firstChild();
-  while (node) {
-    if (node.nodeType === TEXT_NODE) {
-      visitText(node as Text);
-    } else if (isSkippedElement(node as Element)) {
-      // Not read, but a skipped block (<pre>, <form>, <nav>) still separates the text around it.
-      if (isBlock(node as Element)) crossBlockEdge();
-    } else {
-      if (isBlock(node as Element)) crossBlockEdge();
-      const child = walker.firstChild();
-      if (child) {
-        node = child;
-        continue;
+  const step = (maxNodes: number): boolean => {
+    if (node && !node.isConnected && root.isConnected) {
+      lost = true; // the page removed where we stood: the caller re-reads
+      node = null;
+    }
+    let budget = maxNodes;
+    // Iterative pre/post-order walk: each node is entered once and left once.
+    while (node && budget-- > 0) {
+      if (node.nodeType === TEXT_NODE) {
+        visitText(node as Text);
+      } else if (isSkippedElement(node as Element)) {
+        // Not read, but a skipped block (<pre>, <form>, <nav>) still separates the text around it.
+        const el = node as Element;
+        if (isBlock(el)) crossBlockEdge();
+        if (on.frame && (el.localName === 'iframe' || el.localName === 'frame')) {
+          on.frame(el as HTMLIFrameElement);
+        }
+      } else {
+        if (isBlock(node as Element)) crossBlockEdge();
+        const child = walker.firstChild();
+        if (child) {
+          node = child;
+          continue;
+        }
+      }
+      // Move on: the next sibling, or climb, leaving (and closing) each finished block.
+      for (;;) {
+        const next: Node | null = walker.nextSibling();
+        if (next) {
+          node = next;
+          break;
+        }
+        const parent: Node | null = walker.parentNode();
+        if (!parent || parent === root) {
+          node = null;
+          break;
+        }
+        if (isBlock(parent as Element)) crossBlockEdge();
+        node = parent;
       }
     }
-    // Move on: the next sibling, or climb, leaving (and closing) each finished block.
-    for (;;) {
-      const next: Node | null = walker.nextSibling();
-      if (next) {
-        node = next;
-        break;
-      }
-      const parent: Node | null = walker.parentNode();
-      if (!parent || parent === root) {
-        node = null;
-        break;
-      }
-      if (isBlock(parent as Element)) crossBlockEdge();
-      node = parent;
-    }
-  }
-  if (heldSpace) emit(heldSpace);
+    if (node) return false;
+    if (heldSpace) emit(heldSpace);
+    heldSpace = null;
+    flush();
+    return true;
+  };
 
+  return {
+    step,
+    get lost() {
+      return lost;
+    },
+  };
+}
+
+/** Join segments into one PageText: exactly one "\n" between two segments. */
+export function joinSegments(segments: readonly TextSegment[], root: Element): PageText {
+  const parts: string[] = [];
+  const chunks: TextChunk[] = [];
+  let length = 0;
+  for (const seg of segments) {
+    if (length > 0) {
+      parts.push('\n');
+      length += 1;
+    }
+    for (const c of seg.chunks) {
+      chunks.push({ node: c.node, start: c.start + length, end: c.end + length });
+    }
+    parts.push(seg.text);
+    length += seg.text.length;
+  }
   return { text: parts.join(''), chunks, root };
+}
+
+/** Read a whole element's segments at once. */
+export function readSegments(root: Element): TextSegment[] {
+  const segments: TextSegment[] = [];
+  const walk = createTextWalk(root, { segment: (s) => segments.push(s) });
+  while (!walk.step(Number.POSITIVE_INFINITY));
+  return segments;
+}
+
+/**
+ * Read an element's visible text into a PageText: its segments joined, so a block boundary
+ * between two pieces of text becomes exactly one "\n".
+ */
+export function readText(root: Element): PageText {
+  return joinSegments(readSegments(root), root);
 }
 
 /** The article's visible text, with offsets that map back to its text nodes. */

@@ -1,71 +1,99 @@
 /**
- * Notice when the page rewrites its own text (a framework re-render, client-side navigation,
- * "load more"), so highlights can be re-anchored instead of silently pointing at removed nodes.
+ * Notice when the page changes its own content (a framework re-render, infinite scroll, "load
+ * more", client-side navigation, lazy paragraphs, a block shown or hidden), so Glossa can annotate
+ * what appeared and release what left, block by block.
  *
- * Mutations are only collected here; the caller decides what changed (re-reading the text is
- * linear and cheap next to recognition). Calls are debounced until the page is quiet and spaced
- * out, so a ticking clock or a live blog cannot keep Glossa busy.
+ * Mutation records are only collected here and handed over in batches: the first record of a
+ * batch starts a short timer (`delayMs`), so a burst of DOM operations arrives as one batch, and
+ * batches are at least `minIntervalMs` apart, so a ticking clock or a live blog cannot keep Glossa
+ * busy. Interpreting the records is the caller's job (lib/page/changes.ts).
  */
 export interface PageWatch {
-  /** Stop observing (around Glossa's own DOM changes); pending mutations are dropped. */
+  /**
+   * Stop observing around Glossa's own DOM changes (the <mark> fallback); records that arrived
+   * before are kept for the next batch.
+   */
   pause(): void;
   resume(): void;
   stop(): void;
 }
 
 export interface WatchOptions {
-  /** Wait this long after the last mutation. */
+  /** Wait this long after the first change of a batch (ms). */
+  delayMs?: number;
+  /** Older name of delayMs (the notes layer uses it). */
   quietMs?: number;
-  /** …and at least this long after the previous call. */
+  /** …and at least this long after the previous batch (ms). */
   minIntervalMs?: number;
 }
 
+/** Attributes that show or hide text, or make it editable: the rest never change what is read. */
+export const WATCHED_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable', 'role'];
+
 export function watchPage(
   doc: Document,
-  onChange: () => void,
+  onChange: (records: MutationRecord[]) => void,
   options: WatchOptions = {},
 ): PageWatch {
-  const quietMs = options.quietMs ?? 700;
-  const minIntervalMs = options.minIntervalMs ?? 3000;
+  const delayMs = options.delayMs ?? options.quietMs ?? 30;
+  const minIntervalMs = options.minIntervalMs ?? 100;
   const Observer = doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastCall = Number.NEGATIVE_INFINITY;
   let stopped = false;
+  let paused = false;
+  let pending: MutationRecord[] = [];
 
-  const fire = () => {
+  const deliver = () => {
     timer = undefined;
     if (stopped) return;
     const wait = lastCall + minIntervalMs - Date.now();
     if (wait > 0) {
-      timer = setTimeout(fire, wait);
+      timer = setTimeout(deliver, wait);
       return;
     }
+    if (!paused) pending.push(...observer.takeRecords());
+    const records = pending;
+    pending = [];
+    if (records.length === 0) return;
     lastCall = Date.now();
-    onChange();
+    onChange(records);
   };
 
-  const observer = new Observer((records) => {
-    // Only text-bearing changes matter: attribute-only churn never reaches here (not observed).
-    if (records.length === 0 || stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(fire, quietMs);
-  });
-  const target = doc.body ?? doc.documentElement;
+  const collect = (records: MutationRecord[]) => {
+    if (stopped || records.length === 0) return;
+    pending.push(...records);
+    if (timer === undefined) timer = setTimeout(deliver, delayMs);
+  };
+
+  const observer = new Observer(collect);
+  // The whole document: <body> itself may be replaced, and new articles appear outside the first.
   const observe = () =>
-    observer.observe(target, { childList: true, subtree: true, characterData: true });
+    observer.observe(doc.documentElement ?? doc, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+    });
   observe();
 
   return {
     pause() {
-      observer.takeRecords();
+      if (paused || stopped) return;
+      collect(observer.takeRecords());
       observer.disconnect();
+      paused = true;
     },
     resume() {
-      if (!stopped) observe();
+      if (!paused || stopped) return;
+      paused = false;
+      observe();
     },
     stop() {
       stopped = true;
       clearTimeout(timer);
+      pending = [];
       observer.disconnect();
     },
   };

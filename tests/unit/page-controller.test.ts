@@ -1,13 +1,26 @@
 // @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EntityType, Mention, Recognizer } from '../../lib/entities';
-import type { Message } from '../../lib/messages';
-import { cleanMentions, type PageController, startPageController } from '../../lib/page/controller';
+import type { Message, PageState } from '../../lib/messages';
+import {
+  cleanMentions,
+  type PageController,
+  type PageControllerOptions,
+  startPageController,
+} from '../../lib/page/controller';
 import { rangeFromOffsets } from '../../lib/page/ranges';
+import { SITE_OVERRIDES_KEY } from '../../lib/page/site';
 import { extractPageText } from '../../lib/page/text';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { createRecognizer } from '../../lib/recognize';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_KEY,
+  type Settings,
+  type StorageAreaLike,
+} from '../../lib/settings';
 
-/** Test-only recogniser: marks every occurrence of a few fixed words. */
+/** Test-only recogniser: marks every occurrence of a few fixed words, and logs what it was given. */
 const LEXICON: Array<[string, EntityType, string]> = [
   ['Putin', 'PER', 'Vladimir Putin'],
   ['Pyongyang', 'LOC', 'Pyongyang'],
@@ -16,12 +29,22 @@ const LEXICON: Array<[string, EntityType, string]> = [
   ['Foreign Ministry', 'ORG', 'Foreign Ministry'],
 ];
 
-function stubRecognizer(calls: { n: number; lang?: string }): Recognizer {
+interface Calls {
+  /** recognize() calls after the first one (Glossa makes that one alone, to warm the recognizer). */
+  n: number;
+  warmed?: boolean;
+  lang?: string;
+  texts: string[];
+}
+
+function stubRecognizer(calls: Calls): Recognizer {
   return {
     id: 'stub',
     recognize(text, options) {
-      calls.n += 1;
+      if (calls.warmed) calls.n += 1;
+      calls.warmed = true;
       calls.lang = options?.lang;
+      calls.texts.push(text);
       const out: Mention[] = [];
       for (const [word, type, canonical] of LEXICON) {
         for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
@@ -39,21 +62,22 @@ const ARTICLE = `<nav>Moscow news</nav><article><h1>Putin in Pyongyang</h1>
 
 let controller: PageController | null = null;
 
-function start(
-  html = ARTICLE,
-  settings: Partial<Settings> = {},
-  extra: { forceWrap?: boolean; throws?: boolean; watch?: boolean } = {},
-) {
+interface Extra extends Partial<PageControllerOptions> {
+  throws?: boolean;
+}
+
+function start(html = ARTICLE, settings: Partial<Settings> = {}, extra: Extra = {}) {
   document.body.innerHTML = html;
   document.documentElement.lang = 'en';
   const before = document.documentElement.outerHTML;
-  const calls = { n: 0 } as { n: number; lang?: string };
+  const calls: Calls = { n: 0, texts: [] };
   let clock = 100;
+  const { throws, ...rest } = extra;
   controller = startPageController({
     doc: document,
     settings: { ...structuredClone(DEFAULT_SETTINGS), ...settings },
     createRecognizer: () => {
-      if (extra.throws) throw new Error('boom');
+      if (throws) throw new Error('boom');
       return stubRecognizer(calls);
     },
     now: () => {
@@ -61,11 +85,32 @@ function start(
       return clock;
     },
     startedAt: 100,
-    forceWrap: extra.forceWrap,
-    watch: extra.watch ? { quietMs: 5, minIntervalMs: 0 } : false,
+    watch: false,
+    articleCheck: false,
+    budgetMs: Number.POSITIVE_INFINITY,
+    ...rest,
   });
   return { controller, calls, before };
 }
+
+/** An in-memory storage area, as browser.storage.local. */
+function memoryArea(initial: Record<string, unknown> = {}): StorageAreaLike & {
+  data: Record<string, unknown>;
+} {
+  const data = structuredClone(initial);
+  return {
+    data,
+    async get(key: string) {
+      return key in data ? { [key]: structuredClone(data[key]) } : {};
+    },
+    async set(items: Record<string, unknown>) {
+      Object.assign(data, structuredClone(items));
+    },
+  };
+}
+
+const marks = () => [...document.querySelectorAll('mark[data-glossa]')].map((m) => m.textContent);
+const settle = (ms = 80) => new Promise((resolve) => setTimeout(resolve, ms));
 
 afterEach(() => {
   controller?.dispose();
@@ -80,8 +125,8 @@ describe('page controller', () => {
     expect(state.status).toBe('ready');
     expect(state.enabled).toBe(true);
     expect(state.page).toEqual({ url: document.location.href, title: document.title, lang: 'en' });
-    expect(state.paintMs).toBe(7);
-    expect(calls).toEqual({ n: 1, lang: 'en' });
+    expect(state.paintMs).toBeGreaterThan(0);
+    expect(calls).toMatchObject({ n: 1, lang: 'en', warmed: true });
     expect(state.entities).toEqual([
       { type: 'LOC', canonical: 'Pyongyang', count: 3, forms: ['Pyongyang'] },
       { type: 'PER', canonical: 'Vladimir Putin', count: 3, forms: ['Putin'] },
@@ -90,34 +135,39 @@ describe('page controller', () => {
     ]);
     // jsdom has no CSS.highlights: painted with the <mark> fallback.
     expect(document.querySelectorAll('mark[data-glossa]')).toHaveLength(8);
+    expect(state.timing).toMatchObject({ marks: 8, batches: 1 });
+    expect(state.site).toEqual({
+      host: document.location.hostname,
+      enabled: true,
+      annotateAnyway: false,
+      article: null,
+    });
   });
 
-  it('answers the three popup requests', () => {
+  it('answers the popup requests', async () => {
     const { controller, before } = start();
-    expect(controller.handle({ type: 'glossa:get-page' } as Message<'glossa:get-page'>)).toEqual(
-      controller.state(),
-    );
     expect(
-      controller.handle({ type: 'glossa:get-selection' } as Message<'glossa:get-selection'>),
+      await controller.handle({ type: 'glossa:get-page' } as Message<'glossa:get-page'>),
+    ).toEqual(controller.state());
+    expect(
+      await controller.handle({ type: 'glossa:get-selection' } as Message<'glossa:get-selection'>),
     ).toBeNull();
 
-    const off = controller.handle({ type: 'glossa:set-enabled', enabled: false });
+    const off = await controller.handle({ type: 'glossa:set-enabled', enabled: false });
     expect(off.enabled).toBe(false);
-    expect(off.status).toBe('ready');
-    expect(off.entities).toHaveLength(4);
+    expect(off).toMatchObject({ status: 'skipped', skip: 'tab-off', entities: [] });
     expect(document.documentElement.outerHTML).toBe(before); // unpainted without reload
 
-    const on = controller.handle({ type: 'glossa:set-enabled', enabled: true });
+    const on = await controller.handle({ type: 'glossa:set-enabled', enabled: true });
     expect(on.enabled).toBe(true);
+    expect(on.entities).toHaveLength(4);
     expect(document.querySelectorAll('mark[data-glossa]')).toHaveLength(8);
   });
 
-  it('describes the current selection in page-text offsets, also while marks split the text', () => {
+  it('describes the current selection in page-text offsets, also while marks split the text', async () => {
     const { controller } = start();
-    const clean = (() => {
-      controller.setEnabled(false);
-      return extractPageText(document);
-    })();
+    controller.setEnabled(false);
+    const clean = extractPageText(document);
     controller.setEnabled(true); // painted again: text nodes are split by <mark>s
     const from = clean.text.indexOf('flew from Moscow');
     const to = from + 'flew from Moscow to Pyongyang'.length;
@@ -127,7 +177,7 @@ describe('page controller', () => {
     const sel = document.getSelection() as Selection;
     sel.removeAllRanges();
     sel.addRange(range);
-    const info = controller.handle({
+    const info = await controller.handle({
       type: 'glossa:get-selection',
     } as Message<'glossa:get-selection'>);
     expect(info?.quote).toBe('flew from Moscow to Pyongyang');
@@ -135,13 +185,40 @@ describe('page controller', () => {
     expect(info?.selectors[0].prefix).toBe(clean.text.slice(Math.max(0, from - 32), from));
   });
 
+  it('keeps the selection where it was when the <mark> fallback is taken away', () => {
+    const { controller } = start();
+    const p = document.querySelector('article p') as HTMLElement;
+    // Select "Moscow to Pyongyang" across marks.
+    const pt = extractPageText(document);
+    const from = pt.text.indexOf('Moscow to');
+    const range = rangeFromOffsets(
+      pt,
+      from,
+      from + 'Moscow to Pyongyang'.length,
+      document,
+    ) as Range;
+    const sel = document.getSelection() as Selection;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    expect(sel.toString()).toBe('Moscow to Pyongyang');
+    controller.setEnabled(false);
+    expect(p.querySelector('mark')).toBeNull();
+    expect(sel.toString()).toBe('Moscow to Pyongyang');
+    expect(sel.anchorNode).toBe(p.firstChild);
+  });
+
   it('paints nothing on a site the user turned off, until the popup turns it on', () => {
-    document.body.innerHTML = ARTICLE;
     const host = document.location.hostname;
     const { controller, calls, before } = start(ARTICLE, { disabledSites: [host] });
     const state = controller.state();
-    expect(state).toMatchObject({ enabled: false, status: 'skipped', entities: [] });
+    expect(state).toMatchObject({
+      enabled: false,
+      status: 'skipped',
+      skip: 'site-off',
+      entities: [],
+    });
     expect(state.reason).toContain(host);
+    expect(state.site?.enabled).toBe(false);
     expect(calls.n).toBe(0); // not even recognised
     expect(document.documentElement.outerHTML).toBe(before);
 
@@ -151,16 +228,16 @@ describe('page controller', () => {
     expect(calls.n).toBe(1);
     controller.setEnabled(false);
     controller.setEnabled(true);
-    expect(calls.n).toBe(1); // recognised once per page
+    expect(calls.n).toBe(1); // recognised once per page: known text is never recognised again
   });
 
-  it('describes a selection even where highlighting is off', () => {
+  it('describes a selection even where highlighting is off', async () => {
     const { controller } = start(ARTICLE, { enabled: false });
     const p = document.querySelector('article p') as HTMLElement;
     const range = document.createRange();
     range.selectNodeContents(p);
     document.getSelection()?.addRange(range);
-    const info = controller.handle({
+    const info = await controller.handle({
       type: 'glossa:get-selection',
     } as Message<'glossa:get-selection'>);
     expect(info?.quote).toBe((p.textContent ?? '').trim());
@@ -168,7 +245,7 @@ describe('page controller', () => {
 
   it('respects the master switch', () => {
     const { controller, before } = start(ARTICLE, { enabled: false });
-    expect(controller.state()).toMatchObject({ enabled: false, status: 'skipped' });
+    expect(controller.state()).toMatchObject({ enabled: false, status: 'skipped', skip: 'off' });
     expect(controller.state().reason).toMatch(/turned off/);
     expect(document.documentElement.outerHTML).toBe(before);
   });
@@ -180,16 +257,21 @@ describe('page controller', () => {
     expect([...types]).toEqual(['LOC']);
   });
 
-  it('skips a page with no article text', () => {
+  it('reports a page with no article text', () => {
     const { controller, calls } = start('<nav>Only a menu</nav><form><input></form>');
-    expect(controller.state()).toMatchObject({ status: 'skipped', enabled: true, entities: [] });
+    expect(controller.state()).toMatchObject({
+      status: 'skipped',
+      skip: 'no-text',
+      enabled: true,
+      entities: [],
+    });
     expect(controller.state().reason).toMatch(/No article text/);
     expect(calls.n).toBe(0);
   });
 
   it('never throws into the page when recognition fails, and leaves it untouched', () => {
     const { controller, before } = start(ARTICLE, {}, { throws: true });
-    expect(controller.state()).toMatchObject({ status: 'skipped' });
+    expect(controller.state()).toMatchObject({ status: 'skipped', skip: 'error' });
     expect(controller.state().reason).toMatch(/could not annotate/);
     expect(document.documentElement.outerHTML).toBe(before);
     expect(() => controller.setEnabled(true)).not.toThrow();
@@ -201,58 +283,260 @@ describe('page controller', () => {
     const c = startPageController({
       doc,
       settings: structuredClone(DEFAULT_SETTINGS),
-      createRecognizer: () => stubRecognizer({ n: 0 }),
+      createRecognizer: () => stubRecognizer({ n: 0, texts: [] }),
       now: () => 0,
       startedAt: 0,
     });
-    expect(c.state()).toMatchObject({ status: 'skipped' });
+    expect(c.state()).toMatchObject({ status: 'skipped', skip: 'not-web' });
     expect(c.state().reason).toMatch(/http/);
     expect(doc.querySelectorAll('mark')).toHaveLength(0);
   });
 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+/** An article long enough for the article test (several paragraphs of running text). */
+const LONG_ARTICLE = `<main><article><h1>Putin in Pyongyang</h1>${Array.from(
+  { length: 6 },
+  (_, i) =>
+    `<p>Paragraph ${i}: Putin flew from Moscow to Pyongyang for talks on the ratification of the treaty, officials said on Tuesday, adding that more meetings would follow soon.</p>`,
+).join('\n')}</article></main>`;
 
-describe('page controller: the page rewrites its text', () => {
-  it('re-reads, re-recognises and repaints when the article text changes', async () => {
-    const { controller, calls } = start(ARTICLE, {}, { watch: true });
+const SEARCH_PAGE = `<header><form role="search"><input name="q" value="putin"></form></header>
+  <main>${Array.from(
+    { length: 10 },
+    (_, i) =>
+      `<div class="result"><h3><a href="/r${i}">Putin result ${i}</a></h3><p>Snippet ${i}: Putin flew from Moscow to Pyongyang for talks on the ratification of the treaty, officials said, adding more.</p></div>`,
+  ).join('')}</main>`;
+
+describe('page controller: is it an article?', () => {
+  it('annotates an article', () => {
+    const { controller } = start(LONG_ARTICLE, {}, { articleCheck: true });
+    expect(controller.state()).toMatchObject({ status: 'ready', site: { article: true } });
+  });
+
+  it('skips a page that is not an article, and annotates it anyway when asked', async () => {
+    history.replaceState(null, '', '/search?q=putin');
+    try {
+      const storage = memoryArea();
+      const { controller, calls, before } = start(SEARCH_PAGE, {}, { articleCheck: true, storage });
+      const state = controller.state();
+      expect(state).toMatchObject({
+        status: 'skipped',
+        skip: 'not-article',
+        enabled: true,
+        entities: [],
+        site: { article: false, annotateAnyway: false },
+      });
+      expect(state.reason).toMatch(/search results/);
+      expect(calls.n).toBe(0);
+      expect(document.documentElement.outerHTML).toBe(before);
+
+      const anyway = await controller.handle({ type: 'glossa:set-annotate-anyway', enabled: true });
+      expect(anyway).toMatchObject({ status: 'ready', site: { annotateAnyway: true } });
+      expect(marks().length).toBeGreaterThan(0);
+      expect(storage.data[SITE_OVERRIDES_KEY]).toEqual({
+        annotateAnyway: [document.location.hostname],
+      });
+
+      const back = await controller.handle({ type: 'glossa:set-annotate-anyway', enabled: false });
+      // Already annotated on this visit: marks stay until the page is loaded again.
+      expect(back.site?.annotateAnyway).toBe(false);
+    } finally {
+      history.replaceState(null, '', '/');
+    }
+  });
+
+  it('annotates an article that arrives after the script ran', async () => {
+    const { controller, calls } = start(
+      '<div id="app"></div>',
+      {},
+      { articleCheck: true, watch: { delayMs: 5, minIntervalMs: 0 } },
+    );
+    expect(controller.state()).toMatchObject({ status: 'skipped', skip: 'not-article' });
+    (document.getElementById('app') as HTMLElement).innerHTML = LONG_ARTICLE;
+    await settle(400);
+    await controller.idle();
+    expect(calls.n).toBe(1);
+    expect(controller.state().status).toBe('ready');
+    expect(marks().length).toBeGreaterThan(0);
+  });
+});
+
+describe('page controller: the page changes', () => {
+  const watch = { delayMs: 5, minIntervalMs: 0 };
+
+  it('recognises only the block that changed, and repaints it', async () => {
+    const { controller, calls } = start(ARTICLE, {}, { watch });
     await settle();
     expect(calls.n).toBe(1); // painting with <mark>s is not mistaken for a page change
     const p = document.querySelector('article p:last-of-type') as HTMLElement;
     p.textContent = 'Later, Moscow and Moscow again.'; // a framework re-render
     await settle();
+    await controller.idle();
     expect(calls.n).toBe(2);
+    expect(calls.texts.at(-1)).toBe('Later, Moscow and Moscow again.');
     const moscow = controller.state().entities.find((e) => e.canonical === 'Moscow');
     expect(moscow?.count).toBe(3);
-    const marks = [...document.querySelectorAll('mark[data-glossa]')].map((m) => m.textContent);
-    expect(marks.filter((t) => t === 'Moscow')).toHaveLength(3);
-    expect(marks.filter((t) => t === 'Putin')).toHaveLength(2);
+    expect(marks().filter((t) => t === 'Moscow')).toHaveLength(3);
+    expect(marks().filter((t) => t === 'Putin')).toHaveLength(2);
   });
 
   it('ignores changes outside the article text', async () => {
-    const { calls } = start(ARTICLE, {}, { watch: true });
+    const { calls } = start(ARTICLE, {}, { watch });
     (document.querySelector('nav') as HTMLElement).textContent = 'Putin news';
     document.body.setAttribute('class', 'scrolled');
     await settle();
     expect(calls.n).toBe(1);
   });
 
-  it('annotates an article that arrives after the script ran', async () => {
-    const { controller, calls } = start('<div id="app"></div>', {}, { watch: true });
-    expect(controller.state().status).toBe('skipped');
-    (document.getElementById('app') as HTMLElement).innerHTML = ARTICLE;
+  it('annotates paragraphs the page adds, and lets go of those it removes', async () => {
+    const { controller, calls } = start(ARTICLE, {}, { watch });
+    const article = document.querySelector('article') as HTMLElement;
+    const added = document.createElement('p');
+    added.textContent = 'Pyongyang welcomed Putin again.';
+    article.append(added);
     await settle();
-    expect(calls.n).toBe(1);
-    expect(controller.state().status).toBe('ready');
-    expect(document.querySelectorAll('mark[data-glossa]').length).toBeGreaterThan(0);
+    await controller.idle();
+    expect(calls.texts.at(-1)).toBe('Vladimir Putin.\nPyongyang welcomed Putin again.'); // with the names known so far
+    expect(controller.state().entities.find((e) => e.canonical === 'Vladimir Putin')?.count).toBe(
+      4,
+    );
+    added.remove();
+    (article.querySelector('p') as HTMLElement).remove();
+    await settle();
+    await controller.idle();
+    expect(controller.state().entities).toEqual([
+      { type: 'LOC', canonical: 'Pyongyang', count: 2, forms: ['Pyongyang'] },
+      { type: 'PER', canonical: 'Vladimir Putin', count: 2, forms: ['Putin'] },
+    ]);
+    expect(calls.n).toBe(2); // removals never recognise anything
   });
 
   it('stops watching when turned off', async () => {
-    const { controller, calls } = start(ARTICLE, {}, { watch: true });
+    const { controller, calls } = start(ARTICLE, {}, { watch });
     controller.setEnabled(false);
     (document.querySelector('article p') as HTMLElement).textContent = 'Moscow';
     await settle();
     expect(calls.n).toBe(1);
+  });
+});
+
+describe('page controller: settings', () => {
+  it('turns a site off and on, remembered in settings, and follows storage changes live', async () => {
+    const storage = memoryArea({ [SETTINGS_KEY]: DEFAULT_SETTINGS });
+    const { controller, before } = start(ARTICLE, {}, { storage });
+    const host = document.location.hostname;
+    const off = (await controller.handle({
+      type: 'glossa:set-site-enabled',
+      enabled: false,
+    })) as PageState;
+    expect(off).toMatchObject({ enabled: false, skip: 'site-off', site: { enabled: false } });
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect((storage.data[SETTINGS_KEY] as Settings).disabledSites).toEqual([host]);
+
+    const on = await controller.handle({ type: 'glossa:set-site-enabled', enabled: true });
+    expect(on).toMatchObject({ enabled: true, status: 'ready', site: { enabled: true } });
+    expect((storage.data[SETTINGS_KEY] as Settings).disabledSites).toEqual([]);
+
+    // Another extension page changed the settings: applied without reload.
+    controller.applySettings({
+      ...DEFAULT_SETTINGS,
+      types: { PER: true, LOC: false, TREATY: false },
+    });
+    expect(new Set(marks())).toEqual(new Set(['Putin']));
+    controller.applySettings({ ...DEFAULT_SETTINGS, enabled: false });
+    expect(marks()).toEqual([]);
+    controller.applySettings(DEFAULT_SETTINGS);
+    expect(marks()).toHaveLength(8);
+  });
+
+  it('a remembered site switch wins over the tab switch', () => {
+    const { controller } = start();
+    controller.setEnabled(false);
+    controller.applySettings({ ...DEFAULT_SETTINGS, disabledSites: ['elsewhere.example'] });
+    expect(controller.state().enabled).toBe(false); // unrelated change: the tab stays off
+    controller.applySettings({ ...DEFAULT_SETTINGS, enabled: false });
+    controller.applySettings(DEFAULT_SETTINGS);
+    expect(controller.state()).toMatchObject({ enabled: true, status: 'ready' });
+  });
+});
+
+describe('page controller: batches and slices', () => {
+  const DEMO = readFileSync('tests/fixtures/demo/article.html', 'utf8');
+  const body = /<body>([\s\S]*)<\/body>/.exec(DEMO)?.[1] ?? '';
+
+  function spans(state: PageState) {
+    return state.entities
+      .map((e) => `${e.type} ${e.canonical} ${e.count}`)
+      .sort()
+      .join('\n');
+  }
+
+  it('finds the same entities on the demo article in small batches as in one (names carried over)', async () => {
+    const run = async (batchChars?: number) => {
+      document.body.innerHTML = body;
+      document.documentElement.lang = 'ru';
+      const c = startPageController({
+        doc: document,
+        settings: structuredClone(DEFAULT_SETTINGS),
+        createRecognizer,
+        now: () => performance.now(),
+        startedAt: performance.now(),
+        watch: false,
+        budgetMs: 2,
+        batchChars,
+        yieldToMain: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      });
+      await c.idle();
+      const state = c.state();
+      c.dispose();
+      return state;
+    };
+    const whole = await run(100_000);
+    const small = await run(500);
+    expect(whole.timing?.batches).toBe(1);
+    expect(small.timing?.batches).toBeGreaterThan(5);
+    // Every person named in full is found as often; the rest agrees almost row for row (batch
+    // edges may only change how a stray capitalised word at a sentence start is read).
+    const people = (s: PageState) =>
+      spans(s)
+        .split('\n')
+        .filter((r) => /^PER \S+ \S+ \d+$/.test(r) || /^PER \S+ \S+ \S+ \d+$/.test(r));
+    expect(people(small)).toEqual(people(whole));
+    const a = new Set(spans(whole).split('\n'));
+    const b = new Set(spans(small).split('\n'));
+    const shared = [...a].filter((r) => b.has(r)).length;
+    expect(shared / new Set([...a, ...b]).size).toBeGreaterThan(0.9);
+    const asmolov = small.entities.find((e) => e.canonical === 'Константин Асмолов');
+    expect(asmolov?.count).toBe(3); // the lone surname further down is his
+  });
+
+  it('hands the main thread back between slices', async () => {
+    let clock = 0;
+    let yields = 0;
+    const many = `<article>${Array.from({ length: 40 }, (_, i) => `<p>Para ${i} Putin in Moscow.</p>`).join('')}</article>`;
+    const { controller } = start(
+      many,
+      {},
+      {
+        budgetMs: 5,
+        batchChars: 60,
+        now: () => {
+          clock += 1;
+          return clock;
+        },
+        yieldToMain: () => {
+          yields++;
+          return new Promise((resolve) => setTimeout(resolve, 0));
+        },
+      },
+    );
+    expect(controller.state().status).toBe('working');
+    await controller.idle();
+    expect(yields).toBeGreaterThan(3);
+    const state = controller.state();
+    expect(state.status).toBe('ready');
+    expect(state.entities.find((e) => e.canonical === 'Vladimir Putin')?.count).toBe(40);
+    expect(state.timing?.longestSliceMs).toBeLessThan(20);
   });
 });
 

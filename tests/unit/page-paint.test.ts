@@ -200,10 +200,18 @@ describe('paintMentions: <mark> fallback (jsdom has no CSS.highlights)', () => {
 });
 
 /** A minimal stand-in for the CSS Custom Highlight API, which jsdom lacks. */
-class FakeHighlight extends Set<Range> {
-  constructor(...ranges: Range[]) {
+class FakeHighlight extends Set<AbstractRange> {
+  constructor(...ranges: AbstractRange[]) {
     super(ranges);
   }
+}
+
+/** The text of a painted range (StaticRange has no toString: read it through a Range). */
+function rangeText(r: AbstractRange): string {
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range.toString();
 }
 
 describe('paintMentions: CSS Custom Highlight API', () => {
@@ -236,7 +244,7 @@ describe('paintMentions: CSS Custom Highlight API', () => {
     const painting = paintMentions(document, pt, mentionsFor(pt), ['PER', 'LOC', 'TREATY']);
     expect(painting.mode).toBe('highlight');
     expect([...registry.keys()].sort()).toEqual(['glossa-LOC', 'glossa-PER', 'glossa-TREATY']);
-    const texts = (name: string) => [...(registry.get(name) ?? [])].map((r) => r.toString());
+    const texts = (name: string) => [...(registry.get(name) ?? [])].map(rangeText);
     expect(texts('glossa-PER')).toEqual(['Kim', 'Vladimir Putin', 'Kim']);
     expect(texts('glossa-LOC')).toEqual(['Pyongyang', 'Pyongyang']);
     expect(texts('glossa-TREATY')).toEqual([

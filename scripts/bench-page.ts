@@ -1,0 +1,487 @@
+/**
+ * `npm run bench:page`: Glossa on real pages in real Chromium, medians over runs, for the demo
+ * article, the largest saved page (/work/shared/pages/index.json, by bytes) and a generated
+ * 100,000-word article:
+ *
+ * - time from content-script start to highlights painted (PageState.paintMs; first marks too);
+ * - the longest main-thread task caused by Glossa, from a Chromium trace: renderer tasks that
+ *   run code of the extension's content script (its URL in FunctionCall/EvaluateScript/compile
+ *   events), with Glossa's own account of its longest slice and of the recognizer's first call;
+ * - memory added to the page: V8 heap after GC with the extension annotating, minus the same page
+ *   without the extension (and the part that is the content script at rest, site switched off);
+ * - mark.js (the classic highlighter) marking the same surface forms on the same article root in a
+ *   browser without Glossa, and the Glossa / mark.js time ratio.
+ *
+ * Options: --runs N (default 5), --only demo,largest,100k. Build first: npm run build. Results
+ * are printed and written to test-results/bench-page.json.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
+import type { PageState } from '../lib/messages';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../lib/settings';
+import { CHROMIUM_FLAGS, launchChromium } from '../tests/e2e/harness/chromium';
+import { pageExpression, pollUntil, requireBrowser, sleep } from '../tests/e2e/harness/common';
+import { type Messenger, openMessenger } from '../tests/e2e/harness/glossa';
+import type { BrowserSession } from '../tests/e2e/harness/types';
+import { articlePage } from './page-article-gen';
+import { type StaticServer, startServer } from './serve';
+
+const PAGES_DIR = process.env.GLOSSA_PAGES_DIR || '/work/shared/pages';
+const OUT = 'test-results/bench-page.json';
+const OFFLINE = ['--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=127.0.0.1;localhost'];
+
+interface Target {
+  key: string;
+  label: string;
+  url: string;
+}
+
+interface Run {
+  paintMs: number;
+  firstPaintMs: number | null;
+  startMs: number | null;
+  longestTaskMs: number;
+  tasksOver50: number;
+  loadTaskMs: number;
+  longestSliceMs: number;
+  warmMs: number;
+  longestOwnStepMs: number;
+  marks: number;
+  words: number;
+  heapAddedMb: number;
+  heapAtRestMb: number;
+  markJsMs: number;
+  markJsMarks: number;
+  markJsBodyMs: number;
+}
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+function median(values: number[]): number {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return Number.NaN;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? (v[mid] as number) : ((v[mid - 1] as number) + (v[mid] as number)) / 2;
+}
+
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+// ---- tracing ----
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; scriptName?: string; fileName?: string } };
+}
+
+async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  // Playwright's CDPSession types know no tracing events: listen through a plain signature.
+  const on = cdp as unknown as {
+    on(event: string, listener: (params: { value: TraceEvent[] }) => void): void;
+    once(event: string, listener: () => void): void;
+  };
+  on.on('Tracing.dataCollected', (p) => {
+    for (const e of p.value) events.push(e);
+  });
+  await cdp.send('Tracing.start', {
+    categories: '-*,devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8',
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const done = new Promise<void>((resolve) =>
+      on.once('Tracing.tracingComplete', () => resolve()),
+    );
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  };
+}
+
+/**
+ * Main-thread tasks of the page's renderer while Glossa works: from the task that evaluates the
+ * content script (reported apart: loading the bundle) to `paintMs` after it. Code resumed from a
+ * promise or a scheduler.yield carries no script URL in the trace, so tasks are attributed by
+ * time; the benchmark pages run no scripts of their own in that window (yahoo-2's fail offline at
+ * load), so these are Glossa's tasks and the rendering they cause.
+ */
+function glossaTasks(
+  events: TraceEvent[],
+  extensionOrigin: string,
+  paintMs: number,
+): { longest: number; over50: number; load: number } {
+  const evaluation = events.find(
+    (e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').startsWith(extensionOrigin),
+  );
+  if (!evaluation) return { longest: Number.NaN, over50: Number.NaN, load: Number.NaN };
+  const thread = (e: TraceEvent) => e.pid === evaluation.pid && e.tid === evaluation.tid;
+  const tasks = events.filter(
+    (e) =>
+      thread(e) &&
+      e.ph === 'X' &&
+      (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'),
+  );
+  const loadTask = tasks.find((t) => t.ts <= evaluation.ts && evaluation.ts <= t.ts + (t.dur ?? 0));
+  const from = loadTask ? loadTask.ts + (loadTask.dur ?? 0) : evaluation.ts;
+  const until = from + (paintMs + 20) * 1000;
+  let longest = 0;
+  let over50 = 0;
+  for (const t of tasks) {
+    if (t === loadTask || t.ts < from || t.ts > until) continue;
+    const ms = (t.dur ?? 0) / 1000;
+    longest = Math.max(longest, ms);
+    if (ms > 50) over50++;
+  }
+  return { longest, over50, load: (loadTask?.dur ?? evaluation.dur ?? 0) / 1000 };
+}
+
+async function heapMb(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usage.usedSize / (1024 * 1024);
+}
+
+// ---- one run ----
+
+async function settled(
+  messenger: Messenger,
+  page: Parameters<Messenger['state']>[0],
+): Promise<PageState> {
+  let last: PageState | undefined;
+  return pollUntil(
+    async () => {
+      last = await messenger.state(page);
+      return last.status !== 'working' && last.paintMs !== undefined ? last : undefined;
+    },
+    { timeoutMs: 120_000, intervalMs: 50, describe: () => `not painted: ${JSON.stringify(last)}` },
+  );
+}
+
+async function glossaRun(
+  session: BrowserSession,
+  messenger: Messenger,
+  url: string,
+): Promise<{
+  state: PageState;
+  longestTaskMs: number;
+  tasksOver50: number;
+  loadTaskMs: number;
+  heap: number;
+}> {
+  const context = (session as unknown as { context: import('playwright-core').BrowserContext })
+    .context;
+  const e2ePage = await session.newPage();
+  const page = (e2ePage as unknown as { page: Page }).page;
+  try {
+    const cdp = await context.newCDPSession(page);
+    const stop = await startTrace(cdp);
+    await e2ePage.goto(url);
+    const state = await settled(messenger, e2ePage);
+    await sleep(100);
+    const tasks = glossaTasks(await stop(), session.extensionOrigin, state.paintMs ?? 0);
+    const heap = await heapMb(cdp);
+    return {
+      state,
+      longestTaskMs: tasks.longest,
+      tasksOver50: tasks.over50,
+      loadTaskMs: tasks.load,
+      heap,
+    };
+  } finally {
+    await e2ePage.close();
+  }
+}
+
+/** Heap of the page with the content script loaded but switched off for the site. */
+async function restingHeap(
+  session: BrowserSession,
+  messenger: Messenger,
+  url: string,
+): Promise<number> {
+  const context = (session as unknown as { context: import('playwright-core').BrowserContext })
+    .context;
+  await messenger.setStorage({
+    [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, disabledSites: ['127.0.0.1'] },
+  });
+  const e2ePage = await session.newPage();
+  const page = (e2ePage as unknown as { page: Page }).page;
+  try {
+    await e2ePage.goto(url);
+    await pollUntil(async () => (await messenger.state(e2ePage)).skip === 'site-off', {
+      timeoutMs: 20_000,
+      describe: () => 'content script did not report the site as off',
+    });
+    const cdp = await context.newCDPSession(page);
+    return await heapMb(cdp);
+  } finally {
+    await messenger.setStorage({ [SETTINGS_KEY]: DEFAULT_SETTINGS });
+    await e2ePage.close();
+  }
+}
+
+/** The same page in a browser without Glossa: its heap, then mark.js marking `terms` in the root. */
+async function plainRun(
+  browser: Browser,
+  url: string,
+  terms: string[],
+  markJs: string,
+  findRoot: string,
+  /** Mark the whole body (mark.js's usual use) instead of the root Glossa reads. */
+  whole = false,
+): Promise<{ heap: number; markJsMs: number; markJsMarks: number }> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await sleep(100);
+    const cdp = await page.context().newCDPSession(page);
+    const heap = await heapMb(cdp);
+    await page.addScriptTag({ content: findRoot });
+    await page.addScriptTag({ content: markJs });
+    const result = (await page.evaluate(
+      pageExpression(
+        ({ terms, whole }: { terms: string[]; whole: boolean }) =>
+          new Promise<{ ms: number; marks: number }>((resolve) => {
+            const w = window as unknown as {
+              Mark: new (el: Element) => { mark(t: string[], o: Record<string, unknown>): void };
+              __glossaFindRoot: (d: Document) => Element;
+            };
+            const root = whole ? document.body : w.__glossaFindRoot(document);
+            const started = performance.now();
+            new w.Mark(root).mark(terms, {
+              separateWordSearch: false,
+              diacritics: false,
+              done: (marks: number) => resolve({ ms: performance.now() - started, marks }),
+            });
+          }),
+        { terms, whole },
+      ),
+    )) as { ms: number; marks: number };
+    return { heap, markJsMs: result.ms, markJsMarks: result.marks };
+  } finally {
+    await page.close();
+  }
+}
+
+async function bundleFindRoot(): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    stdin: {
+      contents:
+        "import { findArticleRoot } from './lib/page/text'; (window as any).__glossaFindRoot = findArticleRoot;",
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+async function main() {
+  const runs = Number(arg('runs', '5'));
+  const only = arg('only', 'demo,largest,100k').split(',');
+  requireBrowser('chromium');
+
+  const index = JSON.parse(await readFile(path.join(PAGES_DIR, 'index.json'), 'utf8')) as Array<{
+    name: string;
+    file: string;
+    bytes: number;
+  }>;
+  const largest = [...index].sort((a, b) => b.bytes - a.bytes)[0];
+  const genDir = await mkdtemp(path.join(tmpdir(), 'glossa-bench-'));
+  await writeFile(path.join(genDir, 'long-read.html'), articlePage(100_000));
+
+  const servers: StaticServer[] = [
+    await startServer('tests/fixtures'),
+    await startServer(PAGES_DIR),
+    await startServer(genDir),
+  ];
+  const [fixtures, pages, generated] = servers as [StaticServer, StaticServer, StaticServer];
+  const targets: Target[] = [
+    { key: 'demo', label: 'demo article', url: `${fixtures.url}/demo/article.html` },
+    ...(largest
+      ? [
+          {
+            key: 'largest',
+            label: `largest page (${largest.name}, ${Math.round(largest.bytes / 1024)} kB)`,
+            url: `${pages.url}/${largest.file}`,
+          },
+        ]
+      : []),
+    {
+      key: '100k',
+      label: 'generated 100,000-word article',
+      url: `${generated.url}/long-read.html`,
+    },
+  ].filter((t) => only.includes(t.key));
+
+  const markJs = await readFile('node_modules/mark.js/dist/mark.min.js', 'utf8');
+  const findRoot = await bundleFindRoot();
+  const session = await launchChromium({ headless: true, offline: true });
+  const messenger = await openMessenger(session);
+  const plain = await chromium.launch({
+    executablePath: requireBrowser('chromium'),
+    headless: true,
+    args: [...CHROMIUM_FLAGS, ...OFFLINE],
+  });
+
+  const report: Record<string, unknown> = {};
+  try {
+    // One warm-up load, so the first measured run is not the browser's own first start.
+    await glossaRun(session, messenger, `${fixtures.url}/demo/article.html`);
+    for (const target of targets) {
+      const samples: Run[] = [];
+      for (let i = 0; i < runs; i++) {
+        const g = await glossaRun(session, messenger, `${target.url}?run=${i}`);
+        const rest = await restingHeap(session, messenger, `${target.url}?rest=${i}`);
+        const terms = [...new Set(g.state.entities.flatMap((e) => e.forms))];
+        const p = await plainRun(plain, `${target.url}?plain=${i}`, terms, markJs, findRoot);
+        const body = await plainRun(
+          plain,
+          `${target.url}?body=${i}`,
+          terms,
+          markJs,
+          findRoot,
+          true,
+        );
+        const t = g.state.timing;
+        samples.push({
+          paintMs: g.state.paintMs ?? Number.NaN,
+          firstPaintMs: t?.firstPaintMs ?? null,
+          startMs: t?.startMs ?? null,
+          longestTaskMs: g.longestTaskMs,
+          tasksOver50: g.tasksOver50,
+          loadTaskMs: g.loadTaskMs,
+          longestSliceMs: t?.longestSliceMs ?? Number.NaN,
+          warmMs: t?.warmMs ?? Number.NaN,
+          longestOwnStepMs: Math.max(
+            t?.longestBatchMs ?? 0,
+            t?.longestReadMs ?? 0,
+            t?.longestPaintMs ?? 0,
+            t?.judgeMs ?? 0,
+          ),
+          marks: t?.marks ?? 0,
+          words: t?.words ?? 0,
+          heapAddedMb: g.heap - p.heap,
+          heapAtRestMb: rest - p.heap,
+          markJsMs: p.markJsMs,
+          markJsMarks: p.markJsMarks,
+          markJsBodyMs: body.markJsMs,
+        });
+        process.stderr.write(
+          `  ${target.key} run ${i + 1}/${runs}: painted ${r1(g.state.paintMs ?? Number.NaN)} ms, mark.js ${r1(p.markJsMs)} ms\n`,
+        );
+      }
+      const m = (k: keyof Run) => median(samples.map((s) => Number(s[k])));
+      const summary = {
+        label: target.label,
+        runs: samples.length,
+        words: m('words'),
+        marks: m('marks'),
+        medianPaintMs: r1(m('paintMs')),
+        medianFirstPaintMs: r1(m('firstPaintMs')),
+        medianStartMs: r1(m('startMs')),
+        medianLongestGlossaTaskMs: r1(m('longestTaskMs')),
+        medianTasksOver50: m('tasksOver50'),
+        medianScriptLoadTaskMs: r1(m('loadTaskMs')),
+        medianLongestSliceMs: r1(m('longestSliceMs')),
+        medianRecognizerFirstCallMs: r1(m('warmMs')),
+        medianLongestOwnStepMs: r1(m('longestOwnStepMs')),
+        medianHeapAddedMb: r1(m('heapAddedMb')),
+        medianHeapAtRestMb: r1(m('heapAtRestMb')),
+        medianMarkJsMs: r1(m('markJsMs')),
+        markJsMarks: m('markJsMarks'),
+        medianMarkJsBodyMs: r1(m('markJsBodyMs')),
+        glossaToMarkJs: Math.round((m('paintMs') / m('markJsMs')) * 100) / 100,
+        markJsToGlossa: Math.round((m('markJsMs') / m('paintMs')) * 10) / 10,
+        markJsBodyToGlossa: Math.round((m('markJsBodyMs') / m('paintMs')) * 10) / 10,
+        samples,
+      };
+      report[target.key] = summary;
+    }
+  } finally {
+    await messenger.close().catch(() => {});
+    await session.close();
+    await plain.close();
+    for (const s of servers) await s.close();
+    await rm(genDir, { recursive: true, force: true });
+  }
+
+  report.measuredAt = new Date().toISOString();
+  report.note =
+    'Times in ms from the content script start (Chromium, headless, this machine). Longest task: ' +
+    'renderer main-thread tasks from the content script start to painted, from a trace (the task ' +
+    'evaluating the content script bundle is reported apart); "recognizer first call" is the one ' +
+    'task in which lib/recognize builds its tables; "own step" is Glossa\'s longest read, recognize-batch, ' +
+    'paint or judge step. Heap: V8 heap after GC minus the same page without the extension.';
+  await mkdir(path.dirname(OUT), { recursive: true });
+  await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
+
+  const rows = Object.entries(report).filter(([, v]) => typeof v === 'object') as Array<
+    [string, Record<string, number | string>]
+  >;
+  console.log(`\nbench:page — Chromium, medians of ${runs} runs (full data: ${OUT})\n`);
+  const cols: Array<[string, string]> = [
+    ['label', 'page'],
+    ['words', 'words'],
+    ['marks', 'marks'],
+    ['medianPaintMs', 'painted ms'],
+    ['medianFirstPaintMs', 'first marks ms'],
+    ['medianMarkJsMs', 'mark.js ms (same root)'],
+    ['markJsToGlossa', 'mark.js/Glossa ×'],
+    ['medianMarkJsBodyMs', 'mark.js ms (body)'],
+    ['markJsBodyToGlossa', 'mark.js body/Glossa ×'],
+    ['medianScriptLoadTaskMs', 'script load task ms'],
+    ['medianLongestGlossaTaskMs', 'longest task while working ms'],
+    ['medianRecognizerFirstCallMs', 'recognizer 1st call ms'],
+    ['medianLongestOwnStepMs', 'longest own step ms'],
+    ['medianHeapAddedMb', 'heap added MB'],
+    ['medianHeapAtRestMb', 'of which at rest MB'],
+  ];
+  console.log(`| ${cols.map((c) => c[1]).join(' | ')} |`);
+  console.log(`|${cols.map(() => '---').join('|')}|`);
+  for (const [, v] of rows) console.log(`| ${cols.map(([k]) => String(v[k])).join(' | ')} |`);
+  const demo = report.demo as Record<string, number> | undefined;
+  const big = ['largest', '100k']
+    .map((k) => report[k] as Record<string, number> | undefined)
+    .filter(Boolean);
+  console.log('\nTargets:');
+  if (demo)
+    console.log(
+      `  demo ≤ 50 ms to painted: ${demo.medianPaintMs} ms ${Number(demo.medianPaintMs) <= 50 ? 'OK' : 'MISSED'}`,
+    );
+  for (const b of big) {
+    if (!b) continue;
+    console.log(
+      `  ${b.label}: ≥ 5× faster than mark.js: ${b.markJsToGlossa}× on the same root ${Number(b.markJsToGlossa) >= 5 ? 'OK' : 'MISSED'}, ${b.markJsBodyToGlossa}× on the body ${Number(b.markJsBodyToGlossa) >= 5 ? 'OK' : 'MISSED'}`,
+    );
+  }
+  const largestRow = report.largest as Record<string, number> | undefined;
+  if (largestRow) {
+    console.log(
+      `  ≤ 15 MB added on the largest page: ${largestRow.medianHeapAddedMb} MB ${Number(largestRow.medianHeapAddedMb) <= 15 ? 'OK' : 'MISSED'}`,
+    );
+  }
+  for (const [key, v] of rows) {
+    const own = Number(v.medianLongestOwnStepMs);
+    console.log(
+      `  ${key}: longest task after start ${v.medianLongestGlossaTaskMs} ms, script load ${v.medianScriptLoadTaskMs} ms; Glossa's own steps ≤ ${own} ms ${own <= 50 ? 'OK' : 'MISSED'}; recognizer first call ${v.medianRecognizerFirstCallMs} ms`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
