@@ -7,8 +7,15 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isGlossaMessage, type Message, type PageState } from '../lib/messages';
 import { type PageController, pageInfo, startPageController } from '../lib/page/controller';
+import {
+  fetchPageNotes,
+  isNoteLayerMessage,
+  type NoteLayer,
+  startNoteLayer,
+} from '../lib/page/note-highlights';
+import { loadSiteOverrides, SITE_OVERRIDES_KEY } from '../lib/page/site';
 import { createRecognizer } from '../lib/recognize';
-import { loadSettings } from '../lib/settings';
+import { loadSettings, SETTINGS_KEY } from '../lib/settings';
 
 const log = (...args: unknown[]) => console.warn('[glossa]', ...args);
 
@@ -18,25 +25,73 @@ export default defineContentScript({
   main(ctx) {
     const startedAt = performance.now();
     let controller: PageController | null = null;
+    let notes: NoteLayer | null = null;
     // Extension reloaded or updated: this copy of the script is orphaned; leave the page clean.
-    ctx.onInvalidated(() => controller?.dispose());
+    ctx.onInvalidated(() => {
+      controller?.dispose();
+      notes?.dispose();
+    });
+    // The page's saved notes live in the extension's IndexedDB: ask the background, at once.
+    const savedNotes = fetchPageNotes((m) => browser.runtime.sendMessage(m), location.href);
+    let notesShown = false;
 
     const ready: Promise<PageController | null> = (async () => {
       try {
-        const settings = await loadSettings(browser.storage.local);
+        // Entities are painted as soon as settings are read; saved notes follow when they arrive.
+        const storage = browser.storage.local;
+        const [settings, overrides] = await Promise.all([
+          loadSettings(storage),
+          loadSiteOverrides(storage),
+        ]);
         controller = startPageController({
           doc: document,
           settings,
+          overrides,
+          storage,
           createRecognizer,
           now: () => performance.now(),
           startedAt,
         });
+        listenForSettings(controller);
+        try {
+          const layer = startNoteLayer({ doc: document, enabled: controller.state().enabled });
+          notes = layer;
+          // Show them unless the popup has already sent newer notes.
+          void savedNotes.then((list) => {
+            if (list && !notesShown) {
+              layer.show(list);
+              notesShown = true;
+            }
+          });
+        } catch (err) {
+          log('saved notes failed', err);
+        }
         return controller;
       } catch (err) {
         log('failed to start', err);
         return null;
       }
     })();
+
+    /** Settings and site switches changed (options page, popup, another tab): apply them live. */
+    function listenForSettings(c: PageController) {
+      try {
+        browser.storage.onChanged.addListener((changes, area) => {
+          if (area !== 'local' || !(SETTINGS_KEY in changes || SITE_OVERRIDES_KEY in changes))
+            return;
+          const storage = browser.storage.local;
+          Promise.all([loadSettings(storage), loadSiteOverrides(storage)]).then(
+            ([settings, overrides]) => {
+              c.applySettings(settings, overrides);
+              notes?.setEnabled(c.state().enabled);
+            },
+            (err: unknown) => log('reading changed settings failed', err),
+          );
+        });
+      } catch (err) {
+        log('cannot follow settings', err);
+      }
+    }
 
     const failedState = (): PageState => ({
       page: pageInfo(document),
@@ -48,14 +103,28 @@ export default defineContentScript({
 
     const answer = async (message: Message): Promise<unknown> => {
       const c = controller ?? (await ready);
+      if (isNoteLayerMessage(message)) {
+        if (message.type === 'glossa:show-notes') notesShown = true;
+        if (notes) return notes.handle(message);
+        return message.type === 'glossa:show-notes'
+          ? { anchored: [], orphaned: [] }
+          : { shown: false };
+      }
       if (!c) return message.type === 'glossa:get-selection' ? null : failedState();
-      return c.handle(message);
+      const result = await c.handle(message);
+      // Saved notes follow the page's highlight switch.
+      notes?.setEnabled(c.state().enabled);
+      return result;
     };
 
     try {
       browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
         // Only our own extension's pages may ask; a page or another extension gets no answer.
         if (!isGlossaMessage(message) || sender.id !== browser.runtime.id) return false;
+        // Requests the background answers (sent by this script or by extension pages).
+        if (message.type === 'glossa:notes-for-page' || message.type === 'glossa:save-selection') {
+          return false;
+        }
         answer(message).then(sendResponse, (err: unknown) => {
           log('request failed', message.type, err);
           sendResponse(message.type === 'glossa:get-selection' ? null : failedState());

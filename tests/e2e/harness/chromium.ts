@@ -13,6 +13,7 @@ import type {
   E2EPage,
   LaunchOptions,
   NewPageOptions,
+  PageEvent,
   PageFunction,
 } from './types';
 
@@ -29,7 +30,30 @@ export const CHROMIUM_FLAGS = [
 
 class ChromiumPage implements E2EPage {
   readonly browser = 'chromium' as const;
-  constructor(readonly page: Page) {}
+  private readonly recorded: PageEvent[] = [];
+  constructor(readonly page: Page) {
+    page.on('pageerror', (error) => {
+      this.recorded.push({
+        kind: 'error',
+        type: 'pageerror',
+        text: error.message,
+        where: error.stack ?? '',
+      });
+    });
+    page.on('console', (message) => {
+      const at = message.location();
+      this.recorded.push({
+        kind: 'console',
+        type: message.type(),
+        text: message.text(),
+        where: at.url ? `${at.url}:${at.lineNumber}:${at.columnNumber}` : '',
+      });
+    });
+  }
+
+  events(): readonly PageEvent[] {
+    return this.recorded;
+  }
 
   async goto(url: string): Promise<void> {
     await this.page.goto(url, { waitUntil: 'load' });
@@ -130,6 +154,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
       viewport: { width: 1280, height: 900 },
       args: [
         ...CHROMIUM_FLAGS,
+        // Offline: everything but loopback goes to a proxy nobody listens on, and fails at once.
+        ...(options.offline
+          ? ['--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=127.0.0.1;localhost']
+          : []),
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
       ],

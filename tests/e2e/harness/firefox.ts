@@ -14,6 +14,7 @@ import type {
   E2EPage,
   LaunchOptions,
   NewPageOptions,
+  PageEvent,
   PageFunction,
 } from './types';
 
@@ -34,7 +35,31 @@ function geckoId(extensionDir: string): string {
 
 class FirefoxPage implements E2EPage {
   readonly browser = 'firefox' as const;
-  constructor(readonly page: Page) {}
+  private readonly recorded: PageEvent[] = [];
+  constructor(readonly page: Page) {
+    page.on('pageerror', (error) => {
+      const e = error as Error;
+      this.recorded.push({
+        kind: 'error',
+        type: 'pageerror',
+        text: e?.message ?? String(error),
+        where: e?.stack ?? '',
+      });
+    });
+    page.on('console', (message) => {
+      const at = message.location();
+      this.recorded.push({
+        kind: 'console',
+        type: message.type(),
+        text: message.text(),
+        where: at.url ? `${at.url}:${at.lineNumber ?? 0}:${at.columnNumber ?? 0}` : '',
+      });
+    });
+  }
+
+  events(): readonly PageEvent[] {
+    return this.recorded;
+  }
 
   async goto(url: string): Promise<void> {
     if (!/^https?:|^about:|^data:|^file:/.test(url)) return this.gotoPrivileged(url);
@@ -205,6 +230,21 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
         'datareporting.policy.dataSubmissionEnabled': false,
         'toolkit.telemetry.enabled': false,
         'extensions.update.enabled': false,
+        // Offline: everything but loopback goes to a proxy nobody listens on, and fails at once.
+        ...(options.offline
+          ? {
+              'network.proxy.type': 1,
+              'network.proxy.http': '127.0.0.1',
+              'network.proxy.http_port': 65_123,
+              'network.proxy.ssl': '127.0.0.1',
+              'network.proxy.ssl_port': 65_123,
+              'network.proxy.share_proxy_settings': true,
+              'network.proxy.no_proxies_on': '127.0.0.1, localhost',
+              'network.proxy.allow_hijacking_localhost': false,
+              'network.dns.disablePrefetch': true,
+              'network.prefetch-next': false,
+            }
+          : {}),
       },
     });
     const installed = await browser.installExtension(extensionDir);

@@ -268,3 +268,95 @@ export async function waitForGlossa(
     throw new Error(`${(error as Error).message}\n${report}`, { cause: error });
   }
 }
+
+/** The slice of browser.storage.local used from extension pages. */
+interface StorageApi {
+  storage: {
+    local: {
+      get(key: string | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
+}
+
+/**
+ * One extension page kept open to talk to content scripts and extension storage: much faster
+ * than opening a page per request when a suite sends hundreds of them.
+ */
+export interface Messenger {
+  /** Send one typed message to a tab's content script. */
+  send<T extends MessageType>(tabId: number, message: Message<T>): Promise<Response<T>>;
+  /** The tab showing page (asked of each tab's content script, as findTabId). */
+  tabIdOf(page: E2EPage): Promise<number>;
+  /** What the content script of page reports. */
+  state(page: E2EPage): Promise<PageState>;
+  /** Read and write the extension's storage.local. */
+  getStorage(key: string): Promise<unknown>;
+  setStorage(items: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openMessenger(session: BrowserSession): Promise<Messenger> {
+  const page = await session.openExtensionPage('popup.html?tab=-1');
+  const tabIds = new WeakMap<E2EPage, number>();
+  const send = <T extends MessageType>(tabId: number, message: Message<T>) =>
+    page.evaluate(
+      async ({ tabId, message }) => {
+        const g = globalThis as unknown as { browser?: TabsApi; chrome?: TabsApi };
+        const api = (g.browser ?? g.chrome) as TabsApi;
+        return (await api.tabs.sendMessage(tabId, message)) as Response<T>;
+      },
+      { tabId, message },
+    );
+  const tabIdOf = async (target: E2EPage): Promise<number> => {
+    const known = tabIds.get(target);
+    if (known !== undefined) return known;
+    const url = await target.evaluate(() => location.href);
+    const found = await pollUntil(
+      () =>
+        page.evaluate(async (wanted) => {
+          const g = globalThis as unknown as { browser?: TabsApi; chrome?: TabsApi };
+          const api = (g.browser ?? g.chrome) as TabsApi;
+          const strip = (u: string) => u.split('#')[0];
+          const matches: number[] = [];
+          for (const tab of await api.tabs.query({})) {
+            if (tab.id === undefined || (tab.url !== undefined && !/^https?:/.test(tab.url)))
+              continue;
+            try {
+              const state = (await api.tabs.sendMessage(tab.id, { type: 'glossa:get-page' })) as {
+                page?: { url?: string };
+              };
+              if (state?.page?.url && strip(state.page.url) === strip(wanted)) matches.push(tab.id);
+            } catch {
+              // no content script in that tab (yet)
+            }
+          }
+          return matches.length === 1 ? matches[0] : undefined;
+        }, url),
+      { timeoutMs: 15_000, intervalMs: 100, describe: () => `No single tab answered for ${url}` },
+    );
+    tabIds.set(target, found);
+    return found;
+  };
+  return {
+    send,
+    tabIdOf,
+    async state(target) {
+      const message = { type: 'glossa:get-page' } as Message<'glossa:get-page'>;
+      return send(await tabIdOf(target), message);
+    },
+    getStorage: (key) =>
+      page.evaluate(async (key) => {
+        const g = globalThis as unknown as { browser?: StorageApi; chrome?: StorageApi };
+        const api = (g.browser ?? g.chrome) as StorageApi;
+        return (await api.storage.local.get(key))[key];
+      }, key),
+    setStorage: (items) =>
+      page.evaluate(async (items) => {
+        const g = globalThis as unknown as { browser?: StorageApi; chrome?: StorageApi };
+        const api = (g.browser ?? g.chrome) as StorageApi;
+        await api.storage.local.set(items);
+      }, items),
+    close: () => page.close(),
+  };
+}

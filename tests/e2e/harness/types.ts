@@ -22,6 +22,20 @@ export interface E2EPage {
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Uncaught errors, unhandled rejections and console messages of this tab since it opened, from
+   * the page's scripts and (where the driver reports them) from content scripts.
+   */
+  events(): readonly PageEvent[];
+}
+
+export interface PageEvent {
+  kind: 'error' | 'console';
+  /** Console level ("warning", "error"…) or "pageerror". */
+  type: string;
+  text: string;
+  /** Stack or source location, when the driver gives one. */
+  where: string;
 }
 
 export interface DownloadedFile {
@@ -51,6 +65,11 @@ export interface BrowserSession {
 
 export interface LaunchOptions {
   headless?: boolean;
+  /**
+   * Refuse every request that is not to 127.0.0.1/localhost at once (a dead proxy), so saved
+   * real pages whose scripts call the internet load fast and the same every run.
+   */
+  offline?: boolean;
   /** Unpacked extension to load; defaults to the WXT build output for the browser. */
   extensionDir?: string;
   /**

@@ -1,0 +1,194 @@
+/**
+ * Per-site control in Chromium and Firefox ESR: the popup turns Glossa off for a site (the page is
+ * cleared at once, and stays clear after a reload) and back on; settings changed in storage
+ * (options page, another tab) apply live; pages that are not articles (search results, a web
+ * mail client) are left alone until the reader asks to annotate the site anyway, which is
+ * remembered too.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageState } from '../../lib/messages';
+import { SITE_OVERRIDES_KEY } from '../../lib/page/site';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../lib/settings';
+import { type StaticServer, startServer } from '../../scripts/serve';
+import { launchChromium } from './harness/chromium';
+import { pollUntil } from './harness/common';
+import { launchFirefox } from './harness/firefox';
+import {
+  clickByName,
+  type Messenger,
+  openMessenger,
+  openPopup,
+  paintedCount,
+  readHighlights,
+  textsOf,
+  waitForGlossa,
+  waitForNoHighlights,
+} from './harness/glossa';
+import type { BrowserName, BrowserSession, E2EPage, LaunchOptions } from './harness/types';
+
+const LAUNCHERS: [BrowserName, (o: LaunchOptions) => Promise<BrowserSession>][] = [
+  ['chromium', launchChromium],
+  ['firefox', launchFirefox],
+];
+
+const HOST = '127.0.0.1';
+
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await startServer('tests/fixtures');
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function settled(messenger: Messenger, page: E2EPage): Promise<PageState> {
+  let last: PageState | undefined;
+  return pollUntil(
+    async () => {
+      last = await messenger.state(page);
+      return last.status !== 'working' ? last : undefined;
+    },
+    { timeoutMs: 15_000, describe: () => `Glossa still working: ${JSON.stringify(last)}` },
+  );
+}
+
+for (const [browserName, launch] of LAUNCHERS) {
+  describe(`per-site control in ${browserName}`, () => {
+    let session: BrowserSession;
+    let messenger: Messenger;
+
+    beforeAll(async () => {
+      session = await launch({ headless: true, offline: true });
+      messenger = await openMessenger(session);
+    });
+
+    afterAll(async () => {
+      await messenger?.close().catch(() => {});
+      await session?.close();
+    });
+
+    /** Leave the profile as installed for the next test, whatever happened. */
+    async function resetStorage() {
+      await messenger.setStorage({
+        [SETTINGS_KEY]: DEFAULT_SETTINGS,
+        [SITE_OVERRIDES_KEY]: { annotateAnyway: [] },
+      });
+    }
+
+    it('the popup turns Glossa off for the site, remembered across reloads, and on again', async () => {
+      const page = await session.newPage(`${server.url}/demo/article.html`);
+      try {
+        const painted = paintedCount(await waitForGlossa(session, page));
+        let { popup } = await openPopup(session, page);
+        await clickByName(popup, {
+          selector: 'input[type=checkbox]',
+          name: new RegExp(`Glossa on ${HOST}`),
+        });
+        await waitForNoHighlights(page);
+        const stored = (await messenger.getStorage(SETTINGS_KEY)) as Settings;
+        expect(stored.disabledSites).toEqual([HOST]);
+        await popup.close();
+
+        await page.reload();
+        const state = await settled(messenger, page);
+        expect(state).toMatchObject({
+          status: 'skipped',
+          skip: 'site-off',
+          enabled: false,
+          site: { enabled: false },
+        });
+        expect(paintedCount(await readHighlights(page))).toBe(0);
+
+        ({ popup } = await openPopup(session, page));
+        await clickByName(popup, {
+          selector: 'input[type=checkbox]',
+          name: new RegExp(`Glossa on ${HOST}`),
+        });
+        const again = await waitForGlossa(session, page, { minRanges: painted });
+        expect(paintedCount(again)).toBe(painted); // without a reload
+        expect(((await messenger.getStorage(SETTINGS_KEY)) as Settings).disabledSites).toEqual([]);
+        await popup.close();
+      } finally {
+        await resetStorage();
+        await page.close();
+      }
+    });
+
+    it('settings changed elsewhere apply live: categories, the master switch, the site list', async () => {
+      const page = await session.newPage(`${server.url}/demo/article.html`);
+      try {
+        const all = await waitForGlossa(session, page);
+        expect(textsOf(all, 'PER').length).toBeGreaterThan(0);
+        const set = (s: Partial<Settings>) =>
+          messenger.setStorage({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, ...s } });
+
+        await set({ types: { PER: false, LOC: true, TREATY: true } });
+        await pollUntil(async () => textsOf(await readHighlights(page), 'PER').length === 0, {
+          timeoutMs: 3000,
+          describe: () => 'people still painted after PER was switched off',
+        });
+        expect(textsOf(await readHighlights(page), 'LOC').length).toBe(textsOf(all, 'LOC').length);
+
+        await set({ enabled: false });
+        await waitForNoHighlights(page, 3000);
+        await set({ disabledSites: [HOST] });
+        await waitForNoHighlights(page, 3000);
+        await set({});
+        const back = await waitForGlossa(session, page, {
+          minRanges: paintedCount(all),
+          timeoutMs: 5000,
+        });
+        expect(paintedCount(back)).toBe(paintedCount(all));
+      } finally {
+        await resetStorage();
+        await page.close();
+      }
+    });
+
+    for (const [label, path] of [
+      ['search results', 'pages/search-results.html?q=putin+kim+treaty'],
+      ['a web mail client', 'pages/webmail.html'],
+    ] as const) {
+      it(`${label}: not annotated, until the reader asks to annotate the site anyway (remembered)`, async () => {
+        const page = await session.newPage(`${server.url}/${path}`);
+        try {
+          const state = await settled(messenger, page);
+          expect(state).toMatchObject({
+            status: 'skipped',
+            skip: 'not-article',
+            site: { article: false },
+          });
+          expect(paintedCount(await readHighlights(page))).toBe(0);
+
+          const { popup } = await openPopup(session, page);
+          await clickByName(popup, {
+            selector: 'input[type=checkbox]',
+            name: /even where pages do not look like articles/,
+          });
+          await waitForGlossa(session, page, { timeoutMs: 5000 });
+          await popup.close();
+          expect(await messenger.getStorage(SITE_OVERRIDES_KEY)).toEqual({
+            annotateAnyway: [HOST],
+          });
+
+          await page.reload();
+          await waitForGlossa(session, page, { timeoutMs: 5000 });
+          expect((await messenger.state(page)).site).toMatchObject({ annotateAnyway: true });
+
+          // Back to deciding per page.
+          const tabId = await messenger.tabIdOf(page);
+          await messenger.send(tabId, { type: 'glossa:set-annotate-anyway', enabled: false });
+          await page.reload();
+          const after = await settled(messenger, page);
+          expect(after.skip).toBe('not-article');
+          expect(paintedCount(await readHighlights(page))).toBe(0);
+        } finally {
+          await resetStorage();
+          await page.close();
+        }
+      });
+    }
+  });
+}
