@@ -1,6 +1,6 @@
 /**
  * `npm run bench:page`: Glossa on real pages in real Chromium, medians over runs, for the demo
- * article, the largest saved page (/work/shared/pages/index.json, by bytes) and a generated
+ * article, the largest saved page (../shared/pages/index.json, by bytes) and a generated
  * 100,000-word article:
  *
  * - time from content-script start to highlights painted (PageState.paintMs; first marks too);
@@ -27,8 +27,9 @@ import { type Messenger, openMessenger } from '../tests/e2e/harness/glossa';
 import type { BrowserSession } from '../tests/e2e/harness/types';
 import { articlePage } from './page-article-gen';
 import { type StaticServer, startServer } from './serve';
+import { sharedDir } from './shared-dir';
 
-const PAGES_DIR = process.env.GLOSSA_PAGES_DIR || '/work/shared/pages';
+const PAGES_DIR = sharedDir('pages', 'GLOSSA_PAGES_DIR');
 const OUT = 'test-results/bench-page.json';
 const OFFLINE = ['--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=127.0.0.1;localhost'];
 

@@ -10,7 +10,7 @@
  * - With --browser: the same bundle in headless Chromium (script parse/compile, first call,
  *   throughput), as a content script would load it.
  *
- * The corpora are read from /work/shared/corpora (GLOSSA_CORPORA overrides); nothing is written
+ * The corpora are read from ../shared/corpora (GLOSSA_CORPORA overrides); nothing is written
  * to the project.
  */
 import { spawnSync } from 'node:child_process';
@@ -22,9 +22,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Recognizer } from '../lib/entities';
 import { createRecognizer } from '../lib/recognize/index';
+import { sharedDir } from './shared-dir';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPORA = process.env.GLOSSA_CORPORA ?? '/work/shared/corpora';
+const CORPORA = sharedDir('corpora', 'GLOSSA_CORPORA');
 const require = createRequire(import.meta.url);
 const json = process.argv.includes('--json');
 const browser = process.argv.includes('--browser');

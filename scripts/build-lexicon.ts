@@ -4,7 +4,7 @@
  * Inputs: the hand-curated lists in lib/recognize/curated/, country names from
  * i18n-iso-countries, OpenCorpora morphology through `az` (all case forms of every Russian entry,
  * the dictionary's first names, surnames and place names), and the TRAIN splits of
- * /work/shared/corpora (names and frequent person/place/organisation strings). Dev splits are
+ * ../shared/corpora (names and frequent person/place/organisation strings). Dev splits are
  * never read here: they are for measuring.
  *
  * Deterministic: the same inputs give a byte-identical file (everything is sorted).
@@ -55,9 +55,10 @@ import {
   SCOPE_RU,
 } from '../lib/recognize/lexicon-format';
 import { keyOf, normalizeKey, phraseKey, type Token, tokenize } from '../lib/recognize/tokens';
+import { sharedDir } from './shared-dir';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPORA = process.env.GLOSSA_CORPORA ?? '/work/shared/corpora';
+const CORPORA = sharedDir('corpora', 'GLOSSA_CORPORA');
 const OUT = join(ROOT, 'lib/recognize/data/lexicon.json');
 const require = createRequire(import.meta.url);
 

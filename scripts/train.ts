@@ -4,7 +4,7 @@
  *
  *   npx tsx scripts/train.ts [--epochs N] [--bits B] [--eval] [--out FILE]
  *
- * Data: the TRAIN splits of /work/shared/corpora only (nerel-train, conll2003-train); the dev
+ * Data: the TRAIN splits of ../shared/corpora only (nerel-train, conll2003-train); the dev
  * splits are never trained on (--eval merely scores the finished model on them, to choose
  * features and epochs). Model: averaged structured perceptron (Collins 2002) over hashed features
  * (lib/recognize/model/features.ts) with Viterbi decoding, BIO labels. Afterwards weights are
@@ -40,9 +40,10 @@ import {
 import { encodeSlots, loadModel, type ModelData, toBase64 } from '../lib/recognize/model/weights';
 import { proposeAll, ruleCodes } from '../lib/recognize/rules';
 import { type Token, tokenize } from '../lib/recognize/tokens';
+import { sharedDir } from './shared-dir';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPORA = process.env.GLOSSA_CORPORA ?? '/work/shared/corpora';
+const CORPORA = sharedDir('corpora', 'GLOSSA_CORPORA');
 
 interface Options {
   epochs: number;

@@ -1,5 +1,5 @@
 /**
- * Glossa on every saved real page of /work/shared/pages (index.json) in Chromium and Firefox ESR.
+ * Glossa on every saved real page of ../shared/pages (index.json) in Chromium and Firefox ESR.
  * Per page: Glossa throws nothing (the site's own script errors are recorded, not blamed), paints
  * inside the article and nothing in navigation, footers, forms or scripts, and shifts no block
  * element (boxes compared with Glossa off and on). Pages Glossa judges not to be articles must
@@ -22,6 +22,7 @@ import { Readability } from '@mozilla/readability';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, PageState } from '../../lib/messages';
 import { type StaticServer, startServer } from '../../scripts/serve';
+import { sharedDir } from '../../scripts/shared-dir';
 import { launchChromium } from './harness/chromium';
 import { pollUntil, sleep } from './harness/common';
 import { launchFirefox } from './harness/firefox';
@@ -34,7 +35,7 @@ import type {
   PageEvent,
 } from './harness/types';
 
-const PAGES_DIR = process.env.GLOSSA_PAGES_DIR || '/work/shared/pages';
+const PAGES_DIR = sharedDir('pages', 'GLOSSA_PAGES_DIR');
 const SUMMARY_MD = 'test-results/pages-summary.md';
 const SUMMARY_JSON = 'test-results/pages-summary.json';
 const READABILITY_CACHE = 'test-results/.readability-cache.json';
