@@ -7,6 +7,8 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { formatCount, IMPORT_LIMITS } from './limits';
 import type { NewNote, Note } from './model';
+import { normalizeUrl } from './normalize-url';
+import { parseTags } from './tags';
 
 export type NotesDb = Dexie & { notes: EntityTable<Note, 'id'> };
 
@@ -18,7 +20,18 @@ export function openNotesDb(name = 'glossa', options?: DexieOptions): NotesDb {
   const db = new Dexie(name, options) as NotesDb;
   // Schema history: never edit a published version; add version(n + 1) with an upgrade instead.
   db.version(1).stores({ notes: 'id, url, kind, createdAt, updatedAt, *tags' });
+  // 2: notes listed per page in date order straight from an index; notes saved by version 1
+  // are re-filed under today's URL rules and tag rules, so they still match their page.
+  db.version(2)
+    .stores({ notes: 'id, url, kind, createdAt, updatedAt, *tags, [url+createdAt]' })
+    .upgrade((tx) => tx.table<Note, string>('notes').toCollection().modify(upgradeNoteToV2));
   return db;
+}
+
+/** A version-1 note as version 2 files it (changed in place, as Dexie's modify() expects). */
+export function upgradeNoteToV2(note: Note): void {
+  note.url = normalizeUrl(note.url);
+  note.tags = parseTags((Array.isArray(note.tags) ? note.tags : []).join(','));
 }
 
 export type NotesErrorReason =
@@ -180,7 +193,10 @@ function compareStrings(a: string, b: string): number {
 /** Notes filed under one (normalized) page URL, newest first. */
 export function notesForUrl(db: NotesDb, url: string): Promise<Note[]> {
   return guarded('Could not load the notes for this page', async () => {
-    const notes = await db.notes.where('url').equals(url).toArray();
+    const notes = await db.notes
+      .where('[url+createdAt]')
+      .between([url, Dexie.minKey], [url, Dexie.maxKey])
+      .toArray();
     return notes.sort(
       (a, b) => compareStrings(b.createdAt, a.createdAt) || compareStrings(a.id, b.id),
     );

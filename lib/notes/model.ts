@@ -19,7 +19,7 @@ export type Selector = TextQuoteSelector | TextPositionSelector;
 
 export type NoteKind = 'page' | 'selection' | 'entity';
 
-/** A note as stored (schema version 1). Times are ISO 8601 strings in UTC. */
+/** A note as stored (schema version 2; lib/notes/db.ts keeps the history). Times are ISO 8601 strings in UTC. */
 export interface Note {
   id: string;
   kind: NoteKind;

@@ -1,0 +1,106 @@
+/**
+ * Schema upgrades: a database written by the previous schema (version 1, exactly as Glossa 0.1
+ * declared it) opens under the current one with every note kept, re-filed and queryable.
+ */
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { addNote, allNotes, notesForUrl, openNotesDb } from '../../lib/notes/db';
+import type { Note } from '../../lib/notes/model';
+
+const V1_STORES = { notes: 'id, url, kind, createdAt, updatedAt, *tags' };
+
+function v1Note(id: string, url: string, createdAt: string, tags: string[]): Note {
+  return {
+    id,
+    kind: 'selection',
+    url,
+    pageTitle: 'Россия и КНДР обменялись ратификационными грамотами',
+    text: `note ${id}`,
+    tags,
+    quote: 'обменялись ратификационными грамотами',
+    selectors: [
+      {
+        type: 'TextQuoteSelector',
+        exact: 'обменялись ратификационными грамотами',
+        prefix: 'КНДР ',
+        suffix: ' в Москве',
+      },
+      { type: 'TextPositionSelector', start: 10, end: 47 },
+    ],
+    createdAt,
+    updatedAt: createdAt,
+  };
+}
+
+async function writeV1(name: string, notes: Note[]): Promise<void> {
+  const old = new Dexie(name);
+  old.version(1).stores(V1_STORES);
+  await old.table('notes').bulkAdd(notes);
+  old.close();
+}
+
+describe('notes schema upgrade 1 → 2', () => {
+  it('keeps every note of a version-1 database, re-filed under the current URL and tag rules', async () => {
+    const name = 'glossa-upgrade-1';
+    const article = 'https://ria.ru/20241205/kndr.html';
+    await writeV1(name, [
+      v1Note('a', `${article}?utm_source=tg#comments`, '2024-12-05T08:00:00.000Z', [
+        ' КНДР ',
+        'кндр',
+        'ratification',
+      ]),
+      v1Note('b', article, '2024-12-05T09:00:00.000Z', []),
+      v1Note('c', 'https://example.com/other', '2024-12-04T09:00:00.000Z', ['x']),
+    ]);
+
+    const db = openNotesDb(name);
+    try {
+      await db.open();
+      expect(db.verno).toBe(2);
+      const all = await allNotes(db);
+      expect(all.map((n) => n.id).sort()).toEqual(['a', 'b', 'c']);
+      const a = all.find((n) => n.id === 'a');
+      expect(a?.url).toBe(article);
+      expect(a?.tags).toEqual(['КНДР', 'ratification']);
+      // Everything else exactly as saved.
+      expect(a?.selectors).toEqual(v1Note('a', '', '', []).selectors);
+      expect(a?.createdAt).toBe('2024-12-05T08:00:00.000Z');
+      // Both notes of the article are found under its key, newest first, through the new index.
+      expect((await notesForUrl(db, article)).map((n) => n.id)).toEqual(['b', 'a']);
+      // New notes go in beside the upgraded ones.
+      await addNote(db, { kind: 'page', url: article, pageTitle: 'T', text: 'new', tags: [] });
+      expect((await notesForUrl(db, article)).length).toBe(3);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('opens an empty version-1 database', async () => {
+    const name = 'glossa-upgrade-2';
+    await writeV1(name, []);
+    const db = openNotesDb(name);
+    try {
+      expect(await allNotes(db)).toEqual([]);
+      expect(db.verno).toBe(2);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('survives malformed version-1 records (tags missing) without dropping them', async () => {
+    const name = 'glossa-upgrade-3';
+    const broken = { ...v1Note('z', 'https://example.com/p#x', '2024-01-01T00:00:00.000Z', []) };
+    (broken as Partial<Note>).tags = undefined;
+    await writeV1(name, [broken]);
+    const db = openNotesDb(name);
+    try {
+      const [z] = await allNotes(db);
+      expect(z?.id).toBe('z');
+      expect(z?.url).toBe('https://example.com/p');
+      expect(z?.tags).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
