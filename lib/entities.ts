@@ -37,6 +37,16 @@ export interface Recognizer {
   recognize(text: string, options?: RecognizeOptions): Mention[];
 }
 
+/**
+ * What the page annotator asks: a Recognizer, or one in another context (the extension's
+ * background, `remote`) that answers the same question with a promise.
+ */
+export interface PageRecognizer {
+  readonly id: string;
+  readonly remote?: boolean;
+  recognize(text: string, options?: RecognizeOptions): Mention[] | Promise<Mention[]>;
+}
+
 /** Per-page summary: one row per canonical entity, most frequent first. */
 export interface EntitySummary {
   type: EntityType;

@@ -46,6 +46,8 @@ interface Run {
   longestTaskMs: number;
   tasksOver50: number;
   loadTaskMs: number;
+  /** Main-thread time of the page's tasks while Glossa worked (the page's cost of highlighting). */
+  busyMs: number;
   longestSliceMs: number;
   warmMs: number;
   longestOwnStepMs: number;
@@ -119,11 +121,12 @@ function glossaTasks(
   events: TraceEvent[],
   extensionOrigin: string,
   paintMs: number,
-): { longest: number; over50: number; load: number } {
+): { longest: number; over50: number; load: number; busy: number } {
   const evaluation = events.find(
     (e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').startsWith(extensionOrigin),
   );
-  if (!evaluation) return { longest: Number.NaN, over50: Number.NaN, load: Number.NaN };
+  if (!evaluation)
+    return { longest: Number.NaN, over50: Number.NaN, load: Number.NaN, busy: Number.NaN };
   const thread = (e: TraceEvent) => e.pid === evaluation.pid && e.tid === evaluation.tid;
   const tasks = events.filter(
     (e) =>
@@ -136,13 +139,15 @@ function glossaTasks(
   const until = from + (paintMs + 20) * 1000;
   let longest = 0;
   let over50 = 0;
+  let busy = 0;
   for (const t of tasks) {
     if (t === loadTask || t.ts < from || t.ts > until) continue;
     const ms = (t.dur ?? 0) / 1000;
     longest = Math.max(longest, ms);
+    busy += ms;
     if (ms > 50) over50++;
   }
-  return { longest, over50, load: (loadTask?.dur ?? evaluation.dur ?? 0) / 1000 };
+  return { longest, over50, load: (loadTask?.dur ?? evaluation.dur ?? 0) / 1000, busy };
 }
 
 async function heapMb(cdp: CDPSession): Promise<number> {
@@ -177,6 +182,7 @@ async function glossaRun(
   longestTaskMs: number;
   tasksOver50: number;
   loadTaskMs: number;
+  busyMs: number;
   heap: number;
 }> {
   const context = (session as unknown as { context: import('playwright-core').BrowserContext })
@@ -196,6 +202,7 @@ async function glossaRun(
       longestTaskMs: tasks.longest,
       tasksOver50: tasks.over50,
       loadTaskMs: tasks.load,
+      busyMs: tasks.busy,
       heap,
     };
   } finally {
@@ -364,6 +371,7 @@ async function main() {
           longestTaskMs: g.longestTaskMs,
           tasksOver50: g.tasksOver50,
           loadTaskMs: g.loadTaskMs,
+          busyMs: g.busyMs,
           longestSliceMs: t?.longestSliceMs ?? Number.NaN,
           warmMs: t?.warmMs ?? Number.NaN,
           longestOwnStepMs: Math.max(
@@ -396,6 +404,8 @@ async function main() {
         medianLongestGlossaTaskMs: r1(m('longestTaskMs')),
         medianTasksOver50: m('tasksOver50'),
         medianScriptLoadTaskMs: r1(m('loadTaskMs')),
+        medianBusyMs: r1(m('busyMs')),
+        markJsToGlossaBusy: Math.round((m('markJsMs') / m('busyMs')) * 10) / 10,
         medianLongestSliceMs: r1(m('longestSliceMs')),
         medianRecognizerFirstCallMs: r1(m('warmMs')),
         medianLongestOwnStepMs: r1(m('longestOwnStepMs')),
@@ -424,7 +434,7 @@ async function main() {
     'Times in ms from the content script start (Chromium, headless, this machine). Longest task: ' +
     'renderer main-thread tasks from the content script start to painted, from a trace (the task ' +
     'evaluating the content script bundle is reported apart); "recognizer first call" is the one ' +
-    'task in which lib/recognize builds its tables; "own step" is Glossa\'s longest read, recognize-batch, ' +
+    'task in which lib/recognize builds its tables when it runs on the page (0: it runs in the background); "own step" is Glossa\'s longest read, recognize-batch, ' +
     'paint or judge step. Heap: V8 heap after GC minus the same page without the extension.';
   await mkdir(path.dirname(OUT), { recursive: true });
   await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
@@ -443,6 +453,8 @@ async function main() {
     ['markJsToGlossa', 'mark.js/Glossa ×'],
     ['medianMarkJsBodyMs', 'mark.js ms (body)'],
     ['markJsBodyToGlossa', 'mark.js body/Glossa ×'],
+    ['medianBusyMs', 'page main thread busy ms'],
+    ['markJsToGlossaBusy', 'mark.js/Glossa main-thread ×'],
     ['medianScriptLoadTaskMs', 'script load task ms'],
     ['medianLongestGlossaTaskMs', 'longest task while working ms'],
     ['medianRecognizerFirstCallMs', 'recognizer 1st call ms'],
@@ -465,7 +477,7 @@ async function main() {
   for (const b of big) {
     if (!b) continue;
     console.log(
-      `  ${b.label}: ≥ 5× faster than mark.js: ${b.markJsToGlossa}× on the same root ${Number(b.markJsToGlossa) >= 5 ? 'OK' : 'MISSED'}, ${b.markJsBodyToGlossa}× on the body ${Number(b.markJsBodyToGlossa) >= 5 ? 'OK' : 'MISSED'}`,
+      `  ${b.label}: ≥ 5× faster than mark.js: ${b.markJsToGlossa}× on the same root ${Number(b.markJsToGlossa) >= 5 ? 'OK' : 'MISSED'}, ${b.markJsBodyToGlossa}× on the body ${Number(b.markJsBodyToGlossa) >= 5 ? 'OK' : 'MISSED'} (end to end, recognition included); page main-thread time ${b.markJsToGlossaBusy}× less than mark.js's ${Number(b.markJsToGlossaBusy) >= 5 ? 'OK' : 'MISSED'}`,
     );
   }
   const largestRow = report.largest as Record<string, number> | undefined;
@@ -476,8 +488,9 @@ async function main() {
   }
   for (const [key, v] of rows) {
     const own = Number(v.medianLongestOwnStepMs);
+    const longest = Math.max(Number(v.medianLongestGlossaTaskMs), Number(v.medianScriptLoadTaskMs));
     console.log(
-      `  ${key}: longest task after start ${v.medianLongestGlossaTaskMs} ms, script load ${v.medianScriptLoadTaskMs} ms; Glossa's own steps ≤ ${own} ms ${own <= 50 ? 'OK' : 'MISSED'}; recognizer first call ${v.medianRecognizerFirstCallMs} ms`,
+      `  ${key}: longest main-thread task ≤ 50 ms: ${longest} ms ${longest <= 50 ? 'OK' : 'MISSED'} (script load ${v.medianScriptLoadTaskMs} ms, longest task while working ${v.medianLongestGlossaTaskMs} ms); Glossa's own steps ≤ ${own} ms; recognizer first call on the page ${v.medianRecognizerFirstCallMs} ms`,
     );
   }
 }

@@ -12,8 +12,8 @@
  * recognized twice (a cache by text). Segments whose nodes left the page release their ranges.
  * New content goes ahead of the rest of the first pass, so it is painted within a few frames.
  */
-import type { Mention, PaintedType, Recognizer } from '../entities';
-import { buildBatch, cutPoints, mentionsByPiece, type Piece } from './batches';
+import type { Mention, PageRecognizer, PaintedType } from '../entities';
+import { type Batch, buildBatch, cutPoints, mentionsByPiece, type Piece } from './batches';
 import { mentionIndexAt } from './card';
 import { textChanges } from './changes';
 import { guessLang, SAMPLE_CHARS } from './lang';
@@ -45,8 +45,11 @@ export interface AnnotatorOptions {
   /** Where the article is (findArticleRoot); read again if the page replaces it. */
   root: Element;
   types: readonly PaintedType[];
-  /** The recognizer, created on first use (a page without text never loads it). */
-  recognizer: () => Recognizer;
+  /**
+   * The recognizer, created on first use (a page without text never asks it). A remote one (the
+   * extension's background) answers with promises: the page reads on while it works.
+   */
+  recognizer: () => PageRecognizer;
   /** Full names found so far on the page (shared with frames). */
   names: PageNames;
   /** Results by text, shared across re-reads (toggling off and on never recognizes again). */
@@ -82,7 +85,10 @@ export interface AnnotatorTiming {
   recognizedChars: number;
   /** Longest slice of work without handing the main thread back (ms). */
   longestSliceMs: number;
-  /** The recognizer's first call (it builds its tables), and the longest recognize() call. */
+  /**
+   * The recognizer's first call (it builds its tables), and the longest recognize() call, when the
+   * recognizer runs on the page (a remote one costs the page neither).
+   */
   warmMs: number;
   longestBatchMs: number;
   /** Longest read step and longest paint of a batch (ms). */
@@ -166,7 +172,7 @@ const CACHE_LIMIT = 50_000;
 const ARTICLE_SELECTOR = 'article, [itemprop=articleBody]';
 
 /** Recognizers already used once (their first call builds tables: done in a slice of its own). */
-const warmed = new WeakSet<Recognizer>();
+const warmed = new WeakSet<PageRecognizer>();
 
 export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   const { doc, names, cache, now } = options;
@@ -205,7 +211,9 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   let pauseBeforeWarm = false;
   /** Work is sliced at all (tests pass an infinite budget to run everything at once). */
   const slicing = Number.isFinite(options.budgetMs ?? 0);
-  let recognizer: Recognizer | null = null;
+  let recognizer: PageRecognizer | null = null;
+  /** A batch sent to a remote recognizer and not answered yet: one at a time, in page order. */
+  let waiting = false;
   const recognizerOnce = () => {
     recognizer ??= options.recognizer();
     return recognizer;
@@ -456,13 +464,46 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     const batch = buildBatch(pieces, header);
     const recognizer = recognizerOnce();
     const started = now();
-    const mentions = recognizer.recognize(batch.text, { lang: pageLangHint() });
-    const elapsed = now() - started;
+    const answer = recognizer.recognize(batch.text, { lang: pageLangHint() });
+    if (Array.isArray(answer)) {
+      applyBatch(batch, items, body.length, answer, now() - started, true);
+      return;
+    }
+    waiting = true;
+    answer.then(
+      (mentions) => {
+        waiting = false;
+        if (disposed) return settle();
+        try {
+          applyBatch(batch, items, body.length, mentions, now() - started, false);
+        } catch (error) {
+          fail(error);
+          return;
+        }
+        void pump();
+      },
+      (error: unknown) => {
+        waiting = false;
+        fail(error);
+      },
+    );
+  };
+
+  /** Paint what one batch found; `local`: it ran on this thread, so it paces the next batch. */
+  const applyBatch = (
+    batch: Batch<Item>,
+    items: Item[],
+    bodyLength: number,
+    mentions: Mention[],
+    elapsed: number,
+    local: boolean,
+  ) => {
     timing.recognizeMs += elapsed;
     timing.batches += 1;
-    timing.recognizedChars += body.length;
-    timing.longestBatchMs = Math.max(timing.longestBatchMs, elapsed);
-    if (elapsed > 0.5 && options.batchChars === undefined) {
+    timing.recognizedChars += bodyLength;
+    // A remote batch's time is spent in the background, not on this page's main thread.
+    if (local) timing.longestBatchMs = Math.max(timing.longestBatchMs, elapsed);
+    if (local && elapsed > 0.5 && options.batchChars === undefined) {
       const measured = batch.text.length / elapsed;
       // Lean to the slower of the estimate and this batch: an overshoot is a long task.
       rate = rate === 0 ? measured : Math.min(measured, rate * 0.5 + measured * 0.5);
@@ -554,8 +595,12 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
       return true;
     }
     if (urgent.length > 0 || background.length > 0) {
+      if (waiting) return false; // the remote recognizer's answer resumes the pump
       const recognizer = recognizerOnce();
-      if (!warmed.has(recognizer)) {
+      if (recognizer.remote && options.batchChars === undefined) {
+        // Recognition costs this page nothing: send big batches (fewer round trips).
+        batchChars = MAX_BATCH_CHARS;
+      } else if (!warmed.has(recognizer)) {
         // The recognizer builds its tables on first use: let that happen in a task of its own.
         if (!pauseBeforeWarm) {
           pauseBeforeWarm = true;
@@ -573,6 +618,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
       recognizeBatch();
       return true;
     }
+    if (waiting) return false;
     if (queueLateNames()) return true;
     flush(true);
     if (firstPass) {
@@ -606,7 +652,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
       running = false;
       slicer.end();
       timing.longestSliceMs = slicer.longestMs;
-      settle();
+      if (!waiting || disposed) settle();
     }
   };
 
@@ -757,7 +803,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     },
     lookup,
     idle() {
-      if (!running) return Promise.resolve();
+      if (!running && !waiting) return Promise.resolve();
       return new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
     dispose,

@@ -254,7 +254,18 @@ export async function waitForGlossa(
   options: { timeoutMs?: number; minRanges?: number } = {},
 ): Promise<Painted> {
   try {
-    return await waitForHighlights(page, options);
+    await waitForHighlights(page, options);
+    // Marks come in as recognition answers arrive (and saved notes may come first): wait for the
+    // content script to finish its pass, then read what a person sees.
+    await pollUntil(
+      async () => ((await getPageState(session, page)).status === 'working' ? undefined : true),
+      {
+        timeoutMs: options.timeoutMs ?? 20_000,
+        intervalMs: 50,
+        describe: () => 'the content script never finished its first pass',
+      },
+    );
+    return await readHighlights(page);
   } catch (error) {
     let report: string;
     try {

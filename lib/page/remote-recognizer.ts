@@ -1,0 +1,68 @@
+/**
+ * The page's side of recognition in the background: the content script sends a batch of page
+ * text and gets mentions back. The recognizer and its data (megabytes of tables) are loaded once
+ * per browser session in the background instead of in every page, so a page pays neither their
+ * parsing on its main thread nor their memory.
+ *
+ * Answers are checked before use: whatever comes back, the page only ever sees well-formed
+ * mentions or a rejected promise (the annotator then steps back and clears its marks).
+ */
+import type { EntityType, Mention, PageRecognizer, RecognizeOptions } from '../entities';
+import type { Message, RecognizeResult } from '../messages';
+
+export type SendRecognize = (message: Message<'glossa:recognize'>) => Promise<unknown>;
+
+const TYPES: ReadonlySet<string> = new Set<EntityType>(['PER', 'LOC', 'TREATY', 'ORG']);
+
+function isMention(value: unknown, textLength: number): value is Mention {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return (
+    Number.isInteger(m.start) &&
+    Number.isInteger(m.end) &&
+    (m.start as number) >= 0 &&
+    (m.start as number) < (m.end as number) &&
+    (m.end as number) <= textLength &&
+    typeof m.type === 'string' &&
+    TYPES.has(m.type) &&
+    typeof m.text === 'string' &&
+    typeof m.canonical === 'string'
+  );
+}
+
+/** The mentions of a background answer, or an Error saying what was wrong with it. */
+export function readRecognizeAnswer(answer: unknown, text: string): Mention[] | Error {
+  if (typeof answer !== 'object' || answer === null) {
+    return new Error('the background gave no answer to a recognition request');
+  }
+  const result = answer as RecognizeResult;
+  if (result.ok === false)
+    return new Error(`recognition failed in the background: ${result.error}`);
+  if (result.ok !== true || !Array.isArray(result.mentions)) {
+    return new Error('the background answered a recognition request with something else');
+  }
+  // Text is taken from the page's own string: the answer only says where.
+  return result.mentions
+    .filter((m) => isMention(m, text.length))
+    .map((m) => ({
+      start: m.start,
+      end: m.end,
+      type: m.type,
+      text: text.slice(m.start, m.end),
+      canonical: m.canonical,
+    }));
+}
+
+export function createRemoteRecognizer(send: SendRecognize): PageRecognizer {
+  return {
+    id: 'background',
+    remote: true,
+    async recognize(text: string, options?: RecognizeOptions): Promise<Mention[]> {
+      const message: Message<'glossa:recognize'> = { type: 'glossa:recognize', text };
+      if (options?.lang) message.lang = options.lang;
+      const read = readRecognizeAnswer(await send(message), text);
+      if (read instanceof Error) throw read;
+      return read;
+    },
+  };
+}
