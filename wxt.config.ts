@@ -1,4 +1,27 @@
+import path from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { pageCommandsManifest } from './lib/commands';
+
+const RECOGNIZER_DATA = path.resolve('lib/recognize/data');
+
+/**
+ * In the extension, the recognizer's data is read from package files by the background
+ * (lib/recognize/data/source.extension.ts) instead of being compiled into a script: swap the module.
+ */
+function recognizerDataFromPackage(): Plugin {
+  const bundled = path.join(RECOGNIZER_DATA, 'source.ts');
+  return {
+    name: 'glossa-recognizer-data-from-package',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.endsWith('/source')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (resolved?.id !== bundled) return null;
+      return path.join(RECOGNIZER_DATA, 'source.extension.ts');
+    },
+  };
+}
 
 // One config builds both targets: `wxt build` (Chrome MV3) and `wxt build -b firefox`.
 export default defineConfig({
@@ -20,18 +43,43 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+N' },
         description: 'Save the selection as a Glossa note',
       },
+      // Toggle highlights, next / previous mark (lib/commands.ts).
+      ...pageCommandsManifest(),
     },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'glossa@glossa.local', strict_min_version: '128.0' },
+            gecko: {
+              id: 'glossa@glossa.local',
+              strict_min_version: '140.0',
+              // Glossa collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  hooks: {
+    // The two data files the background reads (lib/recognize/data/source.extension.ts).
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of ['lexicon.json', 'model.json']) {
+        files.push({
+          absoluteSrc: path.join(RECOGNIZER_DATA, name),
+          relativeDest: `recognizer/${name}`,
+        });
+      }
+    },
+  },
   vite: () => ({
+    plugins: [recognizerDataFromPackage()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { sourcemap: false },
   }),
-  zip: { artifactTemplate: 'glossa-{{version}}-{{browser}}.zip' },
+  zip: {
+    artifactTemplate: 'glossa-{{version}}-{{browser}}.zip',
+    // The sources zip the Firefox add-on store asks for: what `npm ci && npm run build` needs.
+    sourcesTemplate: 'glossa-{{version}}-sources.zip',
+    excludeSources: ['test-results/**', 'out/**', 'docs/*.png', 'tests/**'],
+  },
 });

@@ -1,7 +1,8 @@
 /**
  * The page's entities, grouped Person → Place → Treaty term. Highlights are invisible to screen
  * readers, so this list is where the same information is reachable by everyone. With `onSaveNote`
- * each row also offers a note on that entity (kept with its canonical name and type).
+ * each row also offers a note on that entity (kept with its canonical name and type). With
+ * `onReveal` (the side panel) each name is a button that shows its next mention on the page.
  */
 import { useState } from 'preact/hooks';
 import { type EntitySummary, PAINTED_TYPES, TYPE_LABELS } from '../lib/entities';
@@ -12,13 +13,22 @@ export interface EntityListProps {
   entities: readonly EntitySummary[];
   /** Store a note on an entity; rejects with an Error whose message is shown. */
   onSaveNote?: (entity: EntitySummary, draft: NoteDraft) => Promise<void>;
+  /** Show the entity's next mention on the page (a button per name). */
+  onReveal?: (entity: EntitySummary) => void;
+  /** Shown after the name of the entity revealed last, e.g. "2 of 5". */
+  revealed?: { type: string; canonical: string; label: string } | null;
 }
 
-const GROUP_HEADINGS = { PER: 'People', LOC: 'Places', TREATY: 'Treaty terms' } as const;
+const GROUP_HEADINGS = {
+  PER: 'People',
+  LOC: 'Places',
+  TREATY: 'Treaty terms',
+  WATCH: 'Watch list',
+} as const;
 
 const keyOf = (e: EntitySummary) => `${e.type}\u0000${e.canonical}`;
 
-export function EntityList({ entities, onSaveNote }: EntityListProps) {
+export function EntityList({ entities, onSaveNote, onReveal, revealed }: EntityListProps) {
   const [open, setOpen] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -59,7 +69,21 @@ export function EntityList({ entities, onSaveNote }: EntityListProps) {
                   }
                 >
                   <span class="entity-row">
-                    <span class="entity-name">{e.canonical}</span>
+                    {onReveal ? (
+                      <button
+                        type="button"
+                        class="link entity-name entity-reveal"
+                        aria-label={`Show the next mention of ${e.canonical} on the page`}
+                        onClick={() => onReveal(e)}
+                      >
+                        {e.canonical}
+                      </button>
+                    ) : (
+                      <span class="entity-name">{e.canonical}</span>
+                    )}
+                    {revealed && revealed.type === e.type && revealed.canonical === e.canonical && (
+                      <span class="entity-at muted">{revealed.label}</span>
+                    )}
                     <span class="entity-count">
                       {e.count}
                       <span class="visually-hidden"> {e.count === 1 ? 'mention' : 'mentions'}</span>

@@ -9,12 +9,19 @@
  * - Extension pages may ask for the same save as the menu ('glossa:save-selection' with a tab id).
  *   Menus and shortcuts cannot be triggered from test automation; the end-to-end tests send this
  *   message from an extension page instead, which runs the very same function.
+ * - The page commands (toggle highlights, next / previous mark: lib/commands.ts) likewise run one
+ *   function for the shortcut and for 'glossa:run-command' from an extension page.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isGlossaMessage, type Message } from '../lib/messages';
+import { isPageCommand, runPageCommand } from '../lib/commands';
+import type { Recognizer } from '../lib/entities';
+import { isGlossaMessage, type Message, type RecognizeResult } from '../lib/messages';
 import { type AskTab, notesForPage, saveSelectionFromTab } from '../lib/notes/capture';
 import { openNotesDb } from '../lib/notes/db';
+import { createRecognizer } from '../lib/recognize';
+import { loadRecognizerData } from '../lib/recognize/data/source.extension';
+import { answerRecognize } from '../lib/recognize/remote';
 
 export const SAVE_SELECTION_MENU = 'glossa-save-selection';
 export const SAVE_SELECTION_COMMAND = 'save-selection';
@@ -28,6 +35,21 @@ type ActionApi = {
 
 export default defineBackground(() => {
   const db = openNotesDb();
+  // One recognizer for every tab, its tables read from the package and built once per background
+  // start (a Chrome service worker restarts after being idle): now, before the first page asks.
+  const dataReady = loadRecognizerData(async (file) => {
+    const response = await fetch(browser.runtime.getURL(`/${file}` as '/'));
+    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+    return response.json();
+  });
+  let shared: Recognizer | null = null;
+  const recognizer = (): Recognizer => {
+    shared ??= createRecognizer();
+    return shared;
+  };
+  dataReady
+    .then(() => recognizer().recognize('Москва и Пхеньян. Moscow and Pyongyang.'))
+    .catch((err: unknown) => log('recognizer data could not be loaded', err));
   const askTab: AskTab = (tabId, message) => browser.tabs.sendMessage(tabId, message);
   // MV3 has `action`, Firefox MV2 `browserAction`: the same two calls.
   const action = ((browser as unknown as { action?: ActionApi }).action ??
@@ -83,11 +105,44 @@ export default defineBackground(() => {
     })();
   });
 
+  // Toggle highlights, jump to the next / previous mark (lib/commands.ts): one function for the
+  // shortcut and for 'glossa:run-command' from an extension page.
+  const runCommand = async (command: string, tabId: number) => {
+    const result = await runPageCommand(
+      (id, message) => browser.tabs.sendMessage(id, message),
+      command,
+      tabId,
+    );
+    if (!result.ok) log('command', command, result.error);
+    return result;
+  };
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (!isPageCommand(command)) return;
+    void (async () => {
+      const tabId = tab?.id ?? (await activeTabId());
+      if (tabId !== undefined) await runCommand(command, tabId);
+    })();
+  });
+
   const extensionPage = (url: string | undefined) =>
     url?.startsWith(browser.runtime.getURL('/')) === true;
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isGlossaMessage(message) || sender.id !== browser.runtime.id) return false;
+    if (message.type === 'glossa:recognize' && sender.tab) {
+      // Content scripts send page text here: the recognizer's data is loaded once, not per page.
+      const request = message as Message<'glossa:recognize'>;
+      dataReady
+        .then(
+          () => answerRecognize(recognizer, request),
+          (err: unknown): RecognizeResult => ({
+            ok: false,
+            error: `the recognizer data could not be read (${err instanceof Error ? err.message : String(err)})`,
+          }),
+        )
+        .then(sendResponse);
+      return true;
+    }
     if (message.type === 'glossa:notes-for-page' && sender.tab) {
       // A content script gets its own page's notes: the frame's address, not what it claims.
       const url = sender.url ?? (message as Message<'glossa:notes-for-page'>).url;
@@ -98,6 +153,14 @@ export default defineBackground(() => {
       const { tabId } = message as Message<'glossa:save-selection'>;
       if (!Number.isInteger(tabId)) return false;
       save(tabId).then(sendResponse);
+      return true;
+    }
+    if (message.type === 'glossa:run-command' && extensionPage(sender.url)) {
+      const { command, tabId } = message as Message<'glossa:run-command'>;
+      if (!Number.isInteger(tabId) || typeof command !== 'string' || !isPageCommand(command)) {
+        return false;
+      }
+      runCommand(command, tabId).then(sendResponse);
       return true;
     }
     return false;

@@ -5,16 +5,18 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isGlossaMessage, type Message, type PageState } from '../lib/messages';
+import { isGlossaMessage, type Message, type PageState, WATCH_PAGE_PORT } from '../lib/messages';
 import { type PageController, pageInfo, startPageController } from '../lib/page/controller';
+import { createStateFeed } from '../lib/page/live';
 import {
   fetchPageNotes,
   isNoteLayerMessage,
   type NoteLayer,
   startNoteLayer,
 } from '../lib/page/note-highlights';
+import { createRemoteRecognizer } from '../lib/page/remote-recognizer';
+import { createRevealer } from '../lib/page/reveal';
 import { loadSiteOverrides, SITE_OVERRIDES_KEY } from '../lib/page/site';
-import { createRecognizer } from '../lib/recognize';
 import { loadSettings, SETTINGS_KEY } from '../lib/settings';
 
 const log = (...args: unknown[]) => console.warn('[glossa]', ...args);
@@ -26,10 +28,35 @@ export default defineContentScript({
     const startedAt = performance.now();
     let controller: PageController | null = null;
     let notes: NoteLayer | null = null;
+    // Side panel and jump commands: scroll to a mark and flash it (lib/page/reveal.ts).
+    const revealer = createRevealer({
+      doc: document,
+      markAt: (node, offset) => controller?.markAt(node, offset) ?? null,
+    });
+    // Side panels of this tab hear when what they show changed (lib/page/live.ts).
+    let notesRevision = 0;
+    const feed = createStateFeed({
+      fingerprint: () => {
+        const s = controller?.state();
+        if (!s) return 'starting';
+        const { page, status, enabled, skip, entities } = s;
+        return JSON.stringify([
+          page.url,
+          page.title,
+          status,
+          enabled,
+          skip,
+          entities,
+          notesRevision,
+        ]);
+      },
+    });
     // Extension reloaded or updated: this copy of the script is orphaned; leave the page clean.
     ctx.onInvalidated(() => {
       controller?.dispose();
       notes?.dispose();
+      revealer.dispose();
+      feed.dispose();
     });
     // The page's saved notes live in the extension's IndexedDB: ask the background, at once.
     const savedNotes = fetchPageNotes((m) => browser.runtime.sendMessage(m), location.href);
@@ -48,7 +75,8 @@ export default defineContentScript({
           settings,
           overrides,
           storage,
-          createRecognizer,
+          // Recognition runs in the background (entrypoints/background.ts): pages load no model.
+          createRecognizer: () => createRemoteRecognizer((m) => browser.runtime.sendMessage(m)),
           now: () => performance.now(),
           startedAt,
         });
@@ -103,8 +131,18 @@ export default defineContentScript({
 
     const answer = async (message: Message): Promise<unknown> => {
       const c = controller ?? (await ready);
+      if (message.type === 'glossa:reveal') {
+        return revealer.reveal((message as Message<'glossa:reveal'>).entity);
+      }
+      if (message.type === 'glossa:jump') {
+        const { direction, only } = message as Message<'glossa:jump'>;
+        return revealer.jump(direction, only);
+      }
       if (isNoteLayerMessage(message)) {
-        if (message.type === 'glossa:show-notes') notesShown = true;
+        if (message.type === 'glossa:show-notes') {
+          notesShown = true;
+          notesRevision++;
+        }
         if (notes) return notes.handle(message);
         return message.type === 'glossa:show-notes'
           ? { anchored: [], orphaned: [] }
@@ -122,17 +160,42 @@ export default defineContentScript({
         // Only our own extension's pages may ask; a page or another extension gets no answer.
         if (!isGlossaMessage(message) || sender.id !== browser.runtime.id) return false;
         // Requests the background answers (sent by this script or by extension pages).
-        if (message.type === 'glossa:notes-for-page' || message.type === 'glossa:save-selection') {
+        if (
+          message.type === 'glossa:notes-for-page' ||
+          message.type === 'glossa:save-selection' ||
+          message.type === 'glossa:run-command' ||
+          message.type === 'glossa:recognize'
+        ) {
           return false;
         }
-        answer(message).then(sendResponse, (err: unknown) => {
-          log('request failed', message.type, err);
-          sendResponse(message.type === 'glossa:get-selection' ? null : failedState());
-        });
+        answer(message).then(
+          (result) => {
+            sendResponse(result);
+            feed.check(); // a switch or new notes: open side panels hear at once
+          },
+          (err: unknown) => {
+            log('request failed', message.type, err);
+            sendResponse(message.type === 'glossa:get-selection' ? null : failedState());
+          },
+        );
         return true; // the answer is sent asynchronously
       });
     } catch (err) {
       log('cannot listen for messages', err);
+    }
+
+    try {
+      // A side panel of this extension follows this page; anyone else's port is dropped.
+      browser.runtime.onConnect.addListener((port) => {
+        if (port.name !== WATCH_PAGE_PORT) return;
+        if (port.sender?.id !== browser.runtime.id) {
+          port.disconnect();
+          return;
+        }
+        feed.add(port);
+      });
+    } catch (err) {
+      log('cannot follow side panels', err);
     }
   },
 });

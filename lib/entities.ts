@@ -1,14 +1,19 @@
+/**
+ * The categories Glossa marks. WATCH: the reader's own watch list (options page), matched on the
+ * page, never by the recognizer.
+ */
 /** The categories Glossa marks. ORG is recognised internally (so "МИД КНДР" is not taken for a person) but not painted. */
-export type EntityType = 'PER' | 'LOC' | 'TREATY' | 'ORG';
+export type EntityType = 'PER' | 'LOC' | 'TREATY' | 'WATCH' | 'ORG';
 
 /** The categories painted on pages and listed in the popup, in display order. */
-export const PAINTED_TYPES = ['PER', 'LOC', 'TREATY'] as const;
+export const PAINTED_TYPES = ['PER', 'LOC', 'TREATY', 'WATCH'] as const;
 export type PaintedType = (typeof PAINTED_TYPES)[number];
 
 export const TYPE_LABELS: Record<EntityType, string> = {
   PER: 'Person',
   LOC: 'Place',
   TREATY: 'Treaty term',
+  WATCH: 'Watch list',
   ORG: 'Organization',
 };
 

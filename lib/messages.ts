@@ -2,8 +2,11 @@
  * Every message that crosses a context boundary (popup ⇄ content script ⇄ background), in one place.
  * Each request names its response type, so `send`/`handle` stay typed end to end.
  */
-import type { EntitySummary } from './entities';
+import type { EntitySummary, Mention, PaintedType } from './entities';
 import type { Note, TextPositionSelector, TextQuoteSelector } from './notes/model';
+
+/** The background's answer to 'glossa:recognize'. */
+export type RecognizeResult = { ok: true; mentions: Mention[] } | { ok: false; error: string };
 
 export interface PageInfo {
   url: string;
@@ -51,6 +54,71 @@ export interface Requests {
    * clicked from automation).
    */
   'glossa:save-selection': { request: { tabId: number }; response: SaveSelectionResult };
+  /**
+   * content → background: recognize this text (the recognizer and its data live in the
+   * background, loaded once per browser session, so pages never pay for them).
+   */
+  'glossa:recognize': { request: { text: string; lang?: string }; response: RecognizeResult };
+  /**
+   * side panel / popup → content: scroll to the next mention of this entity (after the one shown
+   * last, cycling) and flash it (lib/page/reveal.ts).
+   */
+  'glossa:reveal': { request: { entity: EntityRef }; response: RevealResult };
+  /**
+   * background → content: scroll to the next or previous painted mark (of one category, or any)
+   * and flash it — the jump keyboard commands (lib/commands.ts).
+   */
+  'glossa:jump': {
+    request: { direction: JumpDirection; only?: PaintedType };
+    response: RevealResult;
+  };
+  /**
+   * extension page → background: run keyboard command `command` on tab `tabId`, exactly as the
+   * shortcut does (end-to-end tests use this: shortcuts cannot be pressed from automation).
+   */
+  'glossa:run-command': { request: { command: string; tabId: number }; response: CommandResult };
+}
+
+/** An entity of the page, as EntitySummary names it. */
+export interface EntityRef {
+  type: PaintedType;
+  canonical: string;
+}
+
+export type JumpDirection = 'next' | 'previous';
+
+/**
+ * Where a reveal or jump landed: mention `index` (0-based) of `count` candidates (the entity's
+ * mentions, or the painted marks of the category), its text and entity; or why nothing moved.
+ */
+export type RevealResult =
+  | { ok: true; index: number; count: number; text: string; entity: EntityRef }
+  | { ok: false; reason: 'not-found' | 'not-painted' };
+
+/** What a keyboard command did: the page's new state (toggle) or where it jumped. */
+export type CommandResult =
+  | { ok: true; command: string; state?: PageState; reveal?: RevealResult }
+  | { ok: false; command: string; error: string };
+
+/**
+ * The side panel's live feed: it connects a port with this name to the content script of its tab
+ * (tabs.connect), and the content script posts PageChanged whenever what it would answer to
+ * 'glossa:get-page' (or the notes it shows) changes. No port, no work.
+ */
+export const WATCH_PAGE_PORT = 'glossa:watch-page';
+
+export interface PageChanged {
+  type: 'glossa:page-changed';
+  /** Increases with every change this content script reports. */
+  revision: number;
+}
+
+export function isPageChanged(value: unknown): value is PageChanged {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'glossa:page-changed'
+  );
 }
 
 export type NotesForPage = { ok: true; notes: Note[] } | { ok: false; error: string };
@@ -124,6 +192,8 @@ export interface PaintTiming {
   recognizedChars: number;
   /** Longest stretch of Glossa work without handing the main thread back. */
   longestSliceMs: number;
+  /** Main-thread time of all of Glossa's work on the page so far (frames included). */
+  workMs?: number;
   /** Parts of that: the recognizer's first call, the longest recognize(), read and paint steps. */
   warmMs?: number;
   longestBatchMs?: number;
@@ -151,6 +221,10 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'glossa:show-notes',
   'glossa:notice',
   'glossa:save-selection',
+  'glossa:recognize',
+  'glossa:reveal',
+  'glossa:jump',
+  'glossa:run-command',
 ]);
 
 /** Narrow an unknown runtime message to one of ours; anything else is ignored by receivers. */

@@ -46,8 +46,8 @@ interface Run {
   longestTaskMs: number;
   tasksOver50: number;
   loadTaskMs: number;
-  /** Main-thread time of the page's tasks while Glossa worked (the page's cost of highlighting). */
-  busyMs: number;
+  /** Glossa's own main-thread time on the page (PaintTiming.workMs: its slices and painting). */
+  workMs: number;
   longestSliceMs: number;
   warmMs: number;
   longestOwnStepMs: number;
@@ -121,12 +121,11 @@ function glossaTasks(
   events: TraceEvent[],
   extensionOrigin: string,
   paintMs: number,
-): { longest: number; over50: number; load: number; busy: number } {
+): { longest: number; over50: number; load: number } {
   const evaluation = events.find(
     (e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').startsWith(extensionOrigin),
   );
-  if (!evaluation)
-    return { longest: Number.NaN, over50: Number.NaN, load: Number.NaN, busy: Number.NaN };
+  if (!evaluation) return { longest: Number.NaN, over50: Number.NaN, load: Number.NaN };
   const thread = (e: TraceEvent) => e.pid === evaluation.pid && e.tid === evaluation.tid;
   const tasks = events.filter(
     (e) =>
@@ -139,15 +138,13 @@ function glossaTasks(
   const until = from + (paintMs + 20) * 1000;
   let longest = 0;
   let over50 = 0;
-  let busy = 0;
   for (const t of tasks) {
     if (t === loadTask || t.ts < from || t.ts > until) continue;
     const ms = (t.dur ?? 0) / 1000;
     longest = Math.max(longest, ms);
-    busy += ms;
     if (ms > 50) over50++;
   }
-  return { longest, over50, load: (loadTask?.dur ?? evaluation.dur ?? 0) / 1000, busy };
+  return { longest, over50, load: (loadTask?.dur ?? evaluation.dur ?? 0) / 1000 };
 }
 
 async function heapMb(cdp: CDPSession): Promise<number> {
@@ -182,7 +179,6 @@ async function glossaRun(
   longestTaskMs: number;
   tasksOver50: number;
   loadTaskMs: number;
-  busyMs: number;
   heap: number;
 }> {
   const context = (session as unknown as { context: import('playwright-core').BrowserContext })
@@ -202,7 +198,6 @@ async function glossaRun(
       longestTaskMs: tasks.longest,
       tasksOver50: tasks.over50,
       loadTaskMs: tasks.load,
-      busyMs: tasks.busy,
       heap,
     };
   } finally {
@@ -371,7 +366,7 @@ async function main() {
           longestTaskMs: g.longestTaskMs,
           tasksOver50: g.tasksOver50,
           loadTaskMs: g.loadTaskMs,
-          busyMs: g.busyMs,
+          workMs: t?.workMs ?? Number.NaN,
           longestSliceMs: t?.longestSliceMs ?? Number.NaN,
           warmMs: t?.warmMs ?? Number.NaN,
           longestOwnStepMs: Math.max(
@@ -404,8 +399,8 @@ async function main() {
         medianLongestGlossaTaskMs: r1(m('longestTaskMs')),
         medianTasksOver50: m('tasksOver50'),
         medianScriptLoadTaskMs: r1(m('loadTaskMs')),
-        medianBusyMs: r1(m('busyMs')),
-        markJsToGlossaBusy: Math.round((m('markJsMs') / m('busyMs')) * 10) / 10,
+        medianWorkMs: r1(m('workMs')),
+        markJsToGlossaWork: Math.round((m('markJsMs') / m('workMs')) * 10) / 10,
         medianLongestSliceMs: r1(m('longestSliceMs')),
         medianRecognizerFirstCallMs: r1(m('warmMs')),
         medianLongestOwnStepMs: r1(m('longestOwnStepMs')),
@@ -453,8 +448,8 @@ async function main() {
     ['markJsToGlossa', 'mark.js/Glossa ×'],
     ['medianMarkJsBodyMs', 'mark.js ms (body)'],
     ['markJsBodyToGlossa', 'mark.js body/Glossa ×'],
-    ['medianBusyMs', 'page main thread busy ms'],
-    ['markJsToGlossaBusy', 'mark.js/Glossa main-thread ×'],
+    ['medianWorkMs', 'Glossa main-thread work ms'],
+    ['markJsToGlossaWork', 'mark.js/Glossa main-thread ×'],
     ['medianScriptLoadTaskMs', 'script load task ms'],
     ['medianLongestGlossaTaskMs', 'longest task while working ms'],
     ['medianRecognizerFirstCallMs', 'recognizer 1st call ms'],
@@ -477,7 +472,7 @@ async function main() {
   for (const b of big) {
     if (!b) continue;
     console.log(
-      `  ${b.label}: ≥ 5× faster than mark.js: ${b.markJsToGlossa}× on the same root ${Number(b.markJsToGlossa) >= 5 ? 'OK' : 'MISSED'}, ${b.markJsBodyToGlossa}× on the body ${Number(b.markJsBodyToGlossa) >= 5 ? 'OK' : 'MISSED'} (end to end, recognition included); page main-thread time ${b.markJsToGlossaBusy}× less than mark.js's ${Number(b.markJsToGlossaBusy) >= 5 ? 'OK' : 'MISSED'}`,
+      `  ${b.label}: ≥ 5× faster than mark.js: ${b.markJsToGlossa}× on the same root ${Number(b.markJsToGlossa) >= 5 ? 'OK' : 'MISSED'}, ${b.markJsBodyToGlossa}× on the body ${Number(b.markJsBodyToGlossa) >= 5 ? 'OK' : 'MISSED'} (end to end, recognition included); Glossa's main-thread work ${b.markJsToGlossaWork}× less than mark.js's ${Number(b.markJsToGlossaWork) >= 5 ? 'OK' : 'MISSED'}`,
     );
   }
   const largestRow = report.largest as Record<string, number> | undefined;

@@ -59,6 +59,7 @@ export const ENTITY_CLASS: Record<EntityType, string> = {
   PER: 'Person',
   LOC: 'Place',
   TREATY: 'Treaty term',
+  WATCH: 'Watch-list term',
   ORG: 'Organization',
 };
 

@@ -85,6 +85,8 @@ export interface AnnotatorTiming {
   recognizedChars: number;
   /** Longest slice of work without handing the main thread back (ms). */
   longestSliceMs: number;
+  /** Main-thread time of all of this annotator's work so far (ms): slices and painting answers. */
+  workMs: number;
   /**
    * The recognizer's first call (it builds its tables), and the longest recognize() call, when the
    * recognizer runs on the page (a remote one costs the page neither).
@@ -187,6 +189,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     batches: 0,
     recognizedChars: 0,
     longestSliceMs: 0,
+    workMs: 0,
     warmMs: 0,
     longestBatchMs: 0,
     longestReadMs: 0,
@@ -214,6 +217,8 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   let recognizer: PageRecognizer | null = null;
   /** A batch sent to a remote recognizer and not answered yet: one at a time, in page order. */
   let waiting = false;
+  /** Main-thread time spent painting remote answers (outside the slices). */
+  let answerMs = 0;
   const recognizerOnce = () => {
     recognizer ??= options.recognizer();
     return recognizer;
@@ -474,12 +479,14 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
       (mentions) => {
         waiting = false;
         if (disposed) return settle();
+        const answered = now();
         try {
-          applyBatch(batch, items, body.length, mentions, now() - started, false);
+          applyBatch(batch, items, body.length, mentions, answered - started, false);
         } catch (error) {
           fail(error);
           return;
         }
+        answerMs += now() - answered;
         void pump();
       },
       (error: unknown) => {
@@ -652,6 +659,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
       running = false;
       slicer.end();
       timing.longestSliceMs = slicer.longestMs;
+      timing.workMs = slicer.totalMs + answerMs;
       if (!waiting || disposed) settle();
     }
   };

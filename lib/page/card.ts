@@ -183,6 +183,7 @@ const ACCENT: Record<EntityType, string> = {
   PER: 'rgb(0, 114, 178)',
   LOC: 'rgb(213, 94, 0)',
   TREATY: 'rgb(0, 158, 115)',
+  WATCH: 'rgb(143, 85, 117)',
   ORG: 'rgb(102, 102, 102)',
 };
 

@@ -18,8 +18,8 @@ import {
   type EntitySummary,
   type Mention,
   PAINTED_TYPES,
+  type PageRecognizer,
   type PaintedType,
-  type Recognizer,
   summarize,
 } from '../entities';
 import type {
@@ -37,6 +37,7 @@ import { createDocAnnotator, type DocAnnotator, type RecognizedCache } from './a
 import { type ArticleVerdict, judgeInSteps } from './article';
 import { type CardSource, createHoverCard, type HoverCard, type HoverCardOptions } from './card';
 import { PageNames } from './names';
+import type { Mark } from './reveal';
 import { createSlicer, type YieldToMain } from './schedule';
 import { describeSelection } from './selection';
 import { type SiteOverrides, setAnnotateAnyway, setSiteEnabled, siteKey } from './site';
@@ -51,7 +52,7 @@ export interface PageControllerOptions {
   /** Where site switches are remembered (browser.storage.local in the content script). */
   storage?: StorageAreaLike;
   /** Created only when the page is actually annotated (a disabled site costs nothing). */
-  createRecognizer: () => Recognizer;
+  createRecognizer: () => PageRecognizer;
   /** Clock in ms (performance.now in the browser). */
   now: () => number;
   /** Time the content script started, on the `now` clock: paintMs is measured from it. */
@@ -86,6 +87,11 @@ export interface PageController {
   idle(): Promise<void>;
   /** Unpaint and stop listening. */
   dispose(): void;
+  /**
+   * The painted mention whose text holds this DOM point, with its page-wide canonical name (the
+   * hover card's lookup), or null: how lib/page/reveal.ts tells painted ranges apart.
+   */
+  markAt(node: Node, offset: number): Mark | null;
 }
 
 const log = (...args: unknown[]) => console.warn('[glossa]', ...args.map(describeError));
@@ -160,11 +166,15 @@ export function sameOriginDocument(frame: HTMLIFrameElement | HTMLFrameElement):
 }
 
 /** A recognizer that keeps the painted types only and never hands back malformed spans. */
-function cleaning(recognizer: Recognizer, types: readonly PaintedType[]): Recognizer {
+function cleaning(recognizer: PageRecognizer, types: readonly PaintedType[]): PageRecognizer {
   return {
     id: recognizer.id,
+    remote: recognizer.remote,
     recognize(text, options) {
-      return cleanMentions(recognizer.recognize(text, options), text.length, types);
+      const found = recognizer.recognize(text, options);
+      return Array.isArray(found)
+        ? cleanMentions(found, text.length, types)
+        : found.then((mentions) => cleanMentions(mentions, text.length, types));
     },
   };
 }
@@ -205,7 +215,7 @@ export function startPageController(options: PageControllerOptions): PageControl
 
   const names = new PageNames();
   const cache: RecognizedCache = new Map();
-  let recognizer: Recognizer | null = null;
+  let recognizer: PageRecognizer | null = null;
   const getRecognizer = () => {
     recognizer ??= cleaning(options.createRecognizer(), PAINTED_TYPES);
     return recognizer;
@@ -552,6 +562,7 @@ export function startPageController(options: PageControllerOptions): PageControl
     let batches = 0;
     let recognizedChars = 0;
     let longestSliceMs = 0;
+    let workMs = 0;
     const longest = { warmMs: 0, longestBatchMs: 0, longestReadMs: 0, longestPaintMs: 0 };
     for (const { annotator } of annotated.values()) {
       for (const _ of annotator.painted()) marks++;
@@ -560,6 +571,7 @@ export function startPageController(options: PageControllerOptions): PageControl
       batches += a.batches;
       recognizedChars += a.recognizedChars;
       longestSliceMs = Math.max(longestSliceMs, a.longestSliceMs);
+      workMs += a.workMs;
       for (const k of Object.keys(longest) as Array<keyof typeof longest>) {
         longest[k] = Math.max(longest[k], a[k]);
       }
@@ -574,6 +586,7 @@ export function startPageController(options: PageControllerOptions): PageControl
       batches,
       recognizedChars,
       longestSliceMs,
+      workMs,
       ...longest,
       ...(judgeMs !== undefined ? { judgeMs } : {}),
       marks,
@@ -696,7 +709,14 @@ export function startPageController(options: PageControllerOptions): PageControl
     stopAnnotating();
   };
 
+  const markAt = (node: Node, offset: number): Mark | null => {
+    const a = node.ownerDocument ? annotated.get(node.ownerDocument) : undefined;
+    const hit = a?.annotator.lookup(node, offset)[0];
+    if (!hit || hit.mention.type === 'ORG') return null;
+    return { type: hit.mention.type, canonical: names.canonical(hit.mention), range: hit.range };
+  };
+
   evaluate();
 
-  return { state, selection, setEnabled, applySettings, handle, idle, dispose };
+  return { state, selection, setEnabled, applySettings, handle, idle, dispose, markAt };
 }

@@ -11,6 +11,7 @@
  * original text nodes (same objects, same data) and the DOM is byte-identical again.
  */
 import type { EntityType, Mention, PaintedType } from '../entities';
+import { colorOf, TINT_ALPHA, underlineColor } from '../colors';
 import { chunkIndexAfter, rangeFromOffsets } from './ranges';
 import type { PageText, TextChunk } from './types';
 
@@ -22,27 +23,34 @@ export function highlightName(type: PaintedType): string {
 }
 
 /**
- * Okabe–Ito hues (safe for the common colour-vision deficiencies), light enough as backgrounds for
- * dark text on light pages. Types also differ in underline style — solid, dashed, wavy — so they
- * stay apart without colour at all.
+ * Types differ in underline style — solid, dashed, wavy, double — so they stay apart without
+ * colour at all; colours are the reader's (lib/colors.ts: colour-blind-safe defaults).
  */
-const STYLES: Record<PaintedType, string> = {
-  // sky blue tint, blue solid underline
-  PER: 'background-color: rgba(86, 180, 233, 0.3); text-decoration: underline solid rgb(0, 114, 178);',
-  // orange tint, vermillion dashed underline
-  LOC: 'background-color: rgba(230, 159, 0, 0.28); text-decoration: underline dashed rgb(213, 94, 0);',
-  // bluish-green tint, bluish-green wavy underline
-  TREATY:
-    'background-color: rgba(0, 158, 115, 0.22); text-decoration: underline wavy rgb(0, 158, 115);',
+const UNDERLINES: Record<PaintedType, string> = {
+  PER: 'solid',
+  LOC: 'dashed',
+  TREATY: 'wavy',
+  WATCH: 'double',
 };
 
-export function paintCss(types: readonly PaintedType[]): string {
+export type PaintColors = Partial<Record<PaintedType, string>>;
+
+function styleOf(type: PaintedType, colors?: PaintColors): string {
+  const rgb = colorOf(type, colors);
+  const line = underlineColor(rgb);
+  return (
+    `background-color: rgba(${rgb.join(', ')}, ${TINT_ALPHA}); ` +
+    `text-decoration: underline ${UNDERLINES[type]} rgb(${line.map(Math.round).join(', ')});`
+  );
+}
+
+export function paintCss(types: readonly PaintedType[], colors?: PaintColors): string {
   return types
     .map(
       (t) =>
-        `::highlight(${highlightName(t)}) { ${STYLES[t]} }\n` +
+        `::highlight(${highlightName(t)}) { ${styleOf(t, colors)} }\n` +
         // The fallback marks: drop the UA's yellow <mark> look, keep the page's own text colour.
-        `mark[${MARK_ATTRIBUTE}="${t}"] { color: inherit; ${STYLES[t]} }`,
+        `mark[${MARK_ATTRIBUTE}="${t}"] { color: inherit; ${styleOf(t, colors)} }`,
     )
     .join('\n');
 }
@@ -108,6 +116,8 @@ export interface Painting {
 export interface PaintOptions {
   /** Force the <mark> fallback even where highlights exist (tests; never needed in browsers). */
   forceWrap?: boolean;
+  /** The reader's colours by type (settings); defaults where missing or malformed. */
+  colors?: PaintColors;
 }
 
 /** Mentions painted on one piece of text (a segment, or a whole PageText). */
@@ -144,13 +154,55 @@ export interface Painter {
   dispose(): void;
 }
 
+/** One mention painted now: its type and its range (lib/page/reveal.ts reads these). */
+export interface PaintedRange {
+  type: PaintedType;
+  range: AbstractRange;
+}
+
+type PaintedList = () => Iterable<PaintedRange>;
+
+/** The live painters of each document, each able to list what it has painted. */
+const livePainters = new WeakMap<Document, Set<PaintedList>>();
+
+function trackPainter(doc: Document, list: PaintedList): () => void {
+  let set = livePainters.get(doc);
+  if (!set) {
+    set = new Set();
+    livePainters.set(doc, set);
+  }
+  set.add(list);
+  return () => set.delete(list);
+}
+
+function* rangesOf(paints: Iterable<TextPaint>, skip?: ReadonlyMap<AbstractRange, unknown>) {
+  for (const paint of paints) {
+    for (let i = 0; i < paint.mentions.length; i++) {
+      const range = paint.ranges[i];
+      const mention = paint.mentions[i] as Mention;
+      if (range && !skip?.has(range)) yield { type: mention.type as PaintedType, range };
+    }
+  }
+}
+
+/**
+ * Every mention painted on the document now (handed to the browser and not taken away yet), in
+ * no particular order. Read from Glossa's own records, not from CSS.highlights: Firefox content
+ * scripts cannot iterate the page's Highlight objects.
+ */
+export function paintedRanges(doc: Document): PaintedRange[] {
+  const out: PaintedRange[] = [];
+  for (const list of livePainters.get(doc) ?? []) out.push(...list());
+  return out;
+}
+
 export function createPainter(
   doc: Document,
   types: readonly PaintedType[],
   options: PaintOptions = {},
 ): Painter {
   const wanted = new Set<EntityType>(types);
-  const removeStyles = addStyles(doc, paintCss(types));
+  const removeStyles = addStyles(doc, paintCss(types, options.colors));
   const api = options.forceWrap ? null : highlightApi(doc);
   let disposed = false;
 
@@ -173,6 +225,7 @@ export function createPainter(
     register();
     const painted = new Set<TextPaint>();
     const pending = new Map<AbstractRange, HighlightLike>();
+    const untrack = trackPainter(doc, () => rangesOf(painted, pending));
     return {
       mode: 'highlight',
       paint(text, mentions) {
@@ -220,6 +273,7 @@ export function createPainter(
       dispose() {
         if (disposed) return;
         disposed = true;
+        untrack();
         painted.clear();
         pending.clear();
         try {
@@ -235,6 +289,7 @@ export function createPainter(
   }
 
   const undo = new Map<TextPaint, () => void>();
+  const untrack = trackPainter(doc, () => rangesOf(undo.keys()));
   return {
     mode: 'wrap',
     paint(text, mentions) {
@@ -261,6 +316,7 @@ export function createPainter(
     dispose() {
       if (disposed) return;
       disposed = true;
+      untrack();
       try {
         // Newest first: a later paint may have split nodes an earlier one created.
         for (const restore of [...undo.values()].reverse()) restore();
@@ -295,7 +351,7 @@ export function paintMentions(
 }
 
 /** Adopt a constructed stylesheet; fall back to a <style> element where that is unsupported. */
-function addStyles(doc: Document, css: string): () => void {
+export function addStyles(doc: Document, css: string): () => void {
   const win = doc.defaultView as (Window & typeof globalThis) | null;
   try {
     if (win && 'adoptedStyleSheets' in doc && typeof win.CSSStyleSheet === 'function') {

@@ -42,6 +42,8 @@ export interface Slicer {
   pause(): Promise<void>;
   /** Longest slice so far, in ms (from `begin`/`pause` to the next `pause` or `end`). */
   readonly longestMs: number;
+  /** All slices so far, in ms: the main-thread time this work has taken. */
+  readonly totalMs: number;
   /** Close the current slice (work is done for now), recording its length. */
   end(): void;
 }
@@ -57,10 +59,13 @@ export function createSlicer(options: {
   let start = now();
   let open = false;
   let longest = 0;
+  let total = 0;
   const close = () => {
     if (!open) return;
     open = false;
-    longest = Math.max(longest, now() - start);
+    const length = now() - start;
+    longest = Math.max(longest, length);
+    total += length;
   };
   return {
     begin() {
@@ -78,6 +83,9 @@ export function createSlicer(options: {
     },
     get longestMs() {
       return longest;
+    },
+    get totalMs() {
+      return total;
     },
     end: close,
   };

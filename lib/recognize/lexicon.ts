@@ -3,7 +3,7 @@
  * (which first names, surnames or places a word form belongs to, and in which case). Data is
  * bundled with the code (no I/O) and parsed lazily, bucket by bucket, as texts need it.
  */
-import raw from './data/lexicon.json';
+import { lexiconData } from './data/source';
 import {
   bucketOf,
   FLAG_ANY_CASE,
@@ -269,6 +269,6 @@ function buildLexicon(data: LexiconData): Lexicon {
 let shared: Lexicon | null = null;
 
 export function getLexicon(): Lexicon {
-  if (!shared) shared = buildLexicon(raw as unknown as LexiconData);
+  if (!shared) shared = buildLexicon(lexiconData() as LexiconData);
   return shared;
 }

@@ -124,7 +124,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         const set = (s: Partial<Settings>) =>
           messenger.setStorage({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, ...s } });
 
-        await set({ types: { PER: false, LOC: true, TREATY: true } });
+        await set({ types: { PER: false, LOC: true, TREATY: true, WATCH: true } });
         await pollUntil(async () => textsOf(await readHighlights(page), 'PER').length === 0, {
           timeoutMs: 3000,
           describe: () => 'people still painted after PER was switched off',

@@ -251,7 +251,7 @@ describe('page controller', () => {
   });
 
   it('paints and lists only the types switched on', () => {
-    const { controller } = start(ARTICLE, { types: { PER: false, LOC: true, TREATY: false } });
+    const { controller } = start(ARTICLE, { types: { PER: false, LOC: true, TREATY: false, WATCH: false } });
     expect(controller.state().entities.map((e) => e.type)).toEqual(['LOC', 'LOC']);
     const types = new Set([...document.querySelectorAll('mark')].map((m) => m.dataset.glossa));
     expect([...types]).toEqual(['LOC']);
@@ -440,7 +440,7 @@ describe('page controller: settings', () => {
     // Another extension page changed the settings: applied without reload.
     controller.applySettings({
       ...DEFAULT_SETTINGS,
-      types: { PER: true, LOC: false, TREATY: false },
+      types: { PER: true, LOC: false, TREATY: false, WATCH: false },
     });
     expect(new Set(marks())).toEqual(new Set(['Putin']));
     controller.applySettings({ ...DEFAULT_SETTINGS, enabled: false });

@@ -75,6 +75,9 @@ class ChromiumPage implements E2EPage {
     await target.click();
     await target.pressSequentially(text);
   }
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
   async screenshot(file: string, options?: { fullPage?: boolean }): Promise<void> {
     await this.page.screenshot({ path: file, fullPage: options?.fullPage ?? false });
   }

@@ -116,6 +116,9 @@ class FirefoxPage implements E2EPage {
     await this.page.locator(selector).click();
     await this.page.keyboard.type(text);
   }
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+  }
   async screenshot(file: string, options?: { fullPage?: boolean }): Promise<void> {
     await this.page.screenshot({
       path: file as `${string}.png`,

@@ -19,6 +19,8 @@ export interface E2EPage {
   click(selector: string): Promise<void>;
   /** Focus the first element matching selector and type text into it, key by key. */
   type(selector: string, text: string): Promise<void>;
+  /** Press one key (e.g. "Enter") on whatever has the focus, as a real keyboard would. */
+  press(key: string): Promise<void>;
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,161 @@
+/**
+ * The side panel (Chrome) / sidebar (Firefox): the current tab's people, places and treaty terms
+ * with their counts, and its saved notes, kept up to date while the reader reads. Each name is a
+ * button: the page scrolls to its next mention and flashes it ('glossa:reveal'), cycling through
+ * them on repeated clicks.
+ *
+ * Which tab, and when to look again, come from outside (entrypoints/sidepanel/main.tsx follows the
+ * active tab, its navigations and the page's own change feed): `watch` calls back whenever the
+ * page may have changed. Tests pass canned answers and a hand-driven `watch`.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { EntitySummary, PaintedType } from '../lib/entities';
+import type { PageState, RevealResult } from '../lib/messages';
+import { deleteNote, type NotesDb, notesForUrl } from '../lib/notes/db';
+import type { Note } from '../lib/notes/model';
+import { normalizeUrl } from '../lib/notes/normalize-url';
+import { EntityList } from './EntityList';
+import { NoteList } from './NoteList';
+import { NO_CONTENT_SCRIPT } from './Popup';
+import { askTab, type SendToTab } from './tab-transport';
+
+export interface SidePanelProps {
+  sendToTab: SendToTab;
+  db: NotesDb;
+  /** Subscribe to "the page may have changed"; returns the unsubscribe function. */
+  watch?: (onChange: () => void) => () => void;
+  openNotes?: () => void;
+}
+
+type View = { kind: 'loading' } | { kind: 'ready'; state: PageState } | { kind: 'absent' };
+
+interface Revealed {
+  type: string;
+  canonical: string;
+  label: string;
+}
+
+function statusLine(view: View): string | null {
+  if (view.kind === 'loading') return 'Reading the page…';
+  if (view.kind === 'absent') return NO_CONTENT_SCRIPT;
+  if (view.state.status === 'working') return 'Finding people, places and treaty terms…';
+  if (view.state.status === 'skipped') {
+    return `Glossa did not mark this page${view.state.reason ? `: ${view.state.reason}` : '.'}`;
+  }
+  return null;
+}
+
+export function SidePanel({ sendToTab, db, watch, openNotes }: SidePanelProps) {
+  const [view, setView] = useState<View>({ kind: 'loading' });
+  const [notes, setNotes] = useState<Note[]>([]);
+  const [notesError, setNotesError] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<Revealed | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  /** Answers to older refreshes are dropped when a newer one is under way. */
+  const generation = useRef(0);
+
+  const refresh = useCallback(async () => {
+    const mine = ++generation.current;
+    let state: PageState;
+    try {
+      state = await askTab(sendToTab, { type: 'glossa:get-page' });
+    } catch {
+      if (mine === generation.current) setView({ kind: 'absent' });
+      return;
+    }
+    if (mine !== generation.current) return;
+    setView({ kind: 'ready', state });
+    try {
+      const list = state.page.url ? await notesForUrl(db, normalizeUrl(state.page.url)) : [];
+      if (mine !== generation.current) return;
+      setNotes(list);
+      setNotesError(null);
+    } catch (e) {
+      if (mine === generation.current) setNotesError(e instanceof Error ? e.message : String(e));
+    }
+  }, [sendToTab, db]);
+
+  useEffect(() => {
+    void refresh();
+    const stop = watch?.(() => void refresh());
+    const again = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    document.addEventListener('visibilitychange', again);
+    return () => {
+      stop?.();
+      document.removeEventListener('visibilitychange', again);
+    };
+  }, [refresh, watch]);
+
+  const reveal = async (entity: EntitySummary) => {
+    const ref = { type: entity.type as PaintedType, canonical: entity.canonical };
+    let result: RevealResult;
+    try {
+      result = await askTab(sendToTab, { type: 'glossa:reveal', entity: ref });
+    } catch {
+      setMessage('The page did not answer. Reload it and try again.');
+      return;
+    }
+    if (result.ok) {
+      const label = `${result.index + 1} of ${result.count}`;
+      setRevealed({ ...ref, label });
+      setMessage(`${entity.canonical}: mention ${label} on the page.`);
+    } else {
+      setRevealed(null);
+      setMessage(`${entity.canonical} is not highlighted on the page right now.`);
+    }
+  };
+
+  const remove = async (id: string) => {
+    await deleteNote(db, id);
+    const left = notes.filter((n) => n.id !== id);
+    setNotes(left);
+    // The page takes the deleted note's highlight away.
+    await askTab(sendToTab, { type: 'glossa:show-notes', notes: left }).catch(() => {});
+  };
+
+  const status = statusLine(view);
+  const state = view.kind === 'ready' ? view.state : null;
+  return (
+    <main class="popup sidepanel">
+      <header>
+        <h1 class="page-title">{state ? state.page.title || state.page.url : 'Glossa'}</h1>
+      </header>
+      {status && (
+        <p class={view.kind === 'absent' ? 'notice' : 'muted'} role="status">
+          {status}
+        </p>
+      )}
+      {state && state.status !== 'skipped' && (
+        <section aria-labelledby="entities-heading">
+          <h2 id="entities-heading">On this page</h2>
+          <p class="muted hint">Click a name to go to its next mention.</p>
+          <EntityList entities={state.entities} onReveal={reveal} revealed={revealed} />
+          <p class="reveal-status" role="status" aria-live="polite">
+            {message ?? ''}
+          </p>
+        </section>
+      )}
+      {state?.page.url && (
+        <section aria-labelledby="notes-heading">
+          <h2 id="notes-heading">Notes on this page ({notes.length})</h2>
+          {notesError ? (
+            <p class="error" role="alert">
+              {notesError}
+            </p>
+          ) : (
+            <NoteList notes={notes} onDelete={remove} />
+          )}
+        </section>
+      )}
+      {openNotes && (
+        <section class="footer">
+          <button type="button" class="link" onClick={openNotes}>
+            All notes: search, edit, import
+          </button>
+        </section>
+      )}
+    </main>
+  );
+}
