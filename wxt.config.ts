@@ -30,9 +30,10 @@ export default defineConfig({
   outDir: '.output',
   imports: false, // explicit imports only: a newcomer can follow every name.
   manifest: ({ browser }) => ({
-    name: 'Glossa',
-    description:
-      'Highlights people, places and treaty terms in foreign-affairs news, and keeps your notes offline.',
+    // UI language: public/_locales/<lang>/messages.json, chosen by the browser (lib/i18n.ts).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // activeTab/scripting are not needed: the content script is declared statically.
     // storage: per-site switches and the highlight toggle; notes live in IndexedDB.
     // contextMenus: the "Save selection as a Glossa note" item on a selection.
@@ -41,7 +42,7 @@ export default defineConfig({
     commands: {
       'save-selection': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Save the selection as a Glossa note',
+        description: '__MSG_cmdSaveSelection__',
       },
       // Toggle highlights, next / previous mark (lib/commands.ts).
       ...pageCommandsManifest(),

@@ -3,6 +3,7 @@
  * the first click only asks; the action runs on the second, explicit confirmation.
  */
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 
 export interface ConfirmButtonProps {
   label: string;
@@ -48,7 +49,7 @@ export function ConfirmButton({
             {confirmLabel}
           </button>{' '}
           <button type="button" disabled={busy} onClick={() => setAsking(false)}>
-            Cancel
+            {t('cancel')}
           </button>
         </span>
       ) : (

@@ -5,7 +5,8 @@
  * `onReveal` (the side panel) each name is a button that shows its next mention on the page.
  */
 import { useState } from 'preact/hooks';
-import { type EntitySummary, PAINTED_TYPES, TYPE_LABELS } from '../lib/entities';
+import { type EntitySummary, PAINTED_TYPES } from '../lib/entities';
+import { type MessageKey, t, tn, typeLabel } from '../lib/i18n';
 import type { NoteDraft } from './NoteEditor';
 import { NoteForm } from './NoteForm';
 
@@ -19,12 +20,12 @@ export interface EntityListProps {
   revealed?: { type: string; canonical: string; label: string } | null;
 }
 
-const GROUP_HEADINGS = {
-  PER: 'People',
-  LOC: 'Places',
-  TREATY: 'Treaty terms',
-  WATCH: 'Watch list',
-} as const;
+const GROUP_HEADINGS: Record<(typeof PAINTED_TYPES)[number], MessageKey> = {
+  PER: 'groupPER',
+  LOC: 'groupLOC',
+  TREATY: 'groupTREATY',
+  WATCH: 'groupWATCH',
+};
 
 const keyOf = (e: EntitySummary) => `${e.type}\u0000${e.canonical}`;
 
@@ -39,7 +40,7 @@ export function EntityList({ entities, onSaveNote, onReveal, revealed }: EntityL
   })).filter((g) => g.rows.length > 0);
 
   if (groups.length === 0) {
-    return <p class="muted">No people, places or treaty terms found on this page.</p>;
+    return <p class="muted">{t('noEntities')}</p>;
   }
   return (
     <div class="entity-groups">
@@ -51,7 +52,7 @@ export function EntityList({ entities, onSaveNote, onReveal, revealed }: EntityL
       {groups.map(({ type, rows }) => (
         <section key={type} class={`entity-group entity-${type}`} aria-labelledby={`group-${type}`}>
           <h3 id={`group-${type}`}>
-            {GROUP_HEADINGS[type]} <span class="muted">({rows.length})</span>
+            {t(GROUP_HEADINGS[type])} <span class="muted">({rows.length})</span>
           </h3>
           <ul>
             {rows.map((e, i) => {
@@ -64,7 +65,7 @@ export function EntityList({ entities, onSaveNote, onReveal, revealed }: EntityL
                   data-count={String(e.count)}
                   title={
                     e.forms.length > 0
-                      ? `${TYPE_LABELS[e.type]}. Forms on this page: ${e.forms.join(', ')}`
+                      ? t('entityForms', [typeLabel(e.type), e.forms.join(', ')])
                       : undefined
                   }
                 >
@@ -73,7 +74,7 @@ export function EntityList({ entities, onSaveNote, onReveal, revealed }: EntityL
                       <button
                         type="button"
                         class="link entity-name entity-reveal"
-                        aria-label={`Show the next mention of ${e.canonical} on the page`}
+                        aria-label={t('revealNext', e.canonical)}
                         onClick={() => onReveal(e)}
                       >
                         {e.canonical}
@@ -86,32 +87,32 @@ export function EntityList({ entities, onSaveNote, onReveal, revealed }: EntityL
                     )}
                     <span class="entity-count">
                       {e.count}
-                      <span class="visually-hidden"> {e.count === 1 ? 'mention' : 'mentions'}</span>
+                      <span class="visually-hidden"> {tn('mentionWord', e.count)}</span>
                     </span>
                     {onSaveNote && open !== k && (
                       <button
                         type="button"
                         class="link entity-note"
-                        aria-label={`Add a note on ${e.canonical}`}
+                        aria-label={t('addNoteOn', e.canonical)}
                         onClick={() => {
                           setOpen(k);
                           setSaved(null);
                         }}
                       >
-                        Note
+                        {t('noteButton')}
                       </button>
                     )}
                   </span>
                   {onSaveNote && open === k && (
                     <NoteForm
                       idPrefix={`entity-${type}-${i}`}
-                      textLabel={`Note on ${e.canonical} (${TYPE_LABELS[e.type]})`}
-                      saveLabel="Save note"
+                      textLabel={t('noteOnEntity', [e.canonical, typeLabel(e.type)])}
+                      saveLabel={t('saveNote')}
                       requireText
                       onSave={async (draft) => {
                         await onSaveNote(e, draft);
                         setOpen(null);
-                        setSaved(`Saved a note on ${e.canonical}.`);
+                        setSaved(t('savedNoteOn', e.canonical));
                       }}
                       onCancel={() => setOpen(null)}
                     />

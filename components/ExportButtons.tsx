@@ -6,6 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import { downloadText } from '../lib/download';
+import { t, tn } from '../lib/i18n';
 import { allNotes, type NotesDb } from '../lib/notes/db';
 import { buildExport, type ExportFile, type ExportFormat } from '../lib/notes/export-file';
 import type { Note } from '../lib/notes/model';
@@ -51,7 +52,7 @@ export function ExportButtons({
       download(file);
       setStatus({
         ok: true,
-        text: `Exported ${notes.length} note${notes.length === 1 ? '' : 's'} to ${file.filename}.`,
+        text: tn('exported', notes.length, [file.filename]),
       });
     } catch (e) {
       setStatus({ ok: false, text: e instanceof Error ? e.message : String(e) });
@@ -69,7 +70,7 @@ export function ExportButtons({
             aria-label={labelFor?.(format)}
             onClick={() => run(format)}
           >
-            Export {FORMAT_LABELS[format]}
+            {t('exportAs', FORMAT_LABELS[format])}
           </button>
         ))}
       </div>

@@ -3,6 +3,7 @@
  * store confirms the save, so a failure (quota, closed database) never loses what was typed.
  */
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import type { SelectionInfo } from '../lib/messages';
 import { parseTags } from '../lib/notes/tags';
 
@@ -47,39 +48,37 @@ export function NoteEditor({ selection, canSave, onSave }: NoteEditorProps) {
     <div class="note-editor">
       {selection && (
         <figure class="selection">
-          <figcaption>Selected on the page</figcaption>
+          <figcaption>{t('selectedOnPage')}</figcaption>
           <blockquote>{selection.quote}</blockquote>
         </figure>
       )}
-      <label for="note-text">Note</label>
+      <label for="note-text">{t('noteField')}</label>
       <textarea
         id="note-text"
         rows={3}
         value={text}
-        placeholder={
-          selection ? 'Your note on the selection or the page' : 'Your note on this page'
-        }
+        placeholder={selection ? t('notePlaceholderSelection') : t('notePlaceholderPage')}
         onInput={(e) => {
           setText(e.currentTarget.value);
           setSaved(false);
         }}
       />
-      <label for="note-tags">Tags (comma-separated)</label>
+      <label for="note-tags">{t('tagsField')}</label>
       <input
         id="note-tags"
         type="text"
         value={tags}
-        placeholder="e.g. DPRK, ratification"
+        placeholder={t('tagsPlaceholder')}
         onInput={(e) => setTags(e.currentTarget.value)}
       />
       <div class="buttons">
         {selection && (
           <button type="button" disabled={busy || !canSave} onClick={() => save('selection')}>
-            Save note on selection
+            {t('saveOnSelection')}
           </button>
         )}
         <button type="button" disabled={busy || !canSave || !hasText} onClick={() => save('page')}>
-          Save note on page
+          {t('saveOnPage')}
         </button>
       </div>
       {error && (
@@ -89,7 +88,7 @@ export function NoteEditor({ selection, canSave, onSave }: NoteEditorProps) {
       )}
       {saved && (
         <p class="ok" role="status">
-          Saved.
+          {t('saved')}
         </p>
       )}
     </div>

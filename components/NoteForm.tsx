@@ -4,6 +4,7 @@
  * (no space left, database blocked by another tab, private window) shows why and loses nothing.
  */
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { parseTags } from '../lib/notes/tags';
 import type { NoteDraft } from './NoteEditor';
 
@@ -56,7 +57,7 @@ export function NoteForm({
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
       />
-      <label for={`${idPrefix}-tags`}>Tags (comma-separated)</label>
+      <label for={`${idPrefix}-tags`}>{t('tagsField')}</label>
       <input
         id={`${idPrefix}-tags`}
         type="text"
@@ -68,7 +69,7 @@ export function NoteForm({
           {saveLabel}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
       {error && (

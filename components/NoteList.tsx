@@ -1,6 +1,6 @@
 /** The notes saved on this page, newest first, each deletable after a confirm step. */
 import { useState } from 'preact/hooks';
-import { TYPE_LABELS } from '../lib/entities';
+import { t, typeLabel, uiLanguage } from '../lib/i18n';
 import type { Note } from '../lib/notes/model';
 
 export interface NoteListProps {
@@ -13,7 +13,7 @@ export interface NoteListProps {
   empty?: string;
 }
 
-export const ORPHAN_NOTICE = 'Could not find this quote on the page.';
+export const ORPHAN_NOTICE = t('orphanNotice');
 
 function NoteItem({
   note,
@@ -44,31 +44,33 @@ function NoteItem({
       {note.entity && (
         <p class="note-entity">
           <strong>{note.entity.canonical}</strong>{' '}
-          <span class="muted">({TYPE_LABELS[note.entity.type]})</span>
+          <span class="muted">({typeLabel(note.entity.type)})</span>
         </p>
       )}
       {note.text && <p class="note-text">{note.text}</p>}
       <div class="note-meta">
         {note.tags.length > 0 && (
-          <ul class="tags" aria-label="Tags">
+          <ul class="tags" aria-label={t('tags')}>
             {note.tags.map((t) => (
               <li key={t}>{t}</li>
             ))}
           </ul>
         )}
-        <time dateTime={note.createdAt}>{new Date(note.createdAt).toLocaleString()}</time>
+        <time dateTime={note.createdAt}>
+          {new Date(note.createdAt).toLocaleString(uiLanguage())}
+        </time>
         {confirming ? (
           <span class="confirm">
             <button type="button" class="danger" onClick={remove}>
-              Confirm delete
+              {t('confirmDelete')}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('cancel')}
             </button>
           </span>
         ) : (
           <button type="button" class="link" onClick={() => setConfirming(true)}>
-            Delete
+            {t('delete')}
           </button>
         )}
       </div>
@@ -81,13 +83,8 @@ function NoteItem({
   );
 }
 
-export function NoteList({
-  notes,
-  onDelete,
-  notice,
-  empty = 'No notes on this page yet.',
-}: NoteListProps) {
-  if (notes.length === 0) return <p class="muted">{empty}</p>;
+export function NoteList({ notes, onDelete, notice, empty }: NoteListProps) {
+  if (notes.length === 0) return <p class="muted">{empty ?? t('noNotesOnPage')}</p>;
   return (
     <ul class="notes">
       {notes.map((n) => (

@@ -10,7 +10,8 @@
  * (scripts/bench-notes-ui.ts measures it).
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type EntityType, TYPE_LABELS } from '../lib/entities';
+import type { EntityType } from '../lib/entities';
+import { type MessageKey, t, tn, typeLabel, uiLanguage } from '../lib/i18n';
 import {
   deleteNote,
   deleteNotes,
@@ -63,10 +64,10 @@ export const NOTES_COMPLETE_MARK = 'glossa-notes:complete';
 
 const NO_FILTERS: Filters = { query: '', tag: '', entity: '', site: '', kind: '' };
 
-const KIND_LABELS: Record<NoteKind, string> = {
-  selection: 'Quotes',
-  page: 'Page notes',
-  entity: 'Entity notes',
+const KIND_LABELS: Record<NoteKind, MessageKey> = {
+  selection: 'kindQuotes',
+  page: 'kindPageNotes',
+  entity: 'kindEntityNotes',
 };
 
 type Toast = { ok: boolean; text: string; undo?: Note[] };
@@ -83,15 +84,15 @@ type Load =
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${formatCount(n)} ${n === 1 ? one : many}`;
+/** "4 notes", «4 заметки». */
+const noteCount = (n: number) => tn('noteCount', n, [], formatCount(n));
 
 /** FileReader works everywhere (File.text() is missing in some test DOMs). */
 function readFileText(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.onerror = () => reject(reader.error ?? new Error(t('readFileFailed')));
     reader.readAsText(file);
   });
 }
@@ -109,8 +110,8 @@ function toFilter(f: Filters): NoteFilter {
 }
 
 function formatTime(iso: string): string {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : new Date(t).toLocaleString();
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Date(ms).toLocaleString(uiLanguage());
 }
 
 interface NoteRowProps {
@@ -125,10 +126,10 @@ interface NoteRowProps {
 function NoteRow({ note, editing, onEdit, onSave, onDelete, onTag }: NoteRowProps) {
   const kind =
     note.kind === 'entity' && note.entity
-      ? `Note on ${TYPE_LABELS[note.entity.type] ?? note.entity.type}`
+      ? t(`noteOn${note.entity.type}` as MessageKey) || note.entity.type
       : note.kind === 'selection'
-        ? 'Quote'
-        : 'Page note';
+        ? t('kindQuote')
+        : t('kindPageNote');
   const edited = note.updatedAt !== note.createdAt;
   return (
     <li class="note" data-note-id={note.id} data-kind={note.kind}>
@@ -143,8 +144,8 @@ function NoteRow({ note, editing, onEdit, onSave, onDelete, onTag }: NoteRowProp
         <NoteForm
           idPrefix={`edit-${note.id}`}
           initial={{ text: note.text, tags: note.tags }}
-          textLabel="Note text"
-          saveLabel="Save changes"
+          textLabel={t('noteText')}
+          saveLabel={t('saveChanges')}
           onSave={(draft) => onSave(note, draft)}
           onCancel={() => onEdit(null)}
         />
@@ -153,20 +154,20 @@ function NoteRow({ note, editing, onEdit, onSave, onDelete, onTag }: NoteRowProp
           {note.text ? (
             <p class="note-text">{note.text}</p>
           ) : (
-            <p class="note-text muted">No note text.</p>
+            <p class="note-text muted">{t('noNoteText')}</p>
           )}
           <div class="note-meta">
             {note.tags.length > 0 && (
-              <ul class="tags" aria-label="Tags">
-                {note.tags.map((t) => (
-                  <li key={t}>
+              <ul class="tags" aria-label={t('tags')}>
+                {note.tags.map((tag) => (
+                  <li key={tag}>
                     <button
                       type="button"
                       class="tag"
-                      title={`Show notes tagged ${t}`}
-                      onClick={() => onTag(t)}
+                      title={t('showTagged', tag)}
+                      onClick={() => onTag(tag)}
                     >
-                      {t}
+                      {tag}
                     </button>
                   </li>
                 ))}
@@ -175,14 +176,14 @@ function NoteRow({ note, editing, onEdit, onSave, onDelete, onTag }: NoteRowProp
             <time dateTime={note.createdAt}>{formatTime(note.createdAt)}</time>
             {edited && (
               <span class="muted" title={formatTime(note.updatedAt)}>
-                (edited)
+                {t('edited')}
               </span>
             )}
             <button type="button" class="link" onClick={() => onEdit(note.id)}>
-              Edit
+              {t('edit')}
             </button>
             <button type="button" class="link danger" onClick={() => onDelete(note)}>
-              Delete
+              {t('delete')}
             </button>
           </div>
         </>
@@ -307,7 +308,7 @@ export function NotesView({
     changes.current += 1;
     setNotes((list) => list.map((n) => (n.id === updated.id ? updated : n)));
     setEditing(null);
-    setToast({ ok: true, text: 'Saved.' });
+    setToast({ ok: true, text: t('saved') });
   };
 
   const remove = async (deleted: Note[], run: () => Promise<void>) => {
@@ -323,7 +324,10 @@ export function NotesView({
     if (editing && ids.has(editing)) setEditing(null);
     setToast({
       ok: true,
-      text: deleted.length === 1 ? 'Deleted.' : `Deleted ${plural(deleted.length, 'note')}.`,
+      text:
+        deleted.length === 1
+          ? t('deleted')
+          : tn('deletedCount', deleted.length, [], formatCount(deleted.length)),
       undo: deleted,
     });
   };
@@ -353,7 +357,10 @@ export function NotesView({
     setNotes((list) => orderForView([...list.filter((n) => !ids.has(n.id)), ...restore]));
     setToast({
       ok: true,
-      text: restore.length === 1 ? 'Restored.' : `Restored ${plural(restore.length, 'note')}.`,
+      text:
+        restore.length === 1
+          ? t('restored')
+          : tn('restoredCount', restore.length, [], formatCount(restore.length)),
     });
   };
 
@@ -365,26 +372,29 @@ export function NotesView({
     try {
       const tooBig = checkImportSize(file.size);
       if (tooBig) {
-        setImportResult({ ok: false, lines: [`Could not import ${file.name}: ${tooBig}`] });
+        setImportResult({ ok: false, lines: [t('importFailed', [file.name, tooBig])] });
         return;
       }
       const text = await readFileText(file);
       const outcome = await importNotes(db, text, { fileBytes: file.size, now: now() });
       if (!outcome.ok) {
-        setImportResult({ ok: false, lines: [`Could not import ${file.name}: ${outcome.error}`] });
+        setImportResult({
+          ok: false,
+          lines: [t('importFailed', [file.name, outcome.error])],
+        });
         return;
       }
       const { added, updated, unchanged } = outcome.result;
       setImportResult({
         ok: true,
         lines: [
-          `Imported ${formatCount(added)} new, ${formatCount(updated)} updated, ${formatCount(unchanged)} unchanged.`,
+          t('imported', [formatCount(added), formatCount(updated), formatCount(unchanged)]),
           ...outcome.warnings,
         ],
       });
       await reload();
     } catch (e) {
-      setImportResult({ ok: false, lines: [`Could not import ${file.name}: ${message(e)}`] });
+      setImportResult({ ok: false, lines: [t('importFailed', [file.name, message(e)])] });
     } finally {
       setImporting(false);
       input.value = ''; // choosing the same file again imports it again
@@ -394,18 +404,26 @@ export function NotesView({
   return (
     <main class="notes-view">
       <header class="notes-header">
-        <h1>Glossa notes</h1>
+        <h1>{t('notesHeading')}</h1>
         <p class="muted" role="status" aria-live="polite">
           {load.state === 'loading'
-            ? 'Loading notes…'
+            ? t('loadingNotes')
             : load.state === 'first'
               ? filtered
-                ? 'Loading every note to search them…'
-                : 'Loading every note…'
+                ? t('loadingAllToSearch')
+                : t('loadingAll')
               : load.state === 'ready'
                 ? filtered
-                  ? `${plural(shown.length, 'note')} match, of ${formatCount(notes.length)}.`
-                  : `${plural(notes.length, 'note')} on ${plural(perPage.size, 'page')}.`
+                  ? tn(
+                      'notesMatch',
+                      shown.length,
+                      [formatCount(notes.length)],
+                      formatCount(shown.length),
+                    )
+                  : t('notesOnPages', [
+                      noteCount(notes.length),
+                      tn('onPageCount', perPage.size, [], formatCount(perPage.size)),
+                    ])
                 : ''}
         </p>
       </header>
@@ -415,87 +433,82 @@ export function NotesView({
         </p>
       )}
 
-      <section class="filters" aria-label="Find notes">
-        <label for="notes-search">Search notes</label>
+      <section class="filters" aria-label={t('findNotes')}>
+        <label for="notes-search">{t('searchNotes')}</label>
         <input
           id="notes-search"
           type="search"
           value={filters.query}
-          placeholder="Words in the note, quote or entity name"
+          placeholder={t('searchPlaceholder')}
           onInput={(e) => setFilter({ query: e.currentTarget.value })}
         />
         <div class="filter-row">
-          <label for="filter-tag">Tag</label>
+          <label for="filter-tag">{t('filterTag')}</label>
           <select
             id="filter-tag"
             value={filters.tag}
             onChange={(e) => setFilter({ tag: e.currentTarget.value })}
           >
-            <option value="">All tags</option>
+            <option value="">{t('allTags')}</option>
             {options.tags.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.value} ({t.count})
               </option>
             ))}
           </select>
-          <label for="filter-entity">Entity</label>
+          <label for="filter-entity">{t('filterEntity')}</label>
           <select
             id="filter-entity"
             value={filters.entity}
             onChange={(e) => setFilter({ entity: e.currentTarget.value })}
           >
-            <option value="">All entities</option>
+            <option value="">{t('allEntities')}</option>
             {options.entities.map((f) => {
               const key = `${f.value.type}\u0000${f.value.canonical}`;
               return (
                 <option key={key} value={key}>
-                  {f.value.canonical} ({TYPE_LABELS[f.value.type]}, {f.count})
+                  {f.value.canonical} ({typeLabel(f.value.type)}, {f.count})
                 </option>
               );
             })}
           </select>
-          <label for="filter-site">Site</label>
+          <label for="filter-site">{t('filterSite')}</label>
           <select
             id="filter-site"
             value={filters.site}
             onChange={(e) => setFilter({ site: e.currentTarget.value })}
           >
-            <option value="">All sites</option>
+            <option value="">{t('allSites')}</option>
             {options.sites.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.value} ({s.count})
               </option>
             ))}
           </select>
-          <label for="filter-kind">Kind</label>
+          <label for="filter-kind">{t('filterKind')}</label>
           <select
             id="filter-kind"
             value={filters.kind}
             onChange={(e) => setFilter({ kind: e.currentTarget.value as Filters['kind'] })}
           >
-            <option value="">All kinds</option>
+            <option value="">{t('allKinds')}</option>
             {(Object.keys(KIND_LABELS) as NoteKind[]).map((k) => (
               <option key={k} value={k}>
-                {KIND_LABELS[k]}
+                {t(KIND_LABELS[k])}
               </option>
             ))}
           </select>
           {filtered && (
             <button type="button" onClick={() => setFilter(NO_FILTERS)}>
-              Clear filters
+              {t('clearFilters')}
             </button>
           )}
         </div>
       </section>
 
-      {load.state === 'ready' && notes.length === 0 && (
-        <p class="muted">
-          No notes yet. Select text on a news page and save it from the Glossa popup or the context
-          menu, or import a file below.
-        </p>
-      )}
+      {load.state === 'ready' && notes.length === 0 && <p class="muted">{t('noNotesYet')}</p>}
       {load.state === 'ready' && notes.length > 0 && shown.length === 0 && (
-        <p class="muted">No notes match.</p>
+        <p class="muted">{t('noNotesMatch')}</p>
       )}
 
       <div class="note-groups">
@@ -516,13 +529,13 @@ export function NotesView({
                   )}
                 </h2>
                 <span class="muted">
-                  {siteOf(g.url) || g.url} · {plural(total, 'note')}
+                  {siteOf(g.url) || g.url} · {noteCount(total)}
                 </span>{' '}
                 <ConfirmButton
-                  label="Delete all notes of this page"
-                  ariaLabel={`Delete all notes of ${title}`}
-                  question={`Delete all ${plural(total, 'note')} of this page?`}
-                  confirmLabel="Delete all"
+                  label={t('deleteAllOfPage')}
+                  ariaLabel={t('deleteAllOfPageNamed', title)}
+                  question={t('deleteAllOfPageQuestion', [noteCount(total), formatCount(total)])}
+                  confirmLabel={t('deleteAll')}
                   onConfirm={() => deletePage(g.url)}
                 />
               </header>
@@ -546,39 +559,37 @@ export function NotesView({
       {shown.length > visible.length && (
         <p class="more">
           <span class="muted">
-            Showing {formatCount(visible.length)} of {formatCount(shown.length)}.
+            {t('showingCount', [formatCount(visible.length), formatCount(shown.length)])}
           </span>{' '}
           <button type="button" onClick={() => setLimit((l) => l + pageSize)}>
-            Show more
+            {t('showMore')}
           </button>
         </p>
       )}
 
       <section class="transfer" aria-labelledby="export-heading">
-        <h2 id="export-heading">Export</h2>
-        <h3>All notes</h3>
+        <h2 id="export-heading">{t('headingExport')}</h2>
+        <h3>{t('headingAllNotes')}</h3>
         <ExportButtons
           db={db}
           now={now}
           download={download}
-          labelFor={(f: ExportFormat) => `Export all notes as ${FORMAT_LABELS[f]}`}
+          labelFor={(f: ExportFormat) => t('exportAllAs', FORMAT_LABELS[f])}
         />
         {filtered && (
           <>
-            <h3>The {plural(shown.length, 'note')} shown</h3>
+            <h3>{t('headingShownNotes', [noteCount(shown.length), formatCount(shown.length)])}</h3>
             <ExportButtons
               db={db}
               now={now}
               download={download}
               source={() => shown}
-              labelFor={(f: ExportFormat) => `Export the shown notes as ${FORMAT_LABELS[f]}`}
+              labelFor={(f: ExportFormat) => t('exportShownAs', FORMAT_LABELS[f])}
             />
           </>
         )}
-        <h2 id="import-heading">Import</h2>
-        <label for="import-file">
-          Import notes from a file (Glossa JSON, or W3C Web Annotations JSON-LD)
-        </label>
+        <h2 id="import-heading">{t('headingImport')}</h2>
+        <label for="import-file">{t('importLabel')}</label>
         <input
           id="import-file"
           type="file"
@@ -586,10 +597,7 @@ export function NotesView({
           disabled={importing}
           onChange={(e) => void importFile(e.currentTarget)}
         />
-        <p class="muted">
-          The whole file is checked first: a file with any problem changes nothing. Notes already
-          here are kept unless the file has a later edit of them.
-        </p>
+        <p class="muted">{t('importHelp')}</p>
         {importResult && (
           <div
             class={importResult.ok ? 'ok import-result' : 'error import-result'}
@@ -607,10 +615,15 @@ export function NotesView({
           <span>{toast.text}</span>{' '}
           {toast.undo && (
             <button type="button" onClick={() => toast.undo && void undo(toast.undo)}>
-              Undo
+              {t('undo')}
             </button>
           )}{' '}
-          <button type="button" class="link" aria-label="Dismiss" onClick={() => setToast(null)}>
+          <button
+            type="button"
+            class="link"
+            aria-label={t('dismiss')}
+            onClick={() => setToast(null)}
+          >
             ×
           </button>
         </div>

@@ -1,13 +1,17 @@
 /**
- * The options page: the highlight switch, which categories are painted, the sites where Glossa
- * stays off, and export (a full page, so the download survives a "where to save?" dialog that
- * would close the popup). Each change is saved at once.
+ * The options page: the highlight switch, which categories are painted and in which colour (with
+ * the contrast each keeps on light and dark pages), the reader's watch list, whether only article
+ * pages are annotated, the sites where Glossa stays off, and export (a full page, so the download
+ * survives a "where to save?" dialog that would close the popup). Each change is saved at once.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { PAINTED_TYPES, type PaintedType, TYPE_LABELS } from '../lib/entities';
+import { PAINTED_TYPES, type PaintedType } from '../lib/entities';
 import type { NotesDb } from '../lib/notes/db';
 import { loadSettings, type Settings, type StorageAreaLike, saveSettings } from '../lib/settings';
+import { CategoryRow } from './CategoryRow';
 import { ExportButtons } from './ExportButtons';
+import { SiteAdder } from './SiteAdder';
+import { WatchListEditor } from './WatchListEditor';
 
 export interface OptionsProps {
   storage: StorageAreaLike;
@@ -51,6 +55,8 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
 
   const setType = (type: PaintedType, on: boolean) =>
     update({ ...settings, types: { ...settings.types, [type]: on } });
+  const setColor = (type: PaintedType, color: string) =>
+    update({ ...settings, colors: { ...settings.colors, [type]: color } });
 
   return (
     <main class="options">
@@ -66,23 +72,43 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
           Highlight people, places and treaty terms on pages
         </label>
         <fieldset disabled={!settings.enabled}>
-          <legend>Categories</legend>
+          <legend>Categories and colours</legend>
           {PAINTED_TYPES.map((type) => (
-            <label class="check" key={type}>
-              <input
-                type="checkbox"
-                name={type}
-                checked={settings.types[type]}
-                onChange={(e) => setType(type, e.currentTarget.checked)}
-              />{' '}
-              {TYPE_LABELS[type]}
-            </label>
+            <CategoryRow
+              key={type}
+              type={type}
+              on={settings.types[type]}
+              color={settings.colors[type]}
+              onToggle={(on) => setType(type, on)}
+              onColor={(color) => setColor(type, color)}
+            />
           ))}
         </fieldset>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={settings.articlesOnly}
+            onChange={(e) => update({ ...settings, articlesOnly: e.currentTarget.checked })}
+          />{' '}
+          Annotate only article pages (not search results, web apps or mail)
+        </label>
       </section>
+
+      <WatchListEditor
+        key={settings.watchList.join('\n')}
+        terms={settings.watchList}
+        onSave={(watchList) => update({ ...settings, watchList })}
+      />
 
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">Sites where Glossa stays off</h2>
+        <SiteAdder
+          onAdd={(site) =>
+            settings.disabledSites.includes(site)
+              ? undefined
+              : update({ ...settings, disabledSites: [...settings.disabledSites, site] })
+          }
+        />
         {settings.disabledSites.length === 0 ? (
           <p class="muted">None.</p>
         ) : (

@@ -4,6 +4,7 @@
  * the download), so the component test drives it with canned answers and fake-indexeddb.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import type { PageInfo, PageState, SelectionInfo } from '../lib/messages';
 import type { NotesDb } from '../lib/notes/db';
 import type { ExportFile } from '../lib/notes/export-file';
@@ -12,7 +13,8 @@ import { ConfirmButton } from './ConfirmButton';
 import { EntityList } from './EntityList';
 import { ExportButtons } from './ExportButtons';
 import { type NoteDraft, NoteEditor } from './NoteEditor';
-import { NoteList, ORPHAN_NOTICE } from './NoteList';
+import { NoteList } from './NoteList';
+import { pageStatusLine } from './page-status';
 import { SiteToggle } from './SiteToggle';
 import { askTab, type SendToTab } from './tab-transport';
 import { usePageNotes } from './usePageNotes';
@@ -39,19 +41,10 @@ type PageView =
   | { kind: 'ready'; state: PageState }
   | { kind: 'absent'; tab: PageInfo | null };
 
-export const NO_CONTENT_SCRIPT = "Glossa can't read this page. Reload it, or open a news article.";
+/** What the popup says where no content script answers (in the UI language at load). */
+export const NO_CONTENT_SCRIPT = t('noContentScript');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function statusLine(view: PageView): string | null {
-  if (view.kind === 'loading') return 'Reading the page…';
-  if (view.kind === 'absent') return NO_CONTENT_SCRIPT;
-  if (view.state.status === 'working') return 'Finding people, places and treaty terms…';
-  if (view.state.status === 'skipped') {
-    return `Glossa did not mark this page${view.state.reason ? `: ${view.state.reason}` : '.'}`;
-  }
-  return null;
-}
 
 export function Popup({
   sendToTab,
@@ -124,17 +117,17 @@ export function Popup({
       const state = await askTab(sendToTab, { type: 'glossa:set-enabled', enabled });
       setView({ kind: 'ready', state });
     } catch {
-      setSwitchError('The page did not answer. Reload it and try again.');
+      setSwitchError(t('pageNoAnswer'));
     } finally {
       setSwitching(false);
     }
   }
 
-  const status = statusLine(view);
+  const status = pageStatusLine(view);
   return (
     <main class="popup">
       <header>
-        <h1 class="page-title">{page ? page.title || page.url : 'Glossa'}</h1>
+        <h1 class="page-title">{page ? page.title || page.url : t('titlePopup')}</h1>
         {view.kind === 'ready' && (
           <label class="switch">
             <input
@@ -145,7 +138,7 @@ export function Popup({
               disabled={switching}
               onChange={(e) => setHighlights(e.currentTarget.checked)}
             />{' '}
-            Highlights {view.state.enabled ? 'on' : 'off'}
+            {view.state.enabled ? t('highlightsOn') : t('highlightsOff')}
           </label>
         )}
       </header>
@@ -169,7 +162,7 @@ export function Popup({
 
       {view.kind === 'ready' && view.state.status !== 'skipped' && (
         <section aria-labelledby="entities-heading">
-          <h2 id="entities-heading">On this page</h2>
+          <h2 id="entities-heading">{t('headingOnThisPage')}</h2>
           <EntityList
             entities={view.state.entities}
             onSaveNote={noteUrl ? pageNotes.saveOnEntity : undefined}
@@ -180,11 +173,11 @@ export function Popup({
       {noteUrl && (
         <>
           <section aria-labelledby="editor-heading">
-            <h2 id="editor-heading">New note</h2>
+            <h2 id="editor-heading">{t('headingNewNote')}</h2>
             <NoteEditor selection={selection} canSave={noteUrl !== null} onSave={saveNote} />
           </section>
           <section aria-labelledby="notes-heading">
-            <h2 id="notes-heading">Notes on this page</h2>
+            <h2 id="notes-heading">{t('headingNotesOnPage')}</h2>
             {pageNotes.error ? (
               <p class="error" role="alert">
                 {pageNotes.error}
@@ -193,43 +186,43 @@ export function Popup({
               <NoteList
                 notes={placedNotes}
                 onDelete={pageNotes.remove}
-                empty={
-                  orphanNotes.length > 0 ? 'Every note of this page is listed below.' : undefined
-                }
+                empty={orphanNotes.length > 0 ? t('everyNoteBelow') : undefined}
               />
             )}
             {notes.length > 1 && (
               <ConfirmButton
-                label="Delete all notes on this page"
-                question={`Delete all ${notes.length} notes on this page?`}
-                confirmLabel="Delete all"
+                label={t('deleteAllOnPage')}
+                question={t('deleteAllOnPageQuestion', notes.length)}
+                confirmLabel={t('deleteAll')}
                 onConfirm={pageNotes.removeAll}
               />
             )}
           </section>
           {orphanNotes.length > 0 && (
             <section aria-labelledby="orphans-heading">
-              <h2 id="orphans-heading">Not found on this page ({orphanNotes.length})</h2>
-              <p class="muted">
-                The page has changed since these quotes were saved. The notes are kept.
-              </p>
-              <NoteList notes={orphanNotes} onDelete={pageNotes.remove} notice={ORPHAN_NOTICE} />
+              <h2 id="orphans-heading">{t('headingNotFound', orphanNotes.length)}</h2>
+              <p class="muted">{t('pageChanged')}</p>
+              <NoteList
+                notes={orphanNotes}
+                onDelete={pageNotes.remove}
+                notice={t('orphanNotice')}
+              />
             </section>
           )}
         </>
       )}
 
       <section class="footer" aria-labelledby="export-heading">
-        <h2 id="export-heading">All notes</h2>
+        <h2 id="export-heading">{t('headingAllNotes')}</h2>
         <ExportButtons db={db} now={now} download={download} />
         {openNotes && (
           <button type="button" class="link" onClick={openNotes}>
-            All notes: search, edit, import
+            {t('openNotesView')}
           </button>
         )}{' '}
         {openOptions && (
           <button type="button" class="link" onClick={openOptions}>
-            Settings
+            {t('openSettings')}
           </button>
         )}
       </section>

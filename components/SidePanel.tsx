@@ -10,13 +10,14 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { EntitySummary, PaintedType } from '../lib/entities';
+import { t } from '../lib/i18n';
 import type { PageState, RevealResult } from '../lib/messages';
 import { deleteNote, type NotesDb, notesForUrl } from '../lib/notes/db';
 import type { Note } from '../lib/notes/model';
 import { normalizeUrl } from '../lib/notes/normalize-url';
 import { EntityList } from './EntityList';
 import { NoteList } from './NoteList';
-import { NO_CONTENT_SCRIPT } from './Popup';
+import { pageStatusLine } from './page-status';
 import { askTab, type SendToTab } from './tab-transport';
 
 export interface SidePanelProps {
@@ -33,16 +34,6 @@ interface Revealed {
   type: string;
   canonical: string;
   label: string;
-}
-
-function statusLine(view: View): string | null {
-  if (view.kind === 'loading') return 'Reading the page…';
-  if (view.kind === 'absent') return NO_CONTENT_SCRIPT;
-  if (view.state.status === 'working') return 'Finding people, places and treaty terms…';
-  if (view.state.status === 'skipped') {
-    return `Glossa did not mark this page${view.state.reason ? `: ${view.state.reason}` : '.'}`;
-  }
-  return null;
 }
 
 export function SidePanel({ sendToTab, db, watch, openNotes }: SidePanelProps) {
@@ -94,16 +85,16 @@ export function SidePanel({ sendToTab, db, watch, openNotes }: SidePanelProps) {
     try {
       result = await askTab(sendToTab, { type: 'glossa:reveal', entity: ref });
     } catch {
-      setMessage('The page did not answer. Reload it and try again.');
+      setMessage(t('pageNoAnswer'));
       return;
     }
     if (result.ok) {
-      const label = `${result.index + 1} of ${result.count}`;
+      const label = t('revealPosition', [result.index + 1, result.count]);
       setRevealed({ ...ref, label });
-      setMessage(`${entity.canonical}: mention ${label} on the page.`);
+      setMessage(t('revealedAt', [entity.canonical, label]));
     } else {
       setRevealed(null);
-      setMessage(`${entity.canonical} is not highlighted on the page right now.`);
+      setMessage(t('notHighlighted', entity.canonical));
     }
   };
 
@@ -115,12 +106,14 @@ export function SidePanel({ sendToTab, db, watch, openNotes }: SidePanelProps) {
     await askTab(sendToTab, { type: 'glossa:show-notes', notes: left }).catch(() => {});
   };
 
-  const status = statusLine(view);
+  const status = pageStatusLine(view);
   const state = view.kind === 'ready' ? view.state : null;
   return (
     <main class="popup sidepanel">
       <header>
-        <h1 class="page-title">{state ? state.page.title || state.page.url : 'Glossa'}</h1>
+        <h1 class="page-title">
+          {state ? state.page.title || state.page.url : t('titleSidePanel')}
+        </h1>
       </header>
       {status && (
         <p class={view.kind === 'absent' ? 'notice' : 'muted'} role="status">
@@ -129,8 +122,8 @@ export function SidePanel({ sendToTab, db, watch, openNotes }: SidePanelProps) {
       )}
       {state && state.status !== 'skipped' && (
         <section aria-labelledby="entities-heading">
-          <h2 id="entities-heading">On this page</h2>
-          <p class="muted hint">Click a name to go to its next mention.</p>
+          <h2 id="entities-heading">{t('headingOnThisPage')}</h2>
+          <p class="muted hint">{t('revealHint')}</p>
           <EntityList entities={state.entities} onReveal={reveal} revealed={revealed} />
           <p class="reveal-status" role="status" aria-live="polite">
             {message ?? ''}
@@ -139,7 +132,7 @@ export function SidePanel({ sendToTab, db, watch, openNotes }: SidePanelProps) {
       )}
       {state?.page.url && (
         <section aria-labelledby="notes-heading">
-          <h2 id="notes-heading">Notes on this page ({notes.length})</h2>
+          <h2 id="notes-heading">{t('headingNotesOnPageCount', notes.length)}</h2>
           {notesError ? (
             <p class="error" role="alert">
               {notesError}
@@ -152,7 +145,7 @@ export function SidePanel({ sendToTab, db, watch, openNotes }: SidePanelProps) {
       {openNotes && (
         <section class="footer">
           <button type="button" class="link" onClick={openNotes}>
-            All notes: search, edit, import
+            {t('openNotesView')}
           </button>
         </section>
       )}

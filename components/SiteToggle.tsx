@@ -4,6 +4,7 @@
  * go to the content script, which saves them and applies them at once (lib/page/site.ts).
  */
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import type { PageState } from '../lib/messages';
 import { askTab, type SendToTab } from './tab-transport';
 
@@ -29,7 +30,7 @@ export function SiteToggle({ state, sendToTab, onState }: SiteToggleProps) {
     try {
       onState(await askTab(sendToTab, { type, enabled: on }));
     } catch {
-      setError('The page did not answer. Reload it and try again.');
+      setError(t('pageNoAnswer'));
     } finally {
       setBusy(false);
     }
@@ -46,7 +47,7 @@ export function SiteToggle({ state, sendToTab, onState }: SiteToggleProps) {
           disabled={busy}
           onChange={(e) => change('glossa:set-site-enabled', e.currentTarget.checked)}
         />{' '}
-        Glossa on {site.host}
+        {t('siteEnabled', site.host)}
       </label>
       {offerAnyway && (
         <label class="switch">
@@ -57,7 +58,7 @@ export function SiteToggle({ state, sendToTab, onState }: SiteToggleProps) {
             disabled={busy}
             onChange={(e) => change('glossa:set-annotate-anyway', e.currentTarget.checked)}
           />{' '}
-          Annotate {site.host} even where pages do not look like articles
+          {t('siteAnnotateAnyway', site.host)}
         </label>
       )}
       {error && (

@@ -16,12 +16,15 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isPageCommand, runPageCommand } from '../lib/commands';
 import type { Recognizer } from '../lib/entities';
+import { t } from '../lib/i18n';
 import { isGlossaMessage, type Message, type RecognizeResult } from '../lib/messages';
 import { type AskTab, notesForPage, saveSelectionFromTab } from '../lib/notes/capture';
 import { openNotesDb } from '../lib/notes/db';
 import { createRecognizer } from '../lib/recognize';
 import { loadRecognizerData } from '../lib/recognize/data/source.extension';
 import { answerRecognize } from '../lib/recognize/remote';
+import { SETTINGS_KEY, type StorageAreaLike } from '../lib/settings';
+import { reconcileSettings } from '../lib/settings-sync';
 
 export const SAVE_SELECTION_MENU = 'glossa-save-selection';
 export const SAVE_SELECTION_COMMAND = 'save-selection';
@@ -35,6 +38,18 @@ type ActionApi = {
 
 export default defineBackground(() => {
   const db = openNotesDb();
+  // Settings follow the reader across browsers (storage.sync); notes stay here, in IndexedDB.
+  const sync = (browser.storage as unknown as { sync?: StorageAreaLike }).sync;
+  if (sync) {
+    const reconcile = () =>
+      void reconcileSettings(browser.storage.local, sync).then((outcome) => {
+        if (outcome === 'failed') log('settings could not be synced; they stay on this browser');
+      });
+    reconcile();
+    browser.storage.onChanged.addListener((changes, area) => {
+      if ((area === 'local' || area === 'sync') && SETTINGS_KEY in changes) reconcile();
+    });
+  }
   // One recognizer for every tab, its tables read from the package and built once per background
   // start (a Chrome service worker restarts after being idle): now, before the first page asks.
   const dataReady = loadRecognizerData(async (file) => {
@@ -85,7 +100,7 @@ export default defineBackground(() => {
       .then(() =>
         menus.create({
           id: SAVE_SELECTION_MENU,
-          title: 'Save selection as a Glossa note',
+          title: t('menuSaveSelection'),
           contexts: ['selection'],
           documentUrlPatterns: ['http://*/*', 'https://*/*'],
         }),

@@ -23,8 +23,9 @@ export const TINT_ALPHA = 0.3;
 export const LIGHT_PAGE = { background: [255, 255, 255] as Rgb, text: [17, 17, 17] as Rgb };
 export const DARK_PAGE = { background: [18, 18, 18] as Rgb, text: [236, 236, 236] as Rgb };
 
-/** WCAG's minimum contrast for body text. */
+/** WCAG's minimum contrast for body text, and for the parts of a control that say what it is. */
 export const MIN_TEXT_CONTRAST = 4.5;
+export const MIN_MARK_CONTRAST = 3;
 
 /** "#rgb" or "#rrggbb" (any case) → [r, g, b]; anything else → null. */
 export function parseHexColor(value: unknown): Rgb | null {
@@ -62,17 +63,26 @@ export function contrastRatio(a: Rgb, b: Rgb): number {
 }
 
 export interface ContrastCheck {
-  /** Contrast of the page's text on the tinted mark, on a light and on a dark page. */
-  light: number;
-  dark: number;
+  /** The page's text on the tinted mark, on a light and on a dark page (≥ 4.5:1 to pass). */
+  textLight: number;
+  textDark: number;
+  /** The mark's underline against the page, light and dark (≥ 3:1: the mark must be seen). */
+  lineLight: number;
+  lineDark: number;
   ok: boolean;
 }
 
-/** Whether text stays readable on a mark of this colour, on light and on dark pages. */
+/** Whether a mark of this colour is seen, and its text read, on light and on dark pages. */
 export function checkHighlightContrast(color: Rgb, alpha = TINT_ALPHA): ContrastCheck {
-  const light = contrastRatio(LIGHT_PAGE.text, blend(color, LIGHT_PAGE.background, alpha));
-  const dark = contrastRatio(DARK_PAGE.text, blend(color, DARK_PAGE.background, alpha));
-  return { light, dark, ok: light >= MIN_TEXT_CONTRAST && dark >= MIN_TEXT_CONTRAST };
+  const textLight = contrastRatio(LIGHT_PAGE.text, blend(color, LIGHT_PAGE.background, alpha));
+  const textDark = contrastRatio(DARK_PAGE.text, blend(color, DARK_PAGE.background, alpha));
+  const line = underlineColor(color);
+  const lineLight = contrastRatio(line, LIGHT_PAGE.background);
+  const lineDark = contrastRatio(line, DARK_PAGE.background);
+  const ok =
+    Math.min(textLight, textDark) >= MIN_TEXT_CONTRAST &&
+    Math.min(lineLight, lineDark) >= MIN_MARK_CONTRAST;
+  return { textLight, textDark, lineLight, lineDark, ok };
 }
 
 /** The colour to paint a type with: the user's choice when it is a colour, else the default. */

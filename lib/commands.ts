@@ -9,6 +9,7 @@
  * function either way.
  */
 import type { PaintedType } from './entities';
+import { type MessageKey, t } from './i18n';
 import type { CommandResult, JumpDirection, Message, MessageType, Response } from './messages';
 
 export type PageCommand =
@@ -16,47 +17,48 @@ export type PageCommand =
   | { kind: 'jump'; direction: JumpDirection; only?: PaintedType };
 
 interface CommandSpec {
-  description: string;
+  /** The description's message (public/_locales): the manifest says `__MSG_<key>__`. */
+  message: MessageKey;
   /** Chrome: at most four commands may suggest keys. */
   key?: string;
   action: PageCommand;
 }
 
-const JUMPS: Array<[PaintedType, string, string]> = [
-  ['PER', 'person', 'person'],
-  ['LOC', 'place', 'place'],
-  ['TREATY', 'treaty', 'treaty term'],
+const JUMPS: Array<[PaintedType, string, MessageKey, MessageKey]> = [
+  ['PER', 'person', 'cmdNextPerson', 'cmdPreviousPerson'],
+  ['LOC', 'place', 'cmdNextPlace', 'cmdPreviousPlace'],
+  ['TREATY', 'treaty', 'cmdNextTreaty', 'cmdPreviousTreaty'],
 ];
 
 export const PAGE_COMMANDS: Readonly<Record<string, CommandSpec>> = {
   'toggle-highlights': {
-    description: 'Turn Glossa highlights on or off on this page',
+    message: 'cmdToggleHighlights',
     key: 'Alt+Shift+H',
     action: { kind: 'toggle' },
   },
   'next-mark': {
-    description: 'Go to the next highlighted name or term',
+    message: 'cmdNextMark',
     key: 'Alt+Shift+J',
     action: { kind: 'jump', direction: 'next' },
   },
   'previous-mark': {
-    description: 'Go to the previous highlighted name or term',
+    message: 'cmdPreviousMark',
     key: 'Alt+Shift+K',
     action: { kind: 'jump', direction: 'previous' },
   },
   ...Object.fromEntries(
-    JUMPS.flatMap(([type, slug, label]) => [
+    JUMPS.flatMap(([type, slug, next, previous]) => [
       [
         `next-${slug}`,
         {
-          description: `Go to the next highlighted ${label}`,
+          message: next,
           action: { kind: 'jump', direction: 'next', only: type },
         },
       ],
       [
         `previous-${slug}`,
         {
-          description: `Go to the previous highlighted ${label}`,
+          message: previous,
           action: { kind: 'jump', direction: 'previous', only: type },
         },
       ],
@@ -64,7 +66,13 @@ export const PAGE_COMMANDS: Readonly<Record<string, CommandSpec>> = {
   ),
 };
 
-/** The manifest's `commands` entries for PAGE_COMMANDS. */
+/** What a command does, in the UI language. */
+export function commandDescription(name: string): string {
+  const spec = isPageCommand(name) ? PAGE_COMMANDS[name] : undefined;
+  return spec ? t(spec.message) : '';
+}
+
+/** The manifest's `commands` entries for PAGE_COMMANDS (descriptions localized by the browser). */
 export function pageCommandsManifest(): Record<
   string,
   { description: string; suggested_key?: { default: string } }
@@ -73,7 +81,7 @@ export function pageCommandsManifest(): Record<
     Object.entries(PAGE_COMMANDS).map(([name, spec]) => [
       name,
       {
-        description: spec.description,
+        description: `__MSG_${spec.message}__`,
         ...(spec.key ? { suggested_key: { default: spec.key } } : {}),
       },
     ]),

@@ -4,9 +4,12 @@
  */
 import { render } from 'preact';
 import { type Filters, NOTES_START_MARK, NotesView } from '../../components/NotesView';
+import { localizeDocument } from '../../lib/i18n';
 import { openNotesDb } from '../../lib/notes/db';
 import '../popup/style.css';
 import './style.css';
+
+localizeDocument(document, 'titleNotes');
 
 function filtersFromAddress(search: string): Partial<Filters> {
   const params = new URLSearchParams(search);

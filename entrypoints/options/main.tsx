@@ -2,9 +2,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options } from '../../components/Options';
+import { localizeDocument } from '../../lib/i18n';
 import { openNotesDb } from '../../lib/notes/db';
 import '../popup/style.css';
 import './style.css';
+
+localizeDocument(document, 'titleOptions');
 
 render(
   <Options

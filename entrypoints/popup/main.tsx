@@ -6,9 +6,12 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import type { SendToTab } from '../../components/tab-transport';
+import { localizeDocument } from '../../lib/i18n';
 import type { PageInfo } from '../../lib/messages';
 import { openNotesDb } from '../../lib/notes/db';
 import './style.css';
+
+localizeDocument(document, 'titlePopup');
 
 /**
  * The tab this popup is about: normally the active tab of the current window. When the page is

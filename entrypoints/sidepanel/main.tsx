@@ -11,10 +11,13 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { SidePanel } from '../../components/SidePanel';
 import type { SendToTab } from '../../components/tab-transport';
+import { localizeDocument } from '../../lib/i18n';
 import { isPageChanged, WATCH_PAGE_PORT } from '../../lib/messages';
 import { openNotesDb } from '../../lib/notes/db';
 import '../popup/style.css';
 import './style.css';
+
+localizeDocument(document, 'titleSidePanel');
 
 type Port = ReturnType<typeof browser.tabs.connect>;
 

@@ -10,6 +10,8 @@
  * - `notesForPage`: a content script's own page's notes (content scripts cannot open the
  *   extension's database).
  */
+
+import { t } from '../i18n';
 import type {
   Message,
   MessageType,
@@ -31,10 +33,11 @@ export interface CaptureDeps {
   now?: () => Date;
 }
 
-export const NO_SELECTION = 'Select some text of the article first, then save it as a Glossa note.';
-export const NO_PAGE = "Glossa can't read this page. Reload it, then try again.";
-export const NOT_A_WEB_PAGE = 'Glossa keeps notes on web pages (http and https) only.';
-export const SAVED = 'Saved as a note. Add text and tags in the Glossa popup.';
+// Shown on the page (a notice) in the browser's language (lib/i18n.ts).
+export const NO_SELECTION = t('captureNoSelection');
+export const NO_PAGE = t('captureNoPage');
+export const NOT_A_WEB_PAGE = t('captureNotWeb');
+export const SAVED = t('captureSaved');
 
 /** Tell the reader on the page; a tab that cannot show it is not an error. */
 async function tell(deps: CaptureDeps, tabId: number, ok: boolean, text: string): Promise<void> {

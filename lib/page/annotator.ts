@@ -18,7 +18,7 @@ import { mentionIndexAt } from './card';
 import { textChanges } from './changes';
 import { guessLang, SAMPLE_CHARS } from './lang';
 import { nameHeader, type PageNames } from './names';
-import { createPainter, type Painter, type TextPaint } from './paint';
+import { createPainter, type PaintColors, type Painter, type TextPaint } from './paint';
 import { createSlicer, type YieldToMain } from './schedule';
 import {
   createTextWalk,
@@ -63,6 +63,8 @@ export interface AnnotatorOptions {
   batchChars?: number;
   yieldToMain?: YieldToMain;
   forceWrap?: boolean;
+  /** The reader's highlight colours by type (settings). */
+  colors?: PaintColors;
   /** Follow page changes; false turns it off (tests). */
   watch?: WatchOptions | false;
   /** A frame in readable content: its document may be annotated too (the caller decides). */
@@ -183,7 +185,10 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     budgetMs: options.budgetMs,
     yieldToMain: options.yieldToMain,
   });
-  const painter: Painter = createPainter(doc, options.types, { forceWrap: options.forceWrap });
+  const painter: Painter = createPainter(doc, options.types, {
+    forceWrap: options.forceWrap,
+    colors: options.colors,
+  });
   const timing: AnnotatorTiming = {
     recognizeMs: 0,
     batches: 0,

@@ -19,7 +19,8 @@
  * - not achievable: a page that hides or transforms <html> itself, or redefines the
  *   `glossa-card` custom element before Glossa runs (then no card is shown; marks stay).
  */
-import { type EntityType, type Mention, TYPE_LABELS } from '../entities';
+import type { EntityType, Mention } from '../entities';
+import { tn, typeLabel } from '../i18n';
 import { chunkIndexOfNode, rangeFromOffsets } from './ranges';
 import { CARD_HOST_TAG } from './text';
 import type { PageText, TextChunk } from './types';
@@ -175,7 +176,7 @@ export function pageTextSource(
 }
 
 export function occurrencesLabel(count: number): string {
-  return count === 1 ? '1 occurrence on this page' : `${count} occurrences on this page`;
+  return tn('occurrences', count);
 }
 
 /** Okabe–Ito accents, matching the page highlights (lib/page/paint.ts). */
@@ -186,6 +187,31 @@ const ACCENT: Record<EntityType, string> = {
   WATCH: 'rgb(143, 85, 117)',
   ORG: 'rgb(102, 102, 102)',
 };
+
+/**
+ * The type's name on the card, in its category's hue but dark enough on the white card (light
+ * scheme) and light enough on the dark one to keep 4.5:1 (lib/colors.ts contrastRatio): the pure
+ * Okabe–Ito accents (the card's left border) are too light on white for 12px text.
+ */
+const LABEL: Record<EntityType, { light: string; dark: string }> = {
+  PER: { light: '#005f94', dark: '#6fc3f5' },
+  LOC: { light: '#a84a00', dark: '#f5a05c' },
+  TREATY: { light: '#00795a', dark: '#4fd1a8' },
+  WATCH: { light: '#8f5575', dark: '#e2a3c6' },
+  ORG: { light: '#555555', dark: '#bdbdbd' },
+};
+
+/** Light card by default; a dark one when the system prefers dark. */
+const LABEL_CSS = `${Object.entries(LABEL)
+  .map(([type, { light }]) => `.card[data-type="${type}"] { --label: ${light}; }`)
+  .join('\n')}
+@media (prefers-color-scheme: dark) {
+  .card { background: #1f1f23; color: #ececf0; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.6); }
+  .count { color: #b8b8bf; }
+${Object.entries(LABEL)
+  .map(([type, { dark }]) => `  .card[data-type="${type}"] { --label: ${dark}; }`)
+  .join('\n')}
+}`;
 
 /** The host's box: nothing of it shows or takes room; set with !important through the CSSOM. */
 const HOST_STYLE: Array<[string, string]> = [
@@ -234,9 +260,10 @@ ${HOST_STYLE.map(([k, v]) => `  ${k}: ${v} !important;`).join('\n')}
 }
 .card[hidden] { display: none; }
 .type, .name, .count { all: initial; display: block; font-family: inherit; color: inherit; }
-.type { font-size: 12px; font-weight: 600; color: var(--accent); letter-spacing: 0.02em; }
+.type { font-size: 12px; font-weight: 600; color: var(--label); letter-spacing: 0.02em; }
 .name { font-size: 15px; font-weight: 600; margin: 2px 0; overflow-wrap: anywhere; }
 .count { font-size: 12px; color: #555; }
+${LABEL_CSS}
 `;
 
 /** Give a shadow root its styles: a constructed sheet where possible (CSP-proof), else <style>. */
@@ -331,7 +358,7 @@ export function createHoverCard(
     const { canonical, count } = source.describe(mention);
     card.dataset.type = mention.type;
     card.style.setProperty('--accent', ACCENT[mention.type]);
-    typeEl.textContent = TYPE_LABELS[mention.type];
+    typeEl.textContent = typeLabel(mention.type);
     nameEl.textContent = canonical;
     countEl.textContent = occurrencesLabel(count);
     card.hidden = false;

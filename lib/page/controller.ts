@@ -32,6 +32,7 @@ import type {
   SiteState,
   SkipCode,
 } from '../messages';
+import { createWatchMatcher, mergeWatched, type WatchMatcher } from '../recognize/watch-terms';
 import { isSiteDisabled, type Settings, type StorageAreaLike } from '../settings';
 import { createDocAnnotator, type DocAnnotator, type RecognizedCache } from './annotator';
 import { type ArticleVerdict, judgeInSteps } from './article';
@@ -165,6 +166,21 @@ export function sameOriginDocument(frame: HTMLIFrameElement | HTMLFrameElement):
   }
 }
 
+/** The recognizer's mentions with the reader's watch-list terms laid over them (they win). */
+function withWatchList(recognizer: PageRecognizer, matcher: () => WatchMatcher): PageRecognizer {
+  return {
+    id: recognizer.id,
+    remote: recognizer.remote,
+    recognize(text, options) {
+      const watched = matcher().find(text);
+      const found = recognizer.recognize(text, options);
+      return Array.isArray(found)
+        ? mergeWatched(watched, found)
+        : found.then((mentions) => mergeWatched(watched, mentions));
+    },
+  };
+}
+
 /** A recognizer that keeps the painted types only and never hands back malformed spans. */
 function cleaning(recognizer: PageRecognizer, types: readonly PaintedType[]): PageRecognizer {
   return {
@@ -216,8 +232,14 @@ export function startPageController(options: PageControllerOptions): PageControl
   const names = new PageNames();
   const cache: RecognizedCache = new Map();
   let recognizer: PageRecognizer | null = null;
+  /** The watch list in force: none while the category is switched off (others then show). */
+  const activeWatchList = () => (settings.types.WATCH ? settings.watchList : []);
+  let watchMatcher = createWatchMatcher(activeWatchList());
   const getRecognizer = () => {
-    recognizer ??= cleaning(options.createRecognizer(), PAINTED_TYPES);
+    recognizer ??= cleaning(
+      withWatchList(options.createRecognizer(), () => watchMatcher),
+      PAINTED_TYPES,
+    );
     return recognizer;
   };
 
@@ -250,7 +272,10 @@ export function startPageController(options: PageControllerOptions): PageControl
 
   const annotateAnyway = () => overrides.annotateAnyway.includes(host);
   const gateOpen = (): boolean =>
-    options.articleCheck === false || tabOverride === true || annotateAnyway();
+    options.articleCheck === false ||
+    !settings.articlesOnly ||
+    tabOverride === true ||
+    annotateAnyway();
 
   // ---- summary ----
 
@@ -340,6 +365,7 @@ export function startPageController(options: PageControllerOptions): PageControl
       batchChars: options.batchChars,
       yieldToMain: options.yieldToMain,
       forceWrap: options.forceWrap,
+      colors: settings.colors,
       watch: options.watch,
       onFrame: (frame) => watchFrame(frame, depth + 1),
       onPaint: () => {
@@ -637,6 +663,9 @@ export function startPageController(options: PageControllerOptions): PageControl
   const applySettings = (next: Settings, nextOverrides?: SiteOverrides) => {
     const before = { on: settings.enabled, site: isSiteDisabled(settings, host) };
     const typesBefore = types.join();
+    const looksBefore = JSON.stringify(settings.colors);
+    const watchBefore = activeWatchList().join('\n');
+    const gateBefore = settings.articlesOnly;
     settings = next;
     if (nextOverrides) overrides = nextOverrides;
     types = PAINTED_TYPES.filter((t) => settings.types[t]);
@@ -644,10 +673,20 @@ export function startPageController(options: PageControllerOptions): PageControl
     if (before.on !== settings.enabled || before.site !== isSiteDisabled(settings, host)) {
       tabOverride = undefined;
     }
-    if (types.join() !== typesBefore && annotated.has(doc)) {
-      // Repaint with the new types; recognition results are reused (cache by text).
+    if (activeWatchList().join('\n') !== watchBefore) {
+      // Texts recognized before were matched against the old list: recognize them again.
+      watchMatcher = createWatchMatcher(activeWatchList());
+      cache.clear();
+      if (annotated.has(doc)) stopAnnotating();
+    }
+    if (
+      annotated.has(doc) &&
+      (types.join() !== typesBefore || JSON.stringify(settings.colors) !== looksBefore)
+    ) {
+      // Repaint with the new types or colours; recognition results are reused (cache by text).
       stopAnnotating();
     }
+    if (settings.articlesOnly !== gateBefore) verdict = null;
     if (!annotated.has(doc)) paintFrom = now();
     evaluate();
   };

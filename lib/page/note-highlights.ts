@@ -10,6 +10,7 @@
  * text reader skips). Without the Highlight API nothing is painted, but the card still works.
  */
 import { reanchorNotes } from '../anchor/reanchor';
+import { t } from '../i18n';
 import type { Message, NoteAnchors, NotesForPage, Notice, Response } from '../messages';
 import type { Note } from '../notes/model';
 import { type CaretPoint, defaultCaretAt, type HoverCardOptions, type RectLike } from './card';
@@ -191,6 +192,13 @@ const CARD_CSS = `
 .tags { font-size: 12px; color: #444; overflow-wrap: anywhere; }
 .notice { right: 16px; bottom: 16px; border-left: 4px solid rgb(0, 114, 178); }
 .notice.error { border-left-color: rgb(213, 94, 0); }
+@media (prefers-color-scheme: dark) {
+  .card, .notice { background: #1f1f23; color: #ececf0; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.6); }
+  .card { border-left-color: rgb(224, 192, 96); }
+  .label { color: rgb(224, 192, 96); }
+  .note + .note { border-top-color: #3a3d44; }
+  .empty, .tags { color: #b8b8bf; }
+}
 `;
 
 const GAP = 6; // px between the quote and the card
@@ -342,15 +350,14 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
     card.replaceChildren();
     const label = doc.createElement('div');
     label.className = 'label';
-    label.textContent = hits.length === 1 ? 'Your note' : `Your notes (${hits.length})`;
+    label.textContent = hits.length === 1 ? t('yourNote') : t('yourNotes', hits.length);
     card.append(label);
     for (const { note } of hits) {
       const item = doc.createElement('div');
       item.className = 'note';
       const text = doc.createElement('div');
       text.className = note.text.trim() === '' ? 'text empty' : 'text';
-      text.textContent =
-        note.text.trim() === '' ? 'Saved quote, no note text yet.' : note.text.trim();
+      text.textContent = note.text.trim() === '' ? t('savedQuoteNoText') : note.text.trim();
       item.append(text);
       const tags = tagLine(note.tags);
       if (tags !== '') {
@@ -500,7 +507,7 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
       }
       noticeEl.className = ok ? 'notice' : 'notice error';
       noticeEl.setAttribute('role', ok ? 'status' : 'alert');
-      noticeEl.textContent = `Glossa: ${text}`;
+      noticeEl.textContent = t('notice', text);
       noticeEl.hidden = false;
       clearTimeout(noticeTimer);
       const el = noticeEl;

@@ -29,7 +29,10 @@ afterEach(cleanup);
 describe('Options', () => {
   it('shows the stored settings', async () => {
     const { area } = memoryStorage({
-      [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, types: { PER: true, LOC: false, TREATY: true } },
+      [SETTINGS_KEY]: {
+        ...DEFAULT_SETTINGS,
+        types: { PER: true, LOC: false, TREATY: true, WATCH: true },
+      },
     });
     render(<Options storage={area} />);
     expect(((await screen.findByLabelText('Place')) as HTMLInputElement).checked).toBe(false);
@@ -42,7 +45,8 @@ describe('Options', () => {
     render(<Options storage={area} />);
     fireEvent.click(await screen.findByLabelText('Treaty term'));
     await screen.findByText('Saved');
-    expect(stored()?.types).toEqual({ PER: true, LOC: true, TREATY: false });
+    expect(stored()?.types).toEqual({ PER: true, LOC: true, TREATY: false, WATCH: true });
+    expect(stored()?.savedAt).toBeGreaterThan(0);
 
     fireEvent.click(screen.getByLabelText(/Highlight people, places and treaty terms/));
     await waitFor(() => expect(stored()?.enabled).toBe(false));
@@ -68,6 +72,57 @@ describe('Options', () => {
     render(<Options storage={area} />);
     fireEvent.click(await screen.findByLabelText('Person'));
     await screen.findByText('Not saved: storage is read-only');
+  });
+
+  it('changes a colour, shows its contrast on light and dark pages, and resets it', async () => {
+    const { area, stored } = memoryStorage();
+    render(<Options storage={area} />);
+    const input = (await screen.findByLabelText('Place colour')) as HTMLInputElement;
+    expect(input.value).toBe('#e69f00');
+    expect(
+      screen.getByText(/^Underline .* on light pages/, { selector: '#contrast-LOC' }),
+    ).toBeTruthy();
+    fireEvent.change(input, { target: { value: '#ffff00' } });
+    await waitFor(() => expect(stored()?.colors.LOC).toBe('#ffff00'));
+    // A yellow underline vanishes on white pages: said, not refused.
+    expect((document.getElementById('contrast-LOC') as HTMLElement).textContent).toMatch(
+      /below 3:1/,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Reset Place colour' }));
+    await waitFor(() => expect(stored()?.colors.LOC).toBe('#e69f00'));
+    expect(screen.queryByRole('button', { name: 'Reset Place colour' })).toBeNull();
+  });
+
+  it('edits the watch list: saved on request, cleaned of blanks and repeats', async () => {
+    const { area, stored } = memoryStorage();
+    render(<Options storage={area} />);
+    const box = (await screen.findByRole('textbox', { name: 'Watch list' })) as HTMLTextAreaElement;
+    const save = screen.getByRole('button', { name: 'Save watch list' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.input(box, { target: { value: 'санкция\n\n  New START \nСанкция' } });
+    expect(screen.getByText('2 terms')).toBeTruthy();
+    fireEvent.click(save);
+    await waitFor(() => expect(stored()?.watchList).toEqual(['санкция', 'New START']));
+    // Another change (a colour) keeps the saved list in the box.
+    fireEvent.click(screen.getByLabelText('Person'));
+    await screen.findByText('Saved');
+    const after = screen.getByRole('textbox', { name: 'Watch list' }) as HTMLTextAreaElement;
+    expect(after.value).toBe('санкция\nNew START');
+  });
+
+  it('switches article-only annotation and adds a site by its address', async () => {
+    const { area, stored } = memoryStorage();
+    render(<Options storage={area} />);
+    fireEvent.click(await screen.findByLabelText(/Annotate only article pages/));
+    await waitFor(() => expect(stored()?.articlesOnly).toBe(false));
+    const site = screen.getByLabelText('Turn Glossa off on');
+    fireEvent.input(site, { target: { value: 'not a site' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Type a site address/);
+    fireEvent.input(site, { target: { value: 'https://WWW.BBC.com/news/world' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    await waitFor(() => expect(stored()?.disabledSites).toEqual(['www.bbc.com']));
+    expect(screen.getByText('www.bbc.com')).toBeTruthy();
   });
 
   it('opens the notes view from its link', async () => {

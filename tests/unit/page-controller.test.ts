@@ -251,7 +251,9 @@ describe('page controller', () => {
   });
 
   it('paints and lists only the types switched on', () => {
-    const { controller } = start(ARTICLE, { types: { PER: false, LOC: true, TREATY: false, WATCH: false } });
+    const { controller } = start(ARTICLE, {
+      types: { PER: false, LOC: true, TREATY: false, WATCH: false },
+    });
     expect(controller.state().entities.map((e) => e.type)).toEqual(['LOC', 'LOC']);
     const types = new Set([...document.querySelectorAll('mark')].map((m) => m.dataset.glossa));
     expect([...types]).toEqual(['LOC']);
@@ -447,6 +449,74 @@ describe('page controller: settings', () => {
     expect(marks()).toEqual([]);
     controller.applySettings(DEFAULT_SETTINGS);
     expect(marks()).toHaveLength(8);
+  });
+
+  it("paints the reader's watch-list terms in any form, over what the recognizer found, and follows list changes", () => {
+    const html = `<article><p>Putin spoke of ratifications and of the ratification in Pyongyang.</p>
+      <p>Sanctions and a sanction regime.</p></article>`;
+    const { controller, calls } = start(html, { watchList: ['ratification', 'sanction'] });
+    const marked = () =>
+      [...document.querySelectorAll('mark')].map((m) => `${m.dataset.glossa} ${m.textContent}`);
+    // "ratification" is the stub recognizer's TREATY too: the reader's term wins.
+    expect(marked()).toEqual([
+      'PER Putin',
+      'WATCH ratifications',
+      'WATCH ratification',
+      'LOC Pyongyang',
+      'WATCH Sanctions',
+      'WATCH sanction',
+    ]);
+    const watch = controller.state().entities.filter((e) => e.type === 'WATCH');
+    expect(watch.map((e) => [e.canonical, e.count])).toEqual([
+      ['ratification', 2],
+      ['sanction', 2],
+    ]);
+    const recognized = calls.texts.length;
+    controller.applySettings({ ...DEFAULT_SETTINGS, watchList: ['Pyongyang'] });
+    expect(marked()).toEqual([
+      'PER Putin',
+      'TREATY ratification',
+      'TREATY ratification',
+      'WATCH Pyongyang',
+    ]);
+    // A new list means new matches: the text is recognized again, not served from the cache.
+    expect(calls.texts.length).toBeGreaterThan(recognized);
+    controller.applySettings({
+      ...DEFAULT_SETTINGS,
+      watchList: ['Pyongyang'],
+      types: { ...DEFAULT_SETTINGS.types, WATCH: false },
+    });
+    expect(marked()).toEqual([
+      'PER Putin',
+      'TREATY ratification',
+      'TREATY ratification',
+      'LOC Pyongyang',
+    ]);
+  });
+
+  it('annotates pages that are not articles when "only article pages" is off', () => {
+    const app = '<div id="app"><ul><li><a href="/1">Putin in Moscow</a></li></ul></div>';
+    const gated = start(app, {}, { articleCheck: undefined });
+    expect(gated.controller.state().skip).toBe('not-article');
+    gated.controller.dispose();
+    const open = start(app, { articlesOnly: false }, { articleCheck: undefined });
+    expect(open.controller.state().skip).toBeUndefined();
+  });
+
+  it('paints in the reader colours, and repaints when they change', () => {
+    const { controller } = start(ARTICLE, {
+      colors: { ...DEFAULT_SETTINGS.colors, PER: '#112233' },
+    });
+    // jsdom has no constructed stylesheets: the painter's <style> fallback carries the rules.
+    const css = () =>
+      [...document.querySelectorAll('style')].map((style) => style.textContent).join('\n');
+    expect(css()).toContain('rgba(17, 34, 51, 0.3)');
+    controller.applySettings({
+      ...DEFAULT_SETTINGS,
+      colors: { ...DEFAULT_SETTINGS.colors, PER: '#445566' },
+    });
+    expect(css()).toContain('rgba(68, 85, 102, 0.3)');
+    expect(css()).not.toContain('rgba(17, 34, 51, 0.3)');
   });
 
   it('a remembered site switch wins over the tab switch', () => {

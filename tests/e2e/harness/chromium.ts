@@ -64,6 +64,9 @@ class ChromiumPage implements E2EPage {
   evaluate<R, A = undefined>(fn: PageFunction<A, R>, arg?: A): Promise<R> {
     return this.page.evaluate(pageExpression(fn, arg as A)) as Promise<R>;
   }
+  evaluateScript(source: string): Promise<unknown> {
+    return this.page.evaluate(source);
+  }
   async mouseMove(x: number, y: number): Promise<void> {
     await this.page.mouse.move(x, y, { steps: 4 });
   }
@@ -155,6 +158,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
       handleSIGTERM: options.handleSignals ?? true,
       handleSIGHUP: options.handleSignals ?? true,
       viewport: { width: 1280, height: 900 },
+      colorScheme: options.colorScheme ?? 'light',
       args: [
         ...CHROMIUM_FLAGS,
         // Offline: everything but loopback goes to a proxy nobody listens on, and fails at once.
@@ -163,7 +167,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
           : []),
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
+        ...(options.chromiumArgs ?? []),
       ],
+      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     });
     // The MV3 background service worker's URL carries the extension id.
     const worker =

@@ -106,6 +106,9 @@ class FirefoxPage implements E2EPage {
   evaluate<R, A = undefined>(fn: PageFunction<A, R>, arg?: A): Promise<R> {
     return this.page.evaluate(pageExpression(fn, arg as A)) as Promise<R>;
   }
+  evaluateScript(source: string): Promise<unknown> {
+    return this.page.evaluate(source);
+  }
   async mouseMove(x: number, y: number): Promise<void> {
     await this.page.mouse.move(x, y, { steps: 4 });
   }
@@ -219,6 +222,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
       defaultViewport: { width: 1280, height: 900 },
       // BiDi refuses to navigate a tab to moz-extension:// (the popup) without this flag.
       args: ['--remote-allow-system-access'],
+      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [id]: FIREFOX_EXTENSION_UUID }),
         'browser.download.folderList': 2,
@@ -248,8 +252,13 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
               'network.prefetch-next': false,
             }
           : {}),
+        // prefers-color-scheme for web and extension pages: 0 dark, 1 light (2: follow the OS).
+        'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+        ...(options.colorScheme === 'dark' ? { 'ui.systemUsesDarkTheme': 1 } : {}),
+        ...options.firefoxPrefs,
       },
     });
+    for (const dir of options.firefoxAddonsFirst ?? []) await browser.installExtension(dir);
     const installed = await browser.installExtension(extensionDir);
     if (installed !== id) throw new Error(`installed add-on id ${installed}, expected ${id}`);
     const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;

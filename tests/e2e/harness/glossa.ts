@@ -4,6 +4,7 @@
  * script reports, and the popup opened for a given tab.
  */
 import type { Message, MessageType, PageState, Response } from '../../../lib/messages';
+import { SETTINGS_KEY } from '../../../lib/settings';
 import { pollUntil } from './common';
 import type { BrowserSession, E2EPage } from './types';
 
@@ -307,6 +308,12 @@ export interface Messenger {
   close(): Promise<void>;
 }
 
+function stampSettings(items: Record<string, unknown>): Record<string, unknown> {
+  const settings = items[SETTINGS_KEY];
+  if (typeof settings !== 'object' || settings === null) return items;
+  return { ...items, [SETTINGS_KEY]: { ...settings, savedAt: Date.now() } };
+}
+
 export async function openMessenger(session: BrowserSession): Promise<Messenger> {
   const page = await session.openExtensionPage('popup.html?tab=-1');
   const tabIds = new WeakMap<E2EPage, number>();
@@ -362,12 +369,14 @@ export async function openMessenger(session: BrowserSession): Promise<Messenger>
         const api = (g.browser ?? g.chrome) as StorageApi;
         return (await api.storage.local.get(key))[key];
       }, key),
+    // Settings are stamped as every real save is (lib/settings.ts), so the background's sync
+    // reconciliation (lib/settings-sync.ts) takes them as the newest.
     setStorage: (items) =>
       page.evaluate(async (items) => {
         const g = globalThis as unknown as { browser?: StorageApi; chrome?: StorageApi };
         const api = (g.browser ?? g.chrome) as StorageApi;
         await api.storage.local.set(items);
-      }, items),
+      }, stampSettings(items)),
     close: () => page.close(),
   };
 }

@@ -13,6 +13,11 @@ export interface E2EPage {
   reload(): Promise<void>;
   /** Run fn in the page's own (main) world with one JSON-serialisable argument. */
   evaluate<R, A = undefined>(fn: PageFunction<A, R>, arg?: A): Promise<R>;
+  /**
+   * Run a classic script's source in the page's main world, as a <script> would but past the
+   * page's Content-Security-Policy (e.g. a testing library such as axe-core); its completion value.
+   */
+  evaluateScript(source: string): Promise<unknown>;
   /** Move the real mouse pointer to viewport coordinates. */
   mouseMove(x: number, y: number): Promise<void>;
   /** A real click on the first element matching a CSS selector. */
@@ -79,4 +84,17 @@ export interface LaunchOptions {
    * cleans up itself (npm start) turns this off.
    */
   handleSignals?: boolean;
+  /**
+   * The colour scheme pages see (prefers-color-scheme). Chromium: emulated for every page of the
+   * context; Firefox: the content colour-scheme override pref. Default: light.
+   */
+  colorScheme?: 'light' | 'dark';
+  /** Extra Chromium switches (e.g. `--lang=ru`); Chromium only. */
+  chromiumArgs?: string[];
+  /** Extra Firefox prefs (e.g. `intl.locale.requested`); Firefox only. */
+  firefoxPrefs?: Record<string, string | number | boolean>;
+  /** Firefox only: unpacked add-ons (e.g. a language pack) installed before Glossa. */
+  firefoxAddonsFirst?: string[];
+  /** Extra environment variables for the browser process (e.g. `LANGUAGE=ru`). */
+  env?: Record<string, string>;
 }

@@ -1,0 +1,56 @@
+/** Add a site where Glossa stays off, by its address or host name ("https://ria.ru/x" → "ria.ru"). */
+import { useState } from 'preact/hooks';
+import { siteKey } from '../lib/page/site';
+
+export interface SiteAdderProps {
+  onAdd(site: string): void;
+}
+
+/** The host of whatever the reader typed, or null when it names none. */
+export function siteOf(input: string): string | null {
+  const text = input.trim();
+  if (!text) return null;
+  try {
+    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`).hostname;
+    return /^[\p{L}\p{N}.-]+$/u.test(host) && host.includes('.') ? siteKey(host) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function SiteAdder({ onAdd }: SiteAdderProps) {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const add = (e: Event) => {
+    e.preventDefault();
+    const site = siteOf(value);
+    if (!site) {
+      setError('Type a site address, such as ria.ru or https://www.bbc.com/news');
+      return;
+    }
+    setError(null);
+    setValue('');
+    onAdd(site);
+  };
+  return (
+    <form class="site-adder" onSubmit={add}>
+      <label for="site-input">Turn Glossa off on</label>{' '}
+      <input
+        id="site-input"
+        type="text"
+        inputMode="url"
+        placeholder="example.com"
+        value={value}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? 'site-error' : undefined}
+        onInput={(e) => setValue(e.currentTarget.value)}
+      />{' '}
+      <button type="submit">Add site</button>
+      {error && (
+        <p id="site-error" class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

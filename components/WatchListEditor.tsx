@@ -1,0 +1,42 @@
+/**
+ * The reader's watch list: their own terms, one per line, painted on pages as a fourth category in
+ * any inflected form (lib/recognize/watch-terms.ts). Saved when the reader says so, not per key.
+ */
+import { useState } from 'preact/hooks';
+import { MAX_WATCH_TERMS, parseWatchList } from '../lib/settings';
+
+export interface WatchListEditorProps {
+  terms: readonly string[];
+  onSave(terms: string[]): void;
+}
+
+export function WatchListEditor({ terms, onSave }: WatchListEditorProps) {
+  // The caller keys this editor by the saved list: a new list (saved here, or synced from
+  // another browser) starts a fresh draft.
+  const saved = terms.join('\n');
+  const [draft, setDraft] = useState(saved);
+  const parsed = parseWatchList(draft);
+  const changed = parsed.join('\n') !== saved;
+  return (
+    <section aria-labelledby="watch-heading">
+      <h2 id="watch-heading">Watch list</h2>
+      <p class="muted" id="watch-help">
+        Your own terms, one per line (up to {MAX_WATCH_TERMS}). Glossa marks them in any form:
+        “санкция” also marks “санкций” and “санкциями”.
+      </p>
+      <textarea
+        aria-labelledby="watch-heading"
+        aria-describedby="watch-help"
+        rows={5}
+        value={draft}
+        onInput={(e) => setDraft(e.currentTarget.value)}
+      />
+      <p>
+        <button type="button" disabled={!changed} onClick={() => onSave(parsed)}>
+          Save watch list
+        </button>{' '}
+        <span class="muted">{parsed.length === 1 ? '1 term' : `${parsed.length} terms`}</span>
+      </p>
+    </section>
+  );
+}

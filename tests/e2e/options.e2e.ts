@@ -1,0 +1,179 @@
+/**
+ * The options page in Chromium and Firefox ESR, as a reader uses it, with the demo article open in
+ * another tab: a watch-list term appears on the page as its own category in the form the article
+ * uses; a new colour repaints the page's marks; "only article pages" off lets a non-article page
+ * be annotated; every change is saved in extension storage (and mirrored to sync storage).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITE_OVERRIDES_KEY } from '../../lib/page/site';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../lib/settings';
+import { type StaticServer, startServer } from '../../scripts/serve';
+import { launchChromium } from './harness/chromium';
+import { pollUntil } from './harness/common';
+import { launchFirefox } from './harness/firefox';
+import {
+  clickByName,
+  type Messenger,
+  openMessenger,
+  readHighlights,
+  textsOf,
+  waitForGlossa,
+} from './harness/glossa';
+import type { BrowserName, BrowserSession, E2EPage, LaunchOptions } from './harness/types';
+
+const LAUNCHERS: [BrowserName, (o: LaunchOptions) => Promise<BrowserSession>][] = [
+  ['chromium', launchChromium],
+  ['firefox', launchFirefox],
+];
+
+let server: StaticServer;
+beforeAll(async () => {
+  server = await startServer('tests/fixtures');
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Set a form field the way typing or choosing would, so Preact's handlers see it. */
+function setField(page: E2EPage, selector: string, value: string): Promise<void> {
+  return page.evaluate(
+    ({ selector, value }) => {
+      const el = document.querySelector(selector) as HTMLInputElement | HTMLTextAreaElement | null;
+      if (!el) throw new Error(`no ${selector}`);
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    { selector, value },
+  );
+}
+
+/** The CSS rules Glossa's painter gave the page (constructed sheets or its <style> fallback). */
+function pageCss(page: E2EPage): Promise<string> {
+  return page.evaluate(() => {
+    const sheets = [
+      ...document.adoptedStyleSheets,
+      ...[...document.querySelectorAll('style')].map((s) => s.sheet),
+    ];
+    return sheets
+      .flatMap((sheet) => {
+        try {
+          return [...(sheet?.cssRules ?? [])].map((r) => r.cssText);
+        } catch {
+          return [];
+        }
+      })
+      .join('\n');
+  });
+}
+
+for (const [browserName, launch] of LAUNCHERS) {
+  describe(`options in ${browserName}`, () => {
+    let session: BrowserSession;
+    let messenger: Messenger;
+
+    beforeAll(async () => {
+      session = await launch({ headless: true, offline: true });
+      messenger = await openMessenger(session);
+    });
+    afterAll(async () => {
+      await messenger?.close().catch(() => {});
+      await session?.close();
+    });
+
+    const reset = () =>
+      messenger.setStorage({
+        [SETTINGS_KEY]: DEFAULT_SETTINGS,
+        [SITE_OVERRIDES_KEY]: { annotateAnyway: [] },
+      });
+
+    it('a watch-list term and a new colour reach the open article at once', async () => {
+      const article = await session.newPage(`${server.url}/demo/article.html`);
+      const options = await session.openExtensionPage('options.html');
+      try {
+        await waitForGlossa(session, article);
+        expect(textsOf(await readHighlights(article), 'WATCH')).toEqual([]);
+
+        // The reader adds "Генштаб"; the article says "начальник Генштаба ВС РФ".
+        await setField(options, 'textarea', 'Генштаб\nсотрудничество');
+        await clickByName(options, { selector: 'button', name: 'Save watch list' });
+        const watched = await pollUntil(
+          async () => {
+            const texts = textsOf(await readHighlights(article), 'WATCH');
+            return texts.includes('Генштаба') ? texts : undefined;
+          },
+          { timeoutMs: 10_000, describe: () => 'the watch-list term never appeared on the page' },
+        );
+        // Every inflected form of the second term, and nothing else.
+        expect(new Set(watched)).toEqual(
+          new Set(['Генштаба', 'Сотрудничество', 'сотрудничество', 'сотрудничества']),
+        );
+        const saved = (await messenger.getStorage(SETTINGS_KEY)) as Settings;
+        expect(saved.watchList).toEqual(['Генштаб', 'сотрудничество']);
+        expect(saved.savedAt).toBeGreaterThan(0);
+        // The background mirrors settings to the browser's sync storage (notes never go there).
+        const synced = await pollUntil(
+          async () => {
+            const value = (await options.evaluate(async (key) => {
+              const g = globalThis as unknown as {
+                browser?: {
+                  storage: { sync: { get(k: string): Promise<Record<string, unknown>> } };
+                };
+                chrome?: {
+                  storage: { sync: { get(k: string): Promise<Record<string, unknown>> } };
+                };
+              };
+              return (await (g.browser ?? g.chrome)?.storage.sync.get(key))?.[key];
+            }, SETTINGS_KEY)) as Settings | undefined;
+            return value?.watchList?.length === 2 ? value : undefined;
+          },
+          { timeoutMs: 10_000, describe: () => 'settings never reached storage.sync' },
+        );
+        expect(synced.savedAt).toBe(saved.savedAt);
+
+        // People in a deep blue: the page's highlight rule changes, without a reload.
+        expect(await pageCss(article)).toContain('rgba(86, 180, 233, 0.3)');
+        await setField(options, '#color-PER', '#1f4e79');
+        await pollUntil(
+          async () =>
+            (await pageCss(article)).includes('rgba(31, 78, 121, 0.3)') ? true : undefined,
+          { timeoutMs: 10_000, describe: () => 'the new colour never reached the page' },
+        );
+        expect(await pageCss(article)).not.toContain('rgba(86, 180, 233, 0.3)');
+        expect(textsOf(await readHighlights(article), 'PER').length).toBeGreaterThan(0);
+      } finally {
+        await reset();
+        await options.close();
+        await article.close();
+      }
+    });
+
+    it('"only article pages" off annotates a page that is not an article', async () => {
+      const page = await session.newPage(
+        `${server.url}/pages/search-results.html?q=putin+kim+treaty`,
+      );
+      const options = await session.openExtensionPage('options.html');
+      try {
+        await pollUntil(
+          async () => ((await messenger.state(page)).skip === 'not-article' ? 1 : undefined),
+          {
+            timeoutMs: 15_000,
+            describe: async () =>
+              `the search page was not judged a non-article: ${JSON.stringify(await messenger.state(page))}`,
+          },
+        );
+        await clickByName(options, {
+          selector: 'input[type=checkbox]',
+          name: /Annotate only article pages/,
+        });
+        const painted = await waitForGlossa(session, page, { timeoutMs: 15_000 });
+        expect(Object.values(painted).flat().length).toBeGreaterThan(0);
+        expect(((await messenger.getStorage(SETTINGS_KEY)) as Settings).articlesOnly).toBe(false);
+      } finally {
+        await reset();
+        await options.close();
+        await page.close();
+      }
+    });
+  });
+}
