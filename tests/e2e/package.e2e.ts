@@ -58,6 +58,30 @@ describe('the packages', () => {
     expect(report.errors.map((e) => `${e.code}: ${e.message} ${e.file ?? ''}`)).toEqual([]);
   });
 
+  it('npm run zip writes the Chrome zip, the Firefox zip and the sources zip the add-on store asks for', async () => {
+    const version = (JSON.parse(await readFile('package.json', 'utf8')) as { version: string })
+      .version;
+    await run('npm', ['run', '--silent', 'zip'], { maxBuffer: 16 * 1024 * 1024 });
+    const sizes: string[] = [];
+    for (const kind of ['chrome', 'firefox', 'sources']) {
+      const file = `.output/glossa-${version}-${kind}.zip`;
+      const { size } = await stat(file);
+      expect(size, file).toBeGreaterThan(100_000);
+      sizes.push(`${kind} ${(size / 1024 / 1024).toFixed(2)} MB`);
+    }
+    const listing = (await run('unzip', ['-l', `.output/glossa-${version}-sources.zip`])).stdout;
+    for (const needed of [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'lib/recognize/data/model.json',
+    ]) {
+      expect(listing).toContain(needed);
+    }
+    expect(listing).not.toContain('node_modules/');
+    console.log(`[zip] ${sizes.join(', ')}`);
+  });
+
   for (const target of ['chromium', 'firefox'] as const) {
     it(`${target}: asks only for permissions the README justifies, and ships no script over 5 MB`, async () => {
       const dir = requireBuild(target);
@@ -82,6 +106,11 @@ describe('the packages', () => {
       if (target === 'firefox') {
         expect(manifest.browser_specific_settings?.gecko?.id).toBe('glossa@glossa.local');
       }
+      // The version is package.json's, and the changelog says what is in it.
+      const version = (JSON.parse(await readFile('package.json', 'utf8')) as { version: string })
+        .version;
+      expect((manifest as { version?: string }).version).toBe(version);
+      expect(await readFile('CHANGELOG.md', 'utf8')).toContain(`## ${version} — `);
 
       const sizes = await Promise.all(
         (await files(dir)).map(async (f) => ({
