@@ -17,7 +17,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { isPageCommand, runPageCommand } from '../lib/commands';
 import type { Recognizer } from '../lib/entities';
 import { t } from '../lib/i18n';
-import { isGlossaMessage, type Message, type RecognizeResult } from '../lib/messages';
+import {
+  isGlossaMessage,
+  type Message,
+  type RecognizeResult,
+  type RecognizerStatus,
+} from '../lib/messages';
 import { type AskTab, notesForPage, saveSelectionFromTab } from '../lib/notes/capture';
 import { openNotesDb } from '../lib/notes/db';
 import { createRecognizer } from '../lib/recognize';
@@ -52,6 +57,8 @@ export default defineBackground(() => {
   }
   // One recognizer for every tab, its tables read from the package and built once per background
   // start (a Chrome service worker restarts after being idle): now, before the first page asks.
+  const startedAt = performance.now();
+  const status: RecognizerStatus = { ready: false };
   const dataReady = loadRecognizerData(async (file) => {
     const response = await fetch(browser.runtime.getURL(`/${file}` as '/'));
     if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
@@ -63,8 +70,17 @@ export default defineBackground(() => {
     return shared;
   };
   dataReady
-    .then(() => recognizer().recognize('Москва и Пхеньян. Moscow and Pyongyang.'))
-    .catch((err: unknown) => log('recognizer data could not be loaded', err));
+    .then(() => {
+      status.loadMs = performance.now() - startedAt;
+      const warm = performance.now();
+      recognizer().recognize('Москва и Пхеньян. Moscow and Pyongyang.');
+      status.warmMs = performance.now() - warm;
+      status.ready = true;
+    })
+    .catch((err: unknown) => {
+      status.error = err instanceof Error ? err.message : String(err);
+      log('recognizer data could not be loaded', err);
+    });
   const askTab: AskTab = (tabId, message) => browser.tabs.sendMessage(tabId, message);
   // MV3 has `action`, Firefox MV2 `browserAction`: the same two calls.
   const action = ((browser as unknown as { action?: ActionApi }).action ??
@@ -163,6 +179,10 @@ export default defineBackground(() => {
       const url = sender.url ?? (message as Message<'glossa:notes-for-page'>).url;
       notesForPage(db, url).then(sendResponse);
       return true;
+    }
+    if (message.type === 'glossa:recognizer-status' && extensionPage(sender.url)) {
+      sendResponse({ ...status });
+      return false;
     }
     if (message.type === 'glossa:save-selection' && extensionPage(sender.url)) {
       const { tabId } = message as Message<'glossa:save-selection'>;

@@ -5,6 +5,14 @@
 import type { EntitySummary, Mention, PaintedType } from './entities';
 import type { Note, TextPositionSelector, TextQuoteSelector } from './notes/model';
 
+/** The background recognizer's start: read the data files (loadMs from the background's start), build and warm the tables (warmMs). */
+export interface RecognizerStatus {
+  ready: boolean;
+  loadMs?: number;
+  warmMs?: number;
+  error?: string;
+}
+
 /** The background's answer to 'glossa:recognize'. */
 export type RecognizeResult = { ok: true; mentions: Mention[] } | { ok: false; error: string };
 
@@ -59,6 +67,8 @@ export interface Requests {
    * background, loaded once per browser session, so pages never pay for them).
    */
   'glossa:recognize': { request: { text: string; lang?: string }; response: RecognizeResult };
+  /** extension page → background: how the background's recognizer started (diagnostics, bench). */
+  'glossa:recognizer-status': { request: Record<never, never>; response: RecognizerStatus };
   /**
    * side panel / popup → content: scroll to the next mention of this entity (after the one shown
    * last, cycling) and flash it (lib/page/reveal.ts).
@@ -222,6 +232,7 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'glossa:notice',
   'glossa:save-selection',
   'glossa:recognize',
+  'glossa:recognizer-status',
   'glossa:reveal',
   'glossa:jump',
   'glossa:run-command',

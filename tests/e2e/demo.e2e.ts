@@ -7,9 +7,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Message } from '../../lib/messages';
+import type { Message, RecognizerStatus } from '../../lib/messages';
 import { type StaticServer, startServer } from '../../scripts/serve';
 import { launchChromium } from './harness/chromium';
+import { pollUntil } from './harness/common';
 import { launchFirefox } from './harness/firefox';
 import {
   clickByName,
@@ -396,6 +397,37 @@ for (const [browserName, launch] of LAUNCHERS) {
       expect(paintMsValues.length, 'PageState.paintMs reported on every run').toBe(TIMING_RUNS);
       // A reader notices a delay past a couple of seconds; the demo article is short.
       expect(entry.medianNavigationToPaintedMs).toBeLessThan(2_000);
+    });
+
+    it('recognizes in the background, which reads and builds its tables once, at its start', async () => {
+      const ext = await session.openExtensionPage('notes.html');
+      try {
+        const ask = () =>
+          ext.evaluate(async () => {
+            type Runtime = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+            const g = globalThis as unknown as { browser?: Runtime; chrome?: Runtime };
+            return (g.browser ?? g.chrome)?.runtime.sendMessage({
+              type: 'glossa:recognizer-status',
+            });
+          }) as Promise<RecognizerStatus>;
+        // A Chrome service worker may just have been woken by this very question.
+        let status: RecognizerStatus = await ask();
+        await pollUntil(
+          async () => {
+            status = await ask();
+            return status.ready || status.error ? true : undefined;
+          },
+          { timeoutMs: 10_000, describe: () => `recognizer not ready: ${JSON.stringify(status)}` },
+        );
+        console.log(
+          `[e2e recognizer] ${browserName} background: data read ${status.loadMs?.toFixed(0)} ms after start, tables built and warmed in ${status.warmMs?.toFixed(0)} ms`,
+        );
+        expect(status).toMatchObject({ ready: true });
+        expect(status.error).toBeUndefined();
+        expect(status.loadMs).toBeGreaterThan(0);
+      } finally {
+        await ext.close();
+      }
     });
 
     it('turns highlights off and on from the popup without ever touching the page DOM', async () => {
