@@ -7,8 +7,9 @@ import type { Mention, RecognizeOptions, Recognizer } from '../entities';
 import { type Candidate, createDoc, type Doc } from './document';
 import { groupPeople } from './group';
 import { pickLanguage } from './language';
-import { getLexicon } from './lexicon';
-import { personForSpan } from './people';
+import { getLexicon, type WordReading } from './lexicon';
+import type { TaggedSpan } from './model/tagger';
+import { COMPANY_SUFFIXES, personForSpan } from './people';
 import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
@@ -93,10 +94,22 @@ export function setMergePolicy(p: Partial<MergePolicy>): void {
 /** Words the tagger sometimes takes for names that a reader never wants marked as one. */
 const NEVER_ALONE = new Set(['север', 'юг', 'запад', 'восток', 'договор', 'соглашение']);
 
+/**
+ * English closed-class words (prepositions, articles, pronouns, conjunctions, number words): never
+ * a name on their own, however capitalised ("At Portsmouth : Middlesex beat …", "Six former
+ * Soviet republics").
+ */
+const FUNCTION_WORDS_EN = new Set(
+  'a the at in on of off to from by for with without within into onto over under after before during since until till about above below between among against across through via and or nor but if then than as so yet when while where whether because although though unless he she it we they you me him her us them his its our their your my mine this that these those there here who whom whose which what why how all any some each every both either neither no not none one two three four five six seven eight nine ten eleven twelve'.split(
+    ' ',
+  ),
+);
+
 /** A tagged span no reader would call a person or place: a treaty head noun, "Север"/"Юг". */
 function implausible(doc: Doc, c: Candidate): boolean {
   if (c.end !== c.start + 1) return false;
   const t = doc.tokens[c.start] as Token;
+  if (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key)) return true;
   return NEVER_ALONE.has(t.key) || (c.type === 'PER' && !!treatyHead(t.key));
 }
 
@@ -106,12 +119,65 @@ function keepAdjective(doc: Doc, c: Candidate): boolean {
   return policy.adjectives === 1 && (doc.tokens[c.start] as Token).shape !== 'lower';
 }
 
+const CASE_INDEX: Record<string, number> = { n: 0, g: 1, d: 2, a: 3, i: 4, l: 5 };
+
+/** Bit mask of the (case, gender) forms of readings: bit case * 3 + (m 0, f 1, n 2; c both m, f). */
+function formsOf(readings: readonly WordReading[]): number {
+  let m = 0;
+  for (const r of readings) {
+    for (const code of r.codes) {
+      const c = CASE_INDEX[code[0] as string];
+      if (c === undefined) continue;
+      const g = code[2];
+      m |=
+        g === 'f'
+          ? 2 << (c * 3)
+          : g === 'n'
+            ? 4 << (c * 3)
+            : g === 'm'
+              ? 1 << (c * 3)
+              : 3 << (c * 3);
+    }
+  }
+  return m;
+}
+
+/**
+ * Russian: a surname and a first name that cannot agree in case and gender belong to two people
+ * ("Майкла Джексона | Кэтрин", "Института Пушкина | Виталий Григорьевич Костомаров"): a tagged
+ * person span is cut before such a first name.
+ */
+function splitAtCase(doc: Doc, c: Candidate): Candidate[] {
+  if (c.type !== 'PER' || c.end - c.start < 2 || doc.lang !== 'ru') return [c];
+  const cuts: number[] = [];
+  for (let k = c.start + 1; k < c.end; k++) {
+    if ((doc.tokens[k] as Token).shape !== 'title') continue;
+    const first = doc.readings(k).filter((r) => r.kind === 'F');
+    if (first.length === 0) continue;
+    const before = doc.readings(k - 1);
+    if (before.some((r) => r.kind === 'F' || r.kind === 'P')) continue;
+    const surname = before.filter((r) => r.kind === 'S');
+    if (surname.length === 0) continue;
+    if ((formsOf(surname) & formsOf(first)) === 0) cuts.push(k);
+  }
+  if (cuts.length === 0) return [c];
+  const out: Candidate[] = [];
+  let from = c.start;
+  for (const k of [...cuts, c.end]) {
+    out.push({ ...personForSpan(doc, from, k), tier: c.tier, tagged: true });
+    from = k;
+  }
+  return out;
+}
+
 /**
  * Two people written side by side ("Майкла Джексона Кэтрин", "внучка Шаймиева Камиля") come out
  * of a BIO tagger as one span; where the rules tile the span with two or more people, keep theirs.
  */
 function splitPeople(doc: Doc, taggedSpans: Candidate[]): Candidate[] {
-  const tagged = taggedSpans.flatMap((c) => trimAndSplit(doc, c));
+  const tagged = taggedSpans
+    .flatMap((c) => trimAndSplit(doc, c))
+    .flatMap((c) => splitAtCase(doc, c));
   const rulePeople = new Map<number, Candidate[]>();
   for (const c of doc.candidates) {
     if (c.type !== 'PER' || c.tagged) continue;
@@ -192,7 +258,9 @@ function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
     const next = doc.tokens[start + 1] as Token;
     if (next.gap !== ' ') break;
     const title =
-      doc.isRole[start] || ((t.sentenceStart || doc.capsLine[start]) && lower.has(t.key));
+      doc.isRole[start] ||
+      ((t.sentenceStart || doc.capsLine[start]) && lower.has(t.key)) ||
+      (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key));
     if (!title) break;
     start++;
   }
@@ -210,7 +278,13 @@ function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
   return out;
 }
 
-/** "Модибо Сидибе (Modibo Sidibe)": the original spelling in brackets after a person's name. */
+/** A name written in Chinese characters, Japanese kana or Korean Hangul ("Чжан Инъин (章莹颖)"). */
+const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u;
+
+/**
+ * "Модибо Сидибе (Modibo Sidibe)", "Ма Лин (马凌)": the original spelling in brackets after a
+ * person's name.
+ */
 function latinInBrackets(doc: Doc, names: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of names) {
@@ -228,7 +302,7 @@ function latinInBrackets(doc: Doc, names: readonly Candidate[]): Candidate[] {
         if (depth === 0) break;
         depth--;
       } else if (t.kind === 'word') {
-        if (t.script !== 'lat' || !/^\p{Lu}/u.test(t.text)) {
+        if (!(t.script === 'lat' && /^\p{Lu}/u.test(t.text)) && !CJK_NAME.test(t.text)) {
           words = -1;
           break;
         }
@@ -249,6 +323,149 @@ function latinInBrackets(doc: Doc, names: readonly Candidate[]): Candidate[] {
       tier: c.tier,
       tagged: true,
     });
+  }
+  return out;
+}
+
+const BRACKETS = new Set(['(', ')', '[', ']', '{', '}']);
+
+/**
+ * A name never runs across a bracket: "( Tom ) Seaver" is two names. Tagged spans are cut at
+ * bracket tokens (the brackets themselves dropped).
+ */
+function splitAtBrackets(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
+  let out: TaggedSpan[] | null = null;
+  for (let s = 0; s < spans.length; s++) {
+    const span = spans[s] as TaggedSpan;
+    let cut = false;
+    for (let k = span.start; k < span.end && !cut; k++) {
+      if (BRACKETS.has((tokens[k] as Token).text)) cut = true;
+    }
+    if (!cut) {
+      out?.push(span);
+      continue;
+    }
+    out ??= spans.slice(0, s);
+    let from = span.start;
+    for (let k = span.start; k <= span.end; k++) {
+      if (k < span.end && !BRACKETS.has((tokens[k] as Token).text)) continue;
+      if (k > from) out.push({ start: from, end: k, type: span.type });
+      from = k + 1;
+    }
+  }
+  return out ?? spans;
+}
+
+/**
+ * One sense per text: a word written as a company's name ("Pirelli SpA", "Magna International")
+ * names the company wherever it stands alone in that text, not a person ("Pirelli said …").
+ */
+function dropCompanyPeople(tokens: readonly Token[], chosen: Candidate[]): Candidate[] {
+  let companies: Set<string> | null = null;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1] as Token;
+    if (t.kind !== 'word' || (t.shape !== 'title' && t.shape !== 'upper')) continue;
+    if (next.gap !== ' ' || (next.shape !== 'title' && next.shape !== 'upper')) continue;
+    if (!COMPANY_SUFFIXES.has(next.key)) continue;
+    companies ??= new Set();
+    companies.add(t.key);
+  }
+  if (!companies) return chosen;
+  const names = companies;
+  return chosen.filter((c) => {
+    if (c.type !== 'PER') return true;
+    const first = tokens[c.start] as Token;
+    if (!names.has(first.key)) return true;
+    const last = tokens[c.end - 1] as Token;
+    return !(c.end === c.start + 1 || (c.end === c.start + 2 && COMPANY_SUFFIXES.has(last.key)));
+  });
+}
+
+const MONTH_ABBREVIATIONS = new Set(
+  'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december'.split(
+    ' ',
+  ),
+);
+const WEEKDAYS_EN = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NEWS_AGENCIES = new Set('reuters ap afp upi bloomberg dpa xinhua interfax'.split(' '));
+
+/**
+ * English news datelines: a line that opens with a place in capitals, optionally its region or
+ * country, then the date or the agency ("WIGAN , England 1996-08-31", "ST. LOUIS 1996-08-30",
+ * "WASHINGTON, Aug 30 (Reuters)"). The capitals are a place.
+ */
+function englishDatelines(doc: Doc): Candidate[] {
+  const { tokens } = doc;
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (i > 0 && t.gap !== '\n') continue;
+    // The place: one to three words in capitals ("ST. LOUIS": a glued period inside).
+    let j = i;
+    let words = 0;
+    while (j < tokens.length && words < 3) {
+      const w = tokens[j] as Token;
+      if (j > i && w.gap === '\n') break;
+      if (w.kind === 'word' && w.shape === 'upper' && w.script === 'lat' && w.text.length >= 2) {
+        words++;
+        j++;
+      } else if (
+        w.text === '.' &&
+        w.gap === '' &&
+        j > i &&
+        tokens[j + 1]?.shape === 'upper' &&
+        tokens[j + 1]?.gap === ' '
+      ) {
+        j++;
+      } else break;
+    }
+    if (words === 0) continue;
+    const end = j;
+    // Not a weekday or month ("FRIDAY ( ... )"), nor an organisation the lexicon knows
+    // ("UNITED NATIONS").
+    let plausible = true;
+    for (let w = i; w < end; w++) {
+      if (
+        WEEKDAYS_EN.has((tokens[w] as Token).key) ||
+        MONTH_ABBREVIATIONS.has((tokens[w] as Token).key)
+      )
+        plausible = false;
+      // (Learned from the train data, one-word clubs named after their town do not count.)
+      const covered = doc.coveredBy[w];
+      if (covered && covered.type !== 'LOC' && (covered.curated || end - i > 1)) plausible = false;
+    }
+    if (!plausible) continue;
+    // Then ", Region" (capitalised words, abbreviations with periods), then the date or the
+    // agency in brackets.
+    let k = end;
+    if (tokens[k]?.text === ',' && tokens[k]?.gap !== '\n') {
+      k++;
+      let region = 0;
+      while (k < tokens.length && region < 4) {
+        const w = tokens[k] as Token;
+        if (w.gap === '\n') break;
+        if (w.kind === 'word' && /^\p{Lu}/u.test(w.text) && !MONTH_ABBREVIATIONS.has(w.key)) {
+          region++;
+          k++;
+        } else if (w.text === '.' && region > 0) k++;
+        else break;
+      }
+    }
+    const next = tokens[k];
+    if (!next || next.gap === '\n') continue;
+    const dated =
+      ISO_DATE.test(next.text) ||
+      (next.text === '(' && NEWS_AGENCIES.has(tokens[k + 1]?.key ?? '')) ||
+      (MONTH_ABBREVIATIONS.has(next.key) && tokens[k + 1]?.kind === 'num');
+    if (!dated) continue;
+    const phrase = doc.phraseAt[i];
+    const canonical =
+      phrase && phrase.end === end && phrase.entry.type === 'LOC'
+        ? phrase.entry.canonical
+        : doc.text.slice(t.start, (tokens[end - 1] as Token).end);
+    out.push({ start: i, end, type: 'LOC', canonical, tier: 5 });
   }
   return out;
 }
@@ -283,7 +500,8 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
     // Russian and English news).
     chosen = selectCandidates(doc);
   } else {
-    const tagged = taggedCandidates(doc, tagSpans(doc, ruleCodes(doc))).filter(
+    const spans = splitAtBrackets(tokens, tagSpans(doc, ruleCodes(doc)));
+    const tagged = taggedCandidates(doc, spans).filter(
       (c) => keepAdjective(doc, c) && !implausible(doc, c),
     );
     const treaties = doc.candidates.filter((c) => c.type === 'TREATY').sort(byLengthThenTier);
@@ -304,11 +522,12 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
     const order =
       lang === 'ru'
         ? [...treaties, ...names, ...fallback, ...blockers]
-        : [...treaties, ...names, ...blockers, ...fallback];
+        : [...treaties, ...englishDatelines(doc), ...names, ...blockers, ...fallback];
     chosen = choose(tokens.length, order).filter((c) => c.type !== 'ORG');
     // Lone surnames of people named in full may also take tokens the tagger read as an
     // organisation's (measured: +2 points of recall on CoNLL people, precision −1).
     if (policy.groupLone) chosen = groupPeople(doc, chosen);
+    if (lang === 'en') chosen = dropCompanyPeople(tokens, chosen);
   }
   chosen = chosen.filter(
     (c) =>

@@ -84,7 +84,7 @@ const ORG_LIKE =
 const COMPOUND_ADJECTIVE = /-\p{Ll}+$/u;
 
 /** Words that end company names ("Pirelli SpA", "Bear Stearns & Co"). */
-const COMPANY_SUFFIXES = new Set(
+export const COMPANY_SUFFIXES = new Set(
   'inc ltd co corp corporation plc spa ag sa nv bv llc gmbh ab asa oy group holdings holding bros industries international airlines airways bank'.split(
     ' ',
   ),

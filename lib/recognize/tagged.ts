@@ -4,7 +4,7 @@
  * morphology rules say what it is called in the nominative).
  */
 import { PLACE_ADJECTIVES_RU } from './curated/place-adjectives';
-import modelData from './data/model.json';
+import { modelData } from './data/source';
 import type { Candidate, Doc } from './document';
 import {
   type DocumentEvidence,
@@ -20,14 +20,7 @@ import {
   type TokenTable,
   tokenTable,
 } from './model/features';
-import {
-  decodeSegment,
-  type Emission,
-  L,
-  labelSpans,
-  segments,
-  type TaggedSpan,
-} from './model/tagger';
+import { L, labelSpans, segments, type TaggedSpan, viterbi } from './model/tagger';
 import { type LoadedModel, loadModel, type ModelData } from './model/weights';
 import { displayLike } from './names';
 import { personForSpan } from './people';
@@ -38,7 +31,7 @@ let shared: LoadedModel | null = null;
 
 /** The tagger weights, decoded on first use (about 20 ms; see scripts/bench-recognize.ts). */
 export function getTagger(): LoadedModel {
-  if (!shared) shared = loadModel(modelData as unknown as ModelData);
+  if (!shared) shared = loadModel(modelData() as ModelData);
   return shared;
 }
 
@@ -52,15 +45,45 @@ const LABEL_COUNT = L;
  * Emission scores are sums over feature groups (see features.ts). Per-word groups (the word
  * itself, and the word as a neighbour in each role) and the small-valued "shape" group are
  * cached; only word pairs are looked up token by token. Words recur (Zipf), so most tokens cost
- * two map lookups and four probes into the weight table. Bounded: caches are dropped when full.
+ * one map lookup and four probes into the weight table. Bounded: caches are dropped when full.
+ *
+ * The per-word rows live in one pool (offsets, not arrays): the text's start and end rows
+ * first, then per word its four neighbour rows and, by shape class, its own rows.
  */
 interface WordRows {
-  /** By shape class: the token itself. */
-  own: (Float32Array | undefined)[];
-  /** Roles 0–3 (previous, next, two before, two after), L scores each. */
-  neighbour: Float32Array;
+  /** Pool offset of the neighbour rows: roles 0–3 (previous, next, two before, two after). */
+  neighbour: number;
+  /** By shape class: pool offset of the token's own row, or −1. */
+  own: Int32Array;
 }
 const wordCache = new Map<string, WordRows>();
+const SHAPE_CLASSES = 16;
+let pool = new Float32Array(1 << 16);
+let poolUsed = 0;
+/** Pool offset of the text's start and end rows in each neighbour role (−1: not computed). */
+let edgeAt = -1;
+
+/** A zeroed block of the pool; may replace the pool (offsets stay valid). */
+function allocate(size: number): number {
+  if (poolUsed + size > pool.length) {
+    let cap = pool.length;
+    while (poolUsed + size > cap) cap *= 2;
+    const grown = new Float32Array(cap);
+    grown.set(pool.subarray(0, poolUsed));
+    pool = grown;
+  }
+  const at = poolUsed;
+  poolUsed += size;
+  pool.fill(0, at, poolUsed);
+  return at;
+}
+
+function clearWordCache(): void {
+  wordCache.clear();
+  poolUsed = 0;
+  edgeAt = -1;
+}
+
 /**
  * "Shape" group rows by shapeKey (a few thousand distinct values): open addressing on the three
  * key integers, cleared when half full.
@@ -105,40 +128,39 @@ function shapeRow(model: LoadedModel, table: TokenTable, i: number, lang: number
 const CACHE_LIMIT = 50000;
 const evidenceCache = new Map<number, Float32Array>();
 const ids = new Uint32Array(MAX_FEATURES);
-let edgeRows: Float32Array | null = null;
 
+/** Cached rows of the word of token j (computed on a miss; own row for its shape class). */
 function wordRows(model: LoadedModel, table: TokenTable, j: number): WordRows {
   const word = table.words[j] as string;
   let entry = wordCache.get(word);
   if (!entry) {
-    const neighbour = new Float32Array(4 * LABEL_COUNT);
+    const neighbour = allocate(4 * LABEL_COUNT);
     for (let role = 0; role < 4; role++) {
       const count = neighbourFeatures(table, j, role as NeighbourRole, ids, 0);
-      model.add(ids, count, neighbour.subarray(role * LABEL_COUNT, (role + 1) * LABEL_COUNT));
+      model.add(ids, count, pool, neighbour + role * LABEL_COUNT);
     }
-    entry = { own: [], neighbour };
-    if (wordCache.size >= CACHE_LIMIT) wordCache.clear();
+    entry = { neighbour, own: new Int32Array(SHAPE_CLASSES).fill(-1) };
     wordCache.set(word, entry);
   }
   const shape = table.shape[j] as number;
-  if (!entry.own[shape]) {
-    const row = new Float32Array(LABEL_COUNT);
-    model.add(ids, ownFeatures(table, j, ids, 0), row);
+  if ((entry.own[shape] as number) < 0) {
+    const row = allocate(LABEL_COUNT);
+    model.add(ids, ownFeatures(table, j, ids, 0), pool, row);
     entry.own[shape] = row;
   }
   return entry;
 }
 
-/** Scores of the text's start and end in each neighbour role. */
-function edges(model: LoadedModel, table: TokenTable): Float32Array {
-  if (!edgeRows) {
-    edgeRows = new Float32Array(4 * LABEL_COUNT);
+/** Pool offset of the scores of the text's start and end in each neighbour role. */
+function edges(model: LoadedModel, table: TokenTable): number {
+  if (edgeAt < 0) {
+    edgeAt = allocate(4 * LABEL_COUNT);
     for (let role = 0; role < 4; role++) {
       const count = neighbourFeatures(table, -1, role as NeighbourRole, ids, 0);
-      model.add(ids, count, edgeRows.subarray(role * LABEL_COUNT, (role + 1) * LABEL_COUNT));
+      model.add(ids, count, pool, edgeAt + role * LABEL_COUNT);
     }
   }
-  return edgeRows;
+  return edgeAt;
 }
 
 export function tagSpans(doc: Doc, rules?: Uint8Array): TaggedSpan[] {
@@ -146,46 +168,60 @@ export function tagSpans(doc: Doc, rules?: Uint8Array): TaggedSpan[] {
   const table = tokenTable(doc, rules);
   const n = table.n;
   const lang = doc.lang === 'ru' ? 1 : doc.lang === 'en' ? 2 : 3;
-  const labels = new Uint8Array(n);
-  const rows: WordRows[] = new Array(n);
-  for (let j = 0; j < n; j++) rows[j] = wordRows(model, table, j);
+  const L = LABEL_COUNT;
+  // Rows made for this text must stay valid until it is tagged: drop the cache before, not during.
+  if (wordCache.size + table.vocab.length > CACHE_LIMIT) clearWordCache();
   const edge = edges(model, table);
-  const pair = new Uint32Array(8);
-  const emission: Emission = (i, row) => {
-    model.add(pair, pairFeatures(table, i, pair, 0), row);
-    const sh = shapeRow(model, table, i, lang) * LABEL_COUNT;
-    const own = (rows[i] as WordRows).own[table.shape[i] as number] as Float32Array;
-    const p1 = i > 0 ? (rows[i - 1] as WordRows).neighbour : edge;
-    const n1 = i + 1 < n ? (rows[i + 1] as WordRows).neighbour : edge;
-    const p2 = i > 1 ? (rows[i - 2] as WordRows).neighbour : edge;
-    const n2 = i + 2 < n ? (rows[i + 2] as WordRows).neighbour : edge;
-    const L = LABEL_COUNT;
-    for (let y = 0; y < L; y++) {
-      row[y] =
-        (row[y] as number) +
-        (shapeRows[sh + y] as number) +
-        (own[y] as number) +
-        (p1[y] as number) +
-        (n1[L + y] as number) +
-        (p2[2 * L + y] as number) +
-        (n2[3 * L + y] as number);
+  // Per distinct word, then per token: pool offsets of its own row and of its neighbour rows.
+  const vocabRows: (WordRows | undefined)[] = new Array(table.vocab.length);
+  const own = new Int32Array(n);
+  const neighbour = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const v = table.wid[j] as number;
+    let entry = vocabRows[v];
+    const shape = table.shape[j] as number;
+    if (!entry || (entry.own[shape] as number) < 0) {
+      entry = wordRows(model, table, j);
+      vocabRows[v] = entry;
     }
-  };
-  // First pass: no document evidence. Its emissions are kept: the second pass only adds the
-  // evidence features (a few lookups per token) and decodes again.
-  const base = new Float32Array(n * LABEL_COUNT);
-  const first: Emission = (i, row) => {
-    emission(i, row);
-    base.set(row, i * LABEL_COUNT);
-  };
+    own[j] = entry.own[shape] as number;
+    neighbour[j] = entry.neighbour;
+  }
+  const rows = pool;
+  const pair = new Uint32Array(8);
+  // First pass: emission scores of every token, one row of L per token (no document evidence).
+  // The second pass only adds the evidence features (a few lookups per token) and decodes again.
+  const base = new Float32Array(n * L);
+  for (let i = 0; i < n; i++) {
+    const at = i * L;
+    model.add(pair, pairFeatures(table, i, pair, 0), base, at);
+    const sh = shapeRow(model, table, i, lang) * L;
+    const o = own[i] as number;
+    const p1 = i > 0 ? (neighbour[i - 1] as number) : edge;
+    const n1 = (i + 1 < n ? (neighbour[i + 1] as number) : edge) + L;
+    const p2 = (i > 1 ? (neighbour[i - 2] as number) : edge) + 2 * L;
+    const n2 = (i + 2 < n ? (neighbour[i + 2] as number) : edge) + 3 * L;
+    for (let y = 0; y < L; y++) {
+      base[at + y] =
+        (base[at + y] as number) +
+        (shapeRows[sh + y] as number) +
+        (rows[o + y] as number) +
+        (rows[p1 + y] as number) +
+        (rows[n1 + y] as number) +
+        (rows[p2 + y] as number) +
+        (rows[n2 + y] as number);
+    }
+  }
+  const labels = new Uint8Array(n);
   const segs = segments(table);
-  for (const seg of segs) decodeSegment(seg, first, model.transitions, labels);
+  for (const seg of segs) viterbi(base, 0, seg, model.transitions, labels);
   if (!model.stacked) return labelSpans(labels, n);
   setDocumentEvidence(table, labels);
   const evidence = new Uint32Array(8);
   const ev = table.evidence as DocumentEvidence;
-  const second: Emission = (i, row) => {
-    const at = i * LABEL_COUNT;
+  const emit = new Float32Array(n * L);
+  for (let i = 0; i < n; i++) {
+    const at = i * L;
     // The evidence features of a token depend on five small values: cache their sum.
     const key =
       ((ev.prior[i] as number) << 21) |
@@ -195,15 +231,15 @@ export function tagSpans(doc: Doc, rules?: Uint8Array): TaggedSpan[] {
       (table.shape[i] as number);
     let add = evidenceCache.get(key);
     if (!add) {
-      add = new Float32Array(LABEL_COUNT);
+      add = new Float32Array(L);
       model.add(evidence, evidenceFeatures(table, i, evidence, 0), add);
       if (evidenceCache.size >= CACHE_LIMIT) evidenceCache.clear();
       evidenceCache.set(key, add);
     }
-    for (let y = 0; y < LABEL_COUNT; y++) row[y] = (base[at + y] as number) + (add[y] as number);
-  };
+    for (let y = 0; y < L; y++) emit[at + y] = (base[at + y] as number) + (add[y] as number);
+  }
   const out = new Uint8Array(n);
-  for (const seg of segs) decodeSegment(seg, second, model.transitions, out);
+  for (const seg of segs) viterbi(emit, 0, seg, model.transitions, out);
   return labelSpans(out, n);
 }
 
@@ -234,17 +270,22 @@ function placeCanonical(doc: Doc, start: number, end: number): string {
 
 /** Candidates for the tagger's PER and LOC spans (GEA: place adjectives, see index.ts). */
 export function taggedCandidates(doc: Doc, spans: readonly TaggedSpan[]): Candidate[] {
-  const byExtent = new Map<string, Candidate>();
+  // Keyed by type and token extent, as one number (exact below 2^53: texts of up to 60 million
+  // tokens).
+  const n = doc.tokens.length + 1;
+  const extent = (type: string, start: number, end: number) =>
+    (start * n + end) * 2 + (type === 'PER' ? 0 : 1);
+  const byExtent = new Map<number, Candidate>();
   for (const c of doc.candidates) {
     if (c.type !== 'PER' && c.type !== 'LOC') continue;
-    const key = `${c.type}:${c.start}:${c.end}`;
+    const key = extent(c.type, c.start, c.end);
     const old = byExtent.get(key);
     if (!old || c.tier > old.tier) byExtent.set(key, c);
   }
   const out: Candidate[] = [];
   for (const s of spans) {
     if (s.type === 'PER' || s.type === 'LOC') {
-      const rule = byExtent.get(`${s.type}:${s.start}:${s.end}`);
+      const rule = byExtent.get(extent(s.type, s.start, s.end));
       if (rule) out.push({ ...rule, tier: 5, tagged: true });
       else if (s.type === 'PER')
         out.push({ ...personForSpan(doc, s.start, s.end), tier: 5, tagged: true });

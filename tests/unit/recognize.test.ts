@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../lib/entities';
 import { createRecognizer } from '../../lib/recognize/index';
 import { pickLanguage } from '../../lib/recognize/language';
+import { tokenize } from '../../lib/recognize/tokens';
 
 const recognizer = createRecognizer();
 const find = (text: string, lang?: string) =>
@@ -71,6 +72,98 @@ describe('Russian people', () => {
   it('does not take organisations for people or places', () => {
     const ms = find('По данным РИА Новости, эксперты РАН и МИД России обсудили доклад Генштаба.');
     expect(brief(ms)).toEqual(['LOC:России=Россия']);
+  });
+});
+
+describe('name boundaries', () => {
+  it('cuts a surname and a first name that cannot agree in case and gender (two people)', () => {
+    const ms = find('Сын короля поп-музыки Майкла Джексона Кэтрин подала заявление.', 'ru');
+    expect(brief(ms.filter((m) => m.type === 'PER'))).toEqual([
+      'PER:Майкла Джексона=Майкл Джексон',
+      'PER:Кэтрин=Кэтрин',
+    ]);
+  });
+
+  it('reads a name in Chinese characters in brackets as the same person', () => {
+    expect(brief(find('Студентка Чжан Инъин (章莹颖) пропала в июне.', 'ru'))).toContain(
+      'PER:章莹颖=Чжан Инъин',
+    );
+  });
+
+  it('never runs a name across a bracket, nor takes a function word for one', () => {
+    const en = brief(find('He saw ( Tom ) Seaver and ( Jerry ) Koosman when they started .', 'en'));
+    expect(en.filter((m) => m.includes(')'))).toEqual([]);
+    const cricket = find('At Portsmouth : Middlesex beat Hampshire . At Hove : Sussex 363 .', 'en');
+    expect(cricket.filter((m) => m.text === 'At' || m.text.startsWith('At '))).toEqual([]);
+  });
+});
+
+describe('tokenizer', () => {
+  // The token grammar, as a regular expression: tokenize() scans for the same matches by hand.
+  const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:[-‐‑'’ʼ][\p{L}\p{M}\p{N}]+)*|[^\s]/gu;
+  const pieces = [
+    'a',
+    'Z',
+    'я',
+    'Ё',
+    'ё',
+    'й',
+    '-',
+    '‐',
+    '‑',
+    "'",
+    '’',
+    'ʼ',
+    ' ',
+    '\n',
+    '\t',
+    '\u00a0',
+    '\u2028',
+    '\ufeff',
+    '.',
+    '«',
+    '5',
+    '٣',
+    'é',
+    'ß',
+    'İ',
+    '\u0301',
+    '😀',
+    '𝐀',
+    '\ud800',
+    '\udc00',
+    '中',
+    'ا',
+    '\u200b',
+    '\u3000',
+    's',
+    'S',
+    'Ⅻ',
+    '²',
+    '҂',
+    'Ѐ',
+    'ӧ',
+    '\u1680',
+  ];
+  it('finds exactly the matches of the token grammar (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        // Possessives are split off words ("Clinton's" → "Clinton" "'s"): join them back.
+        const joined: [number, number][] = [];
+        for (const t of tokenize(text)) {
+          const last = joined[joined.length - 1];
+          if (last && last[1] === t.start && /^['’][sS]$/.test(t.text)) last[1] = t.end;
+          else joined.push([t.start, t.end]);
+        }
+        const expected = [...text.matchAll(TOKEN_RE)].map((m) => [
+          m.index as number,
+          (m.index as number) + m[0].length,
+        ]);
+        expect(joined).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -90,31 +90,39 @@ function stemOf(word: string): string {
 export function setDocumentEvidence(tt: TokenTable, labels: Uint8Array): void {
   const n = tt.n;
   // Distinct words and stems get small ids; counts per id and kind slot (0–4 kinds, 5 none).
-  const wordIds = new Map<string, number>();
+  const vocab = tt.vocab;
+  const wordIdOf = new Int32Array(vocab.length).fill(-1);
+  const stemIdOf = new Int32Array(vocab.length).fill(-1);
   const stemIds = new Map<string, number>();
+  let wordCount = 0;
   const wordOf = new Int32Array(n).fill(-1);
   const stemOf2 = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const sh = (tt.shape[i] as number) & 7;
     if (sh < 2 || sh === 7) continue;
-    const w = tt.words[i] as string;
-    let id = wordIds.get(w);
-    if (id === undefined) {
-      id = wordIds.size;
-      wordIds.set(w, id);
+    const v = tt.wid[i] as number;
+    let id = wordIdOf[v] as number;
+    if (id < 0) {
+      id = wordCount++;
+      wordIdOf[v] = id;
     }
     wordOf[i] = id;
     if (tt.script[i] === 1) {
-      const st = stemOf(w);
-      let sid = stemIds.get(st);
-      if (sid === undefined) {
-        sid = stemIds.size;
-        stemIds.set(st, sid);
+      let sid = stemIdOf[v] as number;
+      if (sid < 0) {
+        const st = stemOf(vocab[v] as string);
+        let known = stemIds.get(st);
+        if (known === undefined) {
+          known = stemIds.size;
+          stemIds.set(st, known);
+        }
+        sid = known;
+        stemIdOf[v] = sid;
       }
       stemOf2[i] = sid;
     }
   }
-  const wordCounts = new Int32Array(wordIds.size * 6);
+  const wordCounts = new Int32Array(wordCount * 6);
   const stemCounts = new Int32Array(stemIds.size * 6);
   for (let i = 0; i < n; i++) {
     const w = wordOf[i] as number;
@@ -172,6 +180,9 @@ export interface TokenTable {
   n: number;
   /** Lookup keys of the tokens (for caches keyed by word). */
   words: string[];
+  /** Per token, the index of its key in vocab (the distinct keys of the text, first seen first). */
+  wid: Int32Array;
+  vocab: string[];
   key: Uint32Array;
   shape: Uint8Array;
   /** Curated phrase coverage: code * 4 + position (1 first, 2 inside, 3 single). */
@@ -201,9 +212,26 @@ function scriptCode(t: Token): number {
 export function tokenTable(doc: Doc, rule?: Uint8Array): TokenTable {
   const { tokens } = doc;
   const n = tokens.length;
+  const words: string[] = new Array(n);
+  const wid = new Int32Array(n);
+  const ids = new Map<string, number>();
+  const vocab: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = (tokens[i] as Token).key;
+    words[i] = k;
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = vocab.length;
+      ids.set(k, id);
+      vocab.push(k);
+    }
+    wid[i] = id;
+  }
   const table: TokenTable = {
     n,
-    words: tokens.map((t) => t.key),
+    words,
+    wid,
+    vocab,
     key: new Uint32Array(n),
     shape: new Uint8Array(n),
     lex: new Uint8Array(n),
@@ -215,18 +243,27 @@ export function tokenTable(doc: Doc, rule?: Uint8Array): TokenTable {
     flags: new Uint8Array(n),
     script: new Uint8Array(n),
   };
-  const midCap = new Set<string>();
-  const lower = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i] as Token;
-    if (t.kind !== 'word') continue;
-    if (t.shape === 'lower') lower.add(t.key);
-    else if (t.shape === 'title' && !t.sentenceStart && !doc.capsLine[i]) midCap.add(t.key);
+  // Per distinct word: 1 written Title Case inside a sentence somewhere, 2 in lower case; its hash.
+  const seen = new Uint8Array(vocab.length);
+  const hashes = new Uint32Array(vocab.length);
+  const calendar = new Uint8Array(vocab.length);
+  for (let v = 0; v < vocab.length; v++) {
+    const k = vocab[v] as string;
+    hashes[v] = hashString(k);
+    if (CALENDAR.has(k)) calendar[v] = 1;
   }
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
-    const k = t.key;
-    table.key[i] = hashString(k);
+    if (t.kind !== 'word') continue;
+    const v = wid[i] as number;
+    if (t.shape === 'lower') seen[v] = (seen[v] as number) | 2;
+    else if (t.shape === 'title' && !t.sentenceStart && !doc.capsLine[i])
+      seen[v] = (seen[v] as number) | 1;
+  }
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i] as Token;
+    const v = wid[i] as number;
+    table.key[i] = hashes[v] as number;
     table.shape[i] = shapeClass(t);
     table.script[i] = scriptCode(t);
     let flags = 0;
@@ -236,10 +273,7 @@ export function tokenTable(doc: Doc, rule?: Uint8Array): TokenTable {
     if (t.gap === '') flags |= 8;
     table.flags[i] = flags;
     if (t.kind === 'word') {
-      let e = 0;
-      if (midCap.has(k)) e |= 1;
-      if (lower.has(k)) e |= 2;
-      table.elsewhere[i] = e;
+      table.elsewhere[i] = seen[v] as number;
       if (t.script === 'cyr' && t.shape !== 'lower') {
         let r = 0;
         for (const reading of doc.readings(i)) {
@@ -251,7 +285,7 @@ export function tokenTable(doc: Doc, rule?: Uint8Array): TokenTable {
         table.reading[i] = r;
       }
     }
-    if (!table.lex[i] && CALENDAR.has(k)) table.lex[i] = CALENDAR_CODE;
+    if (!table.lex[i] && calendar[v]) table.lex[i] = CALENDAR_CODE;
     if (doc.isRole[i]) table.role[i] = (table.role[i] as number) | 2;
     const m = doc.phraseAt[i];
     if (m?.entry.curated && m.entry.type !== 'PER') {

@@ -39,15 +39,27 @@ export const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
+/**
+ * 1 for labels any label may precede (O, B-X); the others are I-X, which only continue B-X
+ * (the label before it in LABELS) or I-X itself (checked here, relied on by viterbi).
+ */
+const FROM_ANY: Uint8Array = (() => {
+  const a = new Uint8Array(L);
+  for (let y = 0; y < L; y++) {
+    let count = 0;
+    for (let p = 0; p < L; p++) count += ALLOWED[p * L + y] as number;
+    if (count === L) a[y] = 1;
+    else if (count !== 2 || !ALLOWED[(y - 1) * L + y] || !ALLOWED[y * L + y])
+      throw new Error('unexpected label structure');
+  }
+  return a;
+})();
+
+/** The label set has ten labels: viterbi's unrolled loop applies. */
+const TEN = L === 10;
+
 /** Emission margin beyond which a label is not considered (see decodeSegment). */
 const PRUNE_MARGIN = 150;
-
-/** For each label, the labels that may precede it (from ALLOWED). */
-const PREVIOUS: Uint8Array[] = LABELS.map((_, y) => {
-  const from: number[] = [];
-  for (let p = 0; p < L; p++) if (ALLOWED[p * L + y]) from.push(p);
-  return Uint8Array.from(from);
-});
 
 /** Adds the weights of feature ids to scores[0..L). */
 export interface EmissionWeights {
@@ -125,14 +137,8 @@ export function decodeSegment(
 ): void {
   const L = LABEL_COUNT;
   const len = seg.end - seg.start;
-  if (scratchEmit.length < len * L) {
-    scratchEmit = new Float32Array(len * L * 2);
-    scratchScore = new Float32Array(len * L * 2);
-    scratchBack = new Uint8Array(len * L * 2);
-  }
+  if (scratchEmit.length < len * L) scratchEmit = new Float32Array(len * L * 2);
   const emit = scratchEmit;
-  const score = scratchScore;
-  const back = scratchBack;
   // One scratch row, copied into place (a subarray view per token would cost an allocation).
   const row = scratchRow;
   for (let t = 0; t < len; t++) {
@@ -141,37 +147,147 @@ export function decodeSegment(
     const at = t * L;
     for (let y = 0; y < L; y++) emit[at + y] = row[y] as number;
   }
+  viterbi(emit, -seg.start, seg, transitions, labels, prune);
+}
+
+/**
+ * Viterbi over the tokens of seg, with the emission scores of token i at
+ * emit[(i + offset) * L ..) (offset 0: a matrix of the whole text).
+ */
+export function viterbi(
+  emit: Float32Array,
+  offset: number,
+  seg: Segment,
+  transitions: Float32Array,
+  labels: Uint8Array,
+  prune = true,
+): void {
+  const L = LABEL_COUNT;
+  const len = seg.end - seg.start;
+  if (scratchScore.length < len * L) {
+    scratchScore = new Float32Array(len * L * 2);
+    scratchBack = new Uint8Array(len * L * 2);
+  }
+  const score = scratchScore;
+  const back = scratchBack;
+  const e0 = (seg.start + offset) * L;
   for (let y = 0; y < L; y++) {
     score[y] = ALLOWED[L * L + y]
-      ? (emit[y] as number) + (transitions[L * L + y] as number)
+      ? (emit[e0 + y] as number) + (transitions[L * L + y] as number)
       : Number.NEGATIVE_INFINITY;
   }
   for (let t = 1; t < len; t++) {
     const prevBase = (t - 1) * L;
+    const at = t * L;
+    const et = e0 + at;
     // Labels far below this token's best emission cannot win through transitions (their
     // range is a few tens): skip their max over predecessors.
-    let top = Number.NEGATIVE_INFINITY;
-    for (let y = 0; y < L; y++) top = Math.max(top, emit[t * L + y] as number);
-    const floor = prune ? top - PRUNE_MARGIN : Number.NEGATIVE_INFINITY;
+    let floor = Number.NEGATIVE_INFINITY;
+    if (prune) {
+      let top = Number.NEGATIVE_INFINITY;
+      for (let y = 0; y < L; y++) {
+        const e = emit[et + y] as number;
+        if (e > top) top = e;
+      }
+      floor = top - PRUNE_MARGIN;
+    }
+    const q0 = score[prevBase] as number;
+    const q1 = score[prevBase + 1] as number;
+    const q2 = score[prevBase + 2] as number;
+    const q3 = score[prevBase + 3] as number;
+    const q4 = score[prevBase + 4] as number;
+    const q5 = score[prevBase + 5] as number;
+    const q6 = score[prevBase + 6] as number;
+    const q7 = score[prevBase + 7] as number;
+    const q8 = score[prevBase + 8] as number;
+    const q9 = score[prevBase + 9] as number;
     for (let y = 0; y < L; y++) {
-      if ((emit[t * L + y] as number) < floor) {
-        score[t * L + y] = Number.NEGATIVE_INFINITY;
-        back[t * L + y] = 0;
+      const e = emit[et + y] as number;
+      if (e < floor) {
+        score[at + y] = Number.NEGATIVE_INFINITY;
+        back[at + y] = 0;
         continue;
       }
-      const from = PREVIOUS[y] as Uint8Array;
-      let best = Number.NEGATIVE_INFINITY;
-      let arg = 0;
-      for (let k = 0; k < from.length; k++) {
-        const p = from[k] as number;
-        const s = (score[prevBase + p] as number) + (transitions[p * L + y] as number);
+      // Predecessors in ascending order, strict comparison: ties go to the lowest label.
+      let best: number;
+      let arg: number;
+      if (FROM_ANY[y] && TEN) {
+        // Unrolled over the ten predecessors (the same comparisons in the same order).
+        best = q0 + (transitions[y] as number);
+        arg = 0;
+        let s: number;
+        s = q1 + (transitions[1 * L + y] as number);
         if (s > best) {
           best = s;
-          arg = p;
+          arg = 1;
+        }
+        s = q2 + (transitions[2 * L + y] as number);
+        if (s > best) {
+          best = s;
+          arg = 2;
+        }
+        s = q3 + (transitions[3 * L + y] as number);
+        if (s > best) {
+          best = s;
+          arg = 3;
+        }
+        s = q4 + (transitions[4 * L + y] as number);
+        if (s > best) {
+          best = s;
+          arg = 4;
+        }
+        s = q5 + (transitions[5 * L + y] as number);
+        if (s > best) {
+          best = s;
+          arg = 5;
+        }
+        s = q6 + (transitions[6 * L + y] as number);
+        if (s > best) {
+          best = s;
+          arg = 6;
+        }
+        s = q7 + (transitions[7 * L + y] as number);
+        if (s > best) {
+          best = s;
+          arg = 7;
+        }
+        s = q8 + (transitions[8 * L + y] as number);
+        if (s > best) {
+          best = s;
+          arg = 8;
+        }
+        s = q9 + (transitions[9 * L + y] as number);
+        if (s > best) {
+          best = s;
+          arg = 9;
+        }
+      } else if (FROM_ANY[y]) {
+        best = Number.NEGATIVE_INFINITY;
+        arg = 0;
+        for (let p = 0; p < L; p++) {
+          const s = (score[prevBase + p] as number) + (transitions[p * L + y] as number);
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+      } else {
+        // I-X: after B-X (y − 1) or I-X (y).
+        const a = (score[prevBase + y - 1] as number) + (transitions[(y - 1) * L + y] as number);
+        const b = (score[prevBase + y] as number) + (transitions[y * L + y] as number);
+        best = Number.NEGATIVE_INFINITY;
+        arg = 0;
+        if (a > best) {
+          best = a;
+          arg = y - 1;
+        }
+        if (b > best) {
+          best = b;
+          arg = y;
         }
       }
-      score[t * L + y] = best + (emit[t * L + y] as number);
-      back[t * L + y] = arg;
+      score[at + y] = best + e;
+      back[at + y] = arg;
     }
   }
   let y = 0;

@@ -79,64 +79,65 @@ function decodeSlots(bytes: Uint8Array, count: number): Int32Array {
 export interface LoadedModel {
   transitions: Float32Array;
   stacked: boolean;
-  /** Open addressing by slot: keys[h] = slot + 1 (0 = empty); its weights at h * L. */
-  keys: Int32Array;
-  /** Per table position: 2^(exponent / 8). */
-  scales: Float32Array;
-  weights: Int8Array;
-  add(ids: Uint32Array, count: number, scores: Float32Array): void;
+  /** Adds the weights of ids[0..count) to scores[at..at + L). */
+  add(ids: Uint32Array, count: number, scores: Float32Array, at?: number): void;
 }
 
+/** Number of set bits of a 32-bit integer. */
+function popcount(v: number): number {
+  let x = v - ((v >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * The runtime form: a bit per feature slot (set if the slot kept a weight row) with the number of
+ * set bits before each 32-bit word, so a slot's row index is a rank; the rows stay as shipped
+ * (L signed bytes each, in slot order) with their exponents. A slot without a row costs one bit
+ * test in a table of 2^bits / 8 bytes (256 KB at 21 bits: it stays in the CPU cache), a slot with
+ * one a read of its row; no hashing, no probing.
+ */
 export function loadModel(data: ModelData): LoadedModel {
   if (data.labels.length !== L) throw new Error('model labels do not match the tagger');
+  if (!(data.bits >= 1 && data.bits <= 28)) throw new Error('unsupported feature bits');
   const labels = L;
   const packed = fromBase64(data.weights);
+  const weights = new Int8Array(packed.buffer, packed.byteOffset, packed.length);
   const count = packed.length / labels;
   const slots = decodeSlots(fromBase64(data.slots), count);
   const exps = fromBase64(data.exponents);
-  // Load factor ≤ 0.7; weights stored at the table position itself, so a probe that hits reads
-  // its row right there (two memory accesses, not three).
-  let cap = 1;
-  while (cap * 0.7 < count) cap <<= 1;
-  const keys = new Int32Array(cap);
-  const scales = new Float32Array(cap);
-  const weights = new Int8Array(cap * labels);
-  const tableMask = cap - 1;
+  const exponents = new Int8Array(exps.buffer, exps.byteOffset, exps.length);
+  const mask = 2 ** data.bits - 1;
+  const present = new Int32Array(Math.max(1, 2 ** data.bits / 32));
   for (let r = 0; r < count; r++) {
     const slot = slots[r] as number;
-    let h = (Math.imul(slot, 0x9e3779b1) >>> 0) & tableMask;
-    while (keys[h] !== 0) h = (h + 1) & tableMask;
-    keys[h] = slot + 1;
-    scales[h] = 2 ** ((((exps[r] as number) << 24) >> 24) / 8);
-    for (let y = 0; y < labels; y++) {
-      weights[h * labels + y] = ((packed[r * labels + y] as number) << 24) >> 24;
-    }
+    present[slot >>> 5] = (present[slot >>> 5] as number) | (1 << (slot & 31));
   }
-  const mask = data.bits >= 32 ? 0xffffffff : (1 << data.bits) - 1;
+  const rank = new Int32Array(present.length);
+  let total = 0;
+  for (let w = 0; w < present.length; w++) {
+    rank[w] = total;
+    total += popcount(present[w] as number);
+  }
+  // Scale of an exponent byte e (−128..127): 2^(e / 8), as a float32; indexed by e + 128.
+  const scaleOf = new Float32Array(256);
+  for (let e = -128; e < 128; e++) scaleOf[e + 128] = 2 ** (e / 8);
   return {
     transitions: Float32Array.from(data.transitions),
     stacked: data.stacked === true,
-    keys,
-    scales,
-    weights,
-    add(ids, n, scores) {
+    add(ids, n, scores, at = 0) {
       const L = labels;
       for (let f = 0; f < n; f++) {
         const slot = ((ids[f] as number) & mask) >>> 0;
-        let h = (Math.imul(slot, 0x9e3779b1) >>> 0) & tableMask;
-        const want = slot + 1;
-        for (;;) {
-          const k = keys[h] as number;
-          if (k === want) {
-            const sc = scales[h] as number;
-            const base = h * L;
-            for (let y = 0; y < L; y++) {
-              scores[y] = (scores[y] as number) + (weights[base + y] as number) * sc;
-            }
-            break;
-          }
-          if (k === 0) break;
-          h = (h + 1) & tableMask;
+        const w = slot >>> 5;
+        const bit = 1 << (slot & 31);
+        const word = present[w] as number;
+        if ((word & bit) === 0) continue;
+        const r = (rank[w] as number) + popcount(word & (bit - 1));
+        const sc = scaleOf[(exponents[r] as number) + 128] as number;
+        const base = r * L;
+        for (let y = 0; y < L; y++) {
+          scores[at + y] = (scores[at + y] as number) + (weights[base + y] as number) * sc;
         }
       }
     },
