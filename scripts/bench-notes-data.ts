@@ -6,18 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { EntityType } from '../lib/entities';
 import type { Note } from '../lib/notes/model';
-
-/** mulberry32: a tiny seeded generator, so every run benchmarks the same notes. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 const WORDS_RU =
   'договор о всеобъемлющем стратегическом партнерстве между россией и кндр вступил в силу после обмена ратификационными грамотами соглашение предусматривает взаимную военную помощь в случае агрессии стороны обсудили сотрудничество торговлю экономику науку и технологии президент заявил министр иностранных дел подписали протокол о прекращении огня переговоры возобновятся в пхеньяне москве пекине'.split(
@@ -40,7 +29,7 @@ const ENTITIES: Array<[EntityType, string]> = [
 ];
 
 export function makeNotes(count: number): Note[] {
-  const rnd = random(20241205);
+  const rnd = seededRandom(20241205);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const words = (list: readonly string[], n: number) =>
     Array.from({ length: n }, () => pick(list)).join(' ');

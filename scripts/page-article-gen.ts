@@ -3,6 +3,7 @@
  * English running text in <p> paragraphs with people, places and treaty terms at a realistic
  * density, inside an ordinary news page (header, nav, article, aside, footer).
  */
+import { seededRandom } from './seeded-random';
 
 const PEOPLE = [
   'Vladimir Putin',
@@ -64,18 +65,6 @@ const TOPICS = [
   'arms control',
 ];
 
-/** Mulberry32: a tiny seeded generator, so every run benchmarks the same text. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function sentence(pick: <T>(list: readonly T[]) => T): string {
   const forms = [
     () =>
@@ -94,7 +83,7 @@ function sentence(pick: <T>(list: readonly T[]) => T): string {
 
 /** Paragraph texts totalling at least `words` words. */
 export function articleParagraphs(words: number, seed = 7): string[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const paragraphs: string[] = [];
   let total = 0;

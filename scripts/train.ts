@@ -40,6 +40,7 @@ import {
 import { encodeSlots, loadModel, type ModelData, toBase64 } from '../lib/recognize/model/weights';
 import { proposeAll, ruleCodes } from '../lib/recognize/rules';
 import { type Token, tokenize } from '../lib/recognize/tokens';
+import { seededRandom } from './seeded-random';
 import { sharedDir } from './shared-dir';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -215,17 +216,6 @@ interface ScoredDocumentSource {
 // ---------------------------------------------------------------------------------------------
 // Averaged structured perceptron
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Perceptron implements EmissionWeights {
   readonly w: Float32Array;
   readonly u: Float32Array;
@@ -277,7 +267,7 @@ function train(samples: Sample[], opts: Options): Perceptron {
       units.push([si, gi]);
     });
   });
-  const random = mulberry32(opts.seed);
+  const random = seededRandom(opts.seed);
   const ids: Uint32Array[] = [];
   const counts: number[] = [];
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {

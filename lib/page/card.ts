@@ -21,7 +21,7 @@
  */
 import type { EntityType, Mention } from '../entities';
 import { tn, typeLabel } from '../i18n';
-import { chunkIndexOfNode, rangeFromOffsets } from './ranges';
+import { chunkIndexOfNode, liveRange, rangeFromOffsets } from './ranges';
 import { CARD_HOST_TAG } from './text';
 import type { PageText, TextChunk } from './types';
 
@@ -107,19 +107,6 @@ function contains(rect: RectLike, x: number, y: number): boolean {
     y >= rect.top - SLOP &&
     y <= rect.bottom + SLOP
   );
-}
-
-/** A live Range over an abstract (static) one, for layout queries; null if no longer valid. */
-export function liveRange(doc: Document, r: AbstractRange): Range | null {
-  if (typeof (r as Range).getClientRects === 'function') return r as Range;
-  try {
-    const range = doc.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    return range;
-  } catch {
-    return null; // the page changed the text under it
-  }
 }
 
 /** The painted mention under a viewport point, with the rect the point is in, or null. */

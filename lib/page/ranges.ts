@@ -119,3 +119,16 @@ export function offsetFromPoint(pageText: PageText, node: Node, offset: number):
   if (node !== pageText.root && !pageText.root.contains(node)) return null;
   return snapOffset(pageText, node, offset);
 }
+
+/** A live Range over an abstract (static) one, for layout queries; null if no longer valid. */
+export function liveRange(doc: Document, r: AbstractRange): Range | null {
+  if (typeof (r as Range).getClientRects === 'function') return r as Range;
+  try {
+    const range = doc.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  } catch {
+    return null; // the page changed the text under it
+  }
+}

@@ -15,6 +15,7 @@
 import type { PaintedType } from '../entities';
 import type { EntityRef, JumpDirection, RevealResult } from '../messages';
 import { addStyles, paintedRanges } from './paint';
+import { liveRange } from './ranges';
 
 export const FLASH_HIGHLIGHT = 'glossa-FLASH';
 /** How long a flash stays, in ms. */
@@ -102,18 +103,6 @@ export function pageMarks(doc: Document, markAt: MarkAt): Mark[] {
     if (mark) marks.push({ type, canonical: mark.canonical, range });
   }
   return marks.sort((a, b) => compareRanges(a.range, b.range));
-}
-
-/** A live Range over an AbstractRange (StaticRange has no geometry), or null if it went stale. */
-function liveRange(doc: Document, r: AbstractRange): Range | null {
-  try {
-    const range = doc.createRange();
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-    return range;
-  } catch {
-    return null;
-  }
 }
 
 function boxOf(doc: Document, r: AbstractRange): DOMRect | null {
