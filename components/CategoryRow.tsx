@@ -9,7 +9,8 @@ import {
   MIN_TEXT_CONTRAST,
   parseHexColor,
 } from '../lib/colors';
-import { type PaintedType, TYPE_LABELS } from '../lib/entities';
+import type { PaintedType } from '../lib/entities';
+import { t, typeLabel } from '../lib/i18n';
 
 export interface CategoryRowProps {
   type: PaintedType;
@@ -35,11 +36,11 @@ export function CategoryRow({ type, on, color, onToggle, onColor }: CategoryRowP
           checked={on}
           onChange={(e) => onToggle(e.currentTarget.checked)}
         />{' '}
-        {TYPE_LABELS[type]}
+        {typeLabel(type)}
       </label>
       <span class="category-color">
         <label for={colorId} class="visually-hidden">
-          {`${TYPE_LABELS[type]} colour`}
+          {t('colorOf', typeLabel(type))}
         </label>
         <input
           id={colorId}
@@ -50,17 +51,18 @@ export function CategoryRow({ type, on, color, onToggle, onColor }: CategoryRowP
         />
         {color !== DEFAULT_COLORS[type] && (
           <button type="button" class="link" onClick={() => onColor(DEFAULT_COLORS[type])}>
-            {`Reset ${TYPE_LABELS[type]} colour`}
+            {t('resetColor', typeLabel(type))}
           </button>
         )}
       </span>
       {contrast && (
         <span id={noteId} class={contrast.ok ? 'muted contrast' : 'error contrast'}>
-          {`Underline ${ratio(contrast.lineLight)} on light pages, ${ratio(contrast.lineDark)} on dark; ` +
-            `text ${ratio(Math.min(contrast.textLight, contrast.textDark))}`}
-          {contrast.ok
-            ? ''
-            : ` — below ${MIN_MARK_CONTRAST}:1 (marks) or ${MIN_TEXT_CONTRAST}:1 (text): marks in this colour are hard to see; choose a deeper or lighter shade`}
+          {t('contrastSummary', [
+            ratio(contrast.lineLight),
+            ratio(contrast.lineDark),
+            ratio(Math.min(contrast.textLight, contrast.textDark)),
+          ])}
+          {contrast.ok ? '' : ` ${t('contrastTooLow', [MIN_MARK_CONTRAST, MIN_TEXT_CONTRAST])}`}
         </span>
       )}
     </div>

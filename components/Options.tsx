@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { PAINTED_TYPES, type PaintedType } from '../lib/entities';
+import { t } from '../lib/i18n';
 import type { NotesDb } from '../lib/notes/db';
 import { loadSettings, type Settings, type StorageAreaLike, saveSettings } from '../lib/settings';
 import { CategoryRow } from './CategoryRow';
@@ -46,12 +47,12 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
     } catch (e) {
       setStatus({
         ok: false,
-        message: `Not saved: ${e instanceof Error ? e.message : String(e)}`,
+        message: t('notSaved', e instanceof Error ? e.message : String(e)),
       });
     }
   }
 
-  if (!settings) return <p class="muted">Loading settings…</p>;
+  if (!settings) return <p class="muted">{t('loadingSettings')}</p>;
 
   const setType = (type: PaintedType, on: boolean) =>
     update({ ...settings, types: { ...settings.types, [type]: on } });
@@ -60,19 +61,19 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
 
   return (
     <main class="options">
-      <h1>Glossa settings</h1>
+      <h1>{t('titleOptions')}</h1>
       <section aria-labelledby="highlight-heading">
-        <h2 id="highlight-heading">Highlighting</h2>
+        <h2 id="highlight-heading">{t('headingHighlighting')}</h2>
         <label class="check">
           <input
             type="checkbox"
             checked={settings.enabled}
             onChange={(e) => update({ ...settings, enabled: e.currentTarget.checked })}
           />{' '}
-          Highlight people, places and treaty terms on pages
+          {t('highlightEnabled')}
         </label>
         <fieldset disabled={!settings.enabled}>
-          <legend>Categories and colours</legend>
+          <legend>{t('categoriesLegend')}</legend>
           {PAINTED_TYPES.map((type) => (
             <CategoryRow
               key={type}
@@ -90,7 +91,7 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
             checked={settings.articlesOnly}
             onChange={(e) => update({ ...settings, articlesOnly: e.currentTarget.checked })}
           />{' '}
-          Annotate only article pages (not search results, web apps or mail)
+          {t('articlesOnly')}
         </label>
       </section>
 
@@ -101,7 +102,7 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
       />
 
       <section aria-labelledby="sites-heading">
-        <h2 id="sites-heading">Sites where Glossa stays off</h2>
+        <h2 id="sites-heading">{t('headingSitesOff')}</h2>
         <SiteAdder
           onAdd={(site) =>
             settings.disabledSites.includes(site)
@@ -110,7 +111,7 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
           }
         />
         {settings.disabledSites.length === 0 ? (
-          <p class="muted">None.</p>
+          <p class="muted">{t('noSites')}</p>
         ) : (
           <ul class="sites">
             {settings.disabledSites.map((site) => (
@@ -118,7 +119,7 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
                 <span>{site}</span>{' '}
                 <button
                   type="button"
-                  aria-label={`Remove ${site}`}
+                  aria-label={t('removeSite', site)}
                   onClick={() =>
                     update({
                       ...settings,
@@ -126,7 +127,7 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
                     })
                   }
                 >
-                  Remove
+                  {t('remove')}
                 </button>
               </li>
             ))}
@@ -135,19 +136,19 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
       </section>
 
       <p class={status?.ok === false ? 'error' : 'ok'} role="status" aria-live="polite">
-        {status === null ? '' : status.ok ? 'Saved' : status.message}
+        {status === null ? '' : status.ok ? t('savedStatus') : status.message}
       </p>
 
       {db && (
         <section aria-labelledby="export-heading">
-          <h2 id="export-heading">Export all notes</h2>
+          <h2 id="export-heading">{t('headingExportAll')}</h2>
           <ExportButtons db={db} />
         </section>
       )}
       {openNotes && (
         <p>
           <button type="button" class="link" onClick={openNotes}>
-            Open all notes: search, edit, import
+            {t('openAllNotes')}
           </button>
         </p>
       )}

@@ -135,8 +135,16 @@ export function Popup({
               role="switch"
               aria-checked={view.state.enabled}
               checked={view.state.enabled}
-              disabled={switching}
-              onChange={(e) => setHighlights(e.currentTarget.checked)}
+              // Busy, not disabled, while the page answers: a disabled control loses the
+              // keyboard focus (Firefox), and the reader would have to Tab back to it.
+              aria-disabled={switching}
+              onChange={(e) => {
+                if (switching) {
+                  e.currentTarget.checked = view.state.enabled;
+                  return;
+                }
+                void setHighlights(e.currentTarget.checked);
+              }}
             />{' '}
             {view.state.enabled ? t('highlightsOn') : t('highlightsOff')}
           </label>

@@ -1,5 +1,6 @@
 /** Add a site where Glossa stays off, by its address or host name ("https://ria.ru/x" → "ria.ru"). */
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { siteKey } from '../lib/page/site';
 
 export interface SiteAdderProps {
@@ -25,7 +26,7 @@ export function SiteAdder({ onAdd }: SiteAdderProps) {
     e.preventDefault();
     const site = siteOf(value);
     if (!site) {
-      setError('Type a site address, such as ria.ru or https://www.bbc.com/news');
+      setError(t('siteInvalid'));
       return;
     }
     setError(null);
@@ -34,7 +35,7 @@ export function SiteAdder({ onAdd }: SiteAdderProps) {
   };
   return (
     <form class="site-adder" onSubmit={add}>
-      <label for="site-input">Turn Glossa off on</label>{' '}
+      <label for="site-input">{t('siteInputLabel')}</label>{' '}
       <input
         id="site-input"
         type="text"
@@ -45,7 +46,7 @@ export function SiteAdder({ onAdd }: SiteAdderProps) {
         aria-describedby={error ? 'site-error' : undefined}
         onInput={(e) => setValue(e.currentTarget.value)}
       />{' '}
-      <button type="submit">Add site</button>
+      <button type="submit">{t('addSite')}</button>
       {error && (
         <p id="site-error" class="error" role="alert">
           {error}

@@ -3,6 +3,7 @@
  * any inflected form (lib/recognize/watch-terms.ts). Saved when the reader says so, not per key.
  */
 import { useState } from 'preact/hooks';
+import { t, tn } from '../lib/i18n';
 import { MAX_WATCH_TERMS, parseWatchList } from '../lib/settings';
 
 export interface WatchListEditorProps {
@@ -19,10 +20,9 @@ export function WatchListEditor({ terms, onSave }: WatchListEditorProps) {
   const changed = parsed.join('\n') !== saved;
   return (
     <section aria-labelledby="watch-heading">
-      <h2 id="watch-heading">Watch list</h2>
+      <h2 id="watch-heading">{t('headingWatchList')}</h2>
       <p class="muted" id="watch-help">
-        Your own terms, one per line (up to {MAX_WATCH_TERMS}). Glossa marks them in any form:
-        “санкция” also marks “санкций” and “санкциями”.
+        {t('watchHelp', MAX_WATCH_TERMS)}
       </p>
       <textarea
         aria-labelledby="watch-heading"
@@ -33,9 +33,9 @@ export function WatchListEditor({ terms, onSave }: WatchListEditorProps) {
       />
       <p>
         <button type="button" disabled={!changed} onClick={() => onSave(parsed)}>
-          Save watch list
+          {t('saveWatchList')}
         </button>{' '}
-        <span class="muted">{parsed.length === 1 ? '1 term' : `${parsed.length} terms`}</span>
+        <span class="muted">{tn('termCount', parsed.length)}</span>
       </p>
     </section>
   );

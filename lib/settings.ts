@@ -38,7 +38,11 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** "санкции, New START\nденуклеаризация" → trimmed, deduplicated (ignoring case), bounded terms. */
 export function parseWatchList(input: unknown): string[] {
-  const items = Array.isArray(input) ? input : typeof input === 'string' ? input.split(/[\n,;]/) : [];
+  const items = Array.isArray(input)
+    ? input
+    : typeof input === 'string'
+      ? input.split(/[\n,;]/)
+      : [];
   const seen = new Set<string>();
   const out: string[] = [];
   for (const item of items) {

@@ -10,8 +10,9 @@
  * piece in `<mark data-glossa="TYPE">`. Every split is recorded so `unpaint()` puts back the
  * original text nodes (same objects, same data) and the DOM is byte-identical again.
  */
-import type { EntityType, Mention, PaintedType } from '../entities';
+
 import { colorOf, TINT_ALPHA, underlineColor } from '../colors';
+import type { EntityType, Mention, PaintedType } from '../entities';
 import { chunkIndexAfter, rangeFromOffsets } from './ranges';
 import type { PageText, TextChunk } from './types';
 

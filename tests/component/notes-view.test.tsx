@@ -284,14 +284,18 @@ describe('NotesView', () => {
     search('грамотами'); // only one of the two RIA notes is shown
     const group = container.querySelector(`[data-page-url="${RIA}"]`) as HTMLElement;
     fireEvent.click(
-      within(group).getByRole('button', { name: /Delete all notes of Договор России и КНДР/ }),
+      within(group).getByRole('button', {
+        name: /Delete all notes of this page: Договор России и КНДР/,
+      }),
     );
     expect(within(group).getByText('Delete all 2 notes of this page?')).toBeTruthy();
     fireEvent.click(within(group).getByRole('button', { name: 'Cancel' }));
     expect(await allNotes(db)).toHaveLength(4);
 
     fireEvent.click(
-      within(group).getByRole('button', { name: /Delete all notes of Договор России и КНДР/ }),
+      within(group).getByRole('button', {
+        name: /Delete all notes of this page: Договор России и КНДР/,
+      }),
     );
     fireEvent.click(within(group).getByRole('button', { name: 'Delete all' }));
     await screen.findByText('Deleted 2 notes.');
@@ -329,7 +333,7 @@ describe('NotesView', () => {
     await renderView(notes, { download });
     fireEvent.change(screen.getByLabelText('Tag'), { target: { value: 'treaty law' } });
 
-    fireEvent.click(screen.getByRole('button', { name: 'Export the shown notes as CSV' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV: the shown notes' }));
     await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
     const csv = fileAt(0);
     expect(csv.filename).toMatch(/\.csv$/);
@@ -337,14 +341,14 @@ describe('NotesView', () => {
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(3); // header + the two notes tagged "treaty law"
 
-    fireEvent.click(screen.getByRole('button', { name: 'Export all notes as JSON-LD' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON-LD: all notes' }));
     await waitFor(() => expect(download).toHaveBeenCalledTimes(2));
     const jsonld = JSON.parse(fileAt(1).content);
     expect(jsonld.type).toBe('AnnotationCollection');
     expect(jsonld.total).toBe(4);
 
     for (const format of ['JSON', 'Markdown']) {
-      fireEvent.click(screen.getByRole('button', { name: `Export the shown notes as ${format}` }));
+      fireEvent.click(screen.getByRole('button', { name: `Export ${format}: the shown notes` }));
     }
     await waitFor(() => expect(download).toHaveBeenCalledTimes(4));
     expect(JSON.parse(fileAt(2).content).notes).toHaveLength(2);

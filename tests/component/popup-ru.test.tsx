@@ -22,14 +22,20 @@ const STATE: PageState = {
     { type: 'LOC', canonical: 'КНДР', count: 2, forms: ['КНДР'] },
     { type: 'TREATY', canonical: 'ратификация', count: 1, forms: ['ратификации'] },
   ],
-  site: { host: 'ria.ru', enabled: true, annotateAnyway: false, article: true } as PageState['site'],
+  site: {
+    host: 'ria.ru',
+    enabled: true,
+    annotateAnyway: false,
+    article: true,
+  } as PageState['site'],
 };
 
 const tab = (state: PageState): SendToTab =>
   (async (message: { type: string; enabled?: boolean }) => {
     if (message.type === 'glossa:get-page') return state;
     if (message.type === 'glossa:get-selection') return null;
-    if (message.type === 'glossa:set-enabled') return { ...state, enabled: Boolean(message.enabled) };
+    if (message.type === 'glossa:set-enabled')
+      return { ...state, enabled: Boolean(message.enabled) };
     if (message.type === 'glossa:show-notes') return { anchored: [], orphaned: [] };
     throw new Error(`unexpected ${message.type}`);
   }) as SendToTab;

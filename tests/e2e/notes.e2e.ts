@@ -368,7 +368,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         await expect.poll(async () => (await noteRows(view)).length).toBe(3);
         const exportAs = (format: string) =>
           session.download(view, () =>
-            clickByName(view, { selector: 'button', name: `Export all notes as ${format}` }),
+            clickByName(view, { selector: 'button', name: `Export ${format}: all notes` }),
           );
 
         const json = await exportAs('JSON');

@@ -56,7 +56,8 @@ describe('messages files', () => {
     expect(keys).toEqual(expect.arrayContaining(['extName', 'extDescription', 'cmdSaveSelection']));
     for (const key of keys) if (!key.includes('$')) expect(EN[key], key).toBeDefined();
     // Chrome refuses a description longer than 132 characters.
-    for (const file of [EN, RU]) expect(file.extDescription?.message.length).toBeLessThanOrEqual(132);
+    for (const file of [EN, RU])
+      expect(file.extDescription?.message.length).toBeLessThanOrEqual(132);
   });
 
   it('have every key the code asks for', () => {

@@ -158,7 +158,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
       handleSIGTERM: options.handleSignals ?? true,
       handleSIGHUP: options.handleSignals ?? true,
       viewport: { width: 1280, height: 900 },
-      colorScheme: options.colorScheme ?? 'light',
+      ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
       args: [
         ...CHROMIUM_FLAGS,
         // Offline: everything but loopback goes to a proxy nobody listens on, and fails at once.

@@ -253,8 +253,13 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Browse
             }
           : {}),
         // prefers-color-scheme for web and extension pages: 0 dark, 1 light (2: follow the OS).
-        'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
-        ...(options.colorScheme === 'dark' ? { 'ui.systemUsesDarkTheme': 1 } : {}),
+        ...(options.colorScheme
+          ? {
+              'layout.css.prefers-color-scheme.content-override':
+                options.colorScheme === 'dark' ? 0 : 1,
+              'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+            }
+          : {}),
         ...options.firefoxPrefs,
       },
     });
