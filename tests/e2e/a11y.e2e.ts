@@ -10,9 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastRatio, MIN_TEXT_CONTRAST, type Rgb } from '../../lib/colors';
 import { type StaticServer, startServer } from '../../scripts/serve';
-import { launchChromium } from './harness/chromium';
 import { pollUntil } from './harness/common';
-import { launchFirefox } from './harness/firefox';
 import {
   clickByName,
   type Messenger,
@@ -21,13 +19,10 @@ import {
   waitForHighlights,
   waitForNoHighlights,
 } from './harness/glossa';
+import { LAUNCHERS } from './harness/launchers';
 import { paintedRangeCentre, waitForCard } from './harness/pages';
-import type { BrowserName, BrowserSession, E2EPage, LaunchOptions } from './harness/types';
+import type { BrowserSession, E2EPage } from './harness/types';
 
-const LAUNCHERS: [BrowserName, (o: LaunchOptions) => Promise<BrowserSession>][] = [
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-];
 const SCHEMES = ['light', 'dark'] as const;
 type Scheme = (typeof SCHEMES)[number];
 

@@ -7,8 +7,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandResult } from '../../lib/messages';
 import { type StaticServer, startServer } from '../../scripts/serve';
-import { launchChromium } from './harness/chromium';
-import { launchFirefox } from './harness/firefox';
 import {
   type Messenger,
   openMessenger,
@@ -17,13 +15,9 @@ import {
   waitForGlossa,
   waitForNoHighlights,
 } from './harness/glossa';
+import { LAUNCHERS } from './harness/launchers';
 import { type FlashView, waitForFlash } from './harness/reveal';
-import type { BrowserName, BrowserSession, E2EPage, LaunchOptions } from './harness/types';
-
-const LAUNCHERS: [BrowserName, (o: LaunchOptions) => Promise<BrowserSession>][] = [
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-];
+import type { BrowserSession, E2EPage } from './harness/types';
 
 let server: StaticServer;
 

@@ -9,9 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, RecognizerStatus } from '../../lib/messages';
 import { type StaticServer, startServer } from '../../scripts/serve';
-import { launchChromium } from './harness/chromium';
 import { pollUntil } from './harness/common';
-import { launchFirefox } from './harness/firefox';
 import {
   clickByName,
   getPageState,
@@ -23,6 +21,7 @@ import {
   waitForGlossa,
   waitForNoHighlights,
 } from './harness/glossa';
+import { LAUNCHERS } from './harness/launchers';
 import {
   bodyMarkup,
   PAINT_PROBE_SCRIPT,
@@ -32,12 +31,7 @@ import {
   selectText,
   waitForCard,
 } from './harness/pages';
-import type { BrowserName, BrowserSession, E2EPage, LaunchOptions } from './harness/types';
-
-const LAUNCHERS: [BrowserName, (o: LaunchOptions) => Promise<BrowserSession>][] = [
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-];
+import type { BrowserName, BrowserSession, E2EPage } from './harness/types';
 
 /** Every person form in the article, each exactly as it should be painted (titles left out). */
 const PERSON_SPANS = [

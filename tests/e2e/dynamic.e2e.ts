@@ -11,16 +11,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../../lib/messages';
 import { type StaticServer, startServer } from '../../scripts/serve';
-import { launchChromium } from './harness/chromium';
 import { pollUntil } from './harness/common';
-import { launchFirefox } from './harness/firefox';
 import { type Messenger, openMessenger, readHighlights, textsOf } from './harness/glossa';
-import type { BrowserName, BrowserSession, E2EPage, LaunchOptions } from './harness/types';
-
-const LAUNCHERS: [BrowserName, (o: LaunchOptions) => Promise<BrowserSession>][] = [
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-];
+import { LAUNCHERS } from './harness/launchers';
+import type { BrowserSession, E2EPage } from './harness/types';
 
 const LIMIT_MS = 300;
 const TIMING_FILE = 'test-results/e2e-dynamic-timing.json';

@@ -10,9 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, PageState } from '../../lib/messages';
 import { type StaticServer, startServer } from '../../scripts/serve';
-import { launchChromium } from './harness/chromium';
 import { pollUntil } from './harness/common';
-import { launchFirefox } from './harness/firefox';
 import {
   type Messenger,
   openMessenger,
@@ -21,13 +19,9 @@ import {
   readHighlights,
   textsOf,
 } from './harness/glossa';
+import { LAUNCHERS } from './harness/launchers';
 import { bodyMarkup, paintedRangeCentre, readCards, waitForCard } from './harness/pages';
-import type { BrowserName, BrowserSession, E2EPage, LaunchOptions } from './harness/types';
-
-const LAUNCHERS: [BrowserName, (o: LaunchOptions) => Promise<BrowserSession>][] = [
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-];
+import type { BrowserSession, E2EPage } from './harness/types';
 
 const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +

@@ -18,9 +18,7 @@ import type { SaveSelectionResult } from '../../lib/messages';
 import { CSV_COLUMNS } from '../../lib/notes/export-csv';
 import { makeNotes } from '../../scripts/bench-notes-data';
 import { type StaticServer, startServer } from '../../scripts/serve';
-import { launchChromium } from './harness/chromium';
 import { pollUntil } from './harness/common';
-import { launchFirefox } from './harness/firefox';
 import {
   clickByName,
   findTabId,
@@ -29,13 +27,9 @@ import {
   textsOf,
   waitForGlossa,
 } from './harness/glossa';
-import { paintedRangeCentre, selectText, waitForCard } from './harness/pages';
-import type { BrowserName, BrowserSession, E2EPage, LaunchOptions } from './harness/types';
-
-const LAUNCHERS: Array<[BrowserName, (o: LaunchOptions) => Promise<BrowserSession>]> = [
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-];
+import { LAUNCHERS } from './harness/launchers';
+import { paintedRangeCentre, selectText, setField, waitForCard } from './harness/pages';
+import type { BrowserName, BrowserSession, E2EPage } from './harness/types';
 
 const FIXTURES = 'tests/fixtures/notes-pages';
 /** Saved from the popup with a note; one word of it is edited in version 2. */
@@ -78,20 +72,6 @@ function parseCsv(text: string): string[][] {
   }
   if (field !== '' || row.length > 0) rows.push([...row, field]);
   return rows;
-}
-
-/** Set a form field the way typing or choosing would, so Preact's handlers see it. */
-function setField(page: E2EPage, selector: string, value: string): Promise<void> {
-  return page.evaluate(
-    ({ selector, value }) => {
-      const el = document.querySelector(selector) as HTMLInputElement | HTMLSelectElement | null;
-      if (!el) throw new Error(`no ${selector}`);
-      el.value = value;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    { selector, value },
-  );
 }
 
 interface Row {

@@ -8,9 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_OVERRIDES_KEY } from '../../lib/page/site';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import { type StaticServer, startServer } from '../../scripts/serve';
-import { launchChromium } from './harness/chromium';
 import { pollUntil } from './harness/common';
-import { launchFirefox } from './harness/firefox';
 import {
   clickByName,
   type Messenger,
@@ -19,12 +17,9 @@ import {
   textsOf,
   waitForGlossa,
 } from './harness/glossa';
-import type { BrowserName, BrowserSession, E2EPage, LaunchOptions } from './harness/types';
-
-const LAUNCHERS: [BrowserName, (o: LaunchOptions) => Promise<BrowserSession>][] = [
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-];
+import { LAUNCHERS } from './harness/launchers';
+import { setField } from './harness/pages';
+import type { BrowserSession, E2EPage } from './harness/types';
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -33,20 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-/** Set a form field the way typing or choosing would, so Preact's handlers see it. */
-function setField(page: E2EPage, selector: string, value: string): Promise<void> {
-  return page.evaluate(
-    ({ selector, value }) => {
-      const el = document.querySelector(selector) as HTMLInputElement | HTMLTextAreaElement | null;
-      if (!el) throw new Error(`no ${selector}`);
-      el.value = value;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    { selector, value },
-  );
-}
 
 /** The CSS rules Glossa's painter gave the page (constructed sheets or its <style> fallback). */
 function pageCss(page: E2EPage): Promise<string> {

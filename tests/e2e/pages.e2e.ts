@@ -23,27 +23,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, PageState } from '../../lib/messages';
 import { type StaticServer, startServer } from '../../scripts/serve';
 import { sharedDir } from '../../scripts/shared-dir';
-import { launchChromium } from './harness/chromium';
 import { pollUntil, sleep } from './harness/common';
-import { launchFirefox } from './harness/firefox';
 import { HIGHLIGHT_PREFIX, type Messenger, openMessenger } from './harness/glossa';
-import type {
-  BrowserName,
-  BrowserSession,
-  E2EPage,
-  LaunchOptions,
-  PageEvent,
-} from './harness/types';
+import { LAUNCHERS } from './harness/launchers';
+import type { BrowserSession, E2EPage, PageEvent } from './harness/types';
 
 const PAGES_DIR = sharedDir('pages', 'GLOSSA_PAGES_DIR');
 const SUMMARY_MD = 'test-results/pages-summary.md';
 const SUMMARY_JSON = 'test-results/pages-summary.json';
 const READABILITY_CACHE = 'test-results/.readability-cache.json';
-
-const LAUNCHERS: [BrowserName, (o: LaunchOptions) => Promise<BrowserSession>][] = [
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-];
 
 interface IndexEntry {
   name: string;

@@ -10,9 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntitySummary, PaintedType } from '../../lib/entities';
 import type { PageState, SaveSelectionResult } from '../../lib/messages';
 import { type StaticServer, startServer } from '../../scripts/serve';
-import { launchChromium } from './harness/chromium';
 import { pollUntil } from './harness/common';
-import { launchFirefox } from './harness/firefox';
 import {
   clickByName,
   type Messenger,
@@ -21,14 +19,10 @@ import {
   readHighlights,
   waitForGlossa,
 } from './harness/glossa';
+import { LAUNCHERS } from './harness/launchers';
 import { selectText } from './harness/pages';
 import { type FlashView, waitForFlash } from './harness/reveal';
-import type { BrowserName, BrowserSession, E2EPage, LaunchOptions } from './harness/types';
-
-const LAUNCHERS: [BrowserName, (o: LaunchOptions) => Promise<BrowserSession>][] = [
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-];
+import type { BrowserSession, E2EPage } from './harness/types';
 
 interface PanelRow {
   type: string;

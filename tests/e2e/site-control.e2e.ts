@@ -10,9 +10,7 @@ import type { PageState } from '../../lib/messages';
 import { SITE_OVERRIDES_KEY } from '../../lib/page/site';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import { type StaticServer, startServer } from '../../scripts/serve';
-import { launchChromium } from './harness/chromium';
 import { pollUntil } from './harness/common';
-import { launchFirefox } from './harness/firefox';
 import {
   clickByName,
   type Messenger,
@@ -24,12 +22,8 @@ import {
   waitForGlossa,
   waitForNoHighlights,
 } from './harness/glossa';
-import type { BrowserName, BrowserSession, E2EPage, LaunchOptions } from './harness/types';
-
-const LAUNCHERS: [BrowserName, (o: LaunchOptions) => Promise<BrowserSession>][] = [
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-];
+import { LAUNCHERS } from './harness/launchers';
+import type { BrowserSession, E2EPage } from './harness/types';
 
 const HOST = '127.0.0.1';
 

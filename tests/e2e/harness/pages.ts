@@ -161,3 +161,21 @@ export async function readPaintProbe(
     };
   });
 }
+
+/** Set a form field the way typing or choosing would, so Preact's handlers see it. */
+export function setField(page: E2EPage, selector: string, value: string): Promise<void> {
+  return page.evaluate(
+    ({ selector, value }) => {
+      const el = document.querySelector(selector) as
+        | HTMLInputElement
+        | HTMLTextAreaElement
+        | HTMLSelectElement
+        | null;
+      if (!el) throw new Error(`no ${selector}`);
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    { selector, value },
+  );
+}
