@@ -449,6 +449,8 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   };
 
   const recognizeBatch = () => {
+    // Guessed from the queued text, so before this batch takes its items out of the queues.
+    const batchLang = pageLangHint();
     const items: Item[] = [];
     let chars = 0;
     for (const list of [urgent, background]) {
@@ -474,7 +476,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     const batch = buildBatch(pieces, header);
     const recognizer = recognizerOnce();
     const started = now();
-    const answer = recognizer.recognize(batch.text, { lang: pageLangHint() });
+    const answer = recognizer.recognize(batch.text, { lang: batchLang });
     if (Array.isArray(answer)) {
       applyBatch(batch, items, body.length, answer, now() - started, true);
       return;

@@ -103,11 +103,13 @@ describe('annotator with a remote recognizer', () => {
   function background() {
     const pending: Array<() => void> = [];
     const sent: string[] = [];
+    const langs: Array<string | undefined> = [];
     const real = createRecognizer();
     let fail = false;
     const send = (message: Message<'glossa:recognize'>) =>
       new Promise<unknown>((resolve) => {
         sent.push(message.text);
+        langs.push(message.lang);
         pending.push(() =>
           resolve(
             fail
@@ -119,6 +121,7 @@ describe('annotator with a remote recognizer', () => {
     return {
       recognizer: createRemoteRecognizer(send),
       sent,
+      langs,
       answerAll() {
         for (const answer of pending.splice(0)) answer();
       },
@@ -166,6 +169,28 @@ describe('annotator with a remote recognizer', () => {
     expect(marks()).toEqual(['Владимир Путин', 'Пхеньян', 'Ким Чен Ын']);
     expect(a.done).toBe(true);
     expect(a.timing.warmMs).toBe(0); // no warm-up on the page: the background has the tables
+  });
+
+  it('guesses the language of a page that declares none from its text, before the first batch', async () => {
+    const bg = background();
+    document.body.innerHTML = `<article>${'<p>The president of the United States met the leaders of the region in Brussels on Monday and said that the talks had been useful.</p>'.repeat(6)}</article>`;
+    document.documentElement.removeAttribute('lang');
+    annotator = createDocAnnotator({
+      doc: document,
+      root: document.querySelector('article') as HTMLElement,
+      types: ['PER', 'LOC', 'TREATY'],
+      recognizer: () => bg.recognizer,
+      names: new PageNames(),
+      cache: new Map(),
+      now: () => performance.now(),
+      budgetMs: Number.POSITIVE_INFINITY,
+      watch: false,
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    bg.answerAll();
+    await annotator.idle();
+    expect(bg.langs).toEqual(['en']);
+    expect(marks()).toContain('Brussels');
   });
 
   it('steps back, leaving the page as it was, when the background fails', async () => {
