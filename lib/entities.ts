@@ -52,6 +52,9 @@ export interface PageRecognizer {
   recognize(text: string, options?: RecognizeOptions): Mention[] | Promise<Mention[]>;
 }
 
+/** Alphabetical order of names; one collator, since localeCompare builds one per call. */
+const NAME_ORDER = new Intl.Collator();
+
 /** Per-page summary: one row per canonical entity, most frequent first. */
 export interface EntitySummary {
   type: EntityType;
@@ -74,6 +77,6 @@ export function summarize(mentions: readonly Mention[]): EntitySummary[] {
     if (!row.forms.includes(m.text)) row.forms.push(m.text);
   }
   return [...byKey.values()].sort(
-    (a, b) => b.count - a.count || a.canonical.localeCompare(b.canonical),
+    (a, b) => b.count - a.count || NAME_ORDER.compare(a.canonical, b.canonical),
   );
 }
