@@ -43,25 +43,6 @@ afterAll(async () => {
   await other?.close();
 });
 
-async function settled(
-  messenger: Messenger,
-  page: E2EPage,
-  timeoutMs = 30_000,
-): Promise<PageState> {
-  let last: PageState | undefined;
-  return pollUntil(
-    async () => {
-      last = await messenger.state(page);
-      return last.status !== 'working' ? last : undefined;
-    },
-    {
-      timeoutMs,
-      intervalMs: 100,
-      describe: () => `Glossa still working: ${JSON.stringify(last?.timing)}`,
-    },
-  );
-}
-
 /** Errors and [glossa] logs from our extension (see pages.e2e.ts for the attribution rule). */
 function glossaTrouble(page: E2EPage, origin: string): string[] {
   return page
@@ -115,7 +96,7 @@ for (const [browserName, launch] of LAUNCHERS) {
 
     async function open(file: string): Promise<{ page: E2EPage; state: PageState }> {
       const page = await session.newPage(`${server.url}/hostile/${file}`);
-      return { page, state: await settled(messenger, page) };
+      return { page, state: await messenger.settled(page, 30_000) };
     }
 
     async function hover(page: E2EPage, type: string, text: string) {
@@ -186,7 +167,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         `${server.url}/hostile/frames.html?other=${encodeURIComponent(other.url)}`,
       );
       try {
-        await settled(messenger, page);
+        await messenger.settled(page, 30_000);
         const inFrames = async () =>
           page.evaluate(() => {
             const out: Record<string, string[]> = {};
@@ -498,7 +479,7 @@ for (const [browserName, launch] of LAUNCHERS) {
     it('turning highlights off restores the DOM and the selection exactly, and on again', async () => {
       const page = await session.newPage(`${server.url}/demo/article.html`);
       try {
-        await settled(messenger, page);
+        await messenger.settled(page, 30_000);
         const select = () =>
           page.evaluate(() => {
             const p = document.querySelectorAll('article p')[1] as HTMLElement;

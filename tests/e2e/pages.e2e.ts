@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Message, PageState } from '../../lib/messages';
+import type { Message } from '../../lib/messages';
 import { type StaticServer, startServer } from '../../scripts/serve';
 import { sharedDir } from '../../scripts/shared-dir';
 import { pollUntil, sleep } from './harness/common';
@@ -271,25 +271,6 @@ async function open(page: E2EPage, url: string): Promise<void> {
   }
 }
 
-async function settled(
-  messenger: Messenger,
-  page: E2EPage,
-  timeoutMs = 20_000,
-): Promise<PageState> {
-  let last: PageState | undefined;
-  return pollUntil(
-    async () => {
-      last = await messenger.state(page);
-      return last.status !== 'working' ? last : undefined;
-    },
-    {
-      timeoutMs,
-      intervalMs: 50,
-      describe: () => `Glossa still working (${JSON.stringify(last?.timing ?? {})})`,
-    },
-  );
-}
-
 const index = readIndex();
 let server: StaticServer;
 
@@ -327,7 +308,7 @@ for (const [browserName, launch] of LAUNCHERS) {
           const started = Date.now();
           await open(page, `${server.url}/${entry.file}`);
           const loadMs = Date.now() - started;
-          const state = await settled(messenger, page);
+          const state = await messenger.settled(page);
           const marks = await readMarks(page);
           const row: PageRow = {
             page: entry.name,
@@ -387,7 +368,7 @@ for (const [browserName, launch] of LAUNCHERS) {
             expect(await highlightCount(page)).toBe(0);
             const off = await readBoxes(page);
             await set(true);
-            await settled(messenger, page);
+            await messenger.settled(page);
             const on2 = await readBoxes(page);
             row.boxes = Object.keys(off).length;
             const suspects: string[] = [];

@@ -6,7 +6,6 @@
  * remembered too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PageState } from '../../lib/messages';
 import { SITE_OVERRIDES_KEY } from '../../lib/page/site';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import { type StaticServer, startServer } from '../../scripts/serve';
@@ -23,7 +22,7 @@ import {
   waitForNoHighlights,
 } from './harness/glossa';
 import { LAUNCHERS } from './harness/launchers';
-import type { BrowserSession, E2EPage } from './harness/types';
+import type { BrowserSession } from './harness/types';
 
 const HOST = '127.0.0.1';
 
@@ -36,17 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-async function settled(messenger: Messenger, page: E2EPage): Promise<PageState> {
-  let last: PageState | undefined;
-  return pollUntil(
-    async () => {
-      last = await messenger.state(page);
-      return last.status !== 'working' ? last : undefined;
-    },
-    { timeoutMs: 15_000, describe: () => `Glossa still working: ${JSON.stringify(last)}` },
-  );
-}
 
 for (const [browserName, launch] of LAUNCHERS) {
   describe(`per-site control in ${browserName}`, () => {
@@ -86,7 +74,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         await popup.close();
 
         await page.reload();
-        const state = await settled(messenger, page);
+        const state = await messenger.settled(page, 15_000);
         expect(state).toMatchObject({
           status: 'skipped',
           skip: 'site-off',
@@ -148,7 +136,7 @@ for (const [browserName, launch] of LAUNCHERS) {
       it(`${label}: not annotated, until the reader asks to annotate the site anyway (remembered)`, async () => {
         const page = await session.newPage(`${server.url}/${path}`);
         try {
-          const state = await settled(messenger, page);
+          const state = await messenger.settled(page, 15_000);
           expect(state).toMatchObject({
             status: 'skipped',
             skip: 'not-article',
@@ -175,7 +163,7 @@ for (const [browserName, launch] of LAUNCHERS) {
           const tabId = await messenger.tabIdOf(page);
           await messenger.send(tabId, { type: 'glossa:set-annotate-anyway', enabled: false });
           await page.reload();
-          const after = await settled(messenger, page);
+          const after = await messenger.settled(page, 15_000);
           expect(after.skip).toBe('not-article');
           expect(paintedCount(await readHighlights(page))).toBe(0);
         } finally {

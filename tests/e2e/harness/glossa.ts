@@ -302,6 +302,8 @@ export interface Messenger {
   tabIdOf(page: E2EPage): Promise<number>;
   /** What the content script of page reports. */
   state(page: E2EPage): Promise<PageState>;
+  /** What it reports once its current pass is over (status no longer 'working'). */
+  settled(page: E2EPage, timeoutMs?: number): Promise<PageState>;
   /** Read and write the extension's storage.local. */
   getStorage(key: string): Promise<unknown>;
   setStorage(items: Record<string, unknown>): Promise<void>;
@@ -356,12 +358,27 @@ export async function openMessenger(session: BrowserSession): Promise<Messenger>
     tabIds.set(target, found);
     return found;
   };
+  const state = async (target: E2EPage): Promise<PageState> => {
+    const message = { type: 'glossa:get-page' } as Message<'glossa:get-page'>;
+    return send(await tabIdOf(target), message);
+  };
   return {
     send,
     tabIdOf,
-    async state(target) {
-      const message = { type: 'glossa:get-page' } as Message<'glossa:get-page'>;
-      return send(await tabIdOf(target), message);
+    state,
+    settled(target, timeoutMs = 20_000) {
+      let last: PageState | undefined;
+      return pollUntil(
+        async () => {
+          last = await state(target);
+          return last.status !== 'working' ? last : undefined;
+        },
+        {
+          timeoutMs,
+          intervalMs: 50,
+          describe: () => `Glossa still working: ${JSON.stringify(last?.timing ?? last ?? {})}`,
+        },
+      );
     },
     getStorage: (key) =>
       page.evaluate(async (key) => {
