@@ -13,7 +13,7 @@
 
 import { colorOf, TINT_ALPHA, underlineColor } from '../colors';
 import type { EntityType, Mention, PaintedType } from '../entities';
-import { chunkIndexAfter, rangeFromOffsets } from './ranges';
+import { boundsFromOffsets, chunkIndexAfter, rangeFromOffsets } from './ranges';
 import type { PageText, TextChunk } from './types';
 
 export const HIGHLIGHT_PREFIX = 'glossa-';
@@ -98,6 +98,23 @@ function highlightApi(doc: Document): HighlightApi | null {
     };
   }
   return null;
+}
+
+/** A StaticRange straight from the offsets where the browser has them, else a live Range. */
+function staticOrLive(
+  api: HighlightApi,
+  text: PageText,
+  m: Mention,
+  doc: Document,
+): AbstractRange | null {
+  if (!api.StaticRange) return rangeFromOffsets(text, m.start, m.end, doc);
+  const bounds = boundsFromOffsets(text, m.start, m.end);
+  if (!bounds) return null;
+  try {
+    return new api.StaticRange(bounds);
+  } catch {
+    return null; // a node kind no range may point into
+  }
 }
 
 /** A whole page painted at once (see paintMentions). */
@@ -236,16 +253,8 @@ export function createPainter(
           for (const m of mentions) {
             const highlight = highlights.get(m.type);
             if (!highlight || !wanted.has(m.type)) continue;
-            const live = rangeFromOffsets(text, m.start, m.end, doc);
-            if (!live) continue;
-            const range = api.StaticRange
-              ? new api.StaticRange({
-                  startContainer: live.startContainer,
-                  startOffset: live.startOffset,
-                  endContainer: live.endContainer,
-                  endOffset: live.endOffset,
-                })
-              : live;
+            const range = staticOrLive(api, text, m, doc);
+            if (!range) continue;
             pending.set(range, highlight);
             ranges.push(range);
             kept.push(m);

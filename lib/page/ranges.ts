@@ -29,16 +29,16 @@ export function chunkIndexBefore(chunks: readonly TextChunk[], offset: number): 
 }
 
 /**
- * A DOM Range covering page-text offsets [start, end). A span that crosses nodes becomes one Range
- * across them; ends that fall in a separator are pulled in to the nearest text. Returns null for an
- * empty or out-of-bounds span, or when the nodes no longer hold the text (the page changed).
+ * The DOM boundary points of page-text offsets [start, end). A span that crosses nodes spans them;
+ * ends that fall in a separator are pulled in to the nearest text. Null for an empty or
+ * out-of-bounds span, or when the nodes no longer hold the text (the page changed). Builds no
+ * Range: a StaticRange can be made straight from it (live Ranges cost on every page mutation).
  */
-export function rangeFromOffsets(
+export function boundsFromOffsets(
   pageText: PageText,
   start: number,
   end: number,
-  doc: Document,
-): Range | null {
+): StaticRangeInit | null {
   const { chunks } = pageText;
   if (!(start >= 0 && end <= pageText.text.length && start < end)) return null;
   const first = chunks[chunkIndexAfter(chunks, start)];
@@ -50,10 +50,22 @@ export function rangeFromOffsets(
   const startOffset = from - first.start;
   const endOffset = to - last.start;
   if (startOffset > first.node.length || endOffset > last.node.length) return null;
+  return { startContainer: first.node, startOffset, endContainer: last.node, endOffset };
+}
+
+/** A live DOM Range covering page-text offsets [start, end) (see boundsFromOffsets), or null. */
+export function rangeFromOffsets(
+  pageText: PageText,
+  start: number,
+  end: number,
+  doc: Document,
+): Range | null {
+  const bounds = boundsFromOffsets(pageText, start, end);
+  if (!bounds) return null;
   try {
     const range = doc.createRange();
-    range.setStart(first.node, startOffset);
-    range.setEnd(last.node, endOffset);
+    range.setStart(bounds.startContainer, bounds.startOffset);
+    range.setEnd(bounds.endContainer, bounds.endOffset);
     return range;
   } catch {
     return null; // a node was moved or removed by the page
