@@ -89,6 +89,8 @@ function printSummary(state: PageState): void {
   );
   for (const type of PAINTED_TYPES) {
     const rows = state.entities.filter((e) => e.type === type);
+    // The watch list is the reader's own (options page): said only when it marked something.
+    if (type === 'WATCH' && rows.length === 0) continue;
     const mentions = rows.reduce((n, r) => n + r.count, 0);
     console.log(`  ${TYPE_LABELS[type]}: ${rows.length} entities, ${mentions} mentions`);
     if (rows.length > 0) console.log(`    ${formatGroup(rows)}`);
