@@ -125,7 +125,8 @@ function batch(file: string): void {
 
 function table(file: string, mentions: Mention[], summary: EntitySummary[]): string {
   const lines = [`${file}: ${mentions.length} mentions`];
-  for (const type of PAINTED_TYPES) {
+  // The watch list belongs to a reader's settings in the extension; the CLI has none.
+  for (const type of PAINTED_TYPES.filter((t) => t !== 'WATCH')) {
     const rows = summary.filter((s) => s.type === type);
     const count = rows.reduce((n, r) => n + r.count, 0);
     lines.push('', `${TYPE_LABELS[type]} (${type}): ${rows.length} names, ${count} mentions`);
