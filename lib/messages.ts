@@ -204,6 +204,8 @@ export interface PaintTiming {
   longestSliceMs: number;
   /** Main-thread time of all of Glossa's work on the page so far (frames included). */
   workMs?: number;
+  /** Where workMs went (lib/page/annotator.ts AnnotatorTiming.phases). */
+  phases?: { read: number; afterRead: number; batch: number; paint: number; notify: number };
   /** Parts of that: the recognizer's first call, the longest recognize(), read and paint steps. */
   warmMs?: number;
   longestBatchMs?: number;

@@ -48,6 +48,8 @@ interface Run {
   loadTaskMs: number;
   /** Glossa's own main-thread time on the page (PaintTiming.workMs: its slices and painting). */
   workMs: number;
+  /** Where workMs went. */
+  phases?: Record<string, number>;
   longestSliceMs: number;
   warmMs: number;
   longestOwnStepMs: number;
@@ -367,6 +369,7 @@ async function main() {
           tasksOver50: g.tasksOver50,
           loadTaskMs: g.loadTaskMs,
           workMs: t?.workMs ?? Number.NaN,
+          phases: t?.phases,
           longestSliceMs: t?.longestSliceMs ?? Number.NaN,
           warmMs: t?.warmMs ?? Number.NaN,
           longestOwnStepMs: Math.max(
@@ -400,6 +403,12 @@ async function main() {
         medianTasksOver50: m('tasksOver50'),
         medianScriptLoadTaskMs: r1(m('loadTaskMs')),
         medianWorkMs: r1(m('workMs')),
+        medianPhasesMs: Object.fromEntries(
+          ['read', 'afterRead', 'batch', 'paint', 'notify'].map((k) => [
+            k,
+            r1(median(samples.map((x) => x.phases?.[k] ?? Number.NaN))),
+          ]),
+        ),
         markJsToGlossaWork: Math.round((m('markJsMs') / m('workMs')) * 10) / 10,
         medianLongestSliceMs: r1(m('longestSliceMs')),
         medianRecognizerFirstCallMs: r1(m('warmMs')),
@@ -479,6 +488,11 @@ async function main() {
   if (largestRow) {
     console.log(
       `  ≤ 15 MB added on the largest page: ${largestRow.medianHeapAddedMb} MB ${Number(largestRow.medianHeapAddedMb) <= 15 ? 'OK' : 'MISSED'}`,
+    );
+  }
+  for (const [key, v] of rows) {
+    console.log(
+      `  ${key}: Glossa's main-thread work by phase (ms, medians): ${JSON.stringify(v.medianPhasesMs)}`,
     );
   }
   for (const [key, v] of rows) {

@@ -90,6 +90,12 @@ export interface AnnotatorTiming {
   /** Main-thread time of all of this annotator's work so far (ms): slices and painting answers. */
   workMs: number;
   /**
+   * Where that time went (ms): reading text, bookkeeping after a read, building and sending
+   * batches (with a recognizer on the page: recognizing and painting them too), painting the
+   * background's answers, and the caller's onPaint.
+   */
+  phases: { read: number; afterRead: number; batch: number; paint: number; notify: number };
+  /**
    * The recognizer's first call (it builds its tables), and the longest recognize() call, when the
    * recognizer runs on the page (a remote one costs the page neither).
    */
@@ -195,6 +201,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     recognizedChars: 0,
     longestSliceMs: 0,
     workMs: 0,
+    phases: { read: 0, afterRead: 0, batch: 0, paint: 0, notify: 0 },
     warmMs: 0,
     longestBatchMs: 0,
     longestReadMs: 0,
@@ -449,6 +456,15 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   };
 
   const recognizeBatch = () => {
+    const batchStarted = now();
+    try {
+      sendBatch();
+    } finally {
+      timing.phases.batch += now() - batchStarted;
+    }
+  };
+
+  const sendBatch = () => {
     // Guessed from the queued text, so before this batch takes its items out of the queues.
     const batchLang = pageLangHint();
     const items: Item[] = [];
@@ -548,8 +564,11 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
       paintSegment(seg);
     }
     flush(items[0]?.urgent ?? false);
-    timing.longestPaintMs = Math.max(timing.longestPaintMs, now() - paintStarted);
+    const told = now();
+    timing.longestPaintMs = Math.max(timing.longestPaintMs, told - paintStarted);
+    timing.phases.paint += told - paintStarted;
     options.onPaint?.();
+    timing.phases.notify += now() - told;
   };
 
   /**
@@ -587,6 +606,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
       const started = now();
       const finished = job.walk.step(readNodes);
       const elapsed = now() - started;
+      timing.phases.read += elapsed;
       timing.longestReadMs = Math.max(timing.longestReadMs, elapsed);
       // Aim each step at READ_STEP_MS, whatever this page's nodes cost to read.
       if (elapsed > 0.5) {
@@ -604,7 +624,10 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
           finishRead(job);
         }
         flush(job.urgent);
+        const told = now();
+        timing.phases.afterRead += told - started - elapsed;
         options.onPaint?.();
+        timing.phases.notify += now() - told;
       }
       return true;
     }

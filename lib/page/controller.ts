@@ -589,6 +589,7 @@ export function startPageController(options: PageControllerOptions): PageControl
     let recognizedChars = 0;
     let longestSliceMs = 0;
     let workMs = 0;
+    const phases = { read: 0, afterRead: 0, batch: 0, paint: 0, notify: 0 };
     const longest = { warmMs: 0, longestBatchMs: 0, longestReadMs: 0, longestPaintMs: 0 };
     for (const { annotator } of annotated.values()) {
       for (const _ of annotator.painted()) marks++;
@@ -598,6 +599,7 @@ export function startPageController(options: PageControllerOptions): PageControl
       recognizedChars += a.recognizedChars;
       longestSliceMs = Math.max(longestSliceMs, a.longestSliceMs);
       workMs += a.workMs;
+      for (const k of Object.keys(phases) as Array<keyof typeof phases>) phases[k] += a.phases[k];
       for (const k of Object.keys(longest) as Array<keyof typeof longest>) {
         longest[k] = Math.max(longest[k], a[k]);
       }
@@ -613,6 +615,7 @@ export function startPageController(options: PageControllerOptions): PageControl
       recognizedChars,
       longestSliceMs,
       workMs,
+      phases,
       ...longest,
       ...(judgeMs !== undefined ? { judgeMs } : {}),
       marks,
