@@ -169,6 +169,12 @@ describe('annotator with a remote recognizer', () => {
     expect(marks()).toEqual(['Владимир Путин', 'Пхеньян', 'Ким Чен Ын']);
     expect(a.done).toBe(true);
     expect(a.timing.warmMs).toBe(0); // no warm-up on the page: the background has the tables
+    // The page's own work, by phase, adds up to no more than the work measured in slices.
+    const { phases, workMs } = a.timing;
+    expect(phases.read).toBeGreaterThan(0);
+    expect(phases.paint).toBeGreaterThan(0);
+    const sum = Object.values(phases).reduce((n, v) => n + v, 0);
+    expect(sum).toBeLessThanOrEqual(workMs + 0.5);
   });
 
   it('guesses the language of a page that declares none from its text, before the first batch', async () => {
