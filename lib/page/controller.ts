@@ -4,8 +4,8 @@
  * cards, and answer the popup's requests (lib/messages.ts). Browser wiring (settings storage,
  * runtime messaging) stays in the content script, so this runs unchanged in jsdom tests.
  *
- * Frames: the content script runs in the top frame only (no `allFrames`), so the 3 MB recognizer is
- * loaded once per tab, not once per ad frame. Same-origin frames inside the article (srcdoc,
+ * Frames: the content script runs in the top frame only (no `allFrames`): one watcher and one
+ * messaging channel per tab, not one per ad frame. Same-origin frames inside the article (srcdoc,
  * about:blank, same-site embeds) are annotated from here through `frame.contentDocument`, with
  * their own painter, watcher and card; cross-origin frames are not reachable and are left alone.
  *
