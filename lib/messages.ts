@@ -4,6 +4,7 @@
  */
 import type { EntitySummary, Mention, PaintedType } from './entities';
 import type { Note, TextPositionSelector, TextQuoteSelector } from './notes/model';
+import type { WorkPhases } from './page/annotator';
 
 /** The background recognizer's start: read the data files (loadMs from the background's start), build and warm the tables (warmMs). */
 export interface RecognizerStatus {
@@ -205,7 +206,7 @@ export interface PaintTiming {
   /** Main-thread time of all of Glossa's work on the page so far (frames included). */
   workMs?: number;
   /** Where workMs went (lib/page/annotator.ts AnnotatorTiming.phases). */
-  phases?: { read: number; afterRead: number; batch: number; paint: number; notify: number };
+  phases?: WorkPhases;
   /** Parts of that: the recognizer's first call, the longest recognize(), read and paint steps. */
   warmMs?: number;
   longestBatchMs?: number;

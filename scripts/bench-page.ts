@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 import type { PageState } from '../lib/messages';
+import { noWork, type WorkPhases } from '../lib/page/annotator';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../lib/settings';
 import { CHROMIUM_FLAGS, launchChromium } from '../tests/e2e/harness/chromium';
 import { pageExpression, pollUntil, requireBrowser, sleep } from '../tests/e2e/harness/common';
@@ -49,7 +50,7 @@ interface Run {
   /** Glossa's own main-thread time on the page (PaintTiming.workMs: its slices and painting). */
   workMs: number;
   /** Where workMs went. */
-  phases?: Record<string, number>;
+  phases?: WorkPhases;
   longestSliceMs: number;
   warmMs: number;
   longestOwnStepMs: number;
@@ -404,7 +405,7 @@ async function main() {
         medianScriptLoadTaskMs: r1(m('loadTaskMs')),
         medianWorkMs: r1(m('workMs')),
         medianPhasesMs: Object.fromEntries(
-          ['read', 'afterRead', 'batch', 'paint', 'notify'].map((k) => [
+          (Object.keys(noWork()) as Array<keyof WorkPhases>).map((k) => [
             k,
             r1(median(samples.map((x) => x.phases?.[k] ?? Number.NaN))),
           ]),

@@ -77,6 +77,17 @@ export interface AnnotatorOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Main-thread time by kind of work (ms); see AnnotatorTiming.phases. */
+export interface WorkPhases {
+  read: number;
+  afterRead: number;
+  batch: number;
+  paint: number;
+  notify: number;
+}
+
+export const noWork = (): WorkPhases => ({ read: 0, afterRead: 0, batch: 0, paint: 0, notify: 0 });
+
 export interface AnnotatorTiming {
   /** `now()` when the first marks were painted, and when the whole first pass was. */
   firstPaintAt?: number;
@@ -94,7 +105,7 @@ export interface AnnotatorTiming {
    * batches (with a recognizer on the page: recognizing and painting them too), painting the
    * background's answers, and the caller's onPaint.
    */
-  phases: { read: number; afterRead: number; batch: number; paint: number; notify: number };
+  phases: WorkPhases;
   /**
    * The recognizer's first call (it builds its tables), and the longest recognize() call, when the
    * recognizer runs on the page (a remote one costs the page neither).
@@ -201,7 +212,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     recognizedChars: 0,
     longestSliceMs: 0,
     workMs: 0,
-    phases: { read: 0, afterRead: 0, batch: 0, paint: 0, notify: 0 },
+    phases: noWork(),
     warmMs: 0,
     longestBatchMs: 0,
     longestReadMs: 0,

@@ -34,7 +34,7 @@ import type {
 } from '../messages';
 import { createWatchMatcher, mergeWatched, type WatchMatcher } from '../recognize/watch-terms';
 import { isSiteDisabled, type Settings, type StorageAreaLike } from '../settings';
-import { createDocAnnotator, type DocAnnotator, type RecognizedCache } from './annotator';
+import { createDocAnnotator, type DocAnnotator, noWork, type RecognizedCache } from './annotator';
 import { type ArticleVerdict, judgeInSteps } from './article';
 import { type CardSource, createHoverCard, type HoverCard, type HoverCardOptions } from './card';
 import { PageNames } from './names';
@@ -589,7 +589,7 @@ export function startPageController(options: PageControllerOptions): PageControl
     let recognizedChars = 0;
     let longestSliceMs = 0;
     let workMs = 0;
-    const phases = { read: 0, afterRead: 0, batch: 0, paint: 0, notify: 0 };
+    const phases = noWork();
     const longest = { warmMs: 0, longestBatchMs: 0, longestReadMs: 0, longestPaintMs: 0 };
     for (const { annotator } of annotated.values()) {
       for (const _ of annotator.painted()) marks++;
