@@ -1,9 +1,10 @@
 /**
- * The categories Glossa marks. WATCH: the reader's own watch list (options page), matched on the
- * page, never by the recognizer.
+ * Every kind of mention, the one list validators check against. WATCH: the reader's own watch
+ * list (options page), matched on the page, never by the recognizer. ORG is recognised internally
+ * (so "МИД КНДР" is not taken for a person) but not painted.
  */
-/** The categories Glossa marks. ORG is recognised internally (so "МИД КНДР" is not taken for a person) but not painted. */
-export type EntityType = 'PER' | 'LOC' | 'TREATY' | 'WATCH' | 'ORG';
+export const ENTITY_TYPES = ['PER', 'LOC', 'TREATY', 'WATCH', 'ORG'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** The categories painted on pages and listed in the popup, in display order. */
 export const PAINTED_TYPES = ['PER', 'LOC', 'TREATY', 'WATCH'] as const;

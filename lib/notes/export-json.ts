@@ -2,7 +2,7 @@
  * Glossa's native export: every field of every note, in a versioned envelope, so a file exported
  * today can be read back (or by a later Glossa) without loss.
  */
-import type { EntityType } from '../entities';
+import { ENTITY_TYPES } from '../entities';
 import { formatCount, IMPORT_LIMITS, type ImportLimits } from './limits';
 import type { Note, NoteKind, Selector } from './model';
 import { readJsonFile } from './safe-json';
@@ -85,7 +85,6 @@ export function exportJson(notes: readonly Note[], now: Date): string {
 export { NotesFileError } from './validate';
 
 const NOTE_KINDS: readonly NoteKind[] = ['page', 'selection', 'entity'];
-const ENTITY_TYPES: readonly EntityType[] = ['PER', 'LOC', 'TREATY', 'ORG'];
 
 function parseSelector(value: unknown, path: string): Selector {
   const obj = asObject(value, path);

@@ -7,12 +7,18 @@
  * Answers are checked before use: whatever comes back, the page only ever sees well-formed
  * mentions or a rejected promise (the annotator then steps back and clears its marks).
  */
-import type { EntityType, Mention, PageRecognizer, RecognizeOptions } from '../entities';
+import {
+  ENTITY_TYPES,
+  type EntityType,
+  type Mention,
+  type PageRecognizer,
+  type RecognizeOptions,
+} from '../entities';
 import type { Message, RecognizeResult } from '../messages';
 
 export type SendRecognize = (message: Message<'glossa:recognize'>) => Promise<unknown>;
 
-const TYPES: ReadonlySet<string> = new Set<EntityType>(['PER', 'LOC', 'TREATY', 'ORG']);
+const TYPES: ReadonlySet<string> = new Set<EntityType>(ENTITY_TYPES);
 
 function isMention(value: unknown, textLength: number): value is Mention {
   if (typeof value !== 'object' || value === null) return false;

@@ -215,6 +215,23 @@ describe('planning an import: valid files', () => {
     );
   });
 
+  it('round-trips a note on a watch-list term, the type the popup and side panel save', () => {
+    const text = nativeWith((file) => {
+      const note = file.notes[0] as Record<string, unknown>;
+      note.kind = 'entity';
+      note.entity = { type: 'WATCH', canonical: 'санкция' };
+      delete note.quote;
+      delete note.selectors;
+      file.notes = [note];
+    });
+    const check = planImport(text);
+    if (!check.ok) throw new Error(check.error);
+    expect(check.plan.notes[0]?.entity).toEqual({ type: 'WATCH', canonical: 'санкция' });
+    const again = planImport(exportJson(check.plan.notes, NOW));
+    if (!again.ok) throw new Error(again.error);
+    expect(again.plan.notes).toEqual(check.plan.notes);
+  });
+
   it('keeps script and markup in fields as plain text', () => {
     const hostile =
       '<script>globalThis.pwned = true</script><img src=x onerror="globalThis.pwned = true">';
