@@ -166,33 +166,34 @@ export function sameOriginDocument(frame: HTMLIFrameElement | HTMLFrameElement):
   }
 }
 
-/** The recognizer's mentions with the reader's watch-list terms laid over them (they win). */
-function withWatchList(recognizer: PageRecognizer, matcher: () => WatchMatcher): PageRecognizer {
+/**
+ * A recognizer whose mentions pass through `after` (with the text they were found in), whether
+ * its answers come at once or, from the background, as promises.
+ */
+function mapped(
+  recognizer: PageRecognizer,
+  after: (mentions: Mention[], text: string) => Mention[],
+): PageRecognizer {
   return {
     id: recognizer.id,
     remote: recognizer.remote,
     recognize(text, options) {
-      const watched = matcher().find(text);
       const found = recognizer.recognize(text, options);
       return Array.isArray(found)
-        ? mergeWatched(watched, found)
-        : found.then((mentions) => mergeWatched(watched, mentions));
+        ? after(found, text)
+        : found.then((mentions) => after(mentions, text));
     },
   };
 }
 
+/** The recognizer's mentions with the reader's watch-list terms laid over them (they win). */
+function withWatchList(recognizer: PageRecognizer, matcher: () => WatchMatcher): PageRecognizer {
+  return mapped(recognizer, (found, text) => mergeWatched(matcher().find(text), found));
+}
+
 /** A recognizer that keeps the painted types only and never hands back malformed spans. */
 function cleaning(recognizer: PageRecognizer, types: readonly PaintedType[]): PageRecognizer {
-  return {
-    id: recognizer.id,
-    remote: recognizer.remote,
-    recognize(text, options) {
-      const found = recognizer.recognize(text, options);
-      return Array.isArray(found)
-        ? cleanMentions(found, text.length, types)
-        : found.then((mentions) => cleanMentions(mentions, text.length, types));
-    },
-  };
+  return mapped(recognizer, (found, text) => cleanMentions(found, text.length, types));
 }
 
 const REASONS: Record<Exclude<SkipCode, 'not-article' | 'site-off'>, string> = {
