@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { pageCommandsManifest } from './lib/commands';
+import { manifestStylesheet } from './lib/page/base-styles';
+import { BASE_STYLES_FILE } from './lib/page/styles';
 
 const RECOGNIZER_DATA = path.resolve('lib/recognize/data');
 
@@ -70,12 +72,19 @@ export default defineConfig({
           relativeDest: `recognizer/${name}`,
         });
       }
+      // Glossa's highlight rules, loaded by the browser before the page is styled (lib/page/styles.ts).
+      files.push({ contents: manifestStylesheet(), relativeDest: BASE_STYLES_FILE });
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        script.css = [...(script.css ?? []), BASE_STYLES_FILE];
+      }
     },
   },
   vite: () => ({
     plugins: [recognizerDataFromPackage()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    build: { sourcemap: false },
+    build: { sourcemap: false, minify: process.env.GLOSSA_MINIFY !== '0' },
   }),
   zip: {
     artifactTemplate: 'glossa-{{version}}-{{browser}}.zip',

@@ -17,6 +17,7 @@ import {
 import { createRemoteRecognizer } from '../lib/page/remote-recognizer';
 import { createRevealer } from '../lib/page/reveal';
 import { loadSiteOverrides, SITE_OVERRIDES_KEY } from '../lib/page/site';
+import { declareBaseStyles } from '../lib/page/styles';
 import { loadSettings, SETTINGS_KEY } from '../lib/settings';
 
 const log = (...args: unknown[]) => console.warn('[glossa]', ...args);
@@ -26,6 +27,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const startedAt = performance.now();
+    // The manifest gives this document Glossa's highlight stylesheet (lib/page/styles.ts).
+    declareBaseStyles(document);
     let controller: PageController | null = null;
     let notes: NoteLayer | null = null;
     // Side panel and jump commands: scroll to a mark and flash it (lib/page/reveal.ts).

@@ -53,8 +53,11 @@ export interface PageRecognizer {
   recognize(text: string, options?: RecognizeOptions): Mention[] | Promise<Mention[]>;
 }
 
-/** Alphabetical order of names; one collator, since localeCompare builds one per call. */
-const NAME_ORDER = new Intl.Collator();
+/**
+ * Alphabetical order of names; one collator, since localeCompare builds one per call. Made on
+ * first use: building it loads collation data (milliseconds), which a page's start should not pay.
+ */
+let nameOrder: Intl.Collator | undefined;
 
 /** Per-page summary: one row per canonical entity, most frequent first. */
 export interface EntitySummary {
@@ -77,7 +80,9 @@ export function summarize(mentions: readonly Mention[]): EntitySummary[] {
     row.count += 1;
     if (!row.forms.includes(m.text)) row.forms.push(m.text);
   }
+  nameOrder ??= new Intl.Collator();
+  const order = nameOrder;
   return [...byKey.values()].sort(
-    (a, b) => b.count - a.count || NAME_ORDER.compare(a.canonical, b.canonical),
+    (a, b) => b.count - a.count || order.compare(a.canonical, b.canonical),
   );
 }

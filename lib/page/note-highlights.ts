@@ -15,6 +15,7 @@ import type { Message, NoteAnchors, NotesForPage, Notice, Response } from '../me
 import type { Note } from '../notes/model';
 import { type CaretPoint, defaultCaretAt, type HoverCardOptions, type RectLike } from './card';
 import { chunkIndexOfNode, rangeFromOffsets } from './ranges';
+import { addDefaultStyles } from './styles';
 import { CARD_HOST_TAG, extractPageText } from './text';
 import type { PageText, TextChunk } from './types';
 import { type PageWatch, type WatchOptions, watchPage } from './watch';
@@ -261,26 +262,6 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
     placed.sort((a, b) => a.start - b.start || a.end - b.end);
   };
 
-  const addStyles = (): (() => void) => {
-    try {
-      if (win && 'adoptedStyleSheets' in doc && typeof win.CSSStyleSheet === 'function') {
-        const sheet = new win.CSSStyleSheet();
-        sheet.replaceSync(NOTE_CSS);
-        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-        return () => {
-          doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
-        };
-      }
-    } catch {
-      // fall through to a <style> element
-    }
-    const style = doc.createElement('style');
-    style.setAttribute('data-glossa', 'note-styles');
-    style.textContent = NOTE_CSS;
-    (doc.head ?? doc.documentElement).append(style);
-    return () => style.remove();
-  };
-
   const unpaint = () => {
     const p = painted;
     painted = null;
@@ -304,7 +285,7 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
     const highlight = new api.Highlight(...ranges);
     // Below the entity highlights: the names inside a quote keep their own marks on top.
     highlight.priority = -1;
-    const removeStyles = addStyles();
+    const removeStyles = addDefaultStyles(doc, NOTE_CSS);
     api.registry.set(NOTE_HIGHLIGHT, highlight);
     painted = { highlight, removeStyles };
   };
@@ -473,7 +454,13 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
     if (disposed) return { anchored: [], orphaned: [] };
     try {
       notes = Array.isArray(list) ? list.filter((n) => n && n.kind === 'selection') : [];
-      anchor(extractPageText(doc));
+      // Most pages have no notes: then there is nothing to anchor, so the page is not read.
+      if (notes.length > 0) anchor(extractPageText(doc));
+      else {
+        pageText = null;
+        placed = [];
+        orphaned = [];
+      }
       hideCard();
       sync();
     } catch (err) {

@@ -14,6 +14,7 @@
 import { colorOf, TINT_ALPHA, underlineColor } from '../colors';
 import type { EntityType, Mention, PaintedType } from '../entities';
 import { boundsFromOffsets, chunkIndexAfter, rangeFromOffsets } from './ranges';
+import { addDefaultStyles, addStyles } from './styles';
 import type { PageText, TextChunk } from './types';
 
 export const HIGHLIGHT_PREFIX = 'glossa-';
@@ -45,15 +46,43 @@ function styleOf(type: PaintedType, colors?: PaintColors): string {
   );
 }
 
-export function paintCss(types: readonly PaintedType[], colors?: PaintColors): string {
+export function paintCss(
+  types: readonly PaintedType[],
+  colors?: PaintColors,
+  /** Win over the default rules of the manifest stylesheet (lib/page/styles.ts), whatever order. */
+  override = false,
+): string {
+  const style = (t: PaintedType) => {
+    const css = styleOf(t, colors);
+    return override ? css.replaceAll(';', ' !important;') : css;
+  };
   return types
     .map(
       (t) =>
-        `::highlight(${highlightName(t)}) { ${styleOf(t, colors)} }\n` +
+        `::highlight(${highlightName(t)}) { ${style(t)} }\n` +
         // The fallback marks: drop the UA's yellow <mark> look, keep the page's own text colour.
-        `mark[${MARK_ATTRIBUTE}="${t}"] { color: inherit; ${styleOf(t, colors)} }`,
+        `mark[${MARK_ATTRIBUTE}="${t}"] { color: inherit; ${style(t)} }`,
     )
     .join('\n');
+}
+
+/** The types whose colour in `colors` is not the default one. */
+function customColored(types: readonly PaintedType[], colors?: PaintColors): PaintedType[] {
+  return types.filter((t) => colorOf(t, colors).join() !== colorOf(t).join());
+}
+
+/**
+ * Style the painted types: default rules come from the manifest stylesheet (added here only where
+ * it is missing), the reader's own colours from a sheet of their own. Returns the remover.
+ */
+function addPaintStyles(doc: Document, types: readonly PaintedType[], colors?: PaintColors) {
+  const custom = customColored(types, colors);
+  const removeDefaults = addDefaultStyles(doc, paintCss(types.filter((t) => !custom.includes(t))));
+  const removeCustom = custom.length > 0 ? addStyles(doc, paintCss(custom, colors, true)) : null;
+  return () => {
+    removeDefaults();
+    removeCustom?.();
+  };
 }
 
 /** The parts of the Highlight API we use (real in browsers; tests install a small fake). */
@@ -220,7 +249,7 @@ export function createPainter(
   options: PaintOptions = {},
 ): Painter {
   const wanted = new Set<EntityType>(types);
-  const removeStyles = addStyles(doc, paintCss(types, options.colors));
+  const removeStyles = addPaintStyles(doc, types, options.colors);
   const api = options.forceWrap ? null : highlightApi(doc);
   let disposed = false;
 
@@ -358,28 +387,6 @@ export function paintMentions(
     mentions: paint.mentions,
     unpaint: () => painter.dispose(),
   };
-}
-
-/** Adopt a constructed stylesheet; fall back to a <style> element where that is unsupported. */
-export function addStyles(doc: Document, css: string): () => void {
-  const win = doc.defaultView as (Window & typeof globalThis) | null;
-  try {
-    if (win && 'adoptedStyleSheets' in doc && typeof win.CSSStyleSheet === 'function') {
-      const sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(css);
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-      return () => {
-        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
-      };
-    }
-  } catch {
-    // fall through to a <style> element
-  }
-  const style = doc.createElement('style');
-  style.setAttribute(MARK_ATTRIBUTE, 'styles');
-  style.textContent = css;
-  (doc.head ?? doc.documentElement).append(style);
-  return () => style.remove();
 }
 
 /** A piece of one mention inside one text node: [from, to) in that node's original data. */

@@ -14,8 +14,9 @@
  */
 import type { PaintedType } from '../entities';
 import type { EntityRef, JumpDirection, RevealResult } from '../messages';
-import { addStyles, paintedRanges } from './paint';
+import { paintedRanges } from './paint';
 import { liveRange } from './ranges';
+import { addDefaultStyles } from './styles';
 
 export const FLASH_HIGHLIGHT = 'glossa-FLASH';
 /** How long a flash stays, in ms. */
@@ -198,7 +199,7 @@ export function createRevealer(options: RevealerOptions): Revealer {
     unflash();
     const api = highlightApi(doc);
     if (!api) return;
-    removeStyles ??= addStyles(doc, FLASH_CSS);
+    removeStyles ??= addDefaultStyles(doc, FLASH_CSS);
     const highlight = new api.Highlight(range);
     highlight.priority = 10; // above the entity and note highlights
     api.registry.set(FLASH_HIGHLIGHT, highlight);

@@ -195,6 +195,37 @@ for (const [browserName, launch] of LAUNCHERS) {
       }
     });
 
+    it('styles each kind of mark from the manifest stylesheet, adding no stylesheet to the page', async () => {
+      const { page } = await openArticle();
+      try {
+        // What the browser computes for the painted text of each type: tint and underline style.
+        const styles = await page.evaluate(() => {
+          const out: Record<string, string> = {};
+          for (const type of ['PER', 'LOC', 'TREATY']) {
+            const name = `glossa-${type}`;
+            const highlight = CSS.highlights.get(name) as unknown as Iterable<AbstractRange>;
+            const [range] = [...highlight];
+            const el = range?.startContainer.parentElement;
+            const cs = el ? getComputedStyle(el, `::highlight(${name})`) : null;
+            out[type] = cs ? `${cs.backgroundColor} ${cs.textDecorationStyle}` : 'none';
+          }
+          out.added = String(
+            document.adoptedStyleSheets.length +
+              document.querySelectorAll('style[data-glossa]').length,
+          );
+          return out;
+        });
+        expect(styles).toEqual({
+          PER: 'rgba(86, 180, 233, 0.3) solid',
+          LOC: 'rgba(230, 159, 0, 0.3) dashed',
+          TREATY: 'rgba(0, 158, 115, 0.3) wavy',
+          added: '0',
+        });
+      } finally {
+        await page.close();
+      }
+    });
+
     it('leaves nav, aside and footer unpainted even when they name people and places', async () => {
       const { page, painted } = await openArticle(`${extras.url}/boilerplate.html`);
       try {
