@@ -9,8 +9,10 @@ import type { WorkPhases } from './page/annotator';
 /** The background recognizer's start: read the data files (loadMs from the background's start), build and warm the tables (warmMs). */
 export interface RecognizerStatus {
   ready: boolean;
+  /** Reading and parsing the data files; the first call (tables built); the warm-up texts. */
   loadMs?: number;
   warmMs?: number;
+  warmUpMs?: number;
   error?: string;
 }
 

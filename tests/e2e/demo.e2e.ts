@@ -444,12 +444,20 @@ for (const [browserName, launch] of LAUNCHERS) {
           },
           { timeoutMs: 10_000, describe: () => `recognizer not ready: ${JSON.stringify(status)}` },
         );
-        console.log(
-          `[e2e recognizer] ${browserName} background: data read ${status.loadMs?.toFixed(0)} ms after start, tables built and warmed in ${status.warmMs?.toFixed(0)} ms`,
-        );
         expect(status).toMatchObject({ ready: true });
         expect(status.error).toBeUndefined();
         expect(status.loadMs).toBeGreaterThan(0);
+        // Then it recognizes its warm-up texts, in tasks of their own, before pages need it.
+        await pollUntil(
+          async () => {
+            status = await ask();
+            return status.warmUpMs !== undefined ? true : undefined;
+          },
+          { timeoutMs: 10_000, describe: () => `no warm-up: ${JSON.stringify(status)}` },
+        );
+        console.log(
+          `[e2e recognizer] ${browserName} background: data read ${status.loadMs?.toFixed(0)} ms after start, tables built in ${status.warmMs?.toFixed(0)} ms, warm-up texts ${status.warmUpMs?.toFixed(0)} ms`,
+        );
       } finally {
         await ext.close();
       }
