@@ -11,7 +11,7 @@ import { getLexicon, type WordReading } from './lexicon';
 import type { TaggedSpan } from './model/tagger';
 import { COMPANY_SUFFIXES, personForSpan } from './people';
 import { proposeAll, ruleCodes } from './rules';
-import { treatyHead } from './russian';
+import { patronymicNominative, treatyHead } from './russian';
 import { selectCandidates } from './select';
 import { taggedCandidates, tagSpans } from './tagged';
 import { type Token, tokenize } from './tokens';
@@ -143,14 +143,48 @@ function formsOf(readings: readonly WordReading[]): number {
 }
 
 /**
+ * An initial ("А." of "А.Кулешов") right after a word that is no first name or patronymic starts
+ * another person: "окружения В.Шеймана | А.Кулешов" ("Джон Ф. Кеннеди" stays one).
+ */
+function initialAfterSurname(doc: Doc, k: number, end: number): boolean {
+  const before = doc.tokens[k - 1] as Token;
+  const isInitial = (i: number) => {
+    const letter = doc.tokens[i];
+    const dot = doc.tokens[i + 1];
+    return (
+      letter?.kind === 'word' &&
+      letter.text.length === 1 &&
+      /^\p{Lu}$/u.test(letter.text) &&
+      dot?.text === '.' &&
+      dot.gap === ''
+    );
+  };
+  // A Latin "V" in Russian is a regnal number ("Харальд V"), not an initial.
+  if (!isInitial(k) || before.kind !== 'word' || before.text.length < 2) return false;
+  // Russian names only: "John S. Pistole" has a middle initial.
+  if ((doc.tokens[k] as Token).script !== 'cyr' || before.script !== 'cyr') return false;
+  if (doc.readings(k - 1).some((r) => r.kind === 'F' || r.kind === 'P')) return false;
+  // The initials must lead to a surname inside the span: "Михальчука И. Ф." and "Харальд V." are
+  // one person each.
+  let i = k;
+  while (i < end && isInitial(i)) i += 2;
+  const surname = doc.tokens[i];
+  return i < end && surname?.kind === 'word' && surname.text.length > 1;
+}
+
+/**
  * Russian: a surname and a first name that cannot agree in case and gender belong to two people
  * ("Майкла Джексона | Кэтрин", "Института Пушкина | Виталий Григорьевич Костомаров"): a tagged
- * person span is cut before such a first name.
+ * person span is cut before such a first name, and before an initial after a surname.
  */
 function splitAtCase(doc: Doc, c: Candidate): Candidate[] {
   if (c.type !== 'PER' || c.end - c.start < 2 || doc.lang !== 'ru') return [c];
   const cuts: number[] = [];
   for (let k = c.start + 1; k < c.end; k++) {
+    if (initialAfterSurname(doc, k, c.end)) {
+      cuts.push(k);
+      continue;
+    }
     if ((doc.tokens[k] as Token).shape !== 'title') continue;
     const first = doc.readings(k).filter((r) => r.kind === 'F');
     if (first.length === 0) continue;
@@ -172,7 +206,8 @@ function splitAtCase(doc: Doc, c: Candidate): Candidate[] {
 
 /**
  * Two people written side by side ("Майкла Джексона Кэтрин", "внучка Шаймиева Камиля") come out
- * of a BIO tagger as one span; where the rules tile the span with two or more people, keep theirs.
+ * of a BIO tagger as one span; where the rules tile the span with two or more people, each after
+ * the first starting with a first name, keep theirs.
  */
 function splitPeople(doc: Doc, taggedSpans: Candidate[]): Candidate[] {
   const tagged = taggedSpans
@@ -202,7 +237,25 @@ function splitPeople(doc: Doc, taggedSpans: Candidate[]): Candidate[] {
       pieces.push(best);
       k = best.end;
     }
-    if (k === c.end && pieces.length >= 2) {
+    // A second person starts with a first name ("… Джексона | Кэтрин"); a lone surname after a
+    // name is the same person's ("Жермен Джексон", "Кэтлин Кеннеди Таунсенд"), and so are a first
+    // name and patronymic in its case after a lone surname ("Грызлова Бориса Вячеславовича").
+    const newPersonAt = (p: Candidate, i: number) => {
+      const first = doc.readings(p.start).filter((r) => r.kind === 'F');
+      if (first.length === 0) return false;
+      const before = pieces[i] as Candidate;
+      if (before.end - before.start !== 1) return true;
+      // Surname-first order is the official one, with the patronymic: "Шаймиева | Камиля" stays two.
+      const middle = doc.tokens[p.start + 1];
+      const patronymic =
+        p.end - p.start > 1 &&
+        middle !== undefined &&
+        (doc.readings(p.start + 1).some((r) => r.kind === 'P') ||
+          patronymicNominative(middle.key) !== null);
+      const surname = doc.readings(before.start).filter((r) => r.kind === 'S');
+      return !patronymic || surname.length === 0 || (formsOf(surname) & formsOf(first)) === 0;
+    };
+    if (k === c.end && pieces.length >= 2 && pieces.slice(1).every(newPersonAt)) {
       for (const p of pieces) out.push({ ...p, tier: c.tier, tagged: true });
     } else out.push(c);
   }

@@ -84,6 +84,44 @@ describe('name boundaries', () => {
     ]);
   });
 
+  it('starts another person at an initial after a surname, but not inside one name', () => {
+    const people = (text: string) =>
+      find(text, 'ru')
+        .filter((m) => m.type === 'PER')
+        .map((m) => m.text);
+    expect(people('Пост занял человек из окружения В.Шеймана А.Кулешов.')).toEqual([
+      'В.Шеймана',
+      'А.Кулешов',
+    ]);
+    // Initials after the surname, a middle initial, a regnal number: one person each.
+    expect(people('Указ об отставке губернатора Михальчука И. Ф. подписан.')).toEqual([
+      'Михальчука И. Ф.',
+    ]);
+    expect(people('Награду вручили Джону Ф. Кеннеди и Владимиру В. Путину.')).toEqual([
+      'Джону Ф. Кеннеди',
+      'Владимиру В. Путину',
+    ]);
+    expect(people('Министр Джон Пистоль (John S. Pistole) выступил.')).toContain('John S. Pistole');
+  });
+
+  it('keeps a surname after a name, and an official surname-first name, in one person', () => {
+    const people = (text: string) =>
+      find(text, 'ru')
+        .filter((m) => m.type === 'PER')
+        .map((m) => m.text);
+    expect(people('Старший брат певца Жермен Джексон заявил, что врачи ошиблись.')).toEqual([
+      'Жермен Джексон',
+    ]);
+    expect(people('Её вырастила семья вице-губернатора Кэтлин Кеннеди Таунсенд.')).toEqual([
+      'Кэтлин Кеннеди Таунсенд',
+    ]);
+    expect(people('Указ, исключив из него Грызлова Бориса Вячеславовича, подписан.')).toEqual([
+      'Грызлова Бориса Вячеславовича',
+    ]);
+    // Without a patronymic, "внучка Шаймиева Камиля" is two people: his granddaughter Kamilya.
+    expect(people('Об этом сообщила внучка Шаймиева Камиля.')).toEqual(['Шаймиева', 'Камиля']);
+  });
+
   it('reads a name in Chinese characters in brackets as the same person', () => {
     expect(brief(find('Студентка Чжан Инъин (章莹颖) пропала в июне.', 'ru'))).toContain(
       'PER:章莹颖=Чжан Инъин',
