@@ -1,18 +1,20 @@
 /**
  * Scores the recognizer on an annotated corpus file:
  *   npx tsx scripts/eval.ts FILE.jsonl [--types PER,LOC] [--map LAW=TREATY] [--json]
+ *     [--without-place-adjectives] (NEREL's one-word place adjectives left out of gold and output)
  * Exact-span and overlap P/R/F1 per type and micro (gold spans with nested:true ignored).
  * By default the painted types (PER, LOC, TREATY) that occur in the gold data are scored.
  */
 import { readFileSync } from 'node:fs';
 import { PAINTED_TYPES } from '../lib/entities';
+import { withoutPlaceAdjectives } from '../lib/eval/conventions';
 import { parseCorpus } from '../lib/eval/corpus';
 import { formatReport, type ScoredDocument, scoreDocuments, treatyRecall } from '../lib/eval/score';
 import { createRecognizer, type MergePolicy, setMergePolicy } from '../lib/recognize/index';
 
 function usage(): never {
   console.error(
-    'usage: npx tsx scripts/eval.ts FILE.jsonl [--types PER,LOC] [--map LAW=TREATY] [--json]',
+    'usage: npx tsx scripts/eval.ts FILE.jsonl [--types PER,LOC] [--map LAW=TREATY] [--json] [--without-place-adjectives]',
   );
   process.exit(2);
 }
@@ -81,11 +83,13 @@ function main(argv: string[]) {
   let json = false;
   let errors = 0;
   let treaties = 0;
+  let withoutAdjectives = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--json') json = true;
     else if (a === '--errors') errors = Number(argv[++i] ?? usage());
     else if (a === '--treaties') treaties = Number(argv[++i] ?? usage());
+    else if (a === '--without-place-adjectives') withoutAdjectives = true;
     else if (a === '--policy') {
       // Experiments: --policy adjectives=false,fallbackTier=3
       const p: Record<string, boolean | number> = {};
@@ -126,10 +130,16 @@ function main(argv: string[]) {
   const started = performance.now();
   for (const d of docs) {
     chars += d.text.length;
-    const predicted = recognizer.recognize(d.text, d.lang ? { lang: d.lang } : undefined);
-    scored.push({ gold: d.entities ?? [], predicted });
+    let predicted = recognizer.recognize(d.text, d.lang ? { lang: d.lang } : undefined);
+    let gold = d.entities ?? [];
+    if (withoutAdjectives) {
+      // NEREL's place adjectives left out on both sides (lib/eval/conventions.ts).
+      gold = withoutPlaceAdjectives(d.text, gold);
+      predicted = withoutPlaceAdjectives(d.text, predicted);
+    }
+    scored.push({ gold, predicted });
     texts.push(d.text);
-    if (errors > 0) listErrors(d.text, d.entities ?? [], predicted, types, goldTypeMap, errorLines);
+    if (errors > 0) listErrors(d.text, gold, predicted, types, goldTypeMap, errorLines);
   }
   const seconds = (performance.now() - started) / 1000;
   if (!types) {

@@ -13,9 +13,11 @@
  * Deterministic: fixed seed for the shuffling, documents in file order, stable sort orders, so
  * two runs write identical bytes.
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isPlaceAdjective } from '../lib/eval/conventions';
 import { parseCorpus } from '../lib/eval/corpus';
 import { type ScoredDocument, scoreDocuments } from '../lib/eval/score';
 import { createDoc } from '../lib/recognize/document';
@@ -101,8 +103,6 @@ interface GoldEntity {
 
 /** Other names that help the tagger tell people and places from what they are not. */
 const NEREL_MISC = new Set(['EVENT', 'WORK_OF_ART', 'PRODUCT', 'AWARD', 'FACILITY', 'LAW']);
-/** A place written as an adjective ("российских", "Московского"). */
-const PLACE_ADJECTIVE = /(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|ому|им|ом|ую|их|ими|ым|ых|ей|ые|ый)$/;
 
 function labelName(type: string, first: boolean): string {
   return `${first ? 'B' : 'I'}-${type}`;
@@ -147,7 +147,7 @@ export function goldLabels(tokens: readonly Token[], entities: readonly GoldEnti
     for (let i = from; i < to; i++) if (taken[i]) free = false;
     if (!free) continue;
     let type = e.type === 'PER' || e.type === 'LOC' || e.type === 'ORG' ? e.type : 'MSC';
-    if (type === 'LOC' && to === from + 1 && PLACE_ADJECTIVE.test((tokens[from] as Token).key)) {
+    if (type === 'LOC' && to === from + 1 && isPlaceAdjective((tokens[from] as Token).key)) {
       type = 'GEA';
     }
     for (let i = from; i < to; i++) {

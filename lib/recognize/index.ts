@@ -262,6 +262,19 @@ function splitPeople(doc: Doc, taggedSpans: Candidate[]): Candidate[] {
   return out;
 }
 
+/**
+ * In Russian text a place written in Latin letters is nearly always part of a foreign name
+ * ("The Washington Post", "Weibo", "Carolina Panthers", "Victoria's Secret"), unless it is a
+ * place the lexicon knows or the original spelling in brackets ("Тарнак (Tarnak)"). Measured:
+ * nerel-dev LOC precision +1.8 points, factru-dev +0.3, no place lost on either.
+ */
+function latinNameInRussian(doc: Doc, c: Candidate): boolean {
+  if (c.type !== 'LOC' || (doc.tokens[c.start] as Token).script !== 'lat') return false;
+  if (doc.tokens[c.start - 1]?.text === '(') return false;
+  const phrase = doc.phraseAt[c.start];
+  return !(phrase && phrase.end === c.end && phrase.entry.type === 'LOC');
+}
+
 /** Prepositions after which an unknown one-word name is a place ("в Гаваре", "из Брикстона"). */
 const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'под', 'близ', 'вблизи', 'около', 'возле']);
 
@@ -577,6 +590,7 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
         ? [...treaties, ...names, ...fallback, ...blockers]
         : [...treaties, ...englishDatelines(doc), ...names, ...blockers, ...fallback];
     chosen = choose(tokens.length, order).filter((c) => c.type !== 'ORG');
+    if (lang === 'ru') chosen = chosen.filter((c) => !latinNameInRussian(doc, c));
     // Lone surnames of people named in full may also take tokens the tagger read as an
     // organisation's (measured: +2 points of recall on CoNLL people, precision −1).
     if (policy.groupLone) chosen = groupPeople(doc, chosen);

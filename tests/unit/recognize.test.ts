@@ -122,6 +122,16 @@ describe('name boundaries', () => {
     expect(people('Об этом сообщила внучка Шаймиева Камиля.')).toEqual(['Шаймиева', 'Камиля']);
   });
 
+  it('takes no Latin-script part of a foreign name for a place in Russian text', () => {
+    const places = find(
+      'Об этом пишет газета The Washington Post, а пара сообщила о свадьбе в Weibo. Звезда команды Carolina Panthers приехал в Лондон. Взрыв произошёл у моста через реку Тарнак (Tarnak) вблизи Кандагара. Она переехала в Paris.',
+      'ru',
+    )
+      .filter((m) => m.type === 'LOC')
+      .map((m) => m.text);
+    expect(places).toEqual(['Лондон', 'Тарнак', 'Tarnak', 'Кандагара', 'Paris']);
+  });
+
   it('reads a name in Chinese characters in brackets as the same person', () => {
     expect(brief(find('Студентка Чжан Инъин (章莹颖) пропала в июне.', 'ru'))).toContain(
       'PER:章莹颖=Чжан Инъин',
