@@ -275,6 +275,65 @@ function latinNameInRussian(doc: Doc, c: Candidate): boolean {
   return !(phrase && phrase.end === c.end && phrase.entry.type === 'LOC');
 }
 
+/**
+ * A nickname in quotes between a first name and a surname is part of the name: "Джеймс «Бадди»
+ * Макгирт", 'Roberto " Hands of Stone " Duran'. The three pieces (or two, when the nickname was
+ * not taken for a name) become one person, known by first name and surname.
+ */
+function joinNicknames(doc: Doc, chosen: Candidate[]): Candidate[] {
+  const { tokens } = doc;
+  const out: Candidate[] = [];
+  for (let i = 0; i < chosen.length; i++) {
+    const first = chosen[i] as Candidate;
+    const open = tokens[first.end];
+    if (
+      first.type !== 'PER' ||
+      first.end - first.start > 2 ||
+      !open ||
+      !OPEN_QUOTES.has(open.text)
+    ) {
+      out.push(first);
+      continue;
+    }
+    // One to four words, the first capitalised ("Hands of Stone"), the closing quote, the surname.
+    let close = first.end + 1;
+    while (
+      close < first.end + 5 &&
+      tokens[close]?.kind === 'word' &&
+      (close > first.end + 1 || /^\p{Lu}/u.test(tokens[close]?.text ?? ''))
+    )
+      close++;
+    const words = close - first.end - 1;
+    let j = i + 1;
+    while (j < chosen.length && (chosen[j] as Candidate).end <= close) j++;
+    const last = chosen[j];
+    const inside = chosen.slice(i + 1, j);
+    if (
+      words === 0 ||
+      words > 4 ||
+      !CLOSE_QUOTES.has(tokens[close]?.text ?? '') ||
+      !last ||
+      last.type !== 'PER' ||
+      last.start !== close + 1 ||
+      last.end - last.start > 2 ||
+      inside.some((c) => c.type !== 'PER' || c.start <= first.end)
+    ) {
+      out.push(first);
+      continue;
+    }
+    out.push({
+      start: first.start,
+      end: last.end,
+      type: 'PER',
+      canonical: `${first.canonical} ${last.canonical}`,
+      tier: Math.max(first.tier, last.tier),
+      tagged: true,
+    });
+    i = j;
+  }
+  return out;
+}
+
 /** Prepositions after which an unknown one-word name is a place ("в Гаваре", "из Брикстона"). */
 const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'под', 'близ', 'вблизи', 'около', 'возле']);
 
@@ -591,6 +650,7 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
         : [...treaties, ...englishDatelines(doc), ...names, ...blockers, ...fallback];
     chosen = choose(tokens.length, order).filter((c) => c.type !== 'ORG');
     if (lang === 'ru') chosen = chosen.filter((c) => !latinNameInRussian(doc, c));
+    chosen = joinNicknames(doc, chosen);
     // Lone surnames of people named in full may also take tokens the tagger read as an
     // organisation's (measured: +2 points of recall on CoNLL people, precision −1).
     if (policy.groupLone) chosen = groupPeople(doc, chosen);

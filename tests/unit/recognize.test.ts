@@ -132,6 +132,19 @@ describe('name boundaries', () => {
     expect(places).toEqual(['Лондон', 'Тарнак', 'Tarnak', 'Кандагара', 'Paris']);
   });
 
+  it('keeps a nickname in quotes inside the name it stands in', () => {
+    const people = (text: string, lang: string) =>
+      brief(find(text, lang).filter((m) => m.type === 'PER'));
+    expect(
+      people('Выглядел плохо. Джеймс «Бадди» Макгирт, тренер боксёра, упрашивал его.', 'ru'),
+    ).toEqual(['PER:Джеймс «Бадди» Макгирт=Джеймс Макгирт']);
+    expect(
+      people('Coach James " Buddy " McGirt said his fighter Michael Moorer was ready .', 'en'),
+    ).toEqual(['PER:James " Buddy " McGirt=James McGirt', 'PER:Michael Moorer=Michael Moorer']);
+    // A quoted word between two names is not a nickname when it is not between their parts.
+    expect(people('Сказал «Нет» Путин.', 'ru')).toEqual(['PER:Путин=Путин']);
+  });
+
   it('reads a name in Chinese characters in brackets as the same person', () => {
     expect(brief(find('Студентка Чжан Инъин (章莹颖) пропала в июне.', 'ru'))).toContain(
       'PER:章莹颖=Чжан Инъин',
