@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isGlossaMessage, type Message, type PageState, WATCH_PAGE_PORT } from '../lib/messages';
+import { type Judging, startJudging } from '../lib/page/article';
 import { type PageController, pageInfo, startPageController } from '../lib/page/controller';
 import { createStateFeed } from '../lib/page/live';
 import {
@@ -64,15 +65,16 @@ export default defineContentScript({
     // The page's saved notes live in the extension's IndexedDB: ask the background, at once.
     const savedNotes = fetchPageNotes((m) => browser.runtime.sendMessage(m), location.href);
     let notesShown = false;
+    let judging: Judging | undefined;
 
     const ready: Promise<PageController | null> = (async () => {
       try {
         // Entities are painted as soon as settings are read; saved notes follow when they arrive.
         const storage = browser.storage.local;
-        const [settings, overrides] = await Promise.all([
-          loadSettings(storage),
-          loadSiteOverrides(storage),
-        ]);
+        const loading = Promise.all([loadSettings(storage), loadSiteOverrides(storage)]);
+        // Meanwhile, start the article test: the controller takes it or cancels it.
+        judging = startJudging(document, { now: () => performance.now() });
+        const [settings, overrides] = await loading;
         controller = startPageController({
           doc: document,
           settings,
@@ -82,6 +84,7 @@ export default defineContentScript({
           createRecognizer: () => createRemoteRecognizer((m) => browser.runtime.sendMessage(m)),
           now: () => performance.now(),
           startedAt,
+          judging,
         });
         listenForSettings(controller);
         try {
@@ -99,6 +102,7 @@ export default defineContentScript({
         }
         return controller;
       } catch (err) {
+        judging?.cancel();
         log('failed to start', err);
         return null;
       }

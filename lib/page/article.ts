@@ -19,6 +19,7 @@
  * All DOM reads, no layout: linear in the size of the page, a few ms on a large one.
  */
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+import { createSlicer } from './schedule';
 import { articleRootInSteps, isSkippedElement } from './text';
 
 export interface ArticleVerdict {
@@ -223,4 +224,61 @@ export function* judgeInSteps(
   const readerable = safeReaderable(doc);
   yield;
   return { root, verdict: decide(doc, root, controls, readerable) };
+}
+
+/** A judgement under way, in slices with the main thread handed back between steps. */
+export interface Judgement {
+  root: Element;
+  verdict: ArticleVerdict;
+  /** Longest step (ms). */
+  longestStepMs: number;
+}
+
+export interface Judging {
+  /** The judgement; null if cancelled first. */
+  result: Promise<Judgement | null>;
+  /** The judgement once finished (at once when it fit in the first slice), else undefined. */
+  readonly done: Judgement | undefined;
+  /** Stop after the current step (the verdict is not needed after all). */
+  cancel(): void;
+  readonly cancelled: boolean;
+}
+
+/**
+ * Start judging now. The content script does so before its settings arrive (the longest step
+ * before the first marks can then overlap the wait), and cancels when settings say no article
+ * test is needed: a site switched off costs at most the steps taken meanwhile.
+ */
+export function startJudging(doc: Document, slicing: Parameters<typeof createSlicer>[0]): Judging {
+  let cancelled = false;
+  let done: Judgement | undefined;
+  const slicer = createSlicer(slicing);
+  const run = async (): Promise<Judgement | null> => {
+    const steps = judgeInSteps(doc);
+    slicer.begin();
+    let longestStepMs = 0;
+    for (;;) {
+      if (cancelled) return null;
+      const started = slicing.now();
+      const next = steps.next();
+      longestStepMs = Math.max(longestStepMs, slicing.now() - started);
+      if (next.done) {
+        done = { ...next.value, longestStepMs };
+        return done;
+      }
+      if (slicer.due()) await slicer.pause();
+    }
+  };
+  return {
+    result: run(),
+    cancel() {
+      cancelled = true;
+    },
+    get cancelled() {
+      return cancelled;
+    },
+    get done() {
+      return done;
+    },
+  };
 }

@@ -35,11 +35,11 @@ import type {
 import { createWatchMatcher, mergeWatched, type WatchMatcher } from '../recognize/watch-terms';
 import { isSiteDisabled, type Settings, type StorageAreaLike } from '../settings';
 import { createDocAnnotator, type DocAnnotator, noWork, type RecognizedCache } from './annotator';
-import { type ArticleVerdict, judgeInSteps } from './article';
+import { type ArticleVerdict, type Judgement, type Judging, startJudging } from './article';
 import { type CardSource, createHoverCard, type HoverCard, type HoverCardOptions } from './card';
 import { PageNames } from './names';
 import type { Mark } from './reveal';
-import { createSlicer, type YieldToMain } from './schedule';
+import type { YieldToMain } from './schedule';
 import { describeSelection } from './selection';
 import { type SiteOverrides, setAnnotateAnyway, setSiteEnabled, siteKey } from './site';
 import { extractPageText, findArticleRoot } from './text';
@@ -66,6 +66,8 @@ export interface PageControllerOptions {
   watch?: WatchOptions | false;
   /** Decide whether the page is an article before annotating (default true). */
   articleCheck?: boolean;
+  /** That decision, already under way (the content script starts it while settings load). */
+  judging?: Judging;
   /** Annotate same-origin frames (default true). */
   frames?: boolean;
   /** Work slice length in ms (Infinity: all at once, for tests). */
@@ -476,6 +478,13 @@ export function startPageController(options: PageControllerOptions): PageControl
   let judging = false;
   let judged: Promise<void> = Promise.resolve();
 
+  /** A judgement the content script started before settings arrived: used once, if wanted. */
+  let early: Judging | null = options.judging ?? null;
+  const dropEarly = () => {
+    early?.cancel();
+    early = null;
+  };
+
   /**
    * Decide whether the page is an article, in steps with the main thread handed back between them
    * (each step is a few ms even on a 200,000-node page), then bring the page in line.
@@ -483,34 +492,29 @@ export function startPageController(options: PageControllerOptions): PageControl
   const judge = () => {
     if (judging) return;
     judging = true;
-    const slicer = createSlicer({
-      now,
-      budgetMs: options.budgetMs,
-      yieldToMain: options.yieldToMain,
-    });
-    const steps = judgeInSteps(doc);
-    const run = async () => {
-      slicer.begin();
-      let longest = 0;
-      try {
-        for (;;) {
-          const started = now();
-          const next = steps.next();
-          longest = Math.max(longest, now() - started);
-          if (next.done) {
-            verdict = next.value.verdict;
-            judgedRoot = next.value.root;
-            break;
-          }
-          if (slicer.due()) await slicer.pause();
-        }
-      } finally {
-        judging = false;
-        judgeMs = Math.max(judgeMs ?? 0, longest);
-      }
+    const run =
+      early && !early.cancelled
+        ? early
+        : startJudging(doc, { now, budgetMs: options.budgetMs, yieldToMain: options.yieldToMain });
+    early = null;
+    const take = (judgement: Judgement | null) => {
+      judging = false;
+      if (!judgement) throw new Error('the article test was cancelled');
+      verdict = judgement.verdict;
+      judgedRoot = judgement.root;
+      judgeMs = Math.max(judgeMs ?? 0, judgement.longestStepMs);
       evaluate();
     };
-    judged = run().catch((error: unknown) => stepBack(error));
+    // Finished within its first slice (small pages, tests): decide now, in this task.
+    const done = run.done;
+    if (done) {
+      take(done);
+      return;
+    }
+    judged = run.result.then(take).catch((error: unknown) => {
+      judging = false;
+      stepBack(error);
+    });
   };
 
   /** Not an article (yet): look again when the page changes, less and less often. */
@@ -541,6 +545,8 @@ export function startPageController(options: PageControllerOptions): PageControl
   const evaluate = () => {
     try {
       const off = wanted();
+      // Settings want no article test here: stop the one started before they arrived.
+      if (off || gateOpen() || annotated.has(doc)) dropEarly();
       if (off) {
         stopGateWatch();
         stopAnnotating();
@@ -748,6 +754,7 @@ export function startPageController(options: PageControllerOptions): PageControl
   };
 
   const dispose = () => {
+    dropEarly();
     stopGateWatch();
     stopAnnotating();
   };

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EntityType, Mention, Recognizer } from '../../lib/entities';
 import type { Message, PageState } from '../../lib/messages';
+import type { Judgement, Judging } from '../../lib/page/article';
 import {
   cleanMentions,
   type PageController,
@@ -308,6 +309,82 @@ const SEARCH_PAGE = `<header><form role="search"><input name="q" value="putin"><
     (_, i) =>
       `<div class="result"><h3><a href="/r${i}">Putin result ${i}</a></h3><p>Snippet ${i}: Putin flew from Moscow to Pyongyang for talks on the ratification of the treaty, officials said, adding more.</p></div>`,
   ).join('')}</main>`;
+
+describe('page controller: the article test started before settings arrive', () => {
+  /** A judging under way, settled by the test: what the controller does with it is observable. */
+  function pendingJudging(): {
+    judging: Judging;
+    settle: (article: boolean) => void;
+  } {
+    let resolve: (j: Judgement | null) => void = () => {};
+    let cancelled = false;
+    const result = new Promise<Judgement | null>((r) => {
+      resolve = r;
+    });
+    return {
+      judging: {
+        result,
+        done: undefined,
+        cancel() {
+          cancelled = true;
+        },
+        get cancelled() {
+          return cancelled;
+        },
+      },
+      settle: (article) =>
+        resolve({
+          root: document.body,
+          verdict: {
+            article,
+            reason: article ? 'article' : 'This page does not look like an article.',
+            readerable: article,
+            declared: false,
+            prose: 0,
+            controls: 0,
+            searchResults: false,
+          },
+          longestStepMs: 1,
+        }),
+    };
+  }
+
+  it('takes its verdict instead of judging again', async () => {
+    const early = pendingJudging();
+    // A real article, but the early test says otherwise: the controller must follow it.
+    const { controller } = start(LONG_ARTICLE, {}, { articleCheck: true, judging: early.judging });
+    expect(controller.state().status).toBe('working');
+    early.settle(false);
+    await controller.idle();
+    expect(controller.state()).toMatchObject({ status: 'skipped', skip: 'not-article' });
+    expect(early.judging.cancelled).toBe(false);
+  });
+
+  it('cancels it when settings need no article test: site off, or "only article pages" off', () => {
+    const off = pendingJudging();
+    start(
+      LONG_ARTICLE,
+      { disabledSites: [location.hostname] },
+      {
+        articleCheck: true,
+        judging: off.judging,
+      },
+    );
+    expect(off.judging.cancelled).toBe(true);
+    controller?.dispose();
+    const open = pendingJudging();
+    const { controller: c } = start(
+      LONG_ARTICLE,
+      { articlesOnly: false },
+      {
+        articleCheck: true,
+        judging: open.judging,
+      },
+    );
+    expect(open.judging.cancelled).toBe(true);
+    expect(c.state().status).toBe('ready');
+  });
+});
 
 describe('page controller: is it an article?', () => {
   it('annotates an article', () => {
