@@ -84,7 +84,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [recognizerDataFromPackage()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    build: { sourcemap: false, minify: process.env.GLOSSA_MINIFY !== '0' },
+    build: { sourcemap: false },
   }),
   zip: {
     artifactTemplate: 'glossa-{{version}}-{{browser}}.zip',

@@ -177,6 +177,15 @@ async function settled(
   );
 }
 
+/** A new tab of the extension's browser, with the Playwright handles the CDP calls need. */
+async function newTab(session: BrowserSession) {
+  const context = (session as unknown as { context: import('playwright-core').BrowserContext })
+    .context;
+  const e2ePage = await session.newPage();
+  const page = (e2ePage as unknown as { page: Page }).page;
+  return { context, e2ePage, page };
+}
+
 async function glossaRun(
   session: BrowserSession,
   messenger: Messenger,
@@ -188,10 +197,7 @@ async function glossaRun(
   loadTaskMs: number;
   heap: number;
 }> {
-  const context = (session as unknown as { context: import('playwright-core').BrowserContext })
-    .context;
-  const e2ePage = await session.newPage();
-  const page = (e2ePage as unknown as { page: Page }).page;
+  const { context, e2ePage, page } = await newTab(session);
   try {
     const cdp = await context.newCDPSession(page);
     const stop = await startTrace(cdp);
@@ -218,13 +224,10 @@ async function restingHeap(
   messenger: Messenger,
   url: string,
 ): Promise<number> {
-  const context = (session as unknown as { context: import('playwright-core').BrowserContext })
-    .context;
   await messenger.setStorage({
     [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, disabledSites: ['127.0.0.1'] },
   });
-  const e2ePage = await session.newPage();
-  const page = (e2ePage as unknown as { page: Page }).page;
+  const { context, e2ePage, page } = await newTab(session);
   try {
     await e2ePage.goto(url);
     await pollUntil(async () => (await messenger.state(e2ePage)).skip === 'site-off', {
@@ -257,10 +260,7 @@ async function profiledRun(
   url: string,
   settleMs: number,
 ): Promise<number> {
-  const context = (session as unknown as { context: import('playwright-core').BrowserContext })
-    .context;
-  const e2ePage = await session.newPage();
-  const page = (e2ePage as unknown as { page: Page }).page;
+  const { context, e2ePage, page } = await newTab(session);
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');

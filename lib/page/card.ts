@@ -100,7 +100,8 @@ export function defaultCaretAt(doc: Document, x: number, y: number): CaretPoint 
 
 const SLOP = 1; // px: rects are fractional; a pointer on the edge still counts
 
-function contains(rect: RectLike, x: number, y: number): boolean {
+/** Whether a viewport point is in a rect (with a pixel of slop); hit-testing of marks and notes. */
+export function pointInRect(rect: RectLike, x: number, y: number): boolean {
   return (
     x >= rect.left - SLOP &&
     x <= rect.right + SLOP &&
@@ -127,7 +128,7 @@ export function hitTest(
     const rects = rectsOf(range);
     for (let r = 0; r < rects.length; r++) {
       const rect = rects[r] as RectLike;
-      if (contains(rect, x, y)) return { mention: hit.mention, rect };
+      if (pointInRect(rect, x, y)) return { mention: hit.mention, rect };
     }
   }
   return null;

@@ -13,7 +13,13 @@ import { reanchorNotes } from '../anchor/reanchor';
 import { t } from '../i18n';
 import type { Message, NoteAnchors, NotesForPage, Notice, Response } from '../messages';
 import type { Note } from '../notes/model';
-import { type CaretPoint, defaultCaretAt, type HoverCardOptions, type RectLike } from './card';
+import {
+  type CaretPoint,
+  defaultCaretAt,
+  type HoverCardOptions,
+  pointInRect,
+  type RectLike,
+} from './card';
 import { chunkIndexOfNode, rangeFromOffsets } from './ranges';
 import { addDefaultStyles } from './styles';
 import { CARD_HOST_TAG, extractPageText } from './text';
@@ -116,17 +122,6 @@ function sameText(a: PageText, b: PageText): boolean {
   return a.chunks.every((c: TextChunk, i) => c.node === b.chunks[i]?.node);
 }
 
-const SLOP = 1; // px: rects are fractional; a pointer on the edge still counts
-
-function contains(rect: RectLike, x: number, y: number): boolean {
-  return (
-    x >= rect.left - SLOP &&
-    x <= rect.right + SLOP &&
-    y >= rect.top - SLOP &&
-    y <= rect.bottom + SLOP
-  );
-}
-
 /** The notes under a viewport point (overlapping notes: all of them, shortest first). */
 export function notesAtPoint(
   doc: Document,
@@ -153,7 +148,7 @@ export function notesAtPoint(
     const rects = rectsOf(range);
     for (let r = 0; r < rects.length; r++) {
       const rect = rects[r] as RectLike;
-      if (contains(rect, x, y)) {
+      if (pointInRect(rect, x, y)) {
         hits.push(p);
         hitRect ??= rect;
         break;

@@ -9,9 +9,7 @@ describe('the background warm-up texts', () => {
     for (const { text, lang } of WARM_UP_TEXTS) {
       const found = recognizer.recognize(text, { lang });
       const of = (type: string) => found.filter((m) => m.type === type).map((m) => m.canonical);
-      expect(new Set(found.map((m) => m.type)), lang).toEqual(
-        new Set(['PER', 'LOC', 'TREATY']),
-      );
+      expect(new Set(found.map((m) => m.type)), lang).toEqual(new Set(['PER', 'LOC', 'TREATY']));
       expect(of('PER'), lang).toContain(lang === 'ru' ? 'Владимир Путин' : 'Vladimir Putin');
       expect(of('LOC'), lang).toContain(lang === 'ru' ? 'Пхеньян' : 'Pyongyang');
     }

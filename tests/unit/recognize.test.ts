@@ -9,6 +9,11 @@ const recognizer = createRecognizer();
 const find = (text: string, lang?: string) =>
   recognizer.recognize(text, lang ? { lang } : undefined);
 const brief = (ms: Mention[]) => ms.map((m) => `${m.type}:${m.text}=${m.canonical}`);
+/** The people found in a text, as written. */
+const people = (text: string, lang = 'ru') =>
+  find(text, lang)
+    .filter((m) => m.type === 'PER')
+    .map((m) => m.text);
 
 /** The first broken invariant of a result, or null (plain checks: 1 MB gives ~50 000 mentions). */
 function violation(text: string, ms: Mention[]): string | null {
@@ -85,10 +90,6 @@ describe('name boundaries', () => {
   });
 
   it('starts another person at an initial after a surname, but not inside one name', () => {
-    const people = (text: string) =>
-      find(text, 'ru')
-        .filter((m) => m.type === 'PER')
-        .map((m) => m.text);
     expect(people('Пост занял человек из окружения В.Шеймана А.Кулешов.')).toEqual([
       'В.Шеймана',
       'А.Кулешов',
@@ -105,10 +106,6 @@ describe('name boundaries', () => {
   });
 
   it('keeps a surname after a name, and an official surname-first name, in one person', () => {
-    const people = (text: string) =>
-      find(text, 'ru')
-        .filter((m) => m.type === 'PER')
-        .map((m) => m.text);
     expect(people('Старший брат певца Жермен Джексон заявил, что врачи ошиблись.')).toEqual([
       'Жермен Джексон',
     ]);
@@ -133,16 +130,16 @@ describe('name boundaries', () => {
   });
 
   it('keeps a nickname in quotes inside the name it stands in', () => {
-    const people = (text: string, lang: string) =>
+    const named = (text: string, lang: string) =>
       brief(find(text, lang).filter((m) => m.type === 'PER'));
     expect(
-      people('Выглядел плохо. Джеймс «Бадди» Макгирт, тренер боксёра, упрашивал его.', 'ru'),
+      named('Выглядел плохо. Джеймс «Бадди» Макгирт, тренер боксёра, упрашивал его.', 'ru'),
     ).toEqual(['PER:Джеймс «Бадди» Макгирт=Джеймс Макгирт']);
     expect(
-      people('Coach James " Buddy " McGirt said his fighter Michael Moorer was ready .', 'en'),
+      named('Coach James " Buddy " McGirt said his fighter Michael Moorer was ready .', 'en'),
     ).toEqual(['PER:James " Buddy " McGirt=James McGirt', 'PER:Michael Moorer=Michael Moorer']);
     // A quoted word between two names is not a nickname when it is not between their parts.
-    expect(people('Сказал «Нет» Путин.', 'ru')).toEqual(['PER:Путин=Путин']);
+    expect(named('Сказал «Нет» Путин.', 'ru')).toEqual(['PER:Путин=Путин']);
   });
 
   it('reads a name in Chinese characters in brackets as the same person', () => {
