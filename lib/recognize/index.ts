@@ -164,6 +164,9 @@ function initialAfterSurname(doc: Doc, k: number, end: number): boolean {
   // Russian names only: "John S. Pistole" has a middle initial.
   if ((doc.tokens[k] as Token).script !== 'cyr' || before.script !== 'cyr') return false;
   if (doc.readings(k - 1).some((r) => r.kind === 'F' || r.kind === 'P')) return false;
+  // The name before must be complete, initial and surname ("В.Шеймана"): after a first name
+  // the dictionary does not know, an initial is a middle one ("Вениньо С. Акино").
+  if (!isInitial(k - 3)) return false;
   // The initials must lead to a surname inside the span: "Михальчука И. Ф." and "Харальд V." are
   // one person each.
   let i = k;
@@ -245,6 +248,9 @@ function splitPeople(doc: Doc, taggedSpans: Candidate[]): Candidate[] {
       if (first.length === 0) return false;
       const before = pieces[i] as Candidate;
       if (before.end - before.start !== 1) return true;
+      // After a lone first name comes the rest of the same name ("Аарон Александр", "Джимми Ли
+      // Дайкс", "Роберт Генри Лоуренс-младший").
+      if (doc.readings(before.start).some((r) => r.kind === 'F')) return false;
       // Surname-first order is the official one, with the patronymic: "Шаймиева | Камиля" stays two.
       const middle = doc.tokens[p.start + 1];
       const patronymic =

@@ -103,11 +103,20 @@ describe('name boundaries', () => {
       'Владимиру В. Путину',
     ]);
     expect(people('Министр Джон Пистоль (John S. Pistole) выступил.')).toContain('John S. Pistole');
+    // After a first name no dictionary knows, an initial is a middle one.
+    expect(people('Премию получил филиппинский журналист Вениньо С. Акино младший.')).toEqual([
+      'Вениньо С. Акино',
+    ]);
   });
 
   it('keeps a surname after a name, and an official surname-first name, in one person', () => {
     expect(people('Старший брат певца Жермен Джексон заявил, что врачи ошиблись.')).toEqual([
       'Жермен Джексон',
+    ]);
+    // After a lone first name comes the rest of the same name.
+    expect(people('Водитель-дальнобойщик Джимми Ли Дайкс мёртв.')).toEqual(['Джимми Ли Дайкс']);
+    expect(people('Роберт Генри Лоуренс-младший отправится в космос.')).toEqual([
+      'Роберт Генри Лоуренс-младший',
     ]);
     expect(people('Её вырастила семья вице-губернатора Кэтлин Кеннеди Таунсенд.')).toEqual([
       'Кэтлин Кеннеди Таунсенд',
