@@ -9,7 +9,7 @@ import { groupPeople } from './group';
 import { pickLanguage } from './language';
 import { getLexicon, type WordReading } from './lexicon';
 import type { TaggedSpan } from './model/tagger';
-import { COMPANY_SUFFIXES, personForSpan } from './people';
+import { COMPANY_SUFFIXES, personForSpan, SURNAME_PARTICLES } from './people';
 import { proposeAll, ruleCodes } from './rules';
 import { patronymicNominative, treatyHead } from './russian';
 import { selectCandidates } from './select';
@@ -388,6 +388,8 @@ function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
     const t = doc.tokens[start] as Token;
     const next = doc.tokens[start + 1] as Token;
     if (next.gap !== ' ') break;
+    // A surname particle belongs to the name ("Van Heeswijk", "De Kock", "Dal Maso").
+    if (SURNAME_PARTICLES.has(t.key) && /^\p{Lu}/u.test(next.text)) break;
     const title =
       doc.isRole[start] ||
       ((t.sentenceStart || doc.capsLine[start]) && lower.has(t.key)) ||

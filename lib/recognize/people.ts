@@ -878,7 +878,15 @@ export function personForSpan(doc: Doc, start: number, end: number): Candidate {
       first,
       surname: display[display.length - 1],
       surnameKeys: surnameKeys.length ? surnameKeys : [last.key],
-      full: words > 1 || initials,
+      // "De Kock", "Van Heeswijk": a surname with its particle, not a first name and a surname.
+      full: (words > 1 && !SURNAME_PARTICLES.has((tok(doc, start) as Token).key)) || initials,
     },
   };
 }
+
+/** Particles that start a surname ("De Kock", "Van Heeswijk", "ибн Сауд"). */
+export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(
+  'van von de del della der den di da dal dos du des la le ter ten op al el bin ibn ван фон де дель делла дер ди да дос дю ле ла аль эль бин ибн'.split(
+    ' ',
+  ),
+);

@@ -138,6 +138,17 @@ describe('name boundaries', () => {
     expect(places).toEqual(['Лондон', 'Тарнак', 'Tarnak', 'Кандагара', 'Paris']);
   });
 
+  it('keeps a surname particle in the name and groups it under the full name', () => {
+    const ms = find(
+      'Apartheid killer Eugene de Kock was convicted on Tuesday of murder . De Kock , 48 , a former police colonel , showed no emotion .',
+      'en',
+    );
+    expect(brief(ms.filter((m) => m.type === 'PER'))).toEqual([
+      'PER:Eugene de Kock=Eugene de Kock',
+      'PER:De Kock=Eugene de Kock',
+    ]);
+  });
+
   it('keeps a nickname in quotes inside the name it stands in', () => {
     const named = (text: string, lang: string) =>
       brief(find(text, lang).filter((m) => m.type === 'PER'));
