@@ -615,7 +615,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     if (job) {
       job.direct ??= byNode.size === 0;
       const started = now();
-      const finished = job.walk.step(readNodes);
+      const finished = job.walk.step(readNodes, () => now() - started > READ_STEP_MS);
       const elapsed = now() - started;
       timing.phases.read += elapsed;
       timing.longestReadMs = Math.max(timing.longestReadMs, elapsed);

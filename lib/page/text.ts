@@ -289,10 +289,12 @@ export interface TextSegment {
 
 export interface TextWalk {
   /**
-   * Read on for at most about `maxNodes` nodes; returns true once the whole root is read.
-   * Resumable, so a huge page is read in slices between which the page stays responsive.
+   * Read on for at most about `maxNodes` nodes, or until `timeUp()` says so (asked every 128
+   * nodes: node costs vary too much for a count alone to bound a step's time); returns true once
+   * the whole root is read. Resumable, so a huge page is read in slices between which the page
+   * stays responsive.
    */
-  step(maxNodes: number): boolean;
+  step(maxNodes: number, timeUp?: () => boolean): boolean;
   /** Whether the walk lost its place because the page removed the node it stood on. */
   readonly lost: boolean;
 }
@@ -355,14 +357,17 @@ export function createTextWalk(root: Element, on: TextWalkHandlers): TextWalk {
     emit(text);
   };
 
-  const step = (maxNodes: number): boolean => {
+  const step = (maxNodes: number, timeUp?: () => boolean): boolean => {
     if (node && !node.isConnected && root.isConnected) {
       lost = true; // the page removed where we stood: the caller re-reads
       node = null;
     }
     let budget = maxNodes;
+    let walked = 0;
     // Iterative pre/post-order walk: each node is entered once and left once.
     while (node && budget-- > 0) {
+      // Every 128 nodes, and never before the first: each step moves on.
+      if (++walked % 128 === 0 && timeUp?.()) break;
       if (node.nodeType === TEXT_NODE) {
         visitText(node as Text);
       } else if (isSkippedElement(node as Element)) {

@@ -166,6 +166,23 @@ describe('createTextWalk', () => {
     expect(readText(root).text).toBe(all.map((s) => s.text).join('\n'));
   });
 
+  it('stops a step when its time is up, at most 128 nodes after, and resumes where it stopped', () => {
+    document.body.innerHTML = `<article>${'<p>Para <i>with</i> text.</p>'.repeat(400)}</article>`;
+    const root = document.querySelector('article') as HTMLElement;
+    const all = readSegments(root);
+    const stepped: TextSegment[] = [];
+    const walk = createTextWalk(root, { segment: (s) => stepped.push(s) });
+    let asked = 0;
+    // Time is up at the first question: a step of up to a million nodes reads 127.
+    expect(walk.step(1_000_000, () => ++asked > 0)).toBe(false);
+    expect(asked).toBe(1);
+    expect(stepped.length).toBeLessThan(40);
+    let steps = 1;
+    while (!walk.step(129, () => true)) steps++;
+    expect(steps).toBeGreaterThan(10);
+    expect(stepped.map((s) => s.text)).toEqual(all.map((s) => s.text));
+  });
+
   it('notices when the page removes the node it stood on, and reports frames in readable content', () => {
     document.body.innerHTML =
       '<article><p>One</p><p id="gone">Two</p><iframe></iframe><nav><iframe id="n"></iframe></nav></article>';
