@@ -4,7 +4,7 @@
  * country names in other languages.
  */
 import type { Mention, RecognizeOptions, Recognizer } from '../entities';
-import { type Candidate, createDoc, type Doc } from './document';
+import { type Candidate, createDoc, type Doc, isInitial } from './document';
 import { groupPeople } from './group';
 import { pickLanguage } from './language';
 import { getLexicon, type WordReading } from './lexicon';
@@ -148,29 +148,18 @@ function formsOf(readings: readonly WordReading[]): number {
  */
 function initialAfterSurname(doc: Doc, k: number, end: number): boolean {
   const before = doc.tokens[k - 1] as Token;
-  const isInitial = (i: number) => {
-    const letter = doc.tokens[i];
-    const dot = doc.tokens[i + 1];
-    return (
-      letter?.kind === 'word' &&
-      letter.text.length === 1 &&
-      /^\p{Lu}$/u.test(letter.text) &&
-      dot?.text === '.' &&
-      dot.gap === ''
-    );
-  };
-  // A Latin "V" in Russian is a regnal number ("Харальд V"), not an initial.
-  if (!isInitial(k) || before.kind !== 'word' || before.text.length < 2) return false;
-  // Russian names only: "John S. Pistole" has a middle initial.
+  if (!isInitial(doc, k) || before.kind !== 'word' || before.text.length < 2) return false;
+  // Russian names only: "John S. Pistole" has a middle initial, and a Latin "V" in Russian is a
+  // regnal number ("Харальд V").
   if ((doc.tokens[k] as Token).script !== 'cyr' || before.script !== 'cyr') return false;
   if (doc.readings(k - 1).some((r) => r.kind === 'F' || r.kind === 'P')) return false;
   // The name before must be complete, initial and surname ("В.Шеймана"): after a first name
   // the dictionary does not know, an initial is a middle one ("Вениньо С. Акино").
-  if (!isInitial(k - 3)) return false;
+  if (!isInitial(doc, k - 3)) return false;
   // The initials must lead to a surname inside the span: "Михальчука И. Ф." and "Харальд V." are
   // one person each.
   let i = k;
-  while (i < end && isInitial(i)) i += 2;
+  while (i < end && isInitial(doc, i)) i += 2;
   const surname = doc.tokens[i];
   return i < end && surname?.kind === 'word' && surname.text.length > 1;
 }
