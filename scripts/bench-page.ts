@@ -80,6 +80,8 @@ function median(values: number[]): number {
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
+/** a ÷ b to one decimal. */
+const ratio = (a: number, b: number) => r1(a / b);
 
 // ---- tracing ----
 
@@ -482,9 +484,9 @@ async function main() {
             r1(median(samples.map((x) => x.phases?.[k] ?? Number.NaN))),
           ]),
         ),
-        markJsToGlossaWork: Math.round((m('markJsMs') / m('workMs')) * 10) / 10,
+        markJsToGlossaWork: ratio(m('markJsMs'), m('workMs')),
         medianJsMs: r1(m('jsMs')),
-        markJsToGlossaJs: Math.round((m('markJsMs') / m('jsMs')) * 10) / 10,
+        markJsToGlossaJs: ratio(m('markJsMs'), m('jsMs')),
         medianLongestSliceMs: r1(m('longestSliceMs')),
         medianRecognizerFirstCallMs: r1(m('warmMs')),
         medianLongestOwnStepMs: r1(m('longestOwnStepMs')),
@@ -494,8 +496,8 @@ async function main() {
         markJsMarks: m('markJsMarks'),
         medianMarkJsBodyMs: r1(m('markJsBodyMs')),
         glossaToMarkJs: Math.round((m('paintMs') / m('markJsMs')) * 100) / 100,
-        markJsToGlossa: Math.round((m('markJsMs') / m('paintMs')) * 10) / 10,
-        markJsBodyToGlossa: Math.round((m('markJsBodyMs') / m('paintMs')) * 10) / 10,
+        markJsToGlossa: ratio(m('markJsMs'), m('paintMs')),
+        markJsBodyToGlossa: ratio(m('markJsBodyMs'), m('paintMs')),
         samples,
       };
       report[target.key] = summary;

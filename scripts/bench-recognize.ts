@@ -22,6 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Recognizer } from '../lib/entities';
 import { createRecognizer } from '../lib/recognize/index';
+import { CHROMIUM_FLAGS } from '../tests/e2e/harness/chromium';
+import { requireBrowser } from '../tests/e2e/harness/common';
 import { sharedDir } from './shared-dir';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -110,18 +112,9 @@ async function browserCost(dir: string, english: string): Promise<BrowserResult 
   const firsts: number[] = [];
   const speeds: number[] = [];
   const b = await pw.chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM ?? requireBrowser('chromium'),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--allow-file-access-from-files',
-    ],
+    args: [...CHROMIUM_FLAGS, '--allow-file-access-from-files'],
   });
   try {
     for (let run = 0; run < 5; run++) {
