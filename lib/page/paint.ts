@@ -37,12 +37,13 @@ const UNDERLINES: Record<PaintedType, string> = {
 
 export type PaintColors = Partial<Record<PaintedType, string>>;
 
-function styleOf(type: PaintedType, colors?: PaintColors): string {
+function styleOf(type: PaintedType, colors: PaintColors | undefined, important: boolean): string {
   const rgb = colorOf(type, colors);
   const line = underlineColor(rgb);
+  const priority = important ? ' !important' : '';
   return (
-    `background-color: rgba(${rgb.join(', ')}, ${TINT_ALPHA}); ` +
-    `text-decoration: underline ${UNDERLINES[type]} rgb(${line.map(Math.round).join(', ')});`
+    `background-color: rgba(${rgb.join(', ')}, ${TINT_ALPHA})${priority}; ` +
+    `text-decoration: underline ${UNDERLINES[type]} rgb(${line.map(Math.round).join(', ')})${priority};`
   );
 }
 
@@ -52,17 +53,15 @@ export function paintCss(
   /** Win over the default rules of the manifest stylesheet (lib/page/styles.ts), whatever order. */
   override = false,
 ): string {
-  const style = (t: PaintedType) => {
-    const css = styleOf(t, colors);
-    return override ? css.replaceAll(';', ' !important;') : css;
-  };
   return types
-    .map(
-      (t) =>
-        `::highlight(${highlightName(t)}) { ${style(t)} }\n` +
+    .map((t) => {
+      const style = styleOf(t, colors, override);
+      return (
+        `::highlight(${highlightName(t)}) { ${style} }\n` +
         // The fallback marks: drop the UA's yellow <mark> look, keep the page's own text colour.
-        `mark[${MARK_ATTRIBUTE}="${t}"] { color: inherit; ${style(t)} }`,
-    )
+        `mark[${MARK_ATTRIBUTE}="${t}"] { color: inherit; ${style} }`
+      );
+    })
     .join('\n');
 }
 
