@@ -9,7 +9,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastRatio, MIN_TEXT_CONTRAST, type Rgb } from '../../lib/colors';
-import { type StaticServer, startServer } from '../../scripts/serve';
 import { pollUntil } from './harness/common';
 import {
   clickByName,
@@ -21,6 +20,7 @@ import {
 } from './harness/glossa';
 import { LAUNCHERS } from './harness/launchers';
 import { paintedRangeCentre, waitForCard } from './harness/pages';
+import { serveFixtures } from './harness/suite';
 import type { BrowserSession, E2EPage } from './harness/types';
 
 const SCHEMES = ['light', 'dark'] as const;
@@ -169,15 +169,7 @@ async function tabTo(
   throw new Error(`Tab never reached ${what}; stops: ${stops.join(' | ')}`);
 }
 
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startServer('tests/fixtures');
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveFixtures();
 
 for (const [browserName, launch] of LAUNCHERS) {
   for (const scheme of SCHEMES) {

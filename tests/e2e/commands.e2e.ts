@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandResult } from '../../lib/messages';
-import { type StaticServer, startServer } from '../../scripts/serve';
 import {
   type Messenger,
   openMessenger,
@@ -17,17 +16,10 @@ import {
 } from './harness/glossa';
 import { LAUNCHERS } from './harness/launchers';
 import { type FlashView, waitForFlash } from './harness/reveal';
+import { serveFixtures } from './harness/suite';
 import type { BrowserSession, E2EPage } from './harness/types';
 
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startServer('tests/fixtures');
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveFixtures();
 
 for (const [browserName, launch] of LAUNCHERS) {
   describe(`keyboard commands in ${browserName}`, () => {

@@ -12,9 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageState } from '../../lib/messages';
 import { type StaticServer, startServer } from '../../scripts/serve';
 import { pollUntil } from './harness/common';
-import { type Messenger, openMessenger, readHighlights, textsOf } from './harness/glossa';
+import { type Messenger, readHighlights, textsOf } from './harness/glossa';
 import { LAUNCHERS } from './harness/launchers';
-import type { BrowserSession, E2EPage } from './harness/types';
+import { openGlossa } from './harness/suite';
+import type { E2EPage } from './harness/types';
 
 const LIMIT_MS = 300;
 const TIMING_FILE = 'test-results/e2e-dynamic-timing.json';
@@ -122,8 +123,7 @@ afterAll(async () => {
 
 for (const [browserName, launch] of LAUNCHERS) {
   describe(`dynamic pages in ${browserName}`, () => {
-    let session: BrowserSession;
-    let messenger: Messenger;
+    const glossa = openGlossa(launch);
     const record = (what: string, ms: number | null) => {
       const byWhat = timings[browserName] ?? {};
       timings[browserName] = byWhat;
@@ -132,20 +132,10 @@ for (const [browserName, launch] of LAUNCHERS) {
       if (ms !== null) list.push(Math.round(ms));
     };
 
-    beforeAll(async () => {
-      session = await launch({ headless: true, offline: true });
-      messenger = await openMessenger(session);
-    });
-
-    afterAll(async () => {
-      await messenger?.close().catch(() => {});
-      await session?.close();
-    });
-
     async function openFixture(file: string): Promise<{ page: E2EPage; state: PageState }> {
-      const page = await session.newPage(`${server.url}/dynamic/${file}`);
-      const state = await ready(messenger, page);
-      await quiet(messenger, page);
+      const page = await glossa.session.newPage(`${server.url}/dynamic/${file}`);
+      const state = await ready(glossa.messenger, page);
+      await quiet(glossa.messenger, page);
       return { page, state };
     }
 
@@ -153,12 +143,12 @@ for (const [browserName, launch] of LAUNCHERS) {
       const { page } = await openFixture('infinite-scroll.html');
       try {
         for (let i = 0; i < 3; i++) {
-          const before = await quiet(messenger, page);
+          const before = await quiet(glossa.messenger, page);
           const ms = await paintedAfter(page, 'appendStory');
           record('infinite-scroll', ms);
           expect(ms, `story ${i + 1} painted`).not.toBeNull();
           expect(ms as number).toBeLessThanOrEqual(LIMIT_MS);
-          const after = await quiet(messenger, page);
+          const after = await quiet(glossa.messenger, page);
           const added = await page.evaluate(
             () => (document.querySelector('#feed article:last-of-type')?.textContent ?? '').length,
           );
@@ -176,7 +166,7 @@ for (const [browserName, launch] of LAUNCHERS) {
           { timeoutMs: 2000, describe: () => 'ranges of the removed story are still painted' },
         );
         expect(await detachedRanges(page)).toBe(0);
-        const state = await quiet(messenger, page);
+        const state = await quiet(glossa.messenger, page);
         expect(state.entities.reduce((n, e) => n + e.count, 0)).toBe(
           Object.values(await readHighlights(page)).flat().length,
         );
@@ -189,7 +179,7 @@ for (const [browserName, launch] of LAUNCHERS) {
       const { page } = await openFixture('load-more.html');
       try {
         for (let i = 0; i < 2; i++) {
-          const before = await quiet(messenger, page);
+          const before = await quiet(glossa.messenger, page);
           const ms = await page.evaluate(async () => {
             const count = document.querySelectorAll('p.more').length;
             (document.getElementById('more') as HTMLButtonElement).click();
@@ -216,7 +206,7 @@ for (const [browserName, launch] of LAUNCHERS) {
           record('load-more', ms);
           expect(ms, `batch ${i + 1} painted`).not.toBeNull();
           expect(ms as number).toBeLessThanOrEqual(LIMIT_MS);
-          const after = await quiet(messenger, page);
+          const after = await quiet(glossa.messenger, page);
           expect(after.entities.length).toBeGreaterThanOrEqual(before.entities.length);
         }
         expect(await detachedRanges(page)).toBe(0);
@@ -229,12 +219,12 @@ for (const [browserName, launch] of LAUNCHERS) {
       const { page, state: first } = await openFixture('spa.html');
       try {
         expect(first.entities.map((e) => e.canonical)).toContain('Kim Jong Un');
-        const before = await quiet(messenger, page);
+        const before = await quiet(glossa.messenger, page);
         const ms = await paintedAfter(page, 'go', '#story-1', 1);
         record('spa', ms);
         expect(ms, 'new article painted').not.toBeNull();
         expect(ms as number).toBeLessThanOrEqual(LIMIT_MS);
-        const after = await quiet(messenger, page);
+        const after = await quiet(glossa.messenger, page);
         expect(after.page.url).toContain('?story=1');
         const names = after.entities.map((e) => e.canonical);
         expect(names).toContain('Olaf Scholz');
@@ -251,10 +241,12 @@ for (const [browserName, launch] of LAUNCHERS) {
         await page.evaluate(() => history.back());
         await pollUntil(
           async () =>
-            (await messenger.state(page)).entities.some((e) => e.canonical === 'Kim Jong Un'),
+            (await glossa.messenger.state(page)).entities.some(
+              (e) => e.canonical === 'Kim Jong Un',
+            ),
           { timeoutMs: 3000, describe: () => 'first story not painted again after history.back()' },
         );
-        const back = await quiet(messenger, page);
+        const back = await quiet(glossa.messenger, page);
         expect(back.timing?.recognizedChars).toBe(seen);
         expect(await detachedRanges(page)).toBe(0);
       } finally {

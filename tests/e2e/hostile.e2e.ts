@@ -11,17 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, PageState } from '../../lib/messages';
 import { type StaticServer, startServer } from '../../scripts/serve';
 import { pollUntil } from './harness/common';
-import {
-  type Messenger,
-  openMessenger,
-  type Painted,
-  paintedCount,
-  readHighlights,
-  textsOf,
-} from './harness/glossa';
+import { type Painted, paintedCount, readHighlights, textsOf } from './harness/glossa';
 import { LAUNCHERS } from './harness/launchers';
 import { bodyMarkup, paintedRangeCentre, readCards, waitForCard } from './harness/pages';
-import type { BrowserSession, E2EPage } from './harness/types';
+import { openGlossa } from './harness/suite';
+import type { E2EPage } from './harness/types';
 
 const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
@@ -81,22 +75,11 @@ function rangesIn(page: E2EPage, ids: string[]): Promise<Record<string, string[]
 
 for (const [browserName, launch] of LAUNCHERS) {
   describe(`hostile and odd pages in ${browserName}`, () => {
-    let session: BrowserSession;
-    let messenger: Messenger;
-
-    beforeAll(async () => {
-      session = await launch({ headless: true, offline: true });
-      messenger = await openMessenger(session);
-    });
-
-    afterAll(async () => {
-      await messenger?.close().catch(() => {});
-      await session?.close();
-    });
+    const glossa = openGlossa(launch);
 
     async function open(file: string): Promise<{ page: E2EPage; state: PageState }> {
-      const page = await session.newPage(`${server.url}/hostile/${file}`);
-      return { page, state: await messenger.settled(page, 30_000) };
+      const page = await glossa.session.newPage(`${server.url}/hostile/${file}`);
+      return { page, state: await glossa.messenger.settled(page, 30_000) };
     }
 
     async function hover(page: E2EPage, type: string, text: string) {
@@ -132,7 +115,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         const keys = ['longestReadMs', 'longestBatchMs', 'longestPaintMs', 'judgeMs'] as const;
         const longest = (s: PageState) => Math.max(...keys.map((k) => s.timing?.[k] ?? 0));
         console.log(`[hostile] ${browserName} 200k nodes: ${JSON.stringify(state.timing)}`);
-        expect(glossaTrouble(page, session.extensionOrigin)).toEqual([]);
+        expect(glossaTrouble(page, glossa.session.extensionOrigin)).toEqual([]);
         // These are wall-clock times on a machine of two shared cores, where the browser, its
         // background (recognizing this page meanwhile) and the test runner compete: one step of
         // a load can be stretched tenfold by the scheduler or a garbage collection (seen on this
@@ -142,7 +125,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         let best = state;
         if (longest(state) > 50) {
           await page.reload();
-          const again = await messenger.settled(page, 30_000);
+          const again = await glossa.messenger.settled(page, 30_000);
           console.log(
             `[hostile] ${browserName} 200k nodes, again: ${JSON.stringify(again.timing)}`,
           );
@@ -165,18 +148,18 @@ for (const [browserName, launch] of LAUNCHERS) {
         expect(bottom.bottom).toEqual(expect.arrayContaining(['Washington', 'Beijing']));
         const places = textsOf(await readHighlights(page), 'LOC').filter((x) => x === 'Moscow');
         expect(places).toHaveLength(10); // at depths 500, 1000, … 5000
-        expect(glossaTrouble(page, session.extensionOrigin)).toEqual([]);
+        expect(glossaTrouble(page, glossa.session.extensionOrigin)).toEqual([]);
       } finally {
         await page.close();
       }
     });
 
     it('frames: same-origin frames are annotated, a cross-origin frame is left alone', async () => {
-      const page = await session.newPage(
+      const page = await glossa.session.newPage(
         `${server.url}/hostile/frames.html?other=${encodeURIComponent(other.url)}`,
       );
       try {
-        await messenger.settled(page, 30_000);
+        await glossa.messenger.settled(page, 30_000);
         const inFrames = async () =>
           page.evaluate(() => {
             const out: Record<string, string[]> = {};
@@ -210,13 +193,13 @@ for (const [browserName, launch] of LAUNCHERS) {
         expect(frames.same).toEqual(expect.arrayContaining(['Antony Blinken', 'Beijing']));
         expect(frames.srcdoc).toEqual(expect.arrayContaining(['Olaf Scholz', 'Berlin']));
         expect(frames.blank).toEqual(expect.arrayContaining(['Armenia', 'Geneva']));
-        const state = await messenger.state(page);
+        const state = await glossa.messenger.state(page);
         const names = state.entities.map((e) => e.canonical);
         expect(names).toEqual(
           expect.arrayContaining(['Vladimir Putin', 'Antony Blinken', 'Olaf Scholz']),
         );
         expect(names).not.toContain('Recep Tayyip Erdogan'); // the cross-origin frame's text
-        expect(glossaTrouble(page, session.extensionOrigin)).toEqual([]);
+        expect(glossaTrouble(page, glossa.session.extensionOrigin)).toEqual([]);
       } finally {
         await page.close();
       }
@@ -244,7 +227,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         expect(painted).toEqual(expect.arrayContaining(['Vladimir Putin', 'Sergei Lavrov']));
         expect(painted).not.toContain('Antony Blinken'); // in the shadow root
         expect(painted).not.toContain('Olaf Scholz'); // in the <template>
-        expect(glossaTrouble(page, session.extensionOrigin)).toEqual([]);
+        expect(glossaTrouble(page, glossa.session.extensionOrigin)).toEqual([]);
       } finally {
         await page.close();
       }
@@ -283,7 +266,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         await page.evaluate(() => document.getElementById('rtl-1')?.scrollIntoView());
         const card = await hover(page, 'LOC', 'Pyongyang');
         expect(card.text).toContain('Place');
-        expect(glossaTrouble(page, session.extensionOrigin)).toEqual([]);
+        expect(glossaTrouble(page, glossa.session.extensionOrigin)).toEqual([]);
       } finally {
         await page.close();
       }
@@ -355,7 +338,7 @@ for (const [browserName, launch] of LAUNCHERS) {
             () => (window as unknown as { __overrideCalls: number }).__overrideCalls,
           ),
         ).toBe(0);
-        expect(glossaTrouble(page, session.extensionOrigin)).toEqual([]);
+        expect(glossaTrouble(page, glossa.session.extensionOrigin)).toEqual([]);
       } finally {
         await page.close();
       }
@@ -382,7 +365,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         expect(check.injected).toBe(0);
         expect(check.pageImages).toBe(0);
         expect(check.cardElements).toEqual(['div', 'div', 'div', 'div']);
-        expect(glossaTrouble(page, session.extensionOrigin)).toEqual([]);
+        expect(glossaTrouble(page, glossa.session.extensionOrigin)).toEqual([]);
       } finally {
         await page.close();
       }
@@ -404,7 +387,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         });
         expect(look.fontSize).toBe('15px'); // the card's own stylesheet applied
         expect(look.violations).toEqual([]);
-        expect(glossaTrouble(page, session.extensionOrigin)).toEqual([]);
+        expect(glossaTrouble(page, glossa.session.extensionOrigin)).toEqual([]);
       } finally {
         await page.close();
       }
@@ -486,9 +469,9 @@ for (const [browserName, launch] of LAUNCHERS) {
     });
 
     it('turning highlights off restores the DOM and the selection exactly, and on again', async () => {
-      const page = await session.newPage(`${server.url}/demo/article.html`);
+      const page = await glossa.session.newPage(`${server.url}/demo/article.html`);
       try {
-        await messenger.settled(page, 30_000);
+        await glossa.messenger.settled(page, 30_000);
         const select = () =>
           page.evaluate(() => {
             const p = document.querySelectorAll('article p')[1] as HTMLElement;
@@ -515,9 +498,9 @@ for (const [browserName, launch] of LAUNCHERS) {
         await select();
         const before = await selection();
         expect(before.text.length).toBeGreaterThan(100);
-        const tabId = await messenger.tabIdOf(page);
+        const tabId = await glossa.messenger.tabIdOf(page);
         const painted = paintedCount(await readHighlights(page));
-        const off = await messenger.send(tabId, {
+        const off = await glossa.messenger.send(tabId, {
           type: 'glossa:set-enabled',
           enabled: false,
         } as Message<'glossa:set-enabled'>);
@@ -527,7 +510,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         expect(markup.live).toBe(markup.served);
         expect(await selection()).toEqual(before);
         expect(await page.evaluate(() => document.querySelector('glossa-card'))).toBeNull();
-        await messenger.send(tabId, {
+        await glossa.messenger.send(tabId, {
           type: 'glossa:set-enabled',
           enabled: true,
         } as Message<'glossa:set-enabled'>);

@@ -16,12 +16,12 @@ import { mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StaticServer, startServer } from '../../scripts/serve';
 import { launchChromium } from './harness/chromium';
 import { BROWSER_BINARIES, pollUntil } from './harness/common';
 import { launchFirefox } from './harness/firefox';
 import { type Messenger, openMessenger, waitForGlossa } from './harness/glossa';
 import { paintedRangeCentre, waitForCard } from './harness/pages';
+import { serveFixtures } from './harness/suite';
 import type { BrowserName, BrowserSession, E2EPage, LaunchOptions } from './harness/types';
 
 /** A Firefox language pack that declares Russian and carries nothing: enough for the app locale. */
@@ -78,15 +78,7 @@ const BROWSERS: Russian[] = [
   },
 ];
 
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startServer('tests/fixtures');
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveFixtures();
 
 interface PopupText {
   lang: string;

@@ -4,30 +4,17 @@
  * uses; a new colour repaints the page's marks; "only article pages" off lets a non-article page
  * be annotated; every change is saved in extension storage (and mirrored to sync storage).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SITE_OVERRIDES_KEY } from '../../lib/page/site';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../lib/settings';
-import { type StaticServer, startServer } from '../../scripts/serve';
 import { pollUntil } from './harness/common';
-import {
-  clickByName,
-  type Messenger,
-  openMessenger,
-  readHighlights,
-  textsOf,
-  waitForGlossa,
-} from './harness/glossa';
+import { clickByName, readHighlights, textsOf, waitForGlossa } from './harness/glossa';
 import { LAUNCHERS } from './harness/launchers';
 import { setField } from './harness/pages';
-import type { BrowserSession, E2EPage } from './harness/types';
+import { openGlossa, serveFixtures } from './harness/suite';
+import type { E2EPage } from './harness/types';
 
-let server: StaticServer;
-beforeAll(async () => {
-  server = await startServer('tests/fixtures');
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveFixtures();
 
 /**
  * The background colour the browser gives the first painted person (the ::highlight style it
@@ -48,29 +35,19 @@ function personStyle(page: E2EPage): Promise<{ background: string; addedSheets: 
 
 for (const [browserName, launch] of LAUNCHERS) {
   describe(`options in ${browserName}`, () => {
-    let session: BrowserSession;
-    let messenger: Messenger;
-
-    beforeAll(async () => {
-      session = await launch({ headless: true, offline: true });
-      messenger = await openMessenger(session);
-    });
-    afterAll(async () => {
-      await messenger?.close().catch(() => {});
-      await session?.close();
-    });
+    const glossa = openGlossa(launch);
 
     const reset = () =>
-      messenger.setStorage({
+      glossa.messenger.setStorage({
         [SETTINGS_KEY]: DEFAULT_SETTINGS,
         [SITE_OVERRIDES_KEY]: { annotateAnyway: [] },
       });
 
     it('a watch-list term and a new colour reach the open article at once', async () => {
-      const article = await session.newPage(`${server.url}/demo/article.html`);
-      const options = await session.openExtensionPage('options.html');
+      const article = await glossa.session.newPage(`${server.url}/demo/article.html`);
+      const options = await glossa.session.openExtensionPage('options.html');
       try {
-        await waitForGlossa(session, article);
+        await waitForGlossa(glossa.session, article);
         expect(textsOf(await readHighlights(article), 'WATCH')).toEqual([]);
 
         // The reader adds "Генштаб"; the article says "начальник Генштаба ВС РФ".
@@ -87,7 +64,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         expect(new Set(watched)).toEqual(
           new Set(['Генштаба', 'Сотрудничество', 'сотрудничество', 'сотрудничества']),
         );
-        const saved = (await messenger.getStorage(SETTINGS_KEY)) as Settings;
+        const saved = (await glossa.messenger.getStorage(SETTINGS_KEY)) as Settings;
         expect(saved.watchList).toEqual(['Генштаб', 'сотрудничество']);
         expect(saved.savedAt).toBeGreaterThan(0);
         // The background mirrors settings to the browser's sync storage (notes never go there).
@@ -135,26 +112,28 @@ for (const [browserName, launch] of LAUNCHERS) {
     });
 
     it('"only article pages" off annotates a page that is not an article', async () => {
-      const page = await session.newPage(
+      const page = await glossa.session.newPage(
         `${server.url}/pages/search-results.html?q=putin+kim+treaty`,
       );
-      const options = await session.openExtensionPage('options.html');
+      const options = await glossa.session.openExtensionPage('options.html');
       try {
         await pollUntil(
-          async () => ((await messenger.state(page)).skip === 'not-article' ? 1 : undefined),
+          async () => ((await glossa.messenger.state(page)).skip === 'not-article' ? 1 : undefined),
           {
             timeoutMs: 15_000,
             describe: async () =>
-              `the search page was not judged a non-article: ${JSON.stringify(await messenger.state(page))}`,
+              `the search page was not judged a non-article: ${JSON.stringify(await glossa.messenger.state(page))}`,
           },
         );
         await clickByName(options, {
           selector: 'input[type=checkbox]',
           name: /Annotate only article pages/,
         });
-        const painted = await waitForGlossa(session, page, { timeoutMs: 15_000 });
+        const painted = await waitForGlossa(glossa.session, page, { timeoutMs: 15_000 });
         expect(Object.values(painted).flat().length).toBeGreaterThan(0);
-        expect(((await messenger.getStorage(SETTINGS_KEY)) as Settings).articlesOnly).toBe(false);
+        expect(((await glossa.messenger.getStorage(SETTINGS_KEY)) as Settings).articlesOnly).toBe(
+          false,
+        );
       } finally {
         await reset();
         await options.close();

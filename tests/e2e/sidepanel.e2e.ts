@@ -6,23 +6,16 @@
  * (glossa-FLASH), cycling on repeated clicks, the list following new content and navigation, and
  * the page's saved notes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EntitySummary, PaintedType } from '../../lib/entities';
 import type { PageState, SaveSelectionResult } from '../../lib/messages';
-import { type StaticServer, startServer } from '../../scripts/serve';
 import { pollUntil } from './harness/common';
-import {
-  clickByName,
-  type Messenger,
-  openMessenger,
-  type Painted,
-  readHighlights,
-  waitForGlossa,
-} from './harness/glossa';
+import { clickByName, type Painted, readHighlights, waitForGlossa } from './harness/glossa';
 import { LAUNCHERS } from './harness/launchers';
 import { selectText } from './harness/pages';
 import { type FlashView, waitForFlash } from './harness/reveal';
-import type { BrowserSession, E2EPage } from './harness/types';
+import { openGlossa, serveFixtures } from './harness/suite';
+import type { E2EPage } from './harness/types';
 
 interface PanelRow {
   type: string;
@@ -84,39 +77,20 @@ async function waitForPanel(
 
 const paintedOf = (painted: Painted, type: PaintedType) => painted[`glossa-${type}`] ?? [];
 
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startServer('tests/fixtures');
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveFixtures();
 
 for (const [browserName, launch] of LAUNCHERS) {
   describe(`side panel in ${browserName}`, () => {
-    let session: BrowserSession;
-    let messenger: Messenger;
-
-    beforeAll(async () => {
-      session = await launch({ headless: true, offline: true });
-      messenger = await openMessenger(session);
-    });
-
-    afterAll(async () => {
-      await messenger?.close().catch(() => {});
-      await session?.close();
-    });
+    const glossa = openGlossa(launch);
 
     it('lists the entities with the counts painted, and a name click scrolls to and flashes each mention in turn', async () => {
-      const page = await session.newPage(`${server.url}/sidepanel/article.html`);
+      const page = await glossa.session.newPage(`${server.url}/sidepanel/article.html`);
       let panel: E2EPage | undefined;
       try {
-        await waitForGlossa(session, page);
-        const tabId = await messenger.tabIdOf(page);
-        panel = await session.openExtensionPage(`sidepanel.html?tab=${tabId}`);
-        const shown = await waitForPanel(panel, () => messenger.state(page), 'first view');
+        await waitForGlossa(glossa.session, page);
+        const tabId = await glossa.messenger.tabIdOf(page);
+        panel = await glossa.session.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+        const shown = await waitForPanel(panel, () => glossa.messenger.state(page), 'first view');
         expect(shown.title).toBe('Putin and Kim sign a treaty in Pyongyang');
         expect(shown.rows.every((r) => r.button)).toBe(true);
 
@@ -179,13 +153,13 @@ for (const [browserName, launch] of LAUNCHERS) {
     });
 
     it('follows the page live: new content, saved notes and navigation', async () => {
-      const page = await session.newPage(`${server.url}/sidepanel/article.html`);
+      const page = await glossa.session.newPage(`${server.url}/sidepanel/article.html`);
       let panel: E2EPage | undefined;
       try {
-        await waitForGlossa(session, page);
-        const tabId = await messenger.tabIdOf(page);
-        panel = await session.openExtensionPage(`sidepanel.html?tab=${tabId}`);
-        const before = await waitForPanel(panel, () => messenger.state(page), 'first view');
+        await waitForGlossa(glossa.session, page);
+        const tabId = await glossa.messenger.tabIdOf(page);
+        panel = await glossa.session.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+        const before = await waitForPanel(panel, () => glossa.messenger.state(page), 'first view');
         expect(before.rows.some((r) => r.canonical === 'Xi Jinping')).toBe(false);
         const putin = (v: PanelView) => v.rows.find((r) => r.canonical === 'Vladimir Putin')?.count;
 
@@ -194,7 +168,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         const after = await waitForPanel(
           panel,
           async () => {
-            const s = await messenger.state(page);
+            const s = await glossa.messenger.state(page);
             return s.entities.some((e) => e.canonical === 'Xi Jinping')
               ? s
               : { ...s, entities: [] };
@@ -215,7 +189,7 @@ for (const [browserName, launch] of LAUNCHERS) {
 
         // A note saved on the page (as the shortcut does) shows up in the panel's notes.
         await selectText(page, 'mutual assistance clause');
-        const ext = await session.openExtensionPage('popup.html?tab=-1');
+        const ext = await glossa.session.openExtensionPage('popup.html?tab=-1');
         const saved = await ext.evaluate(async (tabId) => {
           type Runtime = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
           const g = globalThis as unknown as { browser?: Runtime; chrome?: Runtime };
@@ -236,7 +210,11 @@ for (const [browserName, launch] of LAUNCHERS) {
 
         // The tab goes to another article: the panel follows it.
         await page.goto(`${server.url}/demo/article.html`);
-        const demo = await waitForPanel(panel, () => messenger.state(page), 'after navigation');
+        const demo = await waitForPanel(
+          panel,
+          () => glossa.messenger.state(page),
+          'after navigation',
+        );
         expect(demo.title).toContain('Договор России и КНДР');
         expect(demo.rows.some((r) => r.canonical === 'Xi Jinping')).toBe(false);
         expect(demo.notes).toEqual([]);

@@ -5,15 +5,12 @@
  * mail client) are left alone until the reader asks to annotate the site anyway, which is
  * remembered too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SITE_OVERRIDES_KEY } from '../../lib/page/site';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../lib/settings';
-import { type StaticServer, startServer } from '../../scripts/serve';
 import { pollUntil } from './harness/common';
 import {
   clickByName,
-  type Messenger,
-  openMessenger,
   openPopup,
   paintedCount,
   readHighlights,
@@ -22,59 +19,40 @@ import {
   waitForNoHighlights,
 } from './harness/glossa';
 import { LAUNCHERS } from './harness/launchers';
-import type { BrowserSession } from './harness/types';
+import { openGlossa, serveFixtures } from './harness/suite';
 
 const HOST = '127.0.0.1';
 
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startServer('tests/fixtures');
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = serveFixtures();
 
 for (const [browserName, launch] of LAUNCHERS) {
   describe(`per-site control in ${browserName}`, () => {
-    let session: BrowserSession;
-    let messenger: Messenger;
-
-    beforeAll(async () => {
-      session = await launch({ headless: true, offline: true });
-      messenger = await openMessenger(session);
-    });
-
-    afterAll(async () => {
-      await messenger?.close().catch(() => {});
-      await session?.close();
-    });
+    const glossa = openGlossa(launch);
 
     /** Leave the profile as installed for the next test, whatever happened. */
     async function resetStorage() {
-      await messenger.setStorage({
+      await glossa.messenger.setStorage({
         [SETTINGS_KEY]: DEFAULT_SETTINGS,
         [SITE_OVERRIDES_KEY]: { annotateAnyway: [] },
       });
     }
 
     it('the popup turns Glossa off for the site, remembered across reloads, and on again', async () => {
-      const page = await session.newPage(`${server.url}/demo/article.html`);
+      const page = await glossa.session.newPage(`${server.url}/demo/article.html`);
       try {
-        const painted = paintedCount(await waitForGlossa(session, page));
-        let { popup } = await openPopup(session, page);
+        const painted = paintedCount(await waitForGlossa(glossa.session, page));
+        let { popup } = await openPopup(glossa.session, page);
         await clickByName(popup, {
           selector: 'input[type=checkbox]',
           name: new RegExp(`Glossa on ${HOST}`),
         });
         await waitForNoHighlights(page);
-        const stored = (await messenger.getStorage(SETTINGS_KEY)) as Settings;
+        const stored = (await glossa.messenger.getStorage(SETTINGS_KEY)) as Settings;
         expect(stored.disabledSites).toEqual([HOST]);
         await popup.close();
 
         await page.reload();
-        const state = await messenger.settled(page, 15_000);
+        const state = await glossa.messenger.settled(page, 15_000);
         expect(state).toMatchObject({
           status: 'skipped',
           skip: 'site-off',
@@ -83,14 +61,16 @@ for (const [browserName, launch] of LAUNCHERS) {
         });
         expect(paintedCount(await readHighlights(page))).toBe(0);
 
-        ({ popup } = await openPopup(session, page));
+        ({ popup } = await openPopup(glossa.session, page));
         await clickByName(popup, {
           selector: 'input[type=checkbox]',
           name: new RegExp(`Glossa on ${HOST}`),
         });
-        const again = await waitForGlossa(session, page, { minRanges: painted });
+        const again = await waitForGlossa(glossa.session, page, { minRanges: painted });
         expect(paintedCount(again)).toBe(painted); // without a reload
-        expect(((await messenger.getStorage(SETTINGS_KEY)) as Settings).disabledSites).toEqual([]);
+        expect(
+          ((await glossa.messenger.getStorage(SETTINGS_KEY)) as Settings).disabledSites,
+        ).toEqual([]);
         await popup.close();
       } finally {
         await resetStorage();
@@ -99,12 +79,12 @@ for (const [browserName, launch] of LAUNCHERS) {
     });
 
     it('settings changed elsewhere apply live: categories, the master switch, the site list', async () => {
-      const page = await session.newPage(`${server.url}/demo/article.html`);
+      const page = await glossa.session.newPage(`${server.url}/demo/article.html`);
       try {
-        const all = await waitForGlossa(session, page);
+        const all = await waitForGlossa(glossa.session, page);
         expect(textsOf(all, 'PER').length).toBeGreaterThan(0);
         const set = (s: Partial<Settings>) =>
-          messenger.setStorage({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, ...s } });
+          glossa.messenger.setStorage({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, ...s } });
 
         await set({ types: { PER: false, LOC: true, TREATY: true, WATCH: true } });
         await pollUntil(async () => textsOf(await readHighlights(page), 'PER').length === 0, {
@@ -118,7 +98,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         await set({ disabledSites: [HOST] });
         await waitForNoHighlights(page, 3000);
         await set({});
-        const back = await waitForGlossa(session, page, {
+        const back = await waitForGlossa(glossa.session, page, {
           minRanges: paintedCount(all),
           timeoutMs: 5000,
         });
@@ -134,9 +114,9 @@ for (const [browserName, launch] of LAUNCHERS) {
       ['a web mail client', 'pages/webmail.html'],
     ] as const) {
       it(`${label}: not annotated, until the reader asks to annotate the site anyway (remembered)`, async () => {
-        const page = await session.newPage(`${server.url}/${path}`);
+        const page = await glossa.session.newPage(`${server.url}/${path}`);
         try {
-          const state = await messenger.settled(page, 15_000);
+          const state = await glossa.messenger.settled(page, 15_000);
           expect(state).toMatchObject({
             status: 'skipped',
             skip: 'not-article',
@@ -144,26 +124,29 @@ for (const [browserName, launch] of LAUNCHERS) {
           });
           expect(paintedCount(await readHighlights(page))).toBe(0);
 
-          const { popup } = await openPopup(session, page);
+          const { popup } = await openPopup(glossa.session, page);
           await clickByName(popup, {
             selector: 'input[type=checkbox]',
             name: /even where pages do not look like articles/,
           });
-          await waitForGlossa(session, page, { timeoutMs: 5000 });
+          await waitForGlossa(glossa.session, page, { timeoutMs: 5000 });
           await popup.close();
-          expect(await messenger.getStorage(SITE_OVERRIDES_KEY)).toEqual({
+          expect(await glossa.messenger.getStorage(SITE_OVERRIDES_KEY)).toEqual({
             annotateAnyway: [HOST],
           });
 
           await page.reload();
-          await waitForGlossa(session, page, { timeoutMs: 5000 });
-          expect((await messenger.state(page)).site).toMatchObject({ annotateAnyway: true });
+          await waitForGlossa(glossa.session, page, { timeoutMs: 5000 });
+          expect((await glossa.messenger.state(page)).site).toMatchObject({ annotateAnyway: true });
 
           // Back to deciding per page.
-          const tabId = await messenger.tabIdOf(page);
-          await messenger.send(tabId, { type: 'glossa:set-annotate-anyway', enabled: false });
+          const tabId = await glossa.messenger.tabIdOf(page);
+          await glossa.messenger.send(tabId, {
+            type: 'glossa:set-annotate-anyway',
+            enabled: false,
+          });
           await page.reload();
-          const after = await messenger.settled(page, 15_000);
+          const after = await glossa.messenger.settled(page, 15_000);
           expect(after.skip).toBe('not-article');
           expect(paintedCount(await readHighlights(page))).toBe(0);
         } finally {
