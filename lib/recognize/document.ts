@@ -34,6 +34,8 @@ export interface Candidate {
   tagged?: boolean;
   /** A place written as an adjective ("российских"). */
   adjective?: boolean;
+  /** A name noun introduced it ("под именем ДЖЕЙ-ЗИ"): the text says outright it is a name. */
+  cued?: boolean;
 }
 
 export interface PhraseMatch {

@@ -4,17 +4,19 @@
  * country names in other languages.
  */
 import type { Mention, RecognizeOptions, Recognizer } from '../entities';
+import { applyCueNouns, cuedPeople } from './cue-nouns';
 import { type Candidate, createDoc, type Doc, isInitial } from './document';
 import { groupPeople } from './group';
 import { pickLanguage } from './language';
 import { getLexicon, type WordReading } from './lexicon';
 import type { TaggedSpan } from './model/tagger';
+import { markRecurrences } from './one-sense';
 import { COMPANY_SUFFIXES, personForSpan, SURNAME_PARTICLES } from './people';
 import { proposeAll, ruleCodes } from './rules';
 import { patronymicNominative, treatyHead } from './russian';
 import { selectCandidates } from './select';
 import { taggedCandidates, tagSpans } from './tagged';
-import { type Token, tokenize } from './tokens';
+import { CLOSE_QUOTES, OPEN_QUOTES, quotedName, type Token, tokenize } from './tokens';
 
 export const RECOGNIZER_ID = 'glossa-tagger-1';
 
@@ -43,25 +45,6 @@ function partOfEnglishName(tokens: readonly Token[], start: number, end: number)
   );
 }
 
-const OPEN_QUOTES = new Set(['«', '"', '“', '„']);
-const CLOSE_QUOTES = new Set(['»', '"', '”', '“']);
-
-/** «Барселона», «Ленинград»: a place name in quotes names a club, band, paper or ship. */
-function quotedName(tokens: readonly Token[], start: number, end: number): boolean {
-  const before = tokens[start - 1];
-  const first = tokens[start];
-  const after = tokens[end];
-  return (
-    !!before &&
-    !!first &&
-    !!after &&
-    OPEN_QUOTES.has(before.text) &&
-    first.gap === '' &&
-    CLOSE_QUOTES.has(after.text) &&
-    after.gap === ''
-  );
-}
-
 /**
  * How the tagger's spans and the rules' candidates combine (measured on the dev splits; see
  * docs/recognition.md). Exposed for scripts/eval.ts experiments; the defaults are what ships.
@@ -75,6 +58,8 @@ export interface MergePolicy {
   filterTagged: boolean;
   /** Add lone surnames of people named in full elsewhere in the text. */
   groupLone: boolean;
+  /** Mark the other spans written exactly as a person's name (one-sense.ts). */
+  recurrences: boolean;
 }
 
 export const DEFAULT_POLICY: MergePolicy = {
@@ -82,6 +67,7 @@ export const DEFAULT_POLICY: MergePolicy = {
   fallbackTier: 4,
   filterTagged: false,
   groupLone: true,
+  recurrences: true,
 };
 
 let policy: MergePolicy = { ...DEFAULT_POLICY };
@@ -105,8 +91,13 @@ const FUNCTION_WORDS_EN = new Set(
   ),
 );
 
-/** A tagged span no reader would call a person or place: a treaty head noun, "Север"/"Юг". */
+/** A tagged span no reader would call a person or place: a treaty head noun, "Север"/"Юг", a code. */
 function implausible(doc: Doc, c: Candidate): boolean {
+  // A code, not a name ("SARS-CoV-2", "F-16"): no person in the train splits has a digit.
+  if (c.type === 'PER') {
+    for (let k = c.start; k < c.end; k++)
+      if (/\p{N}/u.test((doc.tokens[k] as Token).text)) return true;
+  }
   if (c.end !== c.start + 1) return false;
   const t = doc.tokens[c.start] as Token;
   if (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key)) return true;
@@ -645,12 +636,24 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
       lang === 'ru'
         ? [...treaties, ...names, ...fallback, ...blockers]
         : [...treaties, ...englishDatelines(doc), ...names, ...blockers, ...fallback];
-    chosen = choose(tokens.length, order).filter((c) => c.type !== 'ORG');
-    if (lang === 'ru') chosen = chosen.filter((c) => !latinNameInRussian(doc, c));
+    const picked = choose(tokens.length, order);
+    chosen = picked.filter((c) => c.type !== 'ORG');
+    if (lang === 'ru')
+      chosen = applyCueNouns(
+        doc,
+        chosen.filter((c) => !latinNameInRussian(doc, c)),
+      );
     chosen = joinNicknames(doc, chosen);
     // Lone surnames of people named in full may also take tokens the tagger read as an
     // organisation's (measured: +2 points of recall on CoNLL people, precision −1).
     if (policy.groupLone) chosen = groupPeople(doc, chosen);
+    if (lang === 'ru') chosen = cuedPeople(doc, chosen);
+    if (policy.recurrences)
+      chosen = markRecurrences(
+        doc,
+        chosen,
+        picked.filter((c) => c.type === 'ORG'),
+      );
     if (lang === 'en') chosen = dropCompanyPeople(tokens, chosen);
   }
   chosen = chosen.filter(

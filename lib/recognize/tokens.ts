@@ -274,3 +274,25 @@ export function phraseKey(phrase: string): string {
   const toks = tokenize(phrase);
   return keyOf(toks, 0, toks.length);
 }
+
+export const OPEN_QUOTES = new Set(['«', '"', '“', '„']);
+export const CLOSE_QUOTES = new Set(['»', '"', '”', '“']);
+
+/**
+ * The span is exactly a quoted name: «Барселона» or «Ленинград» in quotes names a club, band,
+ * paper or ship, «Жанна» an album.
+ */
+export function quotedName(tokens: readonly Token[], start: number, end: number): boolean {
+  const before = tokens[start - 1];
+  const first = tokens[start];
+  const after = tokens[end];
+  return (
+    !!before &&
+    !!first &&
+    !!after &&
+    OPEN_QUOTES.has(before.text) &&
+    first.gap === '' &&
+    CLOSE_QUOTES.has(after.text) &&
+    after.gap === ''
+  );
+}

@@ -176,6 +176,55 @@ describe('name boundaries', () => {
   });
 });
 
+describe('context nouns and names written again', () => {
+  const places = (text: string) =>
+    find(text, 'ru')
+      .filter((m) => m.type === 'LOC')
+      .map((m) => m.text);
+
+  it('reads a Latin-script name after a band or company noun as that, everywhere in the text', () => {
+    const text =
+      'Скончался основатель группы Talk Talk Марк Холлис. В 1981 году он создаёт Talk Talk. ' +
+      'Среди хитов — «Talk Talk» и «Such a Shame». Talk Talk повлияли на многих.';
+    expect(people(text)).toEqual(['Марк Холлис']);
+    expect(people('Она работала директором компании Huixin Yin Tong в Гонконге.')).toEqual([]);
+  });
+
+  it('takes no family after a clan noun for one person, but keeps the clan head', () => {
+    expect(people('Фрэнк Кали был главарём клана Гамбино с 2015 года.')).toEqual(['Фрэнк Кали']);
+    expect(people('В Татарстане клан Шаймиевых расширяет семейный бизнес.')).toEqual([]);
+    expect(people('Близкие к клану Кадырова люди это отрицают.')).toEqual(['Кадырова']);
+  });
+
+  it('reads a name after a settlement noun as a place, unless it reads as a person', () => {
+    expect(places('Водолазы и спасатели округа Чарльз обнаружили тело.')).toEqual(['Чарльз']);
+    expect(places('Она уехала в дом матери в местность Шейди Сайд на севере.')).toContain(
+      'Шейди Сайд',
+    );
+    expect(people('Об этом заявил мэр города Сергей Собянин.')).toEqual(['Сергей Собянин']);
+    expect(
+      people('Начальник полиции Иерусалимского округа Йорам Ха-Леви рекомендовал это.'),
+    ).toEqual(['Йорам Ха-Леви']);
+  });
+
+  it('takes no code with digits for a person', () => {
+    expect(people('Признаки инфекции, вызванной SARS-CoV-2, отмечались у неё.')).toEqual([]);
+  });
+
+  it('marks the name after a name noun, and every later mention of it written the same way', () => {
+    const text =
+      'Рэпер поменял псевдоним на JAY-Z\n\nТеперь он выступает под именем ДЖЕЙ-ЗИ. ' +
+      'В мае ДЖЕЙ-ЗИ занял второе место в рейтинге журнала.';
+    expect(people(text)).toEqual(['JAY-Z', 'ДЖЕЙ-ЗИ', 'ДЖЕЙ-ЗИ']);
+    // A quoted one is a title here, not the person.
+    expect(
+      people(
+        'Она выступает под именем Монеточка. Альбом «Монеточка» вышел в мае. Монеточка собрала зал.',
+      ),
+    ).toEqual(['Монеточка', 'Монеточка']);
+  });
+});
+
 describe('tokenizer', () => {
   // The token grammar, as a regular expression: tokenize() scans for the same matches by hand.
   const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:[-‐‑'’ʼ][\p{L}\p{M}\p{N}]+)*|[^\s]/gu;
