@@ -358,6 +358,14 @@ describe('English', () => {
     expect(caps.filter((m) => m.startsWith('PER'))).toEqual([]);
   });
 
+  it('takes a name before an officer and a name for the organisation, everywhere in the text', () => {
+    const text =
+      'Cofinec said Petofi general manager Laszlo Sebesvari had resigned and will be leaving ' +
+      'Petofi but will remain on its board . Before the match Deportivo chairman Augusto ' +
+      'Lendoiro said Deportivo were ready .';
+    expect(people(text, 'en')).toEqual(['Laszlo Sebesvari', 'Augusto Lendoiro']);
+  });
+
   it('marks New START, the NPT and Article 5', () => {
     const ms = brief(
       find(
