@@ -7,6 +7,8 @@
 import type { Candidate, Doc } from './document';
 import { quotedName, type Token } from './tokens';
 
+const MAX_NAMES_PER_WORD = 8;
+
 /** Capitalised as names are written: Title Case, CAPS, or "McGirt"-like; digits excluded. */
 function nameShaped(t: Token): boolean {
   if (t.kind !== 'word') return false;
@@ -70,10 +72,14 @@ export function markRecurrences(
     if (seen.has(id)) continue;
     seen.add(id);
     const list = byFirst.get(keys[0] as string) ?? [];
+    // A few names per first word keep the scan linear on any text (a page of "John …").
+    if (list.length >= MAX_NAMES_PER_WORD) continue;
     list.push({ keys, canonical: c.canonical });
     byFirst.set(keys[0] as string, list);
   }
   if (byFirst.size === 0) return chosen;
+  // The longest name first: "Jay Z" before "Jay".
+  for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
   const taken = new Uint8Array(tokens.length);
   for (const c of chosen) for (let k = c.start; k < c.end; k++) taken[k] = 1;
   // How often each name is still an organisation's whole span (one a person has not since

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { type Candidate, createDoc } from '../../lib/recognize/document';
+import { getLexicon } from '../../lib/recognize/lexicon';
+import { markRecurrences } from '../../lib/recognize/one-sense';
+import { tokenize } from '../../lib/recognize/tokens';
+
+/** A document and spans given by the words they cover ("Jay Z" → the tokens of its first match). */
+function setUp(text: string) {
+  const tokens = tokenize(text);
+  const doc = createDoc(text, tokens, getLexicon(), 'ru');
+  const span = (words: string, type: Candidate['type'] = 'PER', from = 0): Candidate => {
+    const want = tokenize(words).map((t) => t.text);
+    for (let i = from; i < tokens.length; i++) {
+      if (want.every((w, k) => tokens[i + k]?.text === w))
+        return { start: i, end: i + want.length, type, canonical: words, tier: 1 };
+    }
+    throw new Error(`no ${words}`);
+  };
+  const texts = (cs: Candidate[]) =>
+    cs.map(
+      (c) =>
+        `${c.type}:${tokens
+          .slice(c.start, c.end)
+          .map((t) => t.text)
+          .join(' ')}`,
+    );
+  return { doc, tokens, span, texts };
+}
+
+describe('markRecurrences', () => {
+  it('marks the other spans written exactly as a person, capitalised and standing alone', () => {
+    const { doc, span, texts } = setUp(
+      'Известный как Джей Зи (Jay Z) рэпер. Новости о Jay Z. А jay z в нижнем регистре и Jay Zed.',
+    );
+    const out = markRecurrences(doc, [span('Jay Z')]);
+    expect(texts(out)).toEqual(['PER:Jay Z', 'PER:Jay Z']);
+    expect(out[1]?.canonical).toBe('Jay Z');
+  });
+
+  it('skips quoted titles, longer names and lone sentence starts the text writes in lower case', () => {
+    const { doc, span, texts } = setUp(
+      'Певица Роза выпустила альбом «Роза». Роза Хутор открыт. Роза цветёт, а роза пахнет. Где Роза?',
+    );
+    expect(texts(markRecurrences(doc, [span('Роза')]))).toEqual(['PER:Роза', 'PER:Роза']);
+  });
+
+  it('lets an organisation of the same words give way only to the majority reading', () => {
+    const text = 'Под именем JAY-Z. Альбом JAY-Z вышел. Снова JAY-Z.';
+    const { doc, tokens, span, texts } = setUp(text);
+    const second = span('JAY-Z', 'ORG', span('JAY-Z').end);
+    const person = { ...span('JAY-Z'), cued: true };
+    // Cued person (2 votes) against one organisation span: the organisation gives way.
+    expect(texts(markRecurrences(doc, [person], [second]))).toEqual([
+      'PER:JAY-Z',
+      'PER:JAY-Z',
+      'PER:JAY-Z',
+    ]);
+    // An uncued person against two organisation spans: they stay organisations.
+    const third = span('JAY-Z', 'ORG', second.end);
+    expect(texts(markRecurrences(doc, [span('JAY-Z')], [second, third]))).toEqual(['PER:JAY-Z']);
+    // An organisation's longer name is never cut into.
+    const longer: Candidate = { ...second, end: second.end + 1 };
+    expect(tokens[longer.end - 1]?.text).toBe('вышел');
+    expect(texts(markRecurrences(doc, [span('JAY-Z')], [longer]))).toEqual([
+      'PER:JAY-Z',
+      'PER:JAY-Z',
+    ]);
+  });
+
+  it('stays linear when thousands of people share a first name and the word recurs alone', () => {
+    const letters = 'абвгдежзиклмнопрстуфхцчшэюя';
+    const surname = (i: number) =>
+      `Ка${letters[i % 27]}${letters[Math.floor(i / 27) % 27]}${letters[Math.floor(i / 729) % 27]}ов`;
+    const n = 20_000;
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) parts.push(`Джон ${surname(i)} и Джон.`);
+    const text = parts.join(' ');
+    const tokens = tokenize(text);
+    const doc = createDoc(text, tokens, getLexicon(), 'ru');
+    // Every "Джон Ка…ов" is a person; every lone "Джон" is free, and matches none of them.
+    const people: Candidate[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]?.text === 'Джон' && tokens[i + 1]?.text.startsWith('Ка'))
+        people.push({ start: i, end: i + 2, type: 'PER', canonical: '', tier: 1 });
+    }
+    expect(people).toHaveLength(n);
+    const started = performance.now();
+    const out = markRecurrences(doc, people);
+    const seconds = (performance.now() - started) / 1000;
+    expect(out).toHaveLength(n);
+    expect(seconds).toBeLessThan(2);
+  });
+});
