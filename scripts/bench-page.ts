@@ -14,7 +14,8 @@
  * - mark.js (the classic highlighter) marking the same surface forms on the same article root in a
  *   browser without Glossa, and the Glossa / mark.js time ratio.
  *
- * Options: --runs N (default 5), --only demo,largest,100k. Build first: npm run build. Results
+ * Options: --runs N (default 5), --only demo,largest,100k, --profile-top N (the content script's
+ * N functions with the most self time in each profiled load). Build first: npm run build. Results
  * are printed and written to test-results/bench-page.json.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -246,9 +247,12 @@ async function restingHeap(
 
 interface ProfileNode {
   id: number;
-  callFrame: { url: string };
+  callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
+
+/** --profile-top N: print the N functions of the content script with the most self time. */
+const PROFILE_TOP = Number(arg('profile-top', '0'));
 
 /**
  * Glossa's JavaScript on the page's main thread over one whole load (ms): a V8 CPU profile of
@@ -292,10 +296,25 @@ async function profiledRun(
       return result;
     };
     let us = 0;
+    const self = new Map<string, number>();
     profile.samples.forEach((id, i) => {
       // A sample's time is the gap to the next one.
-      if (isOurs(id)) us += profile.timeDeltas[i + 1] ?? 0;
+      if (!isOurs(id)) return;
+      const dt = profile.timeDeltas[i + 1] ?? 0;
+      us += dt;
+      if (PROFILE_TOP > 0) {
+        const f = byId.get(id)?.callFrame;
+        const where = f
+          ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`
+          : '?';
+        self.set(where, (self.get(where) ?? 0) + dt);
+      }
     });
+    if (PROFILE_TOP > 0) {
+      console.log(`  content-script self time, ${url}:`);
+      for (const [where, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TOP))
+        console.log(`    ${(t / 1000).toFixed(1).padStart(6)} ms  ${where}`);
+    }
     return us / 1000;
   } finally {
     await e2ePage.close();
