@@ -7,7 +7,7 @@
  * ("улице Михаила Грушевского").
  */
 import type { Candidate, Doc } from './document';
-import type { Token } from './tokens';
+import { nameShaped, type Token } from './tokens';
 
 /** Stems of organisation nouns; the name after one, in Latin script, is the organisation's. */
 const ORGANISATION_NOUN =
@@ -105,11 +105,6 @@ const NAME_AFTER_PREPOSITION = new Map([
   ['под', /^(?:именем|псевдонимом)$/],
   ['по', /^(?:имени|прозвищу)$/],
 ]);
-
-function nameShaped(t: Token | undefined): t is Token {
-  if (t?.kind !== 'word' || /\p{N}/u.test(t.text)) return false;
-  return t.shape === 'title' || t.shape === 'upper' || /^\p{Lu}/u.test(t.text);
-}
 
 /** Index of the first token of the name a name noun introduces at token k, or -1. */
 function nameAfterCue(tokens: readonly Token[], k: number): number {

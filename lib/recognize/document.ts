@@ -210,6 +210,19 @@ export function isCapWord(doc: Doc, i: number): boolean {
   return t.shape === 'other' && /^\p{Lu}/u.test(t.text) && /\p{Ll}/u.test(t.text);
 }
 
+const lowerCache = new WeakMap<Doc, Set<string>>();
+
+/** The words a text writes in lower case (is this capitalised word a common word here?). */
+export function lowerCaseWords(doc: Doc): Set<string> {
+  let out = lowerCache.get(doc);
+  if (!out) {
+    out = new Set<string>();
+    for (const t of doc.tokens) if (t.kind === 'word' && t.shape === 'lower') out.add(t.key);
+    lowerCache.set(doc, out);
+  }
+  return out;
+}
+
 /** Token i is a single capital letter followed directly by a period ("В." in "В. Путин"). */
 export function isInitial(doc: Doc, i: number): boolean {
   const t = doc.tokens[i];

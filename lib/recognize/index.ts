@@ -5,7 +5,7 @@
  */
 import type { Mention, RecognizeOptions, Recognizer } from '../entities';
 import { applyCueNouns, cuedPeople } from './cue-nouns';
-import { type Candidate, createDoc, type Doc, isInitial } from './document';
+import { type Candidate, createDoc, type Doc, isInitial, lowerCaseWords } from './document';
 import { groupPeople } from './group';
 import { pickLanguage } from './language';
 import { getLexicon, type WordReading } from './lexicon';
@@ -16,7 +16,7 @@ import { proposeAll, ruleCodes } from './rules';
 import { patronymicNominative, treatyHead } from './russian';
 import { selectCandidates } from './select';
 import { taggedCandidates, tagSpans } from './tagged';
-import { CLOSE_QUOTES, OPEN_QUOTES, quotedName, type Token, tokenize } from './tokens';
+import { CLOSE_QUOTES, keyOf, OPEN_QUOTES, quotedName, type Token, tokenize } from './tokens';
 
 export const RECOGNIZER_ID = 'glossa-tagger-1';
 
@@ -343,14 +343,6 @@ function placeAfterPreposition(doc: Doc, c: Candidate): Candidate {
   return { start: c.start, end: c.end, type: 'LOC', canonical: t.text, tier: c.tier, tagged: true };
 }
 
-/** Lower-case words of a text (for "is this capitalised word a common word here?"). */
-function lowerWords(doc: Doc): Set<string> {
-  const out = new Set<string>();
-  for (const t of doc.tokens) if (t.kind === 'word' && t.shape === 'lower') out.add(t.key);
-  return out;
-}
-const lowerCache = new WeakMap<Doc, Set<string>>();
-
 /**
  * A tagged person span without a leading title ("Император Акихито"; "Тело Флинта" at a
  * sentence start): a role word, or at a sentence start a word the text also writes in lower
@@ -358,11 +350,7 @@ const lowerCache = new WeakMap<Doc, Set<string>>();
  */
 function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
   if (c.type !== 'PER' || c.end - c.start < 2) return [c];
-  let lower = lowerCache.get(doc);
-  if (!lower) {
-    lower = lowerWords(doc);
-    lowerCache.set(doc, lower);
-  }
+  const lower = lowerCaseWords(doc);
   let start = c.start;
   while (c.end - start > 1) {
     const t = doc.tokens[start] as Token;
@@ -505,23 +493,17 @@ function dropCompanyPeople(tokens: readonly Token[], chosen: Candidate[]): Candi
     if (!OFFICERS_EN.has(title.key) && !(k > c.end && title.key === 'executive')) continue;
     if (name?.gap !== ' ' || name.shape !== 'title') continue;
     officers ??= new Set();
-    officers.add(keysOf(tokens, c.start, c.end));
+    officers.add(keyOf(tokens, c.start, c.end));
   }
   if (!companies && !officers) return chosen;
   return chosen.filter((c) => {
     if (c.type !== 'PER') return true;
-    if (officers?.has(keysOf(tokens, c.start, c.end))) return false;
+    if (officers?.has(keyOf(tokens, c.start, c.end))) return false;
     const first = tokens[c.start] as Token;
     if (!companies?.has(first.key)) return true;
     const last = tokens[c.end - 1] as Token;
     return !(c.end === c.start + 1 || (c.end === c.start + 2 && COMPANY_SUFFIXES.has(last.key)));
   });
-}
-
-function keysOf(tokens: readonly Token[], start: number, end: number): string {
-  let key = '';
-  for (let k = start; k < end; k++) key += `${(tokens[k] as Token).key} `;
-  return key;
 }
 
 const MONTH_ABBREVIATIONS = new Set(

@@ -4,29 +4,10 @@
  * ("Jay Z" in the headline, once "Джей Зи (Jay Z)" was recognised in the body). Only tokens that
  * no other span took are marked, so this adds marks and never changes one.
  */
-import type { Candidate, Doc } from './document';
-import { quotedName, type Token } from './tokens';
+import { type Candidate, type Doc, lowerCaseWords } from './document';
+import { keyOf, nameShaped, quotedName, type Token } from './tokens';
 
 const MAX_NAMES_PER_WORD = 8;
-
-/** Capitalised as names are written: Title Case, CAPS, or "McGirt"-like; digits excluded. */
-function nameShaped(t: Token): boolean {
-  if (t.kind !== 'word') return false;
-  if (t.shape === 'title' || t.shape === 'upper') return true;
-  return t.shape === 'other' && /^\p{Lu}/u.test(t.text) && !/\p{N}/u.test(t.text);
-}
-
-function keysOf(tokens: readonly Token[], start: number, end: number): string {
-  const keys: string[] = [];
-  for (let k = start; k < end; k++) keys.push((tokens[k] as Token).key);
-  return keys.join(' ');
-}
-
-function lowerCaseWords(tokens: readonly Token[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of tokens) if (t.kind === 'word' && t.shape === 'lower') out.add(t.key);
-  return out;
-}
 
 /** A capitalised word right before or after (the span would be part of a longer name). */
 function partOfLonger(tokens: readonly Token[], start: number, end: number): boolean {
@@ -50,7 +31,7 @@ export function markRecurrences(
 ): Candidate[] {
   const { tokens } = doc;
   // Names by their first word: key sequences and the canonical name they stand for.
-  const byFirst = new Map<string, { keys: string[]; canonical: string }[]>();
+  const byFirst = new Map<string, { id: string; keys: string[]; canonical: string }[]>();
   const seen = new Set<string>();
   const asPerson = new Map<string, number>();
   for (const c of chosen) {
@@ -66,7 +47,7 @@ export function markRecurrences(
       }
     }
     if (!shaped || keys.length === 0) continue;
-    const id = keys.join(' ');
+    const id = keyOf(tokens, c.start, c.end);
     // A name noun's word counts double: it settles a tie with the tagger's organisation.
     asPerson.set(id, (asPerson.get(id) ?? 0) + (c.cued ? 2 : 1));
     if (seen.has(id)) continue;
@@ -74,7 +55,7 @@ export function markRecurrences(
     const list = byFirst.get(keys[0] as string) ?? [];
     // A few names per first word keep the scan linear on any text (a page of "John …").
     if (list.length >= MAX_NAMES_PER_WORD) continue;
-    list.push({ keys, canonical: c.canonical });
+    list.push({ id, keys, canonical: c.canonical });
     byFirst.set(keys[0] as string, list);
   }
   if (byFirst.size === 0) return chosen;
@@ -86,7 +67,7 @@ export function markRecurrences(
   // taken): the majority reading wins.
   const asOrganisation = new Map<string, number>();
   for (const o of organisations) {
-    const id = keysOf(tokens, o.start, o.end);
+    const id = keyOf(tokens, o.start, o.end);
     if (seen.has(id) && !taken[o.start]) asOrganisation.set(id, (asOrganisation.get(id) ?? 0) + 1);
   }
   // 2 = inside an organisation's name; the organisation's [start, end) by its start.
@@ -101,9 +82,8 @@ export function markRecurrences(
     if (taken[i] === 1) continue;
     const names = byFirst.get((tokens[i] as Token).key);
     if (!names) continue;
-    for (const { keys, canonical } of names) {
+    for (const { id, keys, canonical } of names) {
       const end = i + keys.length;
-      const id = keys.join(' ');
       const yields = (asOrganisation.get(id) ?? 0) < (asPerson.get(id) ?? 0);
       let ok = end <= tokens.length;
       for (let k = 0; k < keys.length && ok; k++) {
@@ -117,7 +97,7 @@ export function markRecurrences(
       if (!ok || partOfLonger(tokens, i, end) || quotedName(tokens, i, end)) continue;
       // A lone capitalised word opening a sentence may be a common word there ("Роза").
       if (keys.length === 1 && (tokens[i] as Token).sentenceStart) {
-        lower ??= lowerCaseWords(tokens);
+        lower ??= lowerCaseWords(doc);
         if (lower.has(keys[0] as string)) continue;
       }
       for (let k = i; k < end; k++) taken[k] = 1;

@@ -296,3 +296,9 @@ export function quotedName(tokens: readonly Token[], start: number, end: number)
     after.gap === ''
   );
 }
+
+/** A word written as names are: capitalised (Title Case, CAPS, "McGirt"), no digit in it. */
+export function nameShaped(t: Token | undefined): t is Token {
+  if (t?.kind !== 'word' || /\p{N}/u.test(t.text)) return false;
+  return t.shape === 'title' || t.shape === 'upper' || /^\p{Lu}/u.test(t.text);
+}
