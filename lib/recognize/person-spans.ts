@@ -1,0 +1,294 @@
+/**
+ * Where a person's name begins and ends: the tagger's person spans without leading titles, cut
+ * between two people written side by side ("Майкла Джексона | Кэтрин"), joined across a nickname
+ * in quotes ("Джеймс «Бадди» Макгирт"), and the original spelling in brackets after a Russian
+ * name ("Ма Лин (马凌)") as the same person.
+ */
+import { type Candidate, type Doc, isInitial, lowerCaseWords } from './document';
+import { FUNCTION_WORDS_EN } from './english';
+import type { WordReading } from './lexicon';
+import { personForSpan, SURNAME_PARTICLES } from './people';
+import { patronymicNominative } from './russian';
+import { CLOSE_QUOTES, OPEN_QUOTES, type Token } from './tokens';
+
+const CASE_INDEX: Record<string, number> = { n: 0, g: 1, d: 2, a: 3, i: 4, l: 5 };
+
+/** Bit mask of the (case, gender) forms of readings: bit case * 3 + (m 0, f 1, n 2; c both m, f). */
+function formsOf(readings: readonly WordReading[]): number {
+  let m = 0;
+  for (const r of readings) {
+    for (const code of r.codes) {
+      const c = CASE_INDEX[code[0] as string];
+      if (c === undefined) continue;
+      const g = code[2];
+      m |=
+        g === 'f'
+          ? 2 << (c * 3)
+          : g === 'n'
+            ? 4 << (c * 3)
+            : g === 'm'
+              ? 1 << (c * 3)
+              : 3 << (c * 3);
+    }
+  }
+  return m;
+}
+
+/**
+ * An initial ("А." of "А.Кулешов") right after a word that is no first name or patronymic starts
+ * another person: "окружения В.Шеймана | А.Кулешов" ("Джон Ф. Кеннеди" stays one).
+ */
+function initialAfterSurname(doc: Doc, k: number, end: number): boolean {
+  const before = doc.tokens[k - 1] as Token;
+  if (!isInitial(doc, k) || before.kind !== 'word' || before.text.length < 2) return false;
+  // Russian names only: "John S. Pistole" has a middle initial, and a Latin "V" in Russian is a
+  // regnal number ("Харальд V").
+  if ((doc.tokens[k] as Token).script !== 'cyr' || before.script !== 'cyr') return false;
+  if (doc.readings(k - 1).some((r) => r.kind === 'F' || r.kind === 'P')) return false;
+  // The name before must be complete, initial and surname ("В.Шеймана"): after a first name
+  // the dictionary does not know, an initial is a middle one ("Вениньо С. Акино").
+  if (!isInitial(doc, k - 3)) return false;
+  // The initials must lead to a surname inside the span: "Михальчука И. Ф." and "Харальд V." are
+  // one person each.
+  let i = k;
+  while (i < end && isInitial(doc, i)) i += 2;
+  const surname = doc.tokens[i];
+  return i < end && surname?.kind === 'word' && surname.text.length > 1;
+}
+
+/**
+ * Russian: a surname and a first name that cannot agree in case and gender belong to two people
+ * ("Майкла Джексона | Кэтрин", "Института Пушкина | Виталий Григорьевич Костомаров"): a tagged
+ * person span is cut before such a first name, and before an initial after a surname.
+ */
+function splitAtCase(doc: Doc, c: Candidate): Candidate[] {
+  if (c.type !== 'PER' || c.end - c.start < 2 || doc.lang !== 'ru') return [c];
+  const cuts: number[] = [];
+  for (let k = c.start + 1; k < c.end; k++) {
+    if (initialAfterSurname(doc, k, c.end)) {
+      cuts.push(k);
+      continue;
+    }
+    if ((doc.tokens[k] as Token).shape !== 'title') continue;
+    const first = doc.readings(k).filter((r) => r.kind === 'F');
+    if (first.length === 0) continue;
+    const before = doc.readings(k - 1);
+    if (before.some((r) => r.kind === 'F' || r.kind === 'P')) continue;
+    const surname = before.filter((r) => r.kind === 'S');
+    if (surname.length === 0) continue;
+    if ((formsOf(surname) & formsOf(first)) === 0) cuts.push(k);
+  }
+  if (cuts.length === 0) return [c];
+  const out: Candidate[] = [];
+  let from = c.start;
+  for (const k of [...cuts, c.end]) {
+    out.push({ ...personForSpan(doc, from, k), tier: c.tier, tagged: true });
+    from = k;
+  }
+  return out;
+}
+
+/**
+ * Two people written side by side ("Майкла Джексона Кэтрин", "внучка Шаймиева Камиля") come out
+ * of a BIO tagger as one span; where the rules tile the span with two or more people, each after
+ * the first starting with a first name, keep theirs.
+ */
+export function splitPeople(doc: Doc, taggedSpans: Candidate[]): Candidate[] {
+  const tagged = taggedSpans
+    .flatMap((c) => trimAndSplit(doc, c))
+    .flatMap((c) => splitAtCase(doc, c));
+  const rulePeople = new Map<number, Candidate[]>();
+  for (const c of doc.candidates) {
+    if (c.type !== 'PER' || c.tagged) continue;
+    const list = rulePeople.get(c.start) ?? [];
+    list.push(c);
+    rulePeople.set(c.start, list);
+  }
+  const out: Candidate[] = [];
+  for (const c of tagged) {
+    if (c.type !== 'PER' || c.end - c.start < 2 || doc.lang !== 'ru') {
+      out.push(c);
+      continue;
+    }
+    const pieces: Candidate[] = [];
+    let k = c.start;
+    while (k < c.end) {
+      let best: Candidate | undefined;
+      for (const r of rulePeople.get(k) ?? []) {
+        if (r.end <= c.end && (!best || r.end > best.end)) best = r;
+      }
+      if (!best) break;
+      pieces.push(best);
+      k = best.end;
+    }
+    // A second person starts with a first name ("… Джексона | Кэтрин"); a lone surname after a
+    // name is the same person's ("Жермен Джексон", "Кэтлин Кеннеди Таунсенд"), and so are a first
+    // name and patronymic in its case after a lone surname ("Грызлова Бориса Вячеславовича").
+    const newPersonAt = (p: Candidate, i: number) => {
+      const first = doc.readings(p.start).filter((r) => r.kind === 'F');
+      if (first.length === 0) return false;
+      const before = pieces[i] as Candidate;
+      if (before.end - before.start !== 1) return true;
+      // After a lone first name comes the rest of the same name ("Аарон Александр", "Джимми Ли
+      // Дайкс", "Роберт Генри Лоуренс-младший").
+      if (doc.readings(before.start).some((r) => r.kind === 'F')) return false;
+      // Surname-first order is the official one, with the patronymic: "Шаймиева | Камиля" stays two.
+      const middle = doc.tokens[p.start + 1];
+      const patronymic =
+        p.end - p.start > 1 &&
+        middle !== undefined &&
+        (doc.readings(p.start + 1).some((r) => r.kind === 'P') ||
+          patronymicNominative(middle.key) !== null);
+      const surname = doc.readings(before.start).filter((r) => r.kind === 'S');
+      return !patronymic || surname.length === 0 || (formsOf(surname) & formsOf(first)) === 0;
+    };
+    if (k === c.end && pieces.length >= 2 && pieces.slice(1).every(newPersonAt)) {
+      for (const p of pieces) out.push({ ...p, tier: c.tier, tagged: true });
+    } else out.push(c);
+  }
+  return out;
+}
+
+/**
+ * A nickname in quotes between a first name and a surname is part of the name: "Джеймс «Бадди»
+ * Макгирт", 'Roberto " Hands of Stone " Duran'. The three pieces (or two, when the nickname was
+ * not taken for a name) become one person, known by first name and surname.
+ */
+export function joinNicknames(doc: Doc, chosen: Candidate[]): Candidate[] {
+  const { tokens } = doc;
+  const out: Candidate[] = [];
+  for (let i = 0; i < chosen.length; i++) {
+    const first = chosen[i] as Candidate;
+    const open = tokens[first.end];
+    if (
+      first.type !== 'PER' ||
+      first.end - first.start > 2 ||
+      !open ||
+      !OPEN_QUOTES.has(open.text)
+    ) {
+      out.push(first);
+      continue;
+    }
+    // One to four words, the first capitalised ("Hands of Stone"), the closing quote, the surname.
+    let close = first.end + 1;
+    while (
+      close < first.end + 5 &&
+      tokens[close]?.kind === 'word' &&
+      (close > first.end + 1 || /^\p{Lu}/u.test(tokens[close]?.text ?? ''))
+    )
+      close++;
+    const words = close - first.end - 1;
+    let j = i + 1;
+    while (j < chosen.length && (chosen[j] as Candidate).end <= close) j++;
+    const last = chosen[j];
+    const inside = chosen.slice(i + 1, j);
+    if (
+      words === 0 ||
+      words > 4 ||
+      !CLOSE_QUOTES.has(tokens[close]?.text ?? '') ||
+      !last ||
+      last.type !== 'PER' ||
+      last.start !== close + 1 ||
+      last.end - last.start > 2 ||
+      inside.some((c) => c.type !== 'PER' || c.start <= first.end)
+    ) {
+      out.push(first);
+      continue;
+    }
+    out.push({
+      start: first.start,
+      end: last.end,
+      type: 'PER',
+      canonical: `${first.canonical} ${last.canonical}`,
+      tier: Math.max(first.tier, last.tier),
+      tagged: true,
+    });
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * A tagged person span without a leading title ("Император Акихито"; "Тело Флинта" at a
+ * sentence start): a role word, or at a sentence start a word the text also writes in lower
+ * case. Titles stay out of person spans (NOTES.md).
+ */
+function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
+  if (c.type !== 'PER' || c.end - c.start < 2) return [c];
+  const lower = lowerCaseWords(doc);
+  let start = c.start;
+  while (c.end - start > 1) {
+    const t = doc.tokens[start] as Token;
+    const next = doc.tokens[start + 1] as Token;
+    if (next.gap !== ' ') break;
+    // A surname particle belongs to the name ("Van Heeswijk", "De Kock", "Dal Maso").
+    if (SURNAME_PARTICLES.has(t.key) && /^\p{Lu}/u.test(next.text)) break;
+    const title =
+      doc.isRole[start] ||
+      ((t.sentenceStart || doc.capsLine[start]) && lower.has(t.key)) ||
+      (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key));
+    if (!title) break;
+    start++;
+  }
+  // (Splitting before a first name that follows a surname was tried: −0.5 F1 on nerel-dev
+  // people, as NEREL also writes "Майкла Джексона Кэтрин"-like runs inside one name.)
+  const cuts = [start];
+  if (cuts.length === 1 && start === c.start) return [c];
+  cuts.push(c.end);
+  const out: Candidate[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const from = cuts[k] as number;
+    const to = cuts[k + 1] as number;
+    out.push({ ...personForSpan(doc, from, to), tier: c.tier, tagged: true });
+  }
+  return out;
+}
+
+/** A name written in Chinese characters, Japanese kana or Korean Hangul ("Чжан Инъин (章莹颖)"). */
+const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u;
+
+/**
+ * "Модибо Сидибе (Modibo Sidibe)", "Ма Лин (马凌)": the original spelling in brackets after a
+ * person's name.
+ */
+export function latinInBrackets(doc: Doc, names: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of names) {
+    if (c.type !== 'PER') continue;
+    const open = doc.tokens[c.end];
+    if (open?.text !== '(') continue;
+    let k = c.end + 1;
+    let depth = 0;
+    let words = 0;
+    let last = -1;
+    while (k < doc.tokens.length && k < c.end + 12) {
+      const t = doc.tokens[k] as Token;
+      if (t.text === '(') depth++;
+      else if (t.text === ')') {
+        if (depth === 0) break;
+        depth--;
+      } else if (t.kind === 'word') {
+        if (!(t.script === 'lat' && /^\p{Lu}/u.test(t.text)) && !CJK_NAME.test(t.text)) {
+          words = -1;
+          break;
+        }
+        words++;
+        last = k;
+      } else if (t.text !== '"' && t.text !== '«' && t.text !== '»' && t.text !== '.') {
+        words = -1;
+        break;
+      }
+      k++;
+    }
+    if (words < 1 || words > 5 || doc.tokens[k]?.text !== ')' || last < 0) continue;
+    out.push({
+      start: c.end + 1,
+      end: last + 1,
+      type: 'PER',
+      canonical: c.canonical,
+      tier: c.tier,
+      tagged: true,
+    });
+  }
+  return out;
+}
