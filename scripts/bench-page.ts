@@ -12,9 +12,11 @@
  * - memory added to the page: V8 heap after GC with the extension annotating, minus the same page
  *   without the extension (and the part that is the content script at rest, site switched off);
  * - mark.js (the classic highlighter) marking the same surface forms on the same article root in a
- *   browser without Glossa, and the Glossa / mark.js time ratio.
+ *   browser without Glossa, and the Glossa / mark.js time ratio; also on the whole body, and as
+ *   one markRegExp pass over an alternation of the forms (mark(forms) walks the root once per form).
  *
- * Options: --runs N (default 5), --only demo,largest,100k, --profile-top N (the content script's
+ * Options: --runs N (default 5), --only demo,largest,100k, --page NAME,… (saved pages of the
+ * index to add, e.g. the one with the most article text), --profile-top N (the content script's
  * N functions with the most self time in each profiled load). Build first: npm run build. Results
  * are printed and written to test-results/bench-page.json.
  */
@@ -66,6 +68,9 @@ interface Run {
   markJsMs: number;
   markJsMarks: number;
   markJsBodyMs: number;
+  /** mark.js markRegExp, one alternation of all forms, same root. */
+  markJsRegExpMs: number;
+  markJsRegExpMarks: number;
 }
 
 function arg(name: string, fallback: string): string {
@@ -330,6 +335,11 @@ async function plainRun(
   findRoot: string,
   /** Mark the whole body (mark.js's usual use) instead of the root Glossa reads. */
   whole = false,
+  /**
+   * One pass with markRegExp over an alternation of all the forms, longest first, instead of
+   * mark(forms), which walks the root once per form: the faster use of mark.js for many terms.
+   */
+  oneRegExp = false,
 ): Promise<{ heap: number; markJsMs: number; markJsMarks: number }> {
   const page = await browser.newPage();
   try {
@@ -341,21 +351,28 @@ async function plainRun(
     await page.addScriptTag({ content: markJs });
     const result = (await page.evaluate(
       pageExpression(
-        ({ terms, whole }: { terms: string[]; whole: boolean }) =>
+        ({ terms, whole, oneRegExp }: { terms: string[]; whole: boolean; oneRegExp: boolean }) =>
           new Promise<{ ms: number; marks: number }>((resolve) => {
+            type Options = Record<string, unknown>;
             const w = window as unknown as {
-              Mark: new (el: Element) => { mark(t: string[], o: Record<string, unknown>): void };
+              Mark: new (
+                el: Element,
+              ) => { mark(t: string[], o: Options): void; markRegExp(r: RegExp, o: Options): void };
               __glossaFindRoot: (d: Document) => Element;
             };
             const root = whole ? document.body : w.__glossaFindRoot(document);
+            const done = (marks: number) => resolve({ ms: performance.now() - started, marks });
             const started = performance.now();
-            new w.Mark(root).mark(terms, {
-              separateWordSearch: false,
-              diacritics: false,
-              done: (marks: number) => resolve({ ms: performance.now() - started, marks }),
-            });
+            const mark = new w.Mark(root);
+            if (oneRegExp) {
+              const alternation = [...terms]
+                .sort((a, b) => b.length - a.length)
+                .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+                .join('|');
+              mark.markRegExp(new RegExp(alternation, 'g'), { done });
+            } else mark.mark(terms, { separateWordSearch: false, diacritics: false, done });
           }),
-        { terms, whole },
+        { terms, whole, oneRegExp },
       ),
     )) as { ms: number; marks: number };
     return { heap, markJsMs: result.ms, markJsMarks: result.marks };
@@ -382,7 +399,9 @@ async function bundleFindRoot(): Promise<string> {
 
 async function main() {
   const runs = Number(arg('runs', '5'));
-  const only = arg('only', 'demo,largest,100k').split(',');
+  // --page NAME,…: saved pages to add as targets (e.g. the one with the most article text).
+  const extra = arg('page', '').split(',').filter(Boolean);
+  const only = [...arg('only', 'demo,largest,100k').split(','), ...extra];
   requireBrowser('chromium');
 
   const index = JSON.parse(await readFile(path.join(PAGES_DIR, 'index.json'), 'utf8')) as Array<{
@@ -416,6 +435,15 @@ async function main() {
       label: 'generated 100,000-word article',
       url: `${generated.url}/long-read.html`,
     },
+    ...extra.map((name) => {
+      const page = index.find((p) => p.name === name);
+      if (!page) throw new Error(`--page ${name}: not in ${PAGES_DIR}/index.json`);
+      return {
+        key: name,
+        label: `${name} (${Math.round(page.bytes / 1024)} kB)`,
+        url: `${pages.url}/${page.file}`,
+      };
+    }),
   ].filter((t) => only.includes(t.key));
 
   const markJs = await readFile('node_modules/mark.js/dist/mark.min.js', 'utf8');
@@ -453,6 +481,15 @@ async function main() {
           findRoot,
           true,
         );
+        const oneRegExp = await plainRun(
+          plain,
+          `${target.url}?regexp=${i}`,
+          terms,
+          markJs,
+          findRoot,
+          false,
+          true,
+        );
         const t = g.state.timing;
         samples.push({
           paintMs: g.state.paintMs ?? Number.NaN,
@@ -479,6 +516,8 @@ async function main() {
           markJsMs: p.markJsMs,
           markJsMarks: p.markJsMarks,
           markJsBodyMs: body.markJsMs,
+          markJsRegExpMs: oneRegExp.markJsMs,
+          markJsRegExpMarks: oneRegExp.markJsMarks,
         });
         process.stderr.write(
           `  ${target.key} run ${i + 1}/${runs}: painted ${r1(g.state.paintMs ?? Number.NaN)} ms, mark.js ${r1(p.markJsMs)} ms\n`,
@@ -517,6 +556,9 @@ async function main() {
         glossaToMarkJs: Math.round((m('paintMs') / m('markJsMs')) * 100) / 100,
         markJsToGlossa: ratio(m('markJsMs'), m('paintMs')),
         markJsBodyToGlossa: ratio(m('markJsBodyMs'), m('paintMs')),
+        medianMarkJsRegExpMs: r1(m('markJsRegExpMs')),
+        markJsRegExpMarks: m('markJsRegExpMarks'),
+        markJsRegExpToGlossa: ratio(m('markJsRegExpMs'), m('paintMs')),
         samples,
       };
       report[target.key] = summary;
@@ -554,6 +596,8 @@ async function main() {
     ['markJsToGlossa', 'mark.js/Glossa ×'],
     ['medianMarkJsBodyMs', 'mark.js ms (body)'],
     ['markJsBodyToGlossa', 'mark.js body/Glossa ×'],
+    ['medianMarkJsRegExpMs', 'mark.js one RegExp ms (same root)'],
+    ['markJsRegExpToGlossa', 'mark.js RegExp/Glossa ×'],
     ['medianWorkMs', 'Glossa main-thread work ms'],
     ['markJsToGlossaWork', 'mark.js/Glossa main-thread ×'],
     ['medianJsMs', 'all Glossa JS on the page ms (profile)'],
@@ -569,7 +613,7 @@ async function main() {
   console.log(`|${cols.map(() => '---').join('|')}|`);
   for (const [, v] of rows) console.log(`| ${cols.map(([k]) => String(v[k])).join(' | ')} |`);
   const demo = report.demo as Record<string, number> | undefined;
-  const big = ['largest', '100k']
+  const big = ['largest', '100k', ...extra]
     .map((k) => report[k] as Record<string, number> | undefined)
     .filter(Boolean);
   console.log('\nTargets:');
@@ -580,7 +624,7 @@ async function main() {
   for (const b of big) {
     if (!b) continue;
     console.log(
-      `  ${b.label}: ≥ 5× faster than mark.js: ${b.markJsToGlossa}× on the same root ${Number(b.markJsToGlossa) >= 5 ? 'OK' : 'MISSED'}, ${b.markJsBodyToGlossa}× on the body ${Number(b.markJsBodyToGlossa) >= 5 ? 'OK' : 'MISSED'} (end to end, recognition included); Glossa's main-thread work (its slices and painting) ${b.markJsToGlossaWork}× less than mark.js's ${Number(b.markJsToGlossaWork) >= 5 ? 'OK' : 'MISSED'}; all of the content script's JavaScript over the load (script start, settings, article test included) ${b.markJsToGlossaJs}× less ${Number(b.markJsToGlossaJs) >= 5 ? 'OK' : 'MISSED'}`,
+      `  ${b.label}: ≥ 5× faster than mark.js: ${b.markJsToGlossa}× on the same root ${Number(b.markJsToGlossa) >= 5 ? 'OK' : 'MISSED'}, ${b.markJsBodyToGlossa}× on the body ${Number(b.markJsBodyToGlossa) >= 5 ? 'OK' : 'MISSED'}, ${b.markJsRegExpToGlossa}× against one markRegExp pass on the same root ${Number(b.markJsRegExpToGlossa) >= 5 ? 'OK' : 'MISSED'} (end to end, recognition included); Glossa's main-thread work (its slices and painting) ${b.markJsToGlossaWork}× less than mark.js's ${Number(b.markJsToGlossaWork) >= 5 ? 'OK' : 'MISSED'}; all of the content script's JavaScript over the load (script start, settings, article test included) ${b.markJsToGlossaJs}× less ${Number(b.markJsToGlossaJs) >= 5 ? 'OK' : 'MISSED'}`,
     );
   }
   const largestRow = report.largest as Record<string, number> | undefined;
