@@ -327,19 +327,24 @@ async function profiledRun(
 }
 
 /** The same page in a browser without Glossa: its heap, then mark.js marking `terms` in the root. */
+/** How mark.js is run: on which root, and in which of its two ways. */
+interface MarkJsUse {
+  /** Mark the whole body (mark.js's usual use) instead of the root Glossa reads. */
+  whole?: boolean;
+  /**
+   * One pass with markRegExp over an alternation of all the forms, longest first, instead of
+   * mark(forms), which walks the root once per form: the faster use of mark.js for many terms.
+   */
+  oneRegExp?: boolean;
+}
+
 async function plainRun(
   browser: Browser,
   url: string,
   terms: string[],
   markJs: string,
   findRoot: string,
-  /** Mark the whole body (mark.js's usual use) instead of the root Glossa reads. */
-  whole = false,
-  /**
-   * One pass with markRegExp over an alternation of all the forms, longest first, instead of
-   * mark(forms), which walks the root once per form: the faster use of mark.js for many terms.
-   */
-  oneRegExp = false,
+  { whole = false, oneRegExp = false }: MarkJsUse = {},
 ): Promise<{ heap: number; markJsMs: number; markJsMarks: number }> {
   const page = await browser.newPage();
   try {
@@ -472,24 +477,11 @@ async function main() {
           Math.max(1500, 4 * (g.state.paintMs ?? 0)),
         );
         const terms = [...new Set(g.state.entities.flatMap((e) => e.forms))];
-        const p = await plainRun(plain, `${target.url}?plain=${i}`, terms, markJs, findRoot);
-        const body = await plainRun(
-          plain,
-          `${target.url}?body=${i}`,
-          terms,
-          markJs,
-          findRoot,
-          true,
-        );
-        const oneRegExp = await plainRun(
-          plain,
-          `${target.url}?regexp=${i}`,
-          terms,
-          markJs,
-          findRoot,
-          false,
-          true,
-        );
+        const markJsRun = (query: string, use?: MarkJsUse) =>
+          plainRun(plain, `${target.url}?${query}=${i}`, terms, markJs, findRoot, use);
+        const p = await markJsRun('plain');
+        const body = await markJsRun('body', { whole: true });
+        const oneRegExp = await markJsRun('regexp', { oneRegExp: true });
         const t = g.state.timing;
         samples.push({
           paintMs: g.state.paintMs ?? Number.NaN,

@@ -6,7 +6,7 @@
  * split. Streets are left alone: NEREL marks the person a street is named after
  * ("улице Михаила Грушевского").
  */
-import type { Candidate, Doc } from './document';
+import { type Candidate, type Doc, spanText } from './document';
 import { nameShaped, type Token } from './tokens';
 
 /** Stems of organisation nouns; the name after one, in Latin script, is the organisation's. */
@@ -16,10 +16,10 @@ const ORGANISATION_NOUN =
 const FAMILY_NOUN =
   /^(?:клан|династи|триад|группировк)(?:а|у|ом|е|ы|ов|ам|ами|ах|я|и|ю|ей|ям|ях|ой)?$/;
 /** "клану Кадырова": a Russian surname in the genitive singular names the clan's head. */
-const SURNAME_GENITIVE = /(?:ов|ев|ёв|ин|ын)а$/;
+const SURNAME_GENITIVE = /(?:ов|ев|ин|ын)а$/;
 /** Settlement nouns: the name after one is a place ("городке Сан-Ладзаро-ди-Савена"). */
 const SETTLEMENT_NOUN =
-  /^(?:город|городок|городк|сел|деревн|посёлк|поселк|посёлок|поселок|местност|коммун|аул|станиц|хутор)(?:а|я|у|ю|ом|ем|е|ы|и|ой|ей|ью|ь|о)?$/;
+  /^(?:город|городок|городк|сел|деревн|поселк|поселок|местност|коммун|аул|станиц|хутор)(?:а|я|у|ю|ом|ем|е|ы|и|ой|ей|ью|ь|о)?$/;
 /**
  * Administrative units, whose heads are named after them too ("полиции округа Йорам Ха-Леви"):
  * only a one-word name after one is a place ("округа Чарльз").
@@ -73,8 +73,12 @@ export function applyCueNouns(doc: Doc, chosen: Candidate[]): Candidate[] {
     const place = SETTLEMENT_NOUN.test(cue) || (UNIT_NOUN.test(cue) && c.end === c.start + 1);
     if (place && !readsAsPerson(doc, c.start, c.end)) {
       changed = true;
-      const canonical = doc.text.slice(first.start, (tokens[c.end - 1] as Token).end);
-      return { ...c, type: 'LOC' as const, canonical, person: undefined };
+      return {
+        ...c,
+        type: 'LOC' as const,
+        canonical: spanText(doc, c.start, c.end),
+        person: undefined,
+      };
     }
     return c;
   });
@@ -145,11 +149,14 @@ export function cuedPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
     for (let w = start; w < end; w++) if (taken[w]) free = false;
     if (!free) continue;
     for (let w = start; w < end; w++) taken[w] = 1;
-    const canonical = doc.text.slice(
-      (tokens[start] as Token).start,
-      (tokens[end - 1] as Token).end,
-    );
-    added.push({ start, end, type: 'PER', canonical, tier: 1, cued: true });
+    added.push({
+      start,
+      end,
+      type: 'PER',
+      canonical: spanText(doc, start, end),
+      tier: 1,
+      cued: true,
+    });
   }
   if (added.length === 0) return chosen;
   return [...chosen, ...added].sort((a, b) => a.start - b.start);

@@ -210,6 +210,11 @@ export function isCapWord(doc: Doc, i: number): boolean {
   return t.shape === 'other' && /^\p{Lu}/u.test(t.text) && /\p{Ll}/u.test(t.text);
 }
 
+/** The text of tokens [start, end), as written (with the spaces between them). */
+export function spanText(doc: Doc, start: number, end: number): string {
+  return doc.text.slice((doc.tokens[start] as Token).start, (doc.tokens[end - 1] as Token).end);
+}
+
 const lowerCache = new WeakMap<Doc, Set<string>>();
 
 /** The words a text writes in lower case (is this capitalised word a common word here?). */

@@ -4,7 +4,7 @@
  * ("Pirelli SpA", "Eagles owner Jeffrey Lurie"), datelines ("WASHINGTON, Aug 30 (Reuters)") and
  * the closed-class words that are never a name.
  */
-import type { Candidate, Doc } from './document';
+import { type Candidate, type Doc, spanText } from './document';
 import { COMPANY_SUFFIXES } from './people';
 import { keyOf, type Token } from './tokens';
 
@@ -76,7 +76,7 @@ export function dropCompanyPeople(tokens: readonly Token[], chosen: Candidate[])
     if (tokens[k]?.key === 'general' || tokens[k]?.key === 'chief') k++;
     const title = tokens[k];
     const name = tokens[k + 1];
-    if (title?.shape !== 'lower' || title.gap !== ' ' || k > c.end + 1) continue;
+    if (title?.shape !== 'lower' || title.gap !== ' ') continue;
     if (!OFFICERS_EN.has(title.key) && !(k > c.end && title.key === 'executive')) continue;
     if (name?.gap !== ' ' || name.shape !== 'title') continue;
     officers ??= new Set();
@@ -175,7 +175,7 @@ export function englishDatelines(doc: Doc): Candidate[] {
     const canonical =
       phrase && phrase.end === end && phrase.entry.type === 'LOC'
         ? phrase.entry.canonical
-        : doc.text.slice(t.start, (tokens[end - 1] as Token).end);
+        : spanText(doc, i, end);
     out.push({ start: i, end, type: 'LOC', canonical, tier: 5 });
   }
   return out;

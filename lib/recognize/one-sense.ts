@@ -40,11 +40,8 @@ export function markRecurrences(
     let shaped = true;
     for (let k = c.start; k < c.end && shaped; k++) {
       const t = tokens[k] as Token;
-      if (t.kind === 'punct') shaped = false;
-      else {
-        shaped = nameShaped(t);
-        keys.push(t.key);
-      }
+      shaped = nameShaped(t);
+      keys.push(t.key);
     }
     if (!shaped || keys.length === 0) continue;
     const id = keyOf(tokens, c.start, c.end);
@@ -64,15 +61,13 @@ export function markRecurrences(
   const taken = new Uint8Array(tokens.length);
   for (const c of chosen) for (let k = c.start; k < c.end; k++) taken[k] = 1;
   // How often each name is still an organisation's whole span (one a person has not since
-  // taken): the majority reading wins.
+  // taken): the majority reading wins. 2 in `taken` = inside an organisation's name.
   const asOrganisation = new Map<string, number>();
-  for (const o of organisations) {
-    const id = keyOf(tokens, o.start, o.end);
-    if (seen.has(id) && !taken[o.start]) asOrganisation.set(id, (asOrganisation.get(id) ?? 0) + 1);
-  }
-  // 2 = inside an organisation's name; the organisation's [start, end) by its start.
   const organisationEnd = new Map<number, number>();
   for (const o of organisations) {
+    const id = keyOf(tokens, o.start, o.end);
+    if (seen.has(id) && taken[o.start] !== 1)
+      asOrganisation.set(id, (asOrganisation.get(id) ?? 0) + 1);
     organisationEnd.set(o.start, o.end);
     for (let k = o.start; k < o.end; k++) taken[k] ||= 2;
   }

@@ -5,7 +5,7 @@
  */
 import { PLACE_ADJECTIVES_RU } from './curated/place-adjectives';
 import { modelData } from './data/source';
-import type { Candidate, Doc } from './document';
+import { type Candidate, type Doc, spanText } from './document';
 import {
   type DocumentEvidence,
   evidenceFeatures,
@@ -265,7 +265,7 @@ function placeCanonical(doc: Doc, start: number, end: number): string {
     const g = doc.readings(start).find((r) => r.kind === 'G');
     if (g) return displayLike(doc.lex.nominative(g.lemma), first.text);
   }
-  return doc.text.slice(first.start, (doc.tokens[end - 1] as Token).end);
+  return spanText(doc, start, end);
 }
 
 /** Candidates for the tagger's PER and LOC spans (GEA: place adjectives, see index.ts). */

@@ -3,7 +3,7 @@
  * phrase, "Treaty on …", "… Agreement", and article references ("статья 5", "Article 5").
  * Known treaty names and the treaty-law glossary come from the phrase lexicon.
  */
-import { type Doc, isCapWord } from './document';
+import { type Doc, isCapWord, spanText } from './document';
 import {
   adjectiveNominative,
   looksLikeNominal,
@@ -38,12 +38,6 @@ const EN_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their'
 
 function capitalize(s: string): string {
   return (s[0] ?? '').toUpperCase() + s.slice(1);
-}
-
-function slice(doc: Doc, from: number, to: number): string {
-  const a = doc.tokens[from] as Token;
-  const b = doc.tokens[to - 1] as Token;
-  return doc.text.slice(a.start, b.end);
 }
 
 /** Index of the first lower-case "и" within the next few tokens before any punctuation. */
@@ -157,7 +151,7 @@ function russianName(doc: Doc, i: number): void {
     end = k;
   }
   if (end < 0 || words === 0) return;
-  const rest = slice(doc, i + 1, end);
+  const rest = spanText(doc, i + 1, end);
   const adjectives: string[] = [];
   for (let k2 = start; k2 < i; k2++) {
     const a = doc.tokens[k2] as Token;
@@ -200,7 +194,7 @@ function englishName(doc: Doc, i: number): void {
     if (lastCap > 0) end = lastCap + 1;
   }
   if (start === i && end === i + 1) return;
-  const canonical = slice(doc, start, end);
+  const canonical = spanText(doc, start, end);
   doc.candidates.push({ start, end, type: 'TREATY', canonical, tier: 4 });
 }
 
