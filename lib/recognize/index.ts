@@ -146,6 +146,31 @@ function splitAtBrackets(tokens: readonly Token[], spans: TaggedSpan[]): TaggedS
   return out ?? spans;
 }
 
+/**
+ * A person or place starts and ends at a word or number, or ends at an abbreviation's full stop
+ * ("U.S."): the tagger may take a stray symbol next to a name for part of it (a lone surrogate),
+ * and cutting a role word off a span may leave one at its edge.
+ */
+function trimToWords(tokens: readonly Token[], spans: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const span of spans) {
+    if (span.type !== 'PER' && span.type !== 'LOC') {
+      out.push(span);
+      continue;
+    }
+    let { start, end } = span;
+    while (start < end && (tokens[start] as Token).kind === 'punct') start++;
+    while (end > start) {
+      const last = tokens[end - 1] as Token;
+      if (last.kind !== 'punct' || (last.text === '.' && end - 1 > start && last.gap === '')) break;
+      end--;
+    }
+    if (end > start)
+      out.push(start === span.start && end === span.end ? span : { ...span, start, end });
+  }
+  return out;
+}
+
 /** Greedy choice in priority order: a span is kept if none of its tokens is taken. */
 function choose(n: number, ordered: readonly Candidate[]): Candidate[] {
   const taken = new Uint8Array(n);
@@ -219,7 +244,7 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
       );
     if (lang === 'en') chosen = dropCompanyPeople(tokens, chosen);
   }
-  chosen = chosen.filter(
+  chosen = trimToWords(tokens, chosen).filter(
     (c) =>
       !(
         c.type === 'LOC' &&

@@ -7,6 +7,7 @@ import type { EntityType, Mention } from '../../lib/entities';
 import { highlightName, paintCss, paintMentions } from '../../lib/page/paint';
 import { extractPageText } from '../../lib/page/text';
 import type { PageText } from '../../lib/page/types';
+import { runs } from '../setup/property-runs';
 
 /** Mentions of `needle` (every occurrence) in the page text. */
 function find(pt: PageText, needle: string, type: EntityType, canonical = needle): Mention[] {
@@ -194,7 +195,7 @@ describe('paintMentions: <mark> fallback (jsdom has no CSS.highlights)', () => {
           expect(document.body.innerHTML).toBe(before);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -20,6 +20,7 @@ import {
 import { encodeSlots, loadModel, toBase64 } from '../../lib/recognize/model/weights';
 import { getTagger, tagSpans } from '../../lib/recognize/tagged';
 import { tokenize } from '../../lib/recognize/tokens';
+import { runs } from '../setup/property-runs';
 
 function docOf(text: string, lang: 'ru' | 'en') {
   return createDoc(text, tokenize(text), getLexicon(), lang);
@@ -83,7 +84,7 @@ describe('decoder', () => {
           return labelSpans(labels, rows.length).every((s) => s.end > s.start);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
