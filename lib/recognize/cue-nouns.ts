@@ -7,6 +7,7 @@
  * ("улице Михаила Грушевского").
  */
 import { type Candidate, type Doc, spanText } from './document';
+import { placeCanonical } from './places';
 import { nameShaped, type Token } from './tokens';
 
 /** Stems of organisation nouns; the name after one, in Latin script, is the organisation's. */
@@ -76,7 +77,7 @@ export function applyCueNouns(doc: Doc, chosen: Candidate[]): Candidate[] {
       return {
         ...c,
         type: 'LOC' as const,
-        canonical: spanText(doc, c.start, c.end),
+        canonical: placeCanonical(doc, c.start, c.end),
         person: undefined,
       };
     }

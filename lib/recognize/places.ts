@@ -4,7 +4,7 @@
  * names after a place noun ("в городе Пауэй", "провинции Хунань"), and an adjective joined to a
  * known place ("Новой Шотландии").
  */
-import { type Doc, isCapWord } from './document';
+import { type Doc, isCapWord, spanText } from './document';
 import { displayLike } from './names';
 import { adjectiveNominative } from './russian';
 import type { Token } from './tokens';
@@ -80,6 +80,18 @@ function nominativeNoun(noun: Noun): string {
   return noun.lemma;
 }
 
+/** A place's canonical name: the lexicon's, a one-word place's nominative, or the text. */
+export function placeCanonical(doc: Doc, start: number, end: number): string {
+  const phrase = doc.phraseAt[start];
+  if (phrase && phrase.end === end && phrase.entry.type === 'LOC') return phrase.entry.canonical;
+  const first = doc.tokens[start] as Token;
+  if (end === start + 1 && first.script === 'cyr') {
+    const g = doc.readings(start).find((r) => r.kind === 'G');
+    if (g) return displayLike(doc.lex.nominative(g.lemma), first.text);
+  }
+  return spanText(doc, start, end);
+}
+
 /** Single-word dictionary places ("Бишкеке", "Кинешмой"). */
 function dictionaryPlace(doc: Doc, i: number): void {
   const t = doc.tokens[i] as Token;
@@ -134,7 +146,8 @@ function afterPlaceNoun(doc: Doc, i: number): void {
   const readings = doc.readings(n);
   if (readings.some((r) => r.kind === 'F' || r.kind === 'S' || r.kind === 'P')) return;
   if (doc.lex.capsNotNames.has(w.key) || ADJECTIVE.test(w.key)) return;
-  doc.candidates.push({ start: n, end: n + 1, type: 'LOC', canonical: w.text, tier: 2 });
+  const canonical = placeCanonical(doc, n, n + 1);
+  doc.candidates.push({ start: n, end: n + 1, type: 'LOC', canonical, tier: 2 });
 }
 
 /** "Новой Шотландии", "Западном Иерусалиме": an adjective joined to a known one-word place. */

@@ -5,7 +5,7 @@
  */
 import { PLACE_ADJECTIVES_RU } from './curated/place-adjectives';
 import { modelData } from './data/source';
-import { type Candidate, type Doc, spanText } from './document';
+import type { Candidate, Doc } from './document';
 import {
   type DocumentEvidence,
   evidenceFeatures,
@@ -24,6 +24,7 @@ import { L, labelSpans, segments, type TaggedSpan, viterbi } from './model/tagge
 import { type LoadedModel, loadModel, type ModelData } from './model/weights';
 import { displayLike } from './names';
 import { personForSpan } from './people';
+import { placeCanonical } from './places';
 import { adjectiveNominative } from './russian';
 import type { Token } from './tokens';
 
@@ -255,17 +256,6 @@ export function placeOfAdjective(token: Token): string {
     if (place) return place;
   }
   return displayLike(adjectiveNominative(token.key, 'm', false), token.text);
-}
-
-function placeCanonical(doc: Doc, start: number, end: number): string {
-  const phrase = doc.phraseAt[start];
-  if (phrase && phrase.end === end && phrase.entry.type === 'LOC') return phrase.entry.canonical;
-  const first = doc.tokens[start] as Token;
-  if (end === start + 1 && first.script === 'cyr') {
-    const g = doc.readings(start).find((r) => r.kind === 'G');
-    if (g) return displayLike(doc.lex.nominative(g.lemma), first.text);
-  }
-  return spanText(doc, start, end);
 }
 
 /** Candidates for the tagger's PER and LOC spans (GEA: place adjectives, see index.ts). */

@@ -206,6 +206,13 @@ describe('context nouns and names written again', () => {
     expect(
       people('Начальник полиции Иерусалимского округа Йорам Ха-Леви рекомендовал это.'),
     ).toEqual(['Йорам Ха-Леви']);
+    // Named in the nominative when the dictionary knows the town, whichever rule found it.
+    for (const [text, place] of [
+      ['Он жил в городе Пушкине у реки.', 'LOC:Пушкине=Пушкин'],
+      ['Завод в городе Муроме закрыли.', 'LOC:Муроме=Муром'],
+      ['Он жил в городке Клину у реки.', 'LOC:Клину=Клин'],
+    ])
+      expect(brief(find(text as string))).toEqual([place]);
   });
 
   it('takes no code with digits for a person', () => {
