@@ -8,7 +8,7 @@
  */
 import { type Candidate, type Doc, spanText } from './document';
 import { placeCanonical } from './places';
-import { nameShaped, type Token } from './tokens';
+import { nameShaped, OPEN_QUOTES, type Token } from './tokens';
 
 /** Stems of organisation nouns; the name after one, in Latin script, is the organisation's. */
 const ORGANISATION_NOUN =
@@ -32,7 +32,7 @@ const UNIT_NOUN =
 function cueBefore(tokens: readonly Token[], i: number): number {
   let k = i - 1;
   const t = tokens[k];
-  if (t && t.kind === 'punct' && (t.text === '«' || t.text === '"' || t.text === '„')) k--;
+  if (t && t.kind === 'punct' && OPEN_QUOTES.has(t.text)) k--;
   const cue = tokens[k];
   if (cue?.kind !== 'word' || cue.shape !== 'lower' || cue.script !== 'cyr') return -1;
   const after = tokens[k + 1] as Token;

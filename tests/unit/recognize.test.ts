@@ -202,6 +202,8 @@ describe('context nouns and names written again', () => {
     expect(places('Она уехала в дом матери в местность Шейди Сайд на севере.')).toContain(
       'Шейди Сайд',
     );
+    // In any opening quote ("“" too).
+    expect(places('Она жила в городке “Шейди Сайд” много лет.')).toEqual(['Шейди Сайд']);
     expect(people('Об этом заявил мэр города Сергей Собянин.')).toEqual(['Сергей Собянин']);
     expect(
       people('Начальник полиции Иерусалимского округа Йорам Ха-Леви рекомендовал это.'),
