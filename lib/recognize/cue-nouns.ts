@@ -7,7 +7,7 @@
  * ("улице Михаила Грушевского").
  */
 import { type Candidate, type Doc, spanText } from './document';
-import { placeCanonical } from './places';
+import { placeCanonical, placeNounKind } from './places';
 import { nameShaped, OPEN_QUOTES, type Token } from './tokens';
 
 /** Stems of organisation nouns; the name after one, in Latin script, is the organisation's. */
@@ -18,16 +18,6 @@ const FAMILY_NOUN =
   /^(?:клан|династи|триад|группировк)(?:а|у|ом|е|ы|ов|ам|ами|ах|я|и|ю|ей|ям|ях|ой)?$/;
 /** "клану Кадырова": a Russian surname in the genitive singular names the clan's head. */
 const SURNAME_GENITIVE = /(?:ов|ев|ин|ын)а$/;
-/** Settlement nouns: the name after one is a place ("городке Сан-Ладзаро-ди-Савена"). */
-const SETTLEMENT_NOUN =
-  /^(?:город|городок|городк|сел|деревн|поселк|поселок|местност|коммун|аул|станиц|хутор)(?:а|я|у|ю|ом|ем|е|ы|и|ой|ей|ью|ь|о)?$/;
-/**
- * Administrative units, whose heads are named after them too ("полиции округа Йорам Ха-Леви"):
- * only a one-word name after one is a place ("округа Чарльз").
- */
-const UNIT_NOUN =
-  /^(?:округ|провинци|штат|графств|остров|озер)(?:а|у|ом|е|ы|ой|и|ю|ей|ия|ии|ию|ией|о)?$/;
-
 /** Index of the cue noun before token i (skipping an opening quote), or -1. */
 function cueBefore(tokens: readonly Token[], i: number): number {
   let k = i - 1;
@@ -71,7 +61,9 @@ export function applyCueNouns(doc: Doc, chosen: Candidate[]): Candidate[] {
       changed = true;
       return null;
     }
-    const place = SETTLEMENT_NOUN.test(cue) || (UNIT_NOUN.test(cue) && c.end === c.start + 1);
+    // After a unit noun only a one-word name: "полиции округа Йорам Ха-Леви" is its officer.
+    const kind = placeNounKind(cue);
+    const place = kind === 'settlement' || (kind === 'unit' && c.end === c.start + 1);
     if (place && !readsAsPerson(doc, c.start, c.end)) {
       changed = true;
       return {

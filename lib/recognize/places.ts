@@ -51,30 +51,41 @@ const REGION_NOUNS = new Map<string, Noun>([
   ...nounForms('волость', 'f', 'волост', ['ь', 'и', 'ью']),
 ]);
 
-/** Nouns after which a capitalised word is a place's name ("в городе Пауэй"). */
-const PLACE_TYPE_NOUNS = new Set(
-  [
-    ...[
-      'город',
-      'посёлок',
-      'поселок',
-      'район',
-      'округ',
-      'штат',
-      'остров',
-      'порт',
-      'аул',
-      'кишлак',
-    ].flatMap((s) => ['', 'а', 'у', 'ом', 'е'].map((e) => s + e)),
-    ...['сел', 'озер'].flatMap((s) => ['о', 'а', 'у', 'ом', 'е'].map((e) => s + e)),
-    ...['деревн', 'провинци', 'станиц', 'префектур', 'рек', 'столиц', 'коммун'].flatMap((s) =>
-      ['я', 'а', 'и', 'ы', 'е', 'ю', 'у', 'ей', 'ой'].map((e) => s + e),
-    ),
-    ...['графств', 'княжеств'].flatMap((s) => ['о', 'а', 'у', 'ом', 'е'].map((e) => s + e)),
-    'города',
-    'городе',
-  ].map((w) => w.replace(/ё/g, 'е')),
+/**
+ * What a lower-case place noun says of the capitalised name after it: a settlement's name
+ * ("в городке Сан-Ладзаро-ди-Савена"), an administrative unit's or island's, whose heads and
+ * officers are also named after it ("полиции округа Йорам Ха-Леви"), or another feature's.
+ */
+export type PlaceNounKind = 'settlement' | 'unit' | 'feature';
+
+const MASCULINE = ['', 'а', 'у', 'ом', 'е'];
+const NEUTER = ['о', 'а', 'у', 'ом', 'е'];
+const FEMININE = ['я', 'а', 'и', 'ы', 'е', 'ю', 'у', 'ей', 'ой'];
+
+/** Every case form of the singular, keyed without «ё» like token keys. */
+const PLACE_NOUNS = new Map<string, PlaceNounKind>(
+  (
+    [
+      ['settlement', ['город', 'аул', 'кишлак', 'хутор'], MASCULINE],
+      ['settlement', ['городк', 'поселк'], MASCULINE.slice(1)],
+      ['settlement', ['городок', 'поселок', 'местность', 'местности', 'местностью'], ['']],
+      ['settlement', ['сел'], NEUTER],
+      ['settlement', ['деревн', 'станиц', 'коммун'], FEMININE],
+      ['unit', ['район', 'округ', 'штат', 'остров'], MASCULINE],
+      ['unit', ['озер', 'графств', 'княжеств'], NEUTER],
+      ['unit', ['провинци', 'префектур'], FEMININE],
+      ['feature', ['порт'], MASCULINE],
+      ['feature', ['рек', 'столиц'], FEMININE],
+    ] as const
+  ).flatMap(([kind, stems, endings]) =>
+    stems.flatMap((stem) => endings.map((e) => [stem + e, kind] as const)),
+  ),
 );
+
+/** The kind of place a lower-case token key names, if it is a place noun. */
+export function placeNounKind(key: string): PlaceNounKind | undefined {
+  return PLACE_NOUNS.get(key);
+}
 
 function nominativeNoun(noun: Noun): string {
   return noun.lemma;
@@ -138,7 +149,7 @@ function adjectiveRegion(doc: Doc, i: number): void {
 /** "в городе Пауэй", "провинции Хунань", "графство Эссекс". */
 function afterPlaceNoun(doc: Doc, i: number): void {
   const t = doc.tokens[i] as Token;
-  if (t.shape !== 'lower' || !PLACE_TYPE_NOUNS.has(t.key)) return;
+  if (t.shape !== 'lower' || !PLACE_NOUNS.has(t.key)) return;
   const n = i + 1;
   const w = doc.tokens[n];
   if (w?.gap !== ' ' || !isCapWord(doc, n) || w.script !== 'cyr') return;
