@@ -645,6 +645,24 @@ function cleanCountryName(name: string): string[] {
     .filter((p) => p && !p.includes(',') && !/[()]/.test(p) && !/Виргинские|Внешние/.test(p));
 }
 
+/**
+ * Lower-case words of the Hunspell en_US dictionary (dictionary-en) that have no capitalised
+ * entry ("Green", "May") and are not `excluded`, sorted.
+ */
+async function englishCommonWords(excluded: (word: string) => boolean): Promise<string[]> {
+  const { default: dictionary } = (await import('dictionary-en')) as {
+    default: { dic: Uint8Array };
+  };
+  const lines = new TextDecoder().decode(dictionary.dic).split('\n').slice(1);
+  const entries = lines.map((line) => line.split('/')[0]?.trim() ?? '');
+  const capitalised = new Set(entries.filter((w) => /^[A-Z]/.test(w)).map((w) => w.toLowerCase()));
+  const common = new Set<string>();
+  for (const w of entries) {
+    if (/^[a-z]{2,}$/.test(w) && !capitalised.has(w) && !excluded(w)) common.add(w);
+  }
+  return [...common].sort();
+}
+
 async function main() {
   await initAz();
   const started = Date.now();
@@ -938,6 +956,17 @@ async function main() {
     if (n >= 2 && n >= 0.5 * seen) firstNamesEn.add(name);
   }
 
+  // 6f. English common words (Hunspell en_US, SCOWL): lower-case entries without a capitalised
+  // entry of the same letters ("tourism", not "bush": "Bush" is an entry too), and no part of a
+  // person's name in the train splits. A lone capitalised one is no person ("Tourism is …").
+  const personWordsEn = new Set<string>();
+  for (const gold of [enGold, ruGold])
+    for (const key of (gold.get('PER') ?? new Map()).keys())
+      for (const part of key.split(' ')) personWordsEn.add(part);
+  const commonWordsEn = await englishCommonWords(
+    (w) => firstNamesEn.has(w) || personWordsEn.has(w),
+  );
+
   // 7. Ambiguity: lemmas whose nominative is also a common word ("Вера", "Орёл") need stronger
   // evidence at runtime.
   const ambiguousLemmas = new Set<string>();
@@ -1014,6 +1043,7 @@ async function main() {
       syllables: [...syllables].sort().join(' '),
     },
     firstNamesEn: [...firstNamesEn].sort().join(' '),
+    commonWordsEn: commonWordsEn.join(' '),
     capsNotNames: {
       ru: capsNotNames(nerel, /\p{Script=Cyrillic}/u).join(' '),
       en: capsNotNames(conll, /\p{Script=Latin}/u).join(' '),
@@ -1034,6 +1064,7 @@ async function main() {
       enPlaces: nEnLoc,
       enPeople: nEnPer + nRuLatPer,
       enFirstNames: firstNamesEn.size,
+      enCommonWords: commonWordsEn.length,
       eastAsianSyllables: syllables.size,
     },
     ambiguous: ambiguousLemmas.size,

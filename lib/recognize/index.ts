@@ -8,6 +8,7 @@ import type { Mention, RecognizeOptions, Recognizer } from '../entities';
 import { applyCueNouns, cuedPeople } from './cue-nouns';
 import { type Candidate, createDoc, type Doc } from './document';
 import {
+  dropCommonWordPeople,
   dropCompanyPeople,
   englishDatelines,
   FUNCTION_WORDS_EN,
@@ -242,7 +243,7 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
         chosen,
         picked.filter((c) => c.type === 'ORG'),
       );
-    if (lang === 'en') chosen = dropCompanyPeople(tokens, chosen);
+    if (lang === 'en') chosen = dropCommonWordPeople(doc, dropCompanyPeople(tokens, chosen));
   }
   chosen = trimToWords(tokens, chosen).filter(
     (c) =>

@@ -78,6 +78,11 @@ export interface LexiconData {
   /** English given names (keys joined by " "). */
   firstNamesEn: string;
   /**
+   * English common words, lower case, joined by " ": Hunspell en_US entries with no capitalised
+   * entry of the same letters and no part of a train person's name.
+   */
+  commonWordsEn: string;
+  /**
    * Words often written with a capital inside a sentence but rarely part of a person's name in
    * the train corpora ("Ministry", "Центра"), by script (keys joined by " ").
    */

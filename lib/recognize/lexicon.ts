@@ -70,6 +70,8 @@ export interface Lexicon {
   eastAsianSurnames: Map<string, boolean>;
   eastAsianSyllables: Set<string>;
   firstNamesEn: Set<string>;
+  /** Whether a lower-case English word is a common word, or the plural of one (commonWordsEn). */
+  isCommonWordEn(key: string): boolean;
   /** Capitalised words that are rarely name parts (see LexiconData.capsNotNames). */
   capsNotNames: Set<string>;
 }
@@ -252,6 +254,16 @@ function buildLexicon(data: LexiconData): Lexicon {
     else eastAsianSurnames.set(s, false);
   }
 
+  // Built on the first English lookup only: Russian pages never pay for the 37,000 words.
+  let commonEn: Set<string> | null = null;
+  const isCommonWordEn = (key: string): boolean => {
+    commonEn ??= new Set(data.commonWordsEn.split(' '));
+    if (commonEn.has(key)) return true;
+    if (!key.endsWith('s')) return false;
+    if (key.endsWith('ies') && commonEn.has(`${key.slice(0, -3)}y`)) return true;
+    return commonEn.has(key.slice(0, -1)) || (key.endsWith('es') && commonEn.has(key.slice(0, -2)));
+  };
+
   return {
     phrases,
     continues,
@@ -262,6 +274,7 @@ function buildLexicon(data: LexiconData): Lexicon {
     eastAsianSurnames,
     eastAsianSyllables: new Set(data.eastAsian.syllables.split(' ')),
     firstNamesEn: new Set(data.firstNamesEn.split(' ')),
+    isCommonWordEn,
     capsNotNames: new Set([...data.capsNotNames.ru.split(' '), ...data.capsNotNames.en.split(' ')]),
   };
 }

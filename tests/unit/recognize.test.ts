@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../lib/entities';
 import { createRecognizer } from '../../lib/recognize/index';
 import { pickLanguage } from '../../lib/recognize/language';
+import { getLexicon } from '../../lib/recognize/lexicon';
 import { tokenize } from '../../lib/recognize/tokens';
 import { runs } from '../setup/property-runs';
 
@@ -374,6 +375,31 @@ describe('English', () => {
       'Petofi but will remain on its board . Before the match Deportivo chairman Augusto ' +
       'Lendoiro said Deportivo were ready .';
     expect(people(text, 'en')).toEqual(['Laszlo Sebesvari', 'Augusto Lendoiro']);
+  });
+
+  it('takes no lone capitalised common word for a person, but keeps a surname named in full', () => {
+    expect(
+      people(
+        "Boatmen 's deal could spark more mergers . Midwest has to come in and grab Mercantile " +
+          'or Commerce . " Commerce said previously that spending rose .',
+        'en',
+      ),
+    ).toEqual([]);
+    expect(
+      people(
+        'White House press secretary Josh Earnest condemned the attack. Earnest said the U.S. would help.',
+        'en',
+      ),
+    ).toEqual(['Josh Earnest', 'Earnest']);
+    const lex = getLexicon();
+    expect(['tourism', 'photos', 'councils', 'companies'].map(lex.isCommonWordEn)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    // Hunspell also lists these capitalised, or they are parts of train names.
+    expect(['bush', 'green', 'may', 'mark'].some(lex.isCommonWordEn)).toBe(false);
   });
 
   it('marks New START, the NPT and Article 5', () => {
