@@ -94,11 +94,11 @@ export function dropCompanyPeople(tokens: readonly Token[], chosen: Candidate[])
 }
 
 /**
- * A lone capitalised common word is no person ("Tourism is critical …", "Full Screen", "Buy
- * Photo", "Mercantile or Commerce"), unless the text names a person in full with it (its
- * canonical is then that full name). Common words: Hunspell en_US without the ones it also lists
- * capitalised ("Bush", "Green") or that are parts of train names (lexicon commonWordsEn).
- * Measured on conll2003-dev: 16 false people gone, no true one lost.
+ * A lone capitalised common word is no person ("Tourism is critical …", "Buy Photo",
+ * "Mercantile or Commerce"), unless the text names a person in full with it (its canonical is
+ * then that full name). Common words: Hunspell en_US without the ones it also lists capitalised
+ * ("Bush", "Green") or that are parts of train names (lexicon commonWordsEn). Measured on
+ * conll2003-dev: 15 false people gone (131 → 116), no true one lost.
  */
 export function dropCommonWordPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
   return chosen.filter((c) => {
