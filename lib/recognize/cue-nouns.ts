@@ -6,7 +6,7 @@
  * split. Streets are left alone: NEREL marks the person a street is named after
  * ("улице Михаила Грушевского").
  */
-import { type Candidate, type Doc, spanText } from './document';
+import { type Candidate, type Doc, spanText, takenTokens } from './document';
 import { placeCanonical, placeNounKind } from './places';
 import { nameShaped, OPEN_QUOTES, type Token } from './tokens';
 
@@ -18,6 +18,7 @@ const FAMILY_NOUN =
   /^(?:клан|династи|триад|группировк)(?:а|у|ом|е|ы|ов|ам|ами|ах|я|и|ю|ей|ям|ях|ой)?$/;
 /** "клану Кадырова": a Russian surname in the genitive singular names the clan's head. */
 const SURNAME_GENITIVE = /(?:ов|ев|ин|ын)а$/;
+
 /** Index of the cue noun before token i (skipping an opening quote), or -1. */
 function cueBefore(tokens: readonly Token[], i: number): number {
   let k = i - 1;
@@ -134,10 +135,7 @@ export function cuedPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
     if (start < 0) continue;
     let end = start + 1;
     while (end < start + 3 && nameShaped(tokens[end]) && tokens[end]?.gap === ' ') end++;
-    if (!taken) {
-      taken = new Uint8Array(tokens.length);
-      for (const c of chosen) for (let w = c.start; w < c.end; w++) taken[w] = 1;
-    }
+    taken ??= takenTokens(doc, chosen);
     let free = true;
     for (let w = start; w < end; w++) if (taken[w]) free = false;
     if (!free) continue;

@@ -215,6 +215,13 @@ export function spanText(doc: Doc, start: number, end: number): string {
   return doc.text.slice((doc.tokens[start] as Token).start, (doc.tokens[end - 1] as Token).end);
 }
 
+/** 1 for every token inside one of the spans: where rules that only add names may not go. */
+export function takenTokens(doc: Doc, spans: readonly Candidate[]): Uint8Array {
+  const taken = new Uint8Array(doc.tokens.length);
+  for (const c of spans) taken.fill(1, c.start, c.end);
+  return taken;
+}
+
 const lowerCache = new WeakMap<Doc, Set<string>>();
 
 /** The words a text writes in lower case (is this capitalised word a common word here?). */

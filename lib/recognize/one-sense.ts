@@ -4,7 +4,7 @@
  * ("Jay Z" in the headline, once "Джей Зи (Jay Z)" was recognised in the body). Only tokens that
  * no other span took are marked, so this adds marks and never changes one.
  */
-import { type Candidate, type Doc, lowerCaseWords } from './document';
+import { type Candidate, type Doc, lowerCaseWords, takenTokens } from './document';
 import { keyOf, nameShaped, quotedName, type Token } from './tokens';
 
 const MAX_NAMES_PER_WORD = 8;
@@ -58,8 +58,7 @@ export function markRecurrences(
   if (byFirst.size === 0) return chosen;
   // The longest name first: "Jay Z" before "Jay".
   for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-  const taken = new Uint8Array(tokens.length);
-  for (const c of chosen) for (let k = c.start; k < c.end; k++) taken[k] = 1;
+  const taken = takenTokens(doc, chosen);
   // How often each name is still an organisation's whole span (one a person has not since
   // taken): the majority reading wins. 2 in `taken` = inside an organisation's name.
   const asOrganisation = new Map<string, number>();

@@ -68,7 +68,8 @@ const PLACE_NOUNS = new Map<string, PlaceNounKind>(
     [
       ['settlement', ['город', 'аул', 'кишлак', 'хутор'], MASCULINE],
       ['settlement', ['городк', 'поселк'], MASCULINE.slice(1)],
-      ['settlement', ['городок', 'поселок', 'местность', 'местности', 'местностью'], ['']],
+      ['settlement', ['городок', 'поселок'], ['']],
+      ['settlement', ['местност'], ['ь', 'и', 'ью']],
       ['settlement', ['сел'], NEUTER],
       ['settlement', ['деревн', 'станиц', 'коммун'], FEMININE],
       ['unit', ['район', 'округ', 'штат', 'остров'], MASCULINE],
