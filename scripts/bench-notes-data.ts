@@ -4,6 +4,7 @@
  * 20 sites, 40 tags, a fifth of them notes on entities; and the small statistics helpers.
  */
 import { performance } from 'node:perf_hooks';
+import { maxOf } from '../lib/arrays';
 import type { EntityType } from '../lib/entities';
 import type { Note } from '../lib/notes/model';
 import { seededRandom } from './seeded-random';
@@ -112,7 +113,7 @@ export async function repeat(name: string, runs: number, work: () => unknown): P
 /** The benchmark table, as both scripts print it. */
 export function printStats(title: string, stats: readonly Stat[]): void {
   console.log(`${title}\n`);
-  const width = Math.max(...stats.map((s) => s.name.length));
+  const width = maxOf(stats.map((s) => s.name.length));
   console.log(
     `${'what'.padEnd(width)}  ${'median'.padStart(9)}  ${'min'.padStart(9)}  ${'max'.padStart(9)}  runs`,
   );

@@ -20,6 +20,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { minOf } from '../lib/arrays';
 import type { Recognizer } from '../lib/entities';
 import { createRecognizer } from '../lib/recognize/index';
 import { CHROMIUM_FLAGS } from '../tests/e2e/harness/chromium';
@@ -284,7 +285,7 @@ async function run(dir: string): Promise<void> {
       chars: text.length,
       medianMs: ms,
       mbPerSecond: mbPerSecond(text.length, ms),
-      bestMbPerSecond: mbPerSecond(text.length, Math.min(...runs)),
+      bestMbPerSecond: mbPerSecond(text.length, minOf(runs)),
       cpuMbPerSecond: mbPerSecond(text.length, median(cpu)),
     };
   }

@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
+import { maxOf } from '../lib/arrays';
 import {
   type EntitySummary,
   type Mention,
@@ -131,7 +132,13 @@ function table(file: string, mentions: Mention[], summary: EntitySummary[]): str
     const count = rows.reduce((n, r) => n + r.count, 0);
     lines.push('', `${TYPE_LABELS[type]} (${type}): ${rows.length} names, ${count} mentions`);
     if (rows.length === 0) lines.push('  —');
-    const width = Math.min(48, Math.max(0, ...rows.map((r) => r.canonical.length)));
+    const width = Math.min(
+      48,
+      maxOf(
+        rows.map((r) => r.canonical.length),
+        0,
+      ),
+    );
     for (const r of rows) {
       const others = r.forms.filter((f) => f !== r.canonical);
       const forms = others.length ? `  (${others.join(', ')})` : '';

@@ -12,6 +12,7 @@
  * recognized twice (a cache by text). Segments whose nodes left the page release their ranges.
  * New content goes ahead of the rest of the first pass, so it is painted within a few frames.
  */
+import { appendAll } from '../arrays';
 import type { Mention, PageRecognizer, PaintedType } from '../entities';
 import { type Batch, buildBatch, cutPoints, mentionsByPiece, type Piece } from './batches';
 import { mentionIndexAt } from './card';
@@ -557,7 +558,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     const finished: Segment[] = [];
     perPiece.forEach((found, i) => {
       const seg = (batch.pieces[i] as Piece<Item>).key.seg;
-      seg.collected.push(...found);
+      appendAll(seg.collected, found);
       seg.piecesLeft -= 1;
       if (seg.piecesLeft === 0) finished.push(seg);
     });

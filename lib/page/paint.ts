@@ -11,6 +11,7 @@
  * original text nodes (same objects, same data) and the DOM is byte-identical again.
  */
 
+import { appendAll } from '../arrays';
 import { colorOf, TINT_ALPHA, underlineColor } from '../colors';
 import type { EntityType, Mention, PaintedType } from '../entities';
 import { boundsFromOffsets, chunkIndexAfter, rangeFromOffsets } from './ranges';
@@ -238,7 +239,7 @@ function* rangesOf(paints: Iterable<TextPaint>, skip?: ReadonlyMap<AbstractRange
  */
 export function paintedRanges(doc: Document): PaintedRange[] {
   const out: PaintedRange[] = [];
-  for (const list of livePainters.get(doc) ?? []) out.push(...list());
+  for (const list of livePainters.get(doc) ?? []) appendAll(out, list());
   return out;
 }
 
@@ -409,6 +410,20 @@ interface Origin {
   base: number;
 }
 
+/** The chunk list with each split chunk (by index) replaced by its parts, in order. */
+export function withSplitParts(
+  chunks: readonly TextChunk[],
+  partsByChunk: ReadonlyMap<number, readonly TextChunk[]>,
+): TextChunk[] {
+  const out: TextChunk[] = [];
+  chunks.forEach((c, i) => {
+    const parts = partsByChunk.get(i);
+    if (parts) appendAll(out, parts);
+    else out.push(c);
+  });
+  return out;
+}
+
 function paintWrapped(doc: Document, pageText: PageText, mentions: readonly Mention[]): Wrapped {
   const { chunks } = pageText;
   const pieces: Piece[] = [];
@@ -476,13 +491,11 @@ function paintWrapped(doc: Document, pageText: PageText, mentions: readonly Ment
     p = q - 1;
   }
 
-  const liveChunks: TextChunk[] = [];
-  chunks.forEach((c, i) => {
-    const parts = partsByChunk.get(i);
-    if (parts) liveChunks.push(...parts);
-    else liveChunks.push(c);
-  });
-  const live: PageText = { text: pageText.text, chunks: liveChunks, root: pageText.root };
+  const live: PageText = {
+    text: pageText.text,
+    chunks: withSplitParts(chunks, partsByChunk),
+    root: pageText.root,
+  };
   const ranges: Range[] = [];
   const kept: Mention[] = [];
   for (const m of painted) {
@@ -500,7 +513,10 @@ function paintWrapped(doc: Document, pageText: PageText, mentions: readonly Ment
       const keep = holdSelection(doc, origins);
       for (const mark of marks) {
         // Put the mark's text back where the mark was, then drop the mark.
-        if (mark.parentNode) mark.replaceWith(...mark.childNodes);
+        const parent = mark.parentNode;
+        if (!parent) continue;
+        while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+        mark.remove();
       }
       for (const [node, record] of splits) {
         for (const added of record.added) added.remove();

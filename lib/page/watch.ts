@@ -8,6 +8,8 @@
  * batches are at least `minIntervalMs` apart, so a ticking clock or a live blog cannot keep Glossa
  * busy. Interpreting the records is the caller's job (lib/page/changes.ts).
  */
+import { appendAll } from '../arrays';
+
 export interface PageWatch {
   /**
    * Stop observing around Glossa's own DOM changes (the <mark> fallback); records that arrived
@@ -52,7 +54,7 @@ export function watchPage(
       timer = setTimeout(deliver, wait);
       return;
     }
-    if (!paused) pending.push(...observer.takeRecords());
+    if (!paused) appendAll(pending, observer.takeRecords());
     const records = pending;
     pending = [];
     if (records.length === 0) return;
@@ -62,7 +64,7 @@ export function watchPage(
 
   const collect = (records: MutationRecord[]) => {
     if (stopped || records.length === 0) return;
-    pending.push(...records);
+    appendAll(pending, records);
     if (timer === undefined) timer = setTimeout(deliver, delayMs);
   };
 

@@ -4,6 +4,7 @@
  * recognizeText is the pipeline: the lexicon and rules propose, the tagger tags, and the merge
  * below picks one reading per token (docs/recognition.md, "How it works").
  */
+import { appendAll } from '../arrays';
 import type { Mention, RecognizeOptions, Recognizer } from '../entities';
 import { applyCueNouns, cuedPeople } from './cue-nouns';
 import { type Candidate, createDoc, type Doc } from './document';
@@ -219,7 +220,7 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
       doc,
       tagged.filter((c) => c.type === 'PER' || c.type === 'LOC'),
     ).map((c) => (lang === 'ru' ? placeAfterPreposition(doc, c) : c));
-    if (lang === 'ru') names.push(...latinInBrackets(doc, names));
+    if (lang === 'ru') appendAll(names, latinInBrackets(doc, names));
     const blockers = tagged.filter((c) => c.type !== 'PER' && c.type !== 'LOC');
     const order =
       lang === 'ru'

@@ -34,10 +34,7 @@ function fromBase64(b64: string): Uint8Array {
 
 export function toBase64(bytes: Uint8Array): string {
   let bin = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    bin += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  }
+  for (const byte of bytes) bin += String.fromCharCode(byte);
   return btoa(bin);
 }
 

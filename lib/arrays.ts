@@ -1,0 +1,26 @@
+/**
+ * Array helpers for lists whose length a page or an input decides (mutation records, marks,
+ * mentions, rows). Spreading such a list into a call (`push(...items)`, `Math.max(...values)`,
+ * `new Highlight(...ranges)`) passes every item as an argument on the stack, and a large enough
+ * list makes the engine throw RangeError: the work of that call is simply lost.
+ */
+
+/** Append every item to target, one by one; returns target. */
+export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
+  for (const item of items) target.push(item);
+  return target;
+}
+
+/** The largest of the values, or `empty` when there are none. */
+export function maxOf(values: Iterable<number>, empty = Number.NEGATIVE_INFINITY): number {
+  let max = empty;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
+/** The smallest of the values, or `empty` when there are none. */
+export function minOf(values: Iterable<number>, empty = Number.POSITIVE_INFINITY): number {
+  let min = empty;
+  for (const v of values) if (v < min) min = v;
+  return min;
+}
