@@ -10,7 +10,10 @@
  *    not mostly link text (see proseLength).
  * 3. A web app is not an article: more than MAX_CONTROLS_PER_1K interactive controls (buttons,
  *    fields, rows, menu items, editable regions…) per 1,000 characters of prose (news pages with
- *    heavy furniture stay under 45), or a role=application region.
+ *    heavy furniture stay under 45), or a role=application region. Except a page that declares
+ *    itself an article (below) and that Reader View accepts: share bars, polls and a comment
+ *    thread with a row of buttons per comment can outnumber the prose of a real article, so for
+ *    such a page only an application region around the article text itself makes it an app.
  * 4. Then it is an article if Firefox Reader View's own test says so (`isProbablyReaderable` from
  *    @mozilla/readability: enough long visible paragraphs outside likely boilerplate), or if the
  *    page declares itself one (og:type=article, article:published_time, or schema.org
@@ -183,8 +186,12 @@ function decide(
   // Enough prose to pass both the length and the web-app tests: no need to count further.
   const enough = Math.max(MIN_PROSE, (controls / MAX_CONTROLS_PER_1K) * 1000) + 1;
   const prose = searchResults ? 0 : proseLength(root, enough);
-  const app = doc.querySelector('[role=application]') !== null;
   const declared = declaresArticle(doc);
+  const webApp =
+    declared && readerable
+      ? root.closest('[role=application]') !== null
+      : doc.querySelector('[role=application]') !== null ||
+        controls > (prose / 1000) * MAX_CONTROLS_PER_1K;
   const verdict = (article: boolean, reason: string): ArticleVerdict => ({
     article,
     reason,
@@ -198,7 +205,7 @@ function decide(
   if (prose < MIN_PROSE_DECLARED || (prose < MIN_PROSE && !declared)) {
     return verdict(false, 'This page has too little running text to be an article.');
   }
-  if (app || controls > (prose / 1000) * MAX_CONTROLS_PER_1K) {
+  if (webApp) {
     return verdict(false, 'This looks like a web application rather than an article.');
   }
   if (readerable || declared) return verdict(true, 'article');

@@ -9,6 +9,7 @@ import {
   judgeArticle,
   judgeInSteps,
   looksLikeSearchResults,
+  MAX_CONTROLS_PER_1K,
   normalizedLength,
   proseLength,
 } from '../../lib/page/article';
@@ -84,6 +85,62 @@ describe('judgeArticle', () => {
     expect(judgeArticle(declared, findArticleRoot(declared))).toMatchObject({
       article: true,
       declared: true,
+    });
+  });
+
+  it('accepts a declared news article Reader View accepts, however many share, comment and poll buttons surround it', () => {
+    const doc = page('tests/fixtures/pages/old-news-layout.html');
+    const root = findArticleRoot(doc);
+    const verdict = judgeArticle(doc, root);
+    // More controls per 1,000 characters of prose than the web-app rule allows on its own.
+    expect(verdict.controls).toBeGreaterThan((proseLength(root) / 1000) * MAX_CONTROLS_PER_1K);
+    expect(verdict).toMatchObject({
+      article: true,
+      reason: 'article',
+      declared: true,
+      readerable: true,
+    });
+  });
+
+  it('accepts a declared, readable article beside a role=application widget (a player, a map)', () => {
+    const doc = html(
+      `<main>${PARAGRAPH.repeat(6)}</main><div role="application" aria-label="Video player"><button>Play</button></div>`,
+      '<meta property="og:type" content="article">',
+    );
+    expect(judgeArticle(doc, findArticleRoot(doc))).toMatchObject({
+      article: true,
+      readerable: true,
+    });
+  });
+
+  it('still rejects a web app that claims to be an article: no readable text, or the text is the app', () => {
+    // A mail client whose page says og:type=article: Reader View does not accept it.
+    const mail = page('tests/fixtures/pages/webmail.html');
+    mail.head.insertAdjacentHTML('beforeend', '<meta property="og:type" content="article">');
+    expect(judgeArticle(mail, findArticleRoot(mail))).toMatchObject({
+      article: false,
+      declared: true,
+      readerable: false,
+    });
+    // Two paragraphs among a toolbar's worth of buttons: too short for Reader View.
+    const crowded = html(
+      `<main>${PARAGRAPH.repeat(2)}</main>${'<button>Action</button>'.repeat(40)}`,
+      '<meta property="og:type" content="article">',
+    );
+    expect(judgeArticle(crowded, findArticleRoot(crowded))).toMatchObject({
+      article: false,
+      declared: true,
+      reason: 'This looks like a web application rather than an article.',
+    });
+    // Readable text inside an application region (an editor, a dashboard).
+    const editor = html(
+      `<div role="application"><main>${PARAGRAPH.repeat(6)}</main></div>`,
+      '<meta property="og:type" content="article">',
+    );
+    expect(judgeArticle(editor, findArticleRoot(editor))).toMatchObject({
+      article: false,
+      declared: true,
+      reason: 'This looks like a web application rather than an article.',
     });
   });
 
