@@ -214,8 +214,14 @@ export interface PaintTiming {
   longestBatchMs?: number;
   longestReadMs?: number;
   longestPaintMs?: number;
+  /** Read steps taken and times the main thread was handed back, over all annotated documents. */
+  readSteps?: number;
+  yields?: number;
   /** Longest step of judging whether the page is an article (ms). */
   judgeMs?: number;
+  /** Steps of the latest article judgement, and times it handed the main thread back. */
+  judgeSteps?: number;
+  judgeYields?: number;
   /** Painted marks, and the characters and words of article text read. */
   marks: number;
   chars: number;

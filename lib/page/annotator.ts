@@ -116,6 +116,9 @@ export interface AnnotatorTiming {
   /** Longest read step and longest paint of a batch (ms). */
   longestReadMs: number;
   longestPaintMs: number;
+  /** Read steps taken (each bounded in nodes and by the clock), and times the main thread was handed back. */
+  readSteps: number;
+  yields: number;
 }
 
 export interface Hit {
@@ -218,6 +221,8 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     longestBatchMs: 0,
     longestReadMs: 0,
     longestPaintMs: 0,
+    readSteps: 0,
+    yields: 0,
   };
 
   let roots: Element[] = [options.root];
@@ -620,6 +625,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
       const elapsed = now() - started;
       timing.phases.read += elapsed;
       timing.longestReadMs = Math.max(timing.longestReadMs, elapsed);
+      timing.readSteps += 1;
       // Aim each step at READ_STEP_MS, whatever this page's nodes cost to read.
       if (elapsed > 0.5) {
         readNodes = Math.max(
@@ -702,6 +708,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
       slicer.end();
       timing.longestSliceMs = slicer.longestMs;
       timing.workMs = slicer.totalMs + answerMs;
+      timing.yields = slicer.pauses;
       if (!waiting || disposed) settle();
     }
   };

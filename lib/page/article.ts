@@ -239,6 +239,9 @@ export interface Judgement {
   verdict: ArticleVerdict;
   /** Longest step (ms). */
   longestStepMs: number;
+  /** Steps taken, and times the main thread was handed back between them. */
+  steps: number;
+  yields: number;
 }
 
 export interface Judging {
@@ -264,13 +267,15 @@ export function startJudging(doc: Document, slicing: Parameters<typeof createSli
     const steps = judgeInSteps(doc);
     slicer.begin();
     let longestStepMs = 0;
+    let taken = 0;
     for (;;) {
       if (cancelled) return null;
       const started = slicing.now();
       const next = steps.next();
+      taken++;
       longestStepMs = Math.max(longestStepMs, slicing.now() - started);
       if (next.done) {
-        done = { ...next.value, longestStepMs };
+        done = { ...next.value, longestStepMs, steps: taken, yields: slicer.pauses };
         return done;
       }
       if (slicer.due()) await slicer.pause();

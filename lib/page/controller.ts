@@ -231,6 +231,8 @@ export function startPageController(options: PageControllerOptions): PageControl
   let paintMs: number | undefined;
   const startMs = now() - options.startedAt;
   let judgeMs: number | undefined;
+  /** Steps and yields of the latest article judgement. */
+  let judgeSteps: { steps: number; yields: number } | undefined;
 
   const names = new PageNames();
   const cache: RecognizedCache = new Map();
@@ -503,6 +505,7 @@ export function startPageController(options: PageControllerOptions): PageControl
       verdict = judgement.verdict;
       judgedRoot = judgement.root;
       judgeMs = Math.max(judgeMs ?? 0, judgement.longestStepMs);
+      judgeSteps = { steps: judgement.steps, yields: judgement.yields };
       evaluate();
     };
     // Finished within its first slice (small pages, tests): decide now, in this task.
@@ -596,6 +599,8 @@ export function startPageController(options: PageControllerOptions): PageControl
     let recognizedChars = 0;
     let longestSliceMs = 0;
     let workMs = 0;
+    let readSteps = 0;
+    let yields = 0;
     const phases = noWork();
     const longest = { warmMs: 0, longestBatchMs: 0, longestReadMs: 0, longestPaintMs: 0 };
     for (const { annotator } of annotated.values()) {
@@ -606,6 +611,8 @@ export function startPageController(options: PageControllerOptions): PageControl
       recognizedChars += a.recognizedChars;
       longestSliceMs = Math.max(longestSliceMs, a.longestSliceMs);
       workMs += a.workMs;
+      readSteps += a.readSteps;
+      yields += a.yields;
       for (const k of Object.keys(phases) as Array<keyof typeof phases>) phases[k] += a.phases[k];
       for (const k of Object.keys(longest) as Array<keyof typeof longest>) {
         longest[k] = Math.max(longest[k], a[k]);
@@ -624,7 +631,10 @@ export function startPageController(options: PageControllerOptions): PageControl
       workMs,
       phases,
       ...longest,
+      readSteps,
+      yields,
       ...(judgeMs !== undefined ? { judgeMs } : {}),
+      ...(judgeSteps ? { judgeSteps: judgeSteps.steps, judgeYields: judgeSteps.yields } : {}),
       marks,
       chars: readChars(),
       words: [...annotated.values()].reduce((n, a) => n + a.annotator.words, 0),

@@ -44,6 +44,8 @@ export interface Slicer {
   readonly longestMs: number;
   /** All slices so far, in ms: the main-thread time this work has taken. */
   readonly totalMs: number;
+  /** How many times the main thread was handed back (a count tests can assert, unlike a time). */
+  readonly pauses: number;
   /** Close the current slice (work is done for now), recording its length. */
   end(): void;
 }
@@ -60,6 +62,7 @@ export function createSlicer(options: {
   let open = false;
   let longest = 0;
   let total = 0;
+  let pauses = 0;
   const close = () => {
     if (!open) return;
     open = false;
@@ -77,6 +80,7 @@ export function createSlicer(options: {
     },
     async pause() {
       close();
+      pauses++;
       await yieldToMain();
       start = now();
       open = true;
@@ -86,6 +90,9 @@ export function createSlicer(options: {
     },
     get totalMs() {
       return total;
+    },
+    get pauses() {
+      return pauses;
     },
     end: close,
   };

@@ -111,28 +111,27 @@ for (const [browserName, launch] of LAUNCHERS) {
         });
         expect(marked.filter((i) => i % 20 === 0)).toHaveLength(100);
         expect(marked.filter((i) => i % 20 !== 0)).toEqual([]);
-        // Glossa's own steps stay short; the recognizer's first call (its table build) is reported.
-        const keys = ['longestReadMs', 'longestBatchMs', 'longestPaintMs', 'judgeMs'] as const;
-        const longest = (s: PageState) => Math.max(...keys.map((k) => s.timing?.[k] ?? 0));
+        // Times are printed for information (npm run bench:page reports them as medians). What
+        // keeps this page responsive is asserted as counts, which a busy machine cannot break: the
+        // text is read in steps of at most 20,000 nodes (the clock may end a step sooner), the
+        // article test in steps of 300 paragraphs, with the clock asked between steps.
         console.log(`[hostile] ${browserName} 200k nodes: ${JSON.stringify(state.timing)}`);
         expect(glossaTrouble(page, glossa.session.extensionOrigin)).toEqual([]);
-        // These are wall-clock times on a machine of two shared cores, where the browser, its
-        // background (recognizing this page meanwhile) and the test runner compete: one step of
-        // a load can be stretched tenfold by the scheduler or a garbage collection (seen on this
-        // machine under load: read steps aimed at 4 ms measured at 60 and 100 ms, in builds before
-        // and after the read steps got their time check; twice in a row in one CI run, at 67 and
-        // 56 ms, where the same build alone measures 9 to 20 ms). So two loads more are allowed,
-        // and the bound must hold on one of the three.
-        let best = state;
-        for (let load = 2; load <= 3 && longest(best) > 50; load++) {
-          await page.reload();
-          const again = await glossa.messenger.settled(page, 30_000);
-          console.log(
-            `[hostile] ${browserName} 200k nodes, load ${load}: ${JSON.stringify(again.timing)}`,
+        const article = await page.evaluate(() => {
+          const story = document.getElementById('story') as HTMLElement;
+          const walk = document.createTreeWalker(
+            story,
+            NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
           );
-          if (longest(again) < longest(best)) best = again;
-        }
-        for (const key of keys) expect(best.timing?.[key] ?? 0, key).toBeLessThanOrEqual(50);
+          let nodes = 0;
+          while (walk.nextNode()) nodes++;
+          return { nodes, paragraphs: story.querySelectorAll('p').length };
+        });
+        expect(article.nodes).toBeGreaterThan(200_000);
+        expect(state.timing?.readSteps).toBeGreaterThanOrEqual(Math.ceil(article.nodes / 20_000));
+        expect(state.timing?.judgeSteps).toBeGreaterThanOrEqual(
+          Math.ceil(article.paragraphs / 300),
+        );
       } finally {
         await page.close();
       }

@@ -14,7 +14,7 @@
  * Speed: one browser session per browser, offline (requests off 127.0.0.1 fail at once), one
  * extension page kept open for messages.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -22,13 +22,14 @@ import { Readability } from '@mozilla/readability';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../lib/messages';
 import { type StaticServer, startServer } from '../../scripts/serve';
-import { sharedDir } from '../../scripts/shared-dir';
 import { pollUntil, sleep } from './harness/common';
 import { HIGHLIGHT_PREFIX, type Messenger, openMessenger } from './harness/glossa';
 import { LAUNCHERS } from './harness/launchers';
+import { sharedData } from './harness/shared';
 import type { BrowserSession, E2EPage, PageEvent } from './harness/types';
 
-const PAGES_DIR = sharedDir('pages', 'GLOSSA_PAGES_DIR');
+const PAGES = sharedData('real-page suite', 'pages', 'GLOSSA_PAGES_DIR', 'index.json');
+const PAGES_DIR = PAGES.dir;
 const SUMMARY_MD = 'test-results/pages-summary.md';
 const SUMMARY_JSON = 'test-results/pages-summary.json';
 const READABILITY_CACHE = 'test-results/.readability-cache.json';
@@ -83,14 +84,9 @@ export interface PageRow {
 const results: Record<string, PageRow[]> = {};
 
 function readIndex(): IndexEntry[] {
-  const file = path.join(PAGES_DIR, 'index.json');
-  if (!existsSync(file)) {
-    throw new Error(
-      `No saved pages at ${file}: set GLOSSA_PAGES_DIR to the folder with index.json`,
-    );
-  }
+  if (!PAGES.present) return []; // the suite is skipped (one line printed says why)
   // Read synchronously at collection time: one test per page.
-  return JSON.parse(readFileSync(file, 'utf8')) as IndexEntry[];
+  return JSON.parse(readFileSync(path.join(PAGES_DIR, 'index.json'), 'utf8')) as IndexEntry[];
 }
 
 const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -275,7 +271,7 @@ const index = readIndex();
 let server: StaticServer;
 
 beforeAll(async () => {
-  server = await startServer(PAGES_DIR);
+  if (PAGES.present) server = await startServer(PAGES_DIR);
 });
 
 afterAll(async () => {
@@ -284,7 +280,7 @@ afterAll(async () => {
 });
 
 for (const [browserName, launch] of LAUNCHERS) {
-  describe(`real pages in ${browserName}`, () => {
+  describe.skipIf(!PAGES.present)(`real pages in ${browserName}`, () => {
     let session: BrowserSession;
     let messenger: Messenger;
     const rows: PageRow[] = [];

@@ -1,5 +1,19 @@
-import { expect, describe as group, it } from 'vitest';
+import { expect, describe as group, it, vi } from 'vitest';
 import { matchQuote, maxErrorsFor, scorePlacement } from '../../lib/anchor/match-quote';
+
+/** The real fuzzy search, counting the characters it is given to scan (work, not time). */
+const scanned = vi.hoisted(() => ({ calls: 0, chars: 0 }));
+vi.mock('approx-string-match', async (importOriginal) => {
+  const real = (await importOriginal<typeof import('approx-string-match')>()).default;
+  return {
+    default: (text: string, pattern: string, maxErrors: number) => {
+      scanned.calls++;
+      scanned.chars += text.length;
+      return real(text, pattern, maxErrors);
+    },
+  };
+});
+
 import { editDistance, similarity } from '../../lib/anchor/similarity';
 
 group('edit distance and similarity', () => {
@@ -100,19 +114,22 @@ group('matchQuote', () => {
     expect(matchQuote(edited, 'РФ', context)?.start).toBe(at);
   });
 
-  it('stays fast on a long page with a long, edited quote', () => {
+  it('scans a long page once for a long, edited quote', () => {
     const paragraph = 'Стороны обсудили вопросы сотрудничества в различных сферах. ';
     const page = Array.from({ length: 2000 }, (_, i) => `${i}. ${paragraph}`).join('\n'); // ~130k chars
     const quote = page.slice(60_000, 61_500);
     const edited = `${page.slice(0, 60_500)}ВСТАВКА ${page.slice(60_500)}`;
-    const t0 = performance.now();
+    scanned.calls = 0;
+    scanned.chars = 0;
     const found = matchQuote(edited, quote, {
       prefix: page.slice(59_968, 60_000),
       suffix: page.slice(61_500, 61_532),
     });
-    const ms = performance.now() - t0;
     expect(found?.start).toBe(60_000);
     expect(found?.end).toBe(61_508);
-    expect(ms).toBeLessThan(1000);
+    // Counted, not timed (a wall-clock bound breaks on a busy machine): the page is scanned
+    // once for the quote in its context, then only the matched window again.
+    console.log(`[match-quote] ${scanned.calls} searches over ${scanned.chars} characters`);
+    expect(scanned.chars).toBeLessThanOrEqual(edited.length + 2 * (quote.length + 64 + 8));
   });
 });

@@ -345,6 +345,8 @@ describe('page controller: the article test started before settings arrive', () 
             searchResults: false,
           },
           longestStepMs: 1,
+          steps: 1,
+          yields: 0,
         }),
     };
   }
@@ -685,6 +687,54 @@ describe('page controller: batches and slices', () => {
     expect(state.entities.find((e) => e.canonical === 'Vladimir Putin')?.count).toBe(40);
     expect(state.timing?.longestSliceMs).toBeLessThan(20);
   });
+
+  // What keeps a huge page responsive, asserted as counts (a wall-clock bound breaks on a busy
+  // machine): reading and judging are split into steps, the clock is asked between them, and a
+  // bigger page takes more steps and more yields, not longer ones. The clock here ticks once per
+  // question, so "time" is the number of questions asked: the same on any machine.
+  it('splits a bigger page into more read steps, judge steps and yields, in slices no longer', async () => {
+    const BUDGET = 40;
+    const run = async (paragraphs: number) => {
+      let clock = 0;
+      let handedBack = 0;
+      const paragraph =
+        '<p>Markets <b>moved</b> little on the day as <i>traders</i> in Moscow waited for the data due out on Friday.</p>';
+      const { controller } = start(
+        `<article><h1>Markets</h1>${paragraph.repeat(paragraphs)}</article>`,
+        {},
+        {
+          articleCheck: true,
+          budgetMs: BUDGET,
+          now: () => ++clock,
+          yieldToMain: () => {
+            handedBack++;
+            return new Promise((resolve) => setTimeout(resolve, 0));
+          },
+        },
+      );
+      await controller.idle();
+      const state = controller.state();
+      expect(state.status).toBe('ready');
+      expect(state.entities.find((e) => e.canonical === 'Moscow')?.count).toBe(paragraphs);
+      controller.dispose();
+      return { ...state.timing, handedBack };
+    };
+    const small = await run(150);
+    const large = await run(600);
+    console.log(`[slices] 150 vs 600 paragraphs: ${JSON.stringify({ small, large })}`);
+    for (const t of [small, large]) {
+      expect(t.readSteps).toBeGreaterThan(1);
+      expect(t.judgeSteps).toBeGreaterThan(1);
+      // The counters tell the truth: every yield went through the page's yieldToMain.
+      expect((t.yields ?? 0) + (t.judgeYields ?? 0)).toBe(t.handedBack);
+    }
+    // Four times the page: more read steps, judge steps and yields…
+    expect(large.readSteps).toBeGreaterThanOrEqual(3 * (small.readSteps ?? 0));
+    expect(large.judgeSteps).toBeGreaterThan(small.judgeSteps ?? 0);
+    expect(large.yields).toBeGreaterThan(small.yields ?? 0);
+    // …not longer slices: each ends at the first step after the clock says its budget is spent.
+    for (const t of [small, large]) expect(t.longestSliceMs).toBeLessThan(2 * BUDGET);
+  }, 60_000);
 });
 
 describe('cleanMentions', () => {

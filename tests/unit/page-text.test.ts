@@ -276,17 +276,32 @@ describe('readText performance', () => {
     };
     const small = build(5_000); // 5 nodes per paragraph: 25k nodes
     const large = build(40_000); // 200k nodes
-    const time = (el: Element) => {
-      const t0 = performance.now();
-      const pt = readText(el);
-      return { ms: performance.now() - t0, pt };
+    // Work is counted as the walker's moves (a wall-clock ratio breaks on a busy machine).
+    const moves = ['firstChild', 'nextSibling', 'parentNode'] as const;
+    const read = (el: Element) => {
+      const proto = TreeWalker.prototype;
+      const originals = moves.map((m) => [m, proto[m]] as const);
+      let count = 0;
+      for (const [m, original] of originals) {
+        proto[m] = function (this: TreeWalker) {
+          count++;
+          return original.call(this);
+        };
+      }
+      try {
+        const pt = readText(el);
+        return { moves: count, pt };
+      } finally {
+        for (const [m, original] of originals) proto[m] = original;
+      }
     };
-    time(small); // warm up
-    const a = time(small);
-    const b = time(large);
+    const a = read(small);
+    const b = read(large);
     expect(b.pt.chunks).toHaveLength(120_000);
     expect(b.pt.text.length).toBeGreaterThan(40_000 * 30);
-    // 8× the nodes; allow generous noise, but a quadratic walk would be ~64×.
-    expect(b.ms / Math.max(a.ms, 1)).toBeLessThan(24);
+    // 8× the nodes: 8× the moves, each node entered once and left once (a walk that went back
+    // over what it read would make far more).
+    expect(a.moves).toBeGreaterThan(25_000);
+    expect(b.moves).toBeLessThanOrEqual(8 * a.moves + 10);
   }, 60_000);
 });
