@@ -29,7 +29,6 @@ import { createRecognizer } from '../lib/recognize';
 import { loadRecognizerData } from '../lib/recognize/data/source.extension';
 import { answerRecognize } from '../lib/recognize/remote';
 import { WARM_UP_TEXTS } from '../lib/recognize/warm-up';
-import { SETTINGS_KEY, type StorageAreaLike } from '../lib/settings';
 import { type SyncAreaLike, settingsSyncer, touchesSettings } from '../lib/settings-sync';
 
 export const SAVE_SELECTION_MENU = 'glossa-save-selection';
