@@ -10,7 +10,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { PAINTED_TYPES, type PaintedType } from '../lib/entities';
 import { t, typeLabel } from '../lib/i18n';
 import type { NotesDb } from '../lib/notes/db';
-import { loadSettings, type Settings, type StorageAreaLike, updateSettings } from '../lib/settings';
+import {
+  loadSettings,
+  type Settings,
+  type StorageAreaLike,
+  TRUST_CATEGORIES,
+  type TrustCategory,
+  updateSettings,
+} from '../lib/settings';
 import { CategoryRow } from './CategoryRow';
 import { ExportButtons } from './ExportButtons';
 import { SiteAdder } from './SiteAdder';
@@ -86,7 +93,7 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
     update({ types: { ...settings.types, [type]: on } });
   const setColor = (type: PaintedType, color: string) =>
     update({ colors: { ...settings.colors, [type]: color } });
-  const setTrustedOnly = (type: PaintedType, on: boolean) =>
+  const setTrustedOnly = (type: TrustCategory, on: boolean) =>
     update({ trustedOnly: { ...settings.trustedOnly, [type]: on } });
 
   return (
@@ -138,7 +145,7 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
         </p>
         <fieldset aria-describedby="trusted-help">
           <legend>{t('trustedOnlyLegend')}</legend>
-          {PAINTED_TYPES.map((type) => (
+          {TRUST_CATEGORIES.map((type) => (
             <label class="check" key={type}>
               <input
                 type="checkbox"
@@ -146,7 +153,7 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
                 checked={settings.trustedOnly[type]}
                 onChange={(e) => setTrustedOnly(type, e.currentTarget.checked)}
               />{' '}
-              {t('trustedOnlyFor', typeLabel(type))}
+              {t('trustedOnlyFor', type === 'NOTES' ? t('trustedNotes') : typeLabel(type))}
             </label>
           ))}
         </fieldset>

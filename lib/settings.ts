@@ -19,10 +19,10 @@ export interface Settings {
   /** Annotate only pages that look like articles (lib/page/article.ts); off: every page. */
   articlesOnly: boolean;
   /**
-   * Categories painted only on trusted sites: a page's own scripts can read which words Glossa
-   * paints, and the watch list says what the reader follows.
+   * What is painted only on trusted sites: a page's own scripts can read which words Glossa
+   * paints, and the watch list and the notes say what the reader follows and wrote about.
    */
-  trustedOnly: Record<PaintedType, boolean>;
+  trustedOnly: Record<TrustCategory, boolean>;
   /** Hostnames (lib/page/site.ts siteKey) where the trusted-only categories are painted too. */
   trustedSites: string[];
   /** When these settings were saved (ms since 1970). */
@@ -34,6 +34,10 @@ export interface Settings {
    */
   changedAt: Record<SyncedField, number>;
 }
+
+/** What can be kept to trusted sites: each painted category, and the reader's saved notes. */
+export const TRUST_CATEGORIES = [...PAINTED_TYPES, 'NOTES'] as const;
+export type TrustCategory = (typeof TRUST_CATEGORIES)[number];
 
 /** The settings that are merged one by one between browsers. */
 export const SYNCED_FIELDS = [
@@ -62,7 +66,7 @@ export const DEFAULT_SETTINGS: Settings = {
   colors: { ...DEFAULT_COLORS },
   watchList: [],
   articlesOnly: true,
-  trustedOnly: { PER: false, LOC: false, TREATY: false, WATCH: false },
+  trustedOnly: { PER: false, LOC: false, TREATY: false, WATCH: false, NOTES: false },
   trustedSites: [],
   savedAt: 0,
   changedAt: stamps(0),
@@ -131,7 +135,7 @@ export function parseSettings(raw: unknown): Settings {
   if (r.watchList !== undefined) s.watchList = parseWatchList(r.watchList);
   if (typeof r.articlesOnly === 'boolean') s.articlesOnly = r.articlesOnly;
   if (typeof r.trustedOnly === 'object' && r.trustedOnly !== null) {
-    for (const t of PAINTED_TYPES) {
+    for (const t of TRUST_CATEGORIES) {
       const v = (r.trustedOnly as Record<string, unknown>)[t];
       if (typeof v === 'boolean') s.trustedOnly[t] = v;
     }

@@ -42,6 +42,7 @@ import type { Mark } from './reveal';
 import type { YieldToMain } from './schedule';
 import { describeSelection } from './selection';
 import {
+  notesPaintedOn,
   type SiteOverrides,
   setAnnotateAnyway,
   setSiteEnabled,
@@ -101,6 +102,8 @@ export interface PageController {
    * hover card's lookup), or null: how lib/page/reveal.ts tells painted ranges apart.
    */
   markAt(node: Node, offset: number): Mark | null;
+  /** Whether saved notes are painted: the page's switch, and the reader's trust in the site. */
+  notesPainted(): boolean;
 }
 
 const log = (...args: unknown[]) => console.warn('[glossa]', ...args.map(describeError));
@@ -772,7 +775,19 @@ export function startPageController(options: PageControllerOptions): PageControl
     return { type: hit.mention.type, canonical: names.canonical(hit.mention), range: hit.range };
   };
 
+  const notesPainted = () => wanted() === null && notesPaintedOn(settings, host);
+
   evaluate();
 
-  return { state, selection, setEnabled, applySettings, handle, idle, dispose, markAt };
+  return {
+    state,
+    selection,
+    setEnabled,
+    applySettings,
+    handle,
+    idle,
+    dispose,
+    markAt,
+    notesPainted,
+  };
 }

@@ -54,6 +54,11 @@ export function typesPaintedOn(settings: Settings, hostname: string): PaintedTyp
   return PAINTED_TYPES.filter((t) => settings.types[t] && (trusted || !settings.trustedOnly[t]));
 }
 
+/** Whether the reader's saved notes are painted on a site (they show what the reader wrote about). */
+export function notesPaintedOn(settings: Settings, hostname: string): boolean {
+  return !settings.trustedOnly.NOTES || isSiteTrusted(settings, hostname);
+}
+
 function withSite(list: readonly string[], host: string, present: boolean): string[] {
   const rest = list.filter((h) => siteKey(h) !== host);
   return present ? [...rest, host] : rest;

@@ -145,14 +145,20 @@ describe('Options: sites I trust', () => {
     )) as HTMLInputElement;
     expect(screen.getByText(/scripts can read which words Glossa paints/)).toBeTruthy();
     // Off for every category until the reader asks: pages look as they did.
-    for (const name of ['Person', 'Place', 'Treaty term', 'Watch list'])
+    for (const name of ['Person', 'Place', 'Treaty term', 'Watch list', "Your notes' highlights"])
       expect(
         (screen.getByLabelText(`${name}: only on sites I trust`) as HTMLInputElement).checked,
       ).toBe(false);
     expect(screen.getByText('No site yet.')).toBeTruthy();
     fireEvent.click(watch);
     await waitFor(() =>
-      expect(stored()?.trustedOnly).toEqual({ PER: false, LOC: false, TREATY: false, WATCH: true }),
+      expect(stored()?.trustedOnly).toEqual({
+        PER: false,
+        LOC: false,
+        TREATY: false,
+        WATCH: true,
+        NOTES: false,
+      }),
     );
     const site = screen.getByLabelText('Trust');
     fireEvent.input(site, { target: { value: 'https://Meduza.io/news' } });

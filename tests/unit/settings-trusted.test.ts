@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Mention, Recognizer } from '../../lib/entities';
 import { type PageController, startPageController } from '../../lib/page/controller';
-import { isSiteTrusted, setSiteTrusted, typesPaintedOn } from '../../lib/page/site';
+import { isSiteTrusted, notesPaintedOn, setSiteTrusted, typesPaintedOn } from '../../lib/page/site';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
@@ -37,7 +37,9 @@ describe('trusted sites in settings', () => {
       LOC: false,
       TREATY: false,
       WATCH: false,
+      NOTES: false,
     });
+    expect(notesPaintedOn(DEFAULT_SETTINGS, 'any.example')).toBe(true);
     expect(typesPaintedOn(DEFAULT_SETTINGS, 'any.example')).toEqual([
       'PER',
       'LOC',
@@ -54,14 +56,20 @@ describe('trusted sites in settings', () => {
       trustedOnly: { WATCH: true, PER: 'yes', ORG: true },
       trustedSites: ['Ria.RU.', 'ria.ru', 42, '', ' tass.ru '],
     });
-    expect(s.trustedOnly).toEqual({ PER: false, LOC: false, TREATY: false, WATCH: true });
+    expect(s.trustedOnly).toEqual({
+      PER: false,
+      LOC: false,
+      TREATY: false,
+      WATCH: true,
+      NOTES: false,
+    });
     expect(s.trustedSites).toEqual(['ria.ru', 'tass.ru']);
     expect(parseSettings({ trustedSites: 'ria.ru' }).trustedSites).toEqual([]);
   });
 
   it('leaves trusted-only categories out on other sites, and the categories switched off everywhere', () => {
     const s = settings({
-      trustedOnly: { PER: false, LOC: false, TREATY: true, WATCH: true },
+      trustedOnly: { PER: false, LOC: false, TREATY: true, WATCH: true, NOTES: true },
       trustedSites: ['ria.ru'],
       types: { PER: true, LOC: false, TREATY: true, WATCH: true },
     });
@@ -70,6 +78,7 @@ describe('trusted sites in settings', () => {
     expect(typesPaintedOn(s, 'evil.example')).toEqual(['PER']);
     // A subdomain is another site.
     expect(typesPaintedOn(s, 'news.ria.ru')).toEqual(['PER']);
+    expect([notesPaintedOn(s, 'ria.ru'), notesPaintedOn(s, 'evil.example')]).toEqual([true, false]);
   });
 
   it('trusts and distrusts a site, remembered in settings', async () => {
@@ -126,9 +135,16 @@ describe('the page on a site not trusted', () => {
     // Only the person: the watch-list terms are neither painted nor listed.
     expect(marked()).toEqual(['PER Putin']);
     expect(controller.state().entities.map((e) => e.type)).toEqual(['PER']);
+    expect(controller.notesPainted()).toBe(true);
     controller.applySettings({ ...s, trustedSites: [host] });
     expect(marked()).toEqual(['PER Putin', 'WATCH sanctions', 'WATCH sanction']);
     controller.applySettings({ ...s, trustedSites: [] });
     expect(marked()).toEqual(['PER Putin']);
+    // Saved notes kept to trusted sites: not painted here, and painted once the site is trusted.
+    const notesToo = { ...s, trustedOnly: { ...s.trustedOnly, NOTES: true } };
+    controller.applySettings(notesToo);
+    expect(controller.notesPainted()).toBe(false);
+    controller.applySettings({ ...notesToo, trustedSites: [host] });
+    expect(controller.notesPainted()).toBe(true);
   });
 });
