@@ -292,3 +292,54 @@ describe('settings sync, any interleaving', () => {
     );
   }, 120_000);
 });
+
+/** A storage area whose every call resolves when fast-check's scheduler says, in any order. */
+function scheduled(area: MemoryArea, s: fc.Scheduler, name: string): MemoryArea {
+  const wrap =
+    <A extends unknown[], R>(label: string, fn: (...args: A) => Promise<R>) =>
+    (...args: A) =>
+      s.schedule(Promise.resolve(), `${name}.${label}`).then(() => fn(...args));
+  return {
+    ...area,
+    get: wrap('get', area.get),
+    set: wrap('set', area.set),
+    remove: wrap('remove', area.remove as NonNullable<MemoryArea['remove']>),
+  };
+}
+
+describe('settings sync, browsers reconciling at the same time', () => {
+  it('loses no saved setting when two browsers read and write sync storage interleaved', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.scheduler(),
+        fc.nat(150),
+        fc.nat(150),
+        fc.boolean(),
+        async (s, n, m, cutShort) => {
+          const sync = quotaSync();
+          const [a, b] = [memoryArea(), memoryArea()];
+          const listA = valueFor('watchList', n, 10) as string[];
+          const listB = valueFor('disabledSites', m, 20) as string[];
+          await updateSettings(a, { watchList: listA }, () => 10);
+          await updateSettings(b, { disabledSites: listB }, () => 20);
+          if (cutShort) sync.writesLeft = 2;
+          const both = Promise.all([
+            reconcileSettings(scheduled(a, s, 'A'), scheduled(sync, s, 'sync-A')),
+            reconcileSettings(scheduled(b, s, 'B'), scheduled(sync, s, 'sync-B')),
+          ]);
+          await s.waitFor(both);
+          // Each browser still has what it saved.
+          expect((await loadSettings(a)).watchList).toEqual(listA);
+          expect((await loadSettings(b)).disabledSites).toEqual(listB);
+          sync.writesLeft = undefined;
+          sync.failing = false;
+          for (let round = 0; round < 2; round++)
+            for (const x of [a, b]) expect(await reconcileSettings(x, sync)).not.toBe('failed');
+          for (const x of [a, b])
+            expect(await loadSettings(x)).toMatchObject({ watchList: listA, disabledSites: listB });
+        },
+      ),
+      { numRuns: runs(100) },
+    );
+  }, 120_000);
+});
