@@ -1,14 +1,23 @@
 /**
  * The options page: the highlight switch, which categories are painted and in which colour (with
  * the contrast each keeps on light and dark pages), the reader's watch list, whether only article
- * pages are annotated, the sites where Glossa stays off, and export (a full page, so the download
- * survives a "where to save?" dialog that would close the popup). Each change is saved at once.
+ * pages are annotated, the categories painted only on sites the reader trusts and those sites, the
+ * sites where Glossa stays off, and export (a full page, so the download survives a "where to
+ * save?" dialog that would close the popup). Each change is saved at once, applied to the settings
+ * as stored then (a change synced from another browser meanwhile is kept).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { PAINTED_TYPES, type PaintedType } from '../lib/entities';
-import { t } from '../lib/i18n';
+import { t, typeLabel } from '../lib/i18n';
 import type { NotesDb } from '../lib/notes/db';
-import { loadSettings, type Settings, type StorageAreaLike, saveSettings } from '../lib/settings';
+import {
+  loadSettings,
+  type Settings,
+  type StorageAreaLike,
+  TRUST_CATEGORIES,
+  type TrustCategory,
+  updateSettings,
+} from '../lib/settings';
 import { CategoryRow } from './CategoryRow';
 import { ExportButtons } from './ExportButtons';
 import { SiteAdder } from './SiteAdder';
@@ -23,6 +32,32 @@ export interface OptionsProps {
 }
 
 type SaveStatus = { ok: true } | { ok: false; message: string } | null;
+type Patch = Parameters<typeof updateSettings>[1];
+
+/** A list of host names, each with its remove button. */
+function SiteList({
+  sites,
+  empty,
+  onRemove,
+}: {
+  sites: readonly string[];
+  empty: string;
+  onRemove(site: string): void;
+}) {
+  if (sites.length === 0) return <p class="muted">{empty}</p>;
+  return (
+    <ul class="sites">
+      {sites.map((site) => (
+        <li key={site} data-site={site}>
+          <span>{site}</span>{' '}
+          <button type="button" aria-label={t('removeSite', site)} onClick={() => onRemove(site)}>
+            {t('remove')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function Options({ storage, db, openNotes }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -38,11 +73,11 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
     };
   }, [storage]);
 
-  async function update(next: Settings) {
-    setSettings(next);
+  async function update(patch: Patch) {
+    setSettings((s) => (s ? { ...s, ...patch } : s));
     setStatus(null);
     try {
-      await saveSettings(storage, next);
+      setSettings(await updateSettings(storage, patch));
       setStatus({ ok: true });
     } catch (e) {
       setStatus({
@@ -55,9 +90,11 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
   if (!settings) return <p class="muted">{t('loadingSettings')}</p>;
 
   const setType = (type: PaintedType, on: boolean) =>
-    update({ ...settings, types: { ...settings.types, [type]: on } });
+    update({ types: { ...settings.types, [type]: on } });
   const setColor = (type: PaintedType, color: string) =>
-    update({ ...settings, colors: { ...settings.colors, [type]: color } });
+    update({ colors: { ...settings.colors, [type]: color } });
+  const setTrustedOnly = (type: TrustCategory, on: boolean) =>
+    update({ trustedOnly: { ...settings.trustedOnly, [type]: on } });
 
   return (
     <main class="options">
@@ -68,7 +105,7 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
           <input
             type="checkbox"
             checked={settings.enabled}
-            onChange={(e) => update({ ...settings, enabled: e.currentTarget.checked })}
+            onChange={(e) => update({ enabled: e.currentTarget.checked })}
           />{' '}
           {t('highlightEnabled')}
         </label>
@@ -89,7 +126,7 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
           <input
             type="checkbox"
             checked={settings.articlesOnly}
-            onChange={(e) => update({ ...settings, articlesOnly: e.currentTarget.checked })}
+            onChange={(e) => update({ articlesOnly: e.currentTarget.checked })}
           />{' '}
           {t('articlesOnly')}
         </label>
@@ -98,8 +135,46 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
       <WatchListEditor
         key={settings.watchList.join('\n')}
         terms={settings.watchList}
-        onSave={(watchList) => update({ ...settings, watchList })}
+        onSave={(watchList) => update({ watchList })}
       />
+
+      <section aria-labelledby="trusted-heading">
+        <h2 id="trusted-heading">{t('headingTrusted')}</h2>
+        <p class="muted" id="trusted-help">
+          {t('trustedHelp')}
+        </p>
+        <fieldset aria-describedby="trusted-help">
+          <legend>{t('trustedOnlyLegend')}</legend>
+          {TRUST_CATEGORIES.map((type) => (
+            <label class="check" key={type}>
+              <input
+                type="checkbox"
+                name={`trusted-${type}`}
+                checked={settings.trustedOnly[type]}
+                onChange={(e) => setTrustedOnly(type, e.currentTarget.checked)}
+              />{' '}
+              {t('trustedOnlyFor', type === 'NOTES' ? t('trustedNotes') : typeLabel(type))}
+            </label>
+          ))}
+        </fieldset>
+        <SiteAdder
+          id="trusted-site-input"
+          label={t('trustSiteLabel')}
+          addLabel={t('addTrustedSite')}
+          onAdd={(site) =>
+            settings.trustedSites.includes(site)
+              ? undefined
+              : update({ trustedSites: [...settings.trustedSites, site] })
+          }
+        />
+        <SiteList
+          sites={settings.trustedSites}
+          empty={t('noTrustedSites')}
+          onRemove={(site) =>
+            update({ trustedSites: settings.trustedSites.filter((s) => s !== site) })
+          }
+        />
+      </section>
 
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">{t('headingSitesOff')}</h2>
@@ -107,32 +182,16 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
           onAdd={(site) =>
             settings.disabledSites.includes(site)
               ? undefined
-              : update({ ...settings, disabledSites: [...settings.disabledSites, site] })
+              : update({ disabledSites: [...settings.disabledSites, site] })
           }
         />
-        {settings.disabledSites.length === 0 ? (
-          <p class="muted">{t('noSites')}</p>
-        ) : (
-          <ul class="sites">
-            {settings.disabledSites.map((site) => (
-              <li key={site} data-site={site}>
-                <span>{site}</span>{' '}
-                <button
-                  type="button"
-                  aria-label={t('removeSite', site)}
-                  onClick={() =>
-                    update({
-                      ...settings,
-                      disabledSites: settings.disabledSites.filter((s) => s !== site),
-                    })
-                  }
-                >
-                  {t('remove')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <SiteList
+          sites={settings.disabledSites}
+          empty={t('noSites')}
+          onRemove={(site) =>
+            update({ disabledSites: settings.disabledSites.filter((s) => s !== site) })
+          }
+        />
       </section>
 
       <p class={status?.ok === false ? 'error' : 'ok'} role="status" aria-live="polite">

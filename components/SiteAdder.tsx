@@ -1,10 +1,14 @@
-/** Add a site where Glossa stays off, by its address or host name ("https://ria.ru/x" → "ria.ru"). */
+/** Add a site (where Glossa stays off, or one the reader trusts) by its address or host name ("https://ria.ru/x" → "ria.ru"). */
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { siteKey } from '../lib/page/site';
 
 export interface SiteAdderProps {
   onAdd(site: string): void;
+  /** The field's id (unique on the page) and label; by default, the sites where Glossa stays off. */
+  id?: string;
+  label?: string;
+  addLabel?: string;
 }
 
 /** The host of whatever the reader typed, or null when it names none. */
@@ -19,7 +23,13 @@ export function siteOf(input: string): string | null {
   }
 }
 
-export function SiteAdder({ onAdd }: SiteAdderProps) {
+export function SiteAdder({
+  onAdd,
+  id = 'site-input',
+  label = t('siteInputLabel'),
+  addLabel = t('addSite'),
+}: SiteAdderProps) {
+  const errorId = `${id}-error`;
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = (e: Event) => {
@@ -35,20 +45,20 @@ export function SiteAdder({ onAdd }: SiteAdderProps) {
   };
   return (
     <form class="site-adder" onSubmit={add}>
-      <label for="site-input">{t('siteInputLabel')}</label>{' '}
+      <label for={id}>{label}</label>{' '}
       <input
-        id="site-input"
+        id={id}
         type="text"
         inputMode="url"
         placeholder="example.com"
         value={value}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? 'site-error' : undefined}
+        aria-describedby={error ? errorId : undefined}
         onInput={(e) => setValue(e.currentTarget.value)}
       />{' '}
-      <button type="submit">{t('addSite')}</button>
+      <button type="submit">{addLabel}</button>
       {error && (
-        <p id="site-error" class="error" role="alert">
+        <p id={errorId} class="error" role="alert">
           {error}
         </p>
       )}

@@ -29,8 +29,7 @@ import { createRecognizer } from '../lib/recognize';
 import { loadRecognizerData } from '../lib/recognize/data/source.extension';
 import { answerRecognize } from '../lib/recognize/remote';
 import { WARM_UP_TEXTS } from '../lib/recognize/warm-up';
-import { SETTINGS_KEY, type StorageAreaLike } from '../lib/settings';
-import { reconcileSettings } from '../lib/settings-sync';
+import { type SyncAreaLike, settingsSyncer, touchesSettings } from '../lib/settings-sync';
 
 export const SAVE_SELECTION_MENU = 'glossa-save-selection';
 export const SAVE_SELECTION_COMMAND = 'save-selection';
@@ -45,15 +44,14 @@ type ActionApi = {
 export default defineBackground(() => {
   const db = openNotesDb();
   // Settings follow the reader across browsers (storage.sync); notes stay here, in IndexedDB.
-  const sync = (browser.storage as unknown as { sync?: StorageAreaLike }).sync;
+  const sync = (browser.storage as unknown as { sync?: SyncAreaLike }).sync;
   if (sync) {
-    const reconcile = () =>
-      void reconcileSettings(browser.storage.local, sync).then((outcome) => {
-        if (outcome === 'failed') log('settings could not be synced; they stay on this browser');
-      });
-    reconcile();
+    const reconcile = settingsSyncer(browser.storage.local, sync, (outcome) => {
+      if (outcome === 'failed') log('settings could not be synced; they stay on this browser');
+    });
+    void reconcile();
     browser.storage.onChanged.addListener((changes, area) => {
-      if ((area === 'local' || area === 'sync') && SETTINGS_KEY in changes) reconcile();
+      if (touchesSettings(changes, area)) void reconcile();
     });
   }
   // One recognizer for every tab, its tables read from the package and built once per background

@@ -88,7 +88,7 @@ export default defineContentScript({
         });
         listenForSettings(controller);
         try {
-          const layer = startNoteLayer({ doc: document, enabled: controller.state().enabled });
+          const layer = startNoteLayer({ doc: document, enabled: controller.notesPainted() });
           notes = layer;
           // Show them unless the popup has already sent newer notes.
           void savedNotes.then((list) => {
@@ -118,7 +118,7 @@ export default defineContentScript({
           Promise.all([loadSettings(storage), loadSiteOverrides(storage)]).then(
             ([settings, overrides]) => {
               c.applySettings(settings, overrides);
-              notes?.setEnabled(c.state().enabled);
+              notes?.setEnabled(c.notesPainted());
             },
             (err: unknown) => log('reading changed settings failed', err),
           );
@@ -158,7 +158,7 @@ export default defineContentScript({
       if (!c) return message.type === 'glossa:get-selection' ? null : failedState();
       const result = await c.handle(message);
       // Saved notes follow the page's highlight switch.
-      notes?.setEnabled(c.state().enabled);
+      notes?.setEnabled(c.notesPainted());
       return result;
     };
 

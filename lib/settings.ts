@@ -18,9 +18,42 @@ export interface Settings {
   watchList: string[];
   /** Annotate only pages that look like articles (lib/page/article.ts); off: every page. */
   articlesOnly: boolean;
-  /** When these settings were saved (ms since 1970): the newer copy wins between devices. */
+  /**
+   * What is painted only on trusted sites: a page's own scripts can read which words Glossa
+   * paints, and the watch list and the notes say what the reader follows and wrote about.
+   */
+  trustedOnly: Record<TrustCategory, boolean>;
+  /** Hostnames (lib/page/site.ts siteKey) where the trusted-only categories are painted too. */
+  trustedSites: string[];
+  /** When these settings were saved (ms since 1970). */
   savedAt: number;
+  /**
+   * When each setting last changed (ms since 1970; 0: never, still the default). Between browsers
+   * each setting is taken from the copy that changed it last, so a change to one setting on one
+   * browser never takes back another setting changed on another (lib/settings-sync.ts).
+   */
+  changedAt: Record<SyncedField, number>;
 }
+
+/** What can be kept to trusted sites: each painted category, and the reader's saved notes. */
+export const TRUST_CATEGORIES = [...PAINTED_TYPES, 'NOTES'] as const;
+export type TrustCategory = (typeof TRUST_CATEGORIES)[number];
+
+/** The settings that are merged one by one between browsers. */
+export const SYNCED_FIELDS = [
+  'enabled',
+  'types',
+  'disabledSites',
+  'colors',
+  'watchList',
+  'articlesOnly',
+  'trustedOnly',
+  'trustedSites',
+] as const;
+export type SyncedField = (typeof SYNCED_FIELDS)[number];
+
+const stamps = (at: number) =>
+  Object.fromEntries(SYNCED_FIELDS.map((f) => [f, at])) as Record<SyncedField, number>;
 
 /** Watch lists stay small enough to match on every page without a cost anyone notices. */
 export const MAX_WATCH_TERMS = 200;
@@ -33,7 +66,10 @@ export const DEFAULT_SETTINGS: Settings = {
   colors: { ...DEFAULT_COLORS },
   watchList: [],
   articlesOnly: true,
+  trustedOnly: { PER: false, LOC: false, TREATY: false, WATCH: false, NOTES: false },
+  trustedSites: [],
   savedAt: 0,
+  changedAt: stamps(0),
 };
 
 /** "санкции, New START\nденуклеаризация" → trimmed, deduplicated (ignoring case), bounded terms. */
@@ -63,6 +99,16 @@ export interface StorageAreaLike {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
+/** Host names, as sites are remembered (lowercase, no trailing dot), without repeats. */
+function parseSites(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return [];
+  const sites = raw
+    .filter((x): x is string => typeof x === 'string')
+    .map((h) => h.trim().toLowerCase().replace(/\.$/, ''))
+    .filter(Boolean);
+  return [...new Set(sites)];
+}
+
 const KEY = 'glossa:settings';
 
 /** Merge whatever is stored over the defaults; unknown or malformed fields fall back to defaults. */
@@ -88,8 +134,28 @@ export function parseSettings(raw: unknown): Settings {
   }
   if (r.watchList !== undefined) s.watchList = parseWatchList(r.watchList);
   if (typeof r.articlesOnly === 'boolean') s.articlesOnly = r.articlesOnly;
+  if (typeof r.trustedOnly === 'object' && r.trustedOnly !== null) {
+    for (const t of TRUST_CATEGORIES) {
+      const v = (r.trustedOnly as Record<string, unknown>)[t];
+      if (typeof v === 'boolean') s.trustedOnly[t] = v;
+    }
+  }
+  if (r.trustedSites !== undefined) s.trustedSites = parseSites(r.trustedSites);
   if (typeof r.savedAt === 'number' && Number.isFinite(r.savedAt)) s.savedAt = r.savedAt;
+  // A copy saved before settings had their own stamps: every setting changed when it was saved.
+  s.changedAt = stamps(s.savedAt);
+  if (typeof r.changedAt === 'object' && r.changedAt !== null) {
+    for (const f of SYNCED_FIELDS) {
+      const v = (r.changedAt as Record<string, unknown>)[f];
+      s.changedAt[f] = typeof v === 'number' && Number.isFinite(v) ? v : 0;
+    }
+  }
   return s;
+}
+
+/** Whether two settings say the same (their stamps aside). */
+export function sameSetting(a: Settings, b: Settings, field: SyncedField): boolean {
+  return JSON.stringify(a[field]) === JSON.stringify(b[field]);
 }
 
 export async function loadSettings(area: StorageAreaLike): Promise<Settings> {
@@ -100,12 +166,33 @@ export async function loadSettings(area: StorageAreaLike): Promise<Settings> {
   }
 }
 
+/**
+ * Save settings, stamping the ones that differ from the stored copy (or, with none stored, from
+ * the defaults) with the time: that stamp is what decides between browsers.
+ */
 export async function saveSettings(
   area: StorageAreaLike,
   settings: Settings,
   now: () => number = Date.now,
 ): Promise<void> {
-  await area.set({ [KEY]: { ...settings, savedAt: now() } });
+  const raw = (await area.get(KEY))[KEY];
+  const before = raw === undefined ? DEFAULT_SETTINGS : parseSettings(raw);
+  // Never older than the copy it replaces, even when this clock runs behind the one that wrote it.
+  const at = Math.max(now(), before.savedAt + 1);
+  const changedAt = { ...before.changedAt };
+  for (const f of SYNCED_FIELDS) if (!sameSetting(before, settings, f)) changedAt[f] = at;
+  await area.set({ [KEY]: { ...settings, savedAt: at, changedAt } });
+}
+
+/** Change some settings: applied to the stored copy as it is now, not to one read earlier. */
+export async function updateSettings(
+  area: StorageAreaLike,
+  patch: Partial<Omit<Settings, 'savedAt' | 'changedAt'>>,
+  now: () => number = Date.now,
+): Promise<Settings> {
+  const next = { ...(await loadSettings(area)), ...patch };
+  await saveSettings(area, next, now);
+  return loadSettings(area);
 }
 
 export function isSiteDisabled(settings: Settings, hostname: string): boolean {

@@ -41,7 +41,14 @@ import { PageNames } from './names';
 import type { Mark } from './reveal';
 import type { YieldToMain } from './schedule';
 import { describeSelection } from './selection';
-import { type SiteOverrides, setAnnotateAnyway, setSiteEnabled, siteKey } from './site';
+import {
+  notesPaintedOn,
+  type SiteOverrides,
+  setAnnotateAnyway,
+  setSiteEnabled,
+  siteKey,
+  typesPaintedOn,
+} from './site';
 import { extractPageText, findArticleRoot } from './text';
 import { type PageWatch, type WatchOptions, watchPage } from './watch';
 
@@ -95,6 +102,8 @@ export interface PageController {
    * hover card's lookup), or null: how lib/page/reveal.ts tells painted ranges apart.
    */
   markAt(node: Node, offset: number): Mark | null;
+  /** Whether saved notes are painted: the page's switch, and the reader's trust in the site. */
+  notesPainted(): boolean;
 }
 
 const log = (...args: unknown[]) => console.warn('[glossa]', ...args.map(describeError));
@@ -217,7 +226,7 @@ export function startPageController(options: PageControllerOptions): PageControl
   const host = siteKey(doc.location?.hostname ?? '');
   let settings = options.settings;
   let overrides: SiteOverrides = options.overrides ?? { annotateAnyway: [] };
-  let types = PAINTED_TYPES.filter((t) => settings.types[t]);
+  let types = typesPaintedOn(settings, host);
   /** The popup's per-tab switch; undefined: follow settings. */
   let tabOverride: boolean | undefined;
 
@@ -237,8 +246,8 @@ export function startPageController(options: PageControllerOptions): PageControl
   const names = new PageNames();
   const cache: RecognizedCache = new Map();
   let recognizer: PageRecognizer | null = null;
-  /** The watch list in force: none while the category is switched off (others then show). */
-  const activeWatchList = () => (settings.types.WATCH ? settings.watchList : []);
+  /** The watch list in force: none while the category is not painted here (others then show). */
+  const activeWatchList = () => (types.includes('WATCH') ? settings.watchList : []);
   let watchMatcher = createWatchMatcher(activeWatchList());
   const getRecognizer = () => {
     recognizer ??= cleaning(
@@ -688,7 +697,7 @@ export function startPageController(options: PageControllerOptions): PageControl
     const gateBefore = settings.articlesOnly;
     settings = next;
     if (nextOverrides) overrides = nextOverrides;
-    types = PAINTED_TYPES.filter((t) => settings.types[t]);
+    types = typesPaintedOn(settings, host);
     // A remembered switch for this site (or all sites) changed: it wins over this tab's switch.
     if (before.on !== settings.enabled || before.site !== isSiteDisabled(settings, host)) {
       tabOverride = undefined;
@@ -776,7 +785,19 @@ export function startPageController(options: PageControllerOptions): PageControl
     return { type: hit.mention.type, canonical: names.canonical(hit.mention), range: hit.range };
   };
 
+  const notesPainted = () => wanted() === null && notesPaintedOn(settings, host);
+
   evaluate();
 
-  return { state, selection, setEnabled, applySettings, handle, idle, dispose, markAt };
+  return {
+    state,
+    selection,
+    setEnabled,
+    applySettings,
+    handle,
+    idle,
+    dispose,
+    markAt,
+    notesPainted,
+  };
 }

@@ -3,9 +3,12 @@
  * - "Glossa off on this site" is Settings.disabledSites (lib/settings.ts, also edited on the
  *   options page);
  * - "annotate anyway" (mark this site's pages even when they do not look like articles) is kept
- *   under its own key here, so settings stay as they are for other code.
+ *   under its own key here, so settings stay as they are for other code;
+ * - "trust this site" is Settings.trustedSites: the categories the reader keeps to trusted sites
+ *   (Settings.trustedOnly) are painted there too, and nowhere else.
  * Pure: the storage area is passed in.
  */
+import { PAINTED_TYPES, type PaintedType } from '../entities';
 import { loadSettings, type Settings, type StorageAreaLike, saveSettings } from '../settings';
 
 export const SITE_OVERRIDES_KEY = 'glossa:site-overrides';
@@ -37,6 +40,25 @@ export async function loadSiteOverrides(area: StorageAreaLike): Promise<SiteOver
   }
 }
 
+export function isSiteTrusted(settings: Settings, hostname: string): boolean {
+  const host = siteKey(hostname);
+  return settings.trustedSites.some((h) => siteKey(h) === host);
+}
+
+/**
+ * The categories painted on a site: those switched on, less those kept to trusted sites where the
+ * site is not one. What is not painted is not in CSS.highlights, where the page's scripts could read it.
+ */
+export function typesPaintedOn(settings: Settings, hostname: string): PaintedType[] {
+  const trusted = isSiteTrusted(settings, hostname);
+  return PAINTED_TYPES.filter((t) => settings.types[t] && (trusted || !settings.trustedOnly[t]));
+}
+
+/** Whether the reader's saved notes are painted on a site (they show what the reader wrote about). */
+export function notesPaintedOn(settings: Settings, hostname: string): boolean {
+  return !settings.trustedOnly.NOTES || isSiteTrusted(settings, hostname);
+}
+
 function withSite(list: readonly string[], host: string, present: boolean): string[] {
   const rest = list.filter((h) => siteKey(h) !== host);
   return present ? [...rest, host] : rest;
@@ -65,5 +87,18 @@ export async function setAnnotateAnyway(
   const current = await loadSiteOverrides(area);
   const next = { annotateAnyway: withSite(current.annotateAnyway, host, on) };
   if (host) await area.set({ [SITE_OVERRIDES_KEY]: next });
+  return next;
+}
+
+/** Trust a site with the trusted-only categories, or stop; returns the saved settings. */
+export async function setSiteTrusted(
+  area: StorageAreaLike,
+  hostname: string,
+  trusted: boolean,
+): Promise<Settings> {
+  const host = siteKey(hostname);
+  const settings = await loadSettings(area);
+  const next = { ...settings, trustedSites: withSite(settings.trustedSites, host, trusted) };
+  if (host) await saveSettings(area, next);
   return next;
 }

@@ -135,3 +135,56 @@ describe('Options', () => {
     expect(opened).toBe(1);
   });
 });
+
+describe('Options: sites I trust', () => {
+  it('explains the risk, keeps the watch list to trusted sites, and edits those sites', async () => {
+    const { area, stored } = memoryStorage();
+    render(<Options storage={area} />);
+    const watch = (await screen.findByLabelText(
+      'Watch list: only on sites I trust',
+    )) as HTMLInputElement;
+    expect(screen.getByText(/scripts can read which words Glossa paints/)).toBeTruthy();
+    // Off for every category until the reader asks: pages look as they did.
+    for (const name of ['Person', 'Place', 'Treaty term', 'Watch list', "Your notes' highlights"])
+      expect(
+        (screen.getByLabelText(`${name}: only on sites I trust`) as HTMLInputElement).checked,
+      ).toBe(false);
+    expect(screen.getByText('No site yet.')).toBeTruthy();
+    fireEvent.click(watch);
+    await waitFor(() =>
+      expect(stored()?.trustedOnly).toEqual({
+        PER: false,
+        LOC: false,
+        TREATY: false,
+        WATCH: true,
+        NOTES: false,
+      }),
+    );
+    const site = screen.getByLabelText('Trust');
+    fireEvent.input(site, { target: { value: 'https://Meduza.io/news' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add trusted site' }));
+    await waitFor(() => expect(stored()?.trustedSites).toEqual(['meduza.io']));
+    // The sites where Glossa stays off are another list.
+    expect(stored()?.disabledSites).toEqual([]);
+    const row = screen.getByText('meduza.io').closest('li') as HTMLElement;
+    fireEvent.click(within(row).getByRole('button', { name: 'Remove meduza.io' }));
+    await waitFor(() => expect(stored()?.trustedSites).toEqual([]));
+    expect(screen.getByText('No site yet.')).toBeTruthy();
+  });
+
+  it('keeps a setting changed elsewhere (another browser, the popup) while the page was open', async () => {
+    const { area, stored } = memoryStorage({
+      [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, watchList: ['old'] },
+    });
+    render(<Options storage={area} />);
+    await screen.findByLabelText('Person');
+    // Sync brings a new list after the page read the settings.
+    await area.set({
+      [SETTINGS_KEY]: { ...(stored() as Settings), watchList: ['санкции', 'New START'] },
+    });
+    fireEvent.click(screen.getByLabelText('Person'));
+    await screen.findByText('Saved');
+    expect(stored()?.types.PER).toBe(false);
+    expect(stored()?.watchList).toEqual(['санкции', 'New START']);
+  });
+});

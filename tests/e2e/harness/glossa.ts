@@ -313,7 +313,10 @@ export interface Messenger {
 function stampSettings(items: Record<string, unknown>): Record<string, unknown> {
   const settings = items[SETTINGS_KEY];
   if (typeof settings !== 'object' || settings === null) return items;
-  return { ...items, [SETTINGS_KEY]: { ...settings, savedAt: Date.now() } };
+  // Without per-setting stamps every setting counts as changed now: the test's settings win over
+  // whatever an earlier test left in sync storage.
+  const { changedAt: _, ...rest } = settings as { changedAt?: unknown };
+  return { ...items, [SETTINGS_KEY]: { ...rest, savedAt: Date.now() } };
 }
 
 export async function openMessenger(session: BrowserSession): Promise<Messenger> {
