@@ -17,17 +17,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { isPageCommand, runPageCommand } from '../lib/commands';
 import type { Recognizer } from '../lib/entities';
 import { t } from '../lib/i18n';
-import {
-  isGlossaMessage,
-  type Message,
-  type RecognizeResult,
-  type RecognizerStatus,
-} from '../lib/messages';
-import { type AskTab, notesForPage, saveSelectionFromTab } from '../lib/notes/capture';
+import { isGlossaMessage, type Message, type RecognizerStatus } from '../lib/messages';
+import { type AskTab, notesForSender, saveSelectionFromTab } from '../lib/notes/capture';
 import { openNotesDb } from '../lib/notes/db';
 import { createRecognizer } from '../lib/recognize';
 import { loadRecognizerData } from '../lib/recognize/data/source.extension';
-import { answerRecognize } from '../lib/recognize/remote';
+import { createRecognizeService } from '../lib/recognize/remote';
 import { WARM_UP_TEXTS } from '../lib/recognize/warm-up';
 import { SETTINGS_KEY, type StorageAreaLike } from '../lib/settings';
 import { reconcileSettings } from '../lib/settings-sync';
@@ -93,6 +88,13 @@ export default defineBackground(() => {
       status.error = err instanceof Error ? err.message : String(err);
       log('recognizer data could not be loaded', err);
     });
+  // Pages' recognition requests, checked and then run one per task, tabs taking turns.
+  const recognition = createRecognizeService({
+    recognizer,
+    ready: dataReady,
+    schedule: (task) => setTimeout(task, 0),
+  });
+  browser.tabs.onRemoved.addListener((tabId) => recognition.tabClosed(tabId));
   const askTab: AskTab = (tabId, message) => browser.tabs.sendMessage(tabId, message);
   // MV3 has `action`, Firefox MV2 `browserAction`: the same two calls.
   const action = ((browser as unknown as { action?: ActionApi }).action ??
@@ -172,24 +174,14 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isGlossaMessage(message) || sender.id !== browser.runtime.id) return false;
-    if (message.type === 'glossa:recognize' && sender.tab) {
+    if (message.type === 'glossa:recognize') {
       // Content scripts send page text here: the recognizer's data is loaded once, not per page.
-      const request = message as Message<'glossa:recognize'>;
-      dataReady
-        .then(
-          () => answerRecognize(recognizer, request),
-          (err: unknown): RecognizeResult => ({
-            ok: false,
-            error: `the recognizer data could not be read (${err instanceof Error ? err.message : String(err)})`,
-          }),
-        )
-        .then(sendResponse);
+      recognition.answer(message as Message<'glossa:recognize'>, sender).then(sendResponse);
       return true;
     }
-    if (message.type === 'glossa:notes-for-page' && sender.tab) {
+    if (message.type === 'glossa:notes-for-page') {
       // A content script gets its own page's notes: the frame's address, not what it claims.
-      const url = sender.url ?? (message as Message<'glossa:notes-for-page'>).url;
-      notesForPage(db, url).then(sendResponse);
+      notesForSender(db, message as Message<'glossa:notes-for-page'>, sender).then(sendResponse);
       return true;
     }
     if (message.type === 'glossa:recognizer-status' && extensionPage(sender.url)) {

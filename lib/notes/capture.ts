@@ -8,7 +8,8 @@
  *   painted at once, and tells the reader on the page what happened (saved, or why not). The note
  *   is stored here, in the extension's IndexedDB, whether or not the popup is ever opened.
  * - `notesForPage`: a content script's own page's notes (content scripts cannot open the
- *   extension's database).
+ *   extension's database); `notesForSender` decides whose: the address the browser gives for the
+ *   sending frame, never one the message claims.
  */
 
 import { t } from '../i18n';
@@ -108,4 +109,28 @@ export async function notesForPage(db: NotesDb, url: string): Promise<NotesForPa
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** What the browser says about a message's sender (runtime.MessageSender), as far as used here. */
+export interface NotesSender {
+  tab?: unknown;
+  url?: string;
+}
+
+export const NO_SENDER_PAGE = 'notes are given only to a page whose address the browser tells';
+
+/**
+ * The background's answer to 'glossa:notes-for-page': the notes of the sending frame's own
+ * address. The URL in the message is ignored: a content script's claim could name another page,
+ * and without the browser's word for the sender (a tab and its URL) nothing is answered.
+ */
+export function notesForSender(
+  db: NotesDb,
+  _message: Message<'glossa:notes-for-page'>,
+  sender: NotesSender,
+): Promise<NotesForPage> {
+  if (!sender.tab || typeof sender.url !== 'string' || sender.url === '') {
+    return Promise.resolve({ ok: false, error: NO_SENDER_PAGE });
+  }
+  return notesForPage(db, sender.url);
 }

@@ -7,6 +7,7 @@ import {
   NO_SELECTION,
   NOT_A_WEB_PAGE,
   notesForPage,
+  notesForSender,
   SAVED,
   saveSelectionFromTab,
 } from '../../lib/notes/capture';
@@ -211,5 +212,45 @@ describe('notesForPage (content scripts ask the background)', () => {
     const answer = await notesForPage(db, PAGE_URL);
     expect(answer.ok).toBe(false);
     expect(answer.ok ? '' : answer.error).toMatch(/^Could not load the notes for this page: /);
+  });
+});
+
+describe('notesForSender (the background checks who asks)', () => {
+  const message = { type: 'glossa:notes-for-page' as const, url: 'https://other.example/' };
+
+  async function twoPages() {
+    const db = freshDb();
+    const mine = await addNote(db, {
+      kind: 'page',
+      url: NOTE_URL,
+      pageTitle: 'T',
+      text: 'mine',
+      tags: [],
+    });
+    await addNote(db, {
+      kind: 'page',
+      url: 'https://other.example/',
+      pageTitle: 'O',
+      text: 'secret of another site',
+      tags: [],
+    });
+    return { db, mine };
+  }
+
+  it("answers the notes of the sender frame's own address, not the address the message claims", async () => {
+    const { db, mine } = await twoPages();
+    const answer = await notesForSender(db, message, { tab: { id: 3 }, url: PAGE_URL });
+    expect(answer).toEqual({ ok: true, notes: [mine] });
+  });
+
+  it('refuses when the browser does not say which page sent the message', async () => {
+    const { db } = await twoPages();
+    for (const sender of [{ tab: { id: 3 } }, { url: PAGE_URL }, {}]) {
+      const answer = await notesForSender(db, message, sender);
+      expect(answer).toEqual({
+        ok: false,
+        error: 'notes are given only to a page whose address the browser tells',
+      });
+    }
   });
 });
