@@ -110,8 +110,8 @@ export default defineBackground(() => {
     }
   };
 
-  const save = async (tabId: number) => {
-    const result = await saveSelectionFromTab({ db, askTab }, tabId);
+  const save = async (tabId: number, pageUrl?: string) => {
+    const result = await saveSelectionFromTab({ db, askTab }, tabId, pageUrl);
     await flag(tabId, result.ok ? null : result.error);
     if (!result.ok) log('save selection:', result.error);
     return result;
@@ -138,7 +138,8 @@ export default defineBackground(() => {
       .catch((err: unknown) => log('context menu', err));
     menus.onClicked.addListener((info, tab) => {
       if (info.menuItemId !== SAVE_SELECTION_MENU || tab?.id === undefined) return;
-      void save(tab.id);
+      // The menu click says which page it was on: that address, not the content script's report.
+      void save(tab.id, info.pageUrl);
     });
   }
 

@@ -49,9 +49,15 @@ async function tell(deps: CaptureDeps, tabId: number, ok: boolean, text: string)
   }
 }
 
+/**
+ * `pageUrl`: the page's address as the browser gives it (a context-menu click says it), which
+ * wins over the address the content script reports; the reported title is kept only when both
+ * name the same page.
+ */
 export async function saveSelectionFromTab(
   deps: CaptureDeps,
   tabId: number,
+  pageUrl?: string,
 ): Promise<SaveSelectionResult> {
   const fail = async (error: string, notify = true): Promise<SaveSelectionResult> => {
     if (notify) await tell(deps, tabId, false, error);
@@ -67,19 +73,23 @@ export async function saveSelectionFromTab(
     const state = await deps.askTab(tabId, { type: 'glossa:get-page' });
     url = state.page.url;
     title = state.page.title;
+    if (pageUrl && normalizeUrl(pageUrl) !== normalizeUrl(url)) {
+      url = pageUrl;
+      title = '';
+    }
   } catch {
     return fail(NO_PAGE, false);
   }
   if (!/^https?:/i.test(url)) return fail(NOT_A_WEB_PAGE);
 
-  const pageUrl = normalizeUrl(url);
+  const noteUrl = normalizeUrl(url);
   let note: Awaited<ReturnType<typeof addNote>>;
   try {
     note = await addNote(
       deps.db,
       {
         kind: 'selection',
-        url: pageUrl,
+        url: noteUrl,
         pageTitle: title,
         text: '',
         tags: [],
@@ -94,7 +104,7 @@ export async function saveSelectionFromTab(
   }
 
   try {
-    const notes = await notesForUrl(deps.db, pageUrl);
+    const notes = await notesForUrl(deps.db, noteUrl);
     await deps.askTab(tabId, { type: 'glossa:show-notes', notes });
   } catch {
     // Saved all the same; the page paints it on its next load.

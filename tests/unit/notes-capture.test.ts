@@ -142,6 +142,14 @@ describe('saveSelectionFromTab (context menu and keyboard shortcut)', () => {
     expect(await allNotes(db)).toHaveLength(0);
   });
 
+  it("files the note under the page address the browser gives (context menu), not the content script's claim", async () => {
+    const db = freshDb();
+    const tab = fakeTab({ url: 'https://mail.example/inbox' });
+    const result = await saveSelectionFromTab({ db, askTab: tab.ask, now: () => NOW }, 7, PAGE_URL);
+    expect(result.ok).toBe(true);
+    expect((await allNotes(db)).map((n) => [n.url, n.pageTitle])).toEqual([[NOTE_URL, '']]);
+  });
+
   it('refuses pages that are not http(s)', async () => {
     const db = freshDb();
     const tab = fakeTab({ url: 'file:///home/me/article.html' });
