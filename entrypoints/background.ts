@@ -32,6 +32,14 @@ export const SAVE_SELECTION_COMMAND = 'save-selection';
 
 const log = (...args: unknown[]) => console.warn('[glossa]', ...args);
 
+/** The Prioritized Task Scheduling API (Chrome; not in every Firefox ESR). */
+type TaskScheduler = {
+  postTask?(
+    task: () => void,
+    options: { priority: 'user-blocking' | 'user-visible' | 'background' },
+  ): Promise<unknown>;
+};
+
 type ActionApi = {
   setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
   setTitle(details: { tabId?: number; title: string }): Promise<void>;
@@ -88,11 +96,18 @@ export default defineBackground(() => {
       status.error = err instanceof Error ? err.message : String(err);
       log('recognizer data could not be loaded', err);
     });
-  // Pages' recognition requests, checked and then run one per task, tabs taking turns.
+  // Pages' recognition requests, checked and then run one per task, tabs taking turns. The tasks
+  // run below the priority of the browser's messages where the browser allows it, so a request
+  // that arrives meanwhile joins the turns at once instead of behind every queued recognition.
+  const postTask = (globalThis as { scheduler?: TaskScheduler }).scheduler?.postTask?.bind(
+    (globalThis as { scheduler?: TaskScheduler }).scheduler,
+  );
   const recognition = createRecognizeService({
     recognizer,
     ready: dataReady,
-    schedule: (task) => setTimeout(task, 0),
+    schedule: postTask
+      ? (task) => void postTask(task, { priority: 'background' })
+      : (task) => setTimeout(task, 0),
   });
   browser.tabs.onRemoved.addListener((tabId) => recognition.tabClosed(tabId));
   const askTab: AskTab = (tabId, message) => browser.tabs.sendMessage(tabId, message);
