@@ -14,7 +14,7 @@ import { EntityList } from './EntityList';
 import { ExportButtons } from './ExportButtons';
 import { type NoteDraft, NoteEditor } from './NoteEditor';
 import { NoteList } from './NoteList';
-import { pageStatusLine } from './page-status';
+import { pageAddress, pageStatusLine } from './page-status';
 import { SiteToggle } from './SiteToggle';
 import { askTab, type SendToTab } from './tab-transport';
 import { usePageNotes } from './usePageNotes';
@@ -23,8 +23,9 @@ export interface PopupProps {
   sendToTab: SendToTab;
   db: NotesDb;
   /**
-   * The tab's own address and title, for filing notes when no content script answers.
-   * Resolves null when the browser does not tell (no "tabs" permission) or there is no tab.
+   * The tab's own address and title, from the browser: notes are filed under it, whatever the
+   * content script reports, and also when no content script answers. Resolves null when the
+   * browser does not tell (no permission to read the tab's address) or there is no tab.
    */
   tabInfo?: () => Promise<PageInfo | null>;
   openOptions?: () => void;
@@ -36,10 +37,7 @@ export interface PopupProps {
   pollMs?: number;
 }
 
-type PageView =
-  | { kind: 'loading' }
-  | { kind: 'ready'; state: PageState }
-  | { kind: 'absent'; tab: PageInfo | null };
+type PageView = { kind: 'loading' } | { kind: 'ready'; state: PageState } | { kind: 'absent' };
 
 /** What the popup says where no content script answers (in the UI language at load). */
 export const NO_CONTENT_SCRIPT = t('noContentScript');
@@ -60,6 +58,21 @@ export function Popup({
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const [switching, setSwitching] = useState(false);
   const [switchError, setSwitchError] = useState<string | null>(null);
+  /** The browser's word on the tab's address; undefined until it answered. */
+  const [tab, setTab] = useState<PageInfo | null | undefined>(tabInfo ? undefined : null);
+
+  useEffect(() => {
+    if (!tabInfo) return;
+    let cancelled = false;
+    void tabInfo()
+      .catch(() => null)
+      .then((info) => {
+        if (!cancelled) setTab(info);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [tabInfo]);
 
   // Ask the page what it found; keep asking while recognition is still running.
   useEffect(() => {
@@ -74,8 +87,7 @@ export function Popup({
           state = await askTab(sendToTab, { type: 'glossa:get-page' });
         }
       } catch {
-        const tab = tabInfo ? await tabInfo().catch(() => null) : null;
-        if (!cancelled) setView({ kind: 'absent', tab });
+        if (!cancelled) setView({ kind: 'absent' });
         return;
       }
       if (cancelled) return;
@@ -90,10 +102,13 @@ export function Popup({
     return () => {
       cancelled = true;
     };
-  }, [sendToTab, tabInfo, pollMs]);
+  }, [sendToTab, pollMs]);
 
+  // Nothing is filed or shown until the browser said where the tab is.
   const page: PageInfo | null =
-    view.kind === 'ready' ? view.state.page : view.kind === 'absent' ? view.tab : null;
+    tab === undefined || view.kind === 'loading'
+      ? null
+      : pageAddress(view.kind === 'ready' ? view.state.page : null, tab);
   const noteUrl = page?.url ? normalizeUrl(page.url) : null;
 
   const pageNotes = usePageNotes({

@@ -11,13 +11,13 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { EntitySummary, PaintedType } from '../lib/entities';
 import { t } from '../lib/i18n';
-import type { PageState, RevealResult } from '../lib/messages';
+import type { PageInfo, PageState, RevealResult } from '../lib/messages';
 import { deleteNote, type NotesDb, notesForUrl } from '../lib/notes/db';
 import type { Note } from '../lib/notes/model';
 import { normalizeUrl } from '../lib/notes/normalize-url';
 import { EntityList } from './EntityList';
 import { NoteList } from './NoteList';
-import { pageStatusLine } from './page-status';
+import { pageAddress, pageStatusLine } from './page-status';
 import { askTab, type SendToTab } from './tab-transport';
 
 export interface SidePanelProps {
@@ -25,10 +25,19 @@ export interface SidePanelProps {
   db: NotesDb;
   /** Subscribe to "the page may have changed"; returns the unsubscribe function. */
   watch?: (onChange: () => void) => () => void;
+  /**
+   * The tab's address and title from the browser: its notes are shown, whatever address the
+   * content script reports. Resolves null when the browser does not tell.
+   */
+  tabInfo?: () => Promise<PageInfo | null>;
   openNotes?: () => void;
 }
 
-type View = { kind: 'loading' } | { kind: 'ready'; state: PageState } | { kind: 'absent' };
+/** `page`: the address the notes belong to (pageAddress), and its title. */
+type View =
+  | { kind: 'loading' }
+  | { kind: 'ready'; state: PageState; page: PageInfo | null }
+  | { kind: 'absent' };
 
 interface Revealed {
   type: string;
@@ -36,7 +45,7 @@ interface Revealed {
   label: string;
 }
 
-export function SidePanel({ sendToTab, db, watch, openNotes }: SidePanelProps) {
+export function SidePanel({ sendToTab, db, watch, tabInfo, openNotes }: SidePanelProps) {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [notes, setNotes] = useState<Note[]>([]);
   const [notesError, setNotesError] = useState<string | null>(null);
@@ -54,17 +63,19 @@ export function SidePanel({ sendToTab, db, watch, openNotes }: SidePanelProps) {
       if (mine === generation.current) setView({ kind: 'absent' });
       return;
     }
+    const tab = tabInfo ? await tabInfo().catch(() => null) : null;
     if (mine !== generation.current) return;
-    setView({ kind: 'ready', state });
+    const page = pageAddress(state.page, tab);
+    setView({ kind: 'ready', state, page });
     try {
-      const list = state.page.url ? await notesForUrl(db, normalizeUrl(state.page.url)) : [];
+      const list = page?.url ? await notesForUrl(db, normalizeUrl(page.url)) : [];
       if (mine !== generation.current) return;
       setNotes(list);
       setNotesError(null);
     } catch (e) {
       if (mine === generation.current) setNotesError(e instanceof Error ? e.message : String(e));
     }
-  }, [sendToTab, db]);
+  }, [sendToTab, db, tabInfo]);
 
   useEffect(() => {
     void refresh();
@@ -108,12 +119,11 @@ export function SidePanel({ sendToTab, db, watch, openNotes }: SidePanelProps) {
 
   const status = pageStatusLine(view);
   const state = view.kind === 'ready' ? view.state : null;
+  const page = view.kind === 'ready' ? view.page : null;
   return (
     <main class="popup sidepanel">
       <header>
-        <h1 class="page-title">
-          {state ? state.page.title || state.page.url : t('titleSidePanel')}
-        </h1>
+        <h1 class="page-title">{page ? page.title || page.url : t('titleSidePanel')}</h1>
       </header>
       {status && (
         <p class={view.kind === 'absent' ? 'notice' : 'muted'} role="status">
@@ -130,7 +140,7 @@ export function SidePanel({ sendToTab, db, watch, openNotes }: SidePanelProps) {
           </p>
         </section>
       )}
-      {state?.page.url && (
+      {page?.url && (
         <section aria-labelledby="notes-heading">
           <h2 id="notes-heading">{t('headingNotesOnPageCount', notes.length)}</h2>
           {notesError ? (

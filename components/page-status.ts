@@ -1,6 +1,10 @@
-/** What the popup and the side panel say about the page while it is read, or why it was not. */
+/**
+ * What the popup and the side panel say about the page while it is read, or why it was not; and
+ * which address its notes are filed under.
+ */
 import { t } from '../lib/i18n';
-import type { PageState } from '../lib/messages';
+import type { PageInfo, PageState } from '../lib/messages';
+import { normalizeUrl } from '../lib/notes/normalize-url';
 
 /** Why the page is not marked, in the UI language (the content script's `reason` is English). */
 export function skipReason(state: PageState): string | null {
@@ -36,4 +40,18 @@ export function pageStatusLine(
     return reason ? t('statusSkippedBecause', reason) : t('statusSkipped');
   }
   return null;
+}
+
+/**
+ * The page the notes belong to. The browser's word for the tab's address (tabs API) wins over
+ * what the content script reports: a content script that names another address must neither see
+ * that page's notes nor have new notes filed under it. Where the browser does not tell (no
+ * permission to read the tab's address), the content script's report is all there is.
+ */
+export function pageAddress(reported: PageInfo | null, tab: PageInfo | null): PageInfo | null {
+  if (!tab?.url) return reported;
+  if (reported && normalizeUrl(reported.url) === normalizeUrl(tab.url)) {
+    return { ...reported, url: tab.url };
+  }
+  return { ...tab };
 }

@@ -17,17 +17,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { isPageCommand, runPageCommand } from '../lib/commands';
 import type { Recognizer } from '../lib/entities';
 import { t } from '../lib/i18n';
-import {
-  isGlossaMessage,
-  type Message,
-  type RecognizeResult,
-  type RecognizerStatus,
-} from '../lib/messages';
-import { type AskTab, notesForPage, saveSelectionFromTab } from '../lib/notes/capture';
+import { isGlossaMessage, type Message, type RecognizerStatus } from '../lib/messages';
+import { type AskTab, notesForSender, saveSelectionFromTab } from '../lib/notes/capture';
 import { openNotesDb } from '../lib/notes/db';
 import { createRecognizer } from '../lib/recognize';
 import { loadRecognizerData } from '../lib/recognize/data/source.extension';
-import { answerRecognize } from '../lib/recognize/remote';
+import { createRecognizeService } from '../lib/recognize/remote';
 import { WARM_UP_TEXTS } from '../lib/recognize/warm-up';
 import { type SyncAreaLike, settingsSyncer, touchesSettings } from '../lib/settings-sync';
 
@@ -35,6 +30,14 @@ export const SAVE_SELECTION_MENU = 'glossa-save-selection';
 export const SAVE_SELECTION_COMMAND = 'save-selection';
 
 const log = (...args: unknown[]) => console.warn('[glossa]', ...args);
+
+/** The Prioritized Task Scheduling API (Chrome; not in every Firefox ESR). */
+type TaskScheduler = {
+  postTask?(
+    task: () => void,
+    options: { priority: 'user-blocking' | 'user-visible' | 'background' },
+  ): Promise<unknown>;
+};
 
 type ActionApi = {
   setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
@@ -91,6 +94,20 @@ export default defineBackground(() => {
       status.error = err instanceof Error ? err.message : String(err);
       log('recognizer data could not be loaded', err);
     });
+  // Pages' recognition requests, checked and then run one per task, tabs taking turns. The tasks
+  // run below the priority of the browser's messages where the browser allows it, so a request
+  // that arrives meanwhile joins the turns at once instead of behind every queued recognition.
+  const postTask = (globalThis as { scheduler?: TaskScheduler }).scheduler?.postTask?.bind(
+    (globalThis as { scheduler?: TaskScheduler }).scheduler,
+  );
+  const recognition = createRecognizeService({
+    recognizer,
+    ready: dataReady,
+    schedule: postTask
+      ? (task) => void postTask(task, { priority: 'background' })
+      : (task) => setTimeout(task, 0),
+  });
+  browser.tabs.onRemoved.addListener((tabId) => recognition.tabClosed(tabId));
   const askTab: AskTab = (tabId, message) => browser.tabs.sendMessage(tabId, message);
   // MV3 has `action`, Firefox MV2 `browserAction`: the same two calls.
   const action = ((browser as unknown as { action?: ActionApi }).action ??
@@ -106,8 +123,8 @@ export default defineBackground(() => {
     }
   };
 
-  const save = async (tabId: number) => {
-    const result = await saveSelectionFromTab({ db, askTab }, tabId);
+  const save = async (tabId: number, pageUrl?: string) => {
+    const result = await saveSelectionFromTab({ db, askTab }, tabId, pageUrl);
     await flag(tabId, result.ok ? null : result.error);
     if (!result.ok) log('save selection:', result.error);
     return result;
@@ -134,7 +151,8 @@ export default defineBackground(() => {
       .catch((err: unknown) => log('context menu', err));
     menus.onClicked.addListener((info, tab) => {
       if (info.menuItemId !== SAVE_SELECTION_MENU || tab?.id === undefined) return;
-      void save(tab.id);
+      // The menu click says which page it was on: that address, not the content script's report.
+      void save(tab.id, info.pageUrl);
     });
   }
 
@@ -170,24 +188,14 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isGlossaMessage(message) || sender.id !== browser.runtime.id) return false;
-    if (message.type === 'glossa:recognize' && sender.tab) {
+    if (message.type === 'glossa:recognize') {
       // Content scripts send page text here: the recognizer's data is loaded once, not per page.
-      const request = message as Message<'glossa:recognize'>;
-      dataReady
-        .then(
-          () => answerRecognize(recognizer, request),
-          (err: unknown): RecognizeResult => ({
-            ok: false,
-            error: `the recognizer data could not be read (${err instanceof Error ? err.message : String(err)})`,
-          }),
-        )
-        .then(sendResponse);
+      recognition.answer(message as Message<'glossa:recognize'>, sender).then(sendResponse);
       return true;
     }
-    if (message.type === 'glossa:notes-for-page' && sender.tab) {
+    if (message.type === 'glossa:notes-for-page') {
       // A content script gets its own page's notes: the frame's address, not what it claims.
-      const url = sender.url ?? (message as Message<'glossa:notes-for-page'>).url;
-      notesForPage(db, url).then(sendResponse);
+      notesForSender(db, message as Message<'glossa:notes-for-page'>, sender).then(sendResponse);
       return true;
     }
     if (message.type === 'glossa:recognizer-status' && extensionPage(sender.url)) {

@@ -34,8 +34,9 @@ async function start() {
       ? Promise.reject(new Error('No tab to talk to'))
       : browser.tabs.sendMessage(tabId, message);
 
-  // Without a content script (a tab loaded before install), notes can still be filed under the
-  // tab's address when the browser tells it to us; without "tabs" permission it may not.
+  // The tab's address as the browser knows it: notes are filed under it rather than under what the
+  // content script reports, and still when no content script answers (a tab loaded before
+  // install). Without a permission to read the tab's address the browser does not tell.
   const tabInfo = async (): Promise<PageInfo | null> => {
     if (tabId === null) return null;
     const tab = await browser.tabs.get(tabId).catch(() => null);

@@ -12,7 +12,7 @@ import { browser } from 'wxt/browser';
 import { SidePanel } from '../../components/SidePanel';
 import type { SendToTab } from '../../components/tab-transport';
 import { localizeDocument } from '../../lib/i18n';
-import { isPageChanged, WATCH_PAGE_PORT } from '../../lib/messages';
+import { isPageChanged, type PageInfo, WATCH_PAGE_PORT } from '../../lib/messages';
 import { openNotesDb } from '../../lib/notes/db';
 import '../popup/style.css';
 import './style.css';
@@ -97,6 +97,16 @@ async function start() {
       ? Promise.reject(new Error('No tab to talk to'))
       : browser.tabs.sendMessage(tabId, message);
 
+  // The tab's address as the browser knows it: the panel shows that page's notes, whatever the
+  // content script reports. Without a permission to read the tab's address the browser does not tell.
+  const tabInfo = async (): Promise<PageInfo | null> => {
+    if (tabId === null) return null;
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    return tab?.url && /^https?:/.test(tab.url)
+      ? { url: tab.url, title: tab.title ?? '', lang: '' }
+      : null;
+  };
+
   const app = document.getElementById('app') as HTMLElement;
   const db = openNotesDb();
   const show = () =>
@@ -106,6 +116,7 @@ async function start() {
         sendToTab={sendToTab}
         db={db}
         watch={watch}
+        tabInfo={tabInfo}
         openNotes={() => void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') })}
       />,
       app,

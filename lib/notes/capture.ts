@@ -8,7 +8,8 @@
  *   painted at once, and tells the reader on the page what happened (saved, or why not). The note
  *   is stored here, in the extension's IndexedDB, whether or not the popup is ever opened.
  * - `notesForPage`: a content script's own page's notes (content scripts cannot open the
- *   extension's database).
+ *   extension's database); `notesForSender` decides whose: the address the browser gives for the
+ *   sending frame, never one the message claims.
  */
 
 import { t } from '../i18n';
@@ -48,9 +49,15 @@ async function tell(deps: CaptureDeps, tabId: number, ok: boolean, text: string)
   }
 }
 
+/**
+ * `pageUrl`: the page's address as the browser gives it (a context-menu click says it), which
+ * wins over the address the content script reports; the reported title is kept only when both
+ * name the same page.
+ */
 export async function saveSelectionFromTab(
   deps: CaptureDeps,
   tabId: number,
+  pageUrl?: string,
 ): Promise<SaveSelectionResult> {
   const fail = async (error: string, notify = true): Promise<SaveSelectionResult> => {
     if (notify) await tell(deps, tabId, false, error);
@@ -66,19 +73,23 @@ export async function saveSelectionFromTab(
     const state = await deps.askTab(tabId, { type: 'glossa:get-page' });
     url = state.page.url;
     title = state.page.title;
+    if (pageUrl && normalizeUrl(pageUrl) !== normalizeUrl(url)) {
+      url = pageUrl;
+      title = '';
+    }
   } catch {
     return fail(NO_PAGE, false);
   }
   if (!/^https?:/i.test(url)) return fail(NOT_A_WEB_PAGE);
 
-  const pageUrl = normalizeUrl(url);
+  const noteUrl = normalizeUrl(url);
   let note: Awaited<ReturnType<typeof addNote>>;
   try {
     note = await addNote(
       deps.db,
       {
         kind: 'selection',
-        url: pageUrl,
+        url: noteUrl,
         pageTitle: title,
         text: '',
         tags: [],
@@ -93,7 +104,7 @@ export async function saveSelectionFromTab(
   }
 
   try {
-    const notes = await notesForUrl(deps.db, pageUrl);
+    const notes = await notesForUrl(deps.db, noteUrl);
     await deps.askTab(tabId, { type: 'glossa:show-notes', notes });
   } catch {
     // Saved all the same; the page paints it on its next load.
@@ -108,4 +119,28 @@ export async function notesForPage(db: NotesDb, url: string): Promise<NotesForPa
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** What the browser says about a message's sender (runtime.MessageSender), as far as used here. */
+export interface NotesSender {
+  tab?: unknown;
+  url?: string;
+}
+
+export const NO_SENDER_PAGE = 'notes are given only to a page whose address the browser tells';
+
+/**
+ * The background's answer to 'glossa:notes-for-page': the notes of the sending frame's own
+ * address. The URL in the message is ignored: a content script's claim could name another page,
+ * and without the browser's word for the sender (a tab and its URL) nothing is answered.
+ */
+export function notesForSender(
+  db: NotesDb,
+  _message: Message<'glossa:notes-for-page'>,
+  sender: NotesSender,
+): Promise<NotesForPage> {
+  if (!sender.tab || typeof sender.url !== 'string' || sender.url === '') {
+    return Promise.resolve({ ok: false, error: NO_SENDER_PAGE });
+  }
+  return notesForPage(db, sender.url);
 }

@@ -5,7 +5,9 @@
  * parsing on its main thread nor their memory.
  *
  * Answers are checked before use: whatever comes back, the page only ever sees well-formed
- * mentions or a rejected promise (the annotator then steps back and clears its marks).
+ * mentions or a rejected promise (the annotator then steps back and clears its marks). No request
+ * carries more than MAX_RECOGNIZE_CHARS, which the background refuses: a longer text is sent in
+ * pieces, one after the other.
  */
 import {
   ENTITY_TYPES,
@@ -14,7 +16,8 @@ import {
   type PageRecognizer,
   type RecognizeOptions,
 } from '../entities';
-import type { Message, RecognizeResult } from '../messages';
+import { MAX_RECOGNIZE_CHARS, type Message, type RecognizeResult } from '../messages';
+import { cutPoints } from './batches';
 
 export type SendRecognize = (message: Message<'glossa:recognize'>) => Promise<unknown>;
 
@@ -60,15 +63,27 @@ export function readRecognizeAnswer(answer: unknown, text: string): Mention[] | 
 }
 
 export function createRemoteRecognizer(send: SendRecognize): PageRecognizer {
+  const recognizePiece = async (text: string, lang?: string): Promise<Mention[]> => {
+    const message: Message<'glossa:recognize'> = { type: 'glossa:recognize', text };
+    if (lang) message.lang = lang;
+    const read = readRecognizeAnswer(await send(message), text);
+    if (read instanceof Error) throw read;
+    return read;
+  };
   return {
     id: 'background',
     remote: true,
     async recognize(text: string, options?: RecognizeOptions): Promise<Mention[]> {
-      const message: Message<'glossa:recognize'> = { type: 'glossa:recognize', text };
-      if (options?.lang) message.lang = options.lang;
-      const read = readRecognizeAnswer(await send(message), text);
-      if (read instanceof Error) throw read;
-      return read;
+      if (text.length <= MAX_RECOGNIZE_CHARS) return recognizePiece(text, options?.lang);
+      const cuts = cutPoints(text, MAX_RECOGNIZE_CHARS);
+      const mentions: Mention[] = [];
+      for (const [i, from] of cuts.entries()) {
+        const piece = text.slice(from, cuts[i + 1] ?? text.length);
+        for (const m of await recognizePiece(piece, options?.lang)) {
+          mentions.push({ ...m, start: m.start + from, end: m.end + from });
+        }
+      }
+      return mentions;
     },
   };
 }

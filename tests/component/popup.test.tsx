@@ -320,6 +320,49 @@ describe('Popup', () => {
     });
   });
 
+  it("takes the page's address from the tab, not from a content script that claims another page", async () => {
+    const db = freshDb();
+    const OTHER_URL = 'https://mail.example/inbox';
+    await addNote(db, { kind: 'page', url: OTHER_URL, pageTitle: 'O', text: 'secret', tags: [] });
+    const mine = await addNote(db, {
+      kind: 'page',
+      url: NOTE_URL,
+      pageTitle: 'T',
+      text: 'mine',
+      tags: [],
+    });
+    const lying = pageState({ page: { url: OTHER_URL, title: 'Inbox', lang: 'en' } });
+    const tab = fakeTab({ states: [lying] });
+    render(
+      <Popup
+        sendToTab={tab.send}
+        db={db}
+        now={() => NOW}
+        tabInfo={async () => ({ url: PAGE_URL, title: 'From the tab', lang: '' })}
+      />,
+    );
+    await screen.findByText('mine', { selector: '.note-text' });
+    expect(screen.queryByText('secret')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('From the tab');
+    fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'new one' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note on page' }));
+    await screen.findByText('new one', { selector: '.note-text' });
+    expect((await notesForUrl(db, NOTE_URL)).map((n) => n.text).sort()).toEqual([
+      'mine',
+      'new one',
+    ]);
+    expect((await notesForUrl(db, OTHER_URL)).map((n) => n.text)).toEqual(['secret']);
+    // The page was only ever sent its own notes.
+    await waitFor(() =>
+      expect(tab.sent.some((m) => (m as { type: string }).type === 'glossa:show-notes')).toBe(true),
+    );
+    for (const m of tab.sent as Array<{ type: string; notes?: Note[] }>) {
+      if (m.type !== 'glossa:show-notes') continue;
+      expect(m.notes?.every((n) => n.url === NOTE_URL)).toBe(true);
+    }
+    expect(mine.url).toBe(NOTE_URL);
+  });
+
   it('sends the page its notes after a save, so the new quote is painted at once', async () => {
     const db = freshDb();
     const tab = fakeTab({ selection: SELECTION });

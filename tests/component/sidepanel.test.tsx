@@ -76,6 +76,36 @@ const rows = (container: Element) =>
   );
 
 describe('SidePanel', () => {
+  it("shows the notes of the tab's address from the browser, not of an address the content script claims", async () => {
+    const db = freshDb();
+    const OTHER_URL = 'https://mail.example/inbox';
+    await addNote(db, { kind: 'page', url: OTHER_URL, pageTitle: 'O', text: 'secret', tags: [] });
+    await addNote(db, { kind: 'page', url: URL_A, pageTitle: 'A', text: 'mine', tags: [] });
+    const lying = state(ENTITIES);
+    lying.page = { url: OTHER_URL, title: 'Inbox', lang: 'en' };
+    const tab = fakeTab(lying);
+    render(
+      <SidePanel
+        sendToTab={tab.send}
+        db={db}
+        watch={tab.watch}
+        tabInfo={async () => ({ url: `${URL_A}#top`, title: 'Summit in Pyongyang', lang: '' })}
+      />,
+    );
+    await screen.findByText('mine');
+    expect(screen.queryByText('secret')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Summit in Pyongyang');
+    // Deleting tells the page its notes: never another page's.
+    fireEvent.click(screen.getByRole('button', { name: /Delete/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm delete' }));
+    await waitFor(() => expect(tab.sent.some((m) => m.type === 'glossa:show-notes')).toBe(true));
+    expect(await notesForUrl(db, URL_A)).toEqual([]);
+    expect(await notesForUrl(db, OTHER_URL)).toHaveLength(1);
+    for (const m of tab.sent) {
+      if (m.type === 'glossa:show-notes') expect(m.notes).toEqual([]);
+    }
+  });
+
   it('lists the entities as buttons grouped by type, and the page notes', async () => {
     const db = freshDb();
     await addNote(db, {

@@ -7,6 +7,7 @@ import {
   NO_SELECTION,
   NOT_A_WEB_PAGE,
   notesForPage,
+  notesForSender,
   SAVED,
   saveSelectionFromTab,
 } from '../../lib/notes/capture';
@@ -141,6 +142,14 @@ describe('saveSelectionFromTab (context menu and keyboard shortcut)', () => {
     expect(await allNotes(db)).toHaveLength(0);
   });
 
+  it("files the note under the page address the browser gives (context menu), not the content script's claim", async () => {
+    const db = freshDb();
+    const tab = fakeTab({ url: 'https://mail.example/inbox' });
+    const result = await saveSelectionFromTab({ db, askTab: tab.ask, now: () => NOW }, 7, PAGE_URL);
+    expect(result.ok).toBe(true);
+    expect((await allNotes(db)).map((n) => [n.url, n.pageTitle])).toEqual([[NOTE_URL, '']]);
+  });
+
   it('refuses pages that are not http(s)', async () => {
     const db = freshDb();
     const tab = fakeTab({ url: 'file:///home/me/article.html' });
@@ -211,5 +220,45 @@ describe('notesForPage (content scripts ask the background)', () => {
     const answer = await notesForPage(db, PAGE_URL);
     expect(answer.ok).toBe(false);
     expect(answer.ok ? '' : answer.error).toMatch(/^Could not load the notes for this page: /);
+  });
+});
+
+describe('notesForSender (the background checks who asks)', () => {
+  const message = { type: 'glossa:notes-for-page' as const, url: 'https://other.example/' };
+
+  async function twoPages() {
+    const db = freshDb();
+    const mine = await addNote(db, {
+      kind: 'page',
+      url: NOTE_URL,
+      pageTitle: 'T',
+      text: 'mine',
+      tags: [],
+    });
+    await addNote(db, {
+      kind: 'page',
+      url: 'https://other.example/',
+      pageTitle: 'O',
+      text: 'secret of another site',
+      tags: [],
+    });
+    return { db, mine };
+  }
+
+  it("answers the notes of the sender frame's own address, not the address the message claims", async () => {
+    const { db, mine } = await twoPages();
+    const answer = await notesForSender(db, message, { tab: { id: 3 }, url: PAGE_URL });
+    expect(answer).toEqual({ ok: true, notes: [mine] });
+  });
+
+  it('refuses when the browser does not say which page sent the message', async () => {
+    const { db } = await twoPages();
+    for (const sender of [{ tab: { id: 3 } }, { url: PAGE_URL }, {}]) {
+      const answer = await notesForSender(db, message, sender);
+      expect(answer).toEqual({
+        ok: false,
+        error: 'notes are given only to a page whose address the browser tells',
+      });
+    }
   });
 });

@@ -7,11 +7,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Mention, PageRecognizer } from '../../lib/entities';
 import type { Message } from '../../lib/messages';
+import { MAX_RECOGNIZE_CHARS } from '../../lib/messages';
 import { createDocAnnotator, type DocAnnotator } from '../../lib/page/annotator';
 import { PageNames } from '../../lib/page/names';
 import { createRemoteRecognizer, readRecognizeAnswer } from '../../lib/page/remote-recognizer';
 import { createRecognizer } from '../../lib/recognize';
-import { answerRecognize, MAX_RECOGNIZE_CHARS } from '../../lib/recognize/remote';
+import { answerRecognize, createRecognizeService } from '../../lib/recognize/remote';
 
 const TEXT = 'Putin met Kim in Pyongyang.';
 
@@ -87,6 +88,147 @@ describe('answerRecognize (the background side)', () => {
     expect(answerRecognize(throwing, { text: 'a' })).toEqual({
       ok: false,
       error: 'tables missing',
+    });
+  });
+});
+
+/** A recognizer that must not be reached. */
+const never = () => {
+  throw new Error('must not be called');
+};
+
+describe('the size bound of a recognition request (shared by page and background)', () => {
+  it('is near what the page really sends (a batch and its names header), not megabytes', () => {
+    expect(MAX_RECOGNIZE_CHARS).toBeGreaterThanOrEqual(40_000);
+    expect(MAX_RECOGNIZE_CHARS).toBeLessThanOrEqual(64_000);
+  });
+
+  it('refuses a longer text before any recognition, saying what the bound is', () => {
+    const result = answerRecognize(never, { text: 'a'.repeat(MAX_RECOGNIZE_CHARS + 1) });
+    expect(result).toEqual({
+      ok: false,
+      error: `a recognition request may carry at most ${MAX_RECOGNIZE_CHARS} characters; this one has ${MAX_RECOGNIZE_CHARS + 1}`,
+    });
+    expect(
+      answerRecognize(() => createRecognizer(), { text: 'a'.repeat(MAX_RECOGNIZE_CHARS) }).ok,
+    ).toBe(true);
+  });
+
+  it('the page never sends more: a longer text goes in several requests, mentions in place', async () => {
+    const sentence = 'Putin met Kim in Pyongyang. ';
+    const repeats = Math.ceil((MAX_RECOGNIZE_CHARS * 2.5) / sentence.length);
+    const text = sentence.repeat(repeats);
+    const real = createRecognizer();
+    const sent: number[] = [];
+    const remote = createRemoteRecognizer(async (message) => {
+      sent.push(message.text.length);
+      return answerRecognize(() => real, message);
+    });
+    const mentions = await remote.recognize(text, { lang: 'en' });
+    expect(sent.length).toBe(3);
+    expect(Math.max(...sent)).toBeLessThanOrEqual(MAX_RECOGNIZE_CHARS);
+    expect(sent.reduce((n, l) => n + l, 0)).toBe(text.length);
+    // Cut at sentence ends: every sentence's three names are found, none twice.
+    expect(mentions.length).toBe(3 * repeats);
+    for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(mentions.at(-1)?.text).toBe('Pyongyang');
+  });
+});
+
+describe('createRecognizeService (the background: checks, then one tab at a time)', () => {
+  function hand() {
+    const tasks: Array<() => void> = [];
+    let scheduled = 0;
+    return {
+      schedule: (task: () => void) => {
+        scheduled += 1;
+        tasks.push(task);
+      },
+      get scheduled() {
+        return scheduled;
+      },
+      async runAll() {
+        // Requests join the queue once the data is ready (a resolved promise): let them.
+        for (let i = 0; i < 5; i++) {
+          await new Promise((r) => setTimeout(r, 0));
+          for (let task = tasks.shift(); task; task = tasks.shift()) task();
+        }
+      },
+    };
+  }
+  const real = createRecognizer();
+  const tab = (id: number) => ({ tab: { id } });
+
+  it('answers an oversized request with the error at once, and the other tab is still served', async () => {
+    const clock = hand();
+    const service = createRecognizeService({
+      recognizer: () => real,
+      ready: Promise.resolve(),
+      schedule: clock.schedule,
+    });
+    const huge = service.answer(
+      { type: 'glossa:recognize', text: 'Putin. '.repeat(MAX_RECOGNIZE_CHARS) },
+      tab(1),
+    );
+    expect(await huge).toEqual({
+      ok: false,
+      error: `a recognition request may carry at most ${MAX_RECOGNIZE_CHARS} characters; this one has ${7 * MAX_RECOGNIZE_CHARS}`,
+    });
+    const fine = service.answer({ type: 'glossa:recognize', text: TEXT, lang: 'en' }, tab(2));
+    await clock.runAll();
+    const answer = await fine;
+    expect(answer.ok && answer.mentions.map((m) => m.text)).toEqual(['Putin', 'Kim', 'Pyongyang']);
+    expect(clock.scheduled).toBe(1); // the refused request never took a task
+  });
+
+  it('refuses requests without a sender tab or without text, before any work', async () => {
+    const clock = hand();
+    const service = createRecognizeService({
+      recognizer: never,
+      ready: Promise.resolve(),
+      schedule: clock.schedule,
+    });
+    expect(await service.answer({ type: 'glossa:recognize', text: TEXT }, {})).toEqual({
+      ok: false,
+      error: 'recognition is done only for a content script in a tab',
+    });
+    expect(await service.answer({ type: 'glossa:recognize', text: 42 }, tab(1))).toEqual({
+      ok: false,
+      error: 'no text to recognize',
+    });
+    await clock.runAll();
+    expect(clock.scheduled).toBe(0);
+  });
+
+  it("answers a closed tab's waiting requests with an error and runs nothing for it", async () => {
+    const clock = hand();
+    let calls = 0;
+    const service = createRecognizeService({
+      recognizer: () => {
+        calls += 1;
+        return real;
+      },
+      ready: Promise.resolve(),
+      schedule: clock.schedule,
+    });
+    const pending = service.answer({ type: 'glossa:recognize', text: TEXT }, tab(4));
+    await new Promise((r) => setTimeout(r, 0)); // queued, not run
+    service.tabClosed(4);
+    await clock.runAll();
+    expect(await pending).toEqual({ ok: false, error: 'the tab was closed' });
+    expect(calls).toBe(0);
+  });
+
+  it('answers with the data error when the recognizer data could not be read', async () => {
+    const clock = hand();
+    const service = createRecognizeService({
+      recognizer: never,
+      ready: Promise.reject(new Error('lexicon.json: HTTP 404')),
+      schedule: clock.schedule,
+    });
+    expect(await service.answer({ type: 'glossa:recognize', text: TEXT }, tab(1))).toEqual({
+      ok: false,
+      error: 'the recognizer data could not be read (lexicon.json: HTTP 404)',
     });
   });
 });
