@@ -5,10 +5,10 @@
  * note's text on screen, so nothing typed is lost.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import { formatCount, IMPORT_LIMITS } from './limits';
 import type { NewNote, Note } from './model';
 import { normalizeUrl } from './normalize-url';
 import { parseTags } from './tags';
+import { acceptNote } from './validate';
 
 export type NotesDb = Dexie & { notes: EntityTable<Note, 'id'> };
 
@@ -41,6 +41,7 @@ export type NotesErrorReason =
   | 'unavailable'
   | 'not-found'
   | 'too-large'
+  | 'invalid'
   | 'unknown';
 
 export class NotesError extends Error {
@@ -54,7 +55,7 @@ export class NotesError extends Error {
 }
 
 const REASON_TEXT: Record<
-  Exclude<NotesErrorReason, 'not-found' | 'too-large' | 'unknown'>,
+  Exclude<NotesErrorReason, 'not-found' | 'too-large' | 'invalid' | 'unknown'>,
   string
 > = {
   quota:
@@ -72,7 +73,7 @@ const REASON_TEXT: Record<
  * InvalidStateError inside an OpenFailedError (Firefox private windows) is about opening.
  */
 const REASONS_BY_PRIORITY: ReadonlyArray<
-  [Exclude<NotesErrorReason, 'not-found' | 'too-large' | 'unknown'>, string[]]
+  [Exclude<NotesErrorReason, 'not-found' | 'too-large' | 'invalid' | 'unknown'>, string[]]
 > = [
   ['quota', ['QuotaExceededError']],
   ['blocked', ['VersionChangeError', 'VersionError']],
@@ -110,46 +111,25 @@ async function guarded<T>(action: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * Every text field of a note within the import limit, so any note Glossa saves can be exported and
- * imported again. The note's own text stays on screen when this refuses, so nothing is lost.
- */
-function checkSize(action: string, note: Note): void {
-  const max = IMPORT_LIMITS.maxStringLength;
-  const fields: Array<[string, string | undefined]> = [
-    ['note text', note.text],
-    ['quote', note.quote],
-    ['page title', note.pageTitle],
-    ['page address', note.url],
-    ['entity name', note.entity?.canonical],
-    ...note.tags.map((t): [string, string] => ['tag', t]),
-    ...(note.selectors ?? []).flatMap(
-      (s): Array<[string, string]> =>
-        s.type === 'TextQuoteSelector'
-          ? [
-              ['quote', s.exact],
-              ['quote context', s.prefix],
-              ['quote context', s.suffix],
-            ]
-          : [],
-    ),
-  ];
-  for (const [what, value] of fields) {
-    if (value !== undefined && value.length > max) {
-      throw new NotesError(
-        `${action}: the ${what} is ${formatCount(value.length)} characters long; Glossa keeps at most ${formatCount(max)}. Shorten it and save again.`,
-        'too-large',
-      );
-    }
-  }
+/** A note through acceptNote (lib/notes/validate.ts), or the NotesError that says why not. */
+function accepted(action: string, candidate: Note): Note {
+  const result = acceptNote(candidate);
+  if (result.ok) return result.note;
+  const advice =
+    result.reason === 'too-large' ? 'Shorten it and save again.' : 'Nothing was saved.';
+  throw new NotesError(`${action}: ${result.error}. ${advice}`, result.reason);
 }
 
 /** Store a new note; the store assigns its id and both timestamps. */
 export function addNote(db: NotesDb, input: NewNote, now: Date = new Date()): Promise<Note> {
   return guarded('Could not save the note', async () => {
     const time = now.toISOString();
-    const note: Note = { ...input, id: crypto.randomUUID(), createdAt: time, updatedAt: time };
-    checkSize('Could not save the note', note);
+    const note = accepted('Could not save the note', {
+      ...input,
+      id: crypto.randomUUID(),
+      createdAt: time,
+      updatedAt: time,
+    });
     await db.notes.add(note);
     return note;
   });
@@ -173,8 +153,11 @@ export function updateNote(
           'not-found',
         );
       }
-      const updated: Note = { ...existing, ...changes, updatedAt: now.toISOString() };
-      checkSize('Could not update the note', updated);
+      const updated = accepted('Could not update the note', {
+        ...existing,
+        ...changes,
+        updatedAt: now.toISOString(),
+      });
       await db.notes.put(updated);
       return updated;
     }),
@@ -264,7 +247,9 @@ export function deleteNotes(db: NotesDb, ids: readonly string[]): Promise<void> 
 
 /**
  * Put deleted notes back exactly as they were (same id, text, selectors and times): the "Undo"
- * after a delete. One transaction, so an undo never half-happens.
+ * after a delete. One transaction, so an undo never half-happens. These notes were in the store a
+ * moment ago, so they do not pass acceptNote again: a note kept from before a rule was added must
+ * come back, not be lost to its Undo.
  */
 export function restoreNotes(db: NotesDb, notes: readonly Note[]): Promise<void> {
   return guarded('Could not restore the notes', async () => {
