@@ -224,7 +224,9 @@ export function notesOfLatestPages(db: NotesDb, rows: number): Promise<Note[]> {
         const pages = await Promise.all(
           urls.slice(i, i + batch).map((url) => db.notes.where('url').equals(url).toArray()),
         );
-        for (const page of pages) notes.push(...page);
+        // One push per note: spreading a page's notes as arguments overflows the stack on a
+        // page with very many notes.
+        for (const page of pages) for (const note of page) notes.push(note);
       }
       return notes;
     });
