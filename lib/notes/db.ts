@@ -5,6 +5,7 @@
  * note's text on screen, so nothing typed is lost.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import { t } from '../i18n';
 import type { NewNote, Note } from './model';
 import { normalizeUrl } from './normalize-url';
 import { parseTags } from './tags';
@@ -42,6 +43,7 @@ export type NotesErrorReason =
   | 'not-found'
   | 'too-large'
   | 'invalid'
+  | 'conflict'
   | 'unknown';
 
 export class NotesError extends Error {
@@ -55,7 +57,7 @@ export class NotesError extends Error {
 }
 
 const REASON_TEXT: Record<
-  Exclude<NotesErrorReason, 'not-found' | 'too-large' | 'invalid' | 'unknown'>,
+  Exclude<NotesErrorReason, 'not-found' | 'too-large' | 'invalid' | 'conflict' | 'unknown'>,
   string
 > = {
   quota:
@@ -73,7 +75,10 @@ const REASON_TEXT: Record<
  * InvalidStateError inside an OpenFailedError (Firefox private windows) is about opening.
  */
 const REASONS_BY_PRIORITY: ReadonlyArray<
-  [Exclude<NotesErrorReason, 'not-found' | 'too-large' | 'invalid' | 'unknown'>, string[]]
+  [
+    Exclude<NotesErrorReason, 'not-found' | 'too-large' | 'invalid' | 'conflict' | 'unknown'>,
+    string[],
+  ]
 > = [
   ['quota', ['QuotaExceededError']],
   ['blocked', ['VersionChangeError', 'VersionError']],
@@ -138,11 +143,41 @@ export function addNote(db: NotesDb, input: NewNote, now: Date = new Date()): Pr
 /** The fields a reader may change after saving; the page, quote and selectors stay as saved. */
 export type NoteChanges = Partial<Pick<Note, 'text' | 'tags' | 'pageTitle'>>;
 
+/**
+ * The note was changed (in another tab, the side panel…) after the editor loaded it: the save
+ * was refused and `theirs` is the note as stored now, so the editor can show both texts.
+ */
+export class NotesConflictError extends NotesError {
+  readonly theirs: Note;
+
+  constructor(theirs: Note) {
+    super(t('noteConflict'), 'conflict');
+    this.theirs = theirs;
+  }
+}
+
+/**
+ * A later time than `previous`, even when the clock says otherwise (two saves in one millisecond,
+ * a clock set back): every update changes updatedAt, so the compare-and-set below sees it.
+ */
+function nextUpdateTime(previous: string, now: Date): string {
+  const last = Date.parse(previous);
+  return new Date(
+    Number.isNaN(last) ? now.getTime() : Math.max(now.getTime(), last + 1),
+  ).toISOString();
+}
+
+/**
+ * Change a stored note. With `expectedUpdatedAt` (the updatedAt the editor loaded) it is a
+ * compare-and-set inside one transaction: when the stored note has another updatedAt, it was
+ * edited elsewhere, nothing is written, and a NotesConflictError carries the stored copy.
+ */
 export function updateNote(
   db: NotesDb,
   id: string,
   changes: NoteChanges,
   now: Date = new Date(),
+  expectedUpdatedAt?: string,
 ): Promise<Note> {
   return guarded('Could not update the note', () =>
     db.transaction('rw', db.notes, async () => {
@@ -153,10 +188,13 @@ export function updateNote(
           'not-found',
         );
       }
+      if (expectedUpdatedAt !== undefined && existing.updatedAt !== expectedUpdatedAt) {
+        throw new NotesConflictError(existing);
+      }
       const updated = accepted('Could not update the note', {
         ...existing,
         ...changes,
-        updatedAt: now.toISOString(),
+        updatedAt: nextUpdateTime(existing.updatedAt, now),
       });
       await db.notes.put(updated);
       return updated;
@@ -257,4 +295,19 @@ export function restoreNotes(db: NotesDb, notes: readonly Note[]): Promise<void>
   return guarded('Could not restore the notes', async () => {
     await db.notes.bulkPut([...notes]);
   });
+}
+
+/**
+ * Call `onChange` after every write to this database's notes, from this window or another one
+ * (another tab of the notes view, the side panel, the background saving a selection). Dexie
+ * passes its change events between windows of the extension over a BroadcastChannel; this filters
+ * them to this database. Returns the function that stops watching.
+ */
+export function watchNotes(db: NotesDb, onChange: () => void): () => void {
+  const prefix = `idb://${db.name}/notes/`;
+  const listener = (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((key) => key.startsWith(prefix))) onChange();
+  };
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on('storagemutated').unsubscribe(listener);
 }
