@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   addNote,
   deleteNote,
-  type NotesDb,
   NotesConflictError,
+  type NotesDb,
   NotesError,
   openNotesDb,
   updateNote,
@@ -32,7 +32,11 @@ afterEach(() => {
 describe('saving an edit is a compare-and-set on updatedAt', () => {
   it('refuses to overwrite a note edited in another window, and hands back their copy', async () => {
     const [mine, theirs] = twoWindows();
-    const note = await addNote(mine, { kind: 'page', url: URL_A, pageTitle: '', text: 'first', tags: [] }, T0);
+    const note = await addNote(
+      mine,
+      { kind: 'page', url: URL_A, pageTitle: '', text: 'first', tags: [] },
+      T0,
+    );
     // Both windows opened the editor on `note`; the other one saves first.
     const saved = await updateNote(theirs, note.id, { text: 'their text' }, T0, note.updatedAt);
     const error = await updateNote(mine, note.id, { text: 'my text' }, T0, note.updatedAt).catch(
@@ -51,17 +55,25 @@ describe('saving an edit is a compare-and-set on updatedAt', () => {
 
   it('sees a conflict even when both saves carry the same clock time', async () => {
     const [mine, theirs] = twoWindows();
-    const note = await addNote(mine, { kind: 'page', url: URL_A, pageTitle: '', text: 'x', tags: [] }, T0);
+    const note = await addNote(
+      mine,
+      { kind: 'page', url: URL_A, pageTitle: '', text: 'x', tags: [] },
+      T0,
+    );
     const first = await updateNote(theirs, note.id, { text: 'a' }, T0, note.updatedAt);
     expect(first.updatedAt).not.toBe(note.updatedAt);
-    await expect(updateNote(mine, note.id, { text: 'b' }, T0, note.updatedAt)).rejects.toBeInstanceOf(
-      NotesConflictError,
-    );
+    await expect(
+      updateNote(mine, note.id, { text: 'b' }, T0, note.updatedAt),
+    ).rejects.toBeInstanceOf(NotesConflictError);
   });
 
   it('says so when the note was deleted in another window', async () => {
     const [mine, theirs] = twoWindows();
-    const note = await addNote(mine, { kind: 'page', url: URL_A, pageTitle: '', text: 'x', tags: [] }, T0);
+    const note = await addNote(
+      mine,
+      { kind: 'page', url: URL_A, pageTitle: '', text: 'x', tags: [] },
+      T0,
+    );
     await deleteNote(theirs, note.id);
     const error = await updateNote(mine, note.id, { text: 'mine' }, T0, note.updatedAt).catch(
       (e: unknown) => e,
