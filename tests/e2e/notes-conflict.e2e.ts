@@ -76,6 +76,8 @@ for (const [browserName, launch] of LAUNCHERS) {
       const a = await session.openExtensionPage('notes.html');
       const b = await session.openExtensionPage('notes.html');
       try {
+        // Tab B has read the (empty) store before anything is imported in tab A.
+        await expect.poll(() => pageText(b), { timeout: 10_000 }).toContain('No notes yet.');
         await importFile(a, FILE);
         // Tab B was open before the import: it lists the note without a reload.
         await expect.poll(() => rowTexts(b), { timeout: 10_000 }).toEqual([FIRST]);
