@@ -350,6 +350,16 @@ export function NotesView({
   );
   const visible = shown.slice(0, limit);
   const groups = groupByPage(visible);
+  // A page's section keeps its key when other pages move around it (a note saved in another
+  // window lists its page first): a key by position would remount the sections below, and an
+  // edit half-typed in one of them would be lost. A page listed twice (search results in order
+  // of relevance) is told apart by how often it was listed before.
+  const seenPages = new Map<string, number>();
+  const groupKeys = groups.map((g) => {
+    const n = seenPages.get(g.url) ?? 0;
+    seenPages.set(g.url, n + 1);
+    return `${g.url}\u0000${n}`;
+  });
 
   const setFilter = (change: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...change }));
@@ -623,7 +633,7 @@ export function NotesView({
           const title = g.title || g.url;
           const total = perPage.get(g.url) ?? g.notes.length;
           return (
-            <section class="page-group" key={`${g.url}\u0000${i}`} data-page-url={g.url}>
+            <section class="page-group" key={groupKeys[i]} data-page-url={g.url}>
               <header class="page-header">
                 <h2>
                   {href ? (

@@ -455,6 +455,26 @@ describe('NotesView: the same notes open in another window', () => {
     expect(screen.getByText('5 notes on 3 pages.')).toBeTruthy();
   });
 
+  it('keeps a half-typed edit when a note saved elsewhere moves the pages around', async () => {
+    const notes = sample();
+    const { container, db } = await renderView(notes);
+    const id = notes[3]?.id as string; // on the last page listed
+    fireEvent.click(within(row(container, id)).getByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByLabelText('Note text'), {
+      target: { value: 'Draft that must stay' },
+    });
+    // A note on a new page, newer than all: its page is listed first, the others move down.
+    const added = await addNote(
+      otherWindow(db),
+      { kind: 'page', url: 'https://example.com/new', pageTitle: 'New', text: 'n', tags: [] },
+      NOW,
+    );
+    await waitFor(() => expect(rowIds(container)[0]).toBe(added.id));
+    expect((screen.getByLabelText('Note text') as HTMLTextAreaElement).value).toBe(
+      'Draft that must stay',
+    );
+  });
+
   it('refuses to overwrite an edit saved elsewhere, shows both texts, and keeps both', async () => {
     const notes = sample();
     const { container, db } = await renderView(notes);
