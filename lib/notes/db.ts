@@ -26,7 +26,24 @@ export function openNotesDb(name = 'glossa', options?: DexieOptions): NotesDb {
   db.version(2)
     .stores({ notes: 'id, url, kind, createdAt, updatedAt, *tags, [url+createdAt]' })
     .upgrade((tx) => tx.table<Note, string>('notes').toCollection().modify(upgradeNoteToV2));
+  // 3: notes stored before every way in went through acceptNote (imports kept addresses, tags
+  // and times as the file wrote them) are brought to its form, so they show on their page and
+  // sort by time. A note acceptNote would refuse stays exactly as it was: nothing is lost.
+  db.version(3)
+    .stores({ notes: 'id, url, kind, createdAt, updatedAt, *tags, [url+createdAt]' })
+    .upgrade((tx) => tx.table<Note, string>('notes').toCollection().modify(upgradeNoteToV3));
   return db;
+}
+
+/** A stored note in acceptNote's form (changed in place), keeping its id, the primary key. */
+export function upgradeNoteToV3(note: Note): void {
+  const result = acceptNote(note);
+  if (!result.ok) return;
+  const { id: _id, ...fields } = result.note;
+  for (const key of ['quote', 'selectors', 'entity'] as const) {
+    if (!(key in fields)) delete note[key];
+  }
+  Object.assign(note, fields);
 }
 
 /** A version-1 note as version 2 files it (changed in place, as Dexie's modify() expects). */
