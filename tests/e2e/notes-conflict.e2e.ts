@@ -82,13 +82,17 @@ for (const [browserName, launch] of LAUNCHERS) {
         // Tab B was open before the import: it lists the note without a reload.
         await expect.poll(() => rowTexts(b), { timeout: 10_000 }).toEqual([FIRST]);
 
-        // Both tabs open the editor on the same note.
+        // Both tabs open the editor on the same note. (Real clicks go to the tab in front:
+        // Firefox does not lay out a background tab.)
+        await a.bringToFront();
         await clickByName(a, { selector: 'button', name: 'Edit' });
         await setField(a, 'textarea', FROM_A);
+        await b.bringToFront();
         await clickByName(b, { selector: 'button', name: 'Edit' });
         await setField(b, 'textarea', FROM_B);
 
         // A saves first; B hears of it while still editing, and keeps its own text.
+        await a.bringToFront();
         await clickByName(a, { selector: 'button', name: 'Save changes' });
         await expect.poll(() => rowTexts(a), { timeout: 10_000 }).toEqual([FROM_A]);
         await expect
@@ -97,6 +101,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         expect(await b.evaluate(() => document.querySelector('textarea')?.value)).toBe(FROM_B);
 
         // B's save is refused: both texts are shown, nothing was overwritten.
+        await b.bringToFront();
         await clickByName(b, { selector: 'button', name: 'Save changes' });
         await expect
           .poll(() => pageText(b), { timeout: 10_000 })
