@@ -82,6 +82,8 @@ type Toast = { ok: boolean; text: string; undo?: Note[] };
  */
 interface Editing {
   base: Note;
+  /** What is typed in the form, kept here so that a form shown anew gives it back. */
+  draft?: NoteDraft;
   /** Set when a save was refused because the note was saved elsewhere meanwhile. */
   conflict?: { theirs: Note; mine: NoteDraft };
 }
@@ -132,13 +134,23 @@ interface NoteRowProps {
   note: Note;
   editing: Editing | null;
   onEdit: (note: Note | null) => void;
+  onDraft: (draft: NoteDraft) => void;
   onSave: (draft: NoteDraft) => Promise<void>;
   onResolve: (choice: ConflictChoice) => Promise<void>;
   onDelete: (note: Note) => void;
   onTag: (tag: string) => void;
 }
 
-function NoteRow({ note, editing, onEdit, onSave, onResolve, onDelete, onTag }: NoteRowProps) {
+function NoteRow({
+  note,
+  editing,
+  onEdit,
+  onDraft,
+  onSave,
+  onResolve,
+  onDelete,
+  onTag,
+}: NoteRowProps) {
   const kind =
     note.kind === 'entity' && note.entity
       ? t(`noteOn${note.entity.type}` as MessageKey) || note.entity.type
@@ -170,9 +182,10 @@ function NoteRow({ note, editing, onEdit, onSave, onResolve, onDelete, onTag }: 
           )}
           <NoteForm
             idPrefix={`edit-${note.id}`}
-            initial={{ text: editing.base.text, tags: editing.base.tags }}
+            initial={editing.draft ?? { text: editing.base.text, tags: editing.base.tags }}
             textLabel={t('noteText')}
             saveLabel={t('saveChanges')}
+            onChange={onDraft}
             onSave={onSave}
             onCancel={() => onEdit(null)}
           />
@@ -348,7 +361,14 @@ export function NotesView({
     () => (!filtered ? notes : complete ? filterNotes(indexOf(notes), toFilter(filters)) : []),
     [notes, filters, filtered, complete],
   );
-  const visible = shown.slice(0, limit);
+  // The note being edited stays on screen (with what was typed) even when notes saved elsewhere
+  // push it past the rows shown or out of the filter.
+  const visible = useMemo(() => {
+    const first = shown.slice(0, limit);
+    const edited = editing?.base.id;
+    if (!edited || first.some((n) => n.id === edited)) return first;
+    return [...first, notes.find((n) => n.id === edited) ?? editing.base];
+  }, [shown, limit, notes, editing]);
   const groups = groupByPage(visible);
   // A page's section keeps its key when other pages move around it (a note saved in another
   // window lists its page first): a key by position would remount the sections below, and an
@@ -662,6 +682,10 @@ export function NotesView({
                     note={n}
                     editing={editing?.base.id === n.id ? editing : null}
                     onEdit={(note) => setEditing(note ? { base: note } : null)}
+                    onDraft={(draft) => {
+                      // No re-render: the form shows what is typed; this is only kept for later.
+                      if (editingRef.current) editingRef.current.draft = draft;
+                    }}
                     onSave={saveEdit}
                     onResolve={resolveConflict}
                     onDelete={deleteOne}
@@ -673,10 +697,10 @@ export function NotesView({
           );
         })}
       </div>
-      {shown.length > visible.length && (
+      {shown.length > limit && (
         <p class="more">
           <span class="muted">
-            {t('showingCount', [formatCount(visible.length), formatCount(shown.length)])}
+            {t('showingCount', [formatCount(limit), formatCount(shown.length)])}
           </span>{' '}
           <button type="button" onClick={() => setLimit((l) => l + pageSize)}>
             {t('showMore')}

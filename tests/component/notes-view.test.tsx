@@ -475,6 +475,30 @@ describe('NotesView: the same notes open in another window', () => {
     );
   });
 
+  it('keeps the note being edited on screen when notes saved elsewhere push it past the shown rows', async () => {
+    const notes = sample();
+    // Two rows shown: the TASS note, then the newer RIA note.
+    const { container, db } = await renderView(notes, { pageSize: 2 });
+    const id = notes[1]?.id as string;
+    expect(rowIds(container)).toEqual([notes[2]?.id, id]);
+    fireEvent.click(within(row(container, id)).getByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByLabelText('Note text'), { target: { value: 'Half-typed' } });
+    fireEvent.input(screen.getByLabelText('Tags (comma-separated)'), {
+      target: { value: 'one, two' },
+    });
+    const added = await addNote(
+      otherWindow(db),
+      { kind: 'page', url: 'https://example.com/new', pageTitle: 'New', text: 'n', tags: [] },
+      NOW,
+    );
+    await waitFor(() => expect(rowIds(container)[0]).toBe(added.id));
+    expect(rowIds(container)).toContain(id);
+    expect((screen.getByLabelText('Note text') as HTMLTextAreaElement).value).toBe('Half-typed');
+    expect((screen.getByLabelText('Tags (comma-separated)') as HTMLInputElement).value).toBe(
+      'one, two',
+    );
+  });
+
   it('refuses to overwrite an edit saved elsewhere, shows both texts, and keeps both', async () => {
     const notes = sample();
     const { container, db } = await renderView(notes);
