@@ -37,7 +37,12 @@ export function openNotesDb(name = 'glossa', options?: DexieOptions): NotesDb {
 
 /** A stored note in acceptNote's form (changed in place), keeping its id, the primary key. */
 export function upgradeNoteToV3(note: Note): void {
-  const result = acceptNote(note);
+  let result: ReturnType<typeof acceptNote>;
+  try {
+    result = acceptNote(note);
+  } catch {
+    return; // a record no version of Glossa wrote: kept as it is rather than fail the upgrade
+  }
   if (!result.ok) return;
   const { id: _id, ...fields } = result.note;
   for (const key of ['quote', 'selectors', 'entity'] as const) {

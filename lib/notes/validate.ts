@@ -234,7 +234,23 @@ function checkSizes(note: Note, max: number): void {
   }
 }
 
+/**
+ * The fields every note has are of the right type: callers pass typed notes, but a record stored
+ * by an old or broken version (read back in a schema upgrade) may lack one.
+ */
+function checkShape(candidate: Note): void {
+  for (const key of ['id', 'url', 'pageTitle', 'text', 'createdAt', 'updatedAt'] as const) {
+    if (typeof candidate[key] !== 'string') {
+      refuse(`the note's ${key} must be text, not ${describeValue(candidate[key])}`);
+    }
+  }
+  if (!Array.isArray(candidate.tags) || candidate.tags.some((tag) => typeof tag !== 'string')) {
+    refuse(`the note's tags must be a list of words, not ${describeValue(candidate.tags)}`);
+  }
+}
+
 function canonicalize(candidate: Note, maxString: number): Note {
+  checkShape(candidate);
   const id = canonicalNoteId(candidate.id);
   if (id.trim() === '') refuse('the note has no id');
   if (!NOTE_KINDS.includes(candidate.kind)) {

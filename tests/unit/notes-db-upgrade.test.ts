@@ -128,7 +128,9 @@ describe('notes schema upgrade 2 → 3', () => {
     };
     const later = v1Note('b', article, '2024-12-05T08:00:00.000Z', []);
     const hostile: Note = { ...v1Note('c', 'javascript:alert(1)', '2024-12-05T09:00:00Z', []) };
-    await writeV2(name, [imported, later, hostile]);
+    // A record with fields missing, as no version of Glossa writes it: kept, and the upgrade runs.
+    const broken = { id: 'd', kind: 'page', url: 'https://example.com/p', createdAt: '2024-12-05' };
+    await writeV2(name, [imported, later, hostile, broken as unknown as Note]);
 
     const db = openNotesDb(name);
     try {
@@ -146,6 +148,7 @@ describe('notes schema upgrade 2 → 3', () => {
       expect((await notesForUrl(db, article)).map((n) => n.id)).toEqual(['b', 'a']);
       // Refused by today's rules, so left exactly as stored: never dropped.
       expect(await db.notes.get('c')).toEqual(hostile);
+      expect(await db.notes.get('d')).toEqual(broken);
     } finally {
       db.close();
     }
