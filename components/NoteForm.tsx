@@ -19,6 +19,8 @@ export interface NoteFormProps {
   onCancel: () => void;
   /** Refuse to save an empty text (a note on an entity says something about it). */
   requireText?: boolean;
+  /** Told of every change, so a caller can give the text back if the form is shown anew. */
+  onChange?: (draft: NoteDraft) => void;
 }
 
 export function NoteForm({
@@ -29,6 +31,7 @@ export function NoteForm({
   onSave,
   onCancel,
   requireText = false,
+  onChange,
 }: NoteFormProps) {
   const [text, setText] = useState(initial?.text ?? '');
   const [tags, setTags] = useState(initial?.tags.join(', ') ?? '');
@@ -55,14 +58,20 @@ export function NoteForm({
         id={`${idPrefix}-text`}
         rows={3}
         value={text}
-        onInput={(e) => setText(e.currentTarget.value)}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          onChange?.({ text: e.currentTarget.value, tags: parseTags(tags) });
+        }}
       />
       <label for={`${idPrefix}-tags`}>{t('tagsField')}</label>
       <input
         id={`${idPrefix}-tags`}
         type="text"
         value={tags}
-        onInput={(e) => setTags(e.currentTarget.value)}
+        onInput={(e) => {
+          setTags(e.currentTarget.value);
+          onChange?.({ text, tags: parseTags(e.currentTarget.value) });
+        }}
       />
       <div class="buttons">
         <button type="submit" disabled={busy || (requireText && text.trim() === '')}>

@@ -13,13 +13,16 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { EntityType } from '../lib/entities';
 import { type MessageKey, t, tn, typeLabel, uiLanguage } from '../lib/i18n';
 import {
+  addNote,
   deleteNote,
   deleteNotes,
   loadNotes,
+  NotesConflictError,
   type NotesDb,
   notesOfLatestPages,
   restoreNotes,
   updateNote,
+  watchNotes,
 } from '../lib/notes/db';
 import type { ExportFile, ExportFormat } from '../lib/notes/export-file';
 import { checkImportSize, importNotes } from '../lib/notes/import';
@@ -36,6 +39,7 @@ import {
 import { countByPage, groupByPage, orderForView, safeHref } from '../lib/notes/view-order';
 import { ConfirmButton } from './ConfirmButton';
 import { ExportButtons, FORMAT_LABELS } from './ExportButtons';
+import { type ConflictChoice, NoteConflict } from './NoteConflict';
 import type { NoteDraft } from './NoteEditor';
 import { NoteForm } from './NoteForm';
 
@@ -71,6 +75,18 @@ const KIND_LABELS: Record<NoteKind, MessageKey> = {
 };
 
 type Toast = { ok: boolean; text: string; undo?: Note[] };
+
+/**
+ * The note being edited, as it was when editing began: its updatedAt is what the save compares
+ * against, however often the list below follows changes made in other windows.
+ */
+interface Editing {
+  base: Note;
+  /** What is typed in the form, kept here so that a form shown anew gives it back. */
+  draft?: NoteDraft;
+  /** Set when a save was refused because the note was saved elsewhere meanwhile. */
+  conflict?: { theirs: Note; mine: NoteDraft };
+}
 
 /**
  * 'first': the first screen is shown (the notes of the latest pages) while every note loads;
@@ -116,14 +132,25 @@ function formatTime(iso: string): string {
 
 interface NoteRowProps {
   note: Note;
-  editing: boolean;
-  onEdit: (id: string | null) => void;
-  onSave: (note: Note, draft: NoteDraft) => Promise<void>;
+  editing: Editing | null;
+  onEdit: (note: Note | null) => void;
+  onDraft: (draft: NoteDraft) => void;
+  onSave: (draft: NoteDraft) => Promise<void>;
+  onResolve: (choice: ConflictChoice) => Promise<void>;
   onDelete: (note: Note) => void;
   onTag: (tag: string) => void;
 }
 
-function NoteRow({ note, editing, onEdit, onSave, onDelete, onTag }: NoteRowProps) {
+function NoteRow({
+  note,
+  editing,
+  onEdit,
+  onDraft,
+  onSave,
+  onResolve,
+  onDelete,
+  onTag,
+}: NoteRowProps) {
   const kind =
     note.kind === 'entity' && note.entity
       ? t(`noteOn${note.entity.type}` as MessageKey) || note.entity.type
@@ -140,15 +167,29 @@ function NoteRow({ note, editing, onEdit, onSave, onDelete, onTag }: NoteRowProp
           <strong>{note.entity.canonical}</strong>
         </p>
       )}
-      {editing ? (
-        <NoteForm
-          idPrefix={`edit-${note.id}`}
-          initial={{ text: note.text, tags: note.tags }}
-          textLabel={t('noteText')}
-          saveLabel={t('saveChanges')}
-          onSave={(draft) => onSave(note, draft)}
-          onCancel={() => onEdit(null)}
+      {editing?.conflict ? (
+        <NoteConflict
+          theirs={editing.conflict.theirs}
+          mine={editing.conflict.mine}
+          onChoose={onResolve}
         />
+      ) : editing ? (
+        <>
+          {editing.base.updatedAt !== note.updatedAt && (
+            <p class="muted" role="status">
+              {t('noteUpdatedElsewhere')}
+            </p>
+          )}
+          <NoteForm
+            idPrefix={`edit-${note.id}`}
+            initial={editing.draft ?? { text: editing.base.text, tags: editing.base.tags }}
+            textLabel={t('noteText')}
+            saveLabel={t('saveChanges')}
+            onChange={onDraft}
+            onSave={onSave}
+            onCancel={() => onEdit(null)}
+          />
+        </>
       ) : (
         <>
           {note.text ? (
@@ -179,7 +220,7 @@ function NoteRow({ note, editing, onEdit, onSave, onDelete, onTag }: NoteRowProp
                 {t('edited')}
               </span>
             )}
-            <button type="button" class="link" onClick={() => onEdit(note.id)}>
+            <button type="button" class="link" onClick={() => onEdit(note)}>
               {t('edit')}
             </button>
             <button type="button" class="link danger" onClick={() => onDelete(note)}>
@@ -203,7 +244,13 @@ export function NotesView({
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [filters, setFilters] = useState<Filters>({ ...NO_FILTERS, ...initialFilter });
   const [limit, setLimit] = useState(pageSize);
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditingState] = useState<Editing | null>(null);
+  // The same, for a reload that finishes after a render (live changes from other windows).
+  const editingRef = useRef<Editing | null>(null);
+  const setEditing = (next: Editing | null) => {
+    editingRef.current = next;
+    setEditingState(next);
+  };
   const [toast, setToast] = useState<Toast | null>(null);
   const [importing, setImporting] = useState(false);
   const [importResult, setImportResult] = useState<{ ok: boolean; lines: string[] } | null>(null);
@@ -233,6 +280,10 @@ export function NotesView({
         if (changes.current === before || attempt >= 3) break;
       }
       if (seq !== loadSeq.current) return;
+      // A note deleted in another window while it is edited here stays listed until the reader
+      // is done with it, so the text in the form is not taken away (its save then says why).
+      const edited = editingRef.current?.base;
+      if (edited && !list.some((n) => n.id === edited.id)) list = [...list, edited];
       setNotes(orderForView(list));
       setLoad({ state: 'ready' });
     } catch (e) {
@@ -243,6 +294,22 @@ export function NotesView({
   // Load once per database.
   useEffect(() => {
     void reload(true);
+  }, [db]);
+
+  // Follow changes made elsewhere (another tab of this view, the side panel, a selection saved
+  // from a page): read the notes again, once for any number of changes that arrive together.
+  useEffect(() => {
+    let scheduled = false;
+    const stop = watchNotes(db, () => {
+      if (scheduled) return;
+      scheduled = true;
+      setTimeout(() => {
+        scheduled = false;
+        changes.current += 1;
+        void reload();
+      }, 0);
+    });
+    return stop;
   }, [db]);
 
   // The search index is built when first needed, or while the reader looks at the first rows:
@@ -294,21 +361,90 @@ export function NotesView({
     () => (!filtered ? notes : complete ? filterNotes(indexOf(notes), toFilter(filters)) : []),
     [notes, filters, filtered, complete],
   );
-  const visible = shown.slice(0, limit);
+  // The note being edited stays on screen (with what was typed) even when notes saved elsewhere
+  // push it past the rows shown or out of the filter.
+  const visible = useMemo(() => {
+    const first = shown.slice(0, limit);
+    const edited = editing?.base.id;
+    if (!edited || first.some((n) => n.id === edited)) return first;
+    return [...first, notes.find((n) => n.id === edited) ?? editing.base];
+  }, [shown, limit, notes, editing]);
   const groups = groupByPage(visible);
+  // A page's section keeps its key when other pages move around it (a note saved in another
+  // window lists its page first): a key by position would remount the sections below, and an
+  // edit half-typed in one of them would be lost. A page listed twice (search results in order
+  // of relevance) is told apart by how often it was listed before.
+  const seenPages = new Map<string, number>();
+  const groupKeys = groups.map((g) => {
+    const n = seenPages.get(g.url) ?? 0;
+    seenPages.set(g.url, n + 1);
+    return `${g.url}\u0000${n}`;
+  });
 
   const setFilter = (change: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...change }));
     setLimit(pageSize);
   };
 
-  const saveEdit = async (note: Note, draft: NoteDraft) => {
-    // Rejections reach the form, which keeps the text and shows why.
-    const updated = await updateNote(db, note.id, { text: draft.text, tags: draft.tags }, now());
+  const replaceInList = (note: Note) => {
     changes.current += 1;
-    setNotes((list) => list.map((n) => (n.id === updated.id ? updated : n)));
+    setNotes((list) => list.map((n) => (n.id === note.id ? note : n)));
+  };
+
+  /** Save an edit only over the copy the editor started from (compare-and-set on updatedAt). */
+  const saveEdit = async (draft: NoteDraft) => {
+    const current = editingRef.current;
+    if (!current) return;
+    const { base } = current;
+    try {
+      const updated = await updateNote(
+        db,
+        base.id,
+        { text: draft.text, tags: draft.tags },
+        now(),
+        base.updatedAt,
+      );
+      replaceInList(updated);
+      setEditing(null);
+      setToast({ ok: true, text: t('saved') });
+    } catch (e) {
+      // Saved elsewhere meanwhile: show both texts and let the reader choose. Other rejections
+      // reach the form, which keeps the text and shows why.
+      if (!(e instanceof NotesConflictError)) throw e;
+      replaceInList(e.theirs);
+      setEditing({ base, conflict: { theirs: e.theirs, mine: draft } });
+    }
+  };
+
+  const resolveConflict = async (choice: ConflictChoice) => {
+    const conflict = editingRef.current?.conflict;
+    if (!conflict) return;
+    const { theirs, mine } = conflict;
+    if (choice === 'theirs') {
+      setEditing(null);
+      return;
+    }
+    if (choice === 'mine') {
+      try {
+        const updated = await updateNote(db, theirs.id, mine, now(), theirs.updatedAt);
+        replaceInList(updated);
+        setEditing(null);
+        setToast({ ok: true, text: t('saved') });
+      } catch (e) {
+        // Changed yet again: compare with the newest copy.
+        if (!(e instanceof NotesConflictError)) throw e;
+        replaceInList(e.theirs);
+        setEditing({ base: e.theirs, conflict: { theirs: e.theirs, mine } });
+      }
+      return;
+    }
+    // Both: this edit becomes a new note on the same page, quote or entity.
+    const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = theirs;
+    const added = await addNote(db, { ...rest, text: mine.text, tags: mine.tags }, now());
+    changes.current += 1;
+    setNotes((list) => orderForView([...list.filter((n) => n.id !== added.id), added]));
     setEditing(null);
-    setToast({ ok: true, text: t('saved') });
+    setToast({ ok: true, text: t('keptBoth') });
   };
 
   const remove = async (deleted: Note[], run: () => Promise<void>) => {
@@ -321,7 +457,7 @@ export function NotesView({
     const ids = new Set(deleted.map((n) => n.id));
     changes.current += 1;
     setNotes((list) => list.filter((n) => !ids.has(n.id)));
-    if (editing && ids.has(editing)) setEditing(null);
+    if (editing && ids.has(editing.base.id)) setEditing(null);
     setToast({
       ok: true,
       text:
@@ -517,7 +653,7 @@ export function NotesView({
           const title = g.title || g.url;
           const total = perPage.get(g.url) ?? g.notes.length;
           return (
-            <section class="page-group" key={`${g.url}\u0000${i}`} data-page-url={g.url}>
+            <section class="page-group" key={groupKeys[i]} data-page-url={g.url}>
               <header class="page-header">
                 <h2>
                   {href ? (
@@ -544,9 +680,14 @@ export function NotesView({
                   <NoteRow
                     key={n.id}
                     note={n}
-                    editing={editing === n.id}
-                    onEdit={setEditing}
+                    editing={editing?.base.id === n.id ? editing : null}
+                    onEdit={(note) => setEditing(note ? { base: note } : null)}
+                    onDraft={(draft) => {
+                      // No re-render: the form shows what is typed; this is only kept for later.
+                      if (editingRef.current) editingRef.current.draft = draft;
+                    }}
                     onSave={saveEdit}
+                    onResolve={resolveConflict}
                     onDelete={deleteOne}
                     onTag={(tag) => setFilter({ tag })}
                   />
@@ -556,10 +697,10 @@ export function NotesView({
           );
         })}
       </div>
-      {shown.length > visible.length && (
+      {shown.length > limit && (
         <p class="more">
           <span class="muted">
-            {t('showingCount', [formatCount(visible.length), formatCount(shown.length)])}
+            {t('showingCount', [formatCount(limit), formatCount(shown.length)])}
           </span>{' '}
           <button type="button" onClick={() => setLimit((l) => l + pageSize)}>
             {t('showMore')}

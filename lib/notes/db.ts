@@ -5,10 +5,11 @@
  * note's text on screen, so nothing typed is lost.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import { formatCount, IMPORT_LIMITS } from './limits';
+import { t } from '../i18n';
 import type { NewNote, Note } from './model';
 import { normalizeUrl } from './normalize-url';
 import { parseTags } from './tags';
+import { acceptNote } from './validate';
 
 export type NotesDb = Dexie & { notes: EntityTable<Note, 'id'> };
 
@@ -25,7 +26,29 @@ export function openNotesDb(name = 'glossa', options?: DexieOptions): NotesDb {
   db.version(2)
     .stores({ notes: 'id, url, kind, createdAt, updatedAt, *tags, [url+createdAt]' })
     .upgrade((tx) => tx.table<Note, string>('notes').toCollection().modify(upgradeNoteToV2));
+  // 3: notes stored before every way in went through acceptNote (imports kept addresses, tags
+  // and times as the file wrote them) are brought to its form, so they show on their page and
+  // sort by time. A note acceptNote would refuse stays exactly as it was: nothing is lost.
+  db.version(3)
+    .stores({ notes: 'id, url, kind, createdAt, updatedAt, *tags, [url+createdAt]' })
+    .upgrade((tx) => tx.table<Note, string>('notes').toCollection().modify(upgradeNoteToV3));
   return db;
+}
+
+/** A stored note in acceptNote's form (changed in place), keeping its id, the primary key. */
+export function upgradeNoteToV3(note: Note): void {
+  let result: ReturnType<typeof acceptNote>;
+  try {
+    result = acceptNote(note);
+  } catch {
+    return; // a record no version of Glossa wrote: kept as it is rather than fail the upgrade
+  }
+  if (!result.ok) return;
+  const { id: _id, ...fields } = result.note;
+  for (const key of ['quote', 'selectors', 'entity'] as const) {
+    if (!(key in fields)) delete note[key];
+  }
+  Object.assign(note, fields);
 }
 
 /** A version-1 note as version 2 files it (changed in place, as Dexie's modify() expects). */
@@ -41,6 +64,8 @@ export type NotesErrorReason =
   | 'unavailable'
   | 'not-found'
   | 'too-large'
+  | 'invalid'
+  | 'conflict'
   | 'unknown';
 
 export class NotesError extends Error {
@@ -54,7 +79,7 @@ export class NotesError extends Error {
 }
 
 const REASON_TEXT: Record<
-  Exclude<NotesErrorReason, 'not-found' | 'too-large' | 'unknown'>,
+  Exclude<NotesErrorReason, 'not-found' | 'too-large' | 'invalid' | 'conflict' | 'unknown'>,
   string
 > = {
   quota:
@@ -72,7 +97,10 @@ const REASON_TEXT: Record<
  * InvalidStateError inside an OpenFailedError (Firefox private windows) is about opening.
  */
 const REASONS_BY_PRIORITY: ReadonlyArray<
-  [Exclude<NotesErrorReason, 'not-found' | 'too-large' | 'unknown'>, string[]]
+  [
+    Exclude<NotesErrorReason, 'not-found' | 'too-large' | 'invalid' | 'conflict' | 'unknown'>,
+    string[],
+  ]
 > = [
   ['quota', ['QuotaExceededError']],
   ['blocked', ['VersionChangeError', 'VersionError']],
@@ -110,46 +138,25 @@ async function guarded<T>(action: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * Every text field of a note within the import limit, so any note Glossa saves can be exported and
- * imported again. The note's own text stays on screen when this refuses, so nothing is lost.
- */
-function checkSize(action: string, note: Note): void {
-  const max = IMPORT_LIMITS.maxStringLength;
-  const fields: Array<[string, string | undefined]> = [
-    ['note text', note.text],
-    ['quote', note.quote],
-    ['page title', note.pageTitle],
-    ['page address', note.url],
-    ['entity name', note.entity?.canonical],
-    ...note.tags.map((t): [string, string] => ['tag', t]),
-    ...(note.selectors ?? []).flatMap(
-      (s): Array<[string, string]> =>
-        s.type === 'TextQuoteSelector'
-          ? [
-              ['quote', s.exact],
-              ['quote context', s.prefix],
-              ['quote context', s.suffix],
-            ]
-          : [],
-    ),
-  ];
-  for (const [what, value] of fields) {
-    if (value !== undefined && value.length > max) {
-      throw new NotesError(
-        `${action}: the ${what} is ${formatCount(value.length)} characters long; Glossa keeps at most ${formatCount(max)}. Shorten it and save again.`,
-        'too-large',
-      );
-    }
-  }
+/** A note through acceptNote (lib/notes/validate.ts), or the NotesError that says why not. */
+function accepted(action: string, candidate: Note): Note {
+  const result = acceptNote(candidate);
+  if (result.ok) return result.note;
+  const advice =
+    result.reason === 'too-large' ? 'Shorten it and save again.' : 'Nothing was saved.';
+  throw new NotesError(`${action}: ${result.error}. ${advice}`, result.reason);
 }
 
 /** Store a new note; the store assigns its id and both timestamps. */
 export function addNote(db: NotesDb, input: NewNote, now: Date = new Date()): Promise<Note> {
   return guarded('Could not save the note', async () => {
     const time = now.toISOString();
-    const note: Note = { ...input, id: crypto.randomUUID(), createdAt: time, updatedAt: time };
-    checkSize('Could not save the note', note);
+    const note = accepted('Could not save the note', {
+      ...input,
+      id: crypto.randomUUID(),
+      createdAt: time,
+      updatedAt: time,
+    });
     await db.notes.add(note);
     return note;
   });
@@ -158,11 +165,41 @@ export function addNote(db: NotesDb, input: NewNote, now: Date = new Date()): Pr
 /** The fields a reader may change after saving; the page, quote and selectors stay as saved. */
 export type NoteChanges = Partial<Pick<Note, 'text' | 'tags' | 'pageTitle'>>;
 
+/**
+ * The note was changed (in another tab, the side panel…) after the editor loaded it: the save
+ * was refused and `theirs` is the note as stored now, so the editor can show both texts.
+ */
+export class NotesConflictError extends NotesError {
+  readonly theirs: Note;
+
+  constructor(theirs: Note) {
+    super(t('noteConflict'), 'conflict');
+    this.theirs = theirs;
+  }
+}
+
+/**
+ * A later time than `previous`, even when the clock says otherwise (two saves in one millisecond,
+ * a clock set back): every update changes updatedAt, so the compare-and-set below sees it.
+ */
+function nextUpdateTime(previous: string, now: Date): string {
+  const last = Date.parse(previous);
+  return new Date(
+    Number.isNaN(last) ? now.getTime() : Math.max(now.getTime(), last + 1),
+  ).toISOString();
+}
+
+/**
+ * Change a stored note. With `expectedUpdatedAt` (the updatedAt the editor loaded) it is a
+ * compare-and-set inside one transaction: when the stored note has another updatedAt, it was
+ * edited elsewhere, nothing is written, and a NotesConflictError carries the stored copy.
+ */
 export function updateNote(
   db: NotesDb,
   id: string,
   changes: NoteChanges,
   now: Date = new Date(),
+  expectedUpdatedAt?: string,
 ): Promise<Note> {
   return guarded('Could not update the note', () =>
     db.transaction('rw', db.notes, async () => {
@@ -173,8 +210,14 @@ export function updateNote(
           'not-found',
         );
       }
-      const updated: Note = { ...existing, ...changes, updatedAt: now.toISOString() };
-      checkSize('Could not update the note', updated);
+      if (expectedUpdatedAt !== undefined && existing.updatedAt !== expectedUpdatedAt) {
+        throw new NotesConflictError(existing);
+      }
+      const updated = accepted('Could not update the note', {
+        ...existing,
+        ...changes,
+        updatedAt: nextUpdateTime(existing.updatedAt, now),
+      });
       await db.notes.put(updated);
       return updated;
     }),
@@ -241,7 +284,9 @@ export function notesOfLatestPages(db: NotesDb, rows: number): Promise<Note[]> {
         const pages = await Promise.all(
           urls.slice(i, i + batch).map((url) => db.notes.where('url').equals(url).toArray()),
         );
-        for (const page of pages) notes.push(...page);
+        // One push per note: spreading a page's notes as arguments overflows the stack on a
+        // page with very many notes.
+        for (const page of pages) for (const note of page) notes.push(note);
       }
       return notes;
     });
@@ -264,10 +309,27 @@ export function deleteNotes(db: NotesDb, ids: readonly string[]): Promise<void> 
 
 /**
  * Put deleted notes back exactly as they were (same id, text, selectors and times): the "Undo"
- * after a delete. One transaction, so an undo never half-happens.
+ * after a delete. One transaction, so an undo never half-happens. These notes were in the store a
+ * moment ago, so they do not pass acceptNote again: a note kept from before a rule was added must
+ * come back, not be lost to its Undo.
  */
 export function restoreNotes(db: NotesDb, notes: readonly Note[]): Promise<void> {
   return guarded('Could not restore the notes', async () => {
     await db.notes.bulkPut([...notes]);
   });
+}
+
+/**
+ * Call `onChange` after every write to this database's notes, from this window or another one
+ * (another tab of the notes view, the side panel, the background saving a selection). Dexie
+ * passes its change events between windows of the extension over a BroadcastChannel; this filters
+ * them to this database. Returns the function that stops watching.
+ */
+export function watchNotes(db: NotesDb, onChange: () => void): () => void {
+  const prefix = `idb://${db.name}/notes/`;
+  const listener = (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((key) => key.startsWith(prefix))) onChange();
+  };
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on('storagemutated').unsubscribe(listener);
 }

@@ -25,6 +25,7 @@ import { TYPE_LABELS } from '../entities';
 import { markdownTag } from './export-markdown';
 import type { Note, TextPositionSelector } from './model';
 import { siteOf } from './search';
+import { safeHref } from './view-order';
 
 export const CSV_COLUMNS = [
   'Highlight',
@@ -67,6 +68,14 @@ function location(note: Note): string {
   return note.kind === 'selection' && position ? String(position.start) : '';
 }
 
+/**
+ * The page address, or '' for a note stored before addresses were checked whose address is not a
+ * web page (javascript:, data:…): Readwise and spreadsheets turn the URL column into a link.
+ */
+function webUrl(note: Note): string {
+  return safeHref(note.url) ?? '';
+}
+
 function highlightAndNote(note: Note): [string, string] {
   const text = note.text.trim();
   const tags = inlineTags(note.tags);
@@ -76,7 +85,7 @@ function highlightAndNote(note: Note): [string, string] {
     const label = TYPE_LABELS[note.entity.type] ?? note.entity.type;
     return [`${note.entity.canonical} (${label})`, withTags(text)];
   }
-  return [text || note.pageTitle.trim() || note.url, tags];
+  return [text || note.pageTitle.trim() || webUrl(note), tags];
 }
 
 export interface CsvOptions {
@@ -89,11 +98,12 @@ export function exportCsv(notes: readonly Note[], options: CsvOptions = {}): str
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const note of notes) {
     const [highlight, noteText] = highlightAndNote(note);
+    const url = webUrl(note);
     rows.push([
       highlight,
-      note.pageTitle.trim() || note.url,
-      siteOf(note.url),
-      note.url,
+      note.pageTitle.trim() || url,
+      siteOf(url),
+      url,
       noteText,
       location(note),
       csvDate(note.createdAt),

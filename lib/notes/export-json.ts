@@ -7,6 +7,7 @@ import { formatCount, IMPORT_LIMITS, type ImportLimits } from './limits';
 import type { Note, NoteKind, Selector } from './model';
 import { readJsonFile } from './safe-json';
 import {
+  acceptFromFile,
   asObject,
   describeValue,
   fail,
@@ -149,7 +150,7 @@ function parseNote(value: unknown, path: string): Note {
       canonical: stringField(entity, 'canonical', `${path}.entity`, true),
     };
   }
-  return canonicalNote(note);
+  return canonicalNote(acceptFromFile(note, path));
 }
 
 /** True when parsed JSON claims to be a Glossa export (whatever its version). */

@@ -21,6 +21,7 @@
 import { TYPE_LABELS } from '../entities';
 import type { Note, TextPositionSelector } from './model';
 import { siteOf } from './search';
+import { safeHref } from './view-order';
 
 /** Backslash-escape the ASCII punctuation that Markdown treats as inline syntax (CommonMark §2.4). */
 export function escapeMarkdownInline(text: string): string {
@@ -144,7 +145,7 @@ function selectionBlock(note: Note): string[] {
     .trim()
     .split(/\r\n|\r|\n/)
     .map((line) => (line.trim() === '' ? '>' : `> ${escapeQuoteLine(line.trimEnd())}`));
-  const source = `[↗ Source](${quoteLink(note.url, note.quote ?? '')})`;
+  const source = safeHref(note.url) ? `[↗ Source](${quoteLink(note.url, note.quote ?? '')})` : '';
   const tail = `> ${joinWords(source, tagList(note.tags), `^${blockId(note.id)}`)}`;
   const parts = [[...quote, '>', tail].join('\n')];
   const text = paragraphText(note.text);
@@ -242,7 +243,7 @@ function pageTitle(url: string, notes: readonly Note[]): string {
       ? b
       : a,
   );
-  return newest.pageTitle.trim().replace(/\s+/g, ' ') || url;
+  return newest.pageTitle.trim().replace(/\s+/g, ' ') || (safeHref(url) ? url : 'Untitled');
 }
 
 function frontMatter(url: string, title: string, notes: readonly Note[]): string {
@@ -257,7 +258,8 @@ function frontMatter(url: string, title: string, notes: readonly Note[]): string
     '---',
     `id: ${pageId(url)}`,
     `title: ${yamlString(title)}`,
-    `url: ${yamlString(url)}`,
+    // Obsidian shows a url property as a link: only a web address is written there.
+    ...(safeHref(url) ? [`url: ${yamlString(url)}`] : []),
     `site: ${yamlString(siteOf(url))}`,
     `created: ${created}`,
     `updated: ${updated}`,
@@ -275,13 +277,16 @@ export function exportMarkdownPage(url: string, notes: readonly Note[]): string 
   if (notes.length === 0) return '';
   const sorted = [...notes].sort(compareWithinPage);
   const title = pageTitle(url, sorted);
-  const site = siteOf(url) || url;
+  // A note stored before addresses were checked may have any scheme: it is named, never linked.
+  const site = safeHref(url) ? siteOf(url) || url : '';
   // A thematic break between notes shows where one note's date ends and the next begins.
   const body = sorted.map(noteBlock).join('\n\n---\n\n');
   return `${[
     frontMatter(url, title, sorted),
     `# ${escapeMarkdownInline(title)}`,
-    `[${escapeMarkdownInline(site)}](${linkDestination(url)}) · ${plural(notes.length, 'note')}`,
+    site
+      ? `[${escapeMarkdownInline(site)}](${linkDestination(url)}) · ${plural(notes.length, 'note')}`
+      : plural(notes.length, 'note'),
     body,
   ].join('\n\n')}\n`;
 }

@@ -18,8 +18,8 @@
 import type { EntityType } from '../entities';
 import { formatCount, IMPORT_LIMITS, type ImportLimits } from './limits';
 import type { Note, Selector, TextPositionSelector, TextQuoteSelector } from './model';
-import { normalizeUrl } from './normalize-url';
 import {
+  acceptFromFile,
   asObject,
   checkTime,
   describeValue,
@@ -279,21 +279,28 @@ function optionalTime(obj: Fields, key: string, path: string): string | undefine
   return has(obj, key) ? checkTime(obj[key], `${path}.${key}`) : undefined;
 }
 
-/** Tags as a reader typed them: trimmed, no empties, no repeats ignoring case. */
-function cleanTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of tags) {
-    const tag = raw.trim();
-    const key = tag.toLowerCase();
-    if (tag === '' || seen.has(key)) continue;
-    seen.add(key);
-    out.push(tag);
+/**
+ * The comments of one annotation become one note text. Several bodies can add up to more than a
+ * note holds; such a file is refused rather than split or cut: splitting would invent note ids
+ * that a second import could not merge with, and cutting would drop words the reader wrote.
+ */
+function commentText(bodies: Bodies, path: string, limits: ImportLimits): string {
+  const text = bodies.comments.join('\n\n');
+  if (bodies.comments.length > 1 && text.length > limits.maxStringLength) {
+    fail(
+      `${path} has ${bodies.comments.length} comment bodies that add up to ${formatCount(text.length)} characters; a Glossa note holds at most ${formatCount(limits.maxStringLength)}. Split the annotation in two, then import the file again. Nothing was imported.`,
+    );
   }
-  return out;
+  return text;
 }
 
-function readAnnotation(value: unknown, path: string, now: Date, warnings: string[]): Note {
+function readAnnotation(
+  value: unknown,
+  path: string,
+  now: Date,
+  warnings: string[],
+  limits: ImportLimits,
+): Note {
   const obj = asObject(value, path);
   if (!hasType(obj, 'Annotation')) {
     fail(`${path}.type must be "Annotation", not ${describeValue(obj.type)}`);
@@ -309,16 +316,16 @@ function readAnnotation(value: unknown, path: string, now: Date, warnings: strin
   const target = readTarget(obj, path, warnings);
   const created = optionalTime(obj, 'created', path) ?? target.sourceDate;
   const modified = optionalTime(obj, 'modified', path);
-  const createdAt = new Date(created ?? modified ?? now.toISOString()).toISOString();
-  const updatedAt = modified ? new Date(modified).toISOString() : createdAt;
+  const createdAt = created ?? modified ?? now.toISOString();
+  const updatedAt = modified ?? createdAt;
 
   const note: Note = {
     id: iriToNoteId(iri),
     kind: 'page',
-    url: normalizeUrl(target.source),
+    url: target.source,
     pageTitle: '',
-    text: bodies.comments.join('\n\n'),
-    tags: cleanTags(bodies.tags),
+    text: commentText(bodies, path, limits),
+    tags: bodies.tags,
     createdAt,
     updatedAt,
   };
@@ -338,7 +345,7 @@ function readAnnotation(value: unknown, path: string, now: Date, warnings: strin
     }
     note.kind = 'entity';
     note.entity = { type, canonical: name };
-    return note;
+    return acceptFromFile(note, path, limits.maxStringLength);
   }
   const quote = target.selectors.find(
     (s): s is TextQuoteSelector => s.type === 'TextQuoteSelector',
@@ -352,7 +359,7 @@ function readAnnotation(value: unknown, path: string, now: Date, warnings: strin
       `${path} selects text by position only, which cannot be found again once the page changes; it was imported as a note on the whole page.`,
     );
   }
-  return note;
+  return acceptFromFile(note, path, limits.maxStringLength);
 }
 
 export interface WebAnnotationOptions {
@@ -378,7 +385,9 @@ export function parseWebAnnotations(
     );
   }
   const warnings: string[] = [];
-  const notes = located.map(({ value, path }) => readAnnotation(value, path, now, warnings));
+  const notes = located.map(({ value, path }) =>
+    readAnnotation(value, path, now, warnings, limits),
+  );
   const seen = new Map<string, number>();
   notes.forEach((note, i) => {
     const first = seen.get(note.id);

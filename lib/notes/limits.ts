@@ -43,3 +43,9 @@ export function formatSize(bytes: number): string {
   }
   return `${bytes} bytes`;
 }
+
+/**
+ * Bounds on a note's tags, the same for the editor and for imports: tags are short labels that
+ * the notes view lists as filter choices, and a file with thousands of them would swamp it.
+ */
+export const TAG_LIMITS = { maxTags: 50, maxTagLength: 100 } as const;

@@ -97,3 +97,11 @@ export function iriToNoteId(iri: string): string {
   }
   return iri;
 }
+
+/**
+ * A note id as it comes back from the W3C export and import (urn:uuid:X and upper-case UUIDs read
+ * back as the lower-case UUID): the store keeps ids in this form so both exports round-trip.
+ */
+export function canonicalNoteId(id: string): string {
+  return iriToNoteId(noteIdToIri(id));
+}

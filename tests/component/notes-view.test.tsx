@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NotesView } from '../../components/NotesView';
-import { allNotes, type NotesDb, openNotesDb } from '../../lib/notes/db';
+import { addNote, allNotes, type NotesDb, openNotesDb, updateNote } from '../../lib/notes/db';
 import { CSV_COLUMNS } from '../../lib/notes/export-csv';
 import type { ExportFile } from '../../lib/notes/export-file';
 import { exportJson } from '../../lib/notes/export-json';
@@ -423,5 +423,127 @@ describe('NotesView', () => {
     const { container } = await renderView([odd]);
     expect(container.querySelector('a[href^="javascript"]')).toBeNull();
     expect(screen.getByText('Odd')).toBeTruthy();
+  });
+});
+
+describe('NotesView: the same notes open in another window', () => {
+  /** A second handle on the view's database: another tab of the notes view. */
+  function otherWindow(db: NotesDb): NotesDb {
+    const other = openNotesDb(db.name);
+    dbs.push(other);
+    return other;
+  }
+
+  async function editAndSave(container: HTMLElement, id: string, text: string) {
+    fireEvent.click(within(row(container, id)).getByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByLabelText('Note text'), { target: { value: text } });
+    return () => fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+  }
+
+  it('shows a note edited in another window without a reload', async () => {
+    const notes = sample();
+    const { container, db } = await renderView(notes);
+    const id = notes[1]?.id as string;
+    await updateNote(otherWindow(db), id, { text: 'Changed over there' }, NOW);
+    await waitFor(() => expect(row(container, id).textContent).toContain('Changed over there'));
+    const added = await addNote(
+      otherWindow(db),
+      { kind: 'page', url: BBC, pageTitle: 'BBC', text: 'New over there', tags: [] },
+      NOW,
+    );
+    await waitFor(() => expect(rowIds(container)).toContain(added.id));
+    expect(screen.getByText('5 notes on 3 pages.')).toBeTruthy();
+  });
+
+  it('keeps a half-typed edit when a note saved elsewhere moves the pages around', async () => {
+    const notes = sample();
+    const { container, db } = await renderView(notes);
+    const id = notes[3]?.id as string; // on the last page listed
+    fireEvent.click(within(row(container, id)).getByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByLabelText('Note text'), {
+      target: { value: 'Draft that must stay' },
+    });
+    // A note on a new page, newer than all: its page is listed first, the others move down.
+    const added = await addNote(
+      otherWindow(db),
+      { kind: 'page', url: 'https://example.com/new', pageTitle: 'New', text: 'n', tags: [] },
+      NOW,
+    );
+    await waitFor(() => expect(rowIds(container)[0]).toBe(added.id));
+    expect((screen.getByLabelText('Note text') as HTMLTextAreaElement).value).toBe(
+      'Draft that must stay',
+    );
+  });
+
+  it('keeps the note being edited on screen when notes saved elsewhere push it past the shown rows', async () => {
+    const notes = sample();
+    // Two rows shown: the TASS note, then the newer RIA note.
+    const { container, db } = await renderView(notes, { pageSize: 2 });
+    const id = notes[1]?.id as string;
+    expect(rowIds(container)).toEqual([notes[2]?.id, id]);
+    fireEvent.click(within(row(container, id)).getByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByLabelText('Note text'), { target: { value: 'Half-typed' } });
+    fireEvent.input(screen.getByLabelText('Tags (comma-separated)'), {
+      target: { value: 'one, two' },
+    });
+    const added = await addNote(
+      otherWindow(db),
+      { kind: 'page', url: 'https://example.com/new', pageTitle: 'New', text: 'n', tags: [] },
+      NOW,
+    );
+    await waitFor(() => expect(rowIds(container)[0]).toBe(added.id));
+    expect(rowIds(container)).toContain(id);
+    expect((screen.getByLabelText('Note text') as HTMLTextAreaElement).value).toBe('Half-typed');
+    expect((screen.getByLabelText('Tags (comma-separated)') as HTMLInputElement).value).toBe(
+      'one, two',
+    );
+  });
+
+  it('refuses to overwrite an edit saved elsewhere, shows both texts, and keeps both', async () => {
+    const notes = sample();
+    const { container, db } = await renderView(notes);
+    const id = notes[1]?.id as string;
+    const save = await editAndSave(container, id, 'My text');
+    await updateNote(otherWindow(db), id, { text: 'Their text' }, NOW);
+    // The form keeps what was typed and says the note changed meanwhile.
+    await screen.findByText(/changed in another window while you edit it/);
+    expect((screen.getByLabelText('Note text') as HTMLTextAreaElement).value).toBe('My text');
+    save();
+    const alert = await screen.findByText(/This note was changed in another window\. Your text/);
+    expect(alert.getAttribute('role')).toBe('alert');
+    const conflict = row(container, id);
+    expect(within(conflict).getByText('Their text')).toBeTruthy();
+    expect(within(conflict).getByText('My text')).toBeTruthy();
+    expect((await allNotes(db)).find((n) => n.id === id)?.text).toBe('Their text');
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Keep both' }));
+    await screen.findByText('Saved yours as a new note next to theirs.');
+    const stored = await allNotes(db);
+    expect(stored.filter((n) => n.text === 'Their text').map((n) => n.id)).toEqual([id]);
+    const mine = stored.filter((n) => n.text === 'My text');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ url: notes[1]?.url, kind: notes[1]?.kind });
+    await waitFor(() => expect(rowIds(container)).toContain(mine[0]?.id));
+  });
+
+  it('keeps mine over theirs only when asked, and keeps theirs when asked', async () => {
+    const notes = sample();
+    const { container, db } = await renderView(notes);
+    const [a, b] = [notes[1]?.id as string, notes[2]?.id as string];
+    const saveA = await editAndSave(container, a, 'Mine A');
+    await updateNote(otherWindow(db), a, { text: 'Theirs A' }, NOW);
+    saveA();
+    fireEvent.click(await within(row(container, a)).findByRole('button', { name: 'Keep mine' }));
+    await waitFor(async () =>
+      expect((await allNotes(db)).find((n) => n.id === a)?.text).toBe('Mine A'),
+    );
+    await waitFor(() => expect(row(container, a).textContent).toContain('Mine A'));
+
+    const saveB = await editAndSave(container, b, 'Mine B');
+    await updateNote(otherWindow(db), b, { text: 'Theirs B' }, NOW);
+    saveB();
+    fireEvent.click(await within(row(container, b)).findByRole('button', { name: 'Keep theirs' }));
+    await waitFor(() => expect(row(container, b).textContent).toContain('Theirs B'));
+    expect((await allNotes(db)).find((n) => n.id === b)?.text).toBe('Theirs B');
+    expect((await allNotes(db)).some((n) => n.text === 'Mine B')).toBe(false);
   });
 });

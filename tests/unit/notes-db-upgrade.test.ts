@@ -1,6 +1,6 @@
 /**
- * Schema upgrades: a database written by the previous schema (version 1, exactly as Glossa 0.1
- * declared it) opens under the current one with every note kept, re-filed and queryable.
+ * Schema upgrades: a database written by an earlier schema (version 1, exactly as Glossa 0.1
+ * declared it; version 2) opens under the current one with every note kept, re-filed and queryable.
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
@@ -57,7 +57,7 @@ describe('notes schema upgrade 1 → 2', () => {
     const db = openNotesDb(name);
     try {
       await db.open();
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(3);
       const all = await allNotes(db);
       expect(all.map((n) => n.id).sort()).toEqual(['a', 'b', 'c']);
       const a = all.find((n) => n.id === 'a');
@@ -82,7 +82,7 @@ describe('notes schema upgrade 1 → 2', () => {
     const db = openNotesDb(name);
     try {
       expect(await allNotes(db)).toEqual([]);
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(3);
     } finally {
       db.close();
     }
@@ -99,6 +99,56 @@ describe('notes schema upgrade 1 → 2', () => {
       expect(z?.id).toBe('z');
       expect(z?.url).toBe('https://example.com/p');
       expect(z?.tags).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+const V2_STORES = { notes: 'id, url, kind, createdAt, updatedAt, *tags, [url+createdAt]' };
+
+async function writeV2(name: string, notes: Note[]): Promise<void> {
+  const old = new Dexie(name);
+  old.version(2).stores(V2_STORES);
+  await old.table('notes').bulkAdd(notes);
+  old.close();
+}
+
+describe('notes schema upgrade 2 → 3', () => {
+  it('brings notes imported before acceptNote to its form, and keeps those it would refuse as they were', async () => {
+    const name = 'glossa-upgrade-v3';
+    const article = 'https://ria.ru/20241205/kndr.html';
+    // As a version-2 import stored them: address, tags and times as the file wrote them.
+    const imported: Note = {
+      ...v1Note('a', `${article}?utm_source=tg#top`, '2024-12-05T10:00:00+03:00', [
+        ' treaty  law ',
+        'Treaty law',
+      ]),
+      updatedAt: '2024-12-05T10:30:00+03:00',
+    };
+    const later = v1Note('b', article, '2024-12-05T08:00:00.000Z', []);
+    const hostile: Note = { ...v1Note('c', 'javascript:alert(1)', '2024-12-05T09:00:00Z', []) };
+    // A record with fields missing, as no version of Glossa writes it: kept, and the upgrade runs.
+    const broken = { id: 'd', kind: 'page', url: 'https://example.com/p', createdAt: '2024-12-05' };
+    await writeV2(name, [imported, later, hostile, broken as unknown as Note]);
+
+    const db = openNotesDb(name);
+    try {
+      await db.open();
+      expect(db.verno).toBe(3);
+      const a = await db.notes.get('a');
+      expect(a).toMatchObject({
+        url: article,
+        tags: ['treaty law'],
+        createdAt: '2024-12-05T07:00:00.000Z',
+        updatedAt: '2024-12-05T07:30:00.000Z',
+      });
+      expect(a?.selectors).toEqual(imported.selectors);
+      // Found under its page, and in time order with the page's other note.
+      expect((await notesForUrl(db, article)).map((n) => n.id)).toEqual(['b', 'a']);
+      // Refused by today's rules, so left exactly as stored: never dropped.
+      expect(await db.notes.get('c')).toEqual(hostile);
+      expect(await db.notes.get('d')).toEqual(broken);
     } finally {
       db.close();
     }

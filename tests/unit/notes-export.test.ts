@@ -90,7 +90,16 @@ const NOTES: Note[] = [
     text: 'Compare Article VI.',
     tags: ['#arms control', 'New START'],
     quote: 'The treaty entered into force on 5 February 2011.',
-    selectors: [{ type: 'TextPositionSelector', start: 10, end: 59 }],
+    // As the store keeps a selection: its quote as a TextQuoteSelector, then the position.
+    selectors: [
+      {
+        type: 'TextQuoteSelector',
+        exact: 'The treaty entered into force on 5 February 2011.',
+        prefix: '',
+        suffix: '',
+      },
+      { type: 'TextPositionSelector', start: 10, end: 59 },
+    ],
     createdAt: '2024-12-04T18:00:00.000Z',
     updatedAt: '2024-12-04T18:00:00.000Z',
   },
