@@ -42,7 +42,11 @@ export function isGlossaHost(node: Node | null | undefined): boolean {
 
 /** The Glossa host a node is in or is, or null (light-DOM ancestors only). */
 export function closestGlossaHost(node: Node | null | undefined): Element | null {
-  for (let n: Node | null | undefined = node; n; n = n.parentNode) {
+  if (node == null) return null;
+  if (hosts.has(node as Element)) return node as Element;
+  // Hosts are appended to <html>: the page's own content (the common case) is settled natively.
+  if (node.ownerDocument?.body?.contains(node)) return null;
+  for (let n = node.parentNode; n; n = n.parentNode) {
     if (hosts.has(n as Element)) return n as Element;
   }
   return null;

@@ -120,8 +120,8 @@ const MIN_SHARE_OF_BEST = 0.7;
 export function isSkippedElement(el: Element): boolean {
   const tag = el.localName;
   if (SKIPPED_TAGS.has(tag)) return true;
-  // Glossa's own card host (lib/page/shadow-host.ts): known by identity, not by a name.
-  if (isGlossaHost(el)) return true;
+  // Glossa's own card host (lib/page/shadow-host.ts, a <div>): known by identity, not by a name.
+  if (tag === 'div' && isGlossaHost(el)) return true;
   if (tag === 'header' && el.parentElement?.closest(CONTENT_SECTION) == null) return true;
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { textChanges } from '../../lib/page/changes';
 import { createGlossaHost } from '../../lib/page/shadow-host';
 import { extractPageText, findArticleRoot, readText } from '../../lib/page/text';
 import type { PageText } from '../../lib/page/types';
@@ -102,6 +103,28 @@ describe('extractPageText: what is read', () => {
     // the page's own content.
     expect(pt.text).toContain('Page element text');
     expectConsistent(pt);
+  });
+
+  it("the change watcher ignores Glossa's host however the page moves or fills it", () => {
+    document.body.innerHTML = '<article id="a"><p id="p">Putin in Moscow.</p></article>';
+    const article = document.getElementById('a') as HTMLElement;
+    const { host } = createGlossaHost(document, []);
+    document.documentElement.append(host);
+    const observer = new MutationObserver(() => {});
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+    });
+    article.append(host); // a page script moves it into the article…
+    host.append(document.createElement('span')); // …and puts nodes into it
+    host.setAttribute('hidden', '');
+    const records = observer.takeRecords();
+    observer.disconnect();
+    expect(records.length).toBeGreaterThan(0);
+    const changes = textChanges(records, (node) => (article.contains(node) ? article : null));
+    expect(changes.scopes).toEqual([]);
+    host.remove();
   });
 
   it("keeps an article's own header but not the page header", () => {
