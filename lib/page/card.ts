@@ -25,7 +25,7 @@
 import type { EntityType, Mention } from '../entities';
 import { tn, typeLabel } from '../i18n';
 import { chunkIndexOfNode, liveRange, rangeFromOffsets } from './ranges';
-import { createGlossaHost } from './shadow-host';
+import { createGlossaHost, HOST_BOX } from './shadow-host';
 import type { PageText, TextChunk } from './types';
 
 export interface CardHit {
@@ -211,30 +211,9 @@ ${Object.entries(LABEL)
   .join('\n')}
 }`;
 
-/** The host's box: nothing of it shows or takes room; set with !important through the CSSOM. */
-const HOST_STYLE: ReadonlyArray<readonly [string, string]> = [
-  ['all', 'initial'],
-  ['display', 'block'],
-  ['position', 'fixed'],
-  ['top', '0'],
-  ['left', '0'],
-  ['width', '0'],
-  ['height', '0'],
-  ['margin', '0'],
-  ['padding', '0'],
-  ['border', '0'],
-  ['overflow', 'visible'],
-  ['visibility', 'visible'],
-  ['opacity', '1'],
-  ['transform', 'none'],
-  ['filter', 'none'],
-  ['z-index', '2147483647'],
-  ['pointer-events', 'none'],
-];
-
 const CARD_CSS = `
 :host {
-${HOST_STYLE.map(([k, v]) => `  ${k}: ${v} !important;`).join('\n')}
+${HOST_BOX.map(([k, v]) => `  ${k}: ${v} !important;`).join('\n')}
 }
 .card {
   all: initial;
@@ -312,7 +291,7 @@ export function createHoverCard(
   let destroyed = false;
 
   const build = () => {
-    const created = createGlossaHost(doc, HOST_STYLE);
+    const created = createGlossaHost(doc);
     host = created.host;
     const shadow = created.root;
     styleShadow(doc, shadow, CARD_CSS);

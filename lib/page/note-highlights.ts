@@ -163,27 +163,6 @@ export function notesAtPoint(
   return { notes: hits, rect: hitRect };
 }
 
-/** The host's box: nothing of it shows or takes room (as the entity card's, lib/page/card.ts). */
-const HOST_STYLE: ReadonlyArray<readonly [string, string]> = [
-  ['all', 'initial'],
-  ['display', 'block'],
-  ['position', 'fixed'],
-  ['top', '0'],
-  ['left', '0'],
-  ['width', '0'],
-  ['height', '0'],
-  ['margin', '0'],
-  ['padding', '0'],
-  ['border', '0'],
-  ['overflow', 'visible'],
-  ['visibility', 'visible'],
-  ['opacity', '1'],
-  ['transform', 'none'],
-  ['filter', 'none'],
-  ['z-index', '2147483647'],
-  ['pointer-events', 'none'],
-];
-
 const CARD_CSS = `
 .card, .notice {
   position: fixed;
@@ -314,7 +293,7 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
       if (!host.isConnected) doc.documentElement.append(host);
       return;
     }
-    ({ host, root: shadow } = createGlossaHost(doc, HOST_STYLE));
+    ({ host, root: shadow } = createGlossaHost(doc));
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
     shadow.append(style);

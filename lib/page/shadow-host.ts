@@ -13,6 +13,27 @@
 
 const hosts = new WeakSet<Element>();
 
+/** A host's box: nothing of it shows or takes room (set with !important through the CSSOM). */
+export const HOST_BOX: ReadonlyArray<readonly [string, string]> = [
+  ['all', 'initial'],
+  ['display', 'block'],
+  ['position', 'fixed'],
+  ['top', '0'],
+  ['left', '0'],
+  ['width', '0'],
+  ['height', '0'],
+  ['margin', '0'],
+  ['padding', '0'],
+  ['border', '0'],
+  ['overflow', 'visible'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+  ['transform', 'none'],
+  ['filter', 'none'],
+  ['z-index', '2147483647'],
+  ['pointer-events', 'none'],
+];
+
 export interface GlossaHost {
   /** The light-DOM element (empty; its box is pinned with !important declarations). */
   host: HTMLElement;
@@ -26,7 +47,7 @@ export interface GlossaHost {
  */
 export function createGlossaHost(
   doc: Document,
-  style: ReadonlyArray<readonly [string, string]>,
+  style: ReadonlyArray<readonly [string, string]> = HOST_BOX,
 ): GlossaHost {
   const host = doc.createElement('div');
   for (const [property, value] of style) host.style.setProperty(property, value, 'important');
