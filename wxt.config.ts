@@ -8,6 +8,18 @@ import { BASE_STYLES_FILE } from './lib/page/styles';
 const RECOGNIZER_DATA = path.resolve('lib/recognize/data');
 
 /**
+ * Glossa's content script (entrypoints/content-page.ts), built by WXT as an unlisted script and
+ * declared here: a WXT content script would post its start to the page and could be stopped by it.
+ */
+const CONTENT_SCRIPT = {
+  matches: ['http://*/*', 'https://*/*'],
+  js: ['content-page.js'],
+  // Glossa's highlight rules, loaded by the browser before the page is styled (lib/page/styles.ts).
+  css: [BASE_STYLES_FILE],
+  run_at: 'document_idle' as const,
+};
+
+/**
  * In the extension, the recognizer's data is read from package files by the background
  * (lib/recognize/data/source.extension.ts) instead of being compiled into a script: swap the module.
  */
@@ -76,9 +88,7 @@ export default defineConfig({
       files.push({ contents: manifestStylesheet(), relativeDest: BASE_STYLES_FILE });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? []) {
-        script.css = [...(script.css ?? []), BASE_STYLES_FILE];
-      }
+      manifest.content_scripts = [...(manifest.content_scripts ?? []), { ...CONTENT_SCRIPT }];
     },
   },
   vite: () => ({

@@ -6,23 +6,26 @@
  * mention's client rects (a caret snaps to the nearest text, even from the margin). Pointer moves
  * are coalesced to one hit test per animation frame.
  *
- * The card lives in an open shadow root on a `<glossa-card>` host appended to <html>, created on
- * first show and removed by destroy(). Built with textContent only. What the page can and cannot
- * do to it:
+ * The card lives in a closed shadow root on a plain host element appended to <html>
+ * (lib/page/shadow-host.ts), created on first show and removed by destroy(). Built with
+ * textContent only. What the page can and cannot do to it:
+ * - page scripts cannot read the card: the root is closed, the host is a built-in element the page
+ *   cannot pre-define, and only trusted (real) pointer moves show a card, so a page that
+ *   dispatches synthetic events over the marks gets nothing shown;
  * - page CSS cannot select anything inside the shadow root, and the card's own styles do not leak
  *   out (they live in the shadow root, adopted as a constructed stylesheet — allowed under a
  *   strict Content-Security-Policy, unlike a <style> element or a style attribute);
  * - the host's own box is pinned by `!important` declarations set through the CSSOM, which beat
- *   any page rule (`glossa-card { display: none !important }`, `* { all: unset }`), and again by
+ *   any page rule (`html > div { display: none !important }`, `* { all: unset }`), and again by
  *   `:host` rules with `!important`, which win over the page's for a shadow host;
  * - a page that removes the host gets it back on the next show;
- * - not achievable: a page that hides or transforms <html> itself, or redefines the
- *   `glossa-card` custom element before Glossa runs (then no card is shown; marks stay).
+ * - not achievable: a page that hides or transforms <html> itself (then no card is shown; marks
+ *   stay).
  */
 import type { EntityType, Mention } from '../entities';
 import { tn, typeLabel } from '../i18n';
 import { chunkIndexOfNode, liveRange, rangeFromOffsets } from './ranges';
-import { CARD_HOST_TAG } from './text';
+import { createGlossaHost, HOST_BOX } from './shadow-host';
 import type { PageText, TextChunk } from './types';
 
 export interface CardHit {
@@ -57,7 +60,14 @@ export interface HoverCardOptions {
   rectsOf?: (range: Range) => ArrayLike<RectLike>;
   /** Run a callback before the next paint; defaults to requestAnimationFrame. */
   schedule?: (callback: () => void) => void;
+  /**
+   * Whether an event comes from the reader (defaults to event.isTrusted, which a page cannot forge);
+   * tests that dispatch events themselves pass their own.
+   */
+  trusted?: (event: Event) => boolean;
 }
+
+const isTrusted = (event: Event): boolean => event.isTrusted;
 
 export interface HoverCard {
   /** Show the card for a mention, placed next to `rect` (viewport coordinates). */
@@ -201,30 +211,9 @@ ${Object.entries(LABEL)
   .join('\n')}
 }`;
 
-/** The host's box: nothing of it shows or takes room; set with !important through the CSSOM. */
-const HOST_STYLE: Array<[string, string]> = [
-  ['all', 'initial'],
-  ['display', 'block'],
-  ['position', 'fixed'],
-  ['top', '0'],
-  ['left', '0'],
-  ['width', '0'],
-  ['height', '0'],
-  ['margin', '0'],
-  ['padding', '0'],
-  ['border', '0'],
-  ['overflow', 'visible'],
-  ['visibility', 'visible'],
-  ['opacity', '1'],
-  ['transform', 'none'],
-  ['filter', 'none'],
-  ['z-index', '2147483647'],
-  ['pointer-events', 'none'],
-];
-
 const CARD_CSS = `
 :host {
-${HOST_STYLE.map(([k, v]) => `  ${k}: ${v} !important;`).join('\n')}
+${HOST_BOX.map(([k, v]) => `  ${k}: ${v} !important;`).join('\n')}
 }
 .card {
   all: initial;
@@ -283,6 +272,7 @@ export function createHoverCard(
   const win = doc.defaultView;
   const caretAt = options.caretAt ?? defaultCaretAt;
   const rectsOf = options.rectsOf ?? ((r: Range) => r.getClientRects());
+  const trusted = options.trusted ?? isTrusted;
   const schedule =
     options.schedule ??
     ((cb: () => void) =>
@@ -301,10 +291,9 @@ export function createHoverCard(
   let destroyed = false;
 
   const build = () => {
-    host = doc.createElement(CARD_HOST_TAG);
-    for (const [property, value] of HOST_STYLE)
-      host.style.setProperty(property, value, 'important');
-    const shadow = host.attachShadow({ mode: 'open' });
+    const created = createGlossaHost(doc);
+    host = created.host;
+    const shadow = created.root;
     styleShadow(doc, shadow, CARD_CSS);
     card = doc.createElement('div');
     card.className = 'card';
@@ -378,7 +367,9 @@ export function createHoverCard(
     }
   };
 
+  // Only the reader's own pointer and keys: a page can dispatch look-alike events (isTrusted false).
   const onPointerMove = (event: PointerEvent) => {
+    if (!trusted(event)) return;
     lastX = event.clientX;
     lastY = event.clientY;
     if (pending) return;
@@ -386,7 +377,7 @@ export function createHoverCard(
     schedule(update);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && current) {
+    if (trusted(event) && event.key === 'Escape' && current) {
       dismissed = current;
       hide();
     }

@@ -9,7 +9,8 @@
  *
  * Glossa's own nodes (the hover card host, fallback <mark>s while painting) are ignored.
  */
-import { CARD_HOST_TAG, closestBlock, isBlock } from './text';
+import { closestGlossaHost, isGlossaHost } from './shadow-host';
+import { closestBlock, isBlock } from './text';
 
 export interface TextChanges {
   /** Elements to read again (deduplicated: none contains another). */
@@ -26,7 +27,7 @@ const BLOCK_CHILD =
   'p, div, article, section, li, h1, h2, h3, h4, h5, h6, blockquote, table, ul, ol, figure, main, header, footer, dl';
 
 function isOurs(node: Node): boolean {
-  return node.nodeType === ELEMENT_NODE && (node as Element).localName === CARD_HOST_TAG;
+  return isGlossaHost(node);
 }
 
 /** Element whose edges separate its text from its neighbours': a block, or an element holding blocks. */
@@ -63,7 +64,7 @@ export function textChanges(
 
   for (const r of records) {
     const target = r.target;
-    if (target.nodeType === ELEMENT_NODE && (target as Element).closest(CARD_HOST_TAG)) continue;
+    if (closestGlossaHost(target)) continue;
     if (r.type === 'characterData') {
       if (target.isConnected) addScope(target);
       continue;

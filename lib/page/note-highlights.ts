@@ -6,8 +6,10 @@
  *
  * Its own module beside the entity painting (lib/page/controller.ts): it shares the page text
  * model and the hit-testing helpers, follows the same highlight switch, and never touches the
- * page's DOM (the card and the notice live in shadow roots on `<glossa-card>` hosts, which the page
- * text reader skips). Without the Highlight API nothing is painted, but the card still works.
+ * page's DOM (the card and the notice live in a closed shadow root on a host the page text reader
+ * skips: lib/page/shadow-host.ts). A note's text and tags are put into that root only while the
+ * reader's own pointer is over the note (trusted events only): nothing of them reaches anything a
+ * page script can read. Without the Highlight API nothing is painted, but the card still works.
  */
 import { reanchorNotes } from '../anchor/reanchor';
 import { t } from '../i18n';
@@ -21,8 +23,9 @@ import {
   type RectLike,
 } from './card';
 import { chunkIndexOfNode, rangeFromOffsets } from './ranges';
+import { createGlossaHost } from './shadow-host';
 import { addDefaultStyles } from './styles';
-import { CARD_HOST_TAG, extractPageText } from './text';
+import { extractPageText } from './text';
 import type { PageText, TextChunk } from './types';
 import { type PageWatch, type WatchOptions, watchPage } from './watch';
 
@@ -160,10 +163,6 @@ export function notesAtPoint(
   return { notes: hits, rect: hitRect };
 }
 
-const HOST_STYLE =
-  'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; ' +
-  'z-index: 2147483647; pointer-events: none;';
-
 const CARD_CSS = `
 .card, .notice {
   position: fixed;
@@ -214,6 +213,7 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
   const win = doc.defaultView;
   const caretAt = options.card?.caretAt ?? defaultCaretAt;
   const rectsOf = options.card?.rectsOf ?? ((r: Range) => r.getClientRects());
+  const trusted = options.card?.trusted ?? ((event: Event) => event.isTrusted);
   const schedule =
     options.card?.schedule ??
     ((cb: () => void) =>
@@ -288,11 +288,12 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
   // ---- the card ----
 
   const ensureHost = () => {
-    if (host) return;
-    host = doc.createElement(CARD_HOST_TAG);
-    host.setAttribute('data-glossa-card', 'note');
-    host.setAttribute('style', HOST_STYLE);
-    shadow = host.attachShadow({ mode: 'open' });
+    // The page removed the host (a script that clears unknown nodes): put it back.
+    if (host) {
+      if (!host.isConnected) doc.documentElement.append(host);
+      return;
+    }
+    ({ host, root: shadow } = createGlossaHost(doc));
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
     shadow.append(style);
@@ -350,7 +351,10 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
   };
 
   const hideCard = () => {
-    if (card) card.hidden = true;
+    if (card) {
+      card.hidden = true;
+      card.replaceChildren(); // the note's words stay on the page only while they are shown
+    }
     current = null;
   };
 
@@ -376,7 +380,9 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
     }
   };
 
+  // Only the reader's own pointer and keys: a page can dispatch look-alike events (isTrusted false).
   const onPointerMove = (event: PointerEvent) => {
+    if (!trusted(event)) return;
     lastX = event.clientX;
     lastY = event.clientY;
     if (pending) return;
@@ -384,7 +390,7 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
     schedule(update);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && current) {
+    if (trusted(event) && event.key === 'Escape' && current) {
       dismissed = key(current);
       hideCard();
     }

@@ -8,43 +8,33 @@
  * stylesheet (BASE_STYLES_FILE, built from the strings here by wxt.config.ts), which the browser
  * loads before the page is first styled. At run time only what that sheet lacks is added: rules in
  * the reader's own colours, and every rule in a document without the sheet (a same-origin frame,
- * jsdom in tests). The sheet sets a custom property on the root so its presence can be checked.
+ * jsdom in tests).
+ *
+ * The sheet carries nothing a page can read back about Glossa's presence beyond its ::highlight()
+ * rules (docs/security.md): there used to be a `:root { --glossa-styles: 1 }` probe, which every
+ * page, even on a site where Glossa is off, could read with getComputedStyle. Which documents have
+ * the sheet is known without asking the page: the content script runs in exactly the documents the
+ * manifest gives the sheet to, and says so (declareBaseStyles).
  */
 
 /** Where the built extension keeps the stylesheet (declared in the manifest's content_scripts). */
 export const BASE_STYLES_FILE = 'content-scripts/glossa.css';
 
-const PROBE_PROPERTY = '--glossa-styles';
-const PROBE_RULE = `:root { ${PROBE_PROPERTY}: 1; }`;
-
-/** The manifest stylesheet: the probe, then the given default rules (paint, notes, flash). */
+/** The manifest stylesheet: the given default rules (paint, notes, flash). */
 export function baseStylesCss(rules: readonly string[]): string {
-  return `/* Glossa: highlight styles (written by lib/page/base-styles.ts at build time) */\n${[PROBE_RULE, ...rules].join('\n')}\n`;
+  return `/* Glossa: highlight styles (written by lib/page/base-styles.ts at build time) */\n${rules.join('\n')}\n`;
 }
 
-const known = new WeakMap<Document, boolean>();
+const declared = new WeakSet<Document>();
 
-/**
- * The content script says so for its own document, where the manifest declares the sheet: no
- * need to read a computed style there (that can force a style pass of the page).
- */
+/** The content script says so for its own document, where the manifest declares the sheet. */
 export function declareBaseStyles(doc: Document): void {
-  known.set(doc, true);
+  declared.add(doc);
 }
 
-/** Whether the document has the manifest stylesheet (read once per document). */
+/** Whether the document has the manifest stylesheet: only where the content script declared it. */
 export function hasBaseStyles(doc: Document): boolean {
-  let has = known.get(doc);
-  if (has === undefined) {
-    try {
-      const style = doc.defaultView?.getComputedStyle(doc.documentElement);
-      has = style?.getPropertyValue(PROBE_PROPERTY).trim() === '1';
-    } catch {
-      has = false; // a page that broke getComputedStyle: add our rules ourselves
-    }
-    known.set(doc, has);
-  }
-  return has;
+  return declared.has(doc);
 }
 
 /** Adopt a constructed stylesheet; fall back to a <style> element where that is unsupported. */

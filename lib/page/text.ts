@@ -5,10 +5,8 @@
  * DOM-only (no layout, no getComputedStyle), so it runs the same in jsdom and in the browser,
  * and every step is linear in the number of nodes.
  */
+import { isGlossaHost } from './shadow-host';
 import type { PageText, TextChunk } from './types';
-
-/** Tag of Glossa's own hover-card host; never read as page text. */
-export const CARD_HOST_TAG = 'glossa-card';
 
 /** Elements whose whole subtree is never article text: chrome, code, form fields, embedded media. */
 const SKIPPED_TAGS: ReadonlySet<string> = new Set([
@@ -39,7 +37,6 @@ const SKIPPED_TAGS: ReadonlySet<string> = new Set([
   'button',
   'form',
   'dialog',
-  CARD_HOST_TAG,
 ]);
 
 /** ARIA landmarks that mean the same as the skipped sectioning tags. */
@@ -123,6 +120,8 @@ const MIN_SHARE_OF_BEST = 0.7;
 export function isSkippedElement(el: Element): boolean {
   const tag = el.localName;
   if (SKIPPED_TAGS.has(tag)) return true;
+  // Glossa's own card host (lib/page/shadow-host.ts, a <div>): known by identity, not by a name.
+  if (tag === 'div' && isGlossaHost(el)) return true;
   if (tag === 'header' && el.parentElement?.closest(CONTENT_SECTION) == null) return true;
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;

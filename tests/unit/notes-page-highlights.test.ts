@@ -13,6 +13,7 @@ import {
 } from '../../lib/page/note-highlights';
 import { chunkIndexAfter, offsetFromPoint } from '../../lib/page/ranges';
 import { extractPageText } from '../../lib/page/text';
+import { asReader, fromReader, glossaHosts, inGlossaRoots } from './glossa-hosts';
 
 /** A minimal stand-in for the CSS Custom Highlight API, which jsdom lacks. */
 class FakeHighlight extends Set<Range> {
@@ -89,18 +90,31 @@ function fakeLayout() {
     const e = offsetFromPoint(pt, range.endContainer, range.endOffset) ?? 0;
     return [{ left: s * 10, right: e * 10, top: 0, bottom: 20 }];
   };
-  return { caretAt, rectsOf, schedule: (cb: () => void) => cb() };
+  return { caretAt, rectsOf, schedule: (cb: () => void) => cb(), trusted: fromReader };
 }
 
-function move(x: number, y: number) {
+function pointerMove(x: number, y: number): MouseEvent {
   const Ctor =
     (window as unknown as { PointerEvent?: typeof MouseEvent }).PointerEvent ?? MouseEvent;
-  document.dispatchEvent(new Ctor('pointermove', { clientX: x, clientY: y, bubbles: true }));
+  return new Ctor('pointermove', { clientX: x, clientY: y, bubbles: true });
+}
+
+/** The reader moves the pointer. */
+function move(x: number, y: number) {
+  document.dispatchEvent(asReader(pointerMove(x, y)));
 }
 
 function noteCard(): HTMLElement | null {
-  const host = document.documentElement.querySelector('glossa-card[data-glossa-card="note"]');
-  return (host?.shadowRoot?.querySelector('[role="tooltip"]') as HTMLElement | null) ?? null;
+  return inGlossaRoots('[role="tooltip"]');
+}
+
+/** Every string a page script could read from the document: markup, attributes, open roots. */
+function pageReadable(): string {
+  const parts = [document.documentElement.outerHTML];
+  for (const el of document.querySelectorAll('*')) {
+    if (el.shadowRoot) parts.push(el.shadowRoot.innerHTML);
+  }
+  return parts.join('\n');
 }
 
 const xOf = (quote: string) => (extractPageText(document).text.indexOf(quote) + 2) * 10;
@@ -220,6 +234,32 @@ describe('note highlights on the page', () => {
     expect(layer.cardNotes).toBeNull();
   });
 
+  it('keeps the note text and tags out of everything a page script can read', () => {
+    document.body.innerHTML = ARTICLE;
+    const a = selectionNote('mutual military assistance', {
+      text: 'private thought 7Q',
+      tags: ['secret-tag-7Q'],
+    });
+    layer = startNoteLayer({ doc: document, enabled: true, watch: false, card: fakeLayout() });
+    layer.show([a]);
+    // Issue 12: a page hovered the painted note itself and read the open card.
+    document.dispatchEvent(pointerMove(xOf('mutual military assistance'), 10));
+    expect(layer.cardNotes).toBeNull();
+    expect(glossaHosts()).toEqual([]);
+    expect(pageReadable()).not.toContain('7Q');
+    // The reader's own pointer shows the card, inside the closed root only.
+    move(xOf('mutual military assistance'), 10);
+    expect(noteCard()?.textContent).toContain('private thought 7Q');
+    const [host] = glossaHosts();
+    expect(host?.localName).toBe('div');
+    expect(host?.shadowRoot).toBeNull();
+    expect(host?.getAttributeNames()).toEqual(['style']);
+    expect(pageReadable()).not.toContain('7Q');
+    // Once the pointer leaves, the words are gone from the root too.
+    move(xOf('Treaty in force'), 10);
+    expect(noteCard()?.textContent ?? '').not.toContain('7Q');
+  });
+
   it('lists every note under the pointer when notes overlap, the shorter first', () => {
     document.body.innerHTML = ARTICLE;
     const long = selectionNote('new talks on mutual military assistance next spring');
@@ -272,8 +312,7 @@ describe('note highlights on the page', () => {
       text: 'Could not save the note: <i>quota</i>',
     };
     expect(layer.handle(notice)).toEqual({ shown: true });
-    const host = document.documentElement.querySelector('glossa-card[data-glossa-card="note"]');
-    const box = host?.shadowRoot?.querySelector('[role="alert"]');
+    const box = inGlossaRoots('[role="alert"]');
     expect(box?.textContent).toBe('Glossa: Could not save the note: <i>quota</i>');
     expect(box?.querySelector('i')).toBeNull();
   });
@@ -284,11 +323,12 @@ describe('note highlights on the page', () => {
     layer = startNoteLayer({ doc: document, enabled: true, watch: false, card: fakeLayout() });
     layer.show([a]);
     move(xOf('mutual military assistance'), 10);
+    expect(glossaHosts()).toHaveLength(1);
     layer.dispose();
     expect(registry.has(NOTE_HIGHLIGHT)).toBe(false);
-    expect(document.querySelector('glossa-card')).toBeNull();
+    expect(glossaHosts()).toEqual([]);
     move(xOf('mutual military assistance'), 10);
-    expect(document.querySelector('glossa-card')).toBeNull();
+    expect(glossaHosts()).toEqual([]);
     expect(layer.show([a])).toEqual({ anchored: [], orphaned: [] });
   });
 });

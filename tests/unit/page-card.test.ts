@@ -15,6 +15,7 @@ import {
 import { chunkIndexAfter, offsetFromPoint } from '../../lib/page/ranges';
 import { extractPageText } from '../../lib/page/text';
 import type { PageText } from '../../lib/page/types';
+import { asReader, fromReader, glossaHosts, inGlossaRoots, rootOf } from './glossa-hosts';
 
 /**
  * jsdom has no layout, so the tests lay the page text out on one line: offset o is at x = 10·o,
@@ -45,15 +46,19 @@ function mention(pt: PageText, needle: string, type: Mention['type'], canonical:
   return { start, end: start + needle.length, type, text: needle, canonical };
 }
 
-function move(x: number, y: number) {
+function pointerMove(x: number, y: number): MouseEvent {
   const Ctor =
     (window as unknown as { PointerEvent?: typeof MouseEvent }).PointerEvent ?? MouseEvent;
-  document.dispatchEvent(new Ctor('pointermove', { clientX: x, clientY: y, bubbles: true }));
+  return new Ctor('pointermove', { clientX: x, clientY: y, bubbles: true });
+}
+
+/** The reader moves the pointer. */
+function move(x: number, y: number) {
+  document.dispatchEvent(asReader(pointerMove(x, y)));
 }
 
 function tooltip(): HTMLElement | null {
-  const host = document.documentElement.querySelector('glossa-card');
-  return (host?.shadowRoot?.querySelector('[role="tooltip"]') as HTMLElement | null) ?? null;
+  return inGlossaRoots('[role="tooltip"]');
 }
 
 let card: HoverCard | null = null;
@@ -83,7 +88,11 @@ function setup(html = '<p>Talks between Putin and <b>Kim</b> in Pyongyang; Putin
   );
   const frames: Array<() => void> = [];
   const layout = fakeLayout(pt);
-  card = createHoverCard(document, source, { ...layout, schedule: (cb) => frames.push(cb) });
+  card = createHoverCard(document, source, {
+    ...layout,
+    schedule: (cb) => frames.push(cb),
+    trusted: fromReader,
+  });
   const flush = () => {
     for (const f of frames.splice(0)) f();
   };
@@ -152,13 +161,22 @@ describe('hitTest', () => {
 });
 
 describe('hover card', () => {
-  it('shows type, canonical name and count in an open shadow root', () => {
+  it('shows type, canonical name and count in a closed shadow root on a plain host', () => {
     const { at, mentions } = setup();
-    expect(document.querySelector('glossa-card')).toBeNull(); // nothing added before a hover
+    expect(glossaHosts()).toEqual([]); // nothing added before a hover
     const putin = mentions[0] as Mention;
     at(putin.start + 2);
-    const host = document.documentElement.querySelector('glossa-card') as HTMLElement;
+    const [host, ...more] = glossaHosts();
+    expect(more).toEqual([]);
+    if (!host) throw new Error('no card host');
     expect(host.parentElement).toBe(document.documentElement);
+    // Issue 12: a <glossa-card> with an open root let the page read the card (and pre-define the
+    // element). The host is a built-in element with no name, class or data of Glossa's.
+    expect(host.localName).toBe('div');
+    expect(host.shadowRoot).toBeNull();
+    expect(rootOf(host)?.mode).toBe('closed');
+    expect(host.getAttributeNames()).toEqual(['style']);
+    expect(host.childNodes).toHaveLength(0);
     // The host's box is pinned through the CSSOM (with !important in browsers; jsdom drops the
     // priority, the e2e hostile-CSS test checks it for real).
     expect(host.style.getPropertyValue('all')).toBe('initial');
@@ -214,7 +232,12 @@ describe('hover card', () => {
     const place = mentions.find((m) => m.type === 'LOC') as Mention;
     at(place.start + 1);
     expect(tooltip()?.hidden).toBe(false);
+    // A page's look-alike Escape does nothing; the reader's hides the card.
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(tooltip()?.hidden).toBe(false);
+    document.dispatchEvent(
+      asReader(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+    );
     expect(tooltip()?.hidden).toBe(true);
     at(place.start + 2);
     expect(tooltip()?.hidden).toBe(true);
@@ -247,12 +270,42 @@ describe('hover card', () => {
     expect(tip.style.left).toBe(`${window.innerWidth - 200 - 4}px`);
   });
 
+  it('shows nothing for pointer moves a page script dispatches over a mark', () => {
+    const { mentions, frames, flush } = setup();
+    const putin = mentions[0] as Mention;
+    // Issue 12: a page found the marks through CSS.highlights and hovered them itself.
+    document.dispatchEvent(pointerMove((putin.start + 2) * W + W / 2, H / 2));
+    expect(frames).toHaveLength(0);
+    flush();
+    expect(glossaHosts()).toEqual([]);
+    expect(card?.current).toBeNull();
+  });
+
+  it('trusts only events the browser marks as the reader’s when not told otherwise', () => {
+    document.body.innerHTML = '<p>Talks with Putin.</p>';
+    const pt = extractPageText(document);
+    const putin = mention(pt, 'Putin', 'PER', 'Vladimir Putin');
+    const frames: Array<() => void> = [];
+    card = createHoverCard(
+      document,
+      pageTextSource(document, pt, [putin], () => 1),
+      {
+        ...fakeLayout(pt),
+        schedule: (cb) => frames.push(cb),
+      },
+    );
+    // jsdom marks every dispatched event untrusted, as a browser marks a page script's.
+    document.dispatchEvent(pointerMove((putin.start + 2) * W, H / 2));
+    expect(frames).toHaveLength(0);
+    expect(glossaHosts()).toEqual([]);
+  });
+
   it('destroy removes the host and stops listening', () => {
     const { at, mentions, frames } = setup();
     at((mentions[0] as Mention).start + 1);
-    expect(document.querySelector('glossa-card')).not.toBeNull();
+    expect(glossaHosts()).toHaveLength(1);
     card?.destroy();
-    expect(document.querySelector('glossa-card')).toBeNull();
+    expect(glossaHosts()).toEqual([]);
     move(((mentions[0] as Mention).start + 1) * W, 5);
     expect(frames).toHaveLength(0);
   });

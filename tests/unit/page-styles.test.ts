@@ -18,23 +18,32 @@ function addedCss(doc: Document): string[] {
 }
 
 describe('the manifest stylesheet', () => {
-  it('holds every default rule Glossa paints with, and the probe that says it is there', () => {
+  it('holds every default rule Glossa paints with, and nothing that styles the page itself', () => {
     const css = manifestStylesheet();
-    expect(css).toContain(':root { --glossa-styles: 1; }');
+    // Issue 12: a `:root { --glossa-styles: 1 }` probe told every page, disabled sites included,
+    // that Glossa is installed. Every rule styles Glossa's own highlights or fallback marks.
+    expect(css).not.toContain('--glossa-styles');
+    const selectors = [...css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{/g)].map((m) =>
+      (m[1] as string).trim(),
+    );
+    expect(selectors.length).toBeGreaterThan(0);
+    for (const selector of selectors)
+      expect(selector).toMatch(/^(::highlight\(glossa-[A-Z]+\)|mark\[data-glossa="[A-Z]+"\])$/);
     expect(css).toContain(paintCss(PAINTED_TYPES));
     expect(css).toContain(NOTE_CSS);
     expect(css).toContain(FLASH_CSS);
     expect(css).not.toContain('!important');
   });
 
-  it('is found through its probe where the page has it, and not elsewhere', () => {
-    // The window's own document (computed styles need a window); no other test here reads it.
-    const style = document.createElement('style');
-    style.textContent = manifestStylesheet();
-    document.head.append(style);
-    expect(hasBaseStyles(document)).toBe(true);
-    style.remove();
-    expect(hasBaseStyles(freshDocument())).toBe(false);
+  it('is known to be there only where the content script declared it, whatever the page says', () => {
+    // A page that sets the old probe itself does not stop Glossa from adding its rules.
+    const doc = freshDocument();
+    const style = doc.createElement('style');
+    style.textContent = ':root { --glossa-styles: 1; }';
+    doc.head.append(style);
+    expect(hasBaseStyles(doc)).toBe(false);
+    declareBaseStyles(doc);
+    expect(hasBaseStyles(doc)).toBe(true);
   });
 });
 

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { textChanges } from '../../lib/page/changes';
+import { createGlossaHost } from '../../lib/page/shadow-host';
 import { extractPageText, findArticleRoot, readText } from '../../lib/page/text';
 import type { PageText } from '../../lib/page/types';
 
@@ -49,7 +51,6 @@ describe('extractPageText: what is read', () => {
       <div contenteditable="false">Not editable text</div>
       <p hidden>Hidden paragraph</p><p aria-hidden="true">Aria hidden</p>
       <svg><text>Svg text</text></svg>
-      <glossa-card>Card text</glossa-card>
       <footer>Footer text</footer>
     </body>`);
     const pt = extractPageText(doc);
@@ -80,12 +81,50 @@ describe('extractPageText: what is read', () => {
       'Hidden paragraph',
       'Aria hidden',
       'Svg text',
-      'Card text',
       'Footer text',
     ]) {
       expect(pt.text, gone).not.toContain(gone);
     }
     expectConsistent(pt);
+  });
+
+  it("skips Glossa's own card host by identity, and a page's look-alike element by nothing", () => {
+    const doc = load(
+      '<body><p>Page paragraph.</p><glossa-card>Page element text</glossa-card></body>',
+    );
+    // A page could put text into the host's light DOM; it is still never read.
+    const { host } = createGlossaHost(doc, []);
+    host.textContent = 'Text in the host';
+    doc.body.append(host);
+    const pt = extractPageText(doc);
+    expect(pt.text).toContain('Page paragraph.');
+    expect(pt.text).not.toContain('Text in the host');
+    // Issue 12: nothing page-forgeable marks Glossa's hosts; an element named like the old host is
+    // the page's own content.
+    expect(pt.text).toContain('Page element text');
+    expectConsistent(pt);
+  });
+
+  it("the change watcher ignores Glossa's host however the page moves or fills it", () => {
+    document.body.innerHTML = '<article id="a"><p id="p">Putin in Moscow.</p></article>';
+    const article = document.getElementById('a') as HTMLElement;
+    const { host } = createGlossaHost(document, []);
+    document.documentElement.append(host);
+    const observer = new MutationObserver(() => {});
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+    });
+    article.append(host); // a page script moves it into the article…
+    host.append(document.createElement('span')); // …and puts nodes into it
+    host.setAttribute('hidden', '');
+    const records = observer.takeRecords();
+    observer.disconnect();
+    expect(records.length).toBeGreaterThan(0);
+    const changes = textChanges(records, (node) => (article.contains(node) ? article : null));
+    expect(changes.scopes).toEqual([]);
+    host.remove();
   });
 
   it("keeps an article's own header but not the page header", () => {

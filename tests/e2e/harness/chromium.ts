@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { pageExpression, requireBrowser, requireBuild } from './common';
+import { pageExpression, requireBrowser, requireBuild, shadowRootsFunction } from './common';
 import type {
   BrowserSession,
   DownloadedFile,
@@ -66,6 +66,36 @@ class ChromiumPage implements E2EPage {
   }
   evaluateScript(source: string): Promise<unknown> {
     return this.page.evaluate(source);
+  }
+  async evaluateWithTopShadowRoots<R>(fn: (roots: ShadowRoot[]) => R | Promise<R>): Promise<R> {
+    // The DevTools protocol lists closed roots too (pierce) and hands them to the main world.
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      const { root } = await cdp.send('DOM.getDocument', { depth: 3, pierce: true });
+      const html = root.children?.find((n) => n.nodeName === 'HTML');
+      const roots = (html?.children ?? []).flatMap((n) => n.shadowRoots ?? []);
+      const ids: string[] = [];
+      for (const r of roots) {
+        const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: r.backendNodeId });
+        if (object.objectId) ids.push(object.objectId);
+      }
+      const { object: doc } = await cdp.send('DOM.resolveNode', {
+        backendNodeId: root.backendNodeId,
+      });
+      const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: doc.objectId,
+        functionDeclaration: shadowRootsFunction(fn),
+        arguments: ids.map((objectId) => ({ objectId })),
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (exceptionDetails) {
+        throw new Error(`evaluateWithTopShadowRoots: ${exceptionDetails.exception?.description}`);
+      }
+      return JSON.parse(result.value as string) as R;
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
   }
   async mouseMove(x: number, y: number): Promise<void> {
     await this.page.mouse.move(x, y, { steps: 4 });

@@ -48,6 +48,14 @@ export function pageExpression<A, R>(fn: PageFunction<A, R>, arg: A): string {
   return `(() => { const __name = (f) => f; return (${fn.toString()})(${json}); })()`;
 }
 
+/**
+ * The function declaration the drivers call with the top shadow roots as arguments
+ * (E2EPage.evaluateWithTopShadowRoots): fn's result comes back as a JSON string.
+ */
+export function shadowRootsFunction<R>(fn: (roots: ShadowRoot[]) => R): string {
+  return `async function (...roots) { const __name = (f) => f; return JSON.stringify(await (${fn.toString()})(roots)); }`;
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -7,7 +7,14 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { pageExpression, pollUntil, requireBrowser, requireBuild, sleep } from './common';
+import {
+  pageExpression,
+  pollUntil,
+  requireBrowser,
+  requireBuild,
+  shadowRootsFunction,
+  sleep,
+} from './common';
 import type {
   BrowserSession,
   DownloadedFile,
@@ -31,6 +38,22 @@ function geckoId(extensionDir: string): string {
     throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
   }
   return id;
+}
+
+/** The part of puppeteer's internal BiDi realm evaluateWithTopShadowRoots uses. */
+interface BidiNode {
+  sharedId?: string;
+  value?: { children?: BidiNode[]; shadowRoot?: BidiNode | null };
+}
+interface BidiRealm {
+  callFunction(
+    declaration: string,
+    awaitPromise: boolean,
+    options: Record<string, unknown>,
+  ): Promise<
+    | { type: 'success'; result: BidiNode & { value?: unknown } }
+    | { type: 'exception'; exceptionDetails?: { text?: string } }
+  >;
 }
 
 class FirefoxPage implements E2EPage {
@@ -108,6 +131,33 @@ class FirefoxPage implements E2EPage {
   }
   evaluateScript(source: string): Promise<unknown> {
     return this.page.evaluate(source);
+  }
+  async evaluateWithTopShadowRoots<R>(fn: (roots: ShadowRoot[]) => R | Promise<R>): Promise<R> {
+    // WebDriver BiDi serialises closed roots too (includeShadowTree 'all'), as shared references
+    // the page's realm accepts back as arguments. Puppeteer has no public call for this.
+    const realm = (
+      this.page.mainFrame() as unknown as {
+        browsingContext: { defaultRealm: BidiRealm };
+      }
+    ).browsingContext.defaultRealm;
+    const found = await realm.callFunction('() => document.documentElement', false, {
+      resultOwnership: 'none',
+      serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+    });
+    if (found.type === 'exception') throw new Error('evaluateWithTopShadowRoots: no <html>');
+    const children = found.result.value?.children ?? [];
+    const roots = children.flatMap((c) => {
+      const id = c.value?.shadowRoot?.sharedId;
+      return id ? [{ sharedId: id }] : [];
+    });
+    const called = await realm.callFunction(shadowRootsFunction(fn), true, {
+      arguments: roots,
+      resultOwnership: 'none',
+    });
+    if (called.type === 'exception') {
+      throw new Error(`evaluateWithTopShadowRoots: ${called.exceptionDetails?.text ?? 'failed'}`);
+    }
+    return JSON.parse(called.result.value as string) as R;
   }
   async mouseMove(x: number, y: number): Promise<void> {
     await this.page.mouse.move(x, y, { steps: 4 });

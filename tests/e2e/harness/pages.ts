@@ -65,12 +65,13 @@ export interface CardView {
   visible: boolean;
 }
 
-/** Every Glossa hover card on the page: the visible text of its open shadow root. */
+/**
+ * Every Glossa hover card on the page: the visible text of each shadow root on a child of <html>.
+ * Glossa's roots are closed (lib/page/shadow-host.ts): the driver reaches them, a page cannot.
+ */
 export function readCards(page: E2EPage): Promise<CardView[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('glossa-card')].map((host) => {
-      const root = host.shadowRoot;
-      if (!root) return { text: '', visible: false };
+  return page.evaluateWithTopShadowRoots((roots) =>
+    roots.map((root) => {
       const parts: string[] = [];
       let visible = false;
       for (const child of root.children) {

@@ -18,6 +18,12 @@ export interface E2EPage {
    * page's Content-Security-Policy (e.g. a testing library such as axe-core); its completion value.
    */
   evaluateScript(source: string): Promise<unknown>;
+  /**
+   * Run fn in the page's main world with the shadow roots, open or closed, of the children of
+   * <html> (where Glossa puts its cards), found through the driver as devtools sees the DOM: a
+   * page script cannot reach a closed one. fn's result must be JSON-serialisable.
+   */
+  evaluateWithTopShadowRoots<R>(fn: (roots: ShadowRoot[]) => R | Promise<R>): Promise<R>;
   /** Move the real mouse pointer to viewport coordinates. */
   mouseMove(x: number, y: number): Promise<void>;
   /** A real click on the first element matching a CSS selector. */

@@ -2,9 +2,15 @@
  * Content script: browser wiring only. Loads settings, starts the page controller
  * (lib/page/controller.ts) and answers the popup's requests from this extension alone.
  * Every entry point is wrapped so a Glossa failure never throws into the page.
+ *
+ * Built as an unlisted script and declared in the manifest's content_scripts by wxt.config.ts
+ * (CONTENT_SCRIPT), not as a WXT content script: WXT's start-up (ContentScriptContext) announces
+ * every content script to the page with a postMessage and a DOM event named after the extension
+ * id, and stops the script when the page sends that event back (docs/security.md). Glossa keeps its
+ * own lifetime instead (watchLifetime below).
  */
 import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { isGlossaMessage, type Message, type PageState, WATCH_PAGE_PORT } from '../lib/messages';
 import { type Judging, startJudging } from '../lib/page/article';
 import { type PageController, pageInfo, startPageController } from '../lib/page/controller';
@@ -23,10 +29,40 @@ import { loadSettings, SETTINGS_KEY } from '../lib/settings';
 
 const log = (...args: unknown[]) => console.warn('[glossa]', ...args);
 
-export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
-  main(ctx) {
+/**
+ * Call `onOrphaned` once this copy of the script is cut off from the extension (reloaded, updated
+ * or removed: browser.runtime.id is then gone). Checked when the reader comes back to the page
+ * (focus, visibility, a real pointer press); only trusted events, so a page cannot trigger a check.
+ */
+function watchLifetime(onOrphaned: () => void): () => void {
+  const orphaned = () => {
+    try {
+      return !browser.runtime?.id;
+    } catch {
+      return true;
+    }
+  };
+  const check = (event: Event) => {
+    if (event.isTrusted && orphaned()) {
+      stop();
+      onOrphaned();
+    }
+  };
+  const listen = { capture: true, passive: true } as const;
+  const stop = () => {
+    document.removeEventListener('visibilitychange', check, listen);
+    document.removeEventListener('pointerdown', check, listen);
+    window.removeEventListener('focus', check, listen);
+  };
+  document.addEventListener('visibilitychange', check, listen);
+  document.addEventListener('pointerdown', check, listen);
+  window.addEventListener('focus', check, listen);
+  return stop;
+}
+
+export default defineUnlistedScript({
+  globalName: false,
+  main() {
     const startedAt = performance.now();
     // The manifest gives this document Glossa's highlight stylesheet (lib/page/styles.ts).
     declareBaseStyles(document);
@@ -56,7 +92,7 @@ export default defineContentScript({
       },
     });
     // Extension reloaded or updated: this copy of the script is orphaned; leave the page clean.
-    ctx.onInvalidated(() => {
+    watchLifetime(() => {
       controller?.dispose();
       notes?.dispose();
       revealer.dispose();
