@@ -103,6 +103,7 @@ export async function fetchPageNotes(
 /** The parts of the Highlight API used here (real in browsers; tests install a small fake). */
 interface HighlightLike {
   priority?: number;
+  add(range: Range): unknown;
 }
 interface HighlightApi {
   registry: {
@@ -110,7 +111,7 @@ interface HighlightApi {
     get(name: string): unknown;
     delete(name: string): boolean;
   };
-  Highlight: new (...ranges: Range[]) => HighlightLike;
+  Highlight: new () => HighlightLike;
 }
 
 function highlightApi(): HighlightApi | null {
@@ -277,7 +278,9 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
       .map((p) => rangeFromOffsets(text, p.start, p.end, doc))
       .filter((r): r is Range => r !== null);
     if (ranges.length === 0) return;
-    const highlight = new api.Highlight(...ranges);
+    // Added one by one: a page can hold more notes than a call takes arguments.
+    const highlight = new api.Highlight();
+    for (const range of ranges) highlight.add(range);
     // Below the entity highlights: the names inside a quote keep their own marks on top.
     highlight.priority = -1;
     const removeStyles = addDefaultStyles(doc, NOTE_CSS);

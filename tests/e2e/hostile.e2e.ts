@@ -319,13 +319,15 @@ for (const [browserName, launch] of LAUNCHERS) {
         // The card, read without any API the page replaced (textContent, getBoundingClientRect…).
         const card = await pollUntil(
           async () => {
+            // Glossa's root is closed: the driver hands it over (evaluateWithTopShadowRoots).
             const seen = JSON.parse(
-              await page.evaluate(() => {
-                const host = document.querySelector('glossa-card');
-                const tip = host?.shadowRoot?.querySelector('.card') as HTMLElement | null;
+              await page.evaluateWithTopShadowRoots((roots) => {
+                const tip = roots
+                  .map((r) => r.querySelector('.card') as HTMLElement | null)
+                  .find((t) => t && !t.hidden);
                 // innerText: the page replaced the textContent getter on Node.prototype.
                 // biome-ignore lint/performance/useDomNodeTextContent: textContent is the page's trap
-                return JSON.stringify(tip && !tip.hidden ? tip.innerText : null);
+                return JSON.stringify(tip ? tip.innerText : null);
               }),
             ) as string | null;
             return seen?.includes('Vladimir Putin') ? seen : undefined;
@@ -349,9 +351,8 @@ for (const [browserName, launch] of LAUNCHERS) {
       try {
         const card = await hover(page, 'PER', 'Vladimir Putin');
         expect(card.text).toContain('Vladimir Putin');
-        const check = await page.evaluate(() => {
-          const host = document.querySelector('glossa-card');
-          const root = host?.shadowRoot;
+        const check = await page.evaluateWithTopShadowRoots((roots) => {
+          const root = roots.find((r) => r.querySelector('.card[data-type]'));
           return {
             alerts: (window as unknown as { __alerts: string[] }).__alerts,
             injected: root ? root.querySelectorAll('img, script, b, iframe').length : -1,
@@ -377,8 +378,8 @@ for (const [browserName, launch] of LAUNCHERS) {
         expect(state.status).toBe('ready');
         const card = await hover(page, 'PER', 'Vladimir Putin');
         expect(card.visible).toBe(true);
-        const look = await page.evaluate(() => {
-          const root = document.querySelector('glossa-card')?.shadowRoot;
+        const look = await page.evaluateWithTopShadowRoots((roots) => {
+          const root = roots.find((r) => r.querySelector('.name'));
           const name = root?.querySelector('.name') as HTMLElement | null;
           return {
             fontSize: name ? getComputedStyle(name).fontSize : '',
@@ -402,9 +403,9 @@ for (const [browserName, launch] of LAUNCHERS) {
         });
         const card = await hover(page, 'PER', 'Vladimir Putin');
         expect(card.visible).toBe(true);
-        const look = await page.evaluate(() => {
-          const host = document.querySelector('glossa-card') as HTMLElement;
-          const root = host.shadowRoot as ShadowRoot;
+        const look = await page.evaluateWithTopShadowRoots((roots) => {
+          const root = roots.find((r) => r.querySelector('.name')) as ShadowRoot;
+          const host = root.host as HTMLElement;
           const tip = root.querySelector('.card') as HTMLElement;
           const name = root.querySelector('.name') as HTMLElement;
           const box = tip.getBoundingClientRect();
@@ -509,7 +510,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         const markup = await bodyMarkup(page);
         expect(markup.live).toBe(markup.served);
         expect(await selection()).toEqual(before);
-        expect(await page.evaluate(() => document.querySelector('glossa-card'))).toBeNull();
+        expect(await page.evaluateWithTopShadowRoots((roots) => roots.length)).toBe(0);
         await glossa.messenger.send(tabId, {
           type: 'glossa:set-enabled',
           enabled: true,
