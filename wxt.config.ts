@@ -48,10 +48,12 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    // activeTab/scripting are not needed: the content script is declared statically.
+    // scripting is not needed: the content script is declared statically.
     // storage: per-site switches and the highlight toggle; notes live in IndexedDB.
     // contextMenus: the "Save selection as a Glossa note" item on a selection.
-    permissions: ['storage', 'contextMenus'],
+    // activeTab: when the reader opens the popup from the toolbar, the browser tells it the tab's
+    // address, so the popup files notes under that address rather than what the page reports.
+    permissions: ['storage', 'contextMenus', 'activeTab'],
     // The same save from the keyboard; readers can change the keys in the browser's shortcut settings.
     commands: {
       'save-selection': {
