@@ -51,9 +51,11 @@ export default defineConfig({
     // scripting is not needed: the content script is declared statically.
     // storage: per-site switches and the highlight toggle; notes live in IndexedDB.
     // contextMenus: the "Save selection as a Glossa note" item on a selection.
-    // activeTab: when the reader opens the popup from the toolbar, the browser tells it the tab's
-    // address, so the popup files notes under that address rather than what the page reports.
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    permissions: ['storage', 'contextMenus'],
+    // The same sites the content script runs on (no wider install prompt than it already brings):
+    // the browser then tells the popup and side panel a tab's address, so they file and show notes
+    // under that address rather than the one the page's content script reports.
+    host_permissions: ['http://*/*', 'https://*/*'],
     // The same save from the keyboard; readers can change the keys in the browser's shortcut settings.
     commands: {
       'save-selection': {

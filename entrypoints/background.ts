@@ -123,8 +123,19 @@ export default defineBackground(() => {
     }
   };
 
+  /** The tab's address as the browser gives it (host permission), or undefined. */
+  const tabAddress = async (tabId: number): Promise<string | undefined> => {
+    try {
+      return (await browser.tabs.get(tabId)).url;
+    } catch {
+      return undefined; // the tab closed meanwhile
+    }
+  };
+
+  // The note is filed under the browser's address of the page, never the content script's report.
   const save = async (tabId: number, pageUrl?: string) => {
-    const result = await saveSelectionFromTab({ db, askTab }, tabId, pageUrl);
+    const address = pageUrl ?? (await tabAddress(tabId));
+    const result = await saveSelectionFromTab({ db, askTab }, tabId, address);
     await flag(tabId, result.ok ? null : result.error);
     if (!result.ok) log('save selection:', result.error);
     return result;
