@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import type { SelectionInfo } from '../lib/messages';
+import type { SelectionInfo } from '../lib/messages/types';
 import { parseTags } from '../lib/notes/tags';
 
 export interface NoteDraft {

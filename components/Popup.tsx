@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import type { PageInfo, PageState, SelectionInfo } from '../lib/messages';
+import type { PageInfo, PageState, SelectionInfo } from '../lib/messages/types';
 import type { NotesDb } from '../lib/notes/db';
 import type { ExportFile } from '../lib/notes/export-file';
 import { normalizeUrl } from '../lib/notes/normalize-url';

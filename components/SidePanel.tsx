@@ -11,7 +11,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { EntitySummary, PaintedType } from '../lib/entities';
 import { t } from '../lib/i18n';
-import type { PageInfo, PageState, RevealResult } from '../lib/messages';
+import type { PageInfo, PageState, RevealResult } from '../lib/messages/types';
 import { deleteNote, type NotesDb, notesForUrl } from '../lib/notes/db';
 import type { Note } from '../lib/notes/model';
 import { normalizeUrl } from '../lib/notes/normalize-url';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import type { PageState } from '../lib/messages';
+import type { PageState } from '../lib/messages/types';
 import { askTab, type SendToTab } from './tab-transport';
 
 export interface SiteToggleProps {

@@ -3,7 +3,7 @@
  * which address its notes are filed under.
  */
 import { t } from '../lib/i18n';
-import type { PageInfo, PageState } from '../lib/messages';
+import type { PageInfo, PageState } from '../lib/messages/types';
 import { normalizeUrl } from '../lib/notes/normalize-url';
 
 /** Why the page is not marked, in the UI language (the content script's `reason` is English). */

@@ -2,14 +2,17 @@
  * How the popup talks to the content script of one tab. The popup receives a SendToTab function
  * as a prop: entrypoints/popup/main.tsx wires browser.tabs.sendMessage, tests pass canned answers.
  */
-import type { Message, MessageType, Response } from '../lib/messages';
+import type {
+  SendToContent,
+  ToContentMessage,
+  ToContentResponse,
+  ToContentType,
+} from '../lib/messages/to-content';
 
 /** The message to send for type T. */
-export type OutgoingMessage<T extends MessageType> = Message<T>;
+export type OutgoingMessage<T extends ToContentType> = ToContentMessage<T>;
 
-export type SendToTab = <T extends MessageType>(
-  message: OutgoingMessage<T>,
-) => Promise<Response<T>>;
+export type SendToTab = SendToContent;
 
 export class NoContentScriptError extends Error {
   override readonly name = 'NoContentScriptError';
@@ -19,11 +22,11 @@ export class NoContentScriptError extends Error {
  * Send and wait at most `timeoutMs`. A missing receiver (chrome:// pages, store pages, tabs
  * loaded before install), a silent one, or a slow one all reject with NoContentScriptError.
  */
-export async function askTab<T extends MessageType>(
+export async function askTab<T extends ToContentType>(
   send: SendToTab,
   message: OutgoingMessage<T>,
   timeoutMs = 3000,
-): Promise<Response<T>> {
+): Promise<ToContentResponse<T>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { EntitySummary } from '../lib/entities';
-import type { PageInfo, SelectionInfo } from '../lib/messages';
+import type { PageInfo, SelectionInfo } from '../lib/messages/types';
 import { addNote, deleteNote, deleteNotes, type NotesDb, notesForUrl } from '../lib/notes/db';
 import type { NewNote, Note } from '../lib/notes/model';
 import type { NoteDraft } from './NoteEditor';

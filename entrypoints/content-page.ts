@@ -11,18 +11,17 @@
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { isGlossaMessage, type Message, type PageState, WATCH_PAGE_PORT } from '../lib/messages';
+import { WATCH_PAGE_PORT } from '../lib/messages/page-port';
+import { messageListener } from '../lib/messages/router';
+import { backgroundSender } from '../lib/messages/to-background';
+import type { PageState } from '../lib/messages/types';
 import { type Judging, startJudging } from '../lib/page/article';
 import { type PageController, pageInfo, startPageController } from '../lib/page/controller';
 import { createStateFeed } from '../lib/page/live';
-import {
-  fetchPageNotes,
-  isNoteLayerMessage,
-  type NoteLayer,
-  startNoteLayer,
-} from '../lib/page/note-highlights';
+import { fetchPageNotes, type NoteLayer, startNoteLayer } from '../lib/page/note-highlights';
 import { createRemoteRecognizer } from '../lib/page/remote-recognizer';
 import { createRevealer } from '../lib/page/reveal';
+import { createContentRouter, failureAnswer, type PageParts } from '../lib/page/router';
 import { loadSiteOverrides, SITE_OVERRIDES_KEY } from '../lib/page/site';
 import { declareBaseStyles } from '../lib/page/styles';
 import { loadSettings, SETTINGS_KEY } from '../lib/settings';
@@ -99,7 +98,8 @@ export default defineUnlistedScript({
       feed.dispose();
     });
     // The page's saved notes live in the extension's IndexedDB: ask the background, at once.
-    const savedNotes = fetchPageNotes((m) => browser.runtime.sendMessage(m), location.href);
+    const toBackground = backgroundSender(browser.runtime);
+    const savedNotes = fetchPageNotes(toBackground, location.href);
     let notesShown = false;
     let judging: Judging | undefined;
 
@@ -117,7 +117,7 @@ export default defineUnlistedScript({
           overrides,
           storage,
           // Recognition runs in the background (entrypoints/background.ts): pages load no model.
-          createRecognizer: () => createRemoteRecognizer((m) => browser.runtime.sendMessage(m)),
+          createRecognizer: () => createRemoteRecognizer(toBackground),
           now: () => performance.now(),
           startedAt,
           judging,
@@ -172,57 +172,30 @@ export default defineUnlistedScript({
       entities: [],
     });
 
-    const answer = async (message: Message): Promise<unknown> => {
-      const c = controller ?? (await ready);
-      if (message.type === 'glossa:reveal') {
-        return revealer.reveal((message as Message<'glossa:reveal'>).entity);
-      }
-      if (message.type === 'glossa:jump') {
-        const { direction, only } = message as Message<'glossa:jump'>;
-        return revealer.jump(direction, only);
-      }
-      if (isNoteLayerMessage(message)) {
-        if (message.type === 'glossa:show-notes') {
-          notesShown = true;
-          notesRevision++;
-        }
-        if (notes) return notes.handle(message);
-        return message.type === 'glossa:show-notes'
-          ? { anchored: [], orphaned: [] }
-          : { shown: false };
-      }
-      if (!c) return message.type === 'glossa:get-selection' ? null : failedState();
-      const result = await c.handle(message);
-      // Saved notes follow the page's highlight switch.
-      notes?.setEnabled(c.notesPainted());
-      return result;
+    // Requests to this page (popup, side panel, background): one handler each (lib/page/router.ts).
+    const parts: PageParts = {
+      controller: async () => controller ?? (await ready),
+      notes: () => notes,
+      revealer,
+      onNotesSent: () => {
+        notesShown = true;
+        notesRevision++;
+      },
+      failedState,
     };
-
     try {
-      browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+      browser.runtime.onMessage.addListener(
         // Only our own extension's pages may ask; a page or another extension gets no answer.
-        if (!isGlossaMessage(message) || sender.id !== browser.runtime.id) return false;
-        // Requests the background answers (sent by this script or by extension pages).
-        if (
-          message.type === 'glossa:notes-for-page' ||
-          message.type === 'glossa:save-selection' ||
-          message.type === 'glossa:run-command' ||
-          message.type === 'glossa:recognize'
-        ) {
-          return false;
-        }
-        answer(message).then(
-          (result) => {
-            sendResponse(result);
-            feed.check(); // a switch or new notes: open side panels hear at once
+        messageListener(createContentRouter(parts), {
+          extensionId: () => browser.runtime.id,
+          answered: () => feed.check(), // a switch or new notes: open side panels hear at once
+          failed: (type, err) => {
+            log('request failed', type, err);
+            return failureAnswer(type, parts);
           },
-          (err: unknown) => {
-            log('request failed', message.type, err);
-            sendResponse(message.type === 'glossa:get-selection' ? null : failedState());
-          },
-        );
-        return true; // the answer is sent asynchronously
-      });
+          rejected: (error) => log(error),
+        }),
+      );
     } catch (err) {
       log('cannot listen for messages', err);
     }

@@ -10,7 +10,8 @@
  */
 import type { PaintedType } from './entities';
 import { type MessageKey, t } from './i18n';
-import type { CommandResult, JumpDirection, Message, MessageType, Response } from './messages';
+import type { AskTab } from './messages/to-content';
+import type { CommandResult, JumpDirection } from './messages/types';
 
 export type PageCommand =
   | { kind: 'toggle' }
@@ -92,10 +93,8 @@ export function isPageCommand(name: string): boolean {
   return Object.hasOwn(PAGE_COMMANDS, name);
 }
 
-export type AskPage = <T extends MessageType>(
-  tabId: number,
-  message: Message<T>,
-) => Promise<Response<T>>;
+/** How the background asks a tab's content script (lib/messages/to-content.ts). */
+export type AskPage = AskTab;
 
 /** Run a page command on a tab: toggle its highlights, or jump to a mark. */
 export async function runPageCommand(
@@ -108,9 +107,7 @@ export async function runPageCommand(
   try {
     const { action } = spec;
     if (action.kind === 'toggle') {
-      const before = await askPage(tabId, {
-        type: 'glossa:get-page',
-      } as Message<'glossa:get-page'>);
+      const before = await askPage(tabId, { type: 'glossa:get-page' });
       const state = await askPage(tabId, { type: 'glossa:set-enabled', enabled: !before.enabled });
       return { ok: true, command, state };
     }

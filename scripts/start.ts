@@ -11,7 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type EntitySummary, PAINTED_TYPES, TYPE_LABELS } from '../lib/entities';
-import type { PageState } from '../lib/messages';
+import type { PageState } from '../lib/messages/types';
 import { launchChromium } from '../tests/e2e/harness/chromium';
 import { requireBrowser } from '../tests/e2e/harness/common';
 import { launchFirefox } from '../tests/e2e/harness/firefox';

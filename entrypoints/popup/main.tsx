@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import type { SendToTab } from '../../components/tab-transport';
 import { localizeDocument } from '../../lib/i18n';
-import type { PageInfo } from '../../lib/messages';
+import type { PageInfo } from '../../lib/messages/types';
 import { openNotesDb } from '../../lib/notes/db';
 import './style.css';
 

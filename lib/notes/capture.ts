@@ -13,20 +13,13 @@
  */
 
 import { t } from '../i18n';
-import type {
-  Message,
-  MessageType,
-  NotesForPage,
-  Response,
-  SaveSelectionResult,
-} from '../messages';
+import type { ToBackgroundMessage } from '../messages/to-background';
+import type { AskTab, ToContentResponse } from '../messages/to-content';
+import type { NotesForPage, SaveSelectionResult } from '../messages/types';
 import { addNote, type NotesDb, notesForUrl } from './db';
 import { normalizeUrl } from './normalize-url';
 
-export type AskTab = <T extends MessageType>(
-  tabId: number,
-  message: Message<T>,
-) => Promise<Response<T>>;
+export type { AskTab };
 
 export interface CaptureDeps {
   db: NotesDb;
@@ -66,7 +59,7 @@ export async function saveSelectionFromTab(
 
   let url: string;
   let title: string;
-  let selection: Response<'glossa:get-selection'>;
+  let selection: ToContentResponse<'glossa:get-selection'>;
   try {
     selection = await deps.askTab(tabId, { type: 'glossa:get-selection' });
     if (!selection || selection.quote.trim() === '') return fail(NO_SELECTION);
@@ -136,7 +129,7 @@ export const NO_SENDER_PAGE = 'notes are given only to a page whose address the 
  */
 export function notesForSender(
   db: NotesDb,
-  _message: Message<'glossa:notes-for-page'>,
+  _message: ToBackgroundMessage<'glossa:notes-for-page'>,
   sender: NotesSender,
 ): Promise<NotesForPage> {
   if (!sender.tab || typeof sender.url !== 'string' || sender.url === '') {

@@ -29,7 +29,7 @@ import {
   type TextSegment,
   type TextWalk,
 } from './text';
-import type { TextChunk } from './types';
+import type { TextChunk, WorkPhases } from './types';
 import { type PageWatch, type WatchOptions, watchPage } from './watch';
 
 /** A recognized text, kept so the same text is never recognized twice on this page. */
@@ -76,15 +76,6 @@ export interface AnnotatorOptions {
   onDone?: () => void;
   /** Something failed; the annotator has already taken its marks away. */
   onError?: (error: unknown) => void;
-}
-
-/** Main-thread time by kind of work (ms); see AnnotatorTiming.phases. */
-export interface WorkPhases {
-  read: number;
-  afterRead: number;
-  batch: number;
-  paint: number;
-  notify: number;
 }
 
 export const noWork = (): WorkPhases => ({ read: 0, afterRead: 0, batch: 0, paint: 0, notify: 0 });

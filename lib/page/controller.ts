@@ -1,8 +1,9 @@
 /**
  * One page's Glossa state: decide whether to annotate (switches, site, "is this an article?"),
  * annotate the article and same-origin frames block by block (lib/page/annotator.ts), show hover
- * cards, and answer the popup's requests (lib/messages.ts). Browser wiring (settings storage,
- * runtime messaging) stays in the content script, so this runs unchanged in jsdom tests.
+ * cards, and the page's switches the popup's requests reach (through lib/page/router.ts). Browser
+ * wiring (settings storage, runtime messaging) stays in the content script, so this runs unchanged
+ * in jsdom tests.
  *
  * Frames: the content script runs in the top frame only (no `allFrames`): one watcher and one
  * messaging channel per tab, not one per ad frame. Same-origin frames inside the article (srcdoc,
@@ -23,15 +24,13 @@ import {
   summarize,
 } from '../entities';
 import type {
-  Message,
   PageInfo,
   PageState,
   PaintTiming,
-  Response,
   SelectionInfo,
   SiteState,
   SkipCode,
-} from '../messages';
+} from '../messages/types';
 import { createWatchMatcher, mergeWatched, type WatchMatcher } from '../recognize/watch-terms';
 import { isSiteDisabled, type Settings, type StorageAreaLike } from '../settings';
 import { createDocAnnotator, type DocAnnotator, noWork, type RecognizedCache } from './annotator';
@@ -91,8 +90,10 @@ export interface PageController {
   setEnabled(enabled: boolean): PageState;
   /** Settings or site overrides changed (storage.onChanged): apply them live. */
   applySettings(settings: Settings, overrides?: SiteOverrides): void;
-  /** Answer one popup request. */
-  handle<T extends Message['type']>(message: Message<T>): Response<T> | Promise<Response<T>>;
+  /** Turn Glossa off (or back on) for this page's site, remembered in storage; the new state. */
+  setSiteEnabled(enabled: boolean): Promise<PageState>;
+  /** Annotate this site even where pages do not look like articles (remembered); the new state. */
+  setAnnotateAnyway(enabled: boolean): Promise<PageState>;
   /** Resolves when no annotation work is queued. */
   idle(): Promise<void>;
   /** Unpaint and stop listening. */
@@ -720,46 +721,28 @@ export function startPageController(options: PageControllerOptions): PageControl
     evaluate();
   };
 
-  const handleSite = async <T extends Message['type']>(
+  /** Remember a site switch (in storage, or only here without one), apply it, report the state. */
+  const switchSite = async (
     apply: () => Promise<Partial<{ settings: Settings; overrides: SiteOverrides }>>,
-  ): Promise<Response<T>> => {
+  ): Promise<PageState> => {
     const saved = await apply();
     applySettings(saved.settings ?? settings, saved.overrides ?? overrides);
-    return state() as Response<T>;
+    return state();
   };
 
-  const handle = <T extends Message['type']>(
-    message: Message<T>,
-  ): Response<T> | Promise<Response<T>> => {
-    const m = message as Message;
-    switch (m.type) {
-      case 'glossa:get-page':
-        return state() as Response<T>;
-      case 'glossa:get-selection':
-        return selection() as Response<T>;
-      case 'glossa:set-enabled':
-        return setEnabled(Boolean((m as Message<'glossa:set-enabled'>).enabled)) as Response<T>;
-      case 'glossa:set-site-enabled': {
-        const on = Boolean((m as Message<'glossa:set-site-enabled'>).enabled);
-        return handleSite<T>(async () => {
-          if (options.storage) return { settings: await setSiteEnabled(options.storage, host, on) };
-          const others = settings.disabledSites.filter((h) => siteKey(h) !== host);
-          return { settings: { ...settings, disabledSites: on ? others : [...others, host] } };
-        });
-      }
-      case 'glossa:set-annotate-anyway': {
-        const on = Boolean((m as Message<'glossa:set-annotate-anyway'>).enabled);
-        return handleSite<T>(async () => {
-          if (options.storage)
-            return { overrides: await setAnnotateAnyway(options.storage, host, on) };
-          const others = overrides.annotateAnyway.filter((h) => h !== host);
-          return { overrides: { annotateAnyway: on ? [...others, host] : others } };
-        });
-      }
-      default:
-        throw new Error(`unknown message ${(m as { type: string }).type}`);
-    }
-  };
+  const switchSiteEnabled = (on: boolean) =>
+    switchSite(async () => {
+      if (options.storage) return { settings: await setSiteEnabled(options.storage, host, on) };
+      const others = settings.disabledSites.filter((h) => siteKey(h) !== host);
+      return { settings: { ...settings, disabledSites: on ? others : [...others, host] } };
+    });
+
+  const switchAnnotateAnyway = (on: boolean) =>
+    switchSite(async () => {
+      if (options.storage) return { overrides: await setAnnotateAnyway(options.storage, host, on) };
+      const others = overrides.annotateAnyway.filter((h) => h !== host);
+      return { overrides: { annotateAnyway: on ? [...others, host] : others } };
+    });
 
   const idle = async (): Promise<void> => {
     await judged;
@@ -794,7 +777,8 @@ export function startPageController(options: PageControllerOptions): PageControl
     selection,
     setEnabled,
     applySettings,
-    handle,
+    setSiteEnabled: switchSiteEnabled,
+    setAnnotateAnyway: switchAnnotateAnyway,
     idle,
     dispose,
     markAt,

@@ -4,7 +4,7 @@
  * the notes it shows) is looked at a few times a second, and every connected port is told when it
  * changed. Nothing runs while no panel is open; nothing is sent when nothing changed.
  */
-import type { PageChanged } from '../messages';
+import type { PageChanged } from '../messages/page-port';
 
 /** The slice of runtime.Port used here. */
 export interface PortLike {

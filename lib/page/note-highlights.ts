@@ -13,7 +13,8 @@
  */
 import { reanchorNotes } from '../anchor/reanchor';
 import { t } from '../i18n';
-import type { Message, NoteAnchors, NotesForPage, Notice, Response } from '../messages';
+import type { ToBackgroundMessage } from '../messages/to-background';
+import type { NoteAnchors, NotesForPage, Notice } from '../messages/types';
 import type { Note } from '../notes/model';
 import {
   type CaretPoint,
@@ -69,24 +70,16 @@ export interface NoteLayer {
   setEnabled(enabled: boolean): void;
   /** A short message at the corner of the page; false if it could not be shown. */
   notice(notice: Notice): boolean;
-  /** Answer the messages addressed to this layer (see isNoteLayerMessage). */
-  handle<T extends NoteLayerMessageType>(message: Message<T>): Response<T>;
   /** The note card, for tests: the notes it shows, or null when hidden. */
   readonly cardNotes: readonly Note[] | null;
   dispose(): void;
-}
-
-export type NoteLayerMessageType = 'glossa:show-notes' | 'glossa:notice';
-
-export function isNoteLayerMessage(message: Message): message is Message<NoteLayerMessageType> {
-  return message.type === 'glossa:show-notes' || message.type === 'glossa:notice';
 }
 
 const log = (...args: unknown[]) => console.warn('[glossa]', ...args);
 
 /** Ask the extension for this page's saved notes; null when it cannot answer (never rejects). */
 export async function fetchPageNotes(
-  send: (message: Message<'glossa:notes-for-page'>) => Promise<unknown>,
+  send: (message: ToBackgroundMessage<'glossa:notes-for-page'>) => Promise<unknown>,
   url: string,
 ): Promise<Note[] | null> {
   try {
@@ -515,15 +508,6 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
     }
   };
 
-  const handle = <T extends NoteLayerMessageType>(message: Message<T>): Response<T> => {
-    const m = message as Message<NoteLayerMessageType>;
-    if (m.type === 'glossa:show-notes') {
-      return show((m as Message<'glossa:show-notes'>).notes) as Response<T>;
-    }
-    const n = m as Message<'glossa:notice'>;
-    return { shown: notice({ ok: Boolean(n.ok), text: String(n.text) }) } as Response<T>;
-  };
-
   const dispose = () => {
     if (disposed) return;
     disposed = true;
@@ -542,7 +526,6 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
     placed: () => placed,
     setEnabled,
     notice,
-    handle,
     get cardNotes() {
       return current ? current.map((p) => p.note) : null;
     },

@@ -16,10 +16,11 @@ import {
   type PageRecognizer,
   type RecognizeOptions,
 } from '../entities';
-import { MAX_RECOGNIZE_CHARS, type Message, type RecognizeResult } from '../messages';
+import type { ToBackgroundMessage } from '../messages/to-background';
+import { MAX_RECOGNIZE_CHARS, type RecognizeResult } from '../messages/types';
 import { cutPoints } from './batches';
 
-export type SendRecognize = (message: Message<'glossa:recognize'>) => Promise<unknown>;
+export type SendRecognize = (message: ToBackgroundMessage<'glossa:recognize'>) => Promise<unknown>;
 
 const TYPES: ReadonlySet<string> = new Set<EntityType>(ENTITY_TYPES);
 
@@ -64,7 +65,7 @@ export function readRecognizeAnswer(answer: unknown, text: string): Mention[] | 
 
 export function createRemoteRecognizer(send: SendRecognize): PageRecognizer {
   const recognizePiece = async (text: string, lang?: string): Promise<Mention[]> => {
-    const message: Message<'glossa:recognize'> = { type: 'glossa:recognize', text };
+    const message: ToBackgroundMessage<'glossa:recognize'> = { type: 'glossa:recognize', text };
     if (lang) message.lang = lang;
     const read = readRecognizeAnswer(await send(message), text);
     if (read instanceof Error) throw read;

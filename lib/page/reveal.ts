@@ -13,7 +13,7 @@
  * but not reached from here.
  */
 import type { PaintedType } from '../entities';
-import type { EntityRef, JumpDirection, RevealResult } from '../messages';
+import type { EntityRef, JumpDirection, RevealResult } from '../messages/types';
 import { paintedRanges } from './paint';
 import { liveRange } from './ranges';
 import { addDefaultStyles } from './styles';

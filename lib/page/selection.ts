@@ -2,7 +2,7 @@
  * Describe a DOM selection with W3C Web Annotation selectors over the page text, so a note can be
  * anchored again on a later visit (quote + context first, position as a hint).
  */
-import type { SelectionInfo } from '../messages';
+import type { SelectionInfo } from '../messages/types';
 import { snapOffset } from './ranges';
 import type { PageText } from './types';
 

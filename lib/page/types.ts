@@ -1,4 +1,9 @@
 /**
+ * Types shared by the page modules and the messages that report on them (lib/messages/types.ts):
+ * no code, so any module may import them.
+ */
+
+/**
  * The page text model: the article's visible text as one string, plus where each piece came from.
  * Recognition runs on `text`; highlights and selectors map offsets back through `chunks`.
  */
@@ -17,4 +22,13 @@ export interface PageText {
   chunks: TextChunk[];
   /** The element the text was taken from (article, main, … or body). */
   root: Element;
+}
+
+/** Main-thread time by kind of work (ms); see AnnotatorTiming.phases (lib/page/annotator.ts). */
+export interface WorkPhases {
+  read: number;
+  afterRead: number;
+  batch: number;
+  paint: number;
+  notify: number;
 }

@@ -5,7 +5,7 @@
  * tabs' requests (lib/recognize/queue.ts).
  */
 import type { Recognizer } from '../entities';
-import { MAX_RECOGNIZE_CHARS, type RecognizeResult } from '../messages';
+import { MAX_RECOGNIZE_CHARS, type RecognizeResult } from '../messages/types';
 import { createTurnQueue, type ScheduleTask } from './queue';
 
 /** What is wrong with a request's text, or null when it may be recognized. */

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Popup } from '../../components/Popup';
 import type { SendToTab } from '../../components/tab-transport';
 import { type MessageFile, messagesGetter } from '../../lib/i18n';
-import type { PageState } from '../../lib/messages';
+import type { PageState } from '../../lib/messages/types';
 import { notesForUrl, openNotesDb } from '../../lib/notes/db';
 import russian from '../../public/_locales/ru/messages.json';
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NO_CONTENT_SCRIPT, Popup } from '../../components/Popup';
 import type { SendToTab } from '../../components/tab-transport';
 import type { EntitySummary } from '../../lib/entities';
-import type { PageState, SelectionInfo } from '../../lib/messages';
+import type { PageState, SelectionInfo } from '../../lib/messages/types';
 import { addNote, allNotes, type NotesDb, notesForUrl, openNotesDb } from '../../lib/notes/db';
 import { exportJson } from '../../lib/notes/export-json';
 import { exportMarkdown } from '../../lib/notes/export-markdown';

@@ -6,7 +6,7 @@ import { NO_CONTENT_SCRIPT } from '../../components/Popup';
 import { SidePanel } from '../../components/SidePanel';
 import type { SendToTab } from '../../components/tab-transport';
 import type { EntitySummary } from '../../lib/entities';
-import type { PageState, RevealResult } from '../../lib/messages';
+import type { PageState, RevealResult } from '../../lib/messages/types';
 import { addNote, type NotesDb, notesForUrl, openNotesDb } from '../../lib/notes/db';
 
 const URL_A = 'https://example.org/news/summit.html';

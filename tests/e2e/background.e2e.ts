@@ -5,7 +5,7 @@
  * pages opened as tabs: the background sees each as one more tab sending 'glossa:recognize'.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_RECOGNIZE_CHARS, type RecognizeResult } from '../../lib/messages';
+import { MAX_RECOGNIZE_CHARS, type RecognizeResult } from '../../lib/messages/types';
 import { LAUNCHERS } from './harness/launchers';
 import { openGlossa } from './harness/suite';
 import type { E2EPage } from './harness/types';

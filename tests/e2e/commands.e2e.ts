@@ -5,7 +5,7 @@
  * and the test sends that message — the same code runs (as notes.e2e.ts does for save-selection).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandResult } from '../../lib/messages';
+import type { CommandResult } from '../../lib/messages/types';
 import {
   type Messenger,
   openMessenger,

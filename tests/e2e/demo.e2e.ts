@@ -7,7 +7,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Message, RecognizerStatus } from '../../lib/messages';
+import type { ToContentMessage } from '../../lib/messages/to-content';
+import type { RecognizerStatus } from '../../lib/messages/types';
 import { type StaticServer, startServer } from '../../scripts/serve';
 import { pollUntil } from './harness/common';
 import {
@@ -481,7 +482,10 @@ for (const [browserName, launch] of LAUNCHERS) {
         expect(paintedCount(again)).toBe(before);
       } finally {
         // Leave highlights on for whatever runs next, even if an assertion failed.
-        const on = { type: 'glossa:set-enabled', enabled: true } as Message<'glossa:set-enabled'>;
+        const on = {
+          type: 'glossa:set-enabled',
+          enabled: true,
+        } as ToContentMessage<'glossa:set-enabled'>;
         await sendToTab(session, tabId, on).catch(() => {});
         await popup.close();
         await page.close();

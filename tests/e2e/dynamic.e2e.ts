@@ -10,7 +10,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PageState } from '../../lib/messages';
+import type { PageState } from '../../lib/messages/types';
 import { type StaticServer, startServer } from '../../scripts/serve';
 import { pollUntil } from './harness/common';
 import { type Messenger, readHighlights, textsOf } from './harness/glossa';

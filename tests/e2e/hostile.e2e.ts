@@ -8,7 +8,8 @@
  * Also: turning highlights off restores the DOM and the reader's selection exactly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Message, PageState } from '../../lib/messages';
+import type { ToContentMessage } from '../../lib/messages/to-content';
+import type { PageState } from '../../lib/messages/types';
 import { type StaticServer, startServer } from '../../scripts/serve';
 import { pollUntil } from './harness/common';
 import { type Painted, paintedCount, readHighlights, textsOf } from './harness/glossa';
@@ -504,7 +505,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         const off = await glossa.messenger.send(tabId, {
           type: 'glossa:set-enabled',
           enabled: false,
-        } as Message<'glossa:set-enabled'>);
+        } as ToContentMessage<'glossa:set-enabled'>);
         expect(off.enabled).toBe(false);
         expect(paintedCount(await readHighlights(page))).toBe(0);
         const markup = await bodyMarkup(page);
@@ -514,7 +515,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         await glossa.messenger.send(tabId, {
           type: 'glossa:set-enabled',
           enabled: true,
-        } as Message<'glossa:set-enabled'>);
+        } as ToContentMessage<'glossa:set-enabled'>);
         const again: Painted = await pollUntil(
           async () => {
             const p = await readHighlights(page);

@@ -14,7 +14,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SaveSelectionResult } from '../../lib/messages';
+import type { SaveSelectionResult } from '../../lib/messages/types';
 import { CSV_COLUMNS } from '../../lib/notes/export-csv';
 import { makeNotes } from '../../scripts/bench-notes-data';
 import { type StaticServer, startServer } from '../../scripts/serve';

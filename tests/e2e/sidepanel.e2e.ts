@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EntitySummary, PaintedType } from '../../lib/entities';
-import type { PageState, SaveSelectionResult } from '../../lib/messages';
+import type { PageState, SaveSelectionResult } from '../../lib/messages/types';
 import { pollUntil } from './harness/common';
 import { clickByName, type Painted, readHighlights, waitForGlossa } from './harness/glossa';
 import { LAUNCHERS } from './harness/launchers';

@@ -5,7 +5,8 @@ import {
   pageCommandsManifest,
   runPageCommand,
 } from '../../lib/commands';
-import type { Message, PageState } from '../../lib/messages';
+import type { ToContentMessage } from '../../lib/messages/to-content';
+import type { PageState } from '../../lib/messages/types';
 
 const STATE = (enabled: boolean): PageState => ({
   page: { url: 'https://example.org/a', title: 'A', lang: 'en' },
@@ -15,11 +16,11 @@ const STATE = (enabled: boolean): PageState => ({
 });
 
 function recorder(answers: Record<string, unknown>) {
-  const sent: Array<[number, Message]> = [];
-  const ask = (async (tabId: number, message: Message) => {
+  const sent: Array<[number, ToContentMessage]> = [];
+  const ask = (async (tabId: number, message: ToContentMessage) => {
     sent.push([tabId, message]);
     if (message.type === 'glossa:set-enabled') {
-      return STATE((message as Message<'glossa:set-enabled'>).enabled);
+      return STATE((message as ToContentMessage<'glossa:set-enabled'>).enabled);
     }
     if (!(message.type in answers)) throw new Error('Could not establish connection.');
     return answers[message.type];

@@ -1,6 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Message, MessageType, PageState, Response, SelectionInfo } from '../../lib/messages';
+import type { ToBackgroundResponse } from '../../lib/messages/to-background';
+import type {
+  ToContentMessage,
+  ToContentType,
+} from '../../lib/messages/to-content';
+import type { PageState, SelectionInfo } from '../../lib/messages/types';
 import {
   type AskTab,
   NO_PAGE,
@@ -41,8 +46,8 @@ function state(url = PAGE_URL): PageState {
 
 /** One tab's content script, answering from canned data and recording every message. */
 function fakeTab(options: { selection?: SelectionInfo | null; url?: string; absent?: boolean }) {
-  const sent: Array<{ tabId: number; message: Message }> = [];
-  const ask = (async (tabId: number, message: Message) => {
+  const sent: Array<{ tabId: number; message: ToContentMessage }> = [];
+  const ask = (async (tabId: number, message: ToContentMessage) => {
     sent.push({ tabId, message });
     if (options.absent) throw new Error('Receiving end does not exist.');
     switch (message.type) {
@@ -52,7 +57,7 @@ function fakeTab(options: { selection?: SelectionInfo | null; url?: string; abse
         return state(options.url);
       case 'glossa:show-notes':
         return {
-          anchored: (message as Message<'glossa:show-notes'>).notes.map((n) => n.id),
+          anchored: (message as ToContentMessage<'glossa:show-notes'>).notes.map((n) => n.id),
           orphaned: [],
         };
       case 'glossa:notice':
@@ -61,8 +66,8 @@ function fakeTab(options: { selection?: SelectionInfo | null; url?: string; abse
         throw new Error(`unexpected ${message.type}`);
     }
   }) as AskTab;
-  const ofType = <T extends MessageType>(type: T) =>
-    sent.filter((s) => s.message.type === type).map((s) => s.message as Message<T>);
+  const ofType = <T extends ToContentType>(type: T) =>
+    sent.filter((s) => s.message.type === type).map((s) => s.message as ToContentMessage<T>);
   return { ask, sent, ofType };
 }
 
@@ -179,11 +184,11 @@ describe('saveSelectionFromTab (context menu and keyboard shortcut)', () => {
   it('still reports success when the page cannot be repainted after the save', async () => {
     const db = freshDb();
     const tab = fakeTab({});
-    const flaky = (async (tabId: number, message: Message) => {
+    const flaky = (async (tabId: number, message: ToContentMessage) => {
       if (message.type === 'glossa:show-notes' || message.type === 'glossa:notice') {
         throw new Error('tab closed');
       }
-      return tab.ask(tabId, message as Message<'glossa:get-page'>);
+      return tab.ask(tabId, message as ToContentMessage<'glossa:get-page'>);
     }) as AskTab;
     const result = await saveSelectionFromTab({ db, askTab: flaky }, 1);
     expect(result.ok).toBe(true);
@@ -208,7 +213,7 @@ describe('notesForPage (content scripts ask the background)', () => {
       text: 'no',
       tags: [],
     });
-    const answer: Response<'glossa:notes-for-page'> = await notesForPage(db, PAGE_URL);
+    const answer: ToBackgroundResponse<'glossa:notes-for-page'> = await notesForPage(db, PAGE_URL);
     expect(answer).toEqual({ ok: true, notes: [mine] });
   });
 

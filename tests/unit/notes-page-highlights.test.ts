@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describe as describeSpan } from '../../lib/anchor/describe';
-import type { Message } from '../../lib/messages';
+import type { ToContentMessage } from '../../lib/messages/to-content';
 import type { Note } from '../../lib/notes/model';
 import type { CaretPoint, RectLike } from '../../lib/page/card';
 import {
@@ -12,6 +12,8 @@ import {
   tagLine,
 } from '../../lib/page/note-highlights';
 import { chunkIndexAfter, offsetFromPoint } from '../../lib/page/ranges';
+import { createRevealer } from '../../lib/page/reveal';
+import { contentHandlers } from '../../lib/page/router';
 import { extractPageText } from '../../lib/page/text';
 import { asReader, fromReader, glossaHosts, inGlossaRoots } from './glossa-hosts';
 
@@ -300,18 +302,32 @@ describe('note highlights on the page', () => {
     expect(painted()).toEqual(['mutual military assistance']);
   });
 
-  it('answers show-notes and notice messages, and shows notices as text', () => {
+  it('answers show-notes and notice messages, and shows notices as text', async () => {
     document.body.innerHTML = ARTICLE;
     const a = selectionNote('mutual military assistance');
-    layer = startNoteLayer({ doc: document, enabled: true, watch: false, noticeMs: 50 });
-    const show: Message<'glossa:show-notes'> = { type: 'glossa:show-notes', notes: [a] };
-    expect(layer.handle(show)).toEqual({ anchored: [a.id], orphaned: [] });
-    const notice: Message<'glossa:notice'> = {
+    const notes = startNoteLayer({ doc: document, enabled: true, watch: false, noticeMs: 50 });
+    layer = notes;
+    // Through the content script's handler table (lib/page/router.ts), as the messages reach it.
+    const answers = contentHandlers({
+      controller: async () => null,
+      notes: () => notes,
+      revealer: createRevealer({ doc: document, markAt: () => null }),
+      onNotesSent: () => {},
+      failedState: () => {
+        throw new Error('not asked for state');
+      },
+    });
+    const show: ToContentMessage<'glossa:show-notes'> = { type: 'glossa:show-notes', notes: [a] };
+    expect(await answers['glossa:show-notes'](show, {})).toEqual({
+      anchored: [a.id],
+      orphaned: [],
+    });
+    const notice: ToContentMessage<'glossa:notice'> = {
       type: 'glossa:notice',
       ok: false,
       text: 'Could not save the note: <i>quota</i>',
     };
-    expect(layer.handle(notice)).toEqual({ shown: true });
+    expect(await answers['glossa:notice'](notice, {})).toEqual({ shown: true });
     const box = inGlossaRoots('[role="alert"]');
     expect(box?.textContent).toBe('Glossa: Could not save the note: <i>quota</i>');
     expect(box?.querySelector('i')).toBeNull();

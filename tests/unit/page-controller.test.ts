@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EntityType, Mention, Recognizer } from '../../lib/entities';
-import type { Message, PageState } from '../../lib/messages';
+import type { PageState } from '../../lib/messages/types';
 import type { Judgement, Judging } from '../../lib/page/article';
 import {
   cleanMentions,
@@ -11,6 +11,8 @@ import {
   startPageController,
 } from '../../lib/page/controller';
 import { rangeFromOffsets } from '../../lib/page/ranges';
+import { createRevealer } from '../../lib/page/reveal';
+import { contentHandlers } from '../../lib/page/router';
 import { SITE_OVERRIDES_KEY } from '../../lib/page/site';
 import { extractPageText } from '../../lib/page/text';
 import { createRecognizer } from '../../lib/recognize';
@@ -147,19 +149,36 @@ describe('page controller', () => {
 
   it('answers the popup requests', async () => {
     const { controller, before } = start();
+    // Through the content script's handler table (lib/page/router.ts), as the popup reaches it.
+    const answers = contentHandlers({
+      controller: async () => controller,
+      notes: () => null,
+      revealer: createRevealer({ doc: document, markAt: (n, o) => controller.markAt(n, o) }),
+      onNotesSent: () => {},
+      failedState: () => {
+        throw new Error('the controller started');
+      },
+    });
+    const popup = {};
+    expect(await answers['glossa:get-page']({ type: 'glossa:get-page' }, popup)).toEqual(
+      controller.state(),
+    );
     expect(
-      await controller.handle({ type: 'glossa:get-page' } as Message<'glossa:get-page'>),
-    ).toEqual(controller.state());
-    expect(
-      await controller.handle({ type: 'glossa:get-selection' } as Message<'glossa:get-selection'>),
+      await answers['glossa:get-selection']({ type: 'glossa:get-selection' }, popup),
     ).toBeNull();
 
-    const off = await controller.handle({ type: 'glossa:set-enabled', enabled: false });
+    const off = await answers['glossa:set-enabled'](
+      { type: 'glossa:set-enabled', enabled: false },
+      popup,
+    );
     expect(off.enabled).toBe(false);
     expect(off).toMatchObject({ status: 'skipped', skip: 'tab-off', entities: [] });
     expect(document.documentElement.outerHTML).toBe(before); // unpainted without reload
 
-    const on = await controller.handle({ type: 'glossa:set-enabled', enabled: true });
+    const on = await answers['glossa:set-enabled'](
+      { type: 'glossa:set-enabled', enabled: true },
+      popup,
+    );
     expect(on.enabled).toBe(true);
     expect(on.entities).toHaveLength(4);
     expect(document.querySelectorAll('mark[data-glossa]')).toHaveLength(8);
@@ -178,9 +197,7 @@ describe('page controller', () => {
     const sel = document.getSelection() as Selection;
     sel.removeAllRanges();
     sel.addRange(range);
-    const info = await controller.handle({
-      type: 'glossa:get-selection',
-    } as Message<'glossa:get-selection'>);
+    const info = controller.selection();
     expect(info?.quote).toBe('flew from Moscow to Pyongyang');
     expect(info?.selectors[1]).toEqual({ type: 'TextPositionSelector', start: from, end: to });
     expect(info?.selectors[0].prefix).toBe(clean.text.slice(Math.max(0, from - 32), from));
@@ -238,9 +255,7 @@ describe('page controller', () => {
     const range = document.createRange();
     range.selectNodeContents(p);
     document.getSelection()?.addRange(range);
-    const info = await controller.handle({
-      type: 'glossa:get-selection',
-    } as Message<'glossa:get-selection'>);
+    const info = controller.selection();
     expect(info?.quote).toBe((p.textContent ?? '').trim());
   });
 
@@ -411,14 +426,14 @@ describe('page controller: is it an article?', () => {
       expect(calls.n).toBe(0);
       expect(document.documentElement.outerHTML).toBe(before);
 
-      const anyway = await controller.handle({ type: 'glossa:set-annotate-anyway', enabled: true });
+      const anyway = await controller.setAnnotateAnyway(true);
       expect(anyway).toMatchObject({ status: 'ready', site: { annotateAnyway: true } });
       expect(marks().length).toBeGreaterThan(0);
       expect(storage.data[SITE_OVERRIDES_KEY]).toEqual({
         annotateAnyway: [document.location.hostname],
       });
 
-      const back = await controller.handle({ type: 'glossa:set-annotate-anyway', enabled: false });
+      const back = await controller.setAnnotateAnyway(false);
       // Already annotated on this visit: marks stay until the page is loaded again.
       expect(back.site?.annotateAnyway).toBe(false);
     } finally {
@@ -506,15 +521,12 @@ describe('page controller: settings', () => {
     const storage = memoryArea({ [SETTINGS_KEY]: DEFAULT_SETTINGS });
     const { controller, before } = start(ARTICLE, {}, { storage });
     const host = document.location.hostname;
-    const off = (await controller.handle({
-      type: 'glossa:set-site-enabled',
-      enabled: false,
-    })) as PageState;
+    const off = await controller.setSiteEnabled(false);
     expect(off).toMatchObject({ enabled: false, skip: 'site-off', site: { enabled: false } });
     expect(document.documentElement.outerHTML).toBe(before);
     expect((storage.data[SETTINGS_KEY] as Settings).disabledSites).toEqual([host]);
 
-    const on = await controller.handle({ type: 'glossa:set-site-enabled', enabled: true });
+    const on = await controller.setSiteEnabled(true);
     expect(on).toMatchObject({ enabled: true, status: 'ready', site: { enabled: true } });
     expect((storage.data[SETTINGS_KEY] as Settings).disabledSites).toEqual([]);
 

@@ -6,8 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Mention, PageRecognizer } from '../../lib/entities';
-import type { Message } from '../../lib/messages';
-import { MAX_RECOGNIZE_CHARS } from '../../lib/messages';
+import type { ToBackgroundMessage } from '../../lib/messages/to-background';
+import { MAX_RECOGNIZE_CHARS } from '../../lib/messages/types';
 import { createDocAnnotator, type DocAnnotator } from '../../lib/page/annotator';
 import { PageNames } from '../../lib/page/names';
 import { createRemoteRecognizer, readRecognizeAnswer } from '../../lib/page/remote-recognizer';
@@ -248,7 +248,7 @@ describe('annotator with a remote recognizer', () => {
     const langs: Array<string | undefined> = [];
     const real = createRecognizer();
     let fail = false;
-    const send = (message: Message<'glossa:recognize'>) =>
+    const send = (message: ToBackgroundMessage<'glossa:recognize'>) =>
       new Promise<unknown>((resolve) => {
         sent.push(message.text);
         langs.push(message.lang);

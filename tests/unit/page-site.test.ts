@@ -4,7 +4,8 @@ import { h } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SiteToggle } from '../../components/SiteToggle';
 import type { SendToTab } from '../../components/tab-transport';
-import type { Message, PageState } from '../../lib/messages';
+import type { ToContentMessage } from '../../lib/messages/to-content';
+import type { PageState } from '../../lib/messages/types';
 import {
   loadSiteOverrides,
   parseSiteOverrides,
@@ -89,14 +90,14 @@ describe('SiteToggle', () => {
   afterEach(cleanup);
 
   it('turns the site off and offers "annotate anyway" on a page that is not an article', async () => {
-    const sent: Message[] = [];
+    const sent: ToContentMessage[] = [];
     let next = state({
       host: 'mail.example',
       enabled: true,
       annotateAnyway: false,
       article: false,
     });
-    const send = (async (message: Message) => {
+    const send = (async (message: ToContentMessage) => {
       sent.push(message);
       return next;
     }) as unknown as SendToTab;

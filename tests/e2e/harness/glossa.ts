@@ -3,7 +3,13 @@
  * the page's own world, exactly as the browser paints them), which tab a page is, what the content
  * script reports, and the popup opened for a given tab.
  */
-import type { Message, MessageType, PageState, Response } from '../../../lib/messages';
+
+import type {
+  ToContentMessage,
+  ToContentResponse,
+  ToContentType,
+} from '../../../lib/messages/to-content';
+import type { PageState } from '../../../lib/messages/types';
 import { SETTINGS_KEY } from '../../../lib/settings';
 import { pollUntil } from './common';
 import type { BrowserSession, E2EPage } from './types';
@@ -114,17 +120,17 @@ async function inExtensionPage<A, R>(
 }
 
 /** Send one typed message to a tab's content script, from an extension page. */
-export function sendToTab<T extends MessageType>(
+export function sendToTab<T extends ToContentType>(
   session: BrowserSession,
   tabId: number,
-  message: Message<T>,
-): Promise<Response<T>> {
+  message: ToContentMessage<T>,
+): Promise<ToContentResponse<T>> {
   return inExtensionPage(
     session,
     async ({ tabId, message }) => {
       const g = globalThis as unknown as { browser?: TabsApi; chrome?: TabsApi };
       const api = (g.browser ?? g.chrome) as TabsApi;
-      return (await api.tabs.sendMessage(tabId, message)) as Response<T>;
+      return (await api.tabs.sendMessage(tabId, message)) as ToContentResponse<T>;
     },
     { tabId, message },
   );
@@ -175,8 +181,8 @@ export async function findTabId(session: BrowserSession, page: E2EPage): Promise
 }
 
 export async function getPageState(session: BrowserSession, page: E2EPage): Promise<PageState> {
-  // Message<'glossa:get-page'> intersects { type } with Record<string, never>; a cast is needed.
-  const message = { type: 'glossa:get-page' } as Message<'glossa:get-page'>;
+  // ToContentMessage<'glossa:get-page'> intersects { type } with Record<string, never>; a cast is needed.
+  const message = { type: 'glossa:get-page' } as ToContentMessage<'glossa:get-page'>;
   return sendToTab(session, await findTabId(session, page), message);
 }
 
@@ -297,7 +303,10 @@ interface StorageApi {
  */
 export interface Messenger {
   /** Send one typed message to a tab's content script. */
-  send<T extends MessageType>(tabId: number, message: Message<T>): Promise<Response<T>>;
+  send<T extends ToContentType>(
+    tabId: number,
+    message: ToContentMessage<T>,
+  ): Promise<ToContentResponse<T>>;
   /** The tab showing page (asked of each tab's content script, as findTabId). */
   tabIdOf(page: E2EPage): Promise<number>;
   /** What the content script of page reports. */
@@ -322,12 +331,12 @@ function stampSettings(items: Record<string, unknown>): Record<string, unknown> 
 export async function openMessenger(session: BrowserSession): Promise<Messenger> {
   const page = await session.openExtensionPage('popup.html?tab=-1');
   const tabIds = new WeakMap<E2EPage, number>();
-  const send = <T extends MessageType>(tabId: number, message: Message<T>) =>
+  const send = <T extends ToContentType>(tabId: number, message: ToContentMessage<T>) =>
     page.evaluate(
       async ({ tabId, message }) => {
         const g = globalThis as unknown as { browser?: TabsApi; chrome?: TabsApi };
         const api = (g.browser ?? g.chrome) as TabsApi;
-        return (await api.tabs.sendMessage(tabId, message)) as Response<T>;
+        return (await api.tabs.sendMessage(tabId, message)) as ToContentResponse<T>;
       },
       { tabId, message },
     );
@@ -362,7 +371,7 @@ export async function openMessenger(session: BrowserSession): Promise<Messenger>
     return found;
   };
   const state = async (target: E2EPage): Promise<PageState> => {
-    const message = { type: 'glossa:get-page' } as Message<'glossa:get-page'>;
+    const message = { type: 'glossa:get-page' } as ToContentMessage<'glossa:get-page'>;
     return send(await tabIdOf(target), message);
   };
   return {

@@ -1,0 +1,95 @@
+/**
+ * The recognizer host: one recognizer for every tab, its tables read from the package and built
+ * once per background start (a Chrome service worker restarts after being idle), at start, before
+ * the first page asks; then warmed on a few texts. Pages' requests go through the recognize service
+ * (lib/recognize/remote.ts): checked, then run one per task with the tabs taking turns.
+ */
+import type { Recognizer } from '../entities';
+import type { RecognizerStatus } from '../messages/types';
+import type { ScheduleTask } from '../recognize/queue';
+import { createRecognizeService, type RecognizeService } from '../recognize/remote';
+
+/** The first recognition after the tables are built (it builds the lazy parts too). */
+const FIRST_TEXT = 'Москва и Пхеньян. Moscow and Pyongyang.';
+
+export interface RecognizerHostDeps {
+  /** Read the recognizer's data files from the package; rejects when they cannot be read. */
+  load: () => Promise<unknown>;
+  /** Build the recognizer (once the data is loaded). */
+  createRecognizer: () => Recognizer;
+  /** Texts recognized after the first, twice, one per task (lib/recognize/warm-up.ts). */
+  warmUpTexts: ReadonlyArray<{ lang: string; text: string }>;
+  /** Clock in ms (performance.now). */
+  now: () => number;
+  /** Run a task after the current one (setTimeout 0): one warm-up text per task. */
+  later: (task: () => void) => void;
+  /** Run a recognition request's task (lowPriority below, in the browser). */
+  schedule: ScheduleTask;
+  log: (...args: unknown[]) => void;
+}
+
+export interface RecognizerHost {
+  /** How the recognizer started (a copy): 'glossa:recognizer-status'. */
+  status(): RecognizerStatus;
+  /** Answers 'glossa:recognize'; told when a tab closes. */
+  service: RecognizeService;
+  /** Settles once the data is loaded and the first recognition ran (or loading failed). */
+  started: Promise<void>;
+}
+
+export function startRecognizerHost(deps: RecognizerHostDeps): RecognizerHost {
+  const startedAt = deps.now();
+  const status: RecognizerStatus = { ready: false };
+  const dataReady = deps.load();
+  let shared: Recognizer | null = null;
+  const recognizer = (): Recognizer => {
+    shared ??= deps.createRecognizer();
+    return shared;
+  };
+  const started = dataReady
+    .then(() => {
+      status.loadMs = deps.now() - startedAt;
+      const warm = deps.now();
+      recognizer().recognize(FIRST_TEXT);
+      status.warmMs = deps.now() - warm;
+      status.ready = true;
+      // Then the warm-up texts, twice, one per task: a page that asks meanwhile waits for one at most.
+      const texts = [...deps.warmUpTexts, ...deps.warmUpTexts];
+      let warmUpMs = 0;
+      texts.forEach(({ text, lang }, i) => {
+        deps.later(() => {
+          const before = deps.now();
+          recognizer().recognize(text, { lang });
+          warmUpMs += deps.now() - before;
+          if (i === texts.length - 1) status.warmUpMs = warmUpMs;
+        });
+      });
+    })
+    .catch((err: unknown) => {
+      status.error = err instanceof Error ? err.message : String(err);
+      deps.log('recognizer data could not be loaded', err);
+    });
+  const service = createRecognizeService({ recognizer, ready: dataReady, schedule: deps.schedule });
+  return { status: () => ({ ...status }), service, started };
+}
+
+/** The Prioritized Task Scheduling API (Chrome; not in every Firefox ESR). */
+export interface TaskScheduler {
+  postTask?(
+    task: () => void,
+    options: { priority: 'user-blocking' | 'user-visible' | 'background' },
+  ): Promise<unknown>;
+}
+
+/**
+ * Recognition tasks run below the priority of the browser's messages where the browser allows it
+ * (scheduler.postTask 'background'), so a request that arrives meanwhile joins the tabs' turns at
+ * once instead of behind every queued recognition; elsewhere, one macrotask each.
+ */
+export function lowPriority(
+  scheduler: TaskScheduler | undefined,
+  later: (task: () => void) => void,
+): ScheduleTask {
+  const postTask = scheduler?.postTask?.bind(scheduler);
+  return postTask ? (task) => void postTask(task, { priority: 'background' }) : later;
+}
