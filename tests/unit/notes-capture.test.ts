@@ -1,10 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ToBackgroundResponse } from '../../lib/messages/to-background';
-import type {
-  ToContentMessage,
-  ToContentType,
-} from '../../lib/messages/to-content';
+import type { ToContentMessage, ToContentType } from '../../lib/messages/to-content';
 import type { PageState, SelectionInfo } from '../../lib/messages/types';
 import {
   type AskTab,
