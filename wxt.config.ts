@@ -43,6 +43,9 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   outDir: '.output',
   imports: false, // explicit imports only: a newcomer can follow every name.
+  // `browser` from 'wxt/browser' is Mozilla's webextension-polyfill: the same promise-based API in
+  // Chrome and Firefox (message replies, errors as rejections), not Chrome's own namespace.
+  modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     // UI language: public/_locales/<lang>/messages.json, chosen by the browser (lib/i18n.ts).
     default_locale: 'en',
