@@ -37,6 +37,16 @@ export interface CommandsApi {
   onCommand: { addListener(listener: (command: string, tab?: TabLike) => void): void };
 }
 
+/** The browser's tabs API, as far as finding the active tab goes. */
+export interface TabsQuery {
+  query(filter: { active: true; currentWindow: true }): Promise<Array<{ id?: number }>>;
+}
+
+/** The focused window's active tab (a shortcut may come without its tab). */
+export function activeTabFrom(tabs: TabsQuery): () => Promise<number | undefined> {
+  return async () => (await tabs.query({ active: true, currentWindow: true }))[0]?.id;
+}
+
 export type RunCommand = (command: string, tabId: number) => Promise<CommandResult>;
 
 /** Run a page command on a tab (the shortcut and 'glossa:run-command'); failures are logged. */

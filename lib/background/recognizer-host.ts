@@ -73,6 +73,21 @@ export function startRecognizerHost(deps: RecognizerHostDeps): RecognizerHost {
   return { status: () => ({ ...status }), service, started };
 }
 
+/**
+ * Read a JSON file of the extension package (the recognizer's data, copied there at build time:
+ * wxt.config.ts) through `fetch` of its extension URL.
+ */
+export function packageJsonReader(
+  getURL: (path: string) => string,
+  fetchFile: (url: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>,
+): (file: string) => Promise<unknown> {
+  return async (file) => {
+    const response = await fetchFile(getURL(`/${file}`));
+    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+    return response.json();
+  };
+}
+
 /** The Prioritized Task Scheduling API (Chrome; not in every Firefox ESR). */
 export interface TaskScheduler {
   postTask?(

@@ -4,6 +4,7 @@
  * get recognition and their own page's notes; only Glossa's own pages may ask for the recognizer's
  * status, a save or a command on a tab.
  */
+import { isPageCommand } from '../commands';
 import type { MessageSender } from '../messages/protocol';
 import { createRouter, type Router } from '../messages/router';
 import {
@@ -49,6 +50,8 @@ export function createBackgroundRouter(parts: BackgroundParts): Router<MessageSe
   return createRouter({
     checks: TO_BACKGROUND_CHECKS,
     handlers: backgroundHandlers(parts),
+    // Only the page commands run on a tab; any other name gets no answer.
+    refine: { 'glossa:run-command': (m) => isPageCommand(m.command as string) },
     allowed: (type, sender) => TO_BACKGROUND_SENDERS[type] === 'any' || fromExtensionPage(sender),
   });
 }

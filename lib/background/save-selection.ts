@@ -24,6 +24,22 @@ export function toolbarButton(api: object): ToolbarButton | undefined {
   return action ?? browserAction;
 }
 
+/** The browser's tabs API, as far as reading a tab's address goes. */
+export interface TabsReader {
+  get(tabId: number): Promise<{ url?: string }>;
+}
+
+/** A tab's address as the browser gives it (host permission), or undefined once it closed. */
+export function tabUrlFrom(tabs: TabsReader): (tabId: number) => Promise<string | undefined> {
+  return async (tabId) => {
+    try {
+      return (await tabs.get(tabId)).url;
+    } catch {
+      return undefined; // the tab closed meanwhile
+    }
+  };
+}
+
 export interface SaveSelectionDeps {
   db: NotesDb;
   askTab: AskTab;

@@ -23,6 +23,11 @@ export interface Router<Sender> {
 export interface RouterSpec<M extends RequestMap<M>, Sender> {
   checks: PayloadChecks<M>;
   handlers: HandlerTable<M, Sender>;
+  /**
+   * Checks this receiver adds to its direction's (what only it knows, such as which commands
+   * exist); a message that fails one is malformed.
+   */
+  refine?: Partial<PayloadChecks<M>>;
   /** Whether `sender` may send a message of this type (default: anyone the listener lets in). */
   allowed?: (type: keyof M & string, sender: Sender) => boolean;
 }
@@ -43,6 +48,10 @@ export function createRouter<M extends RequestMap<M>, Sender>(
       if (!checked.ok) return checked;
       const message: AnyMessageOf<M> = checked.message;
       const type = message.type as keyof M & string;
+      const refine = spec.refine?.[type] as ((m: Record<string, unknown>) => boolean) | undefined;
+      if (refine && !refine(message as Record<string, unknown>)) {
+        return { ok: false, reason: 'malformed', error: `malformed ${type} message` };
+      }
       if (spec.allowed && !spec.allowed(type, sender)) {
         return { ok: false, reason: 'refused', error: `${type} is not accepted from this sender` };
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  activeTabFrom,
   createCommandRunner,
   installMenusAndCommands,
   type MenuDeps,
@@ -147,5 +148,20 @@ describe('createCommandRunner', () => {
       error: 'Could not establish connection.',
     });
     expect(logs).toEqual([['command', 'next-mark', 'Could not establish connection.']]);
+  });
+});
+
+describe('activeTabFrom', () => {
+  it("asks for the focused window's active tab", async () => {
+    const asked: unknown[] = [];
+    const active = activeTabFrom({
+      query: async (filter) => {
+        asked.push(filter);
+        return asked.length === 1 ? [{ id: 12 }] : [];
+      },
+    });
+    expect(await active()).toBe(12);
+    expect(await active()).toBeUndefined();
+    expect(asked[0]).toEqual({ active: true, currentWindow: true });
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lowPriority, startRecognizerHost } from '../../lib/background/recognizer-host';
+import {
+  lowPriority,
+  packageJsonReader,
+  startRecognizerHost,
+} from '../../lib/background/recognizer-host';
 import type { Recognizer } from '../../lib/entities';
 
 /** A recognizer that records what it was given; the clock advances 2 ms per call. */
@@ -118,5 +122,27 @@ describe('lowPriority', () => {
     const fallback = (task: () => void) => later.push(task);
     expect(lowPriority(undefined, fallback)).toBe(fallback);
     expect(lowPriority({}, fallback)).toBe(fallback);
+  });
+});
+
+describe('packageJsonReader', () => {
+  it('reads a package file by its extension URL, and says which file failed', async () => {
+    const fetched: string[] = [];
+    const read = packageJsonReader(
+      (path) => `chrome-extension://glossa${path}`,
+      async (url) => {
+        fetched.push(url);
+        const found = url.endsWith('/recognizer/model.json');
+        return { ok: found, status: found ? 200 : 404, json: async () => ({ weights: [1] }) };
+      },
+    );
+    expect(await read('recognizer/model.json')).toEqual({ weights: [1] });
+    await expect(read('recognizer/lexicon.json')).rejects.toThrow(
+      'recognizer/lexicon.json: HTTP 404',
+    );
+    expect(fetched).toEqual([
+      'chrome-extension://glossa/recognizer/model.json',
+      'chrome-extension://glossa/recognizer/lexicon.json',
+    ]);
   });
 });

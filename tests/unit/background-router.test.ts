@@ -102,6 +102,8 @@ describe('the background router', () => {
       { type: 'glossa:run-command', command: 7, tabId: 9 },
       { type: 'glossa:run-command', command: 'next-mark' },
       { type: 'glossa:notes-for-page' },
+      // Not a page command: only those run on a tab.
+      { type: 'glossa:run-command', command: 'format-disk', tabId: 9 },
     ]) {
       expect(router.route(m, POPUP)).toMatchObject({ ok: false, reason: 'malformed' });
     }

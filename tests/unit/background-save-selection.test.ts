@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   createSelectionSaver,
   type ToolbarButton,
+  tabUrlFrom,
   toolbarButton,
 } from '../../lib/background/save-selection';
 import type { AskTab, ToContentMessage } from '../../lib/messages/to-content';
@@ -129,5 +130,18 @@ describe('toolbarButton', () => {
     expect(toolbarButton({ action, browserAction })).toBe(action);
     expect(toolbarButton({ browserAction })).toBe(browserAction);
     expect(toolbarButton({})).toBeUndefined();
+  });
+});
+
+describe('tabUrlFrom', () => {
+  it("reads the tab's address from the browser; a closed tab has none", async () => {
+    const tabUrl = tabUrlFrom({
+      get: async (tabId) => {
+        if (tabId === 1) return { url: PAGE };
+        throw new Error(`No tab with id: ${tabId}.`);
+      },
+    });
+    expect(await tabUrl(1)).toBe(PAGE);
+    expect(await tabUrl(2)).toBeUndefined();
   });
 });
