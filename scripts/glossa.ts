@@ -4,7 +4,7 @@
  *   npm run --silent glossa -- annotate FILE.txt|FILE.html [--json] [--lang ru]
  *   npm run --silent glossa -- annotate --jsonl IN.jsonl > OUT.jsonl
  *
- * Batch contract (see NOTES.md): each input line is {"id", "text", "lang"?} (other fields are
+ * Batch contract (docs/architecture.md, "Batch annotation format"): each input line is {"id", "text", "lang"?} (other fields are
  * ignored); each output line is {"id", "entities": [{"start","end","type","text","canonical"}]},
  * in input order, offsets in UTF-16 code units. Input is validated before anything is written:
  * a malformed line is reported on stderr with its line number and the exit code is 1.

@@ -2,7 +2,7 @@
  * Annotation conventions that differ between corpora.
  *
  * NEREL marks places written as adjectives ("российских", "Московского") as LOC, 172 of its 731
- * dev LOC spans; factRuEval does not, nor does Glossa (../shared/NOTES.md lists what a place is).
+ * dev LOC spans; factRuEval does not, nor does Glossa (docs/recognition.md says what a place is).
  * The trainer labels such spans apart (GEA) so the tagger learns them without painting them,
  * and the evaluation can score NEREL without them, to show each convention's figure.
  */

@@ -1,6 +1,6 @@
 /**
- * Span-level scoring of recognised entities against gold annotations (see NOTES.md "Measuring
- * recognition"): exact match of (start, end, type) with precision/recall/F1 per type and micro
+ * Span-level scoring of recognised entities against gold annotations (docs/recognition.md, "How
+ * recognition is scored"): exact match of (start, end, type) with precision/recall/F1 per type and micro
  * over types, and overlap F1 (a predicted span of the right type overlapping a gold span).
  * Gold spans marked `nested: true` are ignored. Pure: data in, numbers out.
  */

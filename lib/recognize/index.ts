@@ -1,6 +1,6 @@
 /**
  * Glossa's recognizer, pure TypeScript, synchronous, no I/O: finds people, places and treaty
- * terms in Russian and English news (see NOTES.md), and only country names in other languages.
+ * terms in Russian and English news (docs/recognition.md), and only country names in other languages.
  * recognizeText is the pipeline: the lexicon and rules propose, the tagger tags, and the merge
  * below picks one reading per token (docs/recognition.md, "How it works").
  */

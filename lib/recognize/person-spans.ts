@@ -211,7 +211,7 @@ export function joinNicknames(doc: Doc, chosen: Candidate[]): Candidate[] {
 /**
  * A tagged person span without a leading title ("Император Акихито"; "Тело Флинта" at a
  * sentence start): a role word, or at a sentence start a word the text also writes in lower
- * case. Titles stay out of person spans (NOTES.md).
+ * case. Titles stay out of person spans (docs/recognition.md, "What counts as a person").
  */
 function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
   if (c.type !== 'PER' || c.end - c.start < 2) return [c];

@@ -17,7 +17,10 @@ import type {
   PageFunction,
 } from './types';
 
-/** Flags that stop Chromium from reaching the network on its own (see NOTES.md). */
+/**
+ * Flags that stop Chromium from reaching the network on its own (background networking, component
+ * updates, sync, QUIC): this machine has no network, and tests must not depend on one.
+ */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
