@@ -482,10 +482,10 @@ for (const [browserName, launch] of LAUNCHERS) {
         expect(paintedCount(again)).toBe(before);
       } finally {
         // Leave highlights on for whatever runs next, even if an assertion failed.
-        const on = {
+        const on: ToContentMessage<'glossa:set-enabled'> = {
           type: 'glossa:set-enabled',
           enabled: true,
-        } as ToContentMessage<'glossa:set-enabled'>;
+        };
         await sendToTab(session, tabId, on).catch(() => {});
         await popup.close();
         await page.close();

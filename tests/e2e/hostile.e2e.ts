@@ -8,7 +8,6 @@
  * Also: turning highlights off restores the DOM and the reader's selection exactly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ToContentMessage } from '../../lib/messages/to-content';
 import type { PageState } from '../../lib/messages/types';
 import { type StaticServer, startServer } from '../../scripts/serve';
 import { pollUntil } from './harness/common';
@@ -505,7 +504,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         const off = await glossa.messenger.send(tabId, {
           type: 'glossa:set-enabled',
           enabled: false,
-        } as ToContentMessage<'glossa:set-enabled'>);
+        });
         expect(off.enabled).toBe(false);
         expect(paintedCount(await readHighlights(page))).toBe(0);
         const markup = await bodyMarkup(page);
@@ -515,7 +514,7 @@ for (const [browserName, launch] of LAUNCHERS) {
         await glossa.messenger.send(tabId, {
           type: 'glossa:set-enabled',
           enabled: true,
-        } as ToContentMessage<'glossa:set-enabled'>);
+        });
         const again: Painted = await pollUntil(
           async () => {
             const p = await readHighlights(page);

@@ -20,7 +20,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ToContentMessage } from '../../lib/messages/to-content';
 import { type StaticServer, startServer } from '../../scripts/serve';
 import { pollUntil, sleep } from './harness/common';
 import { HIGHLIGHT_PREFIX, type Messenger, openMessenger } from './harness/glossa';
@@ -359,7 +358,7 @@ for (const [browserName, launch] of LAUNCHERS) {
               messenger.send(tabId, {
                 type: 'glossa:set-enabled',
                 enabled,
-              } as ToContentMessage<'glossa:set-enabled'>);
+              });
             await set(false);
             expect(await highlightCount(page)).toBe(0);
             const off = await readBoxes(page);

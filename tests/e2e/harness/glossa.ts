@@ -181,8 +181,7 @@ export async function findTabId(session: BrowserSession, page: E2EPage): Promise
 }
 
 export async function getPageState(session: BrowserSession, page: E2EPage): Promise<PageState> {
-  // ToContentMessage<'glossa:get-page'> intersects { type } with Record<string, never>; a cast is needed.
-  const message = { type: 'glossa:get-page' } as ToContentMessage<'glossa:get-page'>;
+  const message: ToContentMessage<'glossa:get-page'> = { type: 'glossa:get-page' };
   return sendToTab(session, await findTabId(session, page), message);
 }
 
@@ -371,7 +370,7 @@ export async function openMessenger(session: BrowserSession): Promise<Messenger>
     return found;
   };
   const state = async (target: E2EPage): Promise<PageState> => {
-    const message = { type: 'glossa:get-page' } as ToContentMessage<'glossa:get-page'>;
+    const message: ToContentMessage<'glossa:get-page'> = { type: 'glossa:get-page' };
     return send(await tabIdOf(target), message);
   };
   return {
