@@ -1,7 +1,8 @@
 /**
  * A receiver's router: one handler table (lib/messages/protocol.ts HandlerTable), the payload
- * checks of its direction, and who may send each message. The browser listener around it
- * (entrypoints/*) only says whether to answer; everything it decides is here, testable in Node.
+ * checks of its direction, and who may send each message; and `messageListener`, which puts a
+ * router behind runtime.onMessage. The entrypoints only hand it the browser's runtime id, so
+ * everything a receiver decides is here, testable in Node.
  */
 import {
   type AnyMessageOf,
