@@ -64,7 +64,8 @@ export default defineBackground(() => {
   const dataReady = loadRecognizerData(async (file) => {
     const response = await fetch(browser.runtime.getURL(`/${file}` as '/'));
     if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-    return response.json();
+    // The weights come as the tables' own bytes (lib/recognize/model/binary.ts): nothing to parse.
+    return file.endsWith('.bin') ? response.arrayBuffer() : response.json();
   });
   let shared: Recognizer | null = null;
   const recognizer = (): Recognizer => {
