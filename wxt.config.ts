@@ -1,9 +1,12 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { pageCommandsManifest } from './lib/commands';
 import { manifestStylesheet } from './lib/page/base-styles';
 import { BASE_STYLES_FILE } from './lib/page/styles';
+import { encodeModelBinary } from './lib/recognize/model/binary';
+import type { ModelData } from './lib/recognize/model/weights';
 
 const RECOGNIZER_DATA = path.resolve('lib/recognize/data');
 
@@ -83,14 +86,19 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // The two data files the background reads (lib/recognize/data/source.extension.ts).
-    'build:publicAssets': (_wxt, files) => {
-      for (const name of ['lexicon.json', 'model.json']) {
-        files.push({
-          absoluteSrc: path.join(RECOGNIZER_DATA, name),
-          relativeDest: `recognizer/${name}`,
-        });
-      }
+    // The two data files the background reads (lib/recognize/data/source.extension.ts): the
+    // lexicon as it is, the weights as their runtime tables (lib/recognize/model/binary.ts), so a
+    // background that starts cold parses no JSON and decodes no base64 for them.
+    'build:publicAssets': (wxt, files) => {
+      files.push({
+        absoluteSrc: path.join(RECOGNIZER_DATA, 'lexicon.json'),
+        relativeDest: 'recognizer/lexicon.json',
+      });
+      const model = JSON.parse(readFileSync(path.join(RECOGNIZER_DATA, 'model.json'), 'utf8'));
+      const binary = path.join(wxt.config.wxtDir, 'recognizer', 'model.bin');
+      mkdirSync(path.dirname(binary), { recursive: true });
+      writeFileSync(binary, encodeModelBinary(model as ModelData));
+      files.push({ absoluteSrc: binary, relativeDest: 'recognizer/model.bin' });
       // Glossa's highlight rules, loaded by the browser before the page is styled (lib/page/styles.ts).
       files.push({ contents: manifestStylesheet(), relativeDest: BASE_STYLES_FILE });
     },

@@ -14,7 +14,7 @@ import {
 } from '../lib/background/menus';
 import {
   lowPriority,
-  packageJsonReader,
+  packageFileReader,
   startRecognizerHost,
   type TaskScheduler,
 } from '../lib/background/recognizer-host';
@@ -37,9 +37,9 @@ export default defineBackground(() => {
   const db = openNotesDb();
   keepSettingsInSync(browser.storage as unknown as StorageApi, log);
 
-  const readJson = packageJsonReader((path) => browser.runtime.getURL(path as '/'), fetch);
+  const readFile = packageFileReader((path) => browser.runtime.getURL(path as '/'), fetch);
   const recognizer = startRecognizerHost({
-    load: () => loadRecognizerData(readJson),
+    load: () => loadRecognizerData(readFile),
     createRecognizer,
     warmUpTexts: WARM_UP_TEXTS,
     now: () => performance.now(),

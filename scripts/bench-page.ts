@@ -14,7 +14,12 @@
  *   without the extension (and the part that is the content script at rest, site switched off);
  * - mark.js (the classic highlighter) marking the same surface forms on the same article root in a
  *   browser without Glossa, and the Glossa / mark.js time ratio; also on the whole body, and as
- *   one markRegExp pass over an alternation of the forms (mark(forms) walks the root once per form).
+ *   one markRegExp pass over an alternation of the forms (mark(forms) walks the root once per form);
+ * - the one-pass limit: one TreeWalker pass, one regular expression over the same strings, ranges
+ *   registered with CSS.highlights, no recognition (limitRun), and Glossa's time as a multiple of it;
+ * - the background cold and warm: navigation start to the first highlight on the demo article, with
+ *   the service worker running and after stopping it as Chrome does when idle (--background no
+ *   leaves this out).
  *
  * Options: --runs N (default 5), --only demo,largest,100k,huge-dom, --page NAME,… (saved pages of the
  * index to add, e.g. the one with the most article text), --profile-top N (the content script's
@@ -26,7 +31,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
-import type { PageState } from '../lib/messages/types';
+import type { PageState, RecognizerStatus } from '../lib/messages/types';
 import { noWork } from '../lib/page/annotator';
 import type { WorkPhases } from '../lib/page/types';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../lib/settings';
@@ -77,6 +82,9 @@ interface Run {
   /** mark.js markRegExp, one alternation of all forms, same root. */
   markJsRegExpMs: number;
   markJsRegExpMarks: number;
+  /** The one-pass limit (limitRun) on the same strings and root. */
+  limitMs: number;
+  limitMarks: number;
 }
 
 function arg(name: string, fallback: string): string {
@@ -392,6 +400,162 @@ async function plainRun(
   }
 }
 
+/**
+ * The one-pass limit: what painting the same strings costs at the least, in a browser without
+ * Glossa. One TreeWalker pass over the root's text nodes, one regular expression (an alternation
+ * of all the forms, longest first) run over each node's text, a Range per match, registered with
+ * the CSS Custom Highlight API. No recognition, no slicing, no hover card: the floor Glossa's
+ * painting is compared with.
+ */
+async function limitRun(
+  browser: Browser,
+  url: string,
+  terms: string[],
+  findRoot: string,
+): Promise<{ ms: number; marks: number }> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await sleep(100);
+    await page.addScriptTag({ content: findRoot });
+    return (await page.evaluate(
+      pageExpression(
+        ({ terms }: { terms: string[] }) => {
+          const w = window as unknown as { __glossaFindRoot: (d: Document) => Element };
+          const started = performance.now();
+          const root = w.__glossaFindRoot(document);
+          const alternation = [...terms]
+            .sort((a, b) => b.length - a.length)
+            .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('|');
+          const pattern = new RegExp(alternation, 'gu');
+          const highlight = new Highlight();
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          let marks = 0;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.nodeValue ?? '';
+            pattern.lastIndex = 0;
+            for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+              if (m[0].length === 0) {
+                pattern.lastIndex++;
+                continue;
+              }
+              const range = new Range();
+              range.setStart(node, m.index);
+              range.setEnd(node, m.index + m[0].length);
+              highlight.add(range);
+              marks++;
+            }
+          }
+          CSS.highlights.set('limit-pass', highlight);
+          return { ms: performance.now() - started, marks };
+        },
+        { terms },
+      ),
+    )) as { ms: number; marks: number };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Stops the extension's service worker, as Chrome does after about 30 s without events, and waits
+ * until it is gone: the next page meets a cold background that reads its data files again.
+ */
+async function stopBackground(session: BrowserSession): Promise<void> {
+  const { context, e2ePage, page } = await newTab(session);
+  try {
+    const worker = context
+      .serviceWorkers()
+      .find((w) => w.url().startsWith(session.extensionOrigin));
+    const closed = worker
+      ? new Promise<void>((resolve) => worker.once('close', () => resolve()))
+      : Promise.resolve();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await Promise.race([closed, sleep(5000)]);
+    await cdp.detach();
+  } finally {
+    await e2ePage.close();
+  }
+}
+
+/** What the background says of its recognizer's start (the last start: after a cold run, that one). */
+async function recognizerStatus(session: BrowserSession): Promise<RecognizerStatus> {
+  const ext = await session.openExtensionPage('notes.html');
+  try {
+    return (await ext.evaluate(async () => {
+      type Runtime = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+      const g = globalThis as unknown as { browser?: Runtime; chrome?: Runtime };
+      return (g.browser ?? g.chrome)?.runtime.sendMessage({ type: 'glossa:recognizer-status' });
+    })) as RecognizerStatus;
+  } finally {
+    await ext.close();
+  }
+}
+
+/** Navigation start to the first highlight on the page (ms), and to the whole page painted. */
+async function navigationToPaint(
+  session: BrowserSession,
+  messenger: Messenger,
+  url: string,
+): Promise<{ firstMs: number; paintMs: number }> {
+  const { e2ePage } = await newTab(session);
+  try {
+    await e2ePage.goto(url);
+    const state = await settled(messenger, e2ePage);
+    const t = state.timing;
+    const at = t?.scriptAt ?? Number.NaN;
+    return {
+      firstMs: at + (t?.firstPaintMs ?? Number.NaN),
+      paintMs: at + (state.paintMs ?? Number.NaN),
+    };
+  } finally {
+    await e2ePage.close();
+  }
+}
+
+/**
+ * Warm against cold background on one page, alternating so both meet the same machine load:
+ * warm runs follow a load that woke the background; cold runs follow a stopped service worker.
+ */
+async function coldAndWarm(
+  session: BrowserSession,
+  messenger: Messenger,
+  url: string,
+  runs: number,
+): Promise<Record<string, unknown>> {
+  const warm: Array<{ firstMs: number; paintMs: number }> = [];
+  const cold: Array<{ firstMs: number; paintMs: number }> = [];
+  const statuses: RecognizerStatus[] = [];
+  for (let i = 0; i < runs; i++) {
+    await navigationToPaint(session, messenger, `${url}?wake=${i}`);
+    warm.push(await navigationToPaint(session, messenger, `${url}?warm=${i}`));
+    await stopBackground(session);
+    cold.push(await navigationToPaint(session, messenger, `${url}?cold=${i}`));
+    statuses.push(await recognizerStatus(session));
+    process.stderr.write(
+      `  background run ${i + 1}/${runs}: first highlight warm ${r1(warm[i]?.firstMs ?? Number.NaN)} ms, cold ${r1(cold[i]?.firstMs ?? Number.NaN)} ms\n`,
+    );
+  }
+  const med = (xs: Array<{ firstMs: number; paintMs: number }>, k: 'firstMs' | 'paintMs') =>
+    median(xs.map((x) => x[k]));
+  return {
+    runs,
+    medianWarmFirstMs: r1(med(warm, 'firstMs')),
+    medianColdFirstMs: r1(med(cold, 'firstMs')),
+    coldToWarm: Math.round((med(cold, 'firstMs') / med(warm, 'firstMs')) * 100) / 100,
+    medianWarmPaintMs: r1(med(warm, 'paintMs')),
+    medianColdPaintMs: r1(med(cold, 'paintMs')),
+    // The cold background's own account: data files read (from its start), tables built, warm-up.
+    medianColdLoadMs: r1(median(statuses.map((s) => s.loadMs ?? Number.NaN))),
+    medianColdTablesMs: r1(median(statuses.map((s) => s.warmMs ?? Number.NaN))),
+    warm,
+    cold,
+  };
+}
+
 async function bundleFindRoot(): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
@@ -499,6 +663,7 @@ async function main() {
         const p = await markJsRun('plain');
         const body = await markJsRun('body', { whole: true });
         const oneRegExp = await markJsRun('regexp', { oneRegExp: true });
+        const limit = await limitRun(plain, `${target.url}?limit=${i}`, terms, findRoot);
         const t = g.state.timing;
         samples.push({
           paintMs: g.state.paintMs ?? Number.NaN,
@@ -529,6 +694,8 @@ async function main() {
           markJsBodyMs: body.markJsMs,
           markJsRegExpMs: oneRegExp.markJsMs,
           markJsRegExpMarks: oneRegExp.markJsMarks,
+          limitMs: limit.ms,
+          limitMarks: limit.marks,
         });
         process.stderr.write(
           `  ${target.key} run ${i + 1}/${runs}: painted ${r1(g.state.paintMs ?? Number.NaN)} ms, mark.js ${r1(p.markJsMs)} ms\n`,
@@ -572,9 +739,22 @@ async function main() {
         medianMarkJsRegExpMs: r1(m('markJsRegExpMs')),
         markJsRegExpMarks: m('markJsRegExpMarks'),
         markJsRegExpToGlossa: ratio(m('markJsRegExpMs'), m('paintMs')),
+        medianLimitMs: r1(m('limitMs')),
+        limitMarks: m('limitMarks'),
+        glossaToLimit: ratio(m('paintMs'), m('limitMs')),
+        glossaWorkToLimit: ratio(m('workMs'), m('limitMs')),
+        glossaWorkToMarkJsRegExp: Math.round((m('workMs') / m('markJsRegExpMs')) * 100) / 100,
         samples,
       };
       report[target.key] = summary;
+    }
+    if (!arg('background', 'yes').startsWith('no')) {
+      report.background = await coldAndWarm(
+        session,
+        messenger,
+        `${fixtures.url}/demo/article.html`,
+        runs,
+      );
     }
   } finally {
     await messenger.close().catch(() => {});
@@ -595,9 +775,9 @@ async function main() {
   await mkdir(path.dirname(OUT), { recursive: true });
   await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
 
-  const rows = Object.entries(report).filter(([, v]) => typeof v === 'object') as Array<
-    [string, Record<string, number | string>]
-  >;
+  const rows = Object.entries(report).filter(
+    ([k, v]) => typeof v === 'object' && k !== 'background',
+  ) as Array<[string, Record<string, number | string>]>;
   console.log(`\nbench:page — Chromium, medians of ${runs} runs (full data: ${OUT})\n`);
   const cols: Array<[string, string]> = [
     ['label', 'page'],
@@ -611,6 +791,8 @@ async function main() {
     ['markJsBodyToGlossa', 'mark.js body/Glossa ×'],
     ['medianMarkJsRegExpMs', 'mark.js one RegExp ms (same root)'],
     ['markJsRegExpToGlossa', 'mark.js RegExp/Glossa ×'],
+    ['medianLimitMs', 'one-pass limit ms'],
+    ['glossaToLimit', 'Glossa painted / limit ×'],
     ['medianWorkMs', 'Glossa main-thread work ms'],
     ['markJsToGlossaWork', 'mark.js/Glossa main-thread ×'],
     ['medianJsMs', 'all Glossa JS on the page ms (profile)'],
@@ -648,6 +830,28 @@ async function main() {
         `${b.markJsToGlossaWork}× less than mark.js's ${met(Number(b.markJsToGlossaWork) >= 5)}; ` +
         `all of the content script's JavaScript over the load (script start, settings, article test included) ` +
         `${b.markJsToGlossaJs}× less ${met(Number(b.markJsToGlossaJs) >= 5)}`,
+    );
+  }
+  const large = ['largest', '100k', 'huge-dom', ...extra]
+    .map((k) => report[k] as Record<string, number> | undefined)
+    .filter(Boolean);
+  for (const b of large) {
+    if (!b) continue;
+    console.log(
+      `  ${b.label}: painted within 2.5× of the one-pass limit (${b.medianLimitMs} ms, ${b.limitMarks} marks): ` +
+        `${b.glossaToLimit}× end to end, recognition included ${met(Number(b.glossaToLimit) <= 2.5)}; ` +
+        `Glossa's main-thread work ${b.glossaWorkToLimit}× the limit; ` +
+        `main-thread work no more than one markRegExp pass: ${b.medianWorkMs} ms against ${b.medianMarkJsRegExpMs} ms ` +
+        `(${b.glossaWorkToMarkJsRegExp}×) ${met(Number(b.glossaWorkToMarkJsRegExp) <= 1)}`,
+    );
+  }
+  const bg = report.background as Record<string, number> | undefined;
+  if (bg) {
+    console.log(
+      `  cold background ≤ 1.3× warm (demo article, navigation start → first highlight, medians of ${bg.runs}): ` +
+        `warm ${bg.medianWarmFirstMs} ms, cold ${bg.medianColdFirstMs} ms, ${bg.coldToWarm}× ${met(Number(bg.coldToWarm) <= 1.3)} ` +
+        `(whole article painted: warm ${bg.medianWarmPaintMs} ms, cold ${bg.medianColdPaintMs} ms; ` +
+        `the cold background read its data ${bg.medianColdLoadMs} ms after its start and built its tables in ${bg.medianColdTablesMs} ms)`,
     );
   }
   const huge = report['huge-dom'] as Record<string, number> | undefined;

@@ -359,6 +359,25 @@ async function run(dir: string): Promise<void> {
       `  ${name.padEnd(48)} ${(s.raw / 1e6).toFixed(2)} MB raw  ${(s.gzip / 1e6).toFixed(2)} MB gzip`,
     );
   }
+  printTargets(result);
+}
+
+/** The recognizer's bounds (issue 3, kept by issue 13), judged on this run's own figures. */
+function printTargets(result: Result): void {
+  const met = (ok: boolean) => (ok ? 'OK' : 'MISSED');
+  console.log('Targets:');
+  for (const [name, r] of Object.entries(result.throughput)) {
+    console.log(`  ${name}: ≥ 2 MB/s: ${r.mbPerSecond.toFixed(2)} MB/s ${met(r.mbPerSecond >= 2)}`);
+  }
+  if (result.coldStart) {
+    const ms = result.coldStart.medianMs;
+    console.log(`  cold start ≤ 150 ms: ${ms.toFixed(1)} ms ${met(ms <= 150)}`);
+  }
+  const bundle = result.size['recognizer bundle (minified JS, code + data)'];
+  if (bundle) {
+    const mb = bundle.gzip / 1e6;
+    console.log(`  recognizer ≤ 6 MB gzipped: ${mb.toFixed(2)} MB ${met(mb <= 6)}`);
+  }
 }
 
 await main();

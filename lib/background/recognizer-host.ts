@@ -74,17 +74,23 @@ export function startRecognizerHost(deps: RecognizerHostDeps): RecognizerHost {
 }
 
 /**
- * Read a JSON file of the extension package (the recognizer's data, copied there at build time:
+ * Read a file of the extension package (the recognizer's data, written there at build time:
  * wxt.config.ts) through `fetch` of its extension URL.
  */
-export function packageJsonReader(
+export function packageFileReader(
   getURL: (path: string) => string,
-  fetchFile: (url: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>,
+  fetchFile: (url: string) => Promise<{
+    ok: boolean;
+    status: number;
+    json(): Promise<unknown>;
+    arrayBuffer(): Promise<ArrayBuffer>;
+  }>,
 ): (file: string) => Promise<unknown> {
   return async (file) => {
     const response = await fetchFile(getURL(`/${file}`));
     if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-    return response.json();
+    // The weights come as the tables' own bytes (lib/recognize/model/binary.ts): nothing to parse.
+    return file.endsWith('.bin') ? response.arrayBuffer() : response.json();
   };
 }
 

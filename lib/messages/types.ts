@@ -120,6 +120,8 @@ export interface SiteState {
 
 /** Milliseconds on the content script's clock, from its start. */
 export interface PaintTiming {
+  /** The content script started, in ms from the page's navigation start (its time origin). */
+  scriptAt?: number;
   /** The page controller started (settings read). */
   startMs?: number;
   /** First marks painted. */

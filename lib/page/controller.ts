@@ -629,6 +629,7 @@ export function startPageController(options: PageControllerOptions): PageControl
       }
     }
     return {
+      scriptAt: options.startedAt,
       startMs,
       ...(t.timing.firstPaintAt !== undefined
         ? { firstPaintMs: t.timing.firstPaintAt - paintFrom }

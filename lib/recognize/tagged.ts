@@ -6,6 +6,7 @@
 import { PLACE_ADJECTIVES_RU } from './curated/place-adjectives';
 import { modelData } from './data/source';
 import type { Candidate, Doc } from './document';
+import { loadShippedModel } from './model/binary';
 import {
   type DocumentEvidence,
   evidenceFeatures,
@@ -21,7 +22,7 @@ import {
   tokenTable,
 } from './model/features';
 import { L, labelSpans, segments, type TaggedSpan, viterbi } from './model/tagger';
-import { type LoadedModel, loadModel, type ModelData } from './model/weights';
+import type { LoadedModel } from './model/weights';
 import { displayLike } from './names';
 import { personForSpan } from './people';
 import { placeCanonical } from './places';
@@ -32,7 +33,7 @@ let shared: LoadedModel | null = null;
 
 /** The tagger weights, decoded on first use (about 20 ms; see scripts/bench-recognize.ts). */
 export function getTagger(): LoadedModel {
-  if (!shared) shared = loadModel(modelData() as ModelData);
+  if (!shared) shared = loadShippedModel(modelData());
   return shared;
 }
 

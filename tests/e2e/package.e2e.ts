@@ -126,7 +126,7 @@ describe('the packages', () => {
       expect(contentSize).toBeGreaterThan(0);
       expect(contentSize).toBeLessThan(200 * 1024);
       expect(sizes.map((s) => s.file)).toEqual(
-        expect.arrayContaining(['recognizer/lexicon.json', 'recognizer/model.json']),
+        expect.arrayContaining(['recognizer/lexicon.json', 'recognizer/model.bin']),
       );
       console.log(
         `[package] ${target}: ${sizes.length} files, ${Math.round(sizes.reduce((n, s) => n + s.bytes, 0) / 1024)} kB; content script ${Math.round(contentSize / 1024)} kB; permissions ${asked.join(', ')}`,

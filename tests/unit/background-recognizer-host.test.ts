@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   lowPriority,
-  packageJsonReader,
+  packageFileReader,
   startRecognizerHost,
 } from '../../lib/background/recognizer-host';
 import type { Recognizer } from '../../lib/entities';
@@ -125,23 +125,32 @@ describe('lowPriority', () => {
   });
 });
 
-describe('packageJsonReader', () => {
+describe('packageFileReader', () => {
   it('reads a package file by its extension URL, and says which file failed', async () => {
     const fetched: string[] = [];
-    const read = packageJsonReader(
+    const bytes = new Uint8Array([71, 76, 83, 77]).buffer;
+    const read = packageFileReader(
       (path) => `chrome-extension://glossa${path}`,
       async (url) => {
         fetched.push(url);
-        const found = url.endsWith('/recognizer/model.json');
-        return { ok: found, status: found ? 200 : 404, json: async () => ({ weights: [1] }) };
+        const found = !url.endsWith('/recognizer/lexicon.json');
+        return {
+          ok: found,
+          status: found ? 200 : 404,
+          json: async () => ({ weights: [1] }),
+          arrayBuffer: async () => bytes,
+        };
       },
     );
-    expect(await read('recognizer/model.json')).toEqual({ weights: [1] });
+    expect(await read('recognizer/other.json')).toEqual({ weights: [1] });
+    // The weights file is read as bytes, never parsed (lib/recognize/model/binary.ts).
+    expect(await read('recognizer/model.bin')).toBe(bytes);
     await expect(read('recognizer/lexicon.json')).rejects.toThrow(
       'recognizer/lexicon.json: HTTP 404',
     );
     expect(fetched).toEqual([
-      'chrome-extension://glossa/recognizer/model.json',
+      'chrome-extension://glossa/recognizer/other.json',
+      'chrome-extension://glossa/recognizer/model.bin',
       'chrome-extension://glossa/recognizer/lexicon.json',
     ]);
   });

@@ -1,7 +1,8 @@
 /**
  * The extension's stand-in for source.ts (swapped in by wxt.config.ts): the recognizer's data is
- * read from the package's own files (recognizer/lexicon.json, recognizer/model.json) by the
- * background, once, and installed here before the first recognition.
+ * read from the package's own files (recognizer/lexicon.json, and recognizer/model.bin, the
+ * weights as the tables themselves: lib/recognize/model/binary.ts) by the background, once, and
+ * installed here before the first recognition.
  */
 export interface RecognizerData {
   lexicon: unknown;
@@ -30,10 +31,13 @@ export function modelData(): unknown {
 /** The package paths of the two files, as the build copies them (wxt.config.ts). */
 export const RECOGNIZER_DATA_FILES = {
   lexicon: 'recognizer/lexicon.json',
-  model: 'recognizer/model.json',
+  model: 'recognizer/model.bin',
 } as const;
 
-/** Read both files with `read` (fetch of the package's own URL in the background) and install them. */
+/**
+ * Read both files with `read` (fetch of the package's own URL in the background: parsed JSON for
+ * a .json file, the bytes as an ArrayBuffer for a .bin file) and install them.
+ */
 export async function loadRecognizerData(
   read: (path: string) => Promise<unknown>,
 ): Promise<void> {

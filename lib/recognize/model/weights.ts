@@ -95,33 +95,71 @@ function popcount(v: number): number {
  * one a read of its row; no hashing, no probing.
  */
 export function loadModel(data: ModelData): LoadedModel {
+  return modelFromTables(unpackModel(data));
+}
+
+/**
+ * The weights as flat tables: what the shipped JSON decodes to, and what the extension's binary
+ * file (model/binary.ts) holds as it is, so the background reads it without decoding.
+ */
+export interface ModelTables {
+  bits: number;
+  stacked: boolean;
+  /** (L + 1) × L transition scores. */
+  transitions: Float32Array;
+  /** A bit per feature slot, set when the slot has a row (2^bits / 32 words). */
+  present: Int32Array;
+  /** One exponent per row, rows in slot order. */
+  exponents: Int8Array;
+  /** L signed bytes per row. */
+  weights: Int8Array;
+}
+
+/** Decodes the JSON form (base64, delta-coded slots) into flat tables. */
+export function unpackModel(data: ModelData): ModelTables {
   if (data.labels.length !== L) throw new Error('model labels do not match the tagger');
   if (!(data.bits >= 1 && data.bits <= 28)) throw new Error('unsupported feature bits');
-  const labels = L;
   const packed = fromBase64(data.weights);
   const weights = new Int8Array(packed.buffer, packed.byteOffset, packed.length);
-  const count = packed.length / labels;
+  const count = packed.length / L;
   const slots = decodeSlots(fromBase64(data.slots), count);
   const exps = fromBase64(data.exponents);
   const exponents = new Int8Array(exps.buffer, exps.byteOffset, exps.length);
-  const mask = 2 ** data.bits - 1;
   const present = new Int32Array(Math.max(1, 2 ** data.bits / 32));
   for (let r = 0; r < count; r++) {
     const slot = slots[r] as number;
     present[slot >>> 5] = (present[slot >>> 5] as number) | (1 << (slot & 31));
   }
+  return {
+    bits: data.bits,
+    stacked: data.stacked === true,
+    transitions: Float32Array.from(data.transitions),
+    present,
+    exponents,
+    weights,
+  };
+}
+
+/** The runtime model over flat tables (see loadModel). */
+export function modelFromTables(tables: ModelTables): LoadedModel {
+  const { present, exponents, weights } = tables;
+  const labels = L;
+  const mask = 2 ** tables.bits - 1;
   const rank = new Int32Array(present.length);
   let total = 0;
   for (let w = 0; w < present.length; w++) {
     rank[w] = total;
     total += popcount(present[w] as number);
   }
+  if (total !== exponents.length || total * labels !== weights.length) {
+    throw new Error('model tables do not agree: slots, exponents and weights differ in count');
+  }
   // Scale of an exponent byte e (−128..127): 2^(e / 8), as a float32; indexed by e + 128.
   const scaleOf = new Float32Array(256);
   for (let e = -128; e < 128; e++) scaleOf[e + 128] = 2 ** (e / 8);
   return {
-    transitions: Float32Array.from(data.transitions),
-    stacked: data.stacked === true,
+    transitions: tables.transitions,
+    stacked: tables.stacked,
     add(ids, n, scores, at = 0) {
       const L = labels;
       for (let f = 0; f < n; f++) {

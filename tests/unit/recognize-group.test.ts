@@ -1,0 +1,52 @@
+/** lib/recognize/group.ts: every form of one person under one canonical name. */
+import { describe, expect, it } from 'vitest';
+import type { Doc } from '../../lib/recognize/document';
+import { groupPeople } from '../../lib/recognize/group';
+import { personForSpan } from '../../lib/recognize/people';
+import { docOf, shown, tokensOf } from './recognize-doc';
+
+const person = (doc: Doc, words: string, nth = 0) => {
+  const { start, end } = tokensOf(doc, words, nth);
+  return personForSpan(doc, start, end);
+};
+
+describe('groupPeople', () => {
+  it('files a lone surname and an initial under the full name seen, not under a namesake', () => {
+    const doc = docOf(
+      'Владимир Путин прибыл в Пхеньян. Путина встретил Ким Чен Ын. В. Путин и Николай Путин.',
+      'ru',
+    );
+    const grouped = groupPeople(doc, [
+      person(doc, 'Владимир Путин'),
+      person(doc, 'Путина'),
+      person(doc, 'Ким Чен Ын'),
+      person(doc, 'В . Путин'),
+      person(doc, 'Николай Путин'),
+    ]);
+    expect(grouped.map((c) => c.canonical)).toEqual([
+      'Владимир Путин',
+      'Владимир Путин',
+      'Ким Чен Ын',
+      'Владимир Путин',
+      // Another first name: another person of the same surname.
+      'Николай Путин',
+    ]);
+  });
+
+  it('marks a surname standing alone once the text has named that person in full', () => {
+    const doc = docOf('Владимир Путин прибыл. Путин заявил, что Путину нравится.', 'ru');
+    const grouped = groupPeople(doc, [person(doc, 'Владимир Путин')]);
+    expect(shown(doc, grouped)).toEqual(['PER Владимир Путин', 'PER Путин', 'PER Путину']);
+    expect(new Set(grouped.map((c) => c.canonical))).toEqual(new Set(['Владимир Путин']));
+  });
+
+  it('marks no lone surname in tokens the caller blocked', () => {
+    const doc = docOf('Путин заявил. Позже Владимир Путин прибыл.', 'ru');
+    const full = person(doc, 'Владимир Путин');
+    const blocked = new Uint8Array(doc.tokens.length);
+    const lone = tokensOf(doc, 'Путин');
+    blocked[lone.start] = 1;
+    expect(shown(doc, groupPeople(doc, [full], blocked))).toEqual(['PER Владимир Путин']);
+    expect(shown(doc, groupPeople(doc, [full]))).toEqual(['PER Путин', 'PER Владимир Путин']);
+  });
+});

@@ -1,0 +1,48 @@
+/** lib/recognize/people.ts: a person's canonical name and parts, from the span the rules found. */
+import { describe, expect, it } from 'vitest';
+import type { Doc } from '../../lib/recognize/document';
+import { personForSpan, SURNAME_PARTICLES } from '../../lib/recognize/people';
+import { docOf, tokensOf } from './recognize-doc';
+
+const person = (doc: Doc, words: string) => {
+  const { start, end } = tokensOf(doc, words);
+  return personForSpan(doc, start, end);
+};
+
+describe('personForSpan', () => {
+  const ru = docOf(
+    'встреча с Владимиром Путиным и Марией Захаровой, а также с Де Коком и С. Лавровым',
+    'ru',
+  );
+
+  it('puts a Russian first name and surname in the nominative, agreeing in gender', () => {
+    expect(person(ru, 'Владимиром Путиным')).toMatchObject({
+      type: 'PER',
+      canonical: 'Владимир Путин',
+      person: { first: 'Владимир', surname: 'Путин', full: true },
+    });
+    expect(person(ru, 'Марией Захаровой').canonical).toBe('Мария Захарова');
+  });
+
+  it('counts a name with initials as written in full, and keeps the initial', () => {
+    expect(person(ru, 'С . Лавровым')).toMatchObject({
+      canonical: 'С. Лавров',
+      person: { surname: 'Лавров', full: true },
+    });
+  });
+
+  it('reads a surname particle as part of the surname, not as a first name', () => {
+    expect(SURNAME_PARTICLES.has('де')).toBe(true);
+    expect(person(ru, 'Де Коком').person?.full).toBe(false);
+    const en = docOf('Joe Biden met Xi Jinping and De Kock.', 'en');
+    expect(person(en, 'De Kock').person).toMatchObject({ surname: 'Kock', full: false });
+  });
+
+  it('keeps Latin-script names as written, surname last', () => {
+    const en = docOf('Joe Biden met Xi Jinping and De Kock.', 'en');
+    expect(person(en, 'Joe Biden')).toMatchObject({
+      canonical: 'Joe Biden',
+      person: { surname: 'Biden', surnameKeys: ['biden'], full: true },
+    });
+  });
+});
