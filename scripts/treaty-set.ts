@@ -1,6 +1,6 @@
 /**
  * The treaty dev set's tooling (docs/treaty-set.md):
- *   npm run treaty-set -- select CORPUS [--count N] [--seed S] [--exclude SCRATCH,...]
+ *   npm run treaty-set -- select CORPUS [--count N] [--seed S] [--hard 0.25] [--random 0.15] [--exclude SCRATCH,...]
  *       candidate paragraphs (treaty words, hard negatives, ~15 % random) as unmarked scratch blocks
  *   npm run treaty-set -- compile SCRATCH [--out FILE.jsonl]
  *       scratch markup → committed JSONL, every block checked against the corpus
@@ -24,7 +24,7 @@ import { CorpusStore, loadTreatySet, sha1, treatySetFiles } from './treaty-set-s
 
 function usage(): never {
   console.error(
-    'usage: npm run treaty-set -- select CORPUS [--count N] [--seed S] [--exclude SCRATCH,...]\n' +
+    'usage: npm run treaty-set -- select CORPUS [--count N] [--seed S] [--hard 0.25] [--random 0.15] [--exclude SCRATCH,...]\n' +
       '       npm run treaty-set -- compile SCRATCH [--out FILE.jsonl]\n' +
       '       npm run treaty-set -- show [FILE.jsonl ...] [--id ID]\n' +
       '       npm run treaty-set -- stats [FILE.jsonl ...]',
@@ -34,14 +34,14 @@ function usage(): never {
 
 /** Words of treaties and treaty practice (Russian stems, English words). */
 const TREATY_WORDS =
-  /договор|соглашени|конвенци|пакт|протокол|харти|меморандум|ратифи|денонс|санкци|перемири|прекращени\S* огня|присоедин|вступ\S* в силу|договорённост|договоренност|переговор|\b(treaty|treaties|agreement|accord|convention|pact|protocol|charter|memorandum|ratif\w*|sanctions?|ceasefire|cease-fire|truce|armistice|accession|signed)\b/i;
+  /договор|соглашени|конвенци|пакт|протокол|харти|меморандум|ратифи|денонс|санкци|перемири|прекращени\S* огня|присоедин|вступ\S* в силу|договорённост|договоренност|переговор|декларац|эмбарго|свободной торговли|мирн\S* (процесс|план|переговор)|\b(treaty|treaties|agreement|accord|convention|pact|protocol|charter|memorandum|ratif\w*|sanctions?|ceasefire|cease-fire|truce|armistice|accession|signed)\b/i;
 
 /** Alliance and treaty acronyms, case-sensitive (НАТО, not сенаторы). */
 const ACRONYMS = /НАТО|ОДКБ|СНВ|ДРСМД|NATO|START|NAFTA|GATT/;
 
 /** Look-alikes and treaty words in a non-treaty sense: the hard negatives. */
 const HARD_NEGATIVES =
-  /договор\S* (аренды|подряда|купли|поставки|займа|страхования|найма)|трудов\S* договор|контракт|протокол\S* (заседани|собрани|задержани|осмотр|допрос|об административн)|протокольн|конвенциональн|несанкционированн|договорн\S* матч|присоединени\S* (Крыма|Техаса|к России)|закон\S*[^.]{0,60}вступ\S* в силу|вступ\S* в силу[^.]{0,60}закон|лицензи|\b(contract|conventional|merger|protocol officer|agreed to buy|takeover)\b/i;
+  /договор\S* (аренды|подряда|купли|поставки|займа|страхования|найма)|трудов\S* договор|контракт|протокол\S* (заседани|собрани|задержани|осмотр|допрос|об административн)|протокольн|конвенциональн|несанкционированн|договорн\S* матч|присоединени\S* (Крыма|Техаса|к России)|закон\S*[^.]{0,60}вступ\S* в силу|вступ\S* в силу[^.]{0,60}закон|лицензи|декларац\S* о доходах|налогов\S* декларац|\b(contract|conventional|merger|protocol officer|agreed to buy|takeover)\b/i;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -64,6 +64,8 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 function select(args: string[]): void {
   const count = Number(option(args, '--count') ?? 100);
   const seed = Number(option(args, '--seed') ?? 13);
+  const hardShare = Number(option(args, '--hard') ?? 0.25);
+  const randomShare = Number(option(args, '--random') ?? 0.15);
   const exclude = new Set<string>();
   for (const f of (option(args, '--exclude') ?? '').split(',').filter(Boolean)) {
     for (const b of parseScratch(readFileSync(f, 'utf8'))) exclude.add(sourceKey(b.source));
@@ -101,7 +103,7 @@ function select(args: string[]): void {
     }
   }
   const random = seededRandom(seed);
-  const want = { hard: Math.round(count * 0.25), random: Math.round(count * 0.15) };
+  const want = { hard: Math.round(count * hardShare), random: Math.round(count * randomShare) };
   const hard = shuffled(pools.hard, random).slice(0, want.hard);
   const rand = shuffled(pools.random, random).slice(0, want.random);
   const treaty = shuffled(pools.treaty, random).slice(0, count - hard.length - rand.length);
