@@ -3,7 +3,7 @@
  *   npx tsx scripts/eval.ts FILE.jsonl [--types PER,LOC] [--map LAW=TREATY] [--json]
  *     [--without-place-adjectives] (NEREL's one-word place adjectives left out of gold and output)
  *     [--treaty-sample N] (recall on treaty-like LAW spans and N TREATY marks to read)
- *   npx tsx scripts/eval.ts --treaties [--json] (the treaty dev set, docs/treaty-set.md)
+ *   npx tsx scripts/eval.ts --treaties [--set DIR] [--json] (the treaty dev set, docs/treaty-set.md)
  * Exact-span and overlap P/R/F1 per type and micro (gold spans with nested:true ignored).
  * By default the painted types (PER, LOC, TREATY) that occur in the gold data are scored.
  */
@@ -19,7 +19,7 @@ import { CORPORA, corporaAvailable, loadTreatySet, withTexts } from './treaty-se
 function usage(): never {
   console.error(
     'usage: npx tsx scripts/eval.ts FILE.jsonl [--types PER,LOC] [--map LAW=TREATY] [--json] [--without-place-adjectives] [--errors N] [--treaty-sample N]\n' +
-      '       npx tsx scripts/eval.ts --treaties [--json]',
+      '       npx tsx scripts/eval.ts --treaties [--set DIR] [--json]',
   );
   process.exit(2);
 }
@@ -81,14 +81,14 @@ function printTreaties(scored: ScoredDocument[], texts: string[], sample: number
 }
 
 /** The treaty dev set (tests/fixtures/treaty-set): overlap recall on R spans, precision on marks. */
-function evalTreatySet(json: boolean): void {
+function evalTreatySet(json: boolean, dir: string | undefined): void {
   if (!corporaAvailable()) {
     console.log(`treaty set: ${CORPORA} is missing (the set stores offsets only); nothing scored`);
     return;
   }
   let items: ReturnType<typeof withTexts>;
   try {
-    items = withTexts(loadTreatySet());
+    items = withTexts(loadTreatySet(dir));
   } catch (err) {
     console.error(`treaty set: ${(err as Error).message}`);
     process.exit(1);
@@ -116,6 +116,7 @@ function main(argv: string[]) {
   let errors = 0;
   let treaties = 0;
   let treatySet = false;
+  let treatySetDir: string | undefined;
   let withoutAdjectives = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -123,6 +124,7 @@ function main(argv: string[]) {
     else if (a === '--errors') errors = Number(argv[++i] ?? usage());
     else if (a === '--treaty-sample') treaties = Number(argv[++i] ?? usage());
     else if (a === '--treaties') treatySet = true;
+    else if (a === '--set') treatySetDir = argv[++i] ?? usage();
     else if (a === '--without-place-adjectives') withoutAdjectives = true;
     else if (a === '--policy') {
       // Experiments: --policy adjectives=false,fallbackTier=3
@@ -149,7 +151,7 @@ function main(argv: string[]) {
   }
   if (treatySet) {
     if (file) usage();
-    evalTreatySet(json);
+    evalTreatySet(json, treatySetDir);
     return;
   }
   if (!file) usage();
