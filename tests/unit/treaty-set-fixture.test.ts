@@ -3,7 +3,7 @@
  * valid entries, and — when the shared corpora are beside the repository — paragraphs that
  * still hash to the committed SHA-1.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryProblems, parseTreatySet, type TreatySetEntry } from '../../lib/eval/treaty-set';
@@ -11,25 +11,26 @@ import {
   CorpusStore,
   corporaAvailable,
   sha1,
-  TREATY_SET_DIR,
   treatySetFiles,
 } from '../../scripts/treaty-set-source';
 
 const files = treatySetFiles();
 const entries: TreatySetEntry[] = [];
 for (const f of files) for (const e of parseTreatySet(readFileSync(f, 'utf8'))) entries.push(e);
-const english = path.join(TREATY_SET_DIR, 'en.jsonl');
+// The English part (CoNLL-2003) is annotated on another branch: its minimum applies once a file
+// besides ru.jsonl is in the folder (en.jsonl by convention).
+const englishFiles = files.filter((f) => path.basename(f) !== 'ru.jsonl');
 
 describe('treaty dev set', () => {
   it('has a Russian file and, counted over all files, at least 400 paragraphs', () => {
     expect(files.map((f) => path.basename(f))).toContain('ru.jsonl');
     expect(entries.filter((e) => e.lang === 'ru').length).toBeGreaterThanOrEqual(260);
-    if (existsSync(english)) expect(entries.length).toBeGreaterThanOrEqual(400);
+    if (englishFiles.length) expect(entries.length).toBeGreaterThanOrEqual(400);
   });
 
   it('has at least 150 English paragraphs once the English file exists', () => {
-    if (!existsSync(english)) {
-      console.log('treaty set: no en.jsonl yet, English minimum not checked');
+    if (!englishFiles.length) {
+      console.log('treaty set: no English file yet, English minimum not checked');
       return;
     }
     expect(entries.filter((e) => e.lang === 'en').length).toBeGreaterThanOrEqual(150);
