@@ -18,6 +18,17 @@ export const TYPE_LABELS: Record<EntityType, string> = {
   ORG: 'Organization',
 };
 
+/**
+ * A registered treaty (lib/recognize/curated/treaty-register.ts) that a TREATY mention names: its
+ * stable id, its name in each language and the year it was signed.
+ */
+export interface TreatyInfo {
+  id: string;
+  en: string;
+  ru: string;
+  year?: number;
+}
+
 /** One recognised span of a text. Offsets are UTF-16 code units, end exclusive (as String.prototype.slice). */
 export interface Mention {
   start: number;
@@ -27,6 +38,8 @@ export interface Mention {
   text: string;
   /** Nominative, page-grouped name: "Путина" → "Владимир Путин", "РФ" → "Россия". */
   canonical: string;
+  /** For a TREATY mention of a registered treaty. */
+  treaty?: TreatyInfo;
 }
 
 export interface RecognizeOptions {
