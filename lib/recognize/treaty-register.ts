@@ -200,4 +200,28 @@ export function attachRegisteredTreaties(doc: Doc): void {
     const row = resolved.get(key);
     if (row !== undefined) c.treaty = infoFor(reg, row);
   }
+  dropCoordinations(doc);
+}
+
+/**
+ * A span that holds two whole registered names is a coordination the name patterns ran across
+ * ("the Treaty on the Non-Proliferation of Nuclear Weapons and the Rome Statute"), not one name.
+ */
+function dropCoordinations(doc: Doc): void {
+  const registered = doc.candidates
+    .filter((c) => c.type === 'TREATY' && c.treaty)
+    .sort((a, b) => a.start - b.start);
+  if (registered.length < 2) return;
+  doc.candidates = doc.candidates.filter((c) => {
+    if (c.type !== 'TREATY' || c.treaty) return true;
+    // Disjoint registered names inside (a phrase and a pattern may both give the same one).
+    let inside = 0;
+    let lastEnd = -1;
+    for (const r of registered) {
+      if (r.start < c.start || r.end > c.end || r.start < lastEnd) continue;
+      inside++;
+      lastEnd = r.end;
+    }
+    return inside < 2;
+  });
 }
