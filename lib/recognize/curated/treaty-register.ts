@@ -1,8 +1,8 @@
 /**
  * The treaty register (build-time input; the build writes a compact table into the lexicon):
  * treaties and agreements that foreign-affairs news name, each with a stable id, its names in
- * English and Russian, its abbreviations and the year it was signed (for conventions: adopted or
- * opened for signature). docs/recognition.md ("The treaty register") says how it is matched.
+ * English and Russian, its abbreviations and the year it was signed (for a multilateral treaty
+ * adopted by a conference or the UN General Assembly: the year of adoption). docs/recognition.md ("The treaty register") says how it is matched.
  *
  * Fields:
  * - `en`, `ru`: names, the first one is the one shown (official or usual full name). Russian names
@@ -908,13 +908,6 @@ export const TREATY_REGISTER: readonly RegisteredTreaty[] = [
     en: ['Potsdam Agreement'],
     ru: ['Потсдамское соглашение', 'Потсдамские соглашения'],
   },
-  {
-    id: 'kozak-memorandum',
-    year: 2003,
-    kind: 'peace',
-    en: ['Kozak Memorandum'],
-    ru: ['Меморандум Козака'],
-  },
   // Peace settlements
   {
     id: 'versailles',
@@ -1623,7 +1616,7 @@ export const TREATY_REGISTER: readonly RegisteredTreaty[] = [
   },
   {
     id: 'brexit-withdrawal-agreement',
-    year: 2019,
+    year: 2020,
     kind: 'eu',
     en: ['Brexit Withdrawal Agreement', 'Brexit withdrawal agreement'],
     ru: [
@@ -1940,7 +1933,7 @@ export const TREATY_REGISTER: readonly RegisteredTreaty[] = [
   },
   {
     id: 'un-cybercrime',
-    year: 2025,
+    year: 2024,
     kind: 'law',
     en: [
       'United Nations Convention against Cybercrime',
