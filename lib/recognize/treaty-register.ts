@@ -167,6 +167,16 @@ function resolveGeneric(doc: Doc, c: Candidate, reg: Register, rows: readonly nu
   return tie ? -1 : bestRow;
 }
 
+/**
+ * A name with its parties between the head and the subject ("Договор между Москвой и
+ * Вашингтоном о мерах …", "Treaty between X and Y on …") without them: the register names
+ * treaties by head and subject.
+ */
+function withoutParties(name: string): string | null {
+  const m = /^(\S+(?: \S+)?) (?:между|between) .+? (о|об|обо|по|on|of|for) /u.exec(name);
+  return m ? `${m[1]} ${m[2]} ${name.slice(m[0].length)}` : null;
+}
+
 /** Gives each TREATY candidate that names a registered treaty its id, names and year. */
 export function attachRegisteredTreaties(doc: Doc): void {
   if (doc.lang === 'other') return;
@@ -177,8 +187,13 @@ export function attachRegisteredTreaties(doc: Doc): void {
   const pending: { c: Candidate; key: string }[] = [];
   for (const c of doc.candidates) {
     if (c.type !== 'TREATY' || c.treaty) continue;
-    const key = registerKey(c.canonical);
-    const refs = reg.names.get(key);
+    let key = registerKey(c.canonical);
+    let refs = reg.names.get(key);
+    const bare = refs ? null : withoutParties(c.canonical);
+    if (bare) {
+      key = registerKey(bare);
+      refs = reg.names.get(key);
+    }
     if (!refs) continue;
     const named = refs.filter((r) => !r.generic);
     if (named.length === 1) {

@@ -154,12 +154,23 @@ describe('registered treaties in text', () => {
     expect(idOf(en, 'JCPOA')).toBe('jcpoa');
   });
 
+  it('finds a registered name written with its parties between head and subject', () => {
+    const text =
+      'Договор между Москвой и Вашингтоном о мерах по дальнейшему сокращению и ограничению ' +
+      'стратегических наступательных вооружений истекает в 2026 году.';
+    const m = treaties(text).find((x) => x.text.startsWith('Договор между'));
+    expect(m?.treaty?.id).toBe('new-start');
+  });
+
   it('marks an ambiguous abbreviation only near a treaty word', () => {
     expect(idOf('США вышли из Договора по открытому небу (ДОН) в 2020 году.', 'ДОН')).toBe(
       'open-skies',
     );
     expect(idOf('Washington left INF in 2019, saying Moscow broke the treaty.', 'INF')).toBe('inf');
     expect(treaties('Река ДОН вышла из берегов у Ростова.')).toEqual([]);
+    expect(treaties('Движение «Техрик-е Талибан Пакистан» (ТТП) избрало нового эмира.')).toEqual(
+      [],
+    );
     expect(treaties('The patient had an INF reading of 3 and an ABM score.')).toEqual([]);
   });
 

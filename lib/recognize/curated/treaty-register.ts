@@ -1515,7 +1515,8 @@ export const TREATY_REGISTER: readonly RegisteredTreaty[] = [
     kind: 'trade',
     en: ['Trans-Pacific Partnership', 'Trans-Pacific Partnership Agreement'],
     ru: ['Транстихоокеанское партнёрство', 'Соглашение о Транстихоокеанском партнёрстве'],
-    exact: ['TPP', 'ТТП'],
+    // ТТП is also the Pakistani Taliban (Техрик-е Талибан Пакистан).
+    exact: ['TPP', '?ТТП'],
   },
   {
     id: 'cptpp',
@@ -1723,6 +1724,7 @@ export const TREATY_REGISTER: readonly RegisteredTreaty[] = [
     en: ['Convention on International Trade in Endangered Species of Wild Fauna and Flora'],
     ru: [
       'Конвенция о международной торговле видами дикой фауны и флоры, находящимися под угрозой исчезновения',
+      'Конвенция о международной торговле видами дикой фауны и флоры',
     ],
     exact: ['CITES', 'СИТЕС'],
   },
