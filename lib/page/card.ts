@@ -22,7 +22,7 @@
  * - not achievable: a page that hides or transforms <html> itself (then no card is shown; marks
  *   stay).
  */
-import type { EntityType, Mention } from '../entities';
+import { type EntityType, type Mention, treatyInOtherLanguage } from '../entities';
 import { tn, typeLabel } from '../i18n';
 import { chunkIndexOfNode, liveRange, rangeFromOffsets } from './ranges';
 import { createGlossaHost, HOST_BOX } from './shadow-host';
@@ -173,18 +173,13 @@ export function pageTextSource(
   };
 }
 
-const CYRILLIC = /\p{Script=Cyrillic}/u;
-
 /**
  * What the card adds for a registered treaty: its name in the other language than the mention's
  * (the English name on a Russian page, the Russian one on an English page) and the year it was
  * signed. Empty for other mentions.
  */
 export function treatyLine(mention: Mention): string {
-  const t = mention.treaty;
-  if (!t) return '';
-  const other = CYRILLIC.test(mention.text) ? t.en : t.ru;
-  return t.year ? `${other} · ${t.year}` : other;
+  return mention.treaty ? treatyInOtherLanguage(mention.treaty, mention.text) : '';
 }
 
 export function occurrencesLabel(count: number): string {
