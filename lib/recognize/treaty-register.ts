@@ -96,6 +96,19 @@ function matchesAt(doc: Doc, i: number, p: ExactPattern): boolean {
   return !(next && next.gap === '' && next.kind === 'word');
 }
 
+/**
+ * An English word in a line of capitals ("SCIENTIST CITES NEW DATA"): there the capitals of an
+ * abbreviation ("CITES") say nothing.
+ */
+function capsWord(doc: Doc, start: number, end: number): boolean {
+  if (!doc.capsLine[start]) return false;
+  for (let k = start; k < end; k++) {
+    const t = doc.tokens[k] as Token;
+    if (t.kind === 'word' && t.script === 'lat' && doc.lex.isCommonWordEn(t.key)) return true;
+  }
+  return false;
+}
+
 function infoFor(reg: Register, row: number): TreatyInfo | undefined {
   return reg.rows[row]?.info;
 }
@@ -112,7 +125,7 @@ export function proposeRegisteredForms(doc: Doc): void {
     for (const p of patterns) {
       if (!matchesAt(doc, i, p)) continue;
       const end = i + p.texts.length;
-      if (p.needsContext && !treatyWordNear(doc, i, end)) continue;
+      if ((p.needsContext || capsWord(doc, i, end)) && !treatyWordNear(doc, i, end)) continue;
       const info = infoFor(reg, p.row);
       if (!info) continue;
       const canonical = (tokens[i] as Token).script === 'cyr' ? info.ru : info.en;

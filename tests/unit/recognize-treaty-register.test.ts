@@ -174,6 +174,13 @@ describe('registered treaties in text', () => {
     expect(treaties('The patient had an INF reading of 3 and an ABM score.')).toEqual([]);
   });
 
+  it('takes an abbreviation that is an English word in a line of capitals only near a treaty word', () => {
+    expect(treaties('SCIENTIST CITES NEW DATA ON RARE FROGS\nThe study was published.')).toEqual(
+      [],
+    );
+    expect(idOf('Trade in the frogs is restricted under CITES since 1975.', 'CITES')).toBe('cites');
+  });
+
   it('never marks abbreviations or case-sensitive names written in lower case', () => {
     expect(treaties('Let us make a new start. The npt file and the inf value.')).toEqual([]);
     expect(treaties('Студент снв сдал зачет.')).toEqual([]);
