@@ -5,7 +5,7 @@
  * `onReveal` (the side panel) each name is a button that shows its next mention on the page.
  */
 import { useState } from 'preact/hooks';
-import { type EntitySummary, PAINTED_TYPES } from '../lib/entities';
+import { type EntitySummary, PAINTED_TYPES, treatyInOtherLanguage } from '../lib/entities';
 import { type MessageKey, t, tn, typeLabel } from '../lib/i18n';
 import type { NoteDraft } from './NoteEditor';
 import { NoteForm } from './NoteForm';
@@ -103,6 +103,11 @@ export function EntityList({ entities, onSaveNote, onReveal, revealed }: EntityL
                       </button>
                     )}
                   </span>
+                  {e.treaty && (
+                    <span class="entity-treaty muted">
+                      {treatyInOtherLanguage(e.treaty, e.canonical)}
+                    </span>
+                  )}
                   {onSaveNote && open === k && (
                     <NoteForm
                       idPrefix={`entity-${type}-${i}`}

@@ -18,6 +18,28 @@ export const TYPE_LABELS: Record<EntityType, string> = {
   ORG: 'Organization',
 };
 
+/**
+ * A registered treaty (lib/recognize/curated/treaty-register.ts) that a TREATY mention names: its
+ * stable id, its name in each language and the year it was signed.
+ */
+export interface TreatyInfo {
+  id: string;
+  en: string;
+  ru: string;
+  year?: number;
+}
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/**
+ * A registered treaty as shown next to a name written in some language: its name in the other
+ * language (English beside Russian text, Russian beside English) and the year it was signed.
+ */
+export function treatyInOtherLanguage(treaty: TreatyInfo, written: string): string {
+  const other = CYRILLIC.test(written) ? treaty.en : treaty.ru;
+  return treaty.year ? `${other} · ${treaty.year}` : other;
+}
+
 /** One recognised span of a text. Offsets are UTF-16 code units, end exclusive (as String.prototype.slice). */
 export interface Mention {
   start: number;
@@ -27,6 +49,8 @@ export interface Mention {
   text: string;
   /** Nominative, page-grouped name: "Путина" → "Владимир Путин", "РФ" → "Россия". */
   canonical: string;
+  /** For a TREATY mention of a registered treaty. */
+  treaty?: TreatyInfo;
 }
 
 export interface RecognizeOptions {
@@ -69,6 +93,8 @@ export interface EntitySummary {
   count: number;
   /** Distinct surface forms seen, in first-seen order. */
   forms: string[];
+  /** The registered treaty a TREATY entity names (from its first mention that says). */
+  treaty?: TreatyInfo;
 }
 
 export function summarize(mentions: readonly Mention[]): EntitySummary[] {
@@ -82,6 +108,7 @@ export function summarize(mentions: readonly Mention[]): EntitySummary[] {
     }
     row.count += 1;
     if (!row.forms.includes(m.text)) row.forms.push(m.text);
+    if (m.treaty && !row.treaty) row.treaty = m.treaty;
   }
   const rows = [...byKey.values()].map((row) => ({ row, key: nameKey(row.canonical) }));
   rows.sort((a, b) => {

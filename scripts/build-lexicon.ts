@@ -43,6 +43,7 @@ import {
   TREATY_NAMES_EN,
   TREATY_NAMES_RU,
 } from '../lib/recognize/curated/treaties';
+import { type RegisteredTreaty, TREATY_REGISTER } from '../lib/recognize/curated/treaty-register';
 import {
   bucketOf,
   FLAG_ANY_CASE,
@@ -55,6 +56,7 @@ import {
   SCOPE_RU,
 } from '../lib/recognize/lexicon-format';
 import { keyOf, normalizeKey, phraseKey, type Token, tokenize } from '../lib/recognize/tokens';
+import { dashVariants, encodeRegister, registerKey } from '../lib/recognize/treaty-register-data';
 import { sharedDir } from './shared-dir';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -631,6 +633,58 @@ function enumerateDictionary(): { word: string; parses: AzParse[] }[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Treaty register
+
+/** Keys of the register's names and exact forms (generic names aside). */
+const registerKeys = new Set<string>();
+for (const t of TREATY_REGISTER) {
+  for (const n of [...t.en, ...t.ru]) registerKeys.add(registerKey(n));
+  for (const f of t.exact ?? []) registerKeys.add(registerKey(f.replace(/^\?/, '')));
+}
+
+/**
+ * An entry of the older treaty-name lists that names a registered treaty: the register supersedes
+ * it (its abbreviations then match only as written, by lib/recognize/treaty-register.ts).
+ */
+function inRegister(names: string[]): boolean {
+  return names.some((n) => registerKeys.has(registerKey(n)));
+}
+
+/** A registered name that is also an exact form ("New START") matches only as written. */
+function lexiconNames(t: RegisteredTreaty, names: readonly string[]): string[] {
+  const exact = new Set((t.exact ?? []).map((f) => f.replace(/^\?/, '')));
+  return names.filter((n) => !exact.has(n)).flatMap(dashVariants);
+}
+
+/** Every case form of the Russian names; the canonical is the register's first name. */
+function addRegisteredRussian(t: RegisteredTreaty): void {
+  const keys = new Set<string>();
+  for (const n of lexiconNames(t, t.ru)) {
+    for (const k of inflectPhrase(n, { preferGeox: false })) keys.add(k);
+  }
+  addPhrase('TREATY', SCOPE_RU, FLAG_CURATED, t.ru[0] as string, keys);
+}
+
+function addRegisteredEnglish(t: RegisteredTreaty): void {
+  addPhrase(
+    'TREATY',
+    SCOPE_EN,
+    FLAG_CURATED,
+    t.en[0] as string,
+    lexiconNames(t, t.en).map(phraseKey),
+  );
+}
+
+/** The register's English generic names ("Association Agreement"), once each. */
+function genericEnglishNames(): string[] {
+  const out = new Set<string>();
+  for (const t of TREATY_REGISTER) {
+    for (const n of t.generic ?? []) if (/^[A-Za-z]/.test(n)) out.add(n);
+  }
+  return [...out];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Build
 
 function _capitalize(s: string): string {
@@ -708,7 +762,11 @@ async function main() {
   for (const adj of words(KRAIS_RU)) addRussian('LOC', curated, [`${adj} край`]);
 
   // 2. Treaties, glossary, organisations and roles (Russian).
-  for (const e of entries(TREATY_NAMES_RU)) addRussian('TREATY', curated, e);
+  // The register first: its names own their keys.
+  for (const t of TREATY_REGISTER) addRegisteredRussian(t);
+  for (const e of entries(TREATY_NAMES_RU)) {
+    if (!inRegister(e)) addRussian('TREATY', curated, e);
+  }
   for (const e of entries(GLOSSARY_RU)) {
     const canonical = e[0] as string;
     const keys = new Set<string>();
@@ -745,7 +803,11 @@ async function main() {
     for (const e of entries(list)) addEnglish('LOC', curated, e);
   }
   for (const s of words(US_STATES_EN)) addEnglish('LOC', curated, [s]);
-  for (const e of entries(TREATY_NAMES_EN)) addEnglish('TREATY', curated, e);
+  for (const t of TREATY_REGISTER) addRegisteredEnglish(t);
+  for (const n of genericEnglishNames()) addEnglish('TREATY', curated, [n]);
+  for (const e of entries(TREATY_NAMES_EN)) {
+    if (!inRegister(e)) addEnglish('TREATY', curated, e);
+  }
   for (const e of entries(GLOSSARY_EN)) {
     addPhrase('TREATY', SCOPE_EN, curated | FLAG_ANY_CASE, e[0] as string, e.map(phraseKey));
   }
@@ -1048,12 +1110,14 @@ async function main() {
       ru: capsNotNames(nerel, /\p{Script=Cyrillic}/u).join(' '),
       en: capsNotNames(conll, /\p{Script=Latin}/u).join(' '),
     },
+    treaties: encodeRegister(TREATY_REGISTER),
   };
   mkdirSync(dirname(OUT), { recursive: true });
   const json = JSON.stringify(data);
   writeFileSync(OUT, `${json}\n`);
   const counts = {
     phrases: phrases.length,
+    treaties: TREATY_REGISTER.length,
     lemmas: lemmaRows.size,
     dictionary: { firstNames: nFirst, surnames: nSurn, places: nGeo },
     learned: {

@@ -111,7 +111,12 @@ function batch(file: string): void {
     const entities = recognizer
       .recognize(d.text, d.lang ? { lang: d.lang } : undefined)
       .filter((m) => m.type !== 'ORG')
-      .map(({ start, end, type, text, canonical }) => ({ start, end, type, text, canonical }));
+      // A registered treaty's id, names and year ride along (a field scorers may ignore).
+      .map(({ start, end, type, text, canonical, treaty }) =>
+        treaty
+          ? { start, end, type, text, canonical, treaty }
+          : { start, end, type, text, canonical },
+      );
     const line = `${JSON.stringify({ id: d.id, entities })}\n`;
     out.push(line);
     size += line.length;

@@ -22,7 +22,7 @@
  * - not achievable: a page that hides or transforms <html> itself (then no card is shown; marks
  *   stay).
  */
-import type { EntityType, Mention } from '../entities';
+import { type EntityType, type Mention, treatyInOtherLanguage } from '../entities';
 import { tn, typeLabel } from '../i18n';
 import { chunkIndexOfNode, liveRange, rangeFromOffsets } from './ranges';
 import { createGlossaHost, HOST_BOX } from './shadow-host';
@@ -173,6 +173,15 @@ export function pageTextSource(
   };
 }
 
+/**
+ * What the card adds for a registered treaty: its name in the other language than the mention's
+ * (the English name on a Russian page, the Russian one on an English page) and the year it was
+ * signed. Empty for other mentions.
+ */
+export function treatyLine(mention: Mention): string {
+  return mention.treaty ? treatyInOtherLanguage(mention.treaty, mention.text) : '';
+}
+
 export function occurrencesLabel(count: number): string {
   return tn('occurrences', count);
 }
@@ -236,9 +245,11 @@ ${HOST_BOX.map(([k, v]) => `  ${k}: ${v} !important;`).join('\n')}
   opacity: 1;
 }
 .card[hidden] { display: none; }
-.type, .name, .count { all: initial; display: block; font-family: inherit; color: inherit; }
+.type, .name, .treaty, .count { all: initial; display: block; font-family: inherit; color: inherit; }
 .type { font-size: 12px; font-weight: 600; color: var(--label); letter-spacing: 0.02em; }
 .name { font-size: 15px; font-weight: 600; margin: 2px 0; overflow-wrap: anywhere; }
+.treaty { font-size: 13px; margin: 0 0 2px; overflow-wrap: anywhere; }
+.treaty[hidden] { display: none; }
 .count { font-size: 12px; color: #555; }
 ${LABEL_CSS}
 `;
@@ -282,6 +293,7 @@ export function createHoverCard(
   let card: HTMLElement | null = null;
   let typeEl: HTMLElement | null = null;
   let nameEl: HTMLElement | null = null;
+  let treatyEl: HTMLElement | null = null;
   let countEl: HTMLElement | null = null;
   let current: Mention | null = null;
   let dismissed: Mention | null = null; // hidden with Escape: stays hidden until the pointer leaves it
@@ -303,9 +315,12 @@ export function createHoverCard(
     typeEl.className = 'type';
     nameEl = doc.createElement('div');
     nameEl.className = 'name';
+    treatyEl = doc.createElement('div');
+    treatyEl.className = 'treaty';
+    treatyEl.hidden = true;
     countEl = doc.createElement('div');
     countEl.className = 'count';
-    card.append(typeEl, nameEl, countEl);
+    card.append(typeEl, nameEl, treatyEl, countEl);
     shadow.append(card);
     doc.documentElement.append(host);
   };
@@ -331,12 +346,15 @@ export function createHoverCard(
     if (!host) build();
     // The page removed the host (a script that clears unknown nodes): put it back.
     if (host && !host.isConnected) doc.documentElement.append(host);
-    if (!card || !typeEl || !nameEl || !countEl) return;
+    if (!card || !typeEl || !nameEl || !treatyEl || !countEl) return;
     const { canonical, count } = source.describe(mention);
     card.dataset.type = mention.type;
     card.style.setProperty('--accent', ACCENT[mention.type]);
     typeEl.textContent = typeLabel(mention.type);
     nameEl.textContent = canonical;
+    const treaty = treatyLine(mention);
+    treatyEl.textContent = treaty;
+    treatyEl.hidden = !treaty;
     countEl.textContent = occurrencesLabel(count);
     card.hidden = false;
     place(rect);
@@ -409,7 +427,7 @@ export function createHoverCard(
       doc.removeEventListener('scroll', onHide, listen);
       win?.removeEventListener('blur', onHide);
       host?.remove();
-      host = card = typeEl = nameEl = countEl = null;
+      host = card = typeEl = nameEl = treatyEl = countEl = null;
       current = null;
     },
   };

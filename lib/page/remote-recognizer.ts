@@ -15,6 +15,7 @@ import {
   type Mention,
   type PageRecognizer,
   type RecognizeOptions,
+  type TreatyInfo,
 } from '../entities';
 import type { ToBackgroundMessage } from '../messages/to-background';
 import { MAX_RECOGNIZE_CHARS, type RecognizeResult } from '../messages/types';
@@ -23,6 +24,29 @@ import { cutPoints } from './batches';
 export type SendRecognize = (message: ToBackgroundMessage<'glossa:recognize'>) => Promise<unknown>;
 
 const TYPES: ReadonlySet<string> = new Set<EntityType>(ENTITY_TYPES);
+
+/** Bounds on a treaty's fields: a register id is a short slug, a name a line of text. */
+const TREATY_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const MAX_TREATY_NAME = 400;
+
+const isName = (v: unknown): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= MAX_TREATY_NAME;
+
+/** The registered treaty of an answer's mention, copied field by field; null when malformed. */
+function readTreaty(value: unknown): TreatyInfo | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const t = value as Record<string, unknown>;
+  if (typeof t.id !== 'string' || !TREATY_ID.test(t.id) || !isName(t.en) || !isName(t.ru)) {
+    return null;
+  }
+  const info: TreatyInfo = { id: t.id, en: t.en, ru: t.ru };
+  if (t.year !== undefined) {
+    if (!Number.isInteger(t.year) || (t.year as number) < 1 || (t.year as number) > 9999)
+      return null;
+    info.year = t.year as number;
+  }
+  return info;
+}
 
 function isMention(value: unknown, textLength: number): value is Mention {
   if (typeof value !== 'object' || value === null) return false;
@@ -36,7 +60,9 @@ function isMention(value: unknown, textLength: number): value is Mention {
     typeof m.type === 'string' &&
     TYPES.has(m.type) &&
     typeof m.text === 'string' &&
-    typeof m.canonical === 'string'
+    typeof m.canonical === 'string' &&
+    // Only a treaty mention names a registered treaty, and then a well-formed one.
+    (m.treaty === undefined || (m.type === 'TREATY' && readTreaty(m.treaty) !== null))
   );
 }
 
@@ -54,13 +80,18 @@ export function readRecognizeAnswer(answer: unknown, text: string): Mention[] | 
   // Text is taken from the page's own string: the answer only says where.
   return result.mentions
     .filter((m) => isMention(m, text.length))
-    .map((m) => ({
-      start: m.start,
-      end: m.end,
-      type: m.type,
-      text: text.slice(m.start, m.end),
-      canonical: m.canonical,
-    }));
+    .map((m) => {
+      const mention: Mention = {
+        start: m.start,
+        end: m.end,
+        type: m.type,
+        text: text.slice(m.start, m.end),
+        canonical: m.canonical,
+      };
+      const treaty = m.treaty === undefined ? null : readTreaty(m.treaty);
+      if (treaty) mention.treaty = treaty;
+      return mention;
+    });
 }
 
 export function createRemoteRecognizer(send: SendRecognize): PageRecognizer {

@@ -2,7 +2,7 @@
  * Per-text working state shared by the rule modules: tokens, language, lexicon lookups (cached)
  * and the candidate spans the rules propose.
  */
-import type { EntityType } from '../entities';
+import type { EntityType, TreatyInfo } from '../entities';
 import type { Lexicon, PhraseEntry, WordReading } from './lexicon';
 import { SCOPE_EN, SCOPE_OTHER, SCOPE_RU } from './lexicon-format';
 import type { Token } from './tokens';
@@ -36,6 +36,8 @@ export interface Candidate {
   adjective?: boolean;
   /** A name noun introduced it ("под именем ДЖЕЙ-ЗИ"): the text says outright it is a name. */
   cued?: boolean;
+  /** The registered treaty a TREATY span names (treaty-register.ts). */
+  treaty?: TreatyInfo;
 }
 
 export interface PhraseMatch {

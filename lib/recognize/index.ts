@@ -267,6 +267,7 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
       type: c.type,
       text: text.slice(start, end),
       canonical: c.canonical || text.slice(start, end),
+      ...(c.treaty ? { treaty: c.treaty } : {}),
     });
   }
   return mentions;

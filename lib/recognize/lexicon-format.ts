@@ -2,6 +2,7 @@
  * The shape of the generated lexicon (lib/recognize/data/lexicon.json), shared by the build
  * script that writes it and the runtime that reads it.
  */
+import type { TreatyRegisterData } from './treaty-register-data';
 
 /** What a phrase of the lexicon names. ROLE marks words that introduce a person ("президент"). */
 export type PhraseType = 'LOC' | 'ORG' | 'TREATY' | 'PER' | 'ROLE';
@@ -87,4 +88,6 @@ export interface LexiconData {
    * the train corpora ("Ministry", "Центра"), by script (keys joined by " ").
    */
   capsNotNames: { ru: string; en: string };
+  /** The treaty register's table (absent from lexicons built before it). */
+  treaties?: TreatyRegisterData;
 }

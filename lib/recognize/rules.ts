@@ -8,6 +8,7 @@ import { proposePeople } from './people';
 import { proposePlaces } from './places';
 import { selectCandidates } from './select';
 import { checkTreatyContext, proposeTreaties } from './treaties';
+import { attachRegisteredTreaties, proposeRegisteredForms } from './treaty-register';
 
 /** Adds every rule candidate to doc.candidates. */
 export function proposeAll(doc: Doc): void {
@@ -24,8 +25,10 @@ export function proposeAll(doc: Doc): void {
       tier: m.entry.curated ? 4 : 3,
     });
   }
+  proposeRegisteredForms(doc);
   proposeTreaties(doc);
   checkTreatyContext(doc);
+  attachRegisteredTreaties(doc);
   if (doc.lang === 'other') return;
   // English people come from the tagger alone: the English person rules added nothing to it on
   // CoNLL dev (same spans, same scores) and cost time.

@@ -20,6 +20,18 @@ const ENTITIES: EntitySummary[] = [
   { type: 'LOC', canonical: 'КНДР', count: 6, forms: ['КНДР'] },
   { type: 'PER', canonical: 'Владимир Путин', count: 5, forms: ['Путин'] },
   { type: 'TREATY', canonical: 'ратификационная грамота', count: 3, forms: ['грамотами'] },
+  {
+    type: 'TREATY',
+    canonical: 'Договор о всеобъемлющем стратегическом партнерстве',
+    count: 2,
+    forms: ['Договора о всеобъемлющем стратегическом партнерстве'],
+    treaty: {
+      id: 'russia-dprk-partnership-2024',
+      en: 'Treaty on Comprehensive Strategic Partnership between Russia and the DPRK',
+      ru: 'Договор о всеобъемлющем стратегическом партнёрстве между Россией и КНДР',
+      year: 2024,
+    },
+  },
   { type: 'ORG', canonical: 'МИД КНДР', count: 2, forms: ['МИД КНДР'] },
   { type: 'PER', canonical: 'Ким Чен Ын', count: 2, forms: ['Ким Чен Ын'] },
   { type: 'LOC', canonical: 'Москва', count: 2, forms: ['МОСКВА'] },
@@ -133,7 +145,14 @@ describe('Popup', () => {
       'LOC КНДР 6',
       'LOC Москва 2',
       'TREATY ратификационная грамота 3',
+      'TREATY Договор о всеобъемлющем стратегическом партнерстве 2',
     ]);
+    // A registered treaty's row gives its name in the other language and the year it was signed.
+    const treaty = container.querySelector('[data-canonical^="Договор о всеобъемлющем"]');
+    expect(treaty?.querySelector('.entity-treaty')?.textContent).toBe(
+      'Treaty on Comprehensive Strategic Partnership between Russia and the DPRK · 2024',
+    );
+    expect(container.querySelectorAll('.entity-treaty')).toHaveLength(1);
     expect(screen.getByRole('heading', { name: /People/ })).toBeTruthy();
     expect(screen.getByRole('heading', { name: /Treaty terms/ })).toBeTruthy();
     expect(container.querySelector('[data-type="ORG"]')).toBeNull();
@@ -284,7 +303,7 @@ describe('Popup', () => {
       states: [pageState({ status: 'working', entities: [] }), pageState()],
     });
     const { container } = render(<Popup sendToTab={tab.send} db={freshDb()} pollMs={5} />);
-    await waitFor(() => expect(container.querySelectorAll('[data-type]')).toHaveLength(7));
+    await waitFor(() => expect(container.querySelectorAll('[data-type]')).toHaveLength(8));
     expect(screen.queryByText(/Finding people/)).toBeNull();
   });
 

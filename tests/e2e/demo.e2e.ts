@@ -241,7 +241,7 @@ for (const [browserName, launch] of LAUNCHERS) {
       }
     });
 
-    it('shows a hover card with the type, canonical name and count over a "Путин" mark', async () => {
+    it('shows a hover card with the type, canonical name and count over a "Путин" mark, and a registered treaty’s English name and year', async () => {
       const { page, painted } = await openArticle();
       try {
         const state = await getPageState(session, page);
@@ -264,6 +264,15 @@ for (const [browserName, launch] of LAUNCHERS) {
         await expect
           .poll(async () => (await readCards(page)).some((c) => c.visible), { timeout: 5_000 })
           .toBe(false);
+
+        // The treaty register: the Russian name's card also gives the English one and the year.
+        const treaty = await paintedRangeCentre(page, 'glossa-TREATY', TREATY_NAMES[0] as string);
+        await page.mouseMove(treaty.x, treaty.y);
+        const treatyCard = await waitForCard(page, (c) =>
+          c.text.includes('Treaty on Comprehensive Strategic Partnership'),
+        );
+        expect(treatyCard.text).toContain(TREATY_NAMES[0]);
+        expect(treatyCard.text).toMatch(/(^|\D)2024(\D|$)/);
       } finally {
         await page.close();
       }

@@ -45,6 +45,14 @@ describe('glossa annotate', () => {
       count: 4,
     });
     expect(out.entities.every((e) => e.type !== 'ORG')).toBe(true);
+    // A registered treaty carries its register id, names and year.
+    const treaty = out.entities.find(
+      (e) => e.text === 'Договор о всеобъемлющем стратегическом партнерстве',
+    );
+    expect(treaty).toMatchObject({
+      type: 'TREATY',
+      treaty: { id: 'russia-dprk-partnership-2024', year: 2024 },
+    });
   }, 60_000);
 
   it('reads HTML pages through the page text model', () => {
@@ -71,6 +79,7 @@ describe('glossa annotate', () => {
         }),
         JSON.stringify({ id: 2, text: '' }),
         JSON.stringify({ id: 'c', text: '👋 Bill Clinton met Boris Yeltsin in Moscow.' }),
+        JSON.stringify({ id: 'd', text: 'Россия вышла из ДРСМД.', lang: 'ru' }),
       ].join('\n'),
     );
     const r = glossa('annotate', '--jsonl', input);
@@ -79,7 +88,7 @@ describe('glossa annotate', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.id)).toEqual(['a', 2, 'c']);
+    expect(lines.map((l) => l.id)).toEqual(['a', 2, 'c', 'd']);
     expect(lines[0].entities).toEqual([
       { start: 10, end: 12, type: 'LOC', text: 'РФ', canonical: 'Россия' },
       { start: 13, end: 27, type: 'PER', text: 'Владимир Путин', canonical: 'Владимир Путин' },
@@ -93,6 +102,19 @@ describe('glossa annotate', () => {
       type: 'PER',
       text: 'Bill Clinton',
       canonical: 'Bill Clinton',
+    });
+    expect(lines[3].entities).toContainEqual({
+      start: 16,
+      end: 21,
+      type: 'TREATY',
+      text: 'ДРСМД',
+      canonical: 'Договор о ликвидации ракет средней и меньшей дальности',
+      treaty: {
+        id: 'inf',
+        en: 'Intermediate-Range Nuclear Forces Treaty',
+        ru: 'Договор о ликвидации ракет средней и меньшей дальности',
+        year: 1987,
+      },
     });
     for (const l of lines) expect(Object.keys(l)).toEqual(['id', 'entities']);
   }, 60_000);

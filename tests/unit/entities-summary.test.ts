@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Mention, summarize } from '../../lib/entities';
+import { type Mention, summarize, treatyInOtherLanguage } from '../../lib/entities';
 
 const mention = (canonical: string, type: Mention['type'] = 'PER', text = canonical): Mention => ({
   start: 0,
@@ -41,5 +41,19 @@ describe('summarize', () => {
   it('keeps one row per type when a name is both a person and a place', () => {
     const rows = summarize([mention('Вашингтон', 'LOC'), mention('Вашингтон', 'PER')]);
     expect(rows.map((r) => r.type).sort()).toEqual(['LOC', 'PER']);
+  });
+
+  it('keeps a registered treaty on its row, from the first mention that names it', () => {
+    const npt = { id: 'npt', en: 'Non-Proliferation Treaty', ru: 'ДНЯО', year: 1968 };
+    const name = 'Договор о нераспространении ядерного оружия';
+    const rows = summarize([
+      mention(name, 'TREATY', 'договора'),
+      { ...mention(name, 'TREATY', 'ДНЯО'), treaty: npt },
+      mention('ратификация', 'TREATY'),
+    ]);
+    expect(rows.find((r) => r.canonical === name)?.treaty).toEqual(npt);
+    expect(rows.find((r) => r.canonical === 'ратификация')).not.toHaveProperty('treaty');
+    expect(treatyInOtherLanguage(npt, name)).toBe('Non-Proliferation Treaty · 1968');
+    expect(treatyInOtherLanguage(npt, 'NPT')).toBe('ДНЯО · 1968');
   });
 });

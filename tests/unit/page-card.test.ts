@@ -11,6 +11,7 @@ import {
   occurrencesLabel,
   pageTextSource,
   type RectLike,
+  treatyLine,
 } from '../../lib/page/card';
 import { chunkIndexAfter, offsetFromPoint } from '../../lib/page/ranges';
 import { extractPageText } from '../../lib/page/text';
@@ -201,6 +202,45 @@ describe('hover card', () => {
     expect(tooltip()?.querySelector('.count')?.textContent).toBe('1 occurrence on this page');
   });
 
+  it('shows a registered treaty’s name in the other language and its year, and nothing for others', () => {
+    document.body.innerHTML =
+      '<p>Лидеры подписали Договор о всеобъемлющем стратегическом партнерстве в Пхеньяне.</p>';
+    const pt = extractPageText(document);
+    const name = 'Договор о всеобъемлющем стратегическом партнерстве';
+    const treaty: Mention = {
+      ...mention(pt, name, 'TREATY', name),
+      treaty: {
+        id: 'russia-dprk-partnership-2024',
+        en: 'Treaty on Comprehensive Strategic Partnership between Russia and the DPRK',
+        ru: 'Договор о всеобъемлющем стратегическом партнёрстве между Россией и КНДР',
+        year: 2024,
+      },
+    };
+    const place = mention(pt, 'Пхеньяне', 'LOC', 'Пхеньян');
+    const mentions = [treaty, place];
+    const frames: Array<() => void> = [];
+    card = createHoverCard(
+      document,
+      pageTextSource(document, pt, mentions, () => 1),
+      { ...fakeLayout(pt), schedule: (cb) => frames.push(cb), trusted: fromReader },
+    );
+    const at = (o: number) => {
+      move(o * W + W / 2, H / 2);
+      for (const f of frames.splice(0)) f();
+    };
+    at(treaty.start + 3);
+    const line = tooltip()?.querySelector('.treaty') as HTMLElement;
+    expect(line.hidden).toBe(false);
+    expect(line.textContent).toBe(
+      'Treaty on Comprehensive Strategic Partnership between Russia and the DPRK · 2024',
+    );
+    expect(tooltip()?.querySelector('.name')?.textContent).toBe(name);
+    at(place.start + 2);
+    expect(tooltip()?.querySelector('.name')?.textContent).toBe('Пхеньян');
+    expect(line.hidden).toBe(true);
+    expect(line.textContent).toBe('');
+  });
+
   it('switches between mentions and hides when the pointer leaves them', () => {
     const { at, mentions } = setup();
     const place = mentions.find((m) => m.type === 'LOC') as Mention;
@@ -308,6 +348,24 @@ describe('hover card', () => {
     expect(glossaHosts()).toEqual([]);
     move(((mentions[0] as Mention).start + 1) * W, 5);
     expect(frames).toHaveLength(0);
+  });
+});
+
+describe('treatyLine', () => {
+  const info = { id: 'npt', en: 'Non-Proliferation Treaty', ru: 'ДНЯО', year: 1968 };
+  const m = (text: string, treaty?: Mention['treaty']): Mention => ({
+    start: 0,
+    end: text.length,
+    type: 'TREATY',
+    text,
+    canonical: text,
+    ...(treaty ? { treaty } : {}),
+  });
+  it('names the treaty in the language the mention is not written in', () => {
+    expect(treatyLine(m('ДНЯО', info))).toBe('Non-Proliferation Treaty · 1968');
+    expect(treatyLine(m('NPT', info))).toBe('ДНЯО · 1968');
+    expect(treatyLine(m('NPT', { id: 'x', en: 'X', ru: 'Икс' }))).toBe('Икс');
+    expect(treatyLine(m('NPT'))).toBe('');
   });
 });
 

@@ -46,6 +46,47 @@ describe('readRecognizeAnswer', () => {
     expect(readRecognizeAnswer(answer, TEXT)).toEqual([]);
   });
 
+  it('keeps a well-formed registered treaty on a treaty mention, copied field by field', () => {
+    const text = 'New START expires.';
+    const treaty = { id: 'new-start', en: 'New START', ru: 'ДСНВ', year: 2010 };
+    const answer = {
+      ok: true,
+      mentions: [
+        {
+          start: 0,
+          end: 9,
+          type: 'TREATY',
+          text: 'New START',
+          canonical: 'New START',
+          treaty: { ...treaty, extra: '<script>' },
+        },
+      ],
+    };
+    expect(readRecognizeAnswer(answer, text)).toEqual([
+      { start: 0, end: 9, type: 'TREATY', text: 'New START', canonical: 'New START', treaty },
+    ]);
+  });
+
+  it('drops mentions with a malformed treaty, or a treaty on another type', () => {
+    const text = 'New START expires.';
+    const base = { start: 0, end: 9, type: 'TREATY', text: 'x', canonical: 'New START' };
+    const good = { id: 'new-start', en: 'New START', ru: 'ДСНВ', year: 2010 };
+    const answer = {
+      ok: true,
+      mentions: [
+        { ...base, treaty: null },
+        { ...base, treaty: 'new-start' },
+        { ...base, treaty: { ...good, id: 'New START!' } },
+        { ...base, treaty: { ...good, en: '' } },
+        { ...base, treaty: { ...good, ru: 'x'.repeat(5000) } },
+        { ...base, treaty: { ...good, year: 2010.5 } },
+        { ...base, treaty: { ...good, year: '2010' } },
+        { ...base, type: 'PER', treaty: good },
+      ],
+    };
+    expect(readRecognizeAnswer(answer, text)).toEqual([]);
+  });
+
   it('turns failures and non-answers into errors', () => {
     expect(readRecognizeAnswer(undefined, TEXT)).toBeInstanceOf(Error);
     expect(readRecognizeAnswer({ ok: true, mentions: 'no' }, TEXT)).toBeInstanceOf(Error);

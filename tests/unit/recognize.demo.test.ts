@@ -87,6 +87,8 @@ describe('demo article', () => {
         type: 'TREATY',
         text: text.slice(span.start, span.end),
         canonical: name,
+        // A name Russia signed with both the DPRK and Iran: the parties named nearby decide.
+        treaty: expect.objectContaining({ id: 'russia-dprk-partnership-2024', year: 2024 }),
       });
     }
     expectAll(
