@@ -17,7 +17,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -74,9 +73,9 @@ export function buildHash(root: string, corpusFiles: readonly string[]): string 
       BUILD_INPUTS.flatMap((p) => sourceFiles(root, p)),
     ),
   );
-  const require = createRequire(join(root, 'package.json'));
   for (const pkg of DATA_PACKAGES) {
-    const { version } = require(`${pkg}/package.json`) as { version: string };
+    const manifest = readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8');
+    const { version } = JSON.parse(manifest) as { version: string };
     h.update(`${pkg}@${version}\u0000`);
   }
   for (const f of corpusFiles) {

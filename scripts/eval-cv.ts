@@ -15,7 +15,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { withoutPlaceAdjectives } from '../lib/eval/conventions';
-import { assignFolds, meanAndSd, type Spread } from '../lib/eval/cv';
+import { assignFolds, meanAndSd, type Spread, splitFold } from '../lib/eval/cv';
 import { type PRF, type ScoredDocument, type ScoreReport, scoreDocuments } from '../lib/eval/score';
 import { createRecognizer } from '../lib/recognize/index';
 import { lexiconFromData } from '../lib/recognize/lexicon';
@@ -337,36 +337,32 @@ async function main(argv: string[]): Promise<void> {
   const corpusFiles = CORPORA.flatMap((c) => c.files).map((f) => join(CORPORA_DIR, f));
   const build = buildHash(ROOT, corpusFiles);
   const rules = rulesHash(ROOT);
-  const learned = (lang: 'ru' | 'en', keep: (spec: CorpusSpec, k: number) => boolean) =>
-    CORPORA.filter((c) => c.learned === lang).flatMap((c) => {
-      const folds = foldOf.get(c.name) as number[];
-      return (docsOf.get(c.name) as TrainingDocument[]).filter((_, k) => keep(c, folds[k] ?? -1));
-    });
+  const split = (name: string, i: number) =>
+    splitFold(docsOf.get(name) as TrainingDocument[], foldOf.get(name) as number[], i);
+  /** The documents of a language's learned corpora outside fold i (all of them for i = −1). */
+  const learned = (lang: 'ru' | 'en', i: number) =>
+    CORPORA.filter((c) => c.learned === lang).flatMap((c) => split(c.name, i).rest);
 
   const foldResults = new Map<string, Scored[]>(specs.map((s) => [s.name, []]));
   const builds: { label: string; key: string; cached: boolean; seconds: number }[] = [];
   let stale = false;
   for (let i = 0; i < opts.folds; i++) {
-    const outside = (_: CorpusSpec, fold: number) => fold !== i;
-    const training = { ru: learned('ru', outside), en: learned('en', outside) };
+    const training = { ru: learned('ru', i), en: learned('en', i) };
     const label = `fold ${i + 1}/${opts.folds}`;
     const built = await artifactsFor(training, build, rules, opts, label);
     stale ||= built.staleRules;
     builds.push({ label, key: built.key, cached: built.cached, seconds: built.seconds });
     for (const spec of specs) {
-      const folds = foldOf.get(spec.name) as number[];
-      const held = (docsOf.get(spec.name) as TrainingDocument[]).filter((_, k) => folds[k] === i);
-      foldResults.get(spec.name)?.push(score(built.recognize, held, spec));
+      foldResults.get(spec.name)?.push(score(built.recognize, split(spec.name, i).held, spec));
     }
     progress(`${label} scored (${built.cached ? 'cached' : 'built'} ${built.key})`);
   }
 
   // train→dev: the train splits learned, the dev splits scored (what the dev report shows).
   const isTrain = (d: TrainingDocument) => d.file.endsWith('-train.jsonl');
-  const everything = () => true;
   const trainSet: TrainingSet = {
-    ru: learned('ru', everything).filter(isTrain),
-    en: learned('en', everything).filter(isTrain),
+    ru: learned('ru', -1).filter(isTrain),
+    en: learned('en', -1).filter(isTrain),
   };
   const trainDevBuilt = await artifactsFor(trainSet, build, rules, opts, 'train→dev');
   stale ||= trainDevBuilt.staleRules;
