@@ -259,6 +259,8 @@ function progress(line: string): void {
 // Report
 
 const pct = (x: number) => (100 * x).toFixed(1);
+/** Column width: room for "95.1 ± 0.5". */
+const WIDTH = 10;
 const pm = (s: Spread) => `${pct(s.mean)} ± ${pct(s.sd)}`;
 
 function row(label: string, docs: string, cells: string[], width: number): string {
@@ -306,17 +308,14 @@ function printCorpus(r: CorpusResult, spec: CorpusSpec): void {
   if (r.meanExact) tables.push(['exact', (s) => s.exact, r.meanExact]);
   for (const [name, get, mean] of tables) {
     if (tables.length > 1) console.log(`  ${name}:`);
-    console.log(header(6));
+    console.log(header(WIDTH));
     r.folds.forEach((f, i) => {
       const s = get(f);
-      if (s) console.log(row(`fold ${i + 1}`, String(f.docs), cellsOf(s), 6));
+      if (s) console.log(row(`fold ${i + 1}`, String(f.docs), cellsOf(s), WIDTH));
     });
-    if (mean) {
-      const cells = spreadCells(mean);
-      console.log(row('mean ± sd', String(r.documents), cells, 6).replace(/ {2,}(?=\d)/g, ' '));
-    }
+    if (mean) console.log(row('mean ± sd', String(r.documents), spreadCells(mean), WIDTH));
     const td = get(r.trainDev);
-    if (td) console.log(row('train→dev', String(r.trainDev.docs), cellsOf(td), 6));
+    if (td) console.log(row('train→dev', String(r.trainDev.docs), cellsOf(td), WIDTH));
   }
 }
 
