@@ -79,8 +79,9 @@ export interface PageRecognizer {
 
 /**
  * Sort key for names: letters without their accents, lower case ("Ёлкин" files with "Елкин",
- * "Émile" with "Emile"). Not Intl.Collator: building one loads collation data, 3 to 9 ms measured
- * in a page's content script, which the popup, side panel and hover card would wait for.
+ * "Émile" with "Emile"). Not Intl.Collator: building one loads collation data, which the popup,
+ * side panel and hover card would wait for (docs/architecture.md, "Measured figures behind the
+ * code").
  */
 function nameKey(name: string): string {
   return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

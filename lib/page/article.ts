@@ -150,7 +150,8 @@ export function declaresArticle(doc: Document): boolean {
 
 /**
  * Interactive controls in the document: buttons, fields, editable regions, widget roles. Counted
- * by tag name and by attribute (one complex selector list over a 200,000-node page costs 20 ms).
+ * by tag name and by attribute: one complex selector list costs far more on a huge page
+ * (docs/architecture.md, "Measured figures behind the code").
  */
 export function countControls(doc: Document): number {
   let controls = 0;

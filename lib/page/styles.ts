@@ -2,9 +2,9 @@
  * Glossa's CSS on the page, and the one place that adds it.
  *
  * Why a manifest stylesheet: the `::highlight()` rules have a universal subject, so adding one
- * to a document that is already styled makes the browser restyle every element. Measured in
- * Chromium 156 on yahoo-2 (1.6 MB of HTML): 12 ms for one rule, on the main thread, while the
- * page waits for its highlights. The default rules therefore ship as the content script's
+ * to a document that is already styled makes the browser restyle every element, on the main
+ * thread, while the page waits for its highlights (figures: docs/architecture.md, "Measured
+ * figures behind the code"). The default rules therefore ship as the content script's
  * stylesheet (BASE_STYLES_FILE, built from the strings here by wxt.config.ts), which the browser
  * loads before the page is first styled. At run time only what that sheet lacks is added: rules in
  * the reader's own colours, and every rule in a document without the sheet (a same-origin frame,
