@@ -833,12 +833,17 @@ export function personForSpan(doc: Doc, start: number, end: number): Candidate {
   let cases: string[] | undefined;
   let patronymic: string | undefined;
   let initials = false;
+  // A nickname in quotes inside the name ("James \" Buddy \" McGirt", «Алексей «Лёха» Иванов»)
+  // is no part of the canonical name, however the span was found.
+  let quoted = false;
   for (let k = start; k < end; k++) {
     const w = tok(doc, k) as Token;
     if (w.kind === 'punct') {
-      if (w.text === '.' && display.length) display[display.length - 1] += '.';
+      if (NAME_QUOTES.has(w.text) && display.length > 0) quoted = !quoted;
+      else if (w.text === '.' && display.length && !quoted) display[display.length - 1] += '.';
       continue;
     }
+    if (quoted) continue;
     if (isInitial(doc, k)) initials = true;
     const isLast = k === end - 1;
     if (w.script !== 'cyr' || w.kind !== 'word') {
@@ -883,6 +888,9 @@ export function personForSpan(doc: Doc, start: number, end: number): Candidate {
     },
   };
 }
+
+/** Quote marks around a nickname inside a name. */
+const NAME_QUOTES: ReadonlySet<string> = new Set(['"', '«', '»', '“', '”', '„']);
 
 /** Particles that start a surname ("De Kock", "Van Heeswijk", "ибн Сауд"). */
 export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(

@@ -45,4 +45,11 @@ describe('personForSpan', () => {
       person: { surname: 'Biden', surnameKeys: ['biden'], full: true },
     });
   });
+
+  it('leaves a nickname in quotes out of the canonical name, however the span was found', () => {
+    const en = docOf('Coach Daniel " Rocky " Halvorsen said so .', 'en');
+    expect(person(en, 'Daniel " Rocky " Halvorsen').canonical).toBe('Daniel Halvorsen');
+    const ru = docOf('Выступил Алексей «Лёха» Иванов.', 'ru');
+    expect(person(ru, 'Алексей « Лёха » Иванов').canonical).toBe('Алексей Иванов');
+  });
 });
