@@ -3,6 +3,8 @@
  * phrase, "Treaty on …", "… Agreement", and article references ("статья 5", "Article 5").
  * Known treaty names and the treaty-law glossary come from the phrase lexicon.
  */
+
+import { COMMERCIAL_ADJECTIVE_RU, COMMERCIAL_NOUN_RU } from './curated/treaty-cues';
 import { type Doc, isCapWord, spanText } from './document';
 import {
   adjectiveNominative,
@@ -12,6 +14,8 @@ import {
   treatyHead,
 } from './russian';
 import type { Token } from './tokens';
+import { proposeGenericTreaty } from './treaty-generic';
+import { checkTreatySenses } from './treaty-senses';
 
 const RU_NAME_PREPOSITIONS = new Set(['о', 'об', 'обо', 'по']);
 const RU_ARTICLE = new Set(['статья', 'статьи', 'статье', 'статью', 'статьей', 'статьею']);
@@ -66,7 +70,15 @@ function russianName(doc: Doc, i: number): void {
   // Lower-case "договорённость о …" is any understanding, not an instrument.
   // Lower-case "протокол о/об …" is mostly a police report ("протокол об административном
   // правонарушении").
-  if (!capital && (head.lemma === 'договоренность' || head.lemma === 'протокол')) return;
+  // Lower-case "декларация о …" is a tax or customs return.
+  if (
+    !capital &&
+    (head.lemma === 'договоренность' || head.lemma === 'протокол' || head.lemma === 'декларация')
+  )
+    return;
+  // "трудовой договор о …", "договор о покупке …": private contracts (curated/treaty-cues.ts).
+  const before = doc.tokens[i - 1];
+  if (before && t.gap === ' ' && COMMERCIAL_ADJECTIVE_RU.test(before.key)) return;
   let start = i;
   while (start > i - 2) {
     const a = doc.tokens[start - 1];
@@ -93,6 +105,10 @@ function russianName(doc: Doc, i: number): void {
   } else if (first?.gap === ' ' && first.shape === 'upper' && first.text.length >= 2) p++;
   const prep = doc.tokens[p];
   if (prep?.gap !== ' ' || !RU_NAME_PREPOSITIONS.has(prep.key)) return;
+  for (let k = p + 1; k <= p + 2; k++) {
+    const w = doc.tokens[k];
+    if (w && w.shape === 'lower' && COMMERCIAL_NOUN_RU.test(w.key)) return;
+  }
   let end = -1;
   let k = p + 1;
   let words = 0;
@@ -162,6 +178,43 @@ function russianName(doc: Doc, i: number): void {
   doc.candidates.push({ start, end, type: 'TREATY', canonical, tier: 4 });
 }
 
+/** Regions that name a treaty's area ("in Europe", "in the Middle East"), not its venue. */
+const TREATY_REGIONS = new Set([
+  'europe',
+  'asia',
+  'africa',
+  'america',
+  'americas',
+  'latin',
+  'central',
+  'southeast',
+  'south',
+  'east',
+  'middle',
+  'pacific',
+  'atlantic',
+  'arctic',
+  'antarctica',
+  'antarctic',
+  'baltic',
+  'balkans',
+  'mediterranean',
+  'caribbean',
+  'korea',
+  'cambodia',
+  'bosnia',
+]);
+
+/** A place (not a region) after "in" at k, skipping "the". */
+function placeAfter(doc: Doc, k: number): boolean {
+  const w = doc.tokens[k]?.key === 'the' ? k + 1 : k;
+  const t = doc.tokens[w];
+  if (!t || TREATY_REGIONS.has(t.key)) return false;
+  return doc.coveredBy[w]?.type === 'LOC';
+}
+
+const ASSEMBLY_WORDS = new Set(['national', 'constitutional', 'party', 'republican', 'democratic']);
+
 function englishName(doc: Doc, i: number): void {
   const t = doc.tokens[i] as Token;
   if (!EN_HEADS.has(t.key) || t.shape !== 'title' || doc.capsLine[i]) return;
@@ -187,6 +240,9 @@ function englishName(doc: Doc, i: number): void {
     while (k < doc.tokens.length && k < i + 14) {
       const w = doc.tokens[k] as Token;
       if (w.gap === '\n') break;
+      // "… Partnership in Pyongyang": the place of signature is no part of the name, a region
+      // is ("… Armed Forces in Europe").
+      if (w.key === 'in' && placeAfter(doc, k + 1)) break;
       if (isCapWord(doc, k) || (w.kind === 'word' && w.shape === 'upper')) lastCap = k;
       else if (!EN_CONNECTORS.has(w.key)) break;
       k++;
@@ -194,6 +250,8 @@ function englishName(doc: Doc, i: number): void {
     if (lastCap > 0) end = lastCap + 1;
   }
   if (start === i && end === i + 1) return;
+  // "Democratic National Convention", "Constitutional Convention": assemblies, not treaties.
+  if (t.key === 'convention' && ASSEMBLY_WORDS.has(doc.tokens[i - 1]?.key ?? '')) return;
   const canonical = spanText(doc, start, end);
   doc.candidates.push({ start, end, type: 'TREATY', canonical, tier: 4 });
 }
@@ -318,10 +376,13 @@ export function proposeTreaties(doc: Doc): void {
     if (t.script === 'cyr') russianName(doc, i);
     else if (t.script === 'lat') englishName(doc, i);
     article(doc, i);
+    proposeGenericTreaty(doc, i);
   }
 }
 
 /** Drops context-dependent glossary terms with no treaty nearby (call after all proposals). */
 export function checkTreatyContext(doc: Doc): void {
-  if (doc.lang !== 'other') dropContextless(doc);
+  if (doc.lang === 'other') return;
+  dropContextless(doc);
+  checkTreatySenses(doc);
 }

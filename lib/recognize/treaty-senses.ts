@@ -1,0 +1,150 @@
+/**
+ * Glossary words that are treaty terms in one sense only: accession to a treaty, not the
+ * annexation of a territory («присоединение Техаса к США»); signature of a treaty, not of a
+ * contract or a decree («подписание контракта»); sanctions between states, not a penalty of a
+ * sports body or a court ("FIFA imposed sanctions on the club"); and «санкция» in the singular,
+ * which is an authorisation («санкция прокурора»). Runs after every treaty proposal.
+ */
+import {
+  DOMESTIC_SANCTION_CUE_RU,
+  DOMESTIC_SANCTION_CUES_EN,
+  INTERNATIONAL_SANCTION_ADJECTIVE_RU,
+  NON_TREATY_SIGNED_RU,
+} from './curated/treaty-cues';
+import type { Candidate, Doc } from './document';
+import { treatyHead } from './russian';
+import type { Token } from './tokens';
+
+const WINDOW = 10;
+
+/** A place the lexicon knows or an international body (ООН, EU). */
+function placeOrBody(doc: Doc, k: number): boolean {
+  const e = doc.coveredBy[k];
+  return !!e && (e.type === 'LOC' || (e.type === 'ORG' && e.curated));
+}
+
+function isTreatyWord(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  if (t?.kind !== 'word') return false;
+  const e = doc.coveredBy[k];
+  if (e?.type === 'TREATY' && !e.anyCase) return true;
+  return (
+    !!treatyHead(t.key) || /^(?:treaty|treaties|agreement|convention|protocol|pact)s?$/.test(t.key)
+  );
+}
+
+/**
+ * «присоединение X к Y» / "X's accession to Y": annexation when Y is a place, accession when Y
+ * is a treaty or an organisation. Without "к/to" the context rule of treaties.ts decides.
+ */
+function annexation(doc: Doc, c: Candidate): boolean {
+  for (let k = c.end; k < doc.tokens.length && k < c.end + 6; k++) {
+    const t = doc.tokens[k] as Token;
+    if (t.kind === 'punct' || t.gap === '\n') return false;
+    if (t.key !== 'к' && t.key !== 'ко' && t.key !== 'to') continue;
+    for (let j = k + 1; j < doc.tokens.length && j < k + 4; j++) {
+      if (isTreatyWord(doc, j)) return false;
+      if (doc.coveredBy[j]?.type === 'LOC') return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** «подписание контракта/указа/закона»: the object is no treaty. */
+function nonTreatySignature(doc: Doc, c: Candidate): boolean {
+  const next = doc.tokens[c.end];
+  return (
+    !!next && next.gap === ' ' && next.shape === 'lower' && NON_TREATY_SIGNED_RU.test(next.key)
+  );
+}
+
+const EN_SANCTION_ADJECTIVES = new Set([
+  'international',
+  'economic',
+  'western',
+  'trade',
+  'oil',
+  'financial',
+  'sectoral',
+  'secondary',
+  'targeted',
+  'unilateral',
+  'multilateral',
+  'arms',
+  'punitive',
+  'tougher',
+  'crippling',
+]);
+
+/** Right next to «санкции»/"sanctions": who imposes them or on whom, if a state or body. */
+function internationalSanctions(doc: Doc, c: Candidate): boolean {
+  const prev = doc.tokens[c.start - 1];
+  if (
+    prev &&
+    (placeOrBody(doc, c.start - 1) || (prev.key === '.' && placeOrBody(doc, c.start - 2)))
+  )
+    return true;
+  if (prev?.script === 'cyr') {
+    if (INTERNATIONAL_SANCTION_ADJECTIVE_RU.test(prev.key)) return true;
+    if (/(?:ск|цк)(?:ие|их|ими|им)$/.test(prev.key)) return true; // американские, европейские
+  } else if (
+    prev &&
+    (EN_SANCTION_ADJECTIVES.has(prev.key) ||
+      (/(?:an|ian|ese|ish)$/.test(prev.key) && prev.shape === 'title'))
+  )
+    return true;
+  // «санкции ЕС», «санкции против России», "sanctions on Iran", «в отношении Ирана».
+  for (let k = c.end; k < doc.tokens.length && k < c.end + 4; k++) {
+    const t = doc.tokens[k] as Token;
+    if (t.gap === '\n' || (t.kind === 'punct' && t.text !== '.')) return false;
+    if (placeOrBody(doc, k)) return true;
+    if (/(?:ск|цк)(?:ой|ого|их|ую|ие)$/.test(t.key) && t.script === 'cyr') return true;
+    if (
+      !['против', 'в', 'отношении', 'on', 'against', 'the', 'over', 'от', 'со', 'стороны'].includes(
+        t.key,
+      )
+    )
+      return false;
+  }
+  return false;
+}
+
+const SINGULAR_SANCTION = new Set(['санкция', 'санкцию', 'санкцией', 'санкциею']);
+
+function domesticSanctions(doc: Doc, c: Candidate): boolean {
+  if (internationalSanctions(doc, c)) return false;
+  if (SINGULAR_SANCTION.has((doc.tokens[c.start] as Token).key)) return true;
+  const from = Math.max(0, c.start - WINDOW);
+  const to = Math.min(doc.tokens.length, c.end + WINDOW);
+  for (let k = from; k < to; k++) {
+    const t = doc.tokens[k] as Token;
+    if (t.kind !== 'word') continue;
+    if (
+      t.script === 'cyr'
+        ? DOMESTIC_SANCTION_CUE_RU.test(t.key)
+        : DOMESTIC_SANCTION_CUES_EN.has(t.key)
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Drops glossary marks used in their everyday sense (call after all treaty proposals). */
+export function checkTreatySenses(doc: Doc): void {
+  doc.candidates = doc.candidates.filter((c) => {
+    if (c.type !== 'TREATY') return true;
+    switch (c.canonical) {
+      case 'присоединение':
+      case 'accession':
+        return !annexation(doc, c);
+      case 'подписание':
+        return !nonTreatySignature(doc, c);
+      case 'санкции':
+      case 'sanctions':
+        return !domesticSanctions(doc, c);
+      default:
+        return true;
+    }
+  });
+}
