@@ -14,7 +14,7 @@ import {
   treatyHead,
 } from './russian';
 import type { Token } from './tokens';
-import { proposeGenericTreaty } from './treaty-generic';
+import { privateContext, proposeGenericTreaty } from './treaty-generic';
 import { checkTreatySenses } from './treaty-senses';
 
 const RU_NAME_PREPOSITIONS = new Set(['о', 'об', 'обо', 'по']);
@@ -167,6 +167,8 @@ function russianName(doc: Doc, i: number): void {
     end = k;
   }
   if (end < 0 || words === 0) return;
+  // A lower-case "соглашение о сотрудничестве" among companies is a business agreement.
+  if (!capital && start === i && p === i + 1 && privateContext(doc, i, end)) return;
   const rest = spanText(doc, i + 1, end);
   const adjectives: string[] = [];
   for (let k2 = start; k2 < i; k2++) {

@@ -10,11 +10,15 @@ import {
   COMMERCIAL_ADJECTIVE_RU,
   COMMERCIAL_NOUN_RU,
   COMMERCIAL_WORDS_EN,
+  COMPANIES,
   INTERNATIONAL_ADJECTIVE_RU,
   INTERNATIONAL_CONTEXT_EN,
   INTERNATIONAL_DEAL_MODIFIERS_EN,
   INTERNATIONAL_MODIFIERS_EN,
   NEUTRAL_MODIFIERS_EN,
+  PRIVATE_PARTY_RU,
+  SHARED_MODIFIERS_EN,
+  STATE_BODIES,
 } from './curated/treaty-cues';
 import { type Candidate, type Doc, isCapWord, spanText } from './document';
 import { treatyHead } from './russian';
@@ -35,6 +39,8 @@ const EN_GENERIC_HEADS = new Map<string, EnglishHead>([
   ['conventions', 'convention'],
   ['deal', 'deal'],
   ['deals', 'deal'],
+  ['memorandum', 'agreement'],
+  ['memoranda', 'agreement'],
 ]);
 
 const EN_DETERMINERS = new Set([
@@ -71,7 +77,7 @@ function isYear(t: Token | undefined): boolean {
 function placeOrBody(doc: Doc, k: number): boolean {
   const e = doc.coveredBy[k];
   if (!e) return false;
-  return e.type === 'LOC' || (e.type === 'ORG' && e.curated);
+  return e.type === 'LOC' || (e.type === 'ORG' && STATE_BODIES.has(e.canonical));
 }
 
 /** Prefix counts of context cues, built once per text on the first bare head. */
@@ -131,11 +137,18 @@ function englishGeneric(doc: Doc, i: number): void {
   const t = doc.tokens[i] as Token;
   const head = EN_GENERIC_HEADS.get(t.key);
   if (!head) return;
-  // Capitalised heads inside a sentence belong to names ("Paris Agreement"): treaties.ts.
-  if (t.shape !== 'lower' && !(t.shape === 'title' && t.sentenceStart)) return;
+  // Capitalised heads inside a sentence belong to names ("Paris Agreement"): treaties.ts; a
+  // bare "the Treaty" is a defined term of one.
+  const definedTreaty =
+    head === 'treaty' &&
+    t.shape === 'title' &&
+    doc.tokens[i - 1]?.key === 'the' &&
+    !doc.capsLine[i];
+  if (t.shape !== 'lower' && !(t.shape === 'title' && t.sentenceStart) && !definedTreaty) return;
   if (t.shape !== 'lower' && doc.capsLine[i]) return;
   let start = i;
   let strong = false;
+  let stateOnly = false;
   let dealStrong = false;
   let place = false;
   let commercial = false;
@@ -162,9 +175,10 @@ function englishGeneric(doc: Doc, i: number): void {
     }
     if (isYear(w)) strong = true;
     else if (w.shape !== 'lower' && DEMONYM.test(w.key) && !w.sentenceStart) place = true;
-    else if (w.shape !== 'lower') break;
+    else if (w.shape !== 'lower' || definedTreaty) break;
     else if (INTERNATIONAL_MODIFIERS_EN.has(w.key) || INTERNATIONAL_DEAL_MODIFIERS_EN.has(w.key)) {
       strong = true;
+      if (!SHARED_MODIFIERS_EN.has(w.key)) stateOnly = true;
       if (INTERNATIONAL_DEAL_MODIFIERS_EN.has(w.key)) dealStrong = true;
     } else if (!NEUTRAL_MODIFIERS_EN.has(w.key)) break;
     start = k;
@@ -187,6 +201,11 @@ function englishGeneric(doc: Doc, i: number): void {
   }
   if (!mark) return;
   if (head !== 'treaty' && commercialAround(doc, start, i)) return;
+  // "The two firms signed a cooperation agreement": a subject companies share with states.
+  if (head !== 'treaty' && !stateOnly && !place && !parties) {
+    const [from, to] = windowOf(doc, start, i + 1);
+    if (count(contextCounts(doc).commercial, from, to) > 0) return;
+  }
   doc.candidates.push({
     start,
     end: i + 1,
@@ -209,6 +228,7 @@ function commercialAround(doc: Doc, start: number, i: number): boolean {
 
 const RU_ADJECTIVE =
   /(?:ая|ой|ую|ое|ого|ому|ом|ий|ый|ые|ие|ых|их|ым|им|ыми|ими|ей|юю|яя|ее|его|ему)$/;
+const VERBAL_NOUN = /(?:ни|ти)(?:е|я|ю|ем|и|й|ям|ями|ях)$/;
 const PLACE_ADJECTIVE = /(?:ск|цк)(?:ий|ый|ая|ое|ие|ые|ого|ой|ому|им|ым|ом|ую|их|ых|ими|ыми|ей|о)$/;
 /** Compound adjectives of two peoples ("российско-американский", "американо-иранское"). */
 const COMPOUND_PLACE_ADJECTIVE = /^[а-я]+[ое]-[а-я]+(?:ск|цк)[а-я]+$/;
@@ -240,7 +260,8 @@ function russianGeneric(doc: Doc, i: number): void {
     const a = doc.tokens[k] as Token;
     const after = doc.tokens[k + 1] as Token;
     if (after.gap !== ' ' || a.kind !== 'word' || a.script !== 'cyr') break;
-    if (!RU_ADJECTIVE.test(a.key)) break;
+    // Verbal nouns share the adjectives' "-ие" ("нарушение Конвенции").
+    if (!RU_ADJECTIVE.test(a.key) || VERBAL_NOUN.test(a.key)) break;
     const covered = doc.coveredBy[k];
     if (covered && covered.type !== 'LOC' && covered.type !== 'TREATY') break;
     if (COMMERCIAL_ADJECTIVE_RU.test(a.key)) return;
@@ -268,6 +289,24 @@ function russianGeneric(doc: Doc, i: number): void {
     evidence = true;
     end = i + 3;
   }
+  // «сделка ОПЕК+», «соглашение ЕС»: an international body's; «договор с Ираном»: a state's.
+  if (!evidence && next?.gap === ' ') {
+    const body = doc.coveredBy[i + 1];
+    if (body?.type === 'ORG' && STATE_BODIES.has(body.canonical) && next.shape === 'upper')
+      evidence = true;
+    if ((next.key === 'с' || next.key === 'со') && doc.coveredBy[i + 2]?.type === 'LOC')
+      evidence = true;
+  }
+  // «нарушение Конвенции»: a capitalised head inside a sentence stands for a named instrument.
+  if (
+    !evidence &&
+    !deal &&
+    t.shape === 'title' &&
+    !t.sentenceStart &&
+    head?.lemma !== 'договоренность' &&
+    head?.lemma !== 'декларация'
+  )
+    evidence = true;
   // Parties: «договорённости между Россией и Турцией» (the places stay places).
   if (!evidence && next?.gap === ' ' && next.key === 'между') {
     let parties = 0;
@@ -293,6 +332,24 @@ function russianGeneric(doc: Doc, i: number): void {
     canonical: spanText(doc, start, end),
     tier: 3,
   });
+}
+
+/** Places and international bodies around [start, end), and companies or private parties. */
+export function privateContext(doc: Doc, start: number, end: number): boolean {
+  const [from, to] = windowOf(doc, start, end);
+  let places = 0;
+  let privateParties = 0;
+  for (let k = from; k < to; k++) {
+    const t = doc.tokens[k] as Token;
+    if (t.kind !== 'word') continue;
+    if (placeOrBody(doc, k)) places++;
+    else if (t.script === 'cyr' && PRIVATE_PARTY_RU.test(t.key)) privateParties++;
+    else if (doc.coveredBy[k]?.type === 'ORG' && COMPANIES.has(doc.coveredBy[k]?.canonical ?? ''))
+      privateParties++;
+    // Latin-script names in Russian text are mostly companies and brands ("Tumblr").
+    else if (t.script === 'lat' && t.shape !== 'lower' && !doc.coveredBy[k]) privateParties++;
+  }
+  return privateParties > 0 && places === 0;
 }
 
 /** Proposes the generic treaty heads at token i (called per token by treaties.ts). */

@@ -10,6 +10,7 @@ import {
   DOMESTIC_SANCTION_CUES_EN,
   INTERNATIONAL_SANCTION_ADJECTIVE_RU,
   NON_TREATY_SIGNED_RU,
+  STATE_BODIES,
 } from './curated/treaty-cues';
 import type { Candidate, Doc } from './document';
 import { treatyHead } from './russian';
@@ -20,7 +21,7 @@ const WINDOW = 10;
 /** A place the lexicon knows or an international body (ООН, EU). */
 function placeOrBody(doc: Doc, k: number): boolean {
   const e = doc.coveredBy[k];
-  return !!e && (e.type === 'LOC' || (e.type === 'ORG' && e.curated));
+  return !!e && (e.type === 'LOC' || (e.type === 'ORG' && STATE_BODIES.has(e.canonical)));
 }
 
 function isTreatyWord(doc: Doc, k: number): boolean {

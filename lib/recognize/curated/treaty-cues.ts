@@ -8,6 +8,93 @@
 const set = (text: string) => new Set(text.split(/\s+/).filter(Boolean));
 
 /**
+ * Organisations of the curated list (curated/orgs.ts, by canonical name) that are states' organs
+ * or intergovernmental bodies: a party to or a forum of international agreements.
+ */
+export const STATE_BODIES = new Set([
+  'МИД',
+  'Минобороны',
+  'Генштаб',
+  'Правительство',
+  'Кабмин',
+  'ООН',
+  'НАТО',
+  'ЕС',
+  'ОБСЕ',
+  'ШОС',
+  'БРИКС',
+  'ОДКБ',
+  'СНГ',
+  'ЕАЭС',
+  'АСЕАН',
+  'АТЭС',
+  'МАГАТЭ',
+  'ВОЗ',
+  'ВТО',
+  'МВФ',
+  'Всемирный банк',
+  'ЮНЕСКО',
+  'ЮНИСЕФ',
+  'ОПЕК',
+  'ОЗХО',
+  'МУС',
+  'ЕСПЧ',
+  'Пентагон',
+  'Госдеп',
+  'Госдума',
+  'Совфед',
+  'Совбез',
+  'Конгресс',
+  'Сенат',
+  'Бундестаг',
+  'Еврокомиссия',
+  'Европарламент',
+  'Совет Европы',
+  'ПАСЕ',
+  'United Nations',
+  'NATO',
+  'European Union',
+  'European Commission',
+  'European Parliament',
+  'Council of Europe',
+  'OSCE',
+  'IAEA',
+  'WHO',
+  'WTO',
+  'IMF',
+  'World Bank',
+  'OPEC',
+  'UNESCO',
+  'UNICEF',
+  'ASEAN',
+  'APEC',
+  'SCO',
+  'BRICS',
+  'CSTO',
+  'CIS',
+  'Pentagon',
+  'State Department',
+  'Defense Department',
+  'Defence Ministry',
+  'Foreign Ministry',
+  'Congress',
+  'Senate',
+  'Duma',
+]);
+
+/** Companies of the curated list: a private party to a contract. */
+export const COMPANIES = new Set([
+  'Газпром',
+  'Роснефть',
+  'Лукойл',
+  'Сбербанк',
+  'ВТБ',
+  'РЖД',
+  'Аэрофлот',
+  'Ростех',
+]);
+
+/**
  * English noun and adjective modifiers that make "… agreement/treaty/pact/accord" an instrument
  * between states: its subject matter ("an extradition agreement", "a free trade agreement") or
  * its parties ("bilateral"). Subjects of treaty practice (UN Treaty Series subject headings).
@@ -22,6 +109,12 @@ export const INTERNATIONAL_MODIFIERS_EN = set(`
   denuclearisation grain water-sharing air-services double-taxation tax-treaty customs
 `);
 
+/** Subjects that companies' agreements share with states' ("a cooperation agreement"). */
+export const SHARED_MODIFIERS_EN = set(`
+  cooperation co-operation partnership association investment transit strategic customs
+  framework
+`);
+
 /** Modifiers that make a "deal" an international one (a deal is otherwise a sale or a bargain). */
 export const INTERNATIONAL_DEAL_MODIFIERS_EN = set(`
   peace ceasefire cease-fire truce nuclear trade free-trade grain migration migrant refugee brexit
@@ -34,7 +127,8 @@ export const INTERNATIONAL_DEAL_MODIFIERS_EN = set(`
  */
 export const NEUTRAL_MODIFIERS_EN = set(`
   new proposed draft landmark historic interim final formal comprehensive broad long-term
-  temporary preliminary framework provisional travel free strategic mutual economic
+  temporary preliminary framework provisional travel free strategic mutual economic control
+  understanding
 `);
 
 /**
@@ -92,6 +186,14 @@ export const COMMERCIAL_ADJECTIVE_RU =
  */
 export const COMMERCIAL_NOUN_RU =
   /^(?:аренд|поставк|поставок|подряд|купли|купл|продаж|покупк|покупок|займ|кредит|дарени|найм|лизинг|страховани|франчайзинг|ипотек|слияни|поглощени|приобретени|спонсорств|трансфер|оказани|лицензи|обслуживани|полет|пол[её]т|признании|сотрудничестве с компани|работ|услуг|спонсор|реклам|съемк|съ[её]мк|издани|продлени|контракт|зарплат|заработн|оплат|доход|имуществ|налог|расход)/;
+
+/**
+ * Russian words of companies and private parties: near a lower-case "соглашение о …" with no
+ * place in sight they make it a business agreement ("Сбербанк и Яндекс подписали соглашение о
+ * сотрудничестве").
+ */
+export const PRIVATE_PARTY_RU =
+  /^(?:компани|фирм|банк|холдинг|корпораци|концерн|акционер|клуб|игрок|контракт|работодател|профсоюз|издательств|арендатор|поставщик|покупател|продавц|инвестор|застройщик|подрядчик|оао|пао|зао|ооо|ао|стартап|производител|ритейлер|магазин|бренд|спонсор)|банк(?:а|у|ом|е|и|ов)?$/;
 
 /** Russian words of sport, courts and discipline near «санкции» (not international sanctions). */
 export const DOMESTIC_SANCTION_CUE_RU =
