@@ -2,6 +2,8 @@
  * Scores the recognizer on an annotated corpus file:
  *   npx tsx scripts/eval.ts FILE.jsonl [--types PER,LOC] [--map LAW=TREATY] [--json]
  *     [--without-place-adjectives] (NEREL's one-word place adjectives left out of gold and output)
+ *     [--treaty-sample N] (recall on treaty-like LAW spans and N TREATY marks to read)
+ *   npx tsx scripts/eval.ts --treaties [--set DIR] [--json] (the treaty dev set, docs/treaty-set.md)
  * Exact-span and overlap P/R/F1 per type and micro (gold spans with nested:true ignored).
  * By default the painted types (PER, LOC, TREATY) that occur in the gold data are scored.
  */
@@ -10,11 +12,14 @@ import { PAINTED_TYPES } from '../lib/entities';
 import { withoutPlaceAdjectives } from '../lib/eval/conventions';
 import { parseCorpus } from '../lib/eval/corpus';
 import { formatReport, type ScoredDocument, scoreDocuments, treatyRecall } from '../lib/eval/score';
+import { formatTreatySetReport, scoreTreatySet } from '../lib/eval/treaty-set';
 import { createRecognizer, type MergePolicy, setMergePolicy } from '../lib/recognize/index';
+import { CORPORA, corporaAvailable, loadTreatySet, withTexts } from './treaty-set-source';
 
 function usage(): never {
   console.error(
-    'usage: npx tsx scripts/eval.ts FILE.jsonl [--types PER,LOC] [--map LAW=TREATY] [--json] [--without-place-adjectives]',
+    'usage: npx tsx scripts/eval.ts FILE.jsonl [--types PER,LOC] [--map LAW=TREATY] [--json] [--without-place-adjectives] [--errors N] [--treaty-sample N]\n' +
+      '       npx tsx scripts/eval.ts --treaties [--set DIR] [--json]',
   );
   process.exit(2);
 }
@@ -75,6 +80,33 @@ function printTreaties(scored: ScoredDocument[], texts: string[], sample: number
   }
 }
 
+/** The treaty dev set (tests/fixtures/treaty-set): overlap recall on R spans, precision on marks. */
+function evalTreatySet(json: boolean, dir: string | undefined): void {
+  if (!corporaAvailable()) {
+    console.log(`treaty set: ${CORPORA} is missing (the set stores offsets only); nothing scored`);
+    return;
+  }
+  let items: ReturnType<typeof withTexts>;
+  try {
+    items = withTexts(loadTreatySet(dir));
+  } catch (err) {
+    console.error(`treaty set: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const recognizer = createRecognizer();
+  const report = scoreTreatySet(
+    items.map(({ entry, text }) => ({
+      id: entry.id,
+      lang: entry.lang,
+      text,
+      spans: entry.spans,
+      marks: recognizer.recognize(text, { lang: entry.lang }).filter((m) => m.type === 'TREATY'),
+    })),
+  );
+  if (json) console.log(JSON.stringify(report, null, 2));
+  else console.log(formatTreatySetReport(report));
+}
+
 function main(argv: string[]) {
   let file: string | undefined;
   let types: string[] | undefined;
@@ -83,12 +115,16 @@ function main(argv: string[]) {
   let json = false;
   let errors = 0;
   let treaties = 0;
+  let treatySet = false;
+  let treatySetDir: string | undefined;
   let withoutAdjectives = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--json') json = true;
     else if (a === '--errors') errors = Number(argv[++i] ?? usage());
-    else if (a === '--treaties') treaties = Number(argv[++i] ?? usage());
+    else if (a === '--treaty-sample') treaties = Number(argv[++i] ?? usage());
+    else if (a === '--treaties') treatySet = true;
+    else if (a === '--set') treatySetDir = argv[++i] ?? usage();
     else if (a === '--without-place-adjectives') withoutAdjectives = true;
     else if (a === '--policy') {
       // Experiments: --policy adjectives=false,fallbackTier=3
@@ -112,6 +148,11 @@ function main(argv: string[]) {
       usage();
     } else if (!file) file = a;
     else usage();
+  }
+  if (treatySet) {
+    if (file) usage();
+    evalTreatySet(json, treatySetDir);
+    return;
   }
   if (!file) usage();
   let content: string;
