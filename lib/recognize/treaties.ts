@@ -5,7 +5,7 @@
  */
 
 import { COMMERCIAL_ADJECTIVE_RU, COMMERCIAL_NOUN_RU } from './curated/treaty-cues';
-import { type Doc, isCapWord, spanText } from './document';
+import { type Candidate, type Doc, isCapWord, spanText } from './document';
 import {
   adjectiveNominative,
   looksLikeNominal,
@@ -14,7 +14,12 @@ import {
   treatyHead,
 } from './russian';
 import type { Token } from './tokens';
-import { privateContext, proposeGenericTreaty } from './treaty-generic';
+import {
+  privateContext,
+  privatePartyNear,
+  proposeGenericTreaty,
+  statesNamed,
+} from './treaty-generic';
 import { checkTreatySenses } from './treaty-senses';
 
 const RU_NAME_PREPOSITIONS = new Set(['о', 'об', 'обо', 'по']);
@@ -54,6 +59,9 @@ function listContinues(doc: Doc, from: number): boolean {
   }
   return false;
 }
+
+const STATES_NOUN = /^(?:странами|государствами|державами)$/;
+const PARTY_COUNT = new Set(['двумя', 'тремя', 'обеими', 'всеми']);
 
 const RU_ADJECTIVE = /(?:ая|ой|ую|ое|ого|ому|ом|ий|ый|ые|ие|ых|их|ым|им|ыми|ими|ей|юю|яя)$/;
 
@@ -98,7 +106,9 @@ function russianName(doc: Doc, i: number): void {
       const w = doc.tokens[q] as Token;
       if (w.gap === '\n') break;
       if (doc.coveredBy[q]?.type === 'LOC' || isCapWord(doc, q) || w.shape === 'upper') parties++;
-      else if (w.key !== 'и' && w.text !== ',') break;
+      // «между двумя странами», «между государствами»: the parties are states.
+      else if (STATES_NOUN.test(w.key)) parties += 2;
+      else if (w.key !== 'и' && w.text !== ',' && !PARTY_COUNT.has(w.key)) break;
       q++;
     }
     if (parties >= 2) p = q;
@@ -153,6 +163,13 @@ function russianName(doc: Doc, i: number): void {
       continue;
     }
     const covered = doc.coveredBy[k];
+    // «соглашение по ФСЭГ», «договор о РСМД»: an abbreviation is the whole subject.
+    if (words === 0 && w.shape === 'upper' && w.text.length >= 2 && covered?.type !== 'LOC') {
+      words++;
+      k++;
+      end = k;
+      break;
+    }
     if (covered && covered.type !== 'TREATY') break;
     if (w.shape === 'upper' || NAME_STOP_WORDS.has(w.key)) break;
     // A capitalised word after the name's first words is the next sentence part ("… власти
@@ -326,6 +343,7 @@ function article(doc: Doc, i: number): void {
 const NEEDS_CONTEXT = new Set([
   'вступление в силу',
   'подписание',
+  'signature',
   'оговорка',
   'присоединение',
   'entry into force',
@@ -335,6 +353,35 @@ const NEEDS_CONTEXT = new Set([
   'депозитарий',
 ]);
 const CONTEXT = 15;
+
+/**
+ * Signing is everyday (contracts, decrees, letters, players): a signing word is a treaty term
+ * only near a treaty mark, or with a treaty head as its object («подписали соглашение») where
+ * states are named and no company is.
+ */
+const NEEDS_TREATY_MARK = new Set(['подписание', 'signature']);
+
+function signsTreatyHead(doc: Doc, c: Candidate): boolean {
+  for (let k = c.end; k < doc.tokens.length && k < c.end + 4; k++) {
+    const t = doc.tokens[k] as Token;
+    if (t.kind === 'punct' || t.gap === '\n') return false;
+    if (treatyHead(t.key) || EN_HEADS.has(t.key)) {
+      // «подписал соглашение о покупке …»: a private contract.
+      for (let j = k + 1; j <= k + 3; j++) {
+        const w = doc.tokens[j];
+        if (w && w.shape === 'lower' && COMMERCIAL_NOUN_RU.test(w.key)) return false;
+      }
+      return !privatePartyNear(doc, c.start, k + 1) && statesNamed(doc, c.start, k + 1);
+    }
+  }
+  // "a signing ceremony" among states.
+  const last = doc.tokens[c.end - 1] as Token;
+  return (
+    last.key === 'ceremony' &&
+    statesNamed(doc, c.start, c.end) &&
+    !privateContext(doc, c.start, c.end)
+  );
+}
 
 function treatyWordAt(doc: Doc, k: number): boolean {
   const t = doc.tokens[k] as Token;
@@ -363,6 +410,10 @@ function dropContextless(doc: Doc): void {
     if (c.type !== 'TREATY' || !NEEDS_CONTEXT.has(c.canonical)) return true;
     const from = Math.max(0, c.start - CONTEXT);
     const to = Math.min(n, c.end + CONTEXT);
+    if (NEEDS_TREATY_MARK.has(c.canonical))
+      return (
+        (namedPrefix[to] as number) - (namedPrefix[from] as number) > 0 || signsTreatyHead(doc, c)
+      );
     return (
       (prefix[to] as number) - (prefix[from] as number) > 0 ||
       (namedPrefix[to] as number) - (namedPrefix[from] as number) > 0

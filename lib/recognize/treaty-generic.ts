@@ -43,6 +43,9 @@ const EN_GENERIC_HEADS = new Map<string, EnglishHead>([
   ['memoranda', 'agreement'],
 ]);
 
+/** "an agreement between/with X", "a deal on/over X": X a state or a body is a party or the subject. */
+const PARTY_PREPOSITIONS = new Set(['between', 'with', 'on', 'over']);
+
 const EN_DETERMINERS = new Set([
   'the',
   'a',
@@ -60,6 +63,57 @@ const EN_DETERMINERS = new Set([
   'no',
 ]);
 
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
+
+const PLURAL_HEADS = new Set(['agreements', 'pacts', 'treaties', 'accords']);
+
+/** Words that end a modifier chain: prepositions, conjunctions, auxiliaries. */
+const FUNCTION_WORDS = new Set([
+  'of',
+  'on',
+  'in',
+  'to',
+  'for',
+  'with',
+  'by',
+  'and',
+  'or',
+  'but',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'not',
+  'that',
+  'which',
+  'who',
+  'said',
+  'says',
+  'as',
+  'at',
+  'from',
+]);
+
 /** Years of modern treaty practice, and decades ("the 1920s treaty"). */
 const YEAR = /^(?:1[6-9]\d\d|20\d\d)s?$/;
 
@@ -68,6 +122,20 @@ const DEMONYM = /^(?:[a-z]+-)*[a-z]+(?:an|ian|ese|ish|i|ic|ch|ss)$/;
 
 /** Tokens within this distance of a bare head are its context. */
 const WINDOW = 12;
+
+/** Token k ends a state's or a body's possessive: "Iraq's", or "Iraq 's" split by a tokenizer. */
+function statePossessive(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  if (t?.key === "'s") return placeOrBody(doc, k - 1);
+  return t?.key === 's' && doc.tokens[k - 1]?.text === "'" && placeOrBody(doc, k - 2);
+}
+
+/** A hyphenated word with a known place among its parts ("israel-plo"). */
+function hasPlacePart(doc: Doc, key: string): boolean {
+  for (const part of key.split('-'))
+    if (doc.lex.phrases(part)?.some((h) => h.entry.type === 'LOC')) return true;
+  return false;
+}
 
 function isYear(t: Token | undefined): boolean {
   return !!t && YEAR.test(t.key);
@@ -124,7 +192,7 @@ function count(prefix: Int32Array, from: number, to: number): number {
 /** Parties after the head: "between Norway and Sweden", "with Iran" (places or bodies). */
 function englishParties(doc: Doc, i: number): boolean {
   const next = doc.tokens[i + 1];
-  if (next?.gap !== ' ' || (next.key !== 'between' && next.key !== 'with')) return false;
+  if (next?.gap !== ' ' || !PARTY_PREPOSITIONS.has(next.key)) return false;
   for (let k = i + 2; k < doc.tokens.length && k < i + 5; k++) {
     const w = doc.tokens[k] as Token;
     if (placeOrBody(doc, k)) return true;
@@ -152,59 +220,89 @@ function englishGeneric(doc: Doc, i: number): void {
   let dealStrong = false;
   let place = false;
   let commercial = false;
-  for (let k = i - 1; k >= 0 && k >= i - 5; k--) {
+  let statePossessor = false;
+  // Words not in the lists may stand in the chain ("a bilateral aviation agreement") when a
+  // known modifier or a determiner closes it on the left.
+  let pending = 0;
+  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
     const w = doc.tokens[k] as Token;
     const after = doc.tokens[k + 1] as Token;
     if (after.gap === '\n') break;
-    if (w.kind === 'punct') {
-      // "Iran's nuclear deal": the possessor is a party.
-      break;
-    }
-    if (w.key === "'s" && k > 0 && placeOrBody(doc, k - 1)) {
+    if (placeOrBody(doc, k) || statePossessive(doc, k)) {
+      // "the Iran nuclear deal", "Iraq's pact", "the Iraq-U.N. memorandum": a party, left to
+      // the place rules.
       place = true;
       break;
     }
-    if (placeOrBody(doc, k)) {
-      // "the Iran nuclear deal", "the UN convention": a party, left to the place rules.
+    // "the Iraq-U.N. memorandum": a dotted abbreviation is a state's or a body's (U.S., U.N.).
+    if (w.text === '.' && w.gap === '' && /^[A-Z]$/.test(doc.tokens[k - 1]?.text ?? '')) {
       place = true;
       break;
     }
+    if (w.kind === 'punct') break;
     if (COMMERCIAL_WORDS_EN.has(w.key)) {
       commercial = true;
+      // "Iraq's partial oil sales pact with U.N.": a state's own sale deal with a body.
+      for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+        if (statePossessive(doc, j)) statePossessor = true;
+      }
       break;
     }
+    let known = true;
     if (isYear(w)) strong = true;
-    else if (w.shape !== 'lower' && DEMONYM.test(w.key) && !w.sentenceStart) place = true;
-    else if (w.shape !== 'lower' || definedTreaty) break;
+    else if (w.kind === 'num' && MONTHS.has(doc.tokens[k - 1]?.key ?? '') && Number(w.key) <= 31) {
+      // "the May 20 agreement": a dated one.
+      strong = true;
+      k--;
+    } else if (w.shape !== 'lower' && DEMONYM.test(w.key) && !w.sentenceStart) place = true;
+    else if (w.shape !== 'lower' && w.key.includes('-') && hasPlacePart(doc, w.key)) {
+      // "the Israel-PLO deal", "Iraq-U.N.": parties written as one word.
+      place = true;
+      break;
+    } else if (w.shape !== 'lower' || definedTreaty) break;
     else if (INTERNATIONAL_MODIFIERS_EN.has(w.key) || INTERNATIONAL_DEAL_MODIFIERS_EN.has(w.key)) {
       strong = true;
       if (!SHARED_MODIFIERS_EN.has(w.key)) stateOnly = true;
       if (INTERNATIONAL_DEAL_MODIFIERS_EN.has(w.key)) dealStrong = true;
-    } else if (!NEUTRAL_MODIFIERS_EN.has(w.key)) break;
+    } else if (EN_DETERMINERS.has(w.key) || FUNCTION_WORDS.has(w.key) || pending >= 2) break;
+    else if (!NEUTRAL_MODIFIERS_EN.has(w.key)) known = false;
+    if (!known) {
+      pending++;
+      continue;
+    }
     start = k;
+    pending = 0;
   }
-  if (commercial) return;
-  const determined = EN_DETERMINERS.has(doc.tokens[start - 1]?.key ?? '');
+  // Unknown words closed by a determiner belong to the phrase ("the signed agreement").
+  if (pending > 0 && EN_DETERMINERS.has(doc.tokens[start - pending - 1]?.key ?? '')) {
+    start -= pending;
+  }
   const parties = englishParties(doc, i);
+  if (commercial && !(statePossessor && parties)) return;
+  const determined = EN_DETERMINERS.has(doc.tokens[start - 1]?.key ?? '');
   let mark: boolean;
   if (head === 'treaty') mark = true;
   else if (head === 'deal') mark = dealStrong || ((place || parties) && determined);
   else if (strong || place || parties) mark = true;
   else if (head === 'convention') mark = false;
   else {
-    // A bare or plainly modified head ("the agreement", "a new accord"): marked among states
-    // only, never near words of business ("of its own accord" has no determiner).
-    if (!determined) return;
+    // A bare or plainly modified head ("the agreement", "a new accord", "seeking pacts"):
+    // marked among states only, never near words of business ("of its own accord" has no
+    // determiner).
+    if (!determined && !PLURAL_HEADS.has(t.key)) return;
     const counts = contextCounts(doc);
     const [from, to] = windowOf(doc, start, i + 1);
     mark = count(counts.international, from, to) > 0 && count(counts.commercial, from, to) === 0;
   }
   if (!mark) return;
-  if (head !== 'treaty' && commercialAround(doc, start, i)) return;
-  // "The two firms signed a cooperation agreement": a subject companies share with states.
+  if (head !== 'treaty' && !statePossessor && commercialAround(doc, start, i)) return;
+  // "The two firms signed a cooperation agreement in Tokyo": a subject companies share with
+  // states, and words of business outnumber those of states.
   if (head !== 'treaty' && !stateOnly && !place && !parties) {
+    const counts = contextCounts(doc);
     const [from, to] = windowOf(doc, start, i + 1);
-    if (count(contextCounts(doc).commercial, from, to) > 0) return;
+    const business = count(counts.commercial, from, to);
+    if (business > 0 && count(counts.international, from, to) <= business) return;
   }
   doc.candidates.push({
     start,
@@ -244,6 +342,8 @@ const DEAL_FORMS = new Set([
   'сделками',
   'сделках',
 ]);
+
+const QUOTES = new Set(['«', '"', '„', '“', "'"]);
 
 const YEAR_WORDS = new Set(['года', 'году', 'год', 'г']);
 
@@ -291,11 +391,8 @@ function russianGeneric(doc: Doc, i: number): void {
   }
   // «сделка ОПЕК+», «соглашение ЕС»: an international body's; «договор с Ираном»: a state's.
   if (!evidence && next?.gap === ' ') {
-    const body = doc.coveredBy[i + 1];
-    if (body?.type === 'ORG' && STATE_BODIES.has(body.canonical) && next.shape === 'upper')
-      evidence = true;
-    if ((next.key === 'с' || next.key === 'со') && doc.coveredBy[i + 2]?.type === 'LOC')
-      evidence = true;
+    if (placeOrBody(doc, i + 1) && doc.coveredBy[i + 1]?.type === 'ORG') evidence = true;
+    if ((next.key === 'с' || next.key === 'со') && placeOrBody(doc, i + 2)) evidence = true;
   }
   // «нарушение Конвенции»: a capitalised head inside a sentence stands for a named instrument.
   if (
@@ -303,6 +400,8 @@ function russianGeneric(doc: Doc, i: number): void {
     !deal &&
     t.shape === 'title' &&
     !t.sentenceStart &&
+    // A title in quotes is capitalised by convention («Протоколы сионских мудрецов»).
+    !QUOTES.has(doc.tokens[start - 1]?.text ?? '') &&
     head?.lemma !== 'договоренность' &&
     head?.lemma !== 'декларация'
   )
@@ -313,6 +412,8 @@ function russianGeneric(doc: Doc, i: number): void {
     for (let k = i + 2; k < doc.tokens.length && k < i + 8; k++) {
       const w = doc.tokens[k] as Token;
       if (doc.coveredBy[k]?.type === 'LOC') parties++;
+      else if (/^(?:странами|государствами|державами)$/.test(w.key)) parties += 2;
+      else if (/^(?:двумя|тремя|обеими)$/.test(w.key)) continue;
       else if (w.key !== 'и' && w.text !== ',' && !isCapWord(doc, k)) break;
     }
     evidence = parties >= 2;
@@ -334,8 +435,18 @@ function russianGeneric(doc: Doc, i: number): void {
   });
 }
 
-/** Places and international bodies around [start, end), and companies or private parties. */
+/** Companies or private parties around [start, end), and no place or international body. */
 export function privateContext(doc: Doc, start: number, end: number): boolean {
+  const { places, privateParties } = parties(doc, start, end);
+  return privateParties > 0 && places === 0;
+}
+
+/** Companies or private parties around [start, end), places or not. */
+export function privatePartyNear(doc: Doc, start: number, end: number): boolean {
+  return parties(doc, start, end).privateParties > 0;
+}
+
+function parties(doc: Doc, start: number, end: number): { places: number; privateParties: number } {
   const [from, to] = windowOf(doc, start, end);
   let places = 0;
   let privateParties = 0;
@@ -347,15 +458,78 @@ export function privateContext(doc: Doc, start: number, end: number): boolean {
     else if (doc.coveredBy[k]?.type === 'ORG' && COMPANIES.has(doc.coveredBy[k]?.canonical ?? ''))
       privateParties++;
     // Latin-script names in Russian text are mostly companies and brands ("Tumblr").
-    else if (t.script === 'lat' && t.shape !== 'lower' && !doc.coveredBy[k]) privateParties++;
+    else if (t.script === 'lat' && doc.lang === 'ru' && t.shape !== 'lower' && !doc.coveredBy[k])
+      privateParties++;
+    else if (t.script === 'lat' && doc.lang === 'en' && COMMERCIAL_WORDS_EN.has(t.key))
+      privateParties++;
   }
-  return privateParties > 0 && places === 0;
+  return { places, privateParties };
+}
+
+/** A place or a state body within the window around [start, end). */
+export function statesNamed(doc: Doc, start: number, end: number): boolean {
+  const [from, to] = windowOf(doc, start, end);
+  for (let k = from; k < to; k++) if (placeOrBody(doc, k)) return true;
+  return false;
+}
+
+const WITHDRAW = new Set([
+  'выход',
+  'выхода',
+  'выходу',
+  'выходом',
+  'выходе',
+  'выйти',
+  'вышла',
+  'вышел',
+  'вышли',
+  'выйдет',
+  'выйдут',
+  'выходит',
+  'выходят',
+  'withdrawal',
+  'withdraw',
+  'withdraws',
+  'withdrew',
+  'withdrawing',
+  'withdrawn',
+]);
+
+/**
+ * Withdrawal from a treaty or an international body («выход России из МУС», "withdrawal from
+ * NATO"); from a place it is a pull-out of troops, no treaty term.
+ */
+function withdrawal(doc: Doc, i: number): void {
+  if (!WITHDRAW.has((doc.tokens[i] as Token).key)) return;
+  for (let k = i + 1; k < doc.tokens.length && k < i + 4; k++) {
+    const w = doc.tokens[k] as Token;
+    if (w.kind === 'punct' || w.gap === '\n') return;
+    if (w.key !== 'из' && w.key !== 'from') continue;
+    let j = k + 1;
+    if (doc.tokens[j]?.key === 'the') j++;
+    const e = doc.coveredBy[j];
+    const target = doc.tokens[j];
+    const body = e?.type === 'ORG' && STATE_BODIES.has(e.canonical);
+    const treaty =
+      (e?.type === 'TREATY' && !e.anyCase) ||
+      (!!target && (!!treatyHead(target.key) || EN_GENERIC_HEADS.has(target.key)));
+    if (body || treaty)
+      doc.candidates.push({
+        start: i,
+        end: i + 1,
+        type: 'TREATY',
+        canonical: spanText(doc, i, i + 1),
+        tier: 3,
+      });
+    return;
+  }
 }
 
 /** Proposes the generic treaty heads at token i (called per token by treaties.ts). */
 export function proposeGenericTreaty(doc: Doc, i: number): void {
   const t = doc.tokens[i] as Token;
   if (t.kind !== 'word') return;
+  withdrawal(doc, i);
   if (t.script === 'cyr') russianGeneric(doc, i);
   else if (t.script === 'lat') englishGeneric(doc, i);
 }

@@ -107,6 +107,7 @@ export const INTERNATIONAL_MODIFIERS_EN = set(`
   fisheries fishing transit readmission migration migrant refugee friendship cooperation
   co-operation partnership association alliance climate status-of-forces basing denuclearization
   denuclearisation grain water-sharing air-services double-taxation tax-treaty customs
+  self-rule autonomy political oil-for-food aviation
 `);
 
 /** Subjects that companies' agreements share with states' ("a cooperation agreement"). */
@@ -119,6 +120,7 @@ export const SHARED_MODIFIERS_EN = set(`
 export const INTERNATIONAL_DEAL_MODIFIERS_EN = set(`
   peace ceasefire cease-fire truce nuclear trade free-trade grain migration migrant refugee brexit
   security prisoner prisoner-swap hostage border denuclearization denuclearisation arms-control
+  self-rule autonomy oil-for-food
 `);
 
 /**
@@ -168,9 +170,11 @@ export const DOMESTIC_SANCTION_CUES_EN = set(`
 /**
  * Russian adjectives that make an agreement international: its parties (двусторонний,
  * межправительственный) or its subject (мирный, пограничный, визовый). Stems before the ending.
+ * Not «трёхсторонний»: in Russian news that is mostly the social partners' agreement
+ * (government, unions, employers).
  */
 export const INTERNATIONAL_ADJECTIVE_RU =
-  /^(?:международн|межгосударственн|межправительственн|двусторонн|многосторонн|тр[её]хсторонн|четыр[её]хсторонн|мирн|торгов|пограничн|военн|оборонн|союзническ|союзн|ядерн|зернов|визов|безвизов|миграционн|рамочн|разоруженческ|таможенн|базов|стратегическ)(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ом|ем|ую|юю|ых|их|ым|им|ыми|ими|ей)$/;
+  /^(?:международн|межгосударственн|межправительственн|двусторонн|многосторонн|мирн|торгов|пограничн|военн|оборонн|союзническ|союзн|ядерн|зернов|визов|безвизов|миграционн|рамочн|разоруженческ|таможенн|базов|стратегическ)(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ом|ем|ую|юю|ых|их|ым|им|ыми|ими|ей)$/;
 
 /**
  * Russian adjectives of commercial, employment, court and party agreements (guideline:
@@ -178,7 +182,7 @@ export const INTERNATIONAL_ADJECTIVE_RU =
  * "коалиционное соглашение".
  */
 export const COMMERCIAL_ADJECTIVE_RU =
-  /^(?:трудов|кредитн|лицензионн|спонсорск|коллективн|брачн|арендн|миров|страхов|ипотечн|издательск|рекламн|агентск|партн[её]рск|коммерческ|коалиционн|пенсионн|досудебн|инвестиционн|концессионн|эксклюзивн|годов|долгосрочн|личн)(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ом|ем|ую|юю|ых|их|ым|им|ыми|ими|ей)$/;
+  /^(?:трудов|кредитн|лицензионн|спонсорск|коллективн|брачн|арендн|миров|страхов|ипотечн|издательск|рекламн|агентск|партн[её]рск|коммерческ|коалиционн|досудебн|инвестиционн|концессионн|эксклюзивн|годов|долгосрочн|личн)(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ом|ем|ую|юю|ых|их|ым|им|ыми|ими|ей)$/;
 
 /**
  * Russian nouns of private contracts, right after the head or after «о/об/на» ("договор
@@ -193,7 +197,7 @@ export const COMMERCIAL_NOUN_RU =
  * сотрудничестве").
  */
 export const PRIVATE_PARTY_RU =
-  /^(?:компани|фирм|банк|холдинг|корпораци|концерн|акционер|клуб|игрок|контракт|работодател|профсоюз|издательств|арендатор|поставщик|покупател|продавц|инвестор|застройщик|подрядчик|оао|пао|зао|ооо|ао|стартап|производител|ритейлер|магазин|бренд|спонсор)|банк(?:а|у|ом|е|и|ов)?$/;
+  /^(?:компани|фирм|банк|холдинг|корпораци|концерн|акционер|клуб|игрок|контракт|работодател|профсоюз|издательств|арендатор|поставщик|покупател|продавц|инвестор|застройщик|подрядчик|оао|пао|зао|ооо|ао|стартап|производител|ритейлер|магазин|бренд|спонсор|предпринимател|промышленник)|банк(?:а|у|ом|е|и|ов)?$/;
 
 /** Russian words of sport, courts and discipline near «санкции» (not international sanctions). */
 export const DOMESTIC_SANCTION_CUE_RU =
