@@ -137,6 +137,26 @@ function hasPlacePart(doc: Doc, key: string): boolean {
   return false;
 }
 
+/** Words of demonym shape that name parties, faiths or oceans, not peoples. */
+const NOT_PEOPLES = new Set([
+  'democratic',
+  'republican',
+  'socialist',
+  'catholic',
+  'islamic',
+  'olympic',
+  'atlantic',
+  'pacific',
+  'public',
+  'christian',
+  'labour',
+  'libertarian',
+]);
+
+function isDemonym(key: string): boolean {
+  return DEMONYM.test(key) && !NOT_PEOPLES.has(key);
+}
+
 function isYear(t: Token | undefined): boolean {
   return !!t && YEAR.test(t.key);
 }
@@ -196,7 +216,7 @@ function englishParties(doc: Doc, i: number): boolean {
   for (let k = i + 2; k < doc.tokens.length && k < i + 5; k++) {
     const w = doc.tokens[k] as Token;
     if (placeOrBody(doc, k)) return true;
-    if (w.key !== 'the' && !(isCapWord(doc, k) && DEMONYM.test(w.key))) return false;
+    if (w.key !== 'the' && !(isCapWord(doc, k) && isDemonym(w.key))) return false;
   }
   return false;
 }
@@ -221,6 +241,7 @@ function englishGeneric(doc: Doc, i: number): void {
   let place = false;
   let commercial = false;
   let statePossessor = false;
+  let demonym = false;
   // Words not in the lists may stand in the chain ("a bilateral aviation agreement") when a
   // known modifier or a determiner closes it on the left.
   let pending = 0;
@@ -254,8 +275,10 @@ function englishGeneric(doc: Doc, i: number): void {
       // "the May 20 agreement": a dated one.
       strong = true;
       k--;
-    } else if (w.shape !== 'lower' && DEMONYM.test(w.key) && !w.sentenceStart) place = true;
-    else if (w.shape !== 'lower' && w.key.includes('-') && hasPlacePart(doc, w.key)) {
+    } else if (w.shape !== 'lower' && isDemonym(w.key) && !w.sentenceStart) {
+      place = true;
+      demonym = true;
+    } else if (w.shape !== 'lower' && w.key.includes('-') && hasPlacePart(doc, w.key)) {
       // "the Israel-PLO deal", "Iraq-U.N.": parties written as one word.
       place = true;
       break;
@@ -283,8 +306,8 @@ function englishGeneric(doc: Doc, i: number): void {
   let mark: boolean;
   if (head === 'treaty') mark = true;
   else if (head === 'deal') mark = dealStrong || ((place || parties) && determined);
+  else if (head === 'convention') mark = strong || parties || (place && !demonym);
   else if (strong || place || parties) mark = true;
-  else if (head === 'convention') mark = false;
   else {
     // A bare or plainly modified head ("the agreement", "a new accord", "seeking pacts"):
     // marked among states only, never near words of business ("of its own accord" has no
@@ -361,19 +384,25 @@ function russianGeneric(doc: Doc, i: number): void {
     const after = doc.tokens[k + 1] as Token;
     if (after.gap !== ' ' || a.kind !== 'word' || a.script !== 'cyr') break;
     // Verbal nouns share the adjectives' "-ие" ("нарушение Конвенции").
-    if (!RU_ADJECTIVE.test(a.key) || VERBAL_NOUN.test(a.key)) break;
+    if (!RU_ADJECTIVE.test(a.key) || VERBAL_NOUN.test(a.key) || a.key.length < 4) break;
     const covered = doc.coveredBy[k];
     if (covered && covered.type !== 'LOC' && covered.type !== 'TREATY') break;
     if (COMMERCIAL_ADJECTIVE_RU.test(a.key)) return;
     // «Национальная конвенция», «Конституционный конвент»: assemblies and parties.
     if (head?.lemma === 'конвенция' && /^(?:национальн|конституционн)/.test(a.key)) return;
-    if (INTERNATIONAL_ADJECTIVE_RU.test(a.key)) evidence = true;
-    else if (COMPOUND_PLACE_ADJECTIVE.test(a.key)) evidence = true;
-    else if (PLACE_ADJECTIVE.test(a.key) && (a.shape === 'lower' || !a.sentenceStart))
-      evidence = evidence || !deal;
+    let own = false;
+    if (INTERNATIONAL_ADJECTIVE_RU.test(a.key)) own = true;
+    else if (COMPOUND_PLACE_ADJECTIVE.test(a.key)) own = true;
+    else if (PLACE_ADJECTIVE.test(a.key) && (a.shape === 'lower' || !a.sentenceStart)) own = !deal;
     // A capitalised adjective inside a sentence makes a name ("Антикоминтерновский пакт").
-    else if (isCapWord(doc, k) && !a.sentenceStart && !deal) evidence = true;
-    start = k;
+    else if (isCapWord(doc, k) && !a.sentenceStart && !deal) own = true;
+    // The span reaches the leftmost adjective that says what the agreement is, with the
+    // adjectives between it and the head («Европейскую социальную хартию»); words in
+    // adjective-like endings further left stay out ("защитой Женевской конвенции").
+    if (own) {
+      evidence = true;
+      start = k;
+    }
   }
   const next = doc.tokens[i + 1];
   if (next && next.gap === ' ' && COMMERCIAL_NOUN_RU.test(next.key)) return;

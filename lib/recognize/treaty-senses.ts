@@ -114,6 +114,9 @@ function internationalSanctions(doc: Doc, c: Candidate): boolean {
 const SINGULAR_SANCTION = new Set(['санкция', 'санкцию', 'санкцией', 'санкциею']);
 
 function domesticSanctions(doc: Doc, c: Candidate): boolean {
+  // "Belgium bank sanctions $6.5 mln loan": the verb "to approve".
+  const next = doc.tokens[c.end];
+  if (next && (next.text === '$' || next.kind === 'num')) return true;
   if (internationalSanctions(doc, c)) return false;
   if (SINGULAR_SANCTION.has((doc.tokens[c.start] as Token).key)) return true;
   const from = Math.max(0, c.start - WINDOW);

@@ -35,6 +35,10 @@ describe('English agreements named by a common noun', () => {
     ['Iran left the Iran nuclear deal in 2019.', 'nuclear deal'],
     ['The EU and Mercosur concluded a trade pact after 20 years of talks.', 'trade pact'],
     ['Spain and Morocco signed a readmission agreement.', 'readmission agreement'],
+    ['The U.S. and Colombia broke a bilateral aviation agreement.', 'bilateral aviation agreement'],
+    ['At issue was a May 20 agreement between Iraq and the U.N.', 'May 20 agreement'],
+    ['The Council would consider an arms embargo on Burundi.', 'embargo'],
+    ['Poland is seeking pacts on avoiding double taxation with Ukraine.', 'pacts'],
   ])('%s', (text, phrase) => {
     expect(treaties(text, 'en')).toContain(phrase);
   });
@@ -81,9 +85,20 @@ describe('English agreements named by a common noun', () => {
     ['The two firms signed a cooperation agreement in Tokyo.', 'agreement'],
     ['The players and the league reached a collective bargaining agreement.', 'agreement'],
     ['The Democratic National Convention opened in Chicago.', 'Convention'],
+    ['He addressed the Democratic convention in Chicago on Monday.', 'convention'],
+    ['Yemen and Amoco signed a production-sharing agreement.', 'agreement'],
     ['The protocol officer greeted the guests at a conventional, agreeable meeting.', 'protocol'],
   ])('leaves a private or look-alike one unmarked: %s', (text, phrase) => {
     expect(marked(text, phrase, 'en')).toBe(false);
+  });
+
+  it('keeps the context parts of a signature and a possessor out of the span', () => {
+    expect(treaties('Croatia and Yugoslavia will sign the treaty on Friday.', 'en')).toEqual([
+      'treaty',
+    ]);
+    const text = 'Iraq balks at U.N. staff for the Iraq-U.N. memorandum of understanding.';
+    expect(marked(text, 'memorandum', 'en')).toBe(true);
+    expect(marked(text, 'Iraq-U', 'en')).toBe(false);
   });
 
   it('tells international sanctions from a sports body’s or a court’s', () => {
@@ -119,6 +134,9 @@ describe('Russian agreements named by an adjective, a date or their parties', ()
     ['Истёк срок российско-американского договора.', 'российско-американского договора'],
     ['Иран и «шестёрка» заключили ядерную сделку.', 'ядерную сделку'],
     ['Суд признал нарушение Конвенции в деле заявителя.', 'Конвенции'],
+    ['Путин подписал распоряжение о выходе России из МУС.', 'выходе'],
+    ['ЕС не ослабит эмбарго на поставку вооружений.', 'эмбарго'],
+    ['Россия и Турция подписали межправительственное соглашение.', 'подписали'],
   ])('%s', (text, phrase) => {
     expect(treaties(text, 'ru')).toContain(phrase);
   });
@@ -144,6 +162,8 @@ describe('Russian agreements named by an adjective, a date or their parties', ()
     ['Прокурор дал санкцию на арест.', 'санкцию'],
     ['Полицейский составил протокол о нарушении; протокол заседания подписан.', 'протокол'],
     ['Это был договорной матч, несанкционированный митинг прошёл спокойно.', 'договорной'],
+    ['Профсоюзы, работодатели и правительство подписали трёхстороннее соглашение.', 'подписали'],
+    ['Футболист подписал с клубом новый контракт, договор рассчитан до 2027 года.', 'подписал'],
   ])('leaves a private, domestic or look-alike one unmarked: %s', (text, phrase) => {
     expect(marked(text, phrase, 'ru')).toBe(false);
   });

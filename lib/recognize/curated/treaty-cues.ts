@@ -145,7 +145,7 @@ export const COMMERCIAL_WORDS_EN = set(`
   recording broadcasting broadcast tv television transfer contract contracts company companies
   firm firms corporation corp inc ltd plc llc shareholders shares stake investors
   customers client clients studio label insurance royalty royalties joint-venture venture
-  player players club clubs coach
+  player players club clubs coach production-sharing
 `);
 
 /**
