@@ -232,6 +232,8 @@ function placeAfter(doc: Doc, k: number): boolean {
   return doc.coveredBy[w]?.type === 'LOC';
 }
 
+const VENUE_WORDS = new Set(['center', 'centre', 'hall', 'bureau', 'complex', 'arena', 'street']);
+
 const ASSEMBLY_WORDS = new Set(['national', 'constitutional', 'party', 'republican', 'democratic']);
 
 function englishName(doc: Doc, i: number): void {
@@ -269,8 +271,10 @@ function englishName(doc: Doc, i: number): void {
     if (lastCap > 0) end = lastCap + 1;
   }
   if (start === i && end === i + 1) return;
-  // "Democratic National Convention", "Constitutional Convention": assemblies, not treaties.
+  // "Democratic National Convention", "Constitutional Convention": assemblies, not treaties;
+  // "the Javits Convention Center": a building.
   if (t.key === 'convention' && ASSEMBLY_WORDS.has(doc.tokens[i - 1]?.key ?? '')) return;
+  if (end === i + 1 && VENUE_WORDS.has(doc.tokens[i + 1]?.key ?? '')) return;
   const canonical = spanText(doc, start, end);
   doc.candidates.push({ start, end, type: 'TREATY', canonical, tier: 4 });
 }

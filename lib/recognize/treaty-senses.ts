@@ -9,6 +9,7 @@ import {
   DOMESTIC_SANCTION_CUE_RU,
   DOMESTIC_SANCTION_CUES_EN,
   INTERNATIONAL_SANCTION_ADJECTIVE_RU,
+  NON_STATE_RATIFIERS,
   NON_TREATY_SIGNED_RU,
   STATE_BODIES,
 } from './curated/treaty-cues';
@@ -134,6 +135,23 @@ function domesticSanctions(doc: Doc, c: Candidate): boolean {
   return false;
 }
 
+/**
+ * "Shareholders ratified the merger", «собрание акционеров ратифицировало»: a ratification by
+ * others than states, with no treaty word, treaty mark or state within the window.
+ */
+function privateRatification(doc: Doc, c: Candidate): boolean {
+  const from = Math.max(0, c.start - WINDOW);
+  const to = Math.min(doc.tokens.length, c.end + WINDOW);
+  let others = false;
+  for (let k = from; k < to; k++) {
+    if (k >= c.start && k < c.end) continue;
+    if (isTreatyWord(doc, k) || placeOrBody(doc, k)) return false;
+    const t = doc.tokens[k] as Token;
+    if (NON_STATE_RATIFIERS.has(t.key)) others = true;
+  }
+  return others;
+}
+
 /** Drops glossary marks used in their everyday sense (call after all treaty proposals). */
 export function checkTreatySenses(doc: Doc): void {
   doc.candidates = doc.candidates.filter((c) => {
@@ -144,6 +162,9 @@ export function checkTreatySenses(doc: Doc): void {
         return !annexation(doc, c);
       case 'подписание':
         return !nonTreatySignature(doc, c);
+      case 'ratification':
+      case 'ратификация':
+        return !privateRatification(doc, c);
       case 'санкции':
       case 'sanctions':
         return !domesticSanctions(doc, c);

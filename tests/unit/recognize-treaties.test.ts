@@ -87,6 +87,9 @@ describe('English agreements named by a common noun', () => {
     ['The Democratic National Convention opened in Chicago.', 'Convention'],
     ['He addressed the Democratic convention in Chicago on Monday.', 'convention'],
     ['Yemen and Amoco signed a production-sharing agreement.', 'agreement'],
+    ['Shareholders ratified the merger with Sony on Friday.', 'ratified'],
+    ['The show opened at the Javits Convention Center.', 'Convention'],
+    ['The bank signed a security agreement covering the loan.', 'agreement'],
     ['The protocol officer greeted the guests at a conventional, agreeable meeting.', 'protocol'],
   ])('leaves a private or look-alike one unmarked: %s', (text, phrase) => {
     expect(marked(text, phrase, 'en')).toBe(false);

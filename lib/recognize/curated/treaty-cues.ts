@@ -113,7 +113,7 @@ export const INTERNATIONAL_MODIFIERS_EN = set(`
 /** Subjects that companies' agreements share with states' ("a cooperation agreement"). */
 export const SHARED_MODIFIERS_EN = set(`
   cooperation co-operation partnership association investment transit strategic customs
-  framework
+  framework security
 `);
 
 /** Modifiers that make a "deal" an international one (a deal is otherwise a sale or a bargain). */
@@ -157,6 +157,16 @@ export const INTERNATIONAL_CONTEXT_EN = set(`
   ministers ministry foreign diplomat diplomats diplomatic summit treaty treaties ratify ratified
   ratification ambassador embassy sovereignty troops ceasefire peace war sanctions allies
   kremlin pentagon parliament parliaments envoy envoys negotiators nuclear border
+`);
+
+/**
+ * Who else ratifies: shareholders, members and boards ratify mergers, contracts and results
+ * (treaty-senses.ts keeps such a ratification only with a treaty or a state in sight).
+ */
+export const NON_STATE_RATIFIERS = set(`
+  shareholders shareholder stockholders members union unions board directors voters electorate
+  delegates congregation акционеры акционерами акционеров членами профсоюз профсоюзы
+  профсоюзом собрание собранием советом директоров
 `);
 
 /** Bodies and words of sport, courts and discipline: their sanctions are not international. */
