@@ -4,7 +4,11 @@
  * Known treaty names and the treaty-law glossary come from the phrase lexicon.
  */
 
-import { COMMERCIAL_ADJECTIVE_RU, COMMERCIAL_NOUN_RU } from './curated/treaty-cues';
+import {
+  COMMERCIAL_ADJECTIVE_RU,
+  COMMERCIAL_NOUN_RU,
+  COMMERCIAL_WORDS_EN,
+} from './curated/treaty-cues';
 import { type Candidate, type Doc, isCapWord, spanText } from './document';
 import {
   adjectiveNominative,
@@ -271,6 +275,8 @@ function englishName(doc: Doc, i: number): void {
     if (lastCap > 0) end = lastCap + 1;
   }
   if (start === i && end === i + 1) return;
+  // "Merger Agreement", "Collective Bargaining Agreement": a business contract's name.
+  for (let k = start; k < i; k++) if (COMMERCIAL_WORDS_EN.has((doc.tokens[k] as Token).key)) return;
   // "Democratic National Convention", "Constitutional Convention": assemblies, not treaties;
   // "the Javits Convention Center": a building.
   if (t.key === 'convention' && ASSEMBLY_WORDS.has(doc.tokens[i - 1]?.key ?? '')) return;
@@ -355,6 +361,9 @@ const NEEDS_CONTEXT = new Set([
   'accession',
   'depositary',
   'депозитарий',
+  // Neighbours and societies help each other too («касса взаимной помощи»).
+  'взаимная помощь',
+  'mutual assistance',
 ]);
 const CONTEXT = 15;
 
@@ -440,6 +449,7 @@ export function proposeTreaties(doc: Doc): void {
 /** Drops context-dependent glossary terms with no treaty nearby (call after all proposals). */
 export function checkTreatyContext(doc: Doc): void {
   if (doc.lang === 'other') return;
-  dropContextless(doc);
+  // Senses first: a mark dropped there is no context for a signing or an entry into force.
   checkTreatySenses(doc);
+  dropContextless(doc);
 }

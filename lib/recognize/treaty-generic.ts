@@ -467,6 +467,7 @@ function russianGeneric(doc: Doc, i: number): void {
 /** Companies or private parties around [start, end), and no place or international body. */
 export function privateContext(doc: Doc, start: number, end: number): boolean {
   const { places, privateParties } = parties(doc, start, end);
+  if (doc.lang === 'en') return privateParties > places;
   return privateParties > 0 && places === 0;
 }
 

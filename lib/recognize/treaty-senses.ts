@@ -16,6 +16,7 @@ import {
 import type { Candidate, Doc } from './document';
 import { treatyHead } from './russian';
 import type { Token } from './tokens';
+import { privateContext, statesNamed } from './treaty-generic';
 
 const WINDOW = 10;
 
@@ -45,12 +46,64 @@ function annexation(doc: Doc, c: Candidate): boolean {
     if (t.kind === 'punct' || t.gap === '\n') return false;
     if (t.key !== 'к' && t.key !== 'ко' && t.key !== 'to') continue;
     for (let j = k + 1; j < doc.tokens.length && j < k + 4; j++) {
+      // "accession to the throne", "to power": a ruler's.
+      if (RULERS_ACCESSION.has(doc.tokens[j]?.key ?? '')) return true;
       if (isTreatyWord(doc, j)) return false;
       if (doc.coveredBy[j]?.type === 'LOC') return true;
     }
     return false;
   }
   return false;
+}
+
+const RULERS_ACCESSION = new Set(['throne', 'power', 'престолу', 'престол', 'власти', 'трону']);
+
+/**
+ * "expressed reservations about the deal": doubts, not a reservation to a treaty (which is
+ * entered, made, formulated or withdrawn).
+ */
+function doubts(doc: Doc, c: Candidate): boolean {
+  const next = doc.tokens[c.end]?.key ?? '';
+  const prev = doc.tokens[c.start - 1]?.key ?? '';
+  return DOUBT_AFTER.has(next) || DOUBT_BEFORE.has(prev);
+}
+
+const DOUBT_AFTER = new Set(['about', 'over', 'regarding']);
+const DOUBT_BEFORE = new Set([
+  'expressed',
+  'voiced',
+  'serious',
+  'strong',
+  'some',
+  'deep',
+  'grave',
+  'had',
+  'have',
+  'has',
+  'without',
+  'no',
+  'any',
+]);
+
+/** "denunciation of the violence" is condemnation: a treaty must be its object. */
+function condemnation(doc: Doc, c: Candidate): boolean {
+  if (c.end - c.start > 1) return false; // "denounce the treaty"
+  for (let k = c.end; k < doc.tokens.length && k < c.end + 5; k++) {
+    if (isTreatyWord(doc, k)) return false;
+    const t = doc.tokens[k] as Token;
+    if (t.kind === 'punct') break;
+  }
+  return true;
+}
+
+/**
+ * Strategic partnerships and framework agreements are also companies' («Сбербанк и Яндекс
+ * заключили рамочное соглашение»): not with companies around and no state.
+ */
+function businessOnly(doc: Doc, c: Candidate): boolean {
+  // English company names are not in the lexicon: a state must be in sight.
+  if (doc.lang === 'en') return !statesNamed(doc, c.start, c.end);
+  return privateContext(doc, c.start, c.end);
 }
 
 /** «подписание контракта/указа/закона»: the object is no treaty. */
@@ -112,12 +165,16 @@ function internationalSanctions(doc: Doc, c: Candidate): boolean {
   return false;
 }
 
+const PRESS = new Set(['news', 'press', 'media', 'information', 'publication', 'информационное']);
+
 const SINGULAR_SANCTION = new Set(['санкция', 'санкцию', 'санкцией', 'санкциею']);
 
 function domesticSanctions(doc: Doc, c: Candidate): boolean {
   // "Belgium bank sanctions $6.5 mln loan": the verb "to approve".
   const next = doc.tokens[c.end];
   if (next && (next.text === '$' || next.kind === 'num')) return true;
+  // "a news embargo": the press's.
+  if (PRESS.has(doc.tokens[c.start - 1]?.key ?? '')) return true;
   if (internationalSanctions(doc, c)) return false;
   if (SINGULAR_SANCTION.has((doc.tokens[c.start] as Token).key)) return true;
   const from = Math.max(0, c.start - WINDOW);
@@ -167,7 +224,19 @@ export function checkTreatySenses(doc: Doc): void {
         return !privateRatification(doc, c);
       case 'санкции':
       case 'sanctions':
+      case 'эмбарго':
+      case 'embargo':
         return !domesticSanctions(doc, c);
+      case 'reservation':
+        return !doubts(doc, c);
+      case 'denunciation':
+        return !condemnation(doc, c);
+      case 'рамочное соглашение':
+      case 'framework agreement':
+      case 'стратегическое партнёрство':
+      case 'всеобъемлющее стратегическое партнёрство':
+      case 'comprehensive strategic partnership':
+        return !businessOnly(doc, c);
       default:
         return true;
     }

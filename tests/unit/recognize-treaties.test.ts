@@ -90,6 +90,12 @@ describe('English agreements named by a common noun', () => {
     ['Shareholders ratified the merger with Sony on Friday.', 'ratified'],
     ['The show opened at the Javits Convention Center.', 'Convention'],
     ['The bank signed a security agreement covering the loan.', 'agreement'],
+    ['He expressed reservations about the plan.', 'reservations'],
+    ['His accession to the throne in 1952 was celebrated in Canada.', 'accession'],
+    ['The denunciation of the violence by France was welcomed.', 'denunciation'],
+    ['Microsoft and Sony announced a strategic partnership in cloud computing.', 'partnership'],
+    ['The Merger Agreement was signed by both companies.', 'Agreement'],
+    ['The paper broke the news embargo on the report.', 'embargo'],
     ['The protocol officer greeted the guests at a conventional, agreeable meeting.', 'protocol'],
   ])('leaves a private or look-alike one unmarked: %s', (text, phrase) => {
     expect(marked(text, phrase, 'en')).toBe(false);
@@ -102,6 +108,22 @@ describe('English agreements named by a common noun', () => {
     const text = 'Iraq balks at U.N. staff for the Iraq-U.N. memorandum of understanding.';
     expect(marked(text, 'memorandum', 'en')).toBe(true);
     expect(marked(text, 'Iraq-U', 'en')).toBe(false);
+  });
+
+  it('keeps the treaty senses of reservation, denunciation and partnership', () => {
+    expect(marked('Russia entered a reservation to the convention.', 'reservation', 'en')).toBe(
+      true,
+    );
+    expect(marked('Russia announced the denunciation of the treaty.', 'denunciation', 'en')).toBe(
+      true,
+    );
+    expect(
+      marked(
+        'Russia and China upgraded their ties to a comprehensive strategic partnership.',
+        'partnership',
+        'en',
+      ),
+    ).toBe(true);
   });
 
   it('tells international sanctions from a sports body’s or a court’s', () => {
@@ -167,6 +189,8 @@ describe('Russian agreements named by an adjective, a date or their parties', ()
     ['Это был договорной матч, несанкционированный митинг прошёл спокойно.', 'договорной'],
     ['Профсоюзы, работодатели и правительство подписали трёхстороннее соглашение.', 'подписали'],
     ['Футболист подписал с клубом новый контракт, договор рассчитан до 2027 года.', 'подписал'],
+    ['Газпром и компания Shell подписали рамочное соглашение о сотрудничестве.', 'подписали'],
+    ['В посёлке работает касса взаимной помощи.', 'взаимной'],
   ])('leaves a private, domestic or look-alike one unmarked: %s', (text, phrase) => {
     expect(marked(text, phrase, 'ru')).toBe(false);
   });
