@@ -242,6 +242,7 @@ function englishGeneric(doc: Doc, i: number): void {
   let commercial = false;
   let statePossessor = false;
   let demonym = false;
+  let acronym = false;
   // Words not in the lists may stand in the chain ("a bilateral aviation agreement") when a
   // known modifier or a determiner closes it on the left.
   let pending = 0;
@@ -261,6 +262,13 @@ function englishGeneric(doc: Doc, i: number): void {
       break;
     }
     if (w.kind === 'punct') break;
+    // "the AUKUS pact", "the INF treaty": the instrument's own short name.
+    if (w.shape === 'upper' && w.kind === 'word' && w.text.length >= 2 && w.text.length <= 6) {
+      if (pending > 0) break;
+      acronym = true;
+      start = k;
+      break;
+    }
     if (COMMERCIAL_WORDS_EN.has(w.key)) {
       commercial = true;
       // "Iraq's partial oil sales pact with U.N.": a state's own sale deal with a body.
@@ -308,11 +316,12 @@ function englishGeneric(doc: Doc, i: number): void {
   else if (head === 'deal') mark = dealStrong || ((place || parties) && determined);
   else if (head === 'convention') mark = strong || parties || (place && !demonym);
   else if (strong || place || parties) mark = true;
+  else if (acronym && head === 'agreement' && t.key.startsWith('pact')) mark = true;
   else {
     // A bare or plainly modified head ("the agreement", "a new accord", "seeking pacts"):
     // marked among states only, never near words of business ("of its own accord" has no
     // determiner).
-    if (!determined && !PLURAL_HEADS.has(t.key)) return;
+    if (!determined && !PLURAL_HEADS.has(t.key) && !acronym) return;
     const counts = contextCounts(doc);
     const [from, to] = windowOf(doc, start, i + 1);
     mark = count(counts.international, from, to) > 0 && count(counts.commercial, from, to) === 0;
@@ -525,16 +534,27 @@ const WITHDRAW = new Set([
   'withdrawn',
 ]);
 
+const PULL = new Set(['pull', 'pulls', 'pulled', 'pulling']);
+const QUIT = new Set(['quit', 'quits', 'quitting', 'exit', 'exits', 'exited', 'exiting']);
+
 /**
  * Withdrawal from a treaty or an international body («выход России из МУС», "withdrawal from
  * NATO"); from a place it is a pull-out of troops, no treaty term.
  */
 function withdrawal(doc: Doc, i: number): void {
-  if (!WITHDRAW.has((doc.tokens[i] as Token).key)) return;
-  for (let k = i + 1; k < doc.tokens.length && k < i + 4; k++) {
+  const key = (doc.tokens[i] as Token).key;
+  let end = i + 1;
+  let from = -1;
+  if (PULL.has(key) && doc.tokens[i + 1]?.key === 'out' && doc.tokens[i + 2]?.key === 'of') {
+    // "pulled out of the treaty"
+    end = i + 2;
+    from = i + 2;
+  } else if (QUIT.has(key)) from = doc.tokens[i + 1]?.key === 'from' ? i + 1 : i;
+  else if (!WITHDRAW.has(key)) return;
+  for (let k = from >= 0 ? from : i + 1; k < doc.tokens.length && k < i + 4; k++) {
     const w = doc.tokens[k] as Token;
     if (w.kind === 'punct' || w.gap === '\n') return;
-    if (w.key !== 'из' && w.key !== 'from') continue;
+    if (from < 0 && w.key !== 'из' && w.key !== 'from') continue;
     let j = k + 1;
     if (doc.tokens[j]?.key === 'the') j++;
     const e = doc.coveredBy[j];
@@ -546,9 +566,9 @@ function withdrawal(doc: Doc, i: number): void {
     if (body || treaty)
       doc.candidates.push({
         start: i,
-        end: i + 1,
+        end,
         type: 'TREATY',
-        canonical: spanText(doc, i, i + 1),
+        canonical: spanText(doc, i, end),
         tier: 3,
       });
     return;

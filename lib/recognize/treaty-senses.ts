@@ -167,6 +167,24 @@ function internationalSanctions(doc: Doc, c: Candidate): boolean {
 
 const PRESS = new Set(['news', 'press', 'media', 'information', 'publication', 'информационное']);
 
+/**
+ * The verb: "the U.S. sanctioned five Russian officials" (a state sanctions a state's people);
+ * "an officially sanctioned event" is approval.
+ */
+function statesSanction(doc: Doc, c: Candidate): boolean {
+  for (let k = c.start - 1; k >= 0 && k >= c.start - 3; k--) {
+    if (placeOrBody(doc, k)) return true;
+    if ((doc.tokens[k] as Token).kind === 'punct' && doc.tokens[k]?.text !== '.') break;
+  }
+  for (let k = c.end; k < doc.tokens.length && k < c.end + 4; k++) {
+    const t = doc.tokens[k] as Token;
+    if (t.kind === 'punct') break;
+    if (placeOrBody(doc, k) || (t.shape === 'title' && /(?:an|ian|ese|ish|i)$/.test(t.key)))
+      return true;
+  }
+  return false;
+}
+
 const SINGULAR_SANCTION = new Set(['санкция', 'санкцию', 'санкцией', 'санкциею']);
 
 function domesticSanctions(doc: Doc, c: Candidate): boolean {
@@ -227,6 +245,8 @@ export function checkTreatySenses(doc: Doc): void {
       case 'эмбарго':
       case 'embargo':
         return !domesticSanctions(doc, c);
+      case 'sanctioned':
+        return statesSanction(doc, c);
       case 'reservation':
         return !doubts(doc, c);
       case 'denunciation':

@@ -39,6 +39,9 @@ describe('English agreements named by a common noun', () => {
     ['At issue was a May 20 agreement between Iraq and the U.N.', 'May 20 agreement'],
     ['The Council would consider an arms embargo on Burundi.', 'embargo'],
     ['Poland is seeking pacts on avoiding double taxation with Ukraine.', 'pacts'],
+    ['Britain and Australia joined the AUKUS pact.', 'AUKUS pact'],
+    ['Washington pulled out of the Paris Agreement.', 'pulled out'],
+    ['The U.S. sanctioned five Russian officials.', 'sanctioned'],
   ])('%s', (text, phrase) => {
     expect(treaties(text, 'en')).toContain(phrase);
   });
@@ -96,6 +99,9 @@ describe('English agreements named by a common noun', () => {
     ['Microsoft and Sony announced a strategic partnership in cloud computing.', 'partnership'],
     ['The Merger Agreement was signed by both companies.', 'Agreement'],
     ['The paper broke the news embargo on the report.', 'embargo'],
+    ['It was an officially sanctioned event.', 'sanctioned'],
+    ['The UAW agreement with GM raised wages.', 'agreement'],
+    ['He pulled out of the race and quit the party.', 'quit'],
     ['The protocol officer greeted the guests at a conventional, agreeable meeting.', 'protocol'],
   ])('leaves a private or look-alike one unmarked: %s', (text, phrase) => {
     expect(marked(text, phrase, 'en')).toBe(false);

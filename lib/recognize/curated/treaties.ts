@@ -151,6 +151,7 @@ ceasefire = cease-fire, ceasefires, cease-fires, truce
 armistice
 sanctions
 embargo = embargoes
+sanctioned = sanctioning
 signature = signatures, signing, signing ceremony, signed
 free trade area = free trade zone, free-trade area, free-trade zone
 Brexit
