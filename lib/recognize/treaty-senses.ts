@@ -85,6 +85,18 @@ const DOUBT_BEFORE = new Set([
   'any',
 ]);
 
+/**
+ * «оговорка к Конвенции»: a reservation names its treaty right after it; «с оговоркой», «без
+ * оговорок», «оговорка о форс-мажоре» are caveats and contract clauses.
+ */
+function treatyAfter(doc: Doc, c: Candidate): boolean {
+  for (let k = c.end; k < doc.tokens.length && k < c.end + 5; k++) {
+    if (isTreatyWord(doc, k)) return true;
+    if ((doc.tokens[k] as Token).kind === 'punct') return false;
+  }
+  return false;
+}
+
 /** "denunciation of the violence" is condemnation: a treaty must be its object. */
 function condemnation(doc: Doc, c: Candidate): boolean {
   if (c.end - c.start > 1) return false; // "denounce the treaty"
@@ -249,6 +261,8 @@ export function checkTreatySenses(doc: Doc): void {
         return statesSanction(doc, c);
       case 'reservation':
         return !doubts(doc, c);
+      case 'оговорка':
+        return treatyAfter(doc, c);
       case 'denunciation':
         return !condemnation(doc, c);
       case 'рамочное соглашение':

@@ -197,6 +197,7 @@ describe('Russian agreements named by an adjective, a date or their parties', ()
     ['Футболист подписал с клубом новый контракт, договор рассчитан до 2027 года.', 'подписал'],
     ['Газпром и компания Shell подписали рамочное соглашение о сотрудничестве.', 'подписали'],
     ['В посёлке работает касса взаимной помощи.', 'взаимной'],
+    ['Министр согласился с оговоркой, что договор ещё обсудят.', 'оговоркой'],
   ])('leaves a private, domestic or look-alike one unmarked: %s', (text, phrase) => {
     expect(marked(text, phrase, 'ru')).toBe(false);
   });
@@ -207,6 +208,7 @@ describe('Russian agreements named by an adjective, a date or their parties', ()
     ).toBe(true);
     expect(marked('ЕС ввёл санкции против России.', 'санкции', 'ru')).toBe(true);
     expect(marked('Западные санкции ударили по экономике.', 'санкции', 'ru')).toBe(true);
+    expect(marked('Россия сделала оговорку к Конвенции о правах.', 'оговорку', 'ru')).toBe(true);
     expect(
       marked('Россия и Китай подписали соглашение о сотрудничестве.', 'соглашение', 'ru'),
     ).toBe(true);
