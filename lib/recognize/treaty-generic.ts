@@ -457,10 +457,12 @@ function russianGeneric(doc: Doc, i: number): void {
     evidence = parties >= 2;
   }
   if (!evidence) return;
-  // Extend a name found by treaties.ts at the same head ("…договор о сокращении вооружений").
+  // Extend a name found by treaties.ts at the same head ("…договор о сокращении вооружений"),
+  // unless it is capitalised: then it is the name, and a lower-case adjective only describes it.
   for (let c = doc.candidates.length - 1; c >= 0 && c >= doc.candidates.length - 3; c--) {
     const other = doc.candidates[c] as Candidate;
     if (other.type !== 'TREATY' || other.start > i || other.end <= i) continue;
+    if (isCapWord(doc, other.start) && start < other.start) return;
     start = Math.min(start, other.start);
     end = Math.max(end, other.end);
   }
