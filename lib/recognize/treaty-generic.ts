@@ -6,6 +6,8 @@
  * it is a commercial, employment or court contract (curated/treaty-cues.ts). Places stay outside
  * the span: they are marked as places.
  */
+
+import { PLACE_ADJECTIVES_RU } from './curated/place-adjectives';
 import {
   COMMERCIAL_ADJECTIVE_RU,
   COMMERCIAL_NOUN_RU,
@@ -377,6 +379,16 @@ const DEAL_FORMS = new Set([
 
 const QUOTES = new Set(['«', '"', '„', '“', "'"]);
 
+/**
+ * A people in the instrumental plural («с палестинцами», «с американцами»): the noun shares its
+ * stem with the place adjective (палестин-цами, палестин-ский).
+ */
+function nationalityNoun(t: Token | undefined): boolean {
+  if (!t || t.shape !== 'lower') return false;
+  const m = /^(.{4,}?)(?:цами|анами|янами)$/.exec(t.key);
+  return !!m && !!PLACE_ADJECTIVES_RU[`${m[1]}ск`];
+}
+
 const YEAR_WORDS = new Set(['года', 'году', 'год', 'г']);
 
 function russianGeneric(doc: Doc, i: number): void {
@@ -430,7 +442,11 @@ function russianGeneric(doc: Doc, i: number): void {
   // «сделка ОПЕК+», «соглашение ЕС»: an international body's; «договор с Ираном»: a state's.
   if (!evidence && next?.gap === ' ') {
     if (placeOrBody(doc, i + 1) && doc.coveredBy[i + 1]?.type === 'ORG') evidence = true;
-    if ((next.key === 'с' || next.key === 'со') && placeOrBody(doc, i + 2)) evidence = true;
+    if (
+      (next.key === 'с' || next.key === 'со') &&
+      (placeOrBody(doc, i + 2) || nationalityNoun(doc.tokens[i + 2]))
+    )
+      evidence = true;
   }
   // «нарушение Конвенции»: a capitalised head inside a sentence stands for a named instrument.
   if (
