@@ -384,7 +384,7 @@ const QUOTES = new Set(['«', '"', '„', '“', "'"]);
  * stem with the place adjective (палестин-цами, палестин-ский).
  */
 function nationalityNoun(t: Token | undefined): boolean {
-  if (!t || t.shape !== 'lower') return false;
+  if (t?.shape !== 'lower') return false;
   const m = /^(.{4,}?)(?:цами|анами|янами)$/.exec(t.key);
   return !!m && !!PLACE_ADJECTIVES_RU[`${m[1]}ск`];
 }
