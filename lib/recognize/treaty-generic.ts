@@ -132,6 +132,23 @@ function statePossessive(doc: Doc, k: number): boolean {
   return t?.key === 's' && doc.tokens[k - 1]?.text === "'" && placeOrBody(doc, k - 2);
 }
 
+/**
+ * The first token of the parties that end at k: places, bodies, possessives and the dots,
+ * hyphens and apostrophes glued between them ("U.S.-Taliban", "Iraq 's").
+ */
+function partiesStart(doc: Doc, k: number): number {
+  let j = k;
+  while (j > 0 && j > k - 8) {
+    const prev = doc.tokens[j - 1] as Token;
+    const cur = doc.tokens[j] as Token;
+    const glued = cur.gap === '' || prev.text === "'" || cur.key === "'s";
+    if (placeOrBody(doc, j - 1) || (glued && (prev.kind === 'punct' || prev.shape !== 'lower')))
+      j--;
+    else break;
+  }
+  return j;
+}
+
 /** A hyphenated word with a known place among its parts ("israel-plo"). */
 function hasPlacePart(doc: Doc, key: string): boolean {
   for (const part of key.split('-'))
@@ -248,6 +265,9 @@ function englishGeneric(doc: Doc, i: number): void {
   // Words not in the lists may stand in the chain ("a bilateral aviation agreement") when a
   // known modifier or a determiner closes it on the left.
   let pending = 0;
+  // Where the parties before the chain begin ("the [U.S.-Taliban] deal"): the determiner is
+  // before them.
+  let partyEdge = -1;
   for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
     const w = doc.tokens[k] as Token;
     const after = doc.tokens[k + 1] as Token;
@@ -256,11 +276,24 @@ function englishGeneric(doc: Doc, i: number): void {
       // "the Iran nuclear deal", "Iraq's pact", "the Iraq-U.N. memorandum": a party, left to
       // the place rules.
       place = true;
+      partyEdge = partiesStart(doc, k);
       break;
     }
     // "the Iraq-U.N. memorandum": a dotted abbreviation is a state's or a body's (U.S., U.N.).
     if (w.text === '.' && w.gap === '' && /^[A-Z]$/.test(doc.tokens[k - 1]?.text ?? '')) {
       place = true;
+      partyEdge = partiesStart(doc, k);
+      break;
+    }
+    // "the U.S.-Taliban deal": the second of two parties joined by a hyphen.
+    if (
+      w.gap === '' &&
+      w.shape !== 'lower' &&
+      doc.tokens[k - 1]?.text === '-' &&
+      (placeOrBody(doc, k - 2) || doc.tokens[k - 2]?.text === '.')
+    ) {
+      place = true;
+      partyEdge = partiesStart(doc, k);
       break;
     }
     if (w.kind === 'punct') break;
@@ -312,7 +345,9 @@ function englishGeneric(doc: Doc, i: number): void {
   }
   const parties = englishParties(doc, i);
   if (commercial && !(statePossessor && parties)) return;
-  const determined = EN_DETERMINERS.has(doc.tokens[start - 1]?.key ?? '');
+  const determined = EN_DETERMINERS.has(
+    doc.tokens[(partyEdge >= 0 ? partyEdge : start) - 1]?.key ?? '',
+  );
   let mark: boolean;
   if (head === 'treaty') mark = true;
   else if (head === 'deal') mark = dealStrong || ((place || parties) && determined);

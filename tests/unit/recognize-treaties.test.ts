@@ -40,6 +40,8 @@ describe('English agreements named by a common noun', () => {
     ['The Council would consider an arms embargo on Burundi.', 'embargo'],
     ['Poland is seeking pacts on avoiding double taxation with Ukraine.', 'pacts'],
     ['Britain and Australia joined the AUKUS pact.', 'AUKUS pact'],
+    ['The Iran deal collapsed.', 'deal'],
+    ['The U.S.-Taliban deal was signed in Doha in 2020.', 'deal'],
     ['Washington pulled out of the Paris Agreement.', 'pulled out'],
     ['The U.S. sanctioned five Russian officials.', 'sanctioned'],
   ])('%s', (text, phrase) => {
