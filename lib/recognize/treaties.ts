@@ -3,7 +3,13 @@
  * phrase, "Treaty on …", "… Agreement", and article references ("статья 5", "Article 5").
  * Known treaty names and the treaty-law glossary come from the phrase lexicon.
  */
-import { type Doc, isCapWord, spanText } from './document';
+
+import {
+  COMMERCIAL_ADJECTIVE_RU,
+  COMMERCIAL_NOUN_RU,
+  COMMERCIAL_WORDS_EN,
+} from './curated/treaty-cues';
+import { type Candidate, type Doc, isCapWord, spanText } from './document';
 import {
   adjectiveNominative,
   looksLikeNominal,
@@ -12,6 +18,13 @@ import {
   treatyHead,
 } from './russian';
 import type { Token } from './tokens';
+import {
+  privateContext,
+  privatePartyNear,
+  proposeGenericTreaty,
+  statesNamed,
+} from './treaty-generic';
+import { checkTreatySenses } from './treaty-senses';
 
 const RU_NAME_PREPOSITIONS = new Set(['о', 'об', 'обо', 'по']);
 const RU_ARTICLE = new Set(['статья', 'статьи', 'статье', 'статью', 'статьей', 'статьею']);
@@ -51,6 +64,9 @@ function listContinues(doc: Doc, from: number): boolean {
   return false;
 }
 
+const STATES_NOUN = /^(?:странами|государствами|державами)$/;
+const PARTY_COUNT = new Set(['двумя', 'тремя', 'обеими', 'всеми']);
+
 const RU_ADJECTIVE = /(?:ая|ой|ую|ое|ого|ому|ом|ий|ый|ые|ие|ых|их|ым|им|ыми|ими|ей|юю|яя)$/;
 
 /**
@@ -66,7 +82,15 @@ function russianName(doc: Doc, i: number): void {
   // Lower-case "договорённость о …" is any understanding, not an instrument.
   // Lower-case "протокол о/об …" is mostly a police report ("протокол об административном
   // правонарушении").
-  if (!capital && (head.lemma === 'договоренность' || head.lemma === 'протокол')) return;
+  // Lower-case "декларация о …" is a tax or customs return.
+  if (
+    !capital &&
+    (head.lemma === 'договоренность' || head.lemma === 'протокол' || head.lemma === 'декларация')
+  )
+    return;
+  // "трудовой договор о …", "договор о покупке …": private contracts (curated/treaty-cues.ts).
+  const before = doc.tokens[i - 1];
+  if (before && t.gap === ' ' && COMMERCIAL_ADJECTIVE_RU.test(before.key)) return;
   let start = i;
   while (start > i - 2) {
     const a = doc.tokens[start - 1];
@@ -86,13 +110,19 @@ function russianName(doc: Doc, i: number): void {
       const w = doc.tokens[q] as Token;
       if (w.gap === '\n') break;
       if (doc.coveredBy[q]?.type === 'LOC' || isCapWord(doc, q) || w.shape === 'upper') parties++;
-      else if (w.key !== 'и' && w.text !== ',') break;
+      // «между двумя странами», «между государствами»: the parties are states.
+      else if (STATES_NOUN.test(w.key)) parties += 2;
+      else if (w.key !== 'и' && w.text !== ',' && !PARTY_COUNT.has(w.key)) break;
       q++;
     }
     if (parties >= 2) p = q;
   } else if (first?.gap === ' ' && first.shape === 'upper' && first.text.length >= 2) p++;
   const prep = doc.tokens[p];
   if (prep?.gap !== ' ' || !RU_NAME_PREPOSITIONS.has(prep.key)) return;
+  for (let k = p + 1; k <= p + 2; k++) {
+    const w = doc.tokens[k];
+    if (w && w.shape === 'lower' && COMMERCIAL_NOUN_RU.test(w.key)) return;
+  }
   let end = -1;
   let k = p + 1;
   let words = 0;
@@ -137,6 +167,13 @@ function russianName(doc: Doc, i: number): void {
       continue;
     }
     const covered = doc.coveredBy[k];
+    // «соглашение по ФСЭГ», «договор о РСМД»: an abbreviation is the whole subject.
+    if (words === 0 && w.shape === 'upper' && w.text.length >= 2 && covered?.type !== 'LOC') {
+      words++;
+      k++;
+      end = k;
+      break;
+    }
     if (covered && covered.type !== 'TREATY') break;
     if (w.shape === 'upper' || NAME_STOP_WORDS.has(w.key)) break;
     // A capitalised word after the name's first words is the next sentence part ("… власти
@@ -151,6 +188,8 @@ function russianName(doc: Doc, i: number): void {
     end = k;
   }
   if (end < 0 || words === 0) return;
+  // A lower-case "соглашение о сотрудничестве" among companies is a business agreement.
+  if (!capital && start === i && p === i + 1 && privateContext(doc, i, end)) return;
   const rest = spanText(doc, i + 1, end);
   const adjectives: string[] = [];
   for (let k2 = start; k2 < i; k2++) {
@@ -161,6 +200,45 @@ function russianName(doc: Doc, i: number): void {
   const canonical = [...adjectives, headWord, rest].join(' ');
   doc.candidates.push({ start, end, type: 'TREATY', canonical, tier: 4 });
 }
+
+/** Regions that name a treaty's area ("in Europe", "in the Middle East"), not its venue. */
+const TREATY_REGIONS = new Set([
+  'europe',
+  'asia',
+  'africa',
+  'america',
+  'americas',
+  'latin',
+  'central',
+  'southeast',
+  'south',
+  'east',
+  'middle',
+  'pacific',
+  'atlantic',
+  'arctic',
+  'antarctica',
+  'antarctic',
+  'baltic',
+  'balkans',
+  'mediterranean',
+  'caribbean',
+  'korea',
+  'cambodia',
+  'bosnia',
+]);
+
+/** A place (not a region) after "in" at k, skipping "the". */
+function placeAfter(doc: Doc, k: number): boolean {
+  const w = doc.tokens[k]?.key === 'the' ? k + 1 : k;
+  const t = doc.tokens[w];
+  if (!t || TREATY_REGIONS.has(t.key)) return false;
+  return doc.coveredBy[w]?.type === 'LOC';
+}
+
+const VENUE_WORDS = new Set(['center', 'centre', 'hall', 'bureau', 'complex', 'arena', 'street']);
+
+const ASSEMBLY_WORDS = new Set(['national', 'constitutional', 'party', 'republican', 'democratic']);
 
 function englishName(doc: Doc, i: number): void {
   const t = doc.tokens[i] as Token;
@@ -187,6 +265,9 @@ function englishName(doc: Doc, i: number): void {
     while (k < doc.tokens.length && k < i + 14) {
       const w = doc.tokens[k] as Token;
       if (w.gap === '\n') break;
+      // "… Partnership in Pyongyang": the place of signature is no part of the name, a region
+      // is ("… Armed Forces in Europe").
+      if (w.key === 'in' && placeAfter(doc, k + 1)) break;
       if (isCapWord(doc, k) || (w.kind === 'word' && w.shape === 'upper')) lastCap = k;
       else if (!EN_CONNECTORS.has(w.key)) break;
       k++;
@@ -194,6 +275,12 @@ function englishName(doc: Doc, i: number): void {
     if (lastCap > 0) end = lastCap + 1;
   }
   if (start === i && end === i + 1) return;
+  // "Merger Agreement", "Collective Bargaining Agreement": a business contract's name.
+  for (let k = start; k < i; k++) if (COMMERCIAL_WORDS_EN.has((doc.tokens[k] as Token).key)) return;
+  // "Democratic National Convention", "Constitutional Convention": assemblies, not treaties;
+  // "the Javits Convention Center": a building.
+  if (t.key === 'convention' && ASSEMBLY_WORDS.has(doc.tokens[i - 1]?.key ?? '')) return;
+  if (end === i + 1 && VENUE_WORDS.has(doc.tokens[i + 1]?.key ?? '')) return;
   const canonical = spanText(doc, start, end);
   doc.candidates.push({ start, end, type: 'TREATY', canonical, tier: 4 });
 }
@@ -266,6 +353,7 @@ function article(doc: Doc, i: number): void {
 const NEEDS_CONTEXT = new Set([
   'вступление в силу',
   'подписание',
+  'signature',
   'оговорка',
   'присоединение',
   'entry into force',
@@ -273,8 +361,40 @@ const NEEDS_CONTEXT = new Set([
   'accession',
   'depositary',
   'депозитарий',
+  // Neighbours and societies help each other too («касса взаимной помощи»).
+  'взаимная помощь',
+  'mutual assistance',
 ]);
 const CONTEXT = 15;
+
+/**
+ * Signing is everyday (contracts, decrees, letters, players): a signing word is a treaty term
+ * only near a treaty mark, or with a treaty head as its object («подписали соглашение») where
+ * states are named and no company is.
+ */
+const NEEDS_TREATY_MARK = new Set(['подписание', 'signature']);
+
+function signsTreatyHead(doc: Doc, c: Candidate): boolean {
+  for (let k = c.end; k < doc.tokens.length && k < c.end + 4; k++) {
+    const t = doc.tokens[k] as Token;
+    if (t.kind === 'punct' || t.gap === '\n') return false;
+    if (treatyHead(t.key) || EN_HEADS.has(t.key)) {
+      // «подписал соглашение о покупке …»: a private contract.
+      for (let j = k + 1; j <= k + 3; j++) {
+        const w = doc.tokens[j];
+        if (w && w.shape === 'lower' && COMMERCIAL_NOUN_RU.test(w.key)) return false;
+      }
+      return !privatePartyNear(doc, c.start, k + 1) && statesNamed(doc, c.start, k + 1);
+    }
+  }
+  // "a signing ceremony" among states.
+  const last = doc.tokens[c.end - 1] as Token;
+  return (
+    last.key === 'ceremony' &&
+    statesNamed(doc, c.start, c.end) &&
+    !privateContext(doc, c.start, c.end)
+  );
+}
 
 function treatyWordAt(doc: Doc, k: number): boolean {
   const t = doc.tokens[k] as Token;
@@ -303,6 +423,10 @@ function dropContextless(doc: Doc): void {
     if (c.type !== 'TREATY' || !NEEDS_CONTEXT.has(c.canonical)) return true;
     const from = Math.max(0, c.start - CONTEXT);
     const to = Math.min(n, c.end + CONTEXT);
+    if (NEEDS_TREATY_MARK.has(c.canonical))
+      return (
+        (namedPrefix[to] as number) - (namedPrefix[from] as number) > 0 || signsTreatyHead(doc, c)
+      );
     return (
       (prefix[to] as number) - (prefix[from] as number) > 0 ||
       (namedPrefix[to] as number) - (namedPrefix[from] as number) > 0
@@ -318,10 +442,14 @@ export function proposeTreaties(doc: Doc): void {
     if (t.script === 'cyr') russianName(doc, i);
     else if (t.script === 'lat') englishName(doc, i);
     article(doc, i);
+    proposeGenericTreaty(doc, i);
   }
 }
 
 /** Drops context-dependent glossary terms with no treaty nearby (call after all proposals). */
 export function checkTreatyContext(doc: Doc): void {
-  if (doc.lang !== 'other') dropContextless(doc);
+  if (doc.lang === 'other') return;
+  // Senses first: a mark dropped there is no context for a signing or an entry into force.
+  checkTreatySenses(doc);
+  dropContextless(doc);
 }

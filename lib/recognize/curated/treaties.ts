@@ -109,6 +109,10 @@ export const GLOSSARY_RU = `
 прекращение огня = режим прекращения огня
 перемирие
 санкции = санкция
+санкционный список = санкционные списки
+эмбарго
+зона свободной торговли
+брексит
 мирный договор = мирное соглашение
 международный договор = международное соглашение
 межправительственное соглашение
@@ -123,6 +127,7 @@ export const GLOSSARY_RU = `
 export const GLOSSARY_VERBS_RU: Record<string, string[]> = {
   'вступление в силу': ['вступить в силу', 'вступать в силу'],
   ратификация: ['ратифицировать'],
+  подписание: ['подписать', 'подписывать'],
   денонсация: ['денонсировать'],
   'выход из договора': ['выйти из договора', 'выходить из договора'],
 };
@@ -145,6 +150,11 @@ non-proliferation = nonproliferation
 ceasefire = cease-fire, ceasefires, cease-fires, truce
 armistice
 sanctions
+embargo = embargoes
+sanctioned = sanctioning
+signature = signatures, signing, signing ceremony, signed
+free trade area = free trade zone, free-trade area, free-trade zone
+Brexit
 peace treaty = peace treaties, peace agreement, peace accord, peace accords
 international treaty = international treaties
 bilateral agreement = bilateral treaty, bilateral treaties, bilateral agreements
