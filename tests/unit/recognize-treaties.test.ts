@@ -32,7 +32,7 @@ describe('English agreements named by a common noun', () => {
     ['The two countries signed a bilateral investment treaty.', 'bilateral investment treaty'],
     ['Israel and Hamas agreed a ceasefire deal brokered by Egypt.', 'ceasefire deal'],
     ['The peace deal collapsed a week later in Sudan.', 'peace deal'],
-    ['Iran left the Iran nuclear deal in 2019.', 'nuclear deal'],
+    ['Tehran says the U.S. broke the nuclear deal in 2018.', 'nuclear deal'],
     ['The EU and Mercosur concluded a trade pact after 20 years of talks.', 'trade pact'],
     ['Spain and Morocco signed a readmission agreement.', 'readmission agreement'],
     ['The U.S. and Colombia broke a bilateral aviation agreement.', 'bilateral aviation agreement'],
@@ -63,7 +63,14 @@ describe('English agreements named by a common noun', () => {
       'Kim and Putin signed the Treaty on Comprehensive Strategic Partnership in Pyongyang.';
     expect(treaties(text, 'en')).toContain('Treaty on Comprehensive Strategic Partnership');
     expect(marked(text, 'Pyongyang', 'en')).toBe(false);
-    expect(marked('Washington left the Iran nuclear deal.', 'Iran', 'en')).toBe(false);
+    expect(marked('Washington left the Syria ceasefire deal.', 'Syria', 'en')).toBe(false);
+  });
+
+  it('marks a registered name whole, a place in it included, and ties it to its treaty', () => {
+    const [deal] = recognizer
+      .recognize('Washington left the Iran nuclear deal.', { lang: 'en' })
+      .filter((m) => m.type === 'TREATY');
+    expect(deal).toMatchObject({ text: 'Iran nuclear deal', treaty: { id: 'jcpoa' } });
   });
 
   it('marks a bare head among states only', () => {
