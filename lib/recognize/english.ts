@@ -196,3 +196,33 @@ export function englishDatelines(doc: Doc): Candidate[] {
   }
   return out;
 }
+
+/** Words after which a place name stands ("in Tavildara", "to Conakry", "near Mahala"). */
+const PLACE_PREPOSITIONS_EN = new Set(
+  'in at from to near into outside towards toward via across around between'.split(' '),
+);
+
+/**
+ * A "person" that is exactly a place name of the gazetteer (lexicon placesEn: cities and
+ * countries whose words are in no train person's name) is no person: after a place preposition
+ * it is the place ("took Tavildara", "to Conakry"), elsewhere most often a club or company named
+ * after it ("Leicester", "Hartlepool"), so it is dropped. Kept when the text names a person in
+ * full with it (its canonical is then that full name).
+ */
+export function placesNotPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of chosen) {
+    if (c.type !== 'PER' || c.canonical !== spanText(doc, c.start, c.end)) {
+      out.push(c);
+      continue;
+    }
+    if (!doc.lex.isPlaceEn(keyOf(doc.tokens, c.start, c.end))) {
+      out.push(c);
+      continue;
+    }
+    const prev = doc.tokens[c.start - 1];
+    if (prev && PLACE_PREPOSITIONS_EN.has(prev.key))
+      out.push({ ...c, type: 'LOC', person: undefined });
+  }
+  return out;
+}

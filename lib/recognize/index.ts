@@ -14,6 +14,7 @@ import {
   englishDatelines,
   FUNCTION_WORDS_EN,
   partOfEnglishName,
+  placesNotPeople,
 } from './english';
 import { groupPeople } from './group';
 import { pickLanguage } from './language';
@@ -244,7 +245,8 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
         chosen,
         picked.filter((c) => c.type === 'ORG'),
       );
-    if (lang === 'en') chosen = dropCommonWordPeople(doc, dropCompanyPeople(tokens, chosen));
+    if (lang === 'en')
+      chosen = placesNotPeople(doc, dropCommonWordPeople(doc, dropCompanyPeople(tokens, chosen)));
   }
   chosen = trimToWords(tokens, chosen).filter(
     (c) =>

@@ -83,6 +83,11 @@ export interface LexiconData {
    */
   commonWordsEn: string;
   /**
+   * English place names that are no part of a person's name (lookup keys joined by "|"): a
+   * gazetteer's cities and the country names, without any word of a train person's name.
+   */
+  placesEn: string;
+  /**
    * Words often written with a capital inside a sentence but rarely part of a person's name in
    * the train corpora ("Ministry", "Центра"), by script (keys joined by " ").
    */

@@ -72,6 +72,8 @@ export interface Lexicon {
   firstNamesEn: Set<string>;
   /** Whether a lower-case English word is a common word, or the plural of one (commonWordsEn). */
   isCommonWordEn(key: string): boolean;
+  /** Whether a phrase key is an English place name that is no part of a person's (placesEn). */
+  isPlaceEn(key: string): boolean;
   /** Capitalised words that are rarely name parts (see LexiconData.capsNotNames). */
   capsNotNames: Set<string>;
 }
@@ -264,6 +266,12 @@ function buildLexicon(data: LexiconData): Lexicon {
     return commonEn.has(key.slice(0, -1)) || (key.endsWith('es') && commonEn.has(key.slice(0, -2)));
   };
 
+  let placesEn: Set<string> | null = null;
+  const isPlaceEn = (key: string): boolean => {
+    placesEn ??= new Set(data.placesEn.split('|'));
+    return placesEn.has(key);
+  };
+
   return {
     phrases,
     continues,
@@ -275,6 +283,7 @@ function buildLexicon(data: LexiconData): Lexicon {
     eastAsianSyllables: new Set(data.eastAsian.syllables.split(' ')),
     firstNamesEn: new Set(data.firstNamesEn.split(' ')),
     isCommonWordEn,
+    isPlaceEn,
     capsNotNames: new Set([...data.capsNotNames.ru.split(' '), ...data.capsNotNames.en.split(' ')]),
   };
 }
