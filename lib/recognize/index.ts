@@ -8,6 +8,7 @@ import { appendAll } from '../arrays';
 import type { Mention, RecognizeOptions, Recognizer } from '../entities';
 import { applyCueNouns, cuedPeople } from './cue-nouns';
 import { type Candidate, createDoc, type Doc } from './document';
+import { eastAsianNamesEn } from './east-asian-en';
 import {
   dropCommonWordPeople,
   dropCompanyPeople,
@@ -226,7 +227,14 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
     const order =
       lang === 'ru'
         ? [...treaties, ...names, ...fallback, ...blockers]
-        : [...treaties, ...englishDatelines(doc), ...names, ...blockers, ...fallback];
+        : [
+            ...treaties,
+            ...englishDatelines(doc),
+            ...eastAsianNamesEn(doc),
+            ...names,
+            ...blockers,
+            ...fallback,
+          ];
     const picked = choose(tokens.length, order);
     chosen = picked.filter((c) => c.type !== 'ORG');
     if (lang === 'ru')
