@@ -1016,6 +1016,21 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
   for (const code of Object.keys(enNames).sort())
     for (const name of (enNames[code] ?? []).flatMap(cleanCountryName)) addPlaceEn(name);
 
+  // 6h. English company names that are never people: cspell's company dictionary
+  // (@cspell/dict-companies), names written with lower-case letters (not tickers), minus those
+  // with a word of a train person's name or an English first name ("Ford", "Dell" stay people).
+  const companiesEn = new Set<string>();
+  const companyList = readFileSync(
+    join(dirname(require.resolve('@cspell/dict-companies/cspell-ext.json')), 'dict/companies.txt'),
+    'utf8',
+  );
+  for (const line of companyList.split('\n')) {
+    const name = line.trim();
+    if (!/^\p{Lu}/u.test(name) || !/\p{Ll}/u.test(name)) continue;
+    const key = phraseKey(name);
+    if (key && !personNameWord(key)) companiesEn.add(key);
+  }
+
   // 7. Ambiguity: lemmas whose nominative is also a common word ("Вера", "Орёл") need stronger
   // evidence at runtime.
   const ambiguousLemmas = new Set<string>();
@@ -1094,6 +1109,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     firstNamesEn: [...firstNamesEn].sort().join(' '),
     commonWordsEn: commonWordsEn.join(' '),
     placesEn: [...placesEn].sort().join('|'),
+    companiesEn: [...companiesEn].sort().join('|'),
     capsNotNames: {
       ru: capsNotNames(nerel, /\p{Script=Cyrillic}/u).join(' '),
       en: capsNotNames(conll, /\p{Script=Latin}/u).join(' '),
@@ -1113,6 +1129,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
       enFirstNames: firstNamesEn.size,
       enCommonWords: commonWordsEn.length,
       enPlacesNotPeople: placesEn.size,
+      enCompanies: companiesEn.size,
       eastAsianSyllables: syllables.size,
     },
     ambiguous: ambiguousLemmas.size,

@@ -226,3 +226,21 @@ export function placesNotPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
   }
   return out;
 }
+
+/**
+ * A "person" that is exactly an organisation's name — a company of the lexicon's company list
+ * (companiesEn: "Unilever", "Nintendo") or a name the train split labels mostly as an
+ * organisation ("Lada Togliatti") — is no person, unless the text names a person in full with
+ * it or it is one English first name ("Nancy", a club and a first name).
+ */
+export function organisationsNotPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
+  return chosen.filter((c) => {
+    if (c.type !== 'PER' || c.canonical !== spanText(doc, c.start, c.end)) return true;
+    const m = doc.phraseAt[c.start];
+    const org =
+      (m && m.end === c.end && m.entry.type === 'ORG') ||
+      doc.lex.isCompanyEn(keyOf(doc.tokens, c.start, c.end));
+    if (!org) return true;
+    return c.end === c.start + 1 && doc.lex.firstNamesEn.has((doc.tokens[c.start] as Token).key);
+  });
+}

@@ -14,6 +14,7 @@ import {
   dropCompanyPeople,
   englishDatelines,
   FUNCTION_WORDS_EN,
+  organisationsNotPeople,
   partOfEnglishName,
   placesNotPeople,
 } from './english';
@@ -264,7 +265,10 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
         picked.filter((c) => c.type === 'ORG'),
       );
     if (lang === 'en')
-      chosen = placesNotPeople(doc, dropCommonWordPeople(doc, dropCompanyPeople(tokens, chosen)));
+      chosen = organisationsNotPeople(
+        doc,
+        placesNotPeople(doc, dropCommonWordPeople(doc, dropCompanyPeople(tokens, chosen))),
+      );
   }
   chosen = trimToWords(tokens, chosen).filter(
     (c) =>

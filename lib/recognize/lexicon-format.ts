@@ -88,6 +88,11 @@ export interface LexiconData {
    */
   placesEn: string;
   /**
+   * English company names that are no part of a person's name (lookup keys joined by "|"): a
+   * company-name dictionary without tickers and without any word of a train person's name.
+   */
+  companiesEn: string;
+  /**
    * Words often written with a capital inside a sentence but rarely part of a person's name in
    * the train corpora ("Ministry", "Центра"), by script (keys joined by " ").
    */
