@@ -33,7 +33,7 @@ function pinyinGiven(word: string): boolean {
  * without tones: up to three consonant letters, a vowel group, an optional final consonant
  * ("jae", "teng", "hui", "geun", "hye", "xuan", "phuc", "kiet", "young").
  */
-const SYLLABLE = /^[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|nh|ch|[nmkptlh])?$/;
+const SYLLABLE = /^[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|nh|ch|[nmkptlhc])?$/;
 
 /** A given-name word: one or two syllables, hyphenated or run together in Pinyin. */
 function givenWord(key: string): number {
@@ -69,8 +69,12 @@ function inKnownName(doc: Doc, i: number): boolean {
 function nameWord(doc: Doc, i: number, gap: boolean): boolean {
   const t = doc.tokens[i];
   if (!capitalised(t) || (gap && t.gap !== ' ')) return false;
-  if (FUNCTION_WORDS_EN.has(t.key) || inKnownName(doc, i)) return false;
-  return !doc.lex.capsNotNames.has(t.key);
+  return !FUNCTION_WORDS_EN.has(t.key) && !inKnownName(doc, i);
+}
+
+/** A word often capitalised in the news but rarely in a name ("Park"), or a common word. */
+function weakName(doc: Doc, key: string): boolean {
+  return doc.lex.capsNotNames.has(key) || doc.lex.isCommonWordEn(key);
 }
 
 /** English auxiliaries, closed-class like the function words ("Pan Am" is no name). */
@@ -83,17 +87,17 @@ function familyFirst(doc: Doc, i: number): Candidate | null {
   let end = i + 1;
   while (end < doc.tokens.length && end - i <= 2 && nameWord(doc, end, true)) {
     const key = (doc.tokens[end] as Token).key;
-    if (AUXILIARIES.has(key)) break;
+    if (AUXILIARIES.has(key) || doc.lex.capsNotNames.has(key)) break;
     const n = givenWord(key);
     if (n === 0 || syllables + n > 2) break;
     syllables += n;
     end++;
   }
   if (syllables === 0) return null;
-  // A one-syllable given name ("Lee Kuan", "Moon Jae"): only when the next word does not go on
-  // with capitals, and not for family names that are English words ("Park", "Song").
+  // Only when the next word does not go on with capitals; a family name that is also an English
+  // word ("Park", "Song") needs a two-syllable given name ("Park Geun-hye", not "Park Lane").
   if (capitalised(doc.tokens[end]) && doc.tokens[end]?.gap === ' ') return null;
-  if (syllables === 1 && doc.lex.isCommonWordEn(family.key)) return null;
+  if (syllables === 1 && weakName(doc, family.key)) return null;
   const canonical = doc.tokens
     .slice(i, end)
     .map((t) => t.text)
@@ -116,11 +120,11 @@ function familyFirst(doc: Doc, i: number): Candidate | null {
 function givenFirst(doc: Doc, i: number): Candidate | null {
   const given = doc.tokens[i] as Token;
   const family = doc.tokens[i + 1];
-  if (!family || !nameWord(doc, i + 1, true)) return null;
+  if (!family || !nameWord(doc, i + 1, true) || weakName(doc, given.key)) return null;
   if (!japaneseWord(given.key) || !japaneseWord(family.key)) return null;
   // Not an English word or given name, nor a longer run of capitals (a company: "Asahi Glass").
   for (const t of [given, family]) {
-    if (doc.lex.isCommonWordEn(t.key) || doc.lex.isPlaceEn(t.key)) return null;
+    if (weakName(doc, t.key) || doc.lex.isPlaceEn(t.key)) return null;
   }
   if (capitalised(doc.tokens[i + 2]) && doc.tokens[i + 2]?.gap === ' ') return null;
   if (capitalised(doc.tokens[i - 1]) && given.gap === ' ') return null;

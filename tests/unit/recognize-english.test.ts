@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { type Candidate, createDoc } from '../../lib/recognize/document';
+import { organisationsNotPeople, placesNotPeople } from '../../lib/recognize/english';
+import { createRecognizer } from '../../lib/recognize/index';
+import { getLexicon } from '../../lib/recognize/lexicon';
+import { tokenize } from '../../lib/recognize/tokens';
+
+/** An English document and PER spans given by the words they cover (first match). */
+function setUp(text: string) {
+  const tokens = tokenize(text);
+  const doc = createDoc(text, tokens, getLexicon(), 'en');
+  const person = (words: string, canonical = words): Candidate => {
+    const want = tokenize(words).map((t) => t.text);
+    for (let i = 0; i < tokens.length; i++) {
+      if (want.every((w, k) => tokens[i + k]?.text === w))
+        return { start: i, end: i + want.length, type: 'PER', canonical, tier: 2 };
+    }
+    throw new Error(`no ${words}`);
+  };
+  const texts = (cs: Candidate[]) =>
+    cs.map(
+      (c) =>
+        `${c.type}:${tokens
+          .slice(c.start, c.end)
+          .map((t) => t.text)
+          .join(' ')}`,
+    );
+  return { doc, person, texts };
+}
+
+describe('placesNotPeople', () => {
+  it('reads a gazetteer place after a place preposition as the place', () => {
+    const { doc, person, texts } = setUp('He flew to Conakry and said his troops took Tavildara .');
+    expect(texts(placesNotPeople(doc, [person('Conakry')]))).toEqual(['LOC:Conakry']);
+  });
+
+  it('drops a gazetteer place standing elsewhere (a club or company named after a town)', () => {
+    const { doc, person, texts } = setUp('Bristol 28 Northampton 46 West Hartlepool 20 Orrell 13');
+    expect(texts(placesNotPeople(doc, [person('Hartlepool')]))).toEqual([]);
+    const accented = setUp('Kecskemet beat Vasas 2-1 .');
+    expect(accented.texts(placesNotPeople(accented.doc, [accented.person('Kecskemet')]))).toEqual(
+      [],
+    );
+  });
+
+  it('keeps places that are also words of people’s names, and people named in full', () => {
+    const { doc, person, texts } = setUp(
+      'Washington , who climbed back , beat Jordan . Taylor said . Kehl , the striker , scored .',
+    );
+    expect(
+      texts(
+        placesNotPeople(doc, [
+          person('Washington'),
+          person('Jordan'),
+          person('Taylor'),
+          person('Kehl', 'Frank Kehl'),
+        ]),
+      ),
+    ).toEqual(['PER:Washington', 'PER:Jordan', 'PER:Taylor', 'PER:Kehl']);
+  });
+
+  it('leaves unknown words and non-person spans alone', () => {
+    const { doc, person, texts } = setUp('Kowalczyk and Turin met .');
+    const loc: Candidate = { ...person('Turin'), type: 'LOC' };
+    expect(texts(placesNotPeople(doc, [person('Kowalczyk'), loc]))).toEqual([
+      'PER:Kowalczyk',
+      'LOC:Turin',
+    ]);
+  });
+});
+
+describe('organisationsNotPeople', () => {
+  it('drops a person that is exactly a listed company or a train organisation', () => {
+    const { doc, person, texts } = setUp('Unilever said . Firms including Mobil and Nintendo .');
+    expect(
+      texts(organisationsNotPeople(doc, [person('Unilever'), person('Mobil'), person('Nintendo')])),
+    ).toEqual([]);
+  });
+
+  it('keeps first names, people named in full and longer names', () => {
+    const { doc, person, texts } = setUp('Nancy said . Unilever said . Kevin Lamarque took it .');
+    expect(
+      texts(
+        organisationsNotPeople(doc, [
+          person('Nancy'),
+          person('Unilever', 'Jan Unilever'),
+          person('Kevin Lamarque'),
+        ]),
+      ),
+    ).toEqual(['PER:Nancy', 'PER:Unilever', 'PER:Kevin Lamarque']);
+  });
+});
+
+describe('English people on the whole pipeline', () => {
+  const recognizer = createRecognizer();
+  const people = (text: string) =>
+    recognizer
+      .recognize(text, { lang: 'en' })
+      .filter((m) => m.type === 'PER')
+      .map((m) => m.text);
+
+  it('does not paint a listed company as a person', () => {
+    expect(people('Unilever said on Friday that profits rose . Unilever shares fell .')).toEqual(
+      [],
+    );
+  });
+});
