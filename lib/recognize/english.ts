@@ -228,19 +228,16 @@ export function placesNotPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
 }
 
 /**
- * A "person" that is exactly an organisation's name — a company of the lexicon's company list
- * (companiesEn: "Unilever", "Nintendo") or a name the train split labels mostly as an
- * organisation ("Lada Togliatti") — is no person, unless the text names a person in full with
- * it or it is one English first name ("Nancy", a club and a first name).
+ * A "person" that is exactly a name the lexicon knows is never a person's (notPeopleEn: companies
+ * such as "Unilever" and "Nintendo", organisations and nationalities the train split labels so,
+ * "Lada Togliatti", "Kuwaiti", and plurals: "Kuwaitis") is no person, unless the text names a
+ * person in full with it.
  */
 export function organisationsNotPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
   return chosen.filter((c) => {
     if (c.type !== 'PER' || c.canonical !== spanText(doc, c.start, c.end)) return true;
-    const m = doc.phraseAt[c.start];
-    const org =
-      (m && m.end === c.end && m.entry.type === 'ORG') ||
-      doc.lex.isCompanyEn(keyOf(doc.tokens, c.start, c.end));
-    if (!org) return true;
-    return c.end === c.start + 1 && doc.lex.firstNamesEn.has((doc.tokens[c.start] as Token).key);
+    const key = keyOf(doc.tokens, c.start, c.end);
+    if (doc.lex.isNotPersonEn(key)) return false;
+    return !(key.endsWith('s') && doc.lex.isNotPersonEn(key.slice(0, -1)));
   });
 }

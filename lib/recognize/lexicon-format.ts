@@ -88,10 +88,11 @@ export interface LexiconData {
    */
   placesEn: string;
   /**
-   * English company names that are no part of a person's name (lookup keys joined by "|"): a
-   * company-name dictionary without tickers and without any word of a train person's name.
+   * English names that are never a person's (lookup keys joined by "|"): companies of a company
+   * dictionary, organisations and other names (nationalities, events) the train split labels
+   * mostly so, demonyms of the country names; none with a word of a person's name.
    */
-  companiesEn: string;
+  notPeopleEn: string;
   /**
    * Words often written with a capital inside a sentence but rarely part of a person's name in
    * the train corpora ("Ministry", "Центра"), by script (keys joined by " ").

@@ -74,8 +74,8 @@ export interface Lexicon {
   isCommonWordEn(key: string): boolean;
   /** Whether a phrase key is an English place name that is no part of a person's (placesEn). */
   isPlaceEn(key: string): boolean;
-  /** Whether a phrase key is an English company name that is no part of a person's (companiesEn). */
-  isCompanyEn(key: string): boolean;
+  /** Whether a phrase key is an English name that is never a person's (notPeopleEn). */
+  isNotPersonEn(key: string): boolean;
   /** Capitalised words that are rarely name parts (see LexiconData.capsNotNames). */
   capsNotNames: Set<string>;
 }
@@ -274,10 +274,10 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     placesEn ??= new Set(data.placesEn.split('|'));
     return placesEn.has(key);
   };
-  let companiesEn: Set<string> | null = null;
-  const isCompanyEn = (key: string): boolean => {
-    companiesEn ??= new Set(data.companiesEn.split('|'));
-    return companiesEn.has(key);
+  let notPeopleEn: Set<string> | null = null;
+  const isNotPersonEn = (key: string): boolean => {
+    notPeopleEn ??= new Set(data.notPeopleEn.split('|'));
+    return notPeopleEn.has(key);
   };
 
   return {
@@ -292,7 +292,7 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     firstNamesEn: new Set(data.firstNamesEn.split(' ')),
     isCommonWordEn,
     isPlaceEn,
-    isCompanyEn,
+    isNotPersonEn,
     capsNotNames: new Set([...data.capsNotNames.ru.split(' '), ...data.capsNotNames.en.split(' ')]),
   };
 }

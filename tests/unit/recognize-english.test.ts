@@ -77,6 +77,13 @@ describe('organisationsNotPeople', () => {
     ).toEqual([]);
   });
 
+  it('drops nationality words: the train split’s and the demonyms of country names, plurals too', () => {
+    const { doc, person, texts } = setUp('Kuwaiti pledges . Tajik troops . Kuwaitis left .');
+    expect(
+      texts(organisationsNotPeople(doc, [person('Kuwaiti'), person('Tajik'), person('Kuwaitis')])),
+    ).toEqual([]);
+  });
+
   it('keeps first names, people named in full and longer names', () => {
     const { doc, person, texts } = setUp('Nancy said . Unilever said . Kevin Lamarque took it .');
     expect(
