@@ -241,3 +241,38 @@ export function organisationsNotPeople(doc: Doc, chosen: Candidate[]): Candidate
     return !(key.endsWith('s') && doc.lex.isNotPersonEn(key.slice(0, -1)));
   });
 }
+
+/**
+ * One sense per text: a lone place that is the surname of a person the text names in full is
+ * that person ("MaliVai Washington … Washington came charging back", "Neil Jordan … Jordan
+ * said"), unless a place preposition stands before it ("in Washington").
+ */
+export function surnamesOverPlaces(doc: Doc, chosen: Candidate[]): Candidate[] {
+  let people: Map<string, string> | null = null;
+  for (const c of chosen) {
+    if (c.type !== 'PER' || c.end - c.start < 2) continue;
+    const last = doc.tokens[c.end - 1] as Token;
+    if (last.kind !== 'word' || last.shape !== 'title') continue;
+    people ??= new Map();
+    if (!people.has(last.key)) people.set(last.key, c.canonical);
+  }
+  if (!people) return chosen;
+  const known = people;
+  return chosen.map((c) => {
+    if (c.type !== 'LOC' || c.end !== c.start + 1) return c;
+    const t = doc.tokens[c.start] as Token;
+    const canonical = t.shape === 'title' ? known.get(t.key) : undefined;
+    if (!canonical) return c;
+    const prev = doc.tokens[c.start - 1];
+    if (prev && PLACE_PREPOSITIONS_EN.has(prev.key)) return c;
+    return {
+      start: c.start,
+      end: c.end,
+      type: 'PER',
+      canonical,
+      tier: c.tier,
+      tagged: c.tagged,
+      person: { surname: t.text, surnameKeys: [t.key], full: false },
+    };
+  });
+}

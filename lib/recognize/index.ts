@@ -17,6 +17,7 @@ import {
   organisationsNotPeople,
   partOfEnglishName,
   placesNotPeople,
+  surnamesOverPlaces,
 } from './english';
 import { groupPeople } from './group';
 import { pickLanguage } from './language';
@@ -265,9 +266,12 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
         picked.filter((c) => c.type === 'ORG'),
       );
     if (lang === 'en')
-      chosen = organisationsNotPeople(
+      chosen = surnamesOverPlaces(
         doc,
-        placesNotPeople(doc, dropCommonWordPeople(doc, dropCompanyPeople(tokens, chosen))),
+        organisationsNotPeople(
+          doc,
+          placesNotPeople(doc, dropCommonWordPeople(doc, dropCompanyPeople(tokens, chosen))),
+        ),
       );
   }
   chosen = trimToWords(tokens, chosen).filter(

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type Candidate, createDoc } from '../../lib/recognize/document';
-import { organisationsNotPeople, placesNotPeople } from '../../lib/recognize/english';
+import {
+  organisationsNotPeople,
+  placesNotPeople,
+  surnamesOverPlaces,
+} from '../../lib/recognize/english';
 import { createRecognizer } from '../../lib/recognize/index';
 import { getLexicon } from '../../lib/recognize/lexicon';
 import { tokenize } from '../../lib/recognize/tokens';
@@ -95,6 +99,32 @@ describe('organisationsNotPeople', () => {
         ]),
       ),
     ).toEqual(['PER:Nancy', 'PER:Unilever', 'PER:Kevin Lamarque']);
+  });
+});
+
+describe('surnamesOverPlaces', () => {
+  it('reads a lone place that is the surname of a person named in full as that person', () => {
+    const { doc, person, texts } = setUp(
+      'MaliVai Washington lost . Washington served . He flew to Washington . Jordan won .',
+    );
+    const place = (c: Candidate): Candidate => ({ ...c, type: 'LOC' });
+    const full = person('MaliVai Washington');
+    const tokens = doc.tokens;
+    const at = (text: string, from: number): Candidate => {
+      const i = tokens.findIndex((t, k) => k >= from && t.text === text);
+      return { start: i, end: i + 1, type: 'LOC', canonical: text, tier: 2 };
+    };
+    const served = at('Washington', full.end);
+    const flown = at('Washington', served.end);
+    const jordan = place(person('Jordan'));
+    const out = surnamesOverPlaces(doc, [full, served, flown, jordan]);
+    expect(texts(out)).toEqual([
+      'PER:MaliVai Washington',
+      'PER:Washington',
+      'LOC:Washington',
+      'LOC:Jordan',
+    ]);
+    expect(out[1]?.canonical).toBe('MaliVai Washington');
   });
 });
 
