@@ -1157,6 +1157,10 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     commonWordsEn: commonWordsEn.join(' '),
     placesEn: [...placesEn].sort().join('|'),
     notPeopleEn: [...notPeopleEn].sort().join('|'),
+    givenNamesEn: [...mobyFirstNames]
+      .filter((n) => !firstNamesEn.has(n))
+      .sort()
+      .join(' '),
     capsNotNames: {
       ru: capsNotNames(nerel, /\p{Script=Cyrillic}/u).join(' '),
       en: capsNotNames(conll, /\p{Script=Latin}/u).join(' '),

@@ -47,7 +47,8 @@ function givenWord(key: string): number {
 /** Hepburn morae: (consonant) + vowel, or the moraic n; a doubled consonant is a geminate. */
 const HEPBURN = /^(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|y|w|kk|ss|tt|pp|tch)?[aeiou]|n)+$/;
 
-function japaneseWord(key: string): boolean {
+/** A word that spells out in Hepburn morae ("Shinzo", "Hashimoto"). */
+export function japaneseWord(key: string): boolean {
   return key.length >= 3 && HEPBURN.test(key);
 }
 

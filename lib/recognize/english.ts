@@ -5,6 +5,7 @@
  * the closed-class words that are never a name.
  */
 import { type Candidate, type Doc, spanText } from './document';
+import { japaneseWord } from './east-asian-en';
 import { COMPANY_SUFFIXES } from './people';
 import { keyOf, type Token } from './tokens';
 
@@ -228,6 +229,19 @@ export function placesNotPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
 }
 
 /**
+ * A maker's name after another name is a make, a team or a product ("Reynard Honda", "Penske
+ * Mercedes-Benz"), not a person, unless the first word is an English given name or a Japanese
+ * one ("Ichiro Suzuki"): the maker is the last word, one of notPeopleEn.
+ */
+function makeAfterName(doc: Doc, c: Candidate): boolean {
+  if (c.end - c.start < 2) return false;
+  const first = doc.tokens[c.start] as Token;
+  const last = doc.tokens[c.end - 1] as Token;
+  if (!doc.lex.isNotPersonEn(last.key)) return false;
+  return !doc.lex.isGivenNameEn(first.key) && !japaneseWord(first.key);
+}
+
+/**
  * A "person" that is exactly a name the lexicon knows is never a person's (notPeopleEn: companies
  * such as "Unilever" and "Nintendo", organisations and nationalities the train split labels so,
  * "Lada Togliatti", "Kuwaiti", and plurals: "Kuwaitis") is no person, unless the text names a
@@ -238,7 +252,8 @@ export function organisationsNotPeople(doc: Doc, chosen: Candidate[]): Candidate
     if (c.type !== 'PER' || c.canonical !== spanText(doc, c.start, c.end)) return true;
     const key = keyOf(doc.tokens, c.start, c.end);
     if (doc.lex.isNotPersonEn(key)) return false;
-    return !(key.endsWith('s') && doc.lex.isNotPersonEn(key.slice(0, -1)));
+    if (key.endsWith('s') && doc.lex.isNotPersonEn(key.slice(0, -1))) return false;
+    return !makeAfterName(doc, c);
   });
 }
 

@@ -94,6 +94,11 @@ export interface LexiconData {
    */
   notPeopleEn: string;
   /**
+   * More English given names, for the rules only (the tagger reads firstNamesEn): the Moby first
+   * names not in firstNamesEn (keys joined by " ").
+   */
+  givenNamesEn: string;
+  /**
    * Words often written with a capital inside a sentence but rarely part of a person's name in
    * the train corpora ("Ministry", "Центра"), by script (keys joined by " ").
    */

@@ -76,6 +76,8 @@ export interface Lexicon {
   isPlaceEn(key: string): boolean;
   /** Whether a phrase key is an English name that is never a person's (notPeopleEn). */
   isNotPersonEn(key: string): boolean;
+  /** Whether a key is an English given name (firstNamesEn or the Moby lists' givenNamesEn). */
+  isGivenNameEn(key: string): boolean;
   /** Capitalised words that are rarely name parts (see LexiconData.capsNotNames). */
   capsNotNames: Set<string>;
 }
@@ -279,6 +281,13 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     notPeopleEn ??= new Set(data.notPeopleEn.split('|'));
     return notPeopleEn.has(key);
   };
+  let givenNamesEn: Set<string> | null = null;
+  const firstNamesEn = new Set(data.firstNamesEn.split(' '));
+  const isGivenNameEn = (key: string): boolean => {
+    if (firstNamesEn.has(key)) return true;
+    givenNamesEn ??= new Set(data.givenNamesEn.split(' '));
+    return givenNamesEn.has(key);
+  };
 
   return {
     phrases,
@@ -289,10 +298,11 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     nominative,
     eastAsianSurnames,
     eastAsianSyllables: new Set(data.eastAsian.syllables.split(' ')),
-    firstNamesEn: new Set(data.firstNamesEn.split(' ')),
+    firstNamesEn,
     isCommonWordEn,
     isPlaceEn,
     isNotPersonEn,
+    isGivenNameEn,
     capsNotNames: new Set([...data.capsNotNames.ru.split(' '), ...data.capsNotNames.en.split(' ')]),
   };
 }

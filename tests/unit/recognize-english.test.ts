@@ -88,6 +88,21 @@ describe('organisationsNotPeople', () => {
     ).toEqual([]);
   });
 
+  it('drops a maker after another name, unless a given name comes first', () => {
+    const { doc, person, texts } = setUp(
+      'Paul Tracy , Penske Mercedes-Benz , 54.620 . Ichiro Suzuki and Bob Honda met .',
+    );
+    expect(
+      texts(
+        organisationsNotPeople(doc, [
+          person('Penske Mercedes-Benz'),
+          person('Ichiro Suzuki'),
+          person('Bob Honda'),
+        ]),
+      ),
+    ).toEqual(['PER:Ichiro Suzuki', 'PER:Bob Honda']);
+  });
+
   it('keeps first names, people named in full and longer names', () => {
     const { doc, person, texts } = setUp('Nancy said . Unilever said . Kevin Lamarque took it .');
     expect(
