@@ -291,3 +291,70 @@ export function surnamesOverPlaces(doc: Doc, chosen: Candidate[]): Candidate[] {
     };
   });
 }
+
+/** Honorifics: a title of address, never a whole name on its own ("Miss Universe"). */
+const HONORIFICS_EN = new Set('mr mrs ms miss dr mme mlle messrs'.split(' '));
+
+/** US state abbreviations of the AP style, as datelines and addresses write them ("Mich ."). */
+const STATE_ABBREVIATIONS_EN: Record<string, string> = {
+  ala: 'Alabama',
+  ariz: 'Arizona',
+  ark: 'Arkansas',
+  calif: 'California',
+  colo: 'Colorado',
+  conn: 'Connecticut',
+  del: 'Delaware',
+  fla: 'Florida',
+  ga: 'Georgia',
+  ill: 'Illinois',
+  ind: 'Indiana',
+  kan: 'Kansas',
+  ky: 'Kentucky',
+  la: 'Louisiana',
+  md: 'Maryland',
+  mass: 'Massachusetts',
+  mich: 'Michigan',
+  minn: 'Minnesota',
+  miss: 'Mississippi',
+  mo: 'Missouri',
+  mont: 'Montana',
+  neb: 'Nebraska',
+  nev: 'Nevada',
+  okla: 'Oklahoma',
+  ore: 'Oregon',
+  pa: 'Pennsylvania',
+  tenn: 'Tennessee',
+  tex: 'Texas',
+  vt: 'Vermont',
+  va: 'Virginia',
+  wash: 'Washington',
+  wis: 'Wisconsin',
+  wisc: 'Wisconsin',
+  wyo: 'Wyoming',
+};
+
+/**
+ * Abbreviations the tagger takes for a lone person: a month before a number is a date ("Jan
+ * 10"), an honorific alone is no name ("Miss Universe"), and a state abbreviation between a
+ * comma and a full stop is the state ("Eau Claire , Wisc .", "PONTIAC , Mich .").
+ */
+export function abbreviationsNotPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of chosen) {
+    if (c.type !== 'PER' || c.end !== c.start + 1) {
+      out.push(c);
+      continue;
+    }
+    const t = doc.tokens[c.start] as Token;
+    const next = doc.tokens[c.end];
+    if (MONTH_ABBREVIATIONS.has(t.key) && next?.kind === 'num' && next.gap !== '\n') continue;
+    if (HONORIFICS_EN.has(t.key) && c.canonical === t.text) continue;
+    const state = STATE_ABBREVIATIONS_EN[t.key];
+    if (state && doc.tokens[c.start - 1]?.text === ',' && next?.text === '.') {
+      out.push({ start: c.start, end: c.end, type: 'LOC', canonical: state, tier: c.tier });
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}

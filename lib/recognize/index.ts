@@ -10,6 +10,7 @@ import { applyCueNouns, cuedPeople } from './cue-nouns';
 import { type Candidate, createDoc, type Doc } from './document';
 import { eastAsianNamesEn } from './east-asian-en';
 import {
+  abbreviationsNotPeople,
   dropCommonWordPeople,
   dropCompanyPeople,
   englishDatelines,
@@ -266,11 +267,14 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
         picked.filter((c) => c.type === 'ORG'),
       );
     if (lang === 'en')
-      chosen = surnamesOverPlaces(
+      chosen = abbreviationsNotPeople(
         doc,
-        organisationsNotPeople(
+        surnamesOverPlaces(
           doc,
-          placesNotPeople(doc, dropCommonWordPeople(doc, dropCompanyPeople(tokens, chosen))),
+          organisationsNotPeople(
+            doc,
+            placesNotPeople(doc, dropCommonWordPeople(doc, dropCompanyPeople(tokens, chosen))),
+          ),
         ),
       );
   }

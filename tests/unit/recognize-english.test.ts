@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Candidate, createDoc } from '../../lib/recognize/document';
 import {
+  abbreviationsNotPeople,
   organisationsNotPeople,
   placesNotPeople,
   surnamesOverPlaces,
@@ -114,6 +115,23 @@ describe('organisationsNotPeople', () => {
         ]),
       ),
     ).toEqual(['PER:Nancy', 'PER:Unilever', 'PER:Kevin Lamarque']);
+  });
+});
+
+describe('abbreviationsNotPeople', () => {
+  it('drops a month before a number and a lone honorific; reads a state abbreviation as the state', () => {
+    const { doc, person, texts } = setUp('( Jan 10 ) LONDON . Miss said . PONTIAC , Mich . 1996');
+    const out = abbreviationsNotPeople(doc, [person('Jan'), person('Miss'), person('Mich')]);
+    expect(texts(out)).toEqual(['LOC:Mich']);
+    expect(out[0]?.canonical).toBe('Michigan');
+  });
+
+  it('keeps the same words where they are names', () => {
+    const { doc, person, texts } = setUp('Jan said . Mich , the coach , left .');
+    expect(texts(abbreviationsNotPeople(doc, [person('Jan'), person('Mich')]))).toEqual([
+      'PER:Jan',
+      'PER:Mich',
+    ]);
   });
 });
 
