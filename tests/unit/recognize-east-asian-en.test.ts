@@ -24,6 +24,14 @@ describe('eastAsianNamesEn: family name first', () => {
     expect(names('Park Geun-hye was impeached .')).toEqual(['Park Geun-hye']);
   });
 
+  it('reads Cantonese, Wade–Giles and Khmer spellings', () => {
+    expect(names('Cheung Siu Man , 40 , was arrested . Tung Chee-hwa spoke .')).toEqual([
+      'Cheung Siu Man',
+      'Tung Chee-hwa',
+    ]);
+    expect(names('Nuon Chea and Khieu Ponnary met .')).toEqual(['Nuon Chea']);
+  });
+
   it('keeps a given name to two syllables and stops at words that are not syllables', () => {
     // "Jinping" is two Pinyin syllables: a third word is not part of the name.
     expect(names('Xi Jinping Zhou said .')).toEqual([]);
