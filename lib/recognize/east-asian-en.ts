@@ -121,8 +121,9 @@ function familyFirst(doc: Doc, i: number): Candidate | null {
 function givenFirst(doc: Doc, i: number): Candidate | null {
   const given = doc.tokens[i] as Token;
   const family = doc.tokens[i + 1];
-  if (!family || !nameWord(doc, i + 1, true) || weakName(doc, given.key)) return null;
-  if (!japaneseWord(given.key) || !japaneseWord(family.key)) return null;
+  // The spelling first: most capitalised English words fail it at once.
+  if (!family || !japaneseWord(given.key) || !japaneseWord(family.key)) return null;
+  if (!nameWord(doc, i + 1, true)) return null;
   // Not an English word or given name, nor a longer run of capitals (a company: "Asahi Glass").
   for (const t of [given, family]) {
     if (weakName(doc, t.key) || doc.lex.isPlaceEn(t.key)) return null;
@@ -143,8 +144,9 @@ function givenFirst(doc: Doc, i: number): Candidate | null {
 export function eastAsianNamesEn(doc: Doc): Candidate[] {
   const out: Candidate[] = [];
   const { tokens } = doc;
-  for (let i = 0; i < tokens.length; i++) {
-    if (!nameWord(doc, i, false)) continue;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    // Both kinds are at least two capitalised words.
+    if (!capitalised(tokens[i + 1]) || !nameWord(doc, i, false)) continue;
     const c = familyFirst(doc, i) ?? givenFirst(doc, i);
     if (!c) continue;
     out.push(c);
