@@ -15,6 +15,7 @@ import {
   dropCompanyPeople,
   englishDatelines,
   FUNCTION_WORDS_EN,
+  organisationNounNames,
   organisationsNotPeople,
   partOfEnglishName,
   placesNotPeople,
@@ -267,13 +268,16 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
         picked.filter((c) => c.type === 'ORG'),
       );
     if (lang === 'en')
-      chosen = abbreviationsNotPeople(
+      chosen = organisationNounNames(
         doc,
-        surnamesOverPlaces(
+        abbreviationsNotPeople(
           doc,
-          organisationsNotPeople(
+          surnamesOverPlaces(
             doc,
-            placesNotPeople(doc, dropCommonWordPeople(doc, dropCompanyPeople(tokens, chosen))),
+            organisationsNotPeople(
+              doc,
+              placesNotPeople(doc, dropCommonWordPeople(doc, dropCompanyPeople(tokens, chosen))),
+            ),
           ),
         ),
       );

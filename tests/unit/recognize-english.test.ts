@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Candidate, createDoc } from '../../lib/recognize/document';
 import {
   abbreviationsNotPeople,
+  organisationNounNames,
   organisationsNotPeople,
   placesNotPeople,
   surnamesOverPlaces,
@@ -131,6 +132,34 @@ describe('abbreviationsNotPeople', () => {
     expect(texts(abbreviationsNotPeople(doc, [person('Jan'), person('Mich')]))).toEqual([
       'PER:Jan',
       'PER:Mich',
+    ]);
+  });
+});
+
+describe('organisationNounNames', () => {
+  it('reads a name after an organisation noun as the organisation throughout the text', () => {
+    const { doc, person, texts } = setUp(
+      'German retailer Promodes is in talks . Promodes declined . Jean Promodes spoke .',
+    );
+    const tokens = doc.tokens;
+    const second = tokens.findIndex((t, k) => k > 3 && t.text === 'Promodes');
+    const lone: Candidate = {
+      start: second,
+      end: second + 1,
+      type: 'PER',
+      canonical: 'Promodes',
+      tier: 2,
+    };
+    const full = person('Jean Promodes');
+    expect(texts(organisationNounNames(doc, [person('Promodes'), lone, full]))).toEqual([
+      'PER:Jean Promodes',
+    ]);
+  });
+
+  it('leaves names after other nouns alone', () => {
+    const { doc, person, texts } = setUp('His striking partner Teddy Sheringham withdrew .');
+    expect(texts(organisationNounNames(doc, [person('Teddy Sheringham')]))).toEqual([
+      'PER:Teddy Sheringham',
     ]);
   });
 });
