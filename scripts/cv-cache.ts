@@ -138,7 +138,10 @@ export function readArtifacts(dir: string, key: string): Artifacts | null {
   }
 }
 
-/** Written to a temporary folder and renamed, so an interrupted run leaves no half entry. */
+/**
+ * Written to a temporary folder and renamed, so an interrupted run leaves no half entry; replaces
+ * an entry of the same key (--retrain after a change of the rules: same key, newer rule features).
+ */
 export function writeArtifacts(dir: string, key: string, a: Artifacts): void {
   const at = join(dir, key);
   const tmp = `${at}.tmp-${process.pid}`;
@@ -146,6 +149,6 @@ export function writeArtifacts(dir: string, key: string, a: Artifacts): void {
   writeFileSync(join(tmp, 'lexicon.json'), a.lexicon);
   writeFileSync(join(tmp, 'model.json'), a.model);
   writeFileSync(join(tmp, 'meta.json'), `${JSON.stringify(a.meta)}\n`);
-  if (existsSync(at)) rmSync(tmp, { recursive: true });
-  else renameSync(tmp, at);
+  rmSync(at, { recursive: true, force: true });
+  renameSync(tmp, at);
 }

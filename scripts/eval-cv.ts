@@ -198,6 +198,9 @@ interface Built {
 
 const TRAIN_OPTIONS = { ...DEFAULT_TRAIN_OPTIONS };
 const { log: _log, ...TRAIN_OPTIONS_KEY } = TRAIN_OPTIONS;
+// The trainer's experiment switch (scripts/train.ts) changes the build: it enters the key when set.
+if (process.env.GLOSSA_RULE_FEATURES === '0')
+  Object.assign(TRAIN_OPTIONS_KEY, { ruleFeatures: false });
 
 async function artifactsFor(
   training: TrainingSet,

@@ -157,6 +157,10 @@ describe('artifact cache key', () => {
     writeArtifacts(cache, 'k1', a);
     expect(readArtifacts(cache, 'k1')).toEqual(a);
     expect(readArtifacts(cache, 'k2')).toBeNull();
+    // A rebuild (--retrain) replaces the entry.
+    const b = { ...a, model: '{"m":3}\n', meta: { ...a.meta, rules: 'r2' } };
+    writeArtifacts(cache, 'k1', b);
+    expect(readArtifacts(cache, 'k1')).toEqual(b);
   });
 });
 
