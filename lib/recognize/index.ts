@@ -8,12 +8,18 @@ import { appendAll } from '../arrays';
 import type { Mention, RecognizeOptions, Recognizer } from '../entities';
 import { applyCueNouns, cuedPeople } from './cue-nouns';
 import { type Candidate, createDoc, type Doc } from './document';
+import { eastAsianNamesEn } from './east-asian-en';
 import {
+  abbreviationsNotPeople,
   dropCommonWordPeople,
   dropCompanyPeople,
   englishDatelines,
   FUNCTION_WORDS_EN,
+  organisationNounNames,
+  organisationsNotPeople,
   partOfEnglishName,
+  placesNotPeople,
+  surnamesOverPlaces,
 } from './english';
 import { groupPeople } from './group';
 import { pickLanguage } from './language';
@@ -235,7 +241,14 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     const order =
       lang === 'ru'
         ? [...treaties, ...names, ...fallback, ...blockers]
-        : [...treaties, ...englishDatelines(doc), ...names, ...blockers, ...fallback];
+        : [
+            ...treaties,
+            ...englishDatelines(doc),
+            ...eastAsianNamesEn(doc),
+            ...names,
+            ...blockers,
+            ...fallback,
+          ];
     const picked = choose(tokens.length, order);
     chosen = picked.filter((c) => c.type !== 'ORG');
     if (lang === 'ru')
@@ -254,7 +267,20 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
         chosen,
         picked.filter((c) => c.type === 'ORG'),
       );
-    if (lang === 'en') chosen = dropCommonWordPeople(doc, dropCompanyPeople(tokens, chosen));
+    if (lang === 'en')
+      chosen = organisationNounNames(
+        doc,
+        abbreviationsNotPeople(
+          doc,
+          surnamesOverPlaces(
+            doc,
+            organisationsNotPeople(
+              doc,
+              placesNotPeople(doc, dropCommonWordPeople(doc, dropCompanyPeople(tokens, chosen))),
+            ),
+          ),
+        ),
+      );
   }
   chosen = trimToWords(tokens, chosen).filter(
     (c) =>

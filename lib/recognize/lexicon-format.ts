@@ -84,6 +84,22 @@ export interface LexiconData {
    */
   commonWordsEn: string;
   /**
+   * English place names that are no part of a person's name (lookup keys joined by "|"): a
+   * gazetteer's cities and the country names, without any word of a train person's name.
+   */
+  placesEn: string;
+  /**
+   * English names that are never a person's (lookup keys joined by "|"): companies of a company
+   * dictionary, organisations and other names (nationalities, events) the train split labels
+   * mostly so, demonyms of the country names; none with a word of a person's name.
+   */
+  notPeopleEn: string;
+  /**
+   * More English given names, for the rules only (the tagger reads firstNamesEn): the Moby first
+   * names not in firstNamesEn (keys joined by " ").
+   */
+  givenNamesEn: string;
+  /**
    * Words often written with a capital inside a sentence but rarely part of a person's name in
    * the train corpora ("Ministry", "Центра"), by script (keys joined by " ").
    */

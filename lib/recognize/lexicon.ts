@@ -72,6 +72,12 @@ export interface Lexicon {
   firstNamesEn: Set<string>;
   /** Whether a lower-case English word is a common word, or the plural of one (commonWordsEn). */
   isCommonWordEn(key: string): boolean;
+  /** Whether a phrase key is an English place name that is no part of a person's (placesEn). */
+  isPlaceEn(key: string): boolean;
+  /** Whether a phrase key is an English name that is never a person's (notPeopleEn). */
+  isNotPersonEn(key: string): boolean;
+  /** Whether a key is an English given name (firstNamesEn or the Moby lists' givenNamesEn). */
+  isGivenNameEn(key: string): boolean;
   /** Capitalised words that are rarely name parts (see LexiconData.capsNotNames). */
   capsNotNames: Set<string>;
 }
@@ -265,6 +271,24 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     return commonEn.has(key.slice(0, -1)) || (key.endsWith('es') && commonEn.has(key.slice(0, -2)));
   };
 
+  let placesEn: Set<string> | null = null;
+  const isPlaceEn = (key: string): boolean => {
+    placesEn ??= new Set(data.placesEn.split('|'));
+    return placesEn.has(key);
+  };
+  let notPeopleEn: Set<string> | null = null;
+  const isNotPersonEn = (key: string): boolean => {
+    notPeopleEn ??= new Set(data.notPeopleEn.split('|'));
+    return notPeopleEn.has(key);
+  };
+  let givenNamesEn: Set<string> | null = null;
+  const firstNamesEn = new Set(data.firstNamesEn.split(' '));
+  const isGivenNameEn = (key: string): boolean => {
+    if (firstNamesEn.has(key)) return true;
+    givenNamesEn ??= new Set(data.givenNamesEn.split(' '));
+    return givenNamesEn.has(key);
+  };
+
   return {
     phrases,
     continues,
@@ -274,8 +298,11 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     nominative,
     eastAsianSurnames,
     eastAsianSyllables: new Set(data.eastAsian.syllables.split(' ')),
-    firstNamesEn: new Set(data.firstNamesEn.split(' ')),
+    firstNamesEn,
     isCommonWordEn,
+    isPlaceEn,
+    isNotPersonEn,
+    isGivenNameEn,
     capsNotNames: new Set([...data.capsNotNames.ru.split(' '), ...data.capsNotNames.en.split(' ')]),
   };
 }

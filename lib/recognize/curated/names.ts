@@ -13,11 +13,18 @@ export const EAST_ASIAN_SURNAMES_RU = `
 Нгуен Фам Ле Хо Во Фан Зыонг
 `;
 
+/**
+ * The same in English spellings: Pinyin, Wade–Giles and Cantonese (Hong Kong, Taiwan, Singapore)
+ * spellings of the commonest Chinese family names, Korean, Vietnamese and Khmer ones.
+ */
 export const EAST_ASIAN_SURNAMES_EN = `
 Kim Lee Yi Ri Park Pak Choe Choi Jong Jung Chung Kang Cho Yoon Yun Jang Lim Han Shin Kwon Hwang
 Ahn Song Yoo Hong Moon Ko Yang Roh Nam Xi Hu Wang Zhang Liu Chen Zhao Huang Zhou Xu Sun Ma Guo
 He Lin Luo Gao Liang Wen Jiang Deng Mao Qin Tang Feng Yu Cheng Cai Peng Pan Dong Xue Wei Lu Shi
 Zeng Li Nguyen Pham Le Ho Vo Phan
+Chan Cheung Wong Leung Lau Ng Tsang Tung Chiang Tsai Hsu Kuo Chou Soong Sung Tan Goh Koh Ong
+Yeo Chua Teo Rhee Chun Noh Jeon Jeong Seo Baek Tran Hoang Huynh Vu Dang Bui Do Ngo Duong Ly Hun
+Ieng Khieu Nuon Chea Ung
 `;
 
 /** Particles inside names ("Шарль де Голль", "аль-Асад", "Ludwig van Beethoven"). */
