@@ -3,11 +3,11 @@
  *
  * The article root is read into segments (runs of text between block edges, lib/page/text.ts);
  * segments are recognized in batches that fit a time slice (lib/page/batches.ts, with the names
- * found so far carried over: lib/page/names.ts) and painted as soon as they are recognized. All
+ * found so far carried over: lib/page/known-names.ts) and painted as soon as they are recognized. All
  * work runs in one queue, in slices of a few ms with the main thread handed back in between
  * (lib/page/schedule.ts).
  *
- * When the page changes (lib/page/watch.ts, lib/page/changes.ts), only the blocks that changed are
+ * When the page changes (lib/page/dom-changes.ts, lib/page/changes.ts), only the blocks that changed are
  * read again; a block whose text is unchanged keeps its marks, and text seen before is never
  * recognized twice (a cache by text). Segments whose nodes left the page release their ranges.
  * New content goes ahead of the rest of the first pass, so it is painted within a few frames.
@@ -17,8 +17,9 @@ import type { Mention, PageRecognizer, PaintedType } from '../entities';
 import { type Batch, buildBatch, cutPoints, mentionsByPiece, type Piece } from './batches';
 import { mentionIndexAt } from './card';
 import { textChanges } from './changes';
+import { type DomChangeObserver, type DomChangeOptions, observeDomChanges } from './dom-changes';
+import { nameHeader, type PageNames } from './known-names';
 import { guessLang, SAMPLE_CHARS } from './lang';
-import { nameHeader, type PageNames } from './names';
 import { createPainter, type PaintColors, type Painter, type TextPaint } from './paint';
 import { createSlicer, type YieldToMain } from './schedule';
 import {
@@ -30,7 +31,6 @@ import {
   type TextWalk,
 } from './text';
 import type { TextChunk, WorkPhases } from './types';
-import { type PageWatch, type WatchOptions, watchPage } from './watch';
 
 /** A recognized text, kept so the same text is never recognized twice on this page. */
 export interface Recognized {
@@ -67,7 +67,7 @@ export interface AnnotatorOptions {
   /** The reader's highlight colours by type (settings). */
   colors?: PaintColors;
   /** Follow page changes; false turns it off (tests). */
-  watch?: WatchOptions | false;
+  domChanges?: DomChangeOptions | false;
   /** A frame in readable content: its document may be annotated too (the caller decides). */
   onFrame?: (frame: HTMLIFrameElement | HTMLFrameElement) => void;
   /** Marks were added or removed. */
@@ -249,7 +249,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   let running = false;
   let disposed = false;
   let idleWaiters: Array<() => void> = [];
-  let watch: PageWatch | null = null;
+  let domChanges: DomChangeObserver | null = null;
 
   // ---- segments ----
 
@@ -263,11 +263,11 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   /** Run a DOM-changing paint step (the <mark> fallback) without seeing it as a page change. */
   const quietly = <T>(fn: () => T): T => {
     if (painter.mode === 'highlight') return fn();
-    watch?.pause();
+    domChanges?.pause();
     try {
       return fn();
     } finally {
-      watch?.resume();
+      domChanges?.resume();
     }
   };
 
@@ -789,11 +789,11 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     if (disposed) return;
     disposed = true;
     try {
-      watch?.stop();
+      domChanges?.stop();
     } catch {
       // a frame's document that is gone (Firefox "dead object"): nothing left to stop
     }
-    watch = null;
+    domChanges = null;
     reads.length = 0;
     urgent.length = 0;
     background.length = 0;
@@ -827,7 +827,8 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     return hits;
   };
 
-  if (options.watch !== false) watch = watchPage(doc, onRecords, options.watch || {});
+  if (options.domChanges !== false)
+    domChanges = observeDomChanges(doc, onRecords, options.domChanges || {});
   startRead(options.root, options.root, false);
   void pump();
 

@@ -36,7 +36,8 @@ import { isSiteDisabled, type Settings, type StorageAreaLike } from '../settings
 import { createDocAnnotator, type DocAnnotator, noWork, type RecognizedCache } from './annotator';
 import { type ArticleVerdict, type Judgement, type Judging, startJudging } from './article';
 import { type CardSource, createHoverCard, type HoverCard, type HoverCardOptions } from './card';
-import { PageNames } from './names';
+import { type DomChangeObserver, type DomChangeOptions, observeDomChanges } from './dom-changes';
+import { PageNames } from './known-names';
 import type { Mark } from './reveal';
 import type { YieldToMain } from './schedule';
 import { describeSelection } from './selection';
@@ -49,7 +50,6 @@ import {
   typesPaintedOn,
 } from './site';
 import { extractPageText, findArticleRoot } from './text';
-import { type PageWatch, type WatchOptions, watchPage } from './watch';
 
 export interface PageControllerOptions {
   doc: Document;
@@ -69,7 +69,7 @@ export interface PageControllerOptions {
   /** Force the <mark> fallback (tests). */
   forceWrap?: boolean;
   /** Follow page changes; false turns it off (tests). */
-  watch?: WatchOptions | false;
+  domChanges?: DomChangeOptions | false;
   /** Decide whether the page is an article before annotating (default true). */
   articleCheck?: boolean;
   /** That decision, already under way (the content script starts it while settings load). */
@@ -235,7 +235,7 @@ export function startPageController(options: PageControllerOptions): PageControl
   let skip: SkipCode | undefined;
   let failed = false;
   let verdict: ArticleVerdict | null = null;
-  let gateWatch: PageWatch | null = null;
+  let gateWatch: DomChangeObserver | null = null;
   let gateInterval = 1000;
   let paintFrom = options.startedAt;
   let paintMs: number | undefined;
@@ -276,7 +276,7 @@ export function startPageController(options: PageControllerOptions): PageControl
   };
 
   /** Whether settings and the tab switch want marks here (before asking "is it an article?"). */
-  const wanted = (): SkipCode | null => {
+  const skipReason = (): SkipCode | null => {
     if (!webPage()) return 'not-web';
     if (tabOverride === false) return 'tab-off';
     if (tabOverride === true) return null;
@@ -381,7 +381,7 @@ export function startPageController(options: PageControllerOptions): PageControl
       yieldToMain: options.yieldToMain,
       forceWrap: options.forceWrap,
       colors: settings.colors,
-      watch: options.watch,
+      domChanges: options.domChanges,
       onFrame: (frame) => watchFrame(frame, depth + 1),
       onPaint: () => {
         revision++;
@@ -532,8 +532,8 @@ export function startPageController(options: PageControllerOptions): PageControl
 
   /** Not an article (yet): look again when the page changes, less and less often. */
   const startGateWatch = () => {
-    if (gateWatch || options.watch === false) return;
-    gateWatch = watchPage(
+    if (gateWatch || options.domChanges === false) return;
+    gateWatch = observeDomChanges(
       doc,
       () => {
         if (judging) return;
@@ -557,7 +557,7 @@ export function startPageController(options: PageControllerOptions): PageControl
   /** Bring the page in line with the switches: annotate, or take every mark away. */
   const evaluate = () => {
     try {
-      const off = wanted();
+      const off = skipReason();
       // Settings want no article test here: stop the one started before they arrived.
       if (off || gateOpen() || annotated.has(doc)) dropEarly();
       if (off) {
@@ -663,7 +663,7 @@ export function startPageController(options: PageControllerOptions): PageControl
     const t = timing();
     return {
       page: pageInfo(doc),
-      enabled: wanted() === null,
+      enabled: skipReason() === null,
       status,
       ...(skip ? { reason: reasonFor(skip), skip } : {}),
       entities: annotated.size > 0 ? summary : [],
@@ -768,7 +768,7 @@ export function startPageController(options: PageControllerOptions): PageControl
     return { type: hit.mention.type, canonical: names.canonical(hit.mention), range: hit.range };
   };
 
-  const notesPainted = () => wanted() === null && notesPaintedOn(settings, host);
+  const notesPainted = () => skipReason() === null && notesPaintedOn(settings, host);
 
   evaluate();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../lib/entities';
 import { buildBatch, cutPoints, mentionsByPiece } from '../../lib/page/batches';
+import { nameHeader, PageNames, stemsOf } from '../../lib/page/known-names';
 import { guessLang } from '../../lib/page/lang';
-import { nameHeader, PageNames, stemsOf } from '../../lib/page/names';
 import { createSlicer } from '../../lib/page/schedule';
 
 const m = (text: string, at: number, type: Mention['type'], canonical = text): Mention => ({

@@ -88,7 +88,7 @@ function start(html = ARTICLE, settings: Partial<Settings> = {}, extra: Extra = 
       return clock;
     },
     startedAt: 100,
-    watch: false,
+    domChanges: false,
     articleCheck: false,
     budgetMs: Number.POSITIVE_INFINITY,
     ...rest,
@@ -445,7 +445,7 @@ describe('page controller: is it an article?', () => {
     const { controller, calls } = start(
       '<div id="app"></div>',
       {},
-      { articleCheck: true, watch: { delayMs: 5, minIntervalMs: 0 } },
+      { articleCheck: true, domChanges: { delayMs: 5, minIntervalMs: 0 } },
     );
     expect(controller.state()).toMatchObject({ status: 'skipped', skip: 'not-article' });
     (document.getElementById('app') as HTMLElement).innerHTML = LONG_ARTICLE;
@@ -458,10 +458,10 @@ describe('page controller: is it an article?', () => {
 });
 
 describe('page controller: the page changes', () => {
-  const watch = { delayMs: 5, minIntervalMs: 0 };
+  const domChanges = { delayMs: 5, minIntervalMs: 0 };
 
   it('recognises only the block that changed, and repaints it', async () => {
-    const { controller, calls } = start(ARTICLE, {}, { watch });
+    const { controller, calls } = start(ARTICLE, {}, { domChanges });
     await settle();
     expect(calls.n).toBe(1); // painting with <mark>s is not mistaken for a page change
     const p = document.querySelector('article p:last-of-type') as HTMLElement;
@@ -477,7 +477,7 @@ describe('page controller: the page changes', () => {
   });
 
   it('ignores changes outside the article text', async () => {
-    const { calls } = start(ARTICLE, {}, { watch });
+    const { calls } = start(ARTICLE, {}, { domChanges });
     (document.querySelector('nav') as HTMLElement).textContent = 'Putin news';
     document.body.setAttribute('class', 'scrolled');
     await settle();
@@ -485,7 +485,7 @@ describe('page controller: the page changes', () => {
   });
 
   it('annotates paragraphs the page adds, and lets go of those it removes', async () => {
-    const { controller, calls } = start(ARTICLE, {}, { watch });
+    const { controller, calls } = start(ARTICLE, {}, { domChanges });
     const article = document.querySelector('article') as HTMLElement;
     const added = document.createElement('p');
     added.textContent = 'Pyongyang welcomed Putin again.';
@@ -508,7 +508,7 @@ describe('page controller: the page changes', () => {
   });
 
   it('stops watching when turned off', async () => {
-    const { controller, calls } = start(ARTICLE, {}, { watch });
+    const { controller, calls } = start(ARTICLE, {}, { domChanges });
     controller.setEnabled(false);
     (document.querySelector('article p') as HTMLElement).textContent = 'Moscow';
     await settle();
@@ -642,7 +642,7 @@ describe('page controller: batches and slices', () => {
         createRecognizer,
         now: () => performance.now(),
         startedAt: performance.now(),
-        watch: false,
+        domChanges: false,
         budgetMs: 2,
         batchChars,
         yieldToMain: () => new Promise((resolve) => setTimeout(resolve, 0)),
