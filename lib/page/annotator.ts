@@ -14,6 +14,7 @@
  */
 import { appendAll } from '../arrays';
 import type { Mention, PageRecognizer, PaintedType } from '../entities';
+import { type AnnotatorTiming, noWork } from './annotator-timing';
 import { type Batch, buildBatch, cutPoints, mentionsByPiece, type Piece } from './batches';
 import { mentionIndexAt } from './card';
 import { textChanges } from './changes';
@@ -30,7 +31,7 @@ import {
   type TextSegment,
   type TextWalk,
 } from './text';
-import type { TextChunk, WorkPhases } from './types';
+import type { TextChunk } from './types';
 
 /** A recognized text, kept so the same text is never recognized twice on this page. */
 export interface Recognized {
@@ -76,40 +77,6 @@ export interface AnnotatorOptions {
   onDone?: () => void;
   /** Something failed; the annotator has already taken its marks away. */
   onError?: (error: unknown) => void;
-}
-
-export const noWork = (): WorkPhases => ({ read: 0, afterRead: 0, batch: 0, paint: 0, notify: 0 });
-
-export interface AnnotatorTiming {
-  /** `now()` when the first marks were painted, and when the whole first pass was. */
-  firstPaintAt?: number;
-  paintedAt?: number;
-  /** Time spent in recognize() calls, how many calls, and how much page text they were given. */
-  recognizeMs: number;
-  batches: number;
-  recognizedChars: number;
-  /** Longest slice of work without handing the main thread back (ms). */
-  longestSliceMs: number;
-  /** Main-thread time of all of this annotator's work so far (ms): slices and painting answers. */
-  workMs: number;
-  /**
-   * Where that time went (ms): reading text, bookkeeping after a read, building and sending
-   * batches (with a recognizer on the page: recognizing and painting them too), painting the
-   * background's answers, and the caller's onPaint.
-   */
-  phases: WorkPhases;
-  /**
-   * The recognizer's first call (it builds its tables), and the longest recognize() call, when the
-   * recognizer runs on the page (a remote one costs the page neither).
-   */
-  warmMs: number;
-  longestBatchMs: number;
-  /** Longest read step and longest paint of a batch (ms). */
-  longestReadMs: number;
-  longestPaintMs: number;
-  /** Read steps taken (each bounded in nodes and by the clock), and times the main thread was handed back. */
-  readSteps: number;
-  yields: number;
 }
 
 export interface Hit {

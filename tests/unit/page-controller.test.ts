@@ -5,7 +5,6 @@ import type { EntityType, Mention, Recognizer } from '../../lib/entities';
 import type { PageState } from '../../lib/messages/types';
 import type { Judgement, Judging } from '../../lib/page/article';
 import {
-  cleanMentions,
   type PageController,
   type PageControllerOptions,
   startPageController,
@@ -747,36 +746,4 @@ describe('page controller: batches and slices', () => {
     // …not longer slices: each ends at the first step after the clock says its budget is spent.
     for (const t of [small, large]) expect(t.longestSliceMs).toBeLessThan(2 * BUDGET);
   }, 60_000);
-});
-
-describe('cleanMentions', () => {
-  const m = (start: number, end: number, type: EntityType = 'PER'): Mention => ({
-    start,
-    end,
-    type,
-    text: 'x',
-    canonical: 'x',
-  });
-  it('drops ORG, unselected types, out-of-bounds, empty and overlapping spans, and sorts', () => {
-    const out = cleanMentions(
-      [
-        m(8, 9),
-        m(0, 3),
-        m(2, 4),
-        m(3, 5, 'ORG'),
-        m(5, 7, 'LOC'),
-        m(6, 6),
-        m(9, 12),
-        m(-1, 1),
-        m(4, 5, 'TREATY'),
-      ],
-      10,
-      ['PER', 'LOC'],
-    );
-    expect(out.map((x) => [x.start, x.end, x.type])).toEqual([
-      [0, 3, 'PER'],
-      [5, 7, 'LOC'],
-      [8, 9, 'PER'],
-    ]);
-  });
 });
