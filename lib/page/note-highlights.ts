@@ -51,6 +51,8 @@ export interface PlacedNote {
 
 export interface NoteLayerOptions {
   doc: Document;
+  /** Aborted when the content script is cut off from the extension: take everything away. */
+  signal?: AbortSignal;
   /** Paint and show cards now? Follows the page's highlight switch (setEnabled). */
   enabled: boolean;
   /** Hit-testing and scheduling, as for the entity card (tests inject a fake layout). */
@@ -523,6 +525,7 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
     host?.remove();
     host = shadow = card = noticeEl = null;
   };
+  options.signal?.addEventListener('abort', dispose, { once: true });
 
   return {
     show,

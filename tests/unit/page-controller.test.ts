@@ -294,6 +294,16 @@ describe('page controller', () => {
     expect(() => controller.setEnabled(true)).not.toThrow();
   });
 
+  it('takes every mark away when its signal is aborted (the content script orphaned)', () => {
+    const lifetime = new AbortController();
+    const { controller, before } = start(ARTICLE, {}, { signal: lifetime.signal, forceWrap: true });
+    expect(marks().length).toBeGreaterThan(0);
+    lifetime.abort();
+    expect(marks()).toEqual([]);
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(controller.state().entities).toEqual([]);
+  });
+
   it('skips pages that are not http(s)', () => {
     const doc = document.implementation.createHTMLDocument('local');
     doc.body.innerHTML = ARTICLE;
