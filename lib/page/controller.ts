@@ -9,15 +9,15 @@ import type { PageRecognizer } from '../entities';
 import type { PageInfo, PageState, SelectionInfo, SiteState, SkipCode } from '../messages/types';
 import { createWatchMatcher } from '../recognize/watch-terms';
 import { isSiteDisabled, type Settings, type StorageAreaLike } from '../settings';
-import { createDocAnnotator, type DocAnnotator, type RecognizedCache } from './annotator';
+import { createAnnotatedDocuments } from './annotated-documents';
+import type { RecognizedCache } from './annotator';
 import type { Judging } from './article';
 import { createArticleTest } from './article-test';
-import { type CardSource, createHoverCard, type HoverCard, type HoverCardOptions } from './card';
+import type { HoverCardOptions } from './card';
 import { cleanRecognizer } from './clean-recognizer';
 import type { DomChangeOptions } from './dom-changes';
 import { createPageEntities } from './entity-summary';
-import { logFailure, runFeature } from './feature';
-import { createFrameFollower, frameAlive, frameLang, sameOriginDocument } from './frames';
+import { logFailure } from './feature';
 import { articleTestNeeded, describeSkip, skipReason as skipReasonOf } from './gate';
 import { PageNames } from './known-names';
 import { createPageClock } from './page-timing';
@@ -100,30 +100,6 @@ export function pageInfo(doc: Document): PageInfo {
   };
 }
 
-interface Annotated {
-  annotator: DocAnnotator;
-  card: HoverCard | null;
-  depth: number;
-}
-
-/** Take a document's marks and card away (the first failure is thrown). */
-function release(a: Annotated) {
-  try {
-    a.card?.destroy();
-  } finally {
-    a.annotator.dispose();
-  }
-}
-
-/** The same for a frame, whose document may be gone already (a Firefox "dead object"). */
-function releaseFrame(a: Annotated) {
-  try {
-    release(a);
-  } catch {
-    // the frame's document is gone, and its marks with it
-  }
-}
-
 export function startPageController(options: PageControllerOptions): PageController {
   const { doc, now } = options;
   const host = siteKey(doc.location?.hostname ?? '');
@@ -149,16 +125,29 @@ export function startPageController(options: PageControllerOptions): PageControl
     return recognizer;
   };
 
-  /** Annotated documents: the page first, then same-origin frames. */
-  const annotated = new Map<Document, Annotated>();
-  /** Ends with the annotation under way (frame listeners). */
-  let session = new AbortController();
-  const top = () => annotated.get(doc)?.annotator ?? null;
-  const annotators = () => [...annotated.values()].map((a) => a.annotator);
-  const entities = createPageEntities(names, function* () {
-    for (const a of annotated.values()) yield* a.annotator.painted();
+  const entities = createPageEntities(names, () => documents.painted());
+  const documents = createAnnotatedDocuments({
+    doc,
+    shared: () => ({
+      types,
+      recognizer: getRecognizer,
+      names,
+      cache,
+      now,
+      budgetMs: options.budgetMs,
+      batchChars: options.batchChars,
+      yieldToMain: options.yieldToMain,
+      forceWrap: options.forceWrap,
+      colors: settings.colors,
+      domChanges: options.domChanges,
+    }),
+    frames: options.frames !== false,
+    card: options.card ?? {},
+    describe: (mention) => entities.describe(mention),
+    changed: () => entities.changed(),
+    progress: () => settleStatus(),
+    failed: (error) => stepBack(error),
   });
-  const changed = () => entities.changed();
 
   const skipReason = () => skipReasonOf({ protocol: protocol(), host, settings, tab: tabOverride });
   const annotateAnyway = () => overrides.annotateAnyway.includes(host);
@@ -173,26 +162,19 @@ export function startPageController(options: PageControllerOptions): PageControl
   // ---- annotating ----
 
   const settleStatus = () => {
-    const t = top();
+    const t = documents.top();
     if (!t || failed) return;
     if (!t.done) {
       status = 'working';
       return;
     }
     clock.painted(t.timing.paintedAt);
-    const read = annotators().reduce((n, a) => n + a.chars, 0);
+    const read = documents.all().reduce((n, a) => n + a.chars, 0);
     status = read === 0 ? 'skipped' : 'ready';
     skip = read === 0 ? 'no-text' : undefined;
   };
 
-  const stopAnnotating = () => {
-    session.abort();
-    session = new AbortController();
-    const all = [...annotated.values()];
-    annotated.clear();
-    changed();
-    for (const a of all) release(a);
-  };
+  const stopAnnotating = () => documents.stop();
 
   const stepBack = (error: unknown) => {
     logFailure('annotating the page failed', error);
@@ -202,86 +184,14 @@ export function startPageController(options: PageControllerOptions): PageControl
     skip = 'error';
   };
 
-  const dropFrame = (frameDoc: Document, error: unknown) => {
-    logFailure('annotating a frame failed', error);
-    const a = annotated.get(frameDoc);
-    annotated.delete(frameDoc);
-    changed();
-    if (a) releaseFrame(a);
-  };
-
-  /** Frames that left the page (or navigated away) release their annotators. */
-  const pruneFrames = () => {
-    for (const [d, a] of annotated) {
-      if (a.depth === 0 || frameAlive(d)) continue;
-      annotated.delete(d);
-      changed();
-      releaseFrame(a);
-    }
-  };
-
-  const cardSource = (annotator: DocAnnotator): CardSource => ({
-    lookup: (node, offset) => annotator.lookup(node, offset),
-    describe: (mention) => entities.describe(mention),
-  });
-
-  const annotateDocument = (target: Document, root: Element, depth: number, lang?: string) => {
-    const annotator = createDocAnnotator({
-      doc: target,
-      root,
-      types,
-      recognizer: getRecognizer,
-      names,
-      cache,
-      lang,
-      now,
-      budgetMs: options.budgetMs,
-      batchChars: options.batchChars,
-      yieldToMain: options.yieldToMain,
-      forceWrap: options.forceWrap,
-      colors: settings.colors,
-      domChanges: options.domChanges,
-      onFrame: (frame) => {
-        if (options.frames !== false) frames.follow(frame, depth + 1);
-      },
-      onPaint: () => {
-        changed();
-        runFeature('tracking frames', () => {
-          if (target === doc) pruneFrames();
-          settleStatus();
-        });
-      },
-      onDone: () => settleStatus(),
-      // A frame that fails only loses its own marks; the page steps back as a whole.
-      onError: depth === 0 ? stepBack : (error) => dropFrame(target, error),
-    });
-    const card =
-      options.card === false
-        ? null
-        : createHoverCard(target, cardSource(annotator), options.card ?? {});
-    annotated.set(target, { annotator, card, depth });
-  };
-
-  const frames = createFrameFollower({
-    signal: () => session.signal,
-    loaded: () => pruneFrames(), // a new document in the frame: drop the old one's marks
-    attach: (frame, depth) =>
-      runFeature('annotating a frame', () => {
-        const frameDoc = sameOriginDocument(frame);
-        if (!frameDoc || frameDoc === doc || !annotated.has(doc)) return;
-        if (annotated.get(frameDoc)?.depth) return; // already annotated
-        annotateDocument(frameDoc, findArticleRoot(frameDoc), depth, frameLang(frameDoc, doc));
-      }),
-  });
-
   const startAnnotating = () => {
-    if (annotated.has(doc)) return;
+    if (documents.active) return;
     failed = false;
     clock.forgetPaint();
     status = 'working';
     skip = undefined;
     // The root just found by the article test, if the page has not replaced it since.
-    annotateDocument(doc, article.takeRoot() ?? findArticleRoot(doc), 0);
+    documents.start(article.takeRoot() ?? findArticleRoot(doc));
     settleStatus();
   };
 
@@ -308,7 +218,7 @@ export function startPageController(options: PageControllerOptions): PageControl
     try {
       const off = skipReason();
       // Settings want no article test here: stop the one started before they arrived.
-      if (off || !needsArticleTest() || annotated.has(doc)) article.dropEarly();
+      if (off || !needsArticleTest() || documents.active) article.dropEarly();
       if (off) {
         article.stopLooking();
         stopAnnotating();
@@ -317,7 +227,7 @@ export function startPageController(options: PageControllerOptions): PageControl
         return;
       }
       if (failed) return;
-      if (needsArticleTest() && !annotated.has(doc)) {
+      if (needsArticleTest() && !documents.active) {
         if (!article.verdict) {
           status = 'working';
           skip = undefined;
@@ -349,17 +259,17 @@ export function startPageController(options: PageControllerOptions): PageControl
 
   const state = (): PageState => {
     const list = entities.list();
-    const t = top();
+    const t = documents.top();
     const paintMs = clock.paintMs;
     return {
       page: pageInfo(doc),
       enabled: skipReason() === null,
       status,
       ...(skip ? { reason: describeSkip(skip, host, article.verdict), skip } : {}),
-      entities: annotated.size > 0 ? list : [],
-      ...(paintMs !== undefined && annotated.size > 0 ? { paintMs } : {}),
+      entities: documents.size > 0 ? list : [],
+      ...(paintMs !== undefined && documents.size > 0 ? { paintMs } : {}),
       site: site(),
-      ...(t ? { timing: clock.report(t, annotators()) } : {}),
+      ...(t ? { timing: clock.report(t, documents.all()) } : {}),
     };
   };
 
@@ -375,7 +285,7 @@ export function startPageController(options: PageControllerOptions): PageControl
     tabOverride = on;
     failed = false;
     // Turned on later by the user: time this paint from the request.
-    if (on && !annotated.has(doc)) clock.restart();
+    if (on && !documents.active) clock.restart();
     evaluate();
     return state();
   };
@@ -397,17 +307,17 @@ export function startPageController(options: PageControllerOptions): PageControl
       // Texts recognized before were matched against the old list: recognize them again.
       watchMatcher = createWatchMatcher(activeWatchList());
       cache.clear();
-      if (annotated.has(doc)) stopAnnotating();
+      if (documents.active) stopAnnotating();
     }
     if (
-      annotated.has(doc) &&
+      documents.active &&
       (types.join() !== typesBefore || JSON.stringify(settings.colors) !== looksBefore)
     ) {
       // Repaint with the new types or colours; recognition results are reused (cache by text).
       stopAnnotating();
     }
     if (settings.articlesOnly !== gateBefore) article.forget();
-    if (!annotated.has(doc)) clock.restart();
+    if (!documents.active) clock.restart();
     evaluate();
   };
 
@@ -437,9 +347,9 @@ export function startPageController(options: PageControllerOptions): PageControl
   const idle = async (): Promise<void> => {
     await article.settled();
     for (;;) {
-      const pending = annotators().map((a) => a.idle());
+      const pending = documents.all().map((a) => a.idle());
       await Promise.all(pending);
-      if (annotators().every((a) => a.done)) return;
+      if (documents.all().every((a) => a.done)) return;
       if (pending.length === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
@@ -452,8 +362,7 @@ export function startPageController(options: PageControllerOptions): PageControl
   };
 
   const markAt = (node: Node, offset: number): Mark | null => {
-    const a = node.ownerDocument ? annotated.get(node.ownerDocument) : undefined;
-    const hit = a?.annotator.lookup(node, offset)[0];
+    const hit = documents.of(node)?.lookup(node, offset)[0];
     if (!hit || hit.mention.type === 'ORG') return null;
     return { type: hit.mention.type, canonical: names.canonical(hit.mention), range: hit.range };
   };
