@@ -16,12 +16,13 @@ import { type DomChangeObserver, type DomChangeOptions, observeDomChanges } from
 import type { PageNames } from './known-names';
 import { guessLang, SAMPLE_CHARS } from './lang';
 import { createPainter, type PaintColors } from './paint';
+import { createReader } from './reading';
 import { applyAnswer, buildRequest, type Request } from './recognition';
 import { createBatchSize, createRecognitionQueue } from './recognition-queue';
 import { planRereads } from './rereads';
 import { createSlicer, type YieldToMain } from './schedule';
-import { createSegments, type Hit, matchReads } from './segments';
-import { createTextWalk, isReadable, type TextSegment, type TextWalk } from './text';
+import { createSegments, type Hit } from './segments';
+import type { TextSegment } from './text';
 
 export type { Hit } from './segments';
 
@@ -91,20 +92,6 @@ export interface DocAnnotator {
   dispose(): void;
 }
 
-interface ReadJob {
-  scope: Element;
-  root: Element;
-  walk: TextWalk;
-  segments: TextSegment[];
-  /** Adopt segments as they are read (nothing painted to compare with); set at the first step. */
-  direct: boolean | undefined;
-  /** New text from a page change: recognized before the rest of the first pass. */
-  urgent: boolean;
-}
-
-/** Nodes walked in the first read step, and the time a read step should take (ms). */
-const FIRST_READ_NODES = 2000;
-const READ_STEP_MS = 4;
 /** During a long first pass, hand new ranges to the browser at most this often (ms). */
 const FLUSH_MS = 150;
 /** Texts remembered with their mentions. */
@@ -120,12 +107,6 @@ function remember(cache: RecognizedCache, text: string, result: Recognized) {
     if (oldest !== undefined) cache.delete(oldest);
   }
   cache.set(text, result);
-}
-
-/** Aim each read step at READ_STEP_MS, whatever this page's nodes cost to read. */
-function nextReadNodes(nodes: number, elapsed: number): number {
-  if (elapsed <= 0.5) return nodes;
-  return Math.max(500, Math.min(20_000, Math.round((nodes * READ_STEP_MS) / elapsed)));
 }
 
 export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
@@ -158,9 +139,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   let roots: Element[] = [options.root];
   let url = doc.URL;
   let lang = options.lang;
-  const reads: ReadJob[] = [];
   let lateCheckedAt = 0;
-  let readNodes = FIRST_READ_NODES;
   /** Hand the main thread back after this step whatever the budget says (around the warm-up). */
   let pauseNow = false;
   let pauseBeforeWarm = false;
@@ -205,60 +184,15 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     segments.paint(seg);
   };
 
-  /** A read job is complete: replace the scope's old segments by the new ones. */
-  const finishRead = (job: ReadJob) => {
-    const old = segments.under(job.scope);
-    const { kept, fresh } = matchReads(old, job.segments);
-    for (const seg of kept) if (!seg.paint && seg.mentions) segments.paint(seg); // unchanged
-    for (const seg of old) if (!kept.has(seg)) segments.drop(seg);
-    for (const read of fresh) adopt(read, job.root, job.urgent);
-  };
-
-  const startRead = (scope: Element, root: Element, urgent: boolean) => {
-    // The <mark> fallback split the text nodes: put them back first, so the walk reads the
-    // page's own nodes (the marks are painted again when the block is read).
-    if (painter.mode === 'wrap') for (const seg of segments.under(scope)) segments.unpaint(seg);
-    const job: ReadJob = {
-      scope,
-      root,
-      segments: [],
-      urgent,
-      direct: undefined,
-      walk: createTextWalk(scope, {
-        // Nothing painted yet to compare with (the first read): take each segment as it comes,
-        // so no step at the end handles the whole article at once.
-        segment: (s) => {
-          if (!job.direct) job.segments.push(s);
-          else if (s.chunks.every((c) => c.node.isConnected)) adopt(s, job.root, job.urgent);
-        },
-        frame: (f) => options.onFrame?.(f),
-      }),
-    };
-    // Reading a skipped or detached scope yields nothing: its old segments are dropped.
-    if (!isReadable(scope, root)) job.walk = { step: () => true, lost: false };
-    reads.push(job);
-  };
-
-  /** One step of the first read job; its end replaces the scope's segments and tells the caller. */
-  const readStep = (job: ReadJob) => {
-    job.direct ??= segments.empty;
-    const started = now();
-    const finished = job.walk.step(readNodes, () => now() - started > READ_STEP_MS);
-    const elapsed = now() - started;
-    clock.readStep(elapsed);
-    readNodes = nextReadNodes(readNodes, elapsed);
-    if (!finished) return;
-    reads.shift();
-    if (job.walk.lost) {
-      if (job.direct) for (const seg of segments.under(job.scope)) segments.drop(seg);
-      startRead(job.scope, job.root, job.urgent);
-    } else if (!job.direct) {
-      finishRead(job);
-    }
-    flush(job.urgent);
-    clock.add('afterRead', now() - started - elapsed);
-    notify();
-  };
+  const reader = createReader({
+    segments,
+    wrap: painter.mode === 'wrap',
+    now,
+    adopt,
+    onFrame: (f) => options.onFrame?.(f),
+    stepped: (ms) => clock.readStep(ms),
+  });
+  const startRead = reader.start;
 
   // ---- recognition ----
 
@@ -362,9 +296,13 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
 
   /** One unit of work; false when there is nothing to do now. */
   const step = (): boolean => {
-    const job = reads[0];
-    if (job) {
-      readStep(job);
+    if (reader.busy) {
+      const read = reader.step();
+      if (read) {
+        flush(read.urgent);
+        clock.add('afterRead', now() - read.startedAt - read.readMs);
+        notify();
+      }
       return true;
     }
     if (!queue.empty) {
@@ -419,7 +357,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   /** Replace everything: the page navigated (pushState) or replaced the article. */
   const reset = (root: Element) => {
     for (const seg of [...segments]) segments.drop(seg);
-    reads.length = 0;
+    reader.clear();
     queue.clear();
     roots = [root];
     startRead(root, root, true);
@@ -459,7 +397,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
       // a frame's document that is gone (Firefox "dead object"): nothing left to stop
     }
     domChanges = null;
-    reads.length = 0;
+    reader.clear();
     queue.clear();
     try {
       painter.dispose();
