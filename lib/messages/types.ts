@@ -20,7 +20,7 @@ export interface RecognizerStatus {
 /**
  * Most characters one 'glossa:recognize' request may carry. The page sends a batch of at most
  * 40,000 characters of text (lib/page/annotator.ts) after a header of known names (at most 40 of
- * them, lib/page/names.ts); the rest is headroom. The page splits anything longer
+ * them, lib/page/known-names.ts); the rest is headroom. The page splits anything longer
  * (lib/page/remote-recognizer.ts) and the background refuses it (lib/recognize/remote.ts): one
  * request is one short task in the background, which every tab shares.
  */
