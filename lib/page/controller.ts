@@ -18,7 +18,13 @@ import { cleanRecognizer } from './clean-recognizer';
 import type { DomChangeOptions } from './dom-changes';
 import { createPageEntities } from './entity-summary';
 import { logFailure } from './feature';
-import { articleTestNeeded, describeSkip, skipReason as skipReasonOf } from './gate';
+import {
+  activeWatchList,
+  articleTestNeeded,
+  describeSkip,
+  settingsChange,
+  skipReason as skipReasonOf,
+} from './gate';
 import { PageNames } from './known-names';
 import { createPageClock } from './page-timing';
 import type { Mark } from './reveal';
@@ -116,9 +122,7 @@ export function startPageController(options: PageControllerOptions): PageControl
   const clock = createPageClock(now, options.startedAt);
   const names = new PageNames();
   const cache: RecognizedCache = new Map();
-  /** The watch list in force: none while the category is not painted here (others then show). */
-  const activeWatchList = () => (types.includes('WATCH') ? settings.watchList : []);
-  let watchMatcher = createWatchMatcher(activeWatchList());
+  let watchMatcher = createWatchMatcher(activeWatchList(settings, host));
   let recognizer: PageRecognizer | null = null;
   const getRecognizer = () => {
     recognizer ??= cleanRecognizer(options.createRecognizer(), () => watchMatcher);
@@ -291,32 +295,18 @@ export function startPageController(options: PageControllerOptions): PageControl
   };
 
   const applySettings = (next: Settings, nextOverrides?: SiteOverrides) => {
-    const before = { on: settings.enabled, site: isSiteDisabled(settings, host) };
-    const typesBefore = types.join();
-    const looksBefore = JSON.stringify(settings.colors);
-    const watchBefore = activeWatchList().join('\n');
-    const gateBefore = settings.articlesOnly;
+    const change = settingsChange(settings, next, host);
     settings = next;
     if (nextOverrides) overrides = nextOverrides;
     types = typesPaintedOn(settings, host);
-    // A remembered switch for this site (or all sites) changed: it wins over this tab's switch.
-    if (before.on !== settings.enabled || before.site !== isSiteDisabled(settings, host)) {
-      tabOverride = undefined;
-    }
-    if (activeWatchList().join('\n') !== watchBefore) {
-      // Texts recognized before were matched against the old list: recognize them again.
-      watchMatcher = createWatchMatcher(activeWatchList());
+    if (change.forgetTabSwitch) tabOverride = undefined;
+    if (change.watchList) {
+      watchMatcher = createWatchMatcher(activeWatchList(settings, host));
       cache.clear();
       if (documents.active) stopAnnotating();
     }
-    if (
-      documents.active &&
-      (types.join() !== typesBefore || JSON.stringify(settings.colors) !== looksBefore)
-    ) {
-      // Repaint with the new types or colours; recognition results are reused (cache by text).
-      stopAnnotating();
-    }
-    if (settings.articlesOnly !== gateBefore) article.forget();
+    if (documents.active && change.repaint) stopAnnotating();
+    if (change.rejudge) article.forget();
     if (!documents.active) clock.restart();
     evaluate();
   };

@@ -5,6 +5,7 @@
 import type { SkipCode } from '../messages/types';
 import { isSiteDisabled, type Settings } from '../settings';
 import type { ArticleVerdict } from './article';
+import { typesPaintedOn } from './site';
 
 export interface Switches {
   /** The page's protocol ("https:"). */
@@ -58,4 +59,35 @@ export function describeSkip(code: SkipCode, host: string, verdict: ArticleVerdi
     return `${verdict?.reason ?? 'This page does not look like an article.'} Use "Annotate anyway" to mark it.`;
   }
   return REASONS[code];
+}
+
+/** The watch list in force on a site: none while the category is not painted there. */
+export function activeWatchList(settings: Settings, host: string): readonly string[] {
+  return typesPaintedOn(settings, host).includes('WATCH') ? settings.watchList : [];
+}
+
+/** What new settings mean for a page already following the old ones. */
+export interface SettingsChange {
+  /** A remembered switch for this site (or all sites) changed: it wins over the tab's switch. */
+  forgetTabSwitch: boolean;
+  /** The watch list in force changed: texts recognized before must be recognized again. */
+  watchList: boolean;
+  /** Painted types or colours changed: repaint (recognition results are reused). */
+  repaint: boolean;
+  /** "Only article pages" changed: the page is judged again. */
+  rejudge: boolean;
+}
+
+export function settingsChange(before: Settings, after: Settings, host: string): SettingsChange {
+  const list = (s: Settings) => activeWatchList(s, host).join('\n');
+  return {
+    forgetTabSwitch:
+      before.enabled !== after.enabled ||
+      isSiteDisabled(before, host) !== isSiteDisabled(after, host),
+    watchList: list(before) !== list(after),
+    repaint:
+      typesPaintedOn(before, host).join() !== typesPaintedOn(after, host).join() ||
+      JSON.stringify(before.colors) !== JSON.stringify(after.colors),
+    rejudge: before.articlesOnly !== after.articlesOnly,
+  };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { articleTestNeeded, describeSkip, skipReason } from '../../lib/page/gate';
+import {
+  activeWatchList,
+  articleTestNeeded,
+  describeSkip,
+  settingsChange,
+  skipReason,
+} from '../../lib/page/gate';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
@@ -60,5 +66,37 @@ describe('describeSkip', () => {
     expect(describeSkip('off', 'example.org', null)).toBe(
       'Highlighting is turned off in settings.',
     );
+  });
+});
+
+describe('settingsChange', () => {
+  const host = 'example.org';
+  it('says what new settings mean for a page following the old ones', () => {
+    const before = settings({ watchList: ['NATO'] });
+    expect(settingsChange(before, before, host)).toEqual({
+      forgetTabSwitch: false,
+      watchList: false,
+      repaint: false,
+      rejudge: false,
+    });
+    expect(settingsChange(before, { ...before, disabledSites: [host] }, host)).toMatchObject({
+      forgetTabSwitch: true,
+    });
+    expect(settingsChange(before, { ...before, watchList: ['OSCE'] }, host)).toMatchObject({
+      watchList: true,
+      repaint: false,
+    });
+    const noLoc = { ...before, types: { ...before.types, LOC: false } };
+    expect(settingsChange(before, noLoc, host)).toMatchObject({ repaint: true, watchList: false });
+    expect(
+      settingsChange(before, { ...before, articlesOnly: !before.articlesOnly }, host),
+    ).toMatchObject({ rejudge: true });
+  });
+
+  it('counts the watch list as changed when its category stops being painted here', () => {
+    const before = settings({ watchList: ['NATO'] });
+    const noWatch = { ...before, types: { ...before.types, WATCH: false } };
+    expect(activeWatchList(noWatch, host)).toEqual([]);
+    expect(settingsChange(before, noWatch, host)).toMatchObject({ watchList: true, repaint: true });
   });
 });
