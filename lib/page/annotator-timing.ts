@@ -1,5 +1,5 @@
 /**
- * One document annotator's figures (summed over the page by lib/page/page-timing.ts). The
+ * One document annotator's figures (summed over the page by lib/page/paint-timing.ts). The
  * annotator reports what happened to a small recorder; the arithmetic lives here.
  */
 import type { WorkPhases } from './types';

@@ -26,7 +26,7 @@ import {
   skipReason as skipReasonOf,
 } from './gate';
 import { PageNames } from './known-names';
-import { createPageClock } from './page-timing';
+import { createPageClock } from './paint-timing';
 import type { Mark } from './reveal';
 import type { YieldToMain } from './schedule';
 import { describeSelection } from './selection';

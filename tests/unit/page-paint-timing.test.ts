@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTimingRecorder } from '../../lib/page/annotator-timing';
 import type { Judgement } from '../../lib/page/article';
-import { createPageClock, type TimedDocument } from '../../lib/page/page-timing';
+import { createPageClock, type TimedDocument } from '../../lib/page/paint-timing';
 
 function doc(timing: TimedDocument['timing'], marks: number, chars: number): TimedDocument {
   return { timing, painted: () => new Array(marks).fill(0), chars, words: chars / 5 };
