@@ -17,8 +17,7 @@ import type { PageNames } from './known-names';
 import { guessLang, SAMPLE_CHARS } from './lang';
 import { createPainter, type PaintColors } from './paint';
 import { createReader } from './reading';
-import { applyAnswer, buildRequest, type Request } from './recognition';
-import { createBatchSize, createRecognitionQueue } from './recognition-queue';
+import { createRecognitionQueue } from './recognition-queue';
 import { planRereads } from './rereads';
 import { createSlicer, type YieldToMain } from './schedule';
 import { createSegments, type Hit } from './segments';
@@ -26,14 +25,9 @@ import type { TextSegment } from './text';
 
 export type { Hit } from './segments';
 
-/** A recognized text, kept so the same text is never recognized twice on this page. */
-export interface Recognized {
-  mentions: Mention[];
-  /** PageNames.version when recognized. */
-  version: number;
-}
+import { createRecognizing, type RecognizedCache } from './recognizing';
 
-export type RecognizedCache = Map<string, Recognized>;
+export type { Recognized, RecognizedCache } from './recognizing';
 
 export interface AnnotatorOptions {
   doc: Document;
@@ -94,21 +88,6 @@ export interface DocAnnotator {
 
 /** During a long first pass, hand new ranges to the browser at most this often (ms). */
 const FLUSH_MS = 150;
-/** Texts remembered with their mentions. */
-const CACHE_LIMIT = 50_000;
-
-/** Recognizers already used once (their first call builds tables: done in a slice of its own). */
-const warmed = new WeakSet<PageRecognizer>();
-
-/** Remember a text's mentions, forgetting the oldest beyond CACHE_LIMIT. */
-function remember(cache: RecognizedCache, text: string, result: Recognized) {
-  if (cache.size >= CACHE_LIMIT) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-  cache.set(text, result);
-}
-
 export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   const { doc, names, cache, now } = options;
   const clock = options.timing ?? createTimingRecorder(now);
@@ -134,7 +113,6 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   };
   const segments = createSegments(doc, painter, quietly, (n) => clock.marksShown(n));
   const queue = createRecognitionQueue();
-  const batchSize = createBatchSize(options.batchChars);
 
   let roots: Element[] = [options.root];
   let url = doc.URL;
@@ -142,16 +120,8 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   let lateCheckedAt = 0;
   /** Hand the main thread back after this step whatever the budget says (around the warm-up). */
   let pauseNow = false;
-  let pauseBeforeWarm = false;
   /** Work is sliced at all (tests pass an infinite budget to run everything at once). */
   const slicing = Number.isFinite(options.budgetMs ?? 0);
-  let recognizer: PageRecognizer | null = null;
-  /** A batch sent to a remote recognizer and not answered yet: one at a time, in page order. */
-  let waiting = false;
-  const recognizerOnce = () => {
-    recognizer ??= options.recognizer();
-    return recognizer;
-  };
   let firstPass = true;
   let done = false;
   let running = false;
@@ -178,7 +148,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   const adopt = (read: TextSegment, root: Element, urgent: boolean) => {
     const seg = segments.add(read, root);
     const known = cache.get(read.text);
-    if (!known) return queue.add(seg, urgent, batchSize.chars);
+    if (!known) return queue.add(seg, urgent, recognizing.batchChars);
     seg.mentions = known.mentions;
     seg.version = known.version;
     segments.paint(seg);
@@ -203,68 +173,22 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
 
   const notify = () => clock.timed('notify', () => options.onPaint?.());
 
-  /** Paint what one batch found; `local`: it ran on this thread, so it paces the next batch. */
-  const paintAnswer = (request: Request, mentions: Mention[], elapsed: number, local: boolean) => {
-    clock.recognized(elapsed, request.bodyLength, local);
-    if (local) batchSize.measured(request.batch.text.length, elapsed);
-    const finished = applyAnswer(request, mentions, names);
-    const paintStarted = now();
-    for (const { seg, result } of finished) {
-      remember(cache, seg.text, result);
-      if (seg.dead) continue;
-      seg.mentions = result.mentions;
-      seg.version = result.version;
-      segments.paint(seg);
-    }
-    flush(request.items[0]?.urgent ?? false);
-    clock.painted(now() - paintStarted);
-    notify();
-  };
-
-  const sendBatch = () => {
-    // Guessed from the queued text, so before this batch takes its items out of the queue.
-    const batchLang = pageLangHint();
-    const request = buildRequest(queue.take(batchSize.chars), names);
-    if (!request) return;
-    const started = now();
-    const answer = recognizerOnce().recognize(request.batch.text, { lang: batchLang });
-    if (Array.isArray(answer)) return paintAnswer(request, answer, now() - started, true);
-    waiting = true;
-    answer.then(
-      (mentions) => {
-        waiting = false;
-        if (disposed) return settle();
-        const answered = now();
-        try {
-          paintAnswer(request, mentions, answered - started, false);
-        } catch (error) {
-          fail(error);
-          return;
-        }
-        clock.answerPainted(now() - answered);
-        void pump();
-      },
-      (error: unknown) => {
-        waiting = false;
-        fail(error);
-      },
-    );
-  };
-
-  /** The recognizer builds its tables on first use: let that happen in a task of its own. */
-  const warmUp = (r: PageRecognizer): boolean => {
-    if (warmed.has(r)) return false;
-    pauseNow = true;
-    if (!pauseBeforeWarm) {
-      pauseBeforeWarm = true;
-      return true;
-    }
-    warmed.add(r);
-    const started = now();
-    r.recognize((queue.first() as { text: string }).text.slice(0, 64), { lang: pageLangHint() });
-    clock.warmed(now() - started);
-    return true;
-  };
+  const recognizing = createRecognizing({
+    queue,
+    segments,
+    names,
+    cache,
+    clock,
+    recognizer: options.recognizer,
+    lang: pageLangHint,
+    batchChars: options.batchChars,
+    flush,
+    notify,
+    answered: () => void pump(),
+    disposed: () => disposed,
+    dropped: () => settle(),
+    failed: (error) => fail(error),
+  });
 
   /**
    * Segments recognized before a name they mention was known (a surname in the headline, the full
@@ -277,7 +201,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     for (const seg of segments) {
       if (!seg.mentions || seg.piecesLeft > 0 || seg.version >= names.version) continue;
       if (names.missedSince(seg.version, seg.text)) {
-        queue.add(seg, false, batchSize.chars);
+        recognizing.again(seg);
         any = true;
       } else {
         seg.version = names.version; // none of the new names can occur in it
@@ -306,15 +230,13 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
       return true;
     }
     if (!queue.empty) {
-      if (waiting) return false; // the remote recognizer's answer resumes the pump
-      const r = recognizerOnce();
-      // Recognition in the background costs this page nothing: big batches (fewer round trips).
-      if (r.remote && options.batchChars === undefined) batchSize.remote();
-      else if (warmUp(r)) return true;
-      clock.timed('batch', sendBatch);
+      const did = recognizing.step();
+      if (did === 'waiting') return false; // the remote recognizer's answer resumes the pump
+      // Hand the main thread back around the recognizer's warm-up, whatever the budget says.
+      if (did === 'pause') pauseNow = true;
       return true;
     }
-    if (waiting) return false;
+    if (recognizing.waiting) return false;
     if (queueLateNames()) return true;
     flush(true);
     if (firstPass) {
@@ -348,7 +270,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
       running = false;
       slicer.end();
       clock.slices({ longestMs: slicer.longestMs, totalMs: slicer.totalMs, pauses: slicer.pauses });
-      if (!waiting || disposed) settle();
+      if (!recognizing.waiting || disposed) settle();
     }
   };
 
@@ -429,7 +351,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     painted: () => segments.painted(),
     lookup: (node, offset) => segments.lookup(node, offset),
     idle() {
-      if (!running && !waiting) return Promise.resolve();
+      if (!running && !recognizing.waiting) return Promise.resolve();
       return new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
     dispose,

@@ -10,7 +10,6 @@ import type { PageInfo, PageState, SelectionInfo, SiteState, SkipCode } from '..
 import { createWatchMatcher } from '../recognize/watch-terms';
 import { isSiteDisabled, type Settings, type StorageAreaLike } from '../settings';
 import { createAnnotatedDocuments } from './annotated-documents';
-import type { RecognizedCache } from './annotator';
 import type { Judging } from './article';
 import { createArticleTest } from './article-test';
 import type { HoverCardOptions } from './card';
@@ -27,6 +26,7 @@ import {
 } from './gate';
 import { PageNames } from './known-names';
 import { createPageClock } from './paint-timing';
+import type { RecognizedCache } from './recognizing';
 import type { Mark } from './reveal';
 import type { YieldToMain } from './schedule';
 import { describeSelection } from './selection';
