@@ -17,6 +17,7 @@ import { backgroundSender } from '../lib/messages/to-background';
 import type { PageState } from '../lib/messages/types';
 import { type Judging, startJudging } from '../lib/page/article';
 import { type PageController, pageInfo, startPageController } from '../lib/page/controller';
+import { logFailure, runFeature } from '../lib/page/feature';
 import { createStateFeed } from '../lib/page/live';
 import { fetchPageNotes, type NoteLayer, startNoteLayer } from '../lib/page/note-highlights';
 import { createRemoteRecognizer } from '../lib/page/remote-recognizer';
@@ -26,14 +27,14 @@ import { loadSiteOverrides, SITE_OVERRIDES_KEY } from '../lib/page/site';
 import { declareBaseStyles } from '../lib/page/styles';
 import { loadSettings, SETTINGS_KEY } from '../lib/settings';
 
-const log = (...args: unknown[]) => console.warn('[glossa]', ...args);
+const log = logFailure;
 
 /**
- * Call `onOrphaned` once this copy of the script is cut off from the extension (reloaded, updated
+ * Abort `lifetime` once this copy of the script is cut off from the extension (reloaded, updated
  * or removed: browser.runtime.id is then gone). Checked when the reader comes back to the page
  * (focus, visibility, a real pointer press); only trusted events, so a page cannot trigger a check.
  */
-function watchLifetime(onOrphaned: () => void): () => void {
+function watchLifetime(lifetime: AbortController) {
   const orphaned = () => {
     try {
       return !browser.runtime?.id;
@@ -42,27 +43,24 @@ function watchLifetime(onOrphaned: () => void): () => void {
     }
   };
   const check = (event: Event) => {
-    if (event.isTrusted && orphaned()) {
-      stop();
-      onOrphaned();
-    }
+    if (event.isTrusted && orphaned()) lifetime.abort();
   };
-  const listen = { capture: true, passive: true } as const;
-  const stop = () => {
-    document.removeEventListener('visibilitychange', check, listen);
-    document.removeEventListener('pointerdown', check, listen);
-    window.removeEventListener('focus', check, listen);
-  };
+  // The listeners end with the lifetime they watch.
+  const listen = { capture: true, passive: true, signal: lifetime.signal } as const;
   document.addEventListener('visibilitychange', check, listen);
   document.addEventListener('pointerdown', check, listen);
   window.addEventListener('focus', check, listen);
-  return stop;
 }
 
 export default defineUnlistedScript({
   globalName: false,
   main() {
     const startedAt = performance.now();
+    // Extension reloaded or updated: this copy of the script is orphaned; every part of it
+    // listens to this one signal and leaves the page clean.
+    const lifetime = new AbortController();
+    const { signal } = lifetime;
+    watchLifetime(lifetime);
     // The manifest gives this document Glossa's highlight stylesheet (lib/page/styles.ts).
     declareBaseStyles(document);
     let controller: PageController | null = null;
@@ -70,11 +68,13 @@ export default defineUnlistedScript({
     // Side panel and jump commands: scroll to a mark and flash it (lib/page/reveal.ts).
     const revealer = createRevealer({
       doc: document,
+      signal,
       markAt: (node, offset) => controller?.markAt(node, offset) ?? null,
     });
     // Side panels of this tab hear when what they show changed (lib/page/live.ts).
     let notesRevision = 0;
     const feed = createStateFeed({
+      signal,
       fingerprint: () => {
         const s = controller?.state();
         if (!s) return 'starting';
@@ -89,13 +89,6 @@ export default defineUnlistedScript({
           notesRevision,
         ]);
       },
-    });
-    // Extension reloaded or updated: this copy of the script is orphaned; leave the page clean.
-    watchLifetime(() => {
-      controller?.dispose();
-      notes?.dispose();
-      revealer.dispose();
-      feed.dispose();
     });
     // The page's saved notes live in the extension's IndexedDB: ask the background, at once.
     const toBackground = backgroundSender(browser.runtime);
@@ -121,10 +114,12 @@ export default defineUnlistedScript({
           now: () => performance.now(),
           startedAt,
           judging,
+          signal,
         });
         listenForSettings(controller);
-        try {
-          const layer = startNoteLayer({ doc: document, enabled: controller.notesPainted() });
+        const started = controller;
+        runFeature('saved notes', () => {
+          const layer = startNoteLayer({ doc: document, enabled: started.notesPainted(), signal });
           notes = layer;
           // Show them unless the popup has already sent newer notes.
           void savedNotes.then((list) => {
@@ -133,9 +128,7 @@ export default defineUnlistedScript({
               notesShown = true;
             }
           });
-        } catch (err) {
-          log('saved notes failed', err);
-        }
+        });
         return controller;
       } catch (err) {
         judging?.cancel();
@@ -146,7 +139,7 @@ export default defineUnlistedScript({
 
     /** Settings and site switches changed (options page, popup, another tab): apply them live. */
     function listenForSettings(c: PageController) {
-      try {
+      runFeature('following settings', () =>
         browser.storage.onChanged.addListener((changes, area) => {
           if (area !== 'local' || !(SETTINGS_KEY in changes || SITE_OVERRIDES_KEY in changes))
             return;
@@ -158,10 +151,8 @@ export default defineUnlistedScript({
             },
             (err: unknown) => log('reading changed settings failed', err),
           );
-        });
-      } catch (err) {
-        log('cannot follow settings', err);
-      }
+        }),
+      );
     }
 
     const failedState = (): PageState => ({
@@ -183,7 +174,7 @@ export default defineUnlistedScript({
       },
       failedState,
     };
-    try {
+    runFeature('listening for messages', () =>
       browser.runtime.onMessage.addListener(
         // Only our own extension's pages may ask; a page or another extension gets no answer.
         messageListener(createContentRouter(parts), {
@@ -195,13 +186,11 @@ export default defineUnlistedScript({
           },
           rejected: (error) => log(error),
         }),
-      );
-    } catch (err) {
-      log('cannot listen for messages', err);
-    }
+      ),
+    );
 
-    try {
-      // A side panel of this extension follows this page; anyone else's port is dropped.
+    // A side panel of this extension follows this page; anyone else's port is dropped.
+    runFeature('following side panels', () =>
       browser.runtime.onConnect.addListener((port) => {
         if (port.name !== WATCH_PAGE_PORT) return;
         if (port.sender?.id !== browser.runtime.id) {
@@ -209,9 +198,7 @@ export default defineUnlistedScript({
           return;
         }
         feed.add(port);
-      });
-    } catch (err) {
-      log('cannot follow side panels', err);
-    }
+      }),
+    );
   },
 });

@@ -32,7 +32,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 import type { PageState, RecognizerStatus } from '../lib/messages/types';
-import { noWork } from '../lib/page/annotator';
+import { noWork } from '../lib/page/annotator-timing';
 import type { WorkPhases } from '../lib/page/types';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../lib/settings';
 import { CHROMIUM_FLAGS, launchChromium } from '../tests/e2e/harness/chromium';

@@ -19,8 +19,8 @@ export interface RecognizerStatus {
 
 /**
  * Most characters one 'glossa:recognize' request may carry. The page sends a batch of at most
- * 40,000 characters of text (lib/page/annotator.ts) after a header of known names (at most 40 of
- * them, lib/page/names.ts); the rest is headroom. The page splits anything longer
+ * 40,000 characters of text (lib/page/recognition-queue.ts) after a header of known names (at most 40 of
+ * them, lib/page/known-names.ts); the rest is headroom. The page splits anything longer
  * (lib/page/remote-recognizer.ts) and the background refuses it (lib/recognize/remote.ts): one
  * request is one short task in the background, which every tab shares.
  */
@@ -136,7 +136,7 @@ export interface PaintTiming {
   longestSliceMs: number;
   /** Main-thread time of all of Glossa's work on the page so far (frames included). */
   workMs?: number;
-  /** Where workMs went (lib/page/annotator.ts AnnotatorTiming.phases). */
+  /** Where workMs went (lib/page/annotator-timing.ts AnnotatorTiming.phases). */
   phases?: WorkPhases;
   /** Parts of that: the recognizer's first call, the longest recognize(), read and paint steps. */
   warmMs?: number;

@@ -2,7 +2,7 @@
  * Recognition batches: several text segments (paragraphs) recognized in one call, so the
  * recognizer sees their shared context, yet each call is small enough to fit one time slice.
  *
- * A batch's text is an optional header of known names (lib/page/names.ts) followed by its pieces
+ * A batch's text is an optional header of known names (lib/page/known-names.ts) followed by its pieces
  * joined with "\n" — the same separator the page text uses between blocks. Mentions come back
  * split per piece, in the piece's own segment offsets; mentions in the header, or running across
  * two pieces, are dropped.

@@ -13,6 +13,8 @@ export interface PortLike {
 }
 
 export interface StateFeedOptions {
+  /** Aborted when the content script is cut off from the extension: take everything away. */
+  signal?: AbortSignal;
   /** A fingerprint of what the panel shows: when it differs from the last one, ports are told. */
   fingerprint: () => string;
   intervalMs?: number;
@@ -72,7 +74,7 @@ export function createStateFeed(options: StateFeedOptions): StateFeed {
     timer = null;
   };
 
-  return {
+  const feed: StateFeed = {
     add(port) {
       // Panels already listening hear of a change not yet reported; the new one asks for itself.
       if (ports.size > 0) check();
@@ -95,4 +97,6 @@ export function createStateFeed(options: StateFeedOptions): StateFeed {
       timer = null;
     },
   };
+  options.signal?.addEventListener('abort', () => feed.dispose(), { once: true });
+  return feed;
 }

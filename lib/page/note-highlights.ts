@@ -23,12 +23,12 @@ import {
   pointInRect,
   type RectLike,
 } from './card';
+import { type DomChangeObserver, type DomChangeOptions, observeDomChanges } from './dom-changes';
 import { chunkIndexOfNode, rangeFromOffsets } from './ranges';
 import { createGlossaHost } from './shadow-host';
 import { addDefaultStyles } from './styles';
 import { extractPageText } from './text';
 import type { PageText, TextChunk } from './types';
-import { type PageWatch, type WatchOptions, watchPage } from './watch';
 
 export const NOTE_HIGHLIGHT = 'glossa-NOTE';
 
@@ -51,12 +51,14 @@ export interface PlacedNote {
 
 export interface NoteLayerOptions {
   doc: Document;
+  /** Aborted when the content script is cut off from the extension: take everything away. */
+  signal?: AbortSignal;
   /** Paint and show cards now? Follows the page's highlight switch (setEnabled). */
   enabled: boolean;
   /** Hit-testing and scheduling, as for the entity card (tests inject a fake layout). */
   card?: HoverCardOptions;
   /** Re-anchor when the page rewrites its text; false turns it off (tests). */
-  watch?: WatchOptions | false;
+  domChanges?: DomChangeOptions | false;
   /** How long a notice stays on screen. */
   noticeMs?: number;
 }
@@ -219,7 +221,7 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
   let placed: PlacedNote[] = [];
   let orphaned: string[] = [];
   let painted: { highlight: unknown; removeStyles: () => void } | null = null;
-  let watch: PageWatch | null = null;
+  let domChanges: DomChangeObserver | null = null;
   let listening = false;
   let disposed = false;
 
@@ -438,12 +440,16 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
     paint();
     if (active && placed.length > 0) startListening();
     else stopListening();
-    if (active && !watch && options.watch !== false) {
+    if (active && !domChanges && options.domChanges !== false) {
       // Notes need no hurry: re-anchor once the page has been quiet a moment, at most once a second.
-      watch = watchPage(doc, refresh, options.watch || { quietMs: 300, minIntervalMs: 1000 });
-    } else if (!active && watch) {
-      watch.stop();
-      watch = null;
+      domChanges = observeDomChanges(
+        doc,
+        refresh,
+        options.domChanges || { quietMs: 300, minIntervalMs: 1000 },
+      );
+    } else if (!active && domChanges) {
+      domChanges.stop();
+      domChanges = null;
     }
   };
 
@@ -511,14 +517,15 @@ export function startNoteLayer(options: NoteLayerOptions): NoteLayer {
   const dispose = () => {
     if (disposed) return;
     disposed = true;
-    watch?.stop();
-    watch = null;
+    domChanges?.stop();
+    domChanges = null;
     stopListening();
     unpaint();
     clearTimeout(noticeTimer);
     host?.remove();
     host = shadow = card = noticeEl = null;
   };
+  options.signal?.addEventListener('abort', dispose, { once: true });
 
   return {
     show,

@@ -34,6 +34,8 @@ export type MarkAt = (node: Node, offset: number) => Mark | null;
 
 export interface RevealerOptions {
   doc: Document;
+  /** Aborted when the content script is cut off from the extension: take everything away. */
+  signal?: AbortSignal;
   markAt: MarkAt;
   flashMs?: number;
   /** Bring a range into view (tests inject one; browsers scroll the window). */
@@ -243,7 +245,7 @@ export function createRevealer(options: RevealerOptions): Revealer {
     };
   };
 
-  return {
+  const revealer: Revealer = {
     reveal(entity) {
       const marks = pageMarks(doc, markAt);
       if (marks.length === 0) return { ok: false, reason: 'not-painted' };
@@ -263,4 +265,6 @@ export function createRevealer(options: RevealerOptions): Revealer {
       last = null;
     },
   };
+  options.signal?.addEventListener('abort', () => revealer.dispose(), { once: true });
+  return revealer;
 }

@@ -24,7 +24,7 @@ export interface PageText {
   root: Element;
 }
 
-/** Main-thread time by kind of work (ms); see AnnotatorTiming.phases (lib/page/annotator.ts). */
+/** Main-thread time by kind of work (ms); see AnnotatorTiming.phases (lib/page/annotator-timing.ts). */
 export interface WorkPhases {
   read: number;
   afterRead: number;

@@ -1,7 +1,7 @@
 /**
  * Hostile and odd pages (tests/fixtures/hostile/) in Chromium and Firefox ESR: a 200k-node DOM,
  * 5,000-level nesting, frames (same-origin annotated, cross-origin left alone), shadow DOM and
- * <template> (not read: decision documented in lib/page/controller.ts), right-to-left text, a page
+ * <template> (not read: decision documented in docs/architecture.md), right-to-left text, a page
  * that rewrites the DOM API and window.CSS in its own world, text that looks like markup, a strict
  * Content-Security-Policy, aggressive global CSS against the hover card, and names inside form
  * fields, editors, code and SVG. Glossa stays correct or steps back cleanly, and never throws.

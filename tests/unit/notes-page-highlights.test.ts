@@ -137,7 +137,7 @@ describe('note highlights on the page', () => {
     delete pageNote.selectors;
     const before = document.body.innerHTML;
 
-    layer = startNoteLayer({ doc: document, enabled: true, watch: false });
+    layer = startNoteLayer({ doc: document, enabled: true, domChanges: false });
     const anchors = layer.show([a, b, gone, pageNote]);
 
     expect(anchors).toEqual({ anchored: [a.id, b.id], orphaned: ['gone'] });
@@ -158,7 +158,7 @@ describe('note highlights on the page', () => {
       '<p>An editor added this paragraph later, with more context.</p><p>Both sides',
     ).replace('exchanged', 'swapped');
 
-    layer = startNoteLayer({ doc: document, enabled: true, watch: false });
+    layer = startNoteLayer({ doc: document, enabled: true, domChanges: false });
     expect(layer.show([note])).toEqual({ anchored: [note.id], orphaned: [] });
     expect(painted()).toEqual(['Both sides swapped the instruments of ratification']);
   });
@@ -167,7 +167,7 @@ describe('note highlights on the page', () => {
     document.body.innerHTML = ARTICLE;
     const a = selectionNote('mutual military assistance');
     const b = selectionNote('entered into force');
-    layer = startNoteLayer({ doc: document, enabled: true, watch: false });
+    layer = startNoteLayer({ doc: document, enabled: true, domChanges: false });
     layer.show([a, b]);
     expect(painted()).toHaveLength(2);
     layer.show([b]);
@@ -179,7 +179,7 @@ describe('note highlights on the page', () => {
   it('follows the highlight switch: off unpaints, on paints again', () => {
     document.body.innerHTML = ARTICLE;
     const a = selectionNote('mutual military assistance');
-    layer = startNoteLayer({ doc: document, enabled: false, watch: false });
+    layer = startNoteLayer({ doc: document, enabled: false, domChanges: false });
     expect(layer.show([a]).anchored).toEqual([a.id]); // anchored even while off
     expect(registry.has(NOTE_HIGHLIGHT)).toBe(false);
     layer.setEnabled(true);
@@ -190,7 +190,7 @@ describe('note highlights on the page', () => {
 
   it('never removes a glossa-NOTE highlight that is no longer its own', () => {
     document.body.innerHTML = ARTICLE;
-    layer = startNoteLayer({ doc: document, enabled: true, watch: false });
+    layer = startNoteLayer({ doc: document, enabled: true, domChanges: false });
     layer.show([selectionNote('mutual military assistance')]);
     const foreign = new FakeHighlight();
     registry.set(NOTE_HIGHLIGHT, foreign);
@@ -204,7 +204,7 @@ describe('note highlights on the page', () => {
     document.body.innerHTML = ARTICLE;
     const before = document.body.innerHTML;
     const a = selectionNote('mutual military assistance');
-    layer = startNoteLayer({ doc: document, enabled: true, watch: false });
+    layer = startNoteLayer({ doc: document, enabled: true, domChanges: false });
     expect(layer.show([a])).toEqual({ anchored: [a.id], orphaned: [] });
     expect(document.body.innerHTML).toBe(before);
   });
@@ -216,7 +216,7 @@ describe('note highlights on the page', () => {
       tags: ['КНДР', '#treaty law'],
     });
     const empty = selectionNote('entered into force', { text: '' });
-    layer = startNoteLayer({ doc: document, enabled: true, watch: false, card: fakeLayout() });
+    layer = startNoteLayer({ doc: document, enabled: true, domChanges: false, card: fakeLayout() });
     layer.show([a, empty]);
 
     move(xOf('mutual military assistance'), 10);
@@ -242,7 +242,7 @@ describe('note highlights on the page', () => {
       text: 'private thought 7Q',
       tags: ['secret-tag-7Q'],
     });
-    layer = startNoteLayer({ doc: document, enabled: true, watch: false, card: fakeLayout() });
+    layer = startNoteLayer({ doc: document, enabled: true, domChanges: false, card: fakeLayout() });
     layer.show([a]);
     // Issue 12: a page hovered the painted note itself and read the open card.
     document.dispatchEvent(pointerMove(xOf('mutual military assistance'), 10));
@@ -266,7 +266,7 @@ describe('note highlights on the page', () => {
     document.body.innerHTML = ARTICLE;
     const long = selectionNote('new talks on mutual military assistance next spring');
     const short = selectionNote('mutual military');
-    layer = startNoteLayer({ doc: document, enabled: true, watch: false, card: fakeLayout() });
+    layer = startNoteLayer({ doc: document, enabled: true, domChanges: false, card: fakeLayout() });
     layer.show([long, short]);
     move(xOf('military'), 10);
     expect(layer.cardNotes?.map((n) => n.id)).toEqual([short.id, long.id]);
@@ -276,7 +276,12 @@ describe('note highlights on the page', () => {
   it('has no card and no listeners while switched off', () => {
     document.body.innerHTML = ARTICLE;
     const a = selectionNote('mutual military assistance');
-    layer = startNoteLayer({ doc: document, enabled: false, watch: false, card: fakeLayout() });
+    layer = startNoteLayer({
+      doc: document,
+      enabled: false,
+      domChanges: false,
+      card: fakeLayout(),
+    });
     layer.show([a]);
     move(xOf('mutual military assistance'), 10);
     expect(noteCard()).toBeNull();
@@ -288,7 +293,7 @@ describe('note highlights on the page', () => {
     layer = startNoteLayer({
       doc: document,
       enabled: true,
-      watch: { quietMs: 1, minIntervalMs: 0 },
+      domChanges: { quietMs: 1, minIntervalMs: 0 },
     });
     layer.show([a]);
     const article = document.querySelector('article') as HTMLElement;
@@ -305,7 +310,7 @@ describe('note highlights on the page', () => {
   it('answers show-notes and notice messages, and shows notices as text', async () => {
     document.body.innerHTML = ARTICLE;
     const a = selectionNote('mutual military assistance');
-    const notes = startNoteLayer({ doc: document, enabled: true, watch: false, noticeMs: 50 });
+    const notes = startNoteLayer({ doc: document, enabled: true, domChanges: false, noticeMs: 50 });
     layer = notes;
     // Through the content script's handler table (lib/page/router.ts), as the messages reach it.
     const answers = contentHandlers({
@@ -336,7 +341,7 @@ describe('note highlights on the page', () => {
   it('dispose removes the highlight, the card host and the listeners', () => {
     document.body.innerHTML = ARTICLE;
     const a = selectionNote('mutual military assistance');
-    layer = startNoteLayer({ doc: document, enabled: true, watch: false, card: fakeLayout() });
+    layer = startNoteLayer({ doc: document, enabled: true, domChanges: false, card: fakeLayout() });
     layer.show([a]);
     move(xOf('mutual military assistance'), 10);
     expect(glossaHosts()).toHaveLength(1);

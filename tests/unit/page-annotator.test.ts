@@ -6,10 +6,7 @@ import {
   type DocAnnotator,
   type RecognizedCache,
 } from '../../lib/page/annotator';
-import { textChanges } from '../../lib/page/changes';
-import { PageNames } from '../../lib/page/names';
-import { createTextWalk, readSegments, readText, type TextSegment } from '../../lib/page/text';
-import { watchPage } from '../../lib/page/watch';
+import { PageNames } from '../../lib/page/known-names';
 
 const WORDS: Array<[string, EntityType]> = [
   ['Putin', 'PER'],
@@ -36,169 +33,6 @@ function recognizer(log: string[]): Recognizer {
 
 const settle = (ms = 40) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Records of the mutations `change` makes, as a MutationObserver saw them. */
-function recordsOf(change: () => void): MutationRecord[] {
-  const observer = new MutationObserver(() => {});
-  observer.observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['hidden'],
-  });
-  change();
-  const records = observer.takeRecords();
-  observer.disconnect();
-  return records;
-}
-
-describe('textChanges', () => {
-  let article: HTMLElement;
-  beforeEach(() => {
-    document.body.innerHTML = `<nav>Menu</nav><article id="a">
-      <p id="p1">Putin in <b>Moscow</b>.</p>
-      <p id="p2">Second paragraph.</p>
-      <div id="d">Loose text <span>inline</span> more.</div>
-    </article>`;
-    article = document.getElementById('a') as HTMLElement;
-  });
-  const rootOf = (node: Node) => (article.contains(node) ? article : null);
-  const ids = (els: Element[]) => els.map((e) => e.id || e.localName).sort();
-
-  it('re-reads only the paragraph whose text was edited', () => {
-    const b = document.querySelector('b') as HTMLElement;
-    const changes = textChanges(
-      recordsOf(() => ((b.firstChild as Text).data = 'Pyongyang')),
-      rootOf,
-    );
-    expect(ids(changes.scopes)).toEqual(['p1']);
-  });
-
-  it('reads a paragraph added between blocks by itself, not its container', () => {
-    const p = document.createElement('p');
-    p.id = 'new';
-    p.textContent = 'New';
-    const changes = textChanges(
-      recordsOf(() => article.append(p)),
-      rootOf,
-    );
-    expect(ids(changes.scopes)).toEqual(['new']);
-  });
-
-  it('re-reads the block around inline content added to it, or text appended', () => {
-    const span = document.createElement('span');
-    span.textContent = ' added';
-    const d = document.getElementById('d') as HTMLElement;
-    expect(
-      ids(
-        textChanges(
-          recordsOf(() => d.append(span)),
-          rootOf,
-        ).scopes,
-      ),
-    ).toEqual(['d']);
-    const p2 = document.getElementById('p2') as HTMLElement;
-    expect(
-      ids(
-        textChanges(
-          recordsOf(() => p2.append(' more')),
-          rootOf,
-        ).scopes,
-      ),
-    ).toEqual(['p2']);
-  });
-
-  it('reports removed nodes and reads nothing again when a block leaves from between blocks', () => {
-    const p2 = document.getElementById('p2') as HTMLElement;
-    const changes = textChanges(
-      recordsOf(() => p2.remove()),
-      rootOf,
-    );
-    expect(changes.removed).toEqual([p2]);
-    expect(changes.scopes).toEqual([]);
-  });
-
-  it('reads an element again when it is hidden or shown', () => {
-    const p1 = document.getElementById('p1') as HTMLElement;
-    expect(
-      ids(
-        textChanges(
-          recordsOf(() => p1.setAttribute('hidden', '')),
-          rootOf,
-        ).scopes,
-      ),
-    ).toEqual(['p1']);
-  });
-
-  it('ignores changes outside the article and keeps only the outermost of nested scopes', () => {
-    const nav = document.querySelector('nav') as HTMLElement;
-    expect(
-      textChanges(
-        recordsOf(() => (nav.textContent = 'Putin')),
-        rootOf,
-      ).scopes,
-    ).toEqual([]);
-    const changes = textChanges(
-      recordsOf(() => {
-        const p = document.createElement('p');
-        p.id = 'outer';
-        article.append(p);
-        p.append(document.createElement('p'));
-        p.append('text');
-      }),
-      rootOf,
-    );
-    expect(ids(changes.scopes)).toEqual(['outer']);
-  });
-});
-
-describe('createTextWalk', () => {
-  it('gives the same segments in small steps as in one go, and readText joins them', () => {
-    document.body.innerHTML = `<article><h1>Title</h1>${'<p>Para <i>with</i> text.</p><ul><li>One</li><li>Two</li></ul>'.repeat(50)}</article>`;
-    const root = document.querySelector('article') as HTMLElement;
-    const all = readSegments(root);
-    const stepped: TextSegment[] = [];
-    const walk = createTextWalk(root, { segment: (s) => stepped.push(s) });
-    let steps = 0;
-    while (!walk.step(7)) steps++;
-    expect(steps).toBeGreaterThan(50);
-    expect(stepped.map((s) => s.text)).toEqual(all.map((s) => s.text));
-    expect(readText(root).text).toBe(all.map((s) => s.text).join('\n'));
-  });
-
-  it('stops a step when its time is up, at most 128 nodes after, and resumes where it stopped', () => {
-    document.body.innerHTML = `<article>${'<p>Para <i>with</i> text.</p>'.repeat(400)}</article>`;
-    const root = document.querySelector('article') as HTMLElement;
-    const all = readSegments(root);
-    const stepped: TextSegment[] = [];
-    const walk = createTextWalk(root, { segment: (s) => stepped.push(s) });
-    let asked = 0;
-    // Time is up at the first question: a step of up to a million nodes reads 127.
-    expect(walk.step(1_000_000, () => ++asked > 0)).toBe(false);
-    expect(asked).toBe(1);
-    expect(stepped.length).toBeLessThan(40);
-    let steps = 1;
-    while (!walk.step(129, () => true)) steps++;
-    expect(steps).toBeGreaterThan(10);
-    expect(stepped.map((s) => s.text)).toEqual(all.map((s) => s.text));
-  });
-
-  it('notices when the page removes the node it stood on, and reports frames in readable content', () => {
-    document.body.innerHTML =
-      '<article><p>One</p><p id="gone">Two</p><iframe></iframe><nav><iframe id="n"></iframe></nav></article>';
-    const root = document.querySelector('article') as HTMLElement;
-    const frames: Element[] = [];
-    const walk = createTextWalk(root, { segment: () => {}, frame: (f) => frames.push(f) });
-    walk.step(3); // stands inside #gone
-    document.getElementById('gone')?.remove();
-    expect(walk.step(100)).toBe(true);
-    expect(walk.lost).toBe(true);
-    const again = createTextWalk(root, { segment: () => {}, frame: (f) => frames.push(f) });
-    again.step(100);
-    expect(frames.map((f) => f.id)).toEqual(['']); // the article's frame, not the nav's
-  });
-});
-
 describe('annotator: following the page', () => {
   let annotator: DocAnnotator | null = null;
   afterEach(() => {
@@ -219,7 +53,7 @@ describe('annotator: following the page', () => {
       lang: 'en',
       now: () => performance.now(),
       budgetMs: Number.POSITIVE_INFINITY,
-      watch: { delayMs: 1, minIntervalMs: 0 },
+      domChanges: { delayMs: 1, minIntervalMs: 0 },
     });
     return { root, annotator };
   }
@@ -335,7 +169,7 @@ describe('annotator: with the Highlight API', () => {
       lang: 'en',
       now: () => performance.now(),
       budgetMs: Number.POSITIVE_INFINITY,
-      watch: { delayMs: 1, minIntervalMs: 0 },
+      domChanges: { delayMs: 1, minIntervalMs: 0 },
     });
     const size = () => [...registry.values()].reduce((n, h) => n + h.size, 0);
     expect(a.mode).toBe('highlight');
@@ -350,31 +184,5 @@ describe('annotator: with the Highlight API', () => {
     expect(size()).toBe(1);
     a.dispose();
     expect(registry.size).toBe(0);
-  });
-});
-
-describe('watchPage', () => {
-  it('hands over mutations in batches, keeps those seen before a pause, and stops', async () => {
-    document.body.innerHTML = '<p id="p">x</p>';
-    const batches: number[] = [];
-    const watch = watchPage(document, (records) => batches.push(records.length), {
-      delayMs: 5,
-      minIntervalMs: 0,
-    });
-    const p = document.getElementById('p') as HTMLElement;
-    p.append('a');
-    p.append('b');
-    await settle(30);
-    expect(batches).toEqual([2]);
-    p.append('c');
-    watch.pause();
-    p.append('not seen');
-    watch.resume();
-    await settle(30);
-    expect(batches).toEqual([2, 1]);
-    watch.stop();
-    p.append('d');
-    await settle(30);
-    expect(batches).toEqual([2, 1]);
   });
 });

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../lib/entities';
 import { buildBatch, cutPoints, mentionsByPiece } from '../../lib/page/batches';
-import { guessLang } from '../../lib/page/lang';
-import { nameHeader, PageNames, stemsOf } from '../../lib/page/names';
-import { createSlicer } from '../../lib/page/schedule';
 
 const m = (text: string, at: number, type: Mention['type'], canonical = text): Mention => ({
   start: at,
@@ -53,76 +50,5 @@ describe('recognition batches', () => {
     // Every cut moves forward and pieces cover the text.
     const many = cutPoints('x'.repeat(1000), 100);
     expect(many).toHaveLength(10);
-  });
-});
-
-describe('page names', () => {
-  it('keeps inflection-proof stems of each word of a full name', () => {
-    expect(stemsOf('Константин Асмолов')).toEqual(['Констант', 'Асмол']);
-    expect(stemsOf('Ким Чен Ын')).toEqual(['Ким', 'Чен']);
-    expect(stemsOf('В. Путин')).toEqual(['Пути']);
-  });
-
-  it('learns full names only, versions them, and says which texts may have missed one', () => {
-    const names = new PageNames();
-    expect(names.learn([m('Путин', 0, 'PER'), m('Россия', 0, 'LOC', 'Россия')])).toBe(false);
-    expect(names.version).toBe(0);
-    expect(names.learn([m('Константина Асмолова', 0, 'PER', 'Константин Асмолов')])).toBe(true);
-    expect(names.learn([m('Асмолов', 0, 'PER', 'Константин Асмолов')])).toBe(false);
-    expect(names.version).toBe(1);
-    expect(names.relevantTo('— отметил Асмолову.')).toEqual(['Константин Асмолов']);
-    expect(names.relevantTo('Пхеньян и Москва')).toEqual([]);
-    expect(names.missedSince(0, 'сказал Асмолов')).toBe(true);
-    expect(names.missedSince(1, 'сказал Асмолов')).toBe(false);
-    expect(nameHeader(['Константин Асмолов', 'Ким Чен Ын'])).toBe(
-      'Константин Асмолов.\nКим Чен Ын.\n',
-    );
-    expect(nameHeader([])).toBe('');
-  });
-
-  it('groups a lone surname under the one full name ending with it', () => {
-    const names = new PageNames();
-    names.learn([m('Vladimir Putin', 0, 'PER')]);
-    expect(names.canonical({ type: 'PER', canonical: 'Putin' })).toBe('Vladimir Putin');
-    expect(names.canonical({ type: 'LOC', canonical: 'Putin' })).toBe('Putin');
-    names.learn([m('Lyudmila Putin', 0, 'PER')]);
-    expect(names.canonical({ type: 'PER', canonical: 'Putin' })).toBe('Putin'); // ambiguous now
-  });
-});
-
-describe('page language', () => {
-  it('guesses Russian, English, or "und" for anything else', () => {
-    expect(guessLang('Президент России Владимир Путин прибыл в Пхеньян.')).toBe('ru');
-    expect(guessLang('The president said that the treaty was signed in the capital.')).toBe('en');
-    expect(guessLang('Der Vertrag wurde in der Hauptstadt unterzeichnet und ist gültig.')).toBe(
-      'und',
-    );
-    expect(guessLang('Президент України заявив, що їхня делегація прибуде.')).toBe('und');
-    expect(guessLang('12345 ...')).toBe('und');
-  });
-});
-
-describe('slicer', () => {
-  it('is due after its budget, records the longest slice, and yields through the given function', async () => {
-    let clock = 0;
-    let yields = 0;
-    const slicer = createSlicer({
-      now: () => clock,
-      budgetMs: 10,
-      yieldToMain: async () => {
-        yields++;
-      },
-    });
-    slicer.begin();
-    clock = 4;
-    expect(slicer.due()).toBe(false);
-    clock = 12;
-    expect(slicer.due()).toBe(true);
-    await slicer.pause();
-    expect(yields).toBe(1);
-    expect(slicer.due()).toBe(false);
-    clock = 15;
-    slicer.end();
-    expect(slicer.longestMs).toBe(12);
   });
 });

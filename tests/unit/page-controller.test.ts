@@ -5,7 +5,6 @@ import type { EntityType, Mention, Recognizer } from '../../lib/entities';
 import type { PageState } from '../../lib/messages/types';
 import type { Judgement, Judging } from '../../lib/page/article';
 import {
-  cleanMentions,
   type PageController,
   type PageControllerOptions,
   startPageController,
@@ -88,7 +87,7 @@ function start(html = ARTICLE, settings: Partial<Settings> = {}, extra: Extra = 
       return clock;
     },
     startedAt: 100,
-    watch: false,
+    domChanges: false,
     articleCheck: false,
     budgetMs: Number.POSITIVE_INFINITY,
     ...rest,
@@ -295,6 +294,16 @@ describe('page controller', () => {
     expect(() => controller.setEnabled(true)).not.toThrow();
   });
 
+  it('takes every mark away when its signal is aborted (the content script orphaned)', () => {
+    const lifetime = new AbortController();
+    const { controller, before } = start(ARTICLE, {}, { signal: lifetime.signal, forceWrap: true });
+    expect(marks().length).toBeGreaterThan(0);
+    lifetime.abort();
+    expect(marks()).toEqual([]);
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(controller.state().entities).toEqual([]);
+  });
+
   it('skips pages that are not http(s)', () => {
     const doc = document.implementation.createHTMLDocument('local');
     doc.body.innerHTML = ARTICLE;
@@ -445,7 +454,7 @@ describe('page controller: is it an article?', () => {
     const { controller, calls } = start(
       '<div id="app"></div>',
       {},
-      { articleCheck: true, watch: { delayMs: 5, minIntervalMs: 0 } },
+      { articleCheck: true, domChanges: { delayMs: 5, minIntervalMs: 0 } },
     );
     expect(controller.state()).toMatchObject({ status: 'skipped', skip: 'not-article' });
     (document.getElementById('app') as HTMLElement).innerHTML = LONG_ARTICLE;
@@ -458,10 +467,10 @@ describe('page controller: is it an article?', () => {
 });
 
 describe('page controller: the page changes', () => {
-  const watch = { delayMs: 5, minIntervalMs: 0 };
+  const domChanges = { delayMs: 5, minIntervalMs: 0 };
 
   it('recognises only the block that changed, and repaints it', async () => {
-    const { controller, calls } = start(ARTICLE, {}, { watch });
+    const { controller, calls } = start(ARTICLE, {}, { domChanges });
     await settle();
     expect(calls.n).toBe(1); // painting with <mark>s is not mistaken for a page change
     const p = document.querySelector('article p:last-of-type') as HTMLElement;
@@ -477,7 +486,7 @@ describe('page controller: the page changes', () => {
   });
 
   it('ignores changes outside the article text', async () => {
-    const { calls } = start(ARTICLE, {}, { watch });
+    const { calls } = start(ARTICLE, {}, { domChanges });
     (document.querySelector('nav') as HTMLElement).textContent = 'Putin news';
     document.body.setAttribute('class', 'scrolled');
     await settle();
@@ -485,7 +494,7 @@ describe('page controller: the page changes', () => {
   });
 
   it('annotates paragraphs the page adds, and lets go of those it removes', async () => {
-    const { controller, calls } = start(ARTICLE, {}, { watch });
+    const { controller, calls } = start(ARTICLE, {}, { domChanges });
     const article = document.querySelector('article') as HTMLElement;
     const added = document.createElement('p');
     added.textContent = 'Pyongyang welcomed Putin again.';
@@ -508,7 +517,7 @@ describe('page controller: the page changes', () => {
   });
 
   it('stops watching when turned off', async () => {
-    const { controller, calls } = start(ARTICLE, {}, { watch });
+    const { controller, calls } = start(ARTICLE, {}, { domChanges });
     controller.setEnabled(false);
     (document.querySelector('article p') as HTMLElement).textContent = 'Moscow';
     await settle();
@@ -642,7 +651,7 @@ describe('page controller: batches and slices', () => {
         createRecognizer,
         now: () => performance.now(),
         startedAt: performance.now(),
-        watch: false,
+        domChanges: false,
         budgetMs: 2,
         batchChars,
         yieldToMain: () => new Promise((resolve) => setTimeout(resolve, 0)),
@@ -747,36 +756,4 @@ describe('page controller: batches and slices', () => {
     // …not longer slices: each ends at the first step after the clock says its budget is spent.
     for (const t of [small, large]) expect(t.longestSliceMs).toBeLessThan(2 * BUDGET);
   }, 60_000);
-});
-
-describe('cleanMentions', () => {
-  const m = (start: number, end: number, type: EntityType = 'PER'): Mention => ({
-    start,
-    end,
-    type,
-    text: 'x',
-    canonical: 'x',
-  });
-  it('drops ORG, unselected types, out-of-bounds, empty and overlapping spans, and sorts', () => {
-    const out = cleanMentions(
-      [
-        m(8, 9),
-        m(0, 3),
-        m(2, 4),
-        m(3, 5, 'ORG'),
-        m(5, 7, 'LOC'),
-        m(6, 6),
-        m(9, 12),
-        m(-1, 1),
-        m(4, 5, 'TREATY'),
-      ],
-      10,
-      ['PER', 'LOC'],
-    );
-    expect(out.map((x) => [x.start, x.end, x.type])).toEqual([
-      [0, 3, 'PER'],
-      [5, 7, 'LOC'],
-      [8, 9, 'PER'],
-    ]);
-  });
 });

@@ -6,10 +6,10 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Mention } from '../../lib/entities';
+import { observeDomChanges } from '../../lib/page/dom-changes';
 import { createPainter, paintedRanges, withSplitParts } from '../../lib/page/paint';
 import { extractPageText } from '../../lib/page/text';
 import type { TextChunk } from '../../lib/page/types';
-import { watchPage } from '../../lib/page/watch';
 
 /** More than any engine takes as arguments of one call. */
 const HUGE = 200_000;
@@ -43,7 +43,7 @@ describe('huge batches', () => {
       const target = document.createElement('div');
       document.body.append(target);
       const batches: number[] = [];
-      const watch = watchPage(document, (records) => batches.push(records.length), {
+      const watch = observeDomChanges(document, (records) => batches.push(records.length), {
         delayMs: 0,
         minIntervalMs: 0,
       });

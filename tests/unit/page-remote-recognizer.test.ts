@@ -9,7 +9,7 @@ import type { Mention, PageRecognizer } from '../../lib/entities';
 import type { ToBackgroundMessage } from '../../lib/messages/to-background';
 import { MAX_RECOGNIZE_CHARS } from '../../lib/messages/types';
 import { createDocAnnotator, type DocAnnotator } from '../../lib/page/annotator';
-import { PageNames } from '../../lib/page/names';
+import { PageNames } from '../../lib/page/known-names';
 import { createRemoteRecognizer, readRecognizeAnswer } from '../../lib/page/remote-recognizer';
 import { createRecognizer } from '../../lib/recognize';
 import { answerRecognize, createRecognizeService } from '../../lib/recognize/remote';
@@ -327,7 +327,7 @@ describe('annotator with a remote recognizer', () => {
       lang: 'ru',
       now: () => performance.now(),
       budgetMs: Number.POSITIVE_INFINITY,
-      watch: false,
+      domChanges: false,
       onError,
     });
     return annotator;
@@ -373,7 +373,7 @@ describe('annotator with a remote recognizer', () => {
       cache: new Map(),
       now: () => performance.now(),
       budgetMs: Number.POSITIVE_INFINITY,
-      watch: false,
+      domChanges: false,
     });
     await new Promise((r) => setTimeout(r, 10));
     bg.answerAll();

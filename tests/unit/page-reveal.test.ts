@@ -74,7 +74,7 @@ function start(forceWrap: boolean) {
     createRecognizer: () => recognizer,
     now: () => 0,
     startedAt: 0,
-    watch: false,
+    domChanges: false,
     articleCheck: false,
     card: false,
     forceWrap,

@@ -4,7 +4,14 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textChanges } from '../../lib/page/changes';
 import { createGlossaHost } from '../../lib/page/shadow-host';
-import { extractPageText, findArticleRoot, readText } from '../../lib/page/text';
+import {
+  createTextWalk,
+  extractPageText,
+  findArticleRoot,
+  readSegments,
+  readText,
+  type TextSegment,
+} from '../../lib/page/text';
 import type { PageText } from '../../lib/page/types';
 
 function load(html: string): Document {
@@ -343,4 +350,51 @@ describe('readText performance', () => {
     expect(a.moves).toBeGreaterThan(25_000);
     expect(b.moves).toBeLessThanOrEqual(8 * a.moves + 10);
   }, 60_000);
+});
+
+describe('createTextWalk', () => {
+  it('gives the same segments in small steps as in one go, and readText joins them', () => {
+    document.body.innerHTML = `<article><h1>Title</h1>${'<p>Para <i>with</i> text.</p><ul><li>One</li><li>Two</li></ul>'.repeat(50)}</article>`;
+    const root = document.querySelector('article') as HTMLElement;
+    const all = readSegments(root);
+    const stepped: TextSegment[] = [];
+    const walk = createTextWalk(root, { segment: (s) => stepped.push(s) });
+    let steps = 0;
+    while (!walk.step(7)) steps++;
+    expect(steps).toBeGreaterThan(50);
+    expect(stepped.map((s) => s.text)).toEqual(all.map((s) => s.text));
+    expect(readText(root).text).toBe(all.map((s) => s.text).join('\n'));
+  });
+
+  it('stops a step when its time is up, at most 128 nodes after, and resumes where it stopped', () => {
+    document.body.innerHTML = `<article>${'<p>Para <i>with</i> text.</p>'.repeat(400)}</article>`;
+    const root = document.querySelector('article') as HTMLElement;
+    const all = readSegments(root);
+    const stepped: TextSegment[] = [];
+    const walk = createTextWalk(root, { segment: (s) => stepped.push(s) });
+    let asked = 0;
+    // Time is up at the first question: a step of up to a million nodes reads 127.
+    expect(walk.step(1_000_000, () => ++asked > 0)).toBe(false);
+    expect(asked).toBe(1);
+    expect(stepped.length).toBeLessThan(40);
+    let steps = 1;
+    while (!walk.step(129, () => true)) steps++;
+    expect(steps).toBeGreaterThan(10);
+    expect(stepped.map((s) => s.text)).toEqual(all.map((s) => s.text));
+  });
+
+  it('notices when the page removes the node it stood on, and reports frames in readable content', () => {
+    document.body.innerHTML =
+      '<article><p>One</p><p id="gone">Two</p><iframe></iframe><nav><iframe id="n"></iframe></nav></article>';
+    const root = document.querySelector('article') as HTMLElement;
+    const frames: Element[] = [];
+    const walk = createTextWalk(root, { segment: () => {}, frame: (f) => frames.push(f) });
+    walk.step(3); // stands inside #gone
+    document.getElementById('gone')?.remove();
+    expect(walk.step(100)).toBe(true);
+    expect(walk.lost).toBe(true);
+    const again = createTextWalk(root, { segment: () => {}, frame: (f) => frames.push(f) });
+    again.step(100);
+    expect(frames.map((f) => f.id)).toEqual(['']); // the article's frame, not the nav's
+  });
 });

@@ -128,7 +128,7 @@ describe('the page on a site not trusted', () => {
       createRecognizer: () => recognizer,
       now: () => (clock += 1),
       startedAt: 0,
-      watch: false,
+      domChanges: false,
       articleCheck: false,
       budgetMs: Number.POSITIVE_INFINITY,
     });

@@ -10,7 +10,7 @@
  */
 import { appendAll } from '../arrays';
 
-export interface PageWatch {
+export interface DomChangeObserver {
   /**
    * Stop observing around Glossa's own DOM changes (the <mark> fallback); records that arrived
    * before are kept for the next batch.
@@ -20,7 +20,7 @@ export interface PageWatch {
   stop(): void;
 }
 
-export interface WatchOptions {
+export interface DomChangeOptions {
   /** Wait this long after the first change of a batch (ms). */
   delayMs?: number;
   /** Older name of delayMs (the notes layer uses it). */
@@ -30,13 +30,13 @@ export interface WatchOptions {
 }
 
 /** Attributes that show or hide text, or make it editable: the rest never change what is read. */
-export const WATCHED_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable', 'role'];
+export const OBSERVED_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable', 'role'];
 
-export function watchPage(
+export function observeDomChanges(
   doc: Document,
   onChange: (records: MutationRecord[]) => void,
-  options: WatchOptions = {},
-): PageWatch {
+  options: DomChangeOptions = {},
+): DomChangeObserver {
   const delayMs = options.delayMs ?? options.quietMs ?? 30;
   const minIntervalMs = options.minIntervalMs ?? 100;
   const Observer = doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
@@ -76,7 +76,7 @@ export function watchPage(
       subtree: true,
       characterData: true,
       attributes: true,
-      attributeFilter: WATCHED_ATTRIBUTES,
+      attributeFilter: OBSERVED_ATTRIBUTES,
     });
   observe();
 

@@ -1,0 +1,141 @@
+/**
+ * One document annotator's figures (summed over the page by lib/page/paint-timing.ts). The
+ * annotator reports what happened to a small recorder; the arithmetic lives here.
+ */
+import type { WorkPhases } from './types';
+
+export const noWork = (): WorkPhases => ({ read: 0, afterRead: 0, batch: 0, paint: 0, notify: 0 });
+
+export interface AnnotatorTiming {
+  /** `now()` when the first marks were painted, and when the whole first pass was. */
+  firstPaintAt?: number;
+  paintedAt?: number;
+  /** Time spent in recognize() calls, how many calls, and how much page text they were given. */
+  recognizeMs: number;
+  batches: number;
+  recognizedChars: number;
+  /** Longest slice of work without handing the main thread back (ms). */
+  longestSliceMs: number;
+  /** Main-thread time of all of this annotator's work so far (ms): slices and painting answers. */
+  workMs: number;
+  /**
+   * Where that time went (ms): reading text, bookkeeping after a read, building and sending
+   * batches (with a recognizer on the page: recognizing and painting them too), painting the
+   * background's answers, and the caller's onPaint.
+   */
+  phases: WorkPhases;
+  /**
+   * The recognizer's first call (it builds its tables), and the longest recognize() call, when the
+   * recognizer runs on the page (a remote one costs the page neither).
+   */
+  warmMs: number;
+  longestBatchMs: number;
+  /** Longest read step and longest paint of a batch (ms). */
+  longestReadMs: number;
+  longestPaintMs: number;
+  /** Read steps taken (each bounded in nodes and by the clock), and times the main thread was handed back. */
+  readSteps: number;
+  yields: number;
+}
+
+/** What the work slicer (lib/page/schedule.ts) knows about the slices so far. */
+export interface SliceFigures {
+  longestMs: number;
+  totalMs: number;
+  pauses: number;
+}
+
+export interface TimingRecorder {
+  readonly timing: AnnotatorTiming;
+  readonly now: () => number;
+  /** Run `work`, adding its time to `phase`. */
+  timed<T>(phase: keyof WorkPhases, work: () => T): T;
+  /** Add `ms` to `phase` (work measured by the caller). */
+  add(phase: keyof WorkPhases, ms: number): void;
+  /** One read step of `ms`. */
+  readStep(ms: number): void;
+  /** One recognize() call of `ms` over `chars` of page text; `local`: on the page's thread. */
+  recognized(ms: number, chars: number, local: boolean): void;
+  /** The recognizer's first call (building its tables) took `ms`. */
+  warmed(ms: number): void;
+  /** Painting one batch's marks took `ms`. */
+  painted(ms: number): void;
+  /** `count` marks reached the screen (the first ones set firstPaintAt). */
+  marksShown(count: number): void;
+  readonly anyMarksShown: boolean;
+  /** The first pass over the article is painted. */
+  firstPassDone(): void;
+  /** Main-thread time spent painting a remote answer, outside the slices. */
+  answerPainted(ms: number): void;
+  /** The work slices so far. */
+  slices(figures: SliceFigures): void;
+}
+
+export function createTimingRecorder(now: () => number): TimingRecorder {
+  const timing: AnnotatorTiming = {
+    recognizeMs: 0,
+    batches: 0,
+    recognizedChars: 0,
+    longestSliceMs: 0,
+    workMs: 0,
+    phases: noWork(),
+    warmMs: 0,
+    longestBatchMs: 0,
+    longestReadMs: 0,
+    longestPaintMs: 0,
+    readSteps: 0,
+    yields: 0,
+  };
+  let answerMs = 0;
+  return {
+    timing,
+    now,
+    timed(phase, work) {
+      const started = now();
+      try {
+        return work();
+      } finally {
+        timing.phases[phase] += now() - started;
+      }
+    },
+    add(phase, ms) {
+      timing.phases[phase] += ms;
+    },
+    readStep(ms) {
+      timing.phases.read += ms;
+      timing.longestReadMs = Math.max(timing.longestReadMs, ms);
+      timing.readSteps += 1;
+    },
+    recognized(ms, chars, local) {
+      timing.recognizeMs += ms;
+      timing.batches += 1;
+      timing.recognizedChars += chars;
+      // A remote batch's time is spent in the background, not on this page's main thread.
+      if (local) timing.longestBatchMs = Math.max(timing.longestBatchMs, ms);
+    },
+    warmed(ms) {
+      timing.warmMs = ms;
+    },
+    painted(ms) {
+      timing.longestPaintMs = Math.max(timing.longestPaintMs, ms);
+      timing.phases.paint += ms;
+    },
+    marksShown(count) {
+      if (timing.firstPaintAt === undefined && count > 0) timing.firstPaintAt = now();
+    },
+    get anyMarksShown() {
+      return timing.firstPaintAt !== undefined;
+    },
+    firstPassDone() {
+      timing.paintedAt = now();
+    },
+    answerPainted(ms) {
+      answerMs += ms;
+    },
+    slices(figures) {
+      timing.longestSliceMs = figures.longestMs;
+      timing.workMs = figures.totalMs + answerMs;
+      timing.yields = figures.pauses;
+    },
+  };
+}

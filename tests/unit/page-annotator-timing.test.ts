@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createTimingRecorder } from '../../lib/page/annotator-timing';
+
+describe('the annotator timing recorder', () => {
+  it('keeps the first marks time once, the longest steps, and work time with painted answers', () => {
+    let t = 10;
+    const r = createTimingRecorder(() => t);
+    r.marksShown(0);
+    expect(r.anyMarksShown).toBe(false);
+    r.marksShown(3);
+    t = 20;
+    r.marksShown(1);
+    expect(r.timing.firstPaintAt).toBe(10);
+    r.painted(4);
+    r.painted(2);
+    r.warmed(9);
+    r.answerPainted(5);
+    r.slices({ longestMs: 8, totalMs: 30, pauses: 2 });
+    const phase = r.timed('notify', () => {
+      t = 27;
+      return 'told';
+    });
+    expect(phase).toBe('told');
+    expect(r.timing).toMatchObject({
+      longestPaintMs: 4,
+      warmMs: 9,
+      longestSliceMs: 8,
+      workMs: 35,
+      yields: 2,
+      phases: { paint: 6, notify: 7 },
+    });
+  });
+});

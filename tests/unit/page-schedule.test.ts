@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createSlicer } from '../../lib/page/schedule';
+
+describe('slicer', () => {
+  it('is due after its budget, records the longest slice, and yields through the given function', async () => {
+    let clock = 0;
+    let yields = 0;
+    const slicer = createSlicer({
+      now: () => clock,
+      budgetMs: 10,
+      yieldToMain: async () => {
+        yields++;
+      },
+    });
+    slicer.begin();
+    clock = 4;
+    expect(slicer.due()).toBe(false);
+    clock = 12;
+    expect(slicer.due()).toBe(true);
+    await slicer.pause();
+    expect(yields).toBe(1);
+    expect(slicer.due()).toBe(false);
+    clock = 15;
+    slicer.end();
+    expect(slicer.longestMs).toBe(12);
+  });
+});
