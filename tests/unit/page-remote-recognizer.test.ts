@@ -156,7 +156,7 @@ describe('the size bound of a recognition request (shared by page and background
   });
 
   it('the page never sends more: a longer text goes in several requests, mentions in place', async () => {
-    const sentence = 'Putin met Kim in Pyongyang. ';
+    const sentence = 'Vladimir Putin met Kim Jong Un in Pyongyang. ';
     const repeats = Math.ceil((MAX_RECOGNIZE_CHARS * 2.5) / sentence.length);
     const text = sentence.repeat(repeats);
     const real = createRecognizer();
@@ -215,10 +215,15 @@ describe('createRecognizeService (the background: checks, then one tab at a time
       ok: false,
       error: `a recognition request may carry at most ${MAX_RECOGNIZE_CHARS} characters; this one has ${7 * MAX_RECOGNIZE_CHARS}`,
     });
-    const fine = service.answer({ type: 'glossa:recognize', text: TEXT, lang: 'en' }, tab(2));
+    const text = 'Vladimir Putin met Kim Jong Un in Pyongyang.';
+    const fine = service.answer({ type: 'glossa:recognize', text, lang: 'en' }, tab(2));
     await clock.runAll();
     const answer = await fine;
-    expect(answer.ok && answer.mentions.map((m) => m.text)).toEqual(['Putin', 'Kim', 'Pyongyang']);
+    expect(answer.ok && answer.mentions.map((m) => m.text)).toEqual([
+      'Vladimir Putin',
+      'Kim Jong Un',
+      'Pyongyang',
+    ]);
     expect(clock.scheduled).toBe(1); // the refused request never took a task
   });
 
