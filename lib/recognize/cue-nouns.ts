@@ -16,7 +16,6 @@ import {
 } from './document';
 import { personForSpan } from './people';
 import { placeCanonical, placeNounKind } from './places';
-import { looksLikeVerb } from './russian';
 import { nameShaped, OPEN_QUOTES, type Token } from './tokens';
 
 /** Stems of organisation nouns; the name after one, in Latin script, is the organisation's. */
@@ -136,8 +135,22 @@ function nameAfterCue(tokens: readonly Token[], k: number): number {
  * genitive names a band or a league ("вокалистке Spice Girls", "звезда Национальной … лиги"):
  * "звезда" and "дива" only with a genre ("поп-дивой Шакирой").
  */
+const GENRE = '(?:поп|рок|рэп|хип-хоп|панк|инди|джаз|фолк|диско|техно|кантри|соул|арт)';
+const PERFORMER_HEADS = [
+  'р[эе]пер(?:а|у|ом|е)?',
+  'диджей(?:я|ю|ем|е)?',
+  'певец|певц(?:а|у|ом|е)',
+  'певиц(?:а|ы|е|у|ей|ею)',
+  'музыкант(?:а|у|ом|е)?',
+  '(?:видео)?блогер(?:а|у|ом|е)?',
+  'блогерш(?:а|и|е|у|ей)',
+  'композитор(?:а|у|ом|е)?',
+  'исполнител(?:ь|я|ю|ем|е)',
+  'исполнительниц(?:а|ы|е|у|ей)',
+  '(?:битмейкер|стример|ютубер|тиктокер)(?:а|у|ом|е)?',
+].join('|');
 const PERFORMER_NOUN = new RegExp(
-  '^(?:(?:поп|рок|рэп|хип-хоп|панк|инди|джаз|фолк|диско|техно|кантри|соул|арт)-)?(?:р[эе]пер(?:а|у|ом|е)?|диджей(?:я|ю|ем|е)?|певец|певц(?:а|у|ом|е)|певиц(?:а|ы|е|у|ей|ею)|музыкант(?:а|у|ом|е)?|(?:видео)?блогер(?:а|у|ом|е)?|блогерш(?:а|и|е|у|ей)|композитор(?:а|у|ом|е)?|исполнител(?:ь|я|ю|ем|е)|исполнительниц(?:а|ы|е|у|ей)|битмейкер(?:а|у|ом|е)?|стример(?:а|у|ом|е)?|ютубер(?:а|у|ом|е)?|тиктокер(?:а|у|ом|е)?)(?:-\\p{Ll}+)?$|^(?:поп|рок|рэп|хип-хоп|панк|инди|джаз|фолк|диско|техно|кантри|соул|арт)-(?:звезд|див)(?:а|ы|е|у|ой)$',
+  `^(?:${GENRE}-)?(?:${PERFORMER_HEADS})(?:-\\p{Ll}+)?$|^${GENRE}-(?:звезд|див)(?:а|ы|е|у|ой)$`,
   'u',
 );
 
@@ -207,7 +220,7 @@ function nameAfterImeni(doc: Doc, k: number): number {
   let words = 0;
   while (words < 4) {
     const w = tokens[end];
-    if (!w || w.script !== 'cyr' || (end === k + 1 && w.gap !== ' ')) break;
+    if (w?.script !== 'cyr' || (end === k + 1 && w.gap !== ' ')) break;
     if (isInitial(doc, end)) {
       end += 2;
       continue;
@@ -227,8 +240,7 @@ function nameAfterImeni(doc: Doc, k: number): number {
     after?.gap === ' ' &&
     after.shape === 'lower' &&
     after.script === 'cyr' &&
-    after.key.length > 3 &&
-    !looksLikeVerb(after.key)
+    after.key.length > 3
   )
     return -1;
   return end;
@@ -245,7 +257,8 @@ function cuedSpan(doc: Doc, k: number): [number, number] | null {
   }
   const t = tokens[k] as Token;
   if (t.kind !== 'word') return null;
-  if (t.shape === 'lower' && t.script === 'cyr' && PERFORMER_NOUN.test(t.key)) {
+  const lower = t.shape === 'lower' || (t.shape === 'title' && t.sentenceStart);
+  if (lower && t.script === 'cyr' && PERFORMER_NOUN.test(t.key)) {
     const end = performerNameEnd(doc, k + 1);
     return end > 0 ? [k + 1, end] : null;
   }

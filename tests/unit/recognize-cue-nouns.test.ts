@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { cuedPeople } from '../../lib/recognize/cue-nouns';
+import { type Candidate, createDoc } from '../../lib/recognize/document';
+import { getLexicon } from '../../lib/recognize/lexicon';
+import { tokenize } from '../../lib/recognize/tokens';
+
+/** The people cuedPeople adds to a Russian text, given the spans already chosen (by words). */
+function cued(text: string, chosenWords: string[] = []): string[] {
+  const tokens = tokenize(text);
+  const doc = createDoc(text, tokens, getLexicon(), 'ru');
+  const chosen: Candidate[] = chosenWords.map((words) => {
+    const want = tokenize(words).map((t) => t.text);
+    for (let i = 0; i < tokens.length; i++) {
+      if (want.every((w, k) => tokens[i + k]?.text === w))
+        return { start: i, end: i + want.length, type: 'PER', canonical: words, tier: 2 };
+    }
+    throw new Error(`no ${words}`);
+  });
+  return cuedPeople(doc, chosen).map((c) =>
+    text.slice(tokens[c.start]?.start, tokens[c.end - 1]?.end),
+  );
+}
+
+describe('cuedPeople: performer nouns', () => {
+  it('takes the Latin or Cyrillic name after a singular performer noun', () => {
+    expect(cued('Концерт рэпера Jay-Z прошёл в Москве.')).toEqual(['Jay-Z']);
+    expect(cued('Композитор-неоклассик Long Arm будет озвучивать фильм.')).toEqual(['Long Arm']);
+    expect(cued('Он приехал с женой, поп-дивой Шакирой и детьми.')).toEqual(['Шакирой']);
+    expect(cued('Прошёл концерт певицы Монеточки.')).toEqual(['Монеточки']);
+    expect(cued('В ночь на 25 августа шведский блогер PewDiePie объявил')).toEqual(['PewDiePie']);
+  });
+
+  it('leaves plurals, titles in lower case, places and bare «звезда» alone', () => {
+    expect(cued('В 2017 году видеоблогеры Nemagia выпустили ролик.')).toEqual([]);
+    expect(cued('По словам блогера Wedding word, зал украсили.')).toEqual([]);
+    expect(cued('Бывшая звезда Национальной футбольной лиги найден мёртвым.')).toEqual([]);
+    expect(cued('Бекхэм женат на вокалистке Spice Girls Виктории.')).toEqual([]);
+    expect(cued('Выступил музыкант Москвы и области.')).toEqual([]);
+  });
+
+  it('never overrides a chosen span', () => {
+    expect(cued('Концерт рэпера Jay-Z прошёл.', ['Jay-Z'])).toEqual(['Jay-Z']);
+  });
+});
+
+describe('cuedPeople: stage-name prefixes', () => {
+  it('marks DJ and MC names with the prefix inside the span', () => {
+    expect(cued('На концерте выступили DJ Smash и MC Doni.')).toEqual(['DJ Smash', 'MC Doni']);
+  });
+
+  it('takes the prefix into a person already found after it', () => {
+    expect(cued('Играли Radiohead, DJ Shadow, Elbow.', ['Shadow'])).toEqual(['DJ Shadow']);
+  });
+
+  it('needs a capitalised name after the prefix', () => {
+    expect(cued('Выступал DJ в клубе.')).toEqual([]);
+  });
+});
+
+describe('cuedPeople: «имени»', () => {
+  it('takes the name an institution is named after, with initials', () => {
+    expect(cued('Он играл в Театре имени Ермоловой и МХТ имени Чехова.')).toEqual([
+      'Ермоловой',
+      'Чехова',
+    ]);
+    expect(cued('Учился в институте имени А.В. Луначарского в Москве.')).toEqual([
+      'А.В. Луначарского',
+    ]);
+    expect(cued('Девушка по имени Биби Айша уехала.')).toEqual(['Биби Айша']);
+  });
+
+  it('skips «от имени», the noun after an adjective, and an adjective with its noun', () => {
+    expect(cued('Швеция действует от имени США.')).toEqual([]);
+    expect(cued('Закрепление нового имени Это не предполагает.')).toEqual([]);
+    expect(cued('Лауреат премии имени Ленинского комсомола.')).toEqual([]);
+  });
+});
