@@ -7,7 +7,8 @@
 import { appendAll } from '../arrays';
 import type { Mention, RecognizeOptions, Recognizer } from '../entities';
 import { applyCueNouns, cuedPeople } from './cue-nouns';
-import { type Candidate, createDoc, type Doc } from './document';
+import { type Candidate, createDoc, type Doc, spanText, takenTokens } from './document';
+import { placesAfterPrepositions } from './places';
 import {
   dropCommonWordPeople,
   dropCompanyPeople,
@@ -173,6 +174,25 @@ function trimToWords(tokens: readonly Token[], spans: readonly Candidate[]): Can
   return out;
 }
 
+/**
+ * Adds the unknown places after a locative preposition ("в Портапике") on tokens no span took,
+ * the tagger's organisations included (places.ts).
+ */
+function withPlacesAfterPrepositions(
+  doc: Doc,
+  chosen: Candidate[],
+  picked: readonly Candidate[],
+): Candidate[] {
+  const taken = takenTokens(doc, picked);
+  for (const c of chosen) for (let k = c.start; k < c.end; k++) taken[k] = 1;
+  const found = placesAfterPrepositions(doc, taken);
+  if (found.length === 0) return chosen;
+  const places = found.map(
+    (p): Candidate => ({ ...p, type: 'LOC', canonical: spanText(doc, p.start, p.end), tier: 1 }),
+  );
+  return [...chosen, ...places].sort((a, b) => a.start - b.start);
+}
+
 /** Greedy choice in priority order: a span is kept if none of its tokens is taken. */
 function choose(n: number, ordered: readonly Candidate[]): Candidate[] {
   const taken = new Uint8Array(n);
@@ -238,6 +258,7 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
     // organisation's (measured: +2 points of recall on CoNLL people, precision −1).
     if (policy.groupLone) chosen = groupPeople(doc, chosen);
     if (lang === 'ru') chosen = cuedPeople(doc, chosen);
+    if (lang === 'ru') chosen = withPlacesAfterPrepositions(doc, chosen, picked);
     if (policy.recurrences)
       chosen = markRecurrences(
         doc,
