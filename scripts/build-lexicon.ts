@@ -1,11 +1,14 @@
 /**
  * Builds lib/recognize/data/lexicon.json, the recognizer's lexicon (run: npm run build:lexicon).
  *
+ *   npx tsx scripts/build-lexicon.ts [--splits train,dev] [--out FILE]
+ *
  * Inputs: the hand-curated lists in lib/recognize/curated/, country names from
  * i18n-iso-countries, OpenCorpora morphology through `az` (all case forms of every Russian entry,
- * the dictionary's first names, surnames and place names), and the TRAIN splits of
- * ../shared/corpora (names and frequent person/place/organisation strings). Dev splits are
- * never read here: they are for measuring.
+ * the dictionary's first names, surnames and place names), and annotated NEREL and CoNLL-2003
+ * documents (names and frequent person/place/organisation strings): for the shipped file their
+ * train and dev splits (scripts/training-data.ts); the cross-validation (scripts/eval-cv.ts)
+ * calls buildLexiconData with the documents outside the fold it scores.
  *
  * Deterministic: the same inputs give a byte-identical file (everything is sorted).
  */
@@ -55,10 +58,16 @@ import {
   SCOPE_RU,
 } from '../lib/recognize/lexicon-format';
 import { keyOf, normalizeKey, phraseKey, type Token, tokenize } from '../lib/recognize/tokens';
-import { sharedDir } from './shared-dir';
+import {
+  isEntryPoint,
+  parseSplits,
+  readTrainingSet,
+  SHIPPED_SPLITS,
+  type TrainingDocument,
+  type TrainingSet,
+} from './training-data';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPORA = sharedDir('corpora', 'GLOSSA_CORPORA');
 const OUT = join(ROOT, 'lib/recognize/data/lexicon.json');
 const require = createRequire(import.meta.url);
 
@@ -423,28 +432,9 @@ function addEnglish(type: PhraseType, flags: number, names: string[]) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Corpora (train splits only)
+// Corpora
 
-interface GoldEntity {
-  start: number;
-  end: number;
-  type: string;
-  text: string;
-  nested?: boolean;
-}
-interface Doc {
-  id: string;
-  text: string;
-  entities: GoldEntity[];
-}
-
-function readTrain(name: string): Doc[] {
-  if (!/-train\.jsonl$/.test(name)) throw new Error(`refusing to read a non-train split: ${name}`);
-  return readFileSync(join(CORPORA, name), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Doc);
-}
+type Doc = TrainingDocument;
 
 /** Counts of token n-gram keys in a corpus, split by how the first token is written. */
 class NgramCounts {
@@ -531,6 +521,18 @@ const paradigmIdx = new Map<string, number>();
 const lemmaRows = new Map<string, LemmaKind>();
 /** lemma id → nominative key (for the ambiguity test) */
 const lemmaNominative = new Map<string, string>();
+
+/** Empties the phrase and lemma tables: each build starts from nothing (one build at a time). */
+function resetTables(): void {
+  phrases.length = 0;
+  keyOwner.clear();
+  endings.length = 0;
+  endingIdx.clear();
+  paradigms.length = 0;
+  paradigmIdx.clear();
+  lemmaRows.clear();
+  lemmaNominative.clear();
+}
 
 /** Longest word ending kept in paradigms (bounds the runtime's suffix lookups). */
 const MAX_ENDING = 5;
@@ -663,7 +665,29 @@ async function englishCommonWords(excluded: (word: string) => boolean): Promise<
   return [...common].sort();
 }
 
-async function main() {
+/** What a build learned, for the log. */
+export type LexiconCounts = Record<string, unknown>;
+
+let building = false;
+
+/**
+ * The lexicon learned from `corpora` (NEREL documents as `ru`, CoNLL-2003 as `en`) and the
+ * curated lists. Builds run one at a time (the tables above are the builder's state).
+ */
+export async function buildLexiconData(
+  corpora: TrainingSet,
+): Promise<{ data: LexiconData; counts: LexiconCounts }> {
+  if (building) throw new Error('one lexicon build at a time');
+  building = true;
+  try {
+    resetTables();
+    return await build(corpora);
+  } finally {
+    building = false;
+  }
+}
+
+async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts: LexiconCounts }> {
   await initAz();
   const started = Date.now();
   const countries = require('i18n-iso-countries') as {
@@ -787,9 +811,9 @@ async function main() {
     }
   }
 
-  // 6. Train corpora: frequent person/place/organisation strings, names, East Asian syllables.
-  const nerel = readTrain('nerel-train.jsonl');
-  const conll = readTrain('conll2003-train.jsonl');
+  // 6. Annotated corpora: frequent person/place/organisation strings, names, East Asian syllables.
+  const nerel = corpora.ru;
+  const conll = corpora.en;
   const ruCounts = new NgramCounts(nerel);
   const enCounts = new NgramCounts(conll);
   const ruGold = goldCounts(nerel);
@@ -1049,9 +1073,6 @@ async function main() {
       en: capsNotNames(conll, /\p{Script=Latin}/u).join(' '),
     },
   };
-  mkdirSync(dirname(OUT), { recursive: true });
-  const json = JSON.stringify(data);
-  writeFileSync(OUT, `${json}\n`);
   const counts = {
     phrases: phrases.length,
     lemmas: lemmaRows.size,
@@ -1068,13 +1089,35 @@ async function main() {
       eastAsianSyllables: syllables.size,
     },
     ambiguous: ambiguousLemmas.size,
-    bytes: Buffer.byteLength(json),
     seconds: (Date.now() - started) / 1000,
   };
-  console.log(JSON.stringify(counts, null, 2));
+  return { data, counts };
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+/** The file's text: one line of JSON (what lexicon.json holds). */
+export function lexiconJson(data: LexiconData): string {
+  return `${JSON.stringify(data)}\n`;
+}
+
+async function main(argv: string[]): Promise<void> {
+  let splits = [...SHIPPED_SPLITS];
+  let out = OUT;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--splits') splits = parseSplits(argv[++i] ?? '');
+    else if (a === '--out') out = argv[++i] as string;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  const { data, counts } = await buildLexiconData(readTrainingSet(splits));
+  const json = lexiconJson(data);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, json);
+  console.log(JSON.stringify({ splits, ...counts, bytes: Buffer.byteLength(json) - 1 }, null, 2));
+}
+
+if (isEntryPoint(import.meta.url)) {
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

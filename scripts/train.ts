@@ -2,11 +2,13 @@
  * Trains the recognizer's sequence tagger (run: npm run train) and writes
  * lib/recognize/data/model.json.
  *
- *   npx tsx scripts/train.ts [--epochs N] [--bits B] [--prune P] [--seed S] [--eval] [--out FILE]
+ *   npx tsx scripts/train.ts [--splits train,dev] [--epochs N] [--bits B] [--prune P] [--seed S]
+ *     [--eval] [--out FILE]
  *
- * Data: the TRAIN splits of ../shared/corpora only (nerel-train, conll2003-train); the dev
- * splits are never trained on (--eval merely scores the finished model on them, to choose
- * features and epochs). Model: averaged structured perceptron (Collins 2002) over hashed features
+ * Data: NEREL and CoNLL-2003, by default their train and dev splits (scripts/training-data.ts),
+ * with the lexicon the recognizer ships (build it first: its entries are features). --eval
+ * scores the finished raw tagger on the dev splits: meaningful with --splits train only; the
+ * cross-validation (npm run eval:cv, which calls trainModel per fold) is the yardstick. Model: averaged structured perceptron (Collins 2002) over hashed features
  * (lib/recognize/model/features.ts) with Viterbi decoding, BIO labels. Afterwards weights are
  * pruned (slots whose largest weight is small are dropped) and quantized to one signed byte.
  *
@@ -14,15 +16,14 @@
  * two runs write identical bytes.
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isPlaceAdjective } from '../lib/eval/conventions';
-import { parseCorpus } from '../lib/eval/corpus';
 import { type ScoredDocument, scoreDocuments } from '../lib/eval/score';
 import { createDoc } from '../lib/recognize/document';
 import { pickLanguage } from '../lib/recognize/language';
-import { getLexicon } from '../lib/recognize/lexicon';
+import { getLexicon, type Lexicon } from '../lib/recognize/lexicon';
 import {
   type DocumentEvidence,
   setDocumentEvidence,
@@ -43,40 +44,61 @@ import { encodeSlots, loadModel, type ModelData, toBase64 } from '../lib/recogni
 import { proposeAll, ruleCodes } from '../lib/recognize/rules';
 import { type Token, tokenize } from '../lib/recognize/tokens';
 import { seededRandom } from './seeded-random';
-import { sharedDir } from './shared-dir';
+import {
+  isEntryPoint,
+  parseSplits,
+  readCorpusFile,
+  readTrainingSet,
+  SHIPPED_SPLITS,
+  type Split,
+  type TrainingDocument,
+} from './training-data';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPORA = sharedDir('corpora', 'GLOSSA_CORPORA');
 
-interface Options {
+/** How the tagger is trained (the CLI's options without its input and output). */
+export interface TrainOptions {
   epochs: number;
   bits: number;
-  eval: boolean;
-  out: string;
   prune: number;
   /** Train with document evidence from a jackknifed first pass (see features.ts). */
   stack: boolean;
   priorEpochs: number;
   seed: number;
-  /** Models trained with different shuffling seeds whose weights are averaged (see main). */
+  /** Models trained with different shuffling seeds whose weights are averaged (see trainModel). */
   ensemble: number;
+  /** Progress lines (epochs, folds); stderr by default. */
+  log: (line: string) => void;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: Readonly<TrainOptions> = {
+  epochs: 8,
+  bits: 21,
+  prune: 0.6,
+  stack: true,
+  priorEpochs: 6,
+  seed: 20240601,
+  ensemble: 1,
+  log: (line) => console.error(line),
+};
+
+interface Options extends TrainOptions {
+  eval: boolean;
+  out: string;
+  splits: Split[];
 }
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
-    epochs: 8,
-    bits: 21,
+    ...DEFAULT_TRAIN_OPTIONS,
     eval: false,
     out: join(ROOT, 'lib/recognize/data/model.json'),
-    prune: 0.6,
-    stack: true,
-    priorEpochs: 6,
-    seed: 20240601,
-    ensemble: 1,
+    splits: [...SHIPPED_SPLITS],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--epochs') o.epochs = Number(argv[++i]);
+    if (a === '--splits') o.splits = parseSplits(argv[++i] ?? '');
+    else if (a === '--epochs') o.epochs = Number(argv[++i]);
     else if (a === '--bits') o.bits = Number(argv[++i]);
     else if (a === '--prune') o.prune = Number(argv[++i]);
     else if (a === '--eval') o.eval = true;
@@ -176,11 +198,10 @@ function langCode(text: string, lang?: string): number {
 }
 
 function load(
-  name: string,
+  docs: readonly TrainingDocument[],
+  lex: Lexicon,
   withGold: boolean,
 ): { samples: Sample[]; docs: ScoredDocumentSource[] } {
-  const docs = parseCorpus(readFileSync(join(CORPORA, name), 'utf8'));
-  const lex = getLexicon();
   const samples: Sample[] = [];
   const sources: ScoredDocumentSource[] = [];
   for (const d of docs) {
@@ -259,7 +280,7 @@ class Perceptron implements EmissionWeights {
   }
 }
 
-function train(samples: Sample[], opts: Options): Perceptron {
+function train(samples: Sample[], opts: TrainOptions): Perceptron {
   const model = new Perceptron(opts.bits);
   const units: [number, number][] = [];
   samples.forEach((s, si) => {
@@ -321,7 +342,7 @@ function train(samples: Sample[], opts: Options): Perceptron {
       }
       model.c++;
     }
-    console.error(
+    opts.log(
       `epoch ${epoch}: token error ${((100 * errors) / tokens).toFixed(2)}% (${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
   }
@@ -331,7 +352,7 @@ function train(samples: Sample[], opts: Options): Perceptron {
 // ---------------------------------------------------------------------------------------------
 // Export: prune, quantize, encode
 
-function exportModel(model: Perceptron, opts: Options): ModelData {
+function exportModel(model: Perceptron, opts: TrainOptions): ModelData {
   const slotsKept: number[] = [];
   const nSlots = model.mask + 1;
   for (let s = 0; s < nSlots; s++) {
@@ -376,7 +397,7 @@ function evaluate(
   model: EmissionWeights & { transitions: Float32Array },
   stacked: boolean,
 ): void {
-  const { samples, docs } = load(name, false);
+  const { samples, docs } = load(readCorpusFile(name), getLexicon(), false);
   const scored: ScoredDocument[] = [];
   samples.forEach((s, k) => {
     const labels = decodeTwoPass(s, model, stacked);
@@ -421,7 +442,7 @@ function decodeTwoPass(
 }
 
 /** First-pass labels of every train document from models that did not see it (K folds). */
-function jackknife(samples: Sample[], opts: Options, folds: number): void {
+function jackknife(samples: Sample[], opts: TrainOptions, folds: number): void {
   for (let k = 0; k < folds; k++) {
     const rest = samples.filter((_, i) => i % folds !== k);
     const model = train(rest, { ...opts, epochs: opts.priorEpochs });
@@ -433,18 +454,30 @@ function jackknife(samples: Sample[], opts: Options, folds: number): void {
       s.evidence = s.table.evidence;
       s.table.evidence = null;
     });
-    console.error(`jackknife fold ${k + 1}/${folds} done`);
+    opts.log(`jackknife fold ${k + 1}/${folds} done`);
   }
 }
 
-function main(): void {
-  const opts = parseArgs(process.argv.slice(2));
+/**
+ * The tagger trained on `docs` (gold spans labelled as goldLabels says), with the features of
+ * `lex`: what the CLI writes to model.json, and what the cross-validation trains per fold.
+ */
+export function trainModel(
+  docs: readonly TrainingDocument[],
+  lex: Lexicon,
+  opts: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+): ModelData {
+  return exportModel(trainPerceptron(docs, lex, opts), opts);
+}
+
+function trainPerceptron(
+  docs: readonly TrainingDocument[],
+  lex: Lexicon,
+  opts: TrainOptions,
+): Perceptron {
   const started = performance.now();
-  const corpora = (process.env.GLOSSA_TRAIN ?? 'nerel-train.jsonl,conll2003-train.jsonl').split(
-    ',',
-  );
-  const samples = corpora.flatMap((name) => load(name, true).samples);
-  console.error(
+  const { samples } = load(docs, lex, true);
+  opts.log(
     `loaded ${samples.length} documents, ${samples.reduce((n, s) => n + s.table.n, 0)} tokens (${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
   if (opts.stack) jackknife(samples, opts, 4);
@@ -470,8 +503,22 @@ function main(): void {
     }
   }
   for (const s of samples) s.table.evidence = null;
+  return model;
+}
+
+/** The file's text: one line of JSON (what model.json holds). */
+export function modelJson(data: ModelData): string {
+  return `${JSON.stringify(data)}\n`;
+}
+
+function main(): void {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const set = readTrainingSet(opts.splits);
+  // NEREL first, then CoNLL-2003, each in split and file order (the shuffling's seed does the rest).
+  const model = trainPerceptron([...set.ru, ...set.en], getLexicon(), opts);
   const data = exportModel(model, opts);
-  const json = `${JSON.stringify(data)}\n`;
+  const json = modelJson(data);
   writeFileSync(opts.out, json);
   console.error(
     `wrote ${opts.out}: ${json.length} bytes, ${data.weights.length} base64 weight chars (${((performance.now() - started) / 1000).toFixed(1)} s)`,
@@ -494,4 +541,4 @@ function main(): void {
   }
 }
 
-if (!process.env.GLOSSA_NO_MAIN) main();
+if (isEntryPoint(import.meta.url)) main();

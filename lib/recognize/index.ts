@@ -18,14 +18,15 @@ import {
 } from './english';
 import { groupPeople } from './group';
 import { pickLanguage } from './language';
-import { getLexicon } from './lexicon';
+import { getLexicon, type Lexicon } from './lexicon';
 import type { TaggedSpan } from './model/tagger';
+import type { LoadedModel } from './model/weights';
 import { markRecurrences } from './one-sense';
 import { joinNicknames, latinInBrackets, splitPeople } from './person-spans';
 import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
-import { taggedCandidates, tagSpans } from './tagged';
+import { getTagger, taggedCandidates, tagSpans } from './tagged';
 import { quotedName, type Token, tokenize } from './tokens';
 
 export const RECOGNIZER_ID = 'glossa-tagger-1';
@@ -210,9 +211,18 @@ function choose(n: number, ordered: readonly Candidate[]): Candidate[] {
 const byLengthThenTier = (a: Candidate, b: Candidate) =>
   b.end - b.start - (a.end - a.start) || b.tier - a.tier || a.start - b.start;
 
-function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
+/**
+ * The generated data a recognizer runs with: by default the shipped lexicon and model; the
+ * cross-validation (scripts/eval-cv.ts) passes the ones built for each fold.
+ */
+export interface RecognizerData {
+  lexicon: Lexicon;
+  tagger: LoadedModel;
+}
+
+function recognizeText(text: string, data: RecognizerData, options?: RecognizeOptions): Mention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const lex = getLexicon();
+  const lex = data.lexicon;
   const lang = pickLanguage(text, options?.lang);
   const tokens = tokenize(text);
   const doc = createDoc(text, tokens, lex, lang);
@@ -223,7 +233,7 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
     // Russian and English news).
     chosen = selectCandidates(doc);
   } else {
-    const spans = splitAtBrackets(tokens, tagSpans(doc, ruleCodes(doc)));
+    const spans = splitAtBrackets(tokens, tagSpans(doc, ruleCodes(doc), data.tagger));
     const tagged = taggedCandidates(doc, spans).filter(
       (c) => keepAdjective(doc, c) && !implausible(doc, c),
     );
@@ -293,12 +303,16 @@ function recognizeText(text: string, options?: RecognizeOptions): Mention[] {
   return mentions;
 }
 
-export function createRecognizer(): Recognizer {
+export function createRecognizer(data?: RecognizerData): Recognizer {
+  let own = data ?? null;
   return {
     id: RECOGNIZER_ID,
     recognize(text: string, options?: RecognizeOptions): Mention[] {
       try {
-        return recognizeText(text, options);
+        // The shipped data is loaded on the first text, not when the recognizer is made (the
+        // extension installs it after start-up: data/source.extension.ts).
+        own ??= { lexicon: getLexicon(), tagger: getTagger() };
+        return recognizeText(text, own, options);
       } catch {
         // A recognizer failure must never break the page: no marks rather than an exception.
         return [];

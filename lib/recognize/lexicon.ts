@@ -108,7 +108,8 @@ function bucketReader(texts: Record<string, string>, separator: string) {
   };
 }
 
-function buildLexicon(data: LexiconData): Lexicon {
+/** A lexicon over generated data (the shipped file, or one built for a cross-validation fold). */
+export function lexiconFromData(data: LexiconData): Lexicon {
   // Phrase entries are parsed on first use.
   const entryRows = data.phrases.entries.split('\n');
   const entries: (PhraseEntry | undefined)[] = new Array(entryRows.length);
@@ -281,7 +282,8 @@ function buildLexicon(data: LexiconData): Lexicon {
 
 let shared: Lexicon | null = null;
 
+/** The shipped lexicon (lib/recognize/data/lexicon.json), parsed once. */
 export function getLexicon(): Lexicon {
-  if (!shared) shared = buildLexicon(lexiconData() as LexiconData);
+  if (!shared) shared = lexiconFromData(lexiconData() as LexiconData);
   return shared;
 }

@@ -164,8 +164,24 @@ function edges(model: LoadedModel, table: TokenTable): number {
   return edgeAt;
 }
 
-export function tagSpans(doc: Doc, rules?: Uint8Array): TaggedSpan[] {
-  const model = getTagger();
+/**
+ * The caches above hold sums of one model's weights: they are dropped when another model tags
+ * (cross-validation runs one model per fold in one process).
+ */
+let cachedFor: LoadedModel | null = null;
+
+function useModel(model: LoadedModel): void {
+  if (cachedFor === model) return;
+  clearWordCache();
+  shapeUsed.fill(0);
+  shapeCount = 0;
+  evidenceCache.clear();
+  cachedFor = model;
+}
+
+/** The tagger's spans over a text, with the shipped model unless another is given. */
+export function tagSpans(doc: Doc, rules?: Uint8Array, model = getTagger()): TaggedSpan[] {
+  useModel(model);
   const table = tokenTable(doc, rules);
   const n = table.n;
   const lang = doc.lang === 'ru' ? 1 : doc.lang === 'en' ? 2 : 3;
