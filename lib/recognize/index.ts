@@ -22,7 +22,7 @@ import { getLexicon, type Lexicon } from './lexicon';
 import type { TaggedSpan } from './model/tagger';
 import type { LoadedModel } from './model/weights';
 import { markRecurrences } from './one-sense';
-import { joinNicknames, latinInBrackets, splitPeople } from './person-spans';
+import { joinNicknames, latinInBrackets, splitPeople, surnameAfterFirstName } from './person-spans';
 import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
@@ -268,7 +268,10 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     // organisation's (measured: +2 points of recall on CoNLL people, precision −1).
     if (policy.groupLone) chosen = groupPeople(doc, chosen);
     if (lang === 'ru') chosen = cuedPeople(doc, chosen);
-    if (lang === 'ru') chosen = withPlacesAfterPrepositions(doc, chosen, picked);
+    if (lang === 'ru') {
+      chosen = surnameAfterFirstName(doc, chosen, takenTokens(doc, picked));
+      chosen = withPlacesAfterPrepositions(doc, chosen, picked);
+    }
     if (policy.recurrences)
       chosen = markRecurrences(
         doc,

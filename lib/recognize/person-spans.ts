@@ -292,3 +292,42 @@ export function latinInBrackets(doc: Doc, names: readonly Candidate[]): Candidat
   }
   return out;
 }
+
+/**
+ * Russian: a lone first name followed by a capitalised word inside the sentence takes it as the
+ * surname, whatever else the word means ("Виктор Понедельник", "Дик Адвокат"): in Russian a
+ * capital letter inside a sentence marks a proper name, and after a first name that is the
+ * surname. Not when the word is taken by another span, a place or organisation phrase, a role,
+ * another first name ("Кэтрин Жермен Джексон" are two people), an adjective in the nominative
+ * the dictionary does not know as a surname ("Принц Джордж Кембриджский"), or all capitals.
+ */
+export function surnameAfterFirstName(
+  doc: Doc,
+  chosen: Candidate[],
+  taken: Uint8Array,
+): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    if (c.type !== 'PER' || c.end !== c.start + 1) continue;
+    const first = doc.tokens[c.start] as Token;
+    if (first.script !== 'cyr') continue;
+    const f = doc.readings(c.start).filter((r) => r.kind === 'F');
+    if (f.length === 0 || f.some((r) => r.lemma.ambiguous)) continue;
+    const k = c.end;
+    const w = doc.tokens[k];
+    if (!w || w.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title' || w.gap !== ' ')
+      continue;
+    if (taken[k] || doc.isRole[k] || doc.coveredBy[k] || doc.phraseAt[k]) continue;
+    const readings = doc.readings(k);
+    if (readings.some((r) => r.kind === 'F' || r.kind === 'G')) continue;
+    // "Джордж Кембриджский": a title after a place, unless the dictionary knows the surname.
+    if (/(?:ий|ой|ая|ое|ые)$/.test(w.key) && !readings.some((r) => r.kind === 'S')) continue;
+    const after = doc.tokens[k + 1];
+    if (after?.gap === ' ' && after.kind === 'word' && /^\p{Lu}/u.test(after.text)) continue;
+    out ??= chosen.slice();
+    out[n] = { ...personForSpan(doc, c.start, k + 1), tier: c.tier, tagged: true };
+    taken[k] = 1;
+  }
+  return out ?? chosen;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { type Candidate, createDoc } from '../../lib/recognize/document';
+import { getLexicon } from '../../lib/recognize/lexicon';
+import { surnameAfterFirstName } from '../../lib/recognize/person-spans';
+import { tokenize } from '../../lib/recognize/tokens';
+
+/** Runs surnameAfterFirstName on a Russian text with the given one-word people chosen. */
+function extended(text: string, people: string[], takenWords: string[] = []): string[] {
+  const tokens = tokenize(text);
+  const doc = createDoc(text, tokens, getLexicon(), 'ru');
+  const at = (word: string) => tokens.findIndex((t) => t.text === word);
+  const chosen: Candidate[] = people.map((w) => ({
+    start: at(w),
+    end: at(w) + 1,
+    type: 'PER',
+    canonical: w,
+    tier: 2,
+  }));
+  const taken = new Uint8Array(tokens.length);
+  for (const c of chosen) taken[c.start] = 1;
+  for (const w of takenWords) taken[at(w)] = 1;
+  return surnameAfterFirstName(doc, chosen, taken).map((c) =>
+    text.slice(tokens[c.start]?.start, tokens[c.end - 1]?.end),
+  );
+}
+
+describe('surnameAfterFirstName', () => {
+  it('takes the capitalised word after a lone first name as the surname', () => {
+    expect(extended('В составе сборной Виктор Понедельник выразил мнение.', ['Виктор'])).toEqual([
+      'Виктор Понедельник',
+    ]);
+  });
+
+  it('canonicalises the name to the nominative', () => {
+    const text = 'Мнение Виктора Понедельника известно.';
+    const tokens = tokenize(text);
+    const doc = createDoc(text, tokens, getLexicon(), 'ru');
+    const i = tokens.findIndex((t) => t.text === 'Виктора');
+    const out = surnameAfterFirstName(
+      doc,
+      [{ start: i, end: i + 1, type: 'PER', canonical: 'Виктор', tier: 2 }],
+      new Uint8Array(tokens.length),
+    );
+    expect(out[0]?.end).toBe(i + 2);
+    expect(out[0]?.canonical).toMatch(/^Виктор /);
+  });
+
+  it('leaves places, taken words, other first names, titles and lower case alone', () => {
+    expect(extended('Он видел, как Виктор Москву покидал.', ['Виктор'])).toEqual(['Виктор']);
+    expect(extended('Сын Кэтрин Майкл уехал.', ['Кэтрин'])).toEqual(['Кэтрин']);
+    expect(extended('Принц Джордж Кембриджский родился.', ['Джордж'])).toEqual(['Джордж']);
+    expect(extended('Когда Виктор Понедельник пришёл.', ['Виктор'], ['Понедельник'])).toEqual([
+      'Виктор',
+    ]);
+    expect(extended('Когда Виктор пришёл домой.', ['Виктор'])).toEqual(['Виктор']);
+    expect(extended('Когда Виктор Петрович Понедельник пришёл.', ['Виктор'])).toEqual(['Виктор']);
+  });
+});
