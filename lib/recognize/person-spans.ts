@@ -7,6 +7,7 @@
 import { type Candidate, type Doc, isInitial, lowerCaseWords } from './document';
 import { FUNCTION_WORDS_EN } from './english';
 import type { WordReading } from './lexicon';
+import { displayLike } from './names';
 import { personForSpan, SURNAME_PARTICLES } from './people';
 import { patronymicNominative } from './russian';
 import { CLOSE_QUOTES, OPEN_QUOTES, type Token } from './tokens';
@@ -209,6 +210,33 @@ export function joinNicknames(doc: Doc, chosen: Candidate[]): Candidate[] {
 }
 
 /**
+ * "земли Гессен | Фолькер Буфье", "Челси | Фрэнк Лэмпард": a place the dictionary or the lexicon
+ * knows (and no name reading), right before a first name that starts a name of two or more words,
+ * is not part of the person's name.
+ */
+function placeBeforeFirstName(doc: Doc, i: number, end: number): boolean {
+  if (end - i < 3) return false;
+  const readings = doc.readings(i);
+  const place =
+    (readings.length > 0 && readings.every((r) => r.kind === 'G' && !r.lemma.ambiguous)) ||
+    (doc.phraseAt[i]?.end === i + 1 && doc.phraseAt[i]?.entry.type === 'LOC');
+  if (!place) return false;
+  return doc.readings(i + 1).some((r) => r.kind === 'F' && !r.lemma.ambiguous);
+}
+
+/** A one-word place candidate with its dictionary or lexicon name. */
+function placeSpan(doc: Doc, i: number): Candidate {
+  const phrase = doc.phraseAt[i];
+  const g = doc.readings(i).find((r) => r.kind === 'G');
+  const canonical = phrase
+    ? phrase.entry.canonical
+    : g
+      ? displayLike(doc.lex.nominative(g.lemma), (doc.tokens[i] as Token).text)
+      : (doc.tokens[i] as Token).text;
+  return { start: i, end: i + 1, type: 'LOC', canonical, tier: 1 };
+}
+
+/**
  * A tagged person span without a leading title ("Император Акихито"; "Тело Флинта" at a
  * sentence start): a role word, or at a sentence start a word the text also writes in lower
  * case. Titles stay out of person spans (NOTES.md).
@@ -217,6 +245,7 @@ function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
   if (c.type !== 'PER' || c.end - c.start < 2) return [c];
   const lower = lowerCaseWords(doc);
   let start = c.start;
+  let place: Candidate | null = null;
   while (c.end - start > 1) {
     const t = doc.tokens[start] as Token;
     const next = doc.tokens[start + 1] as Token;
@@ -227,6 +256,12 @@ function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
       doc.isRole[start] ||
       ((t.sentenceStart || doc.capsLine[start]) && lower.has(t.key)) ||
       (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key));
+    if (!title && placeBeforeFirstName(doc, start, c.end)) {
+      // The place stays a place: "земли [Гессен] [Фолькер Буфье]".
+      place = { ...placeSpan(doc, start), tier: c.tier, tagged: true };
+      start++;
+      break;
+    }
     if (!title) break;
     start++;
   }
@@ -235,7 +270,7 @@ function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
   const cuts = [start];
   if (cuts.length === 1 && start === c.start) return [c];
   cuts.push(c.end);
-  const out: Candidate[] = [];
+  const out: Candidate[] = place ? [place] : [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     const from = cuts[k] as number;
     const to = cuts[k + 1] as number;

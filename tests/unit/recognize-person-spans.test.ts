@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Candidate, createDoc } from '../../lib/recognize/document';
 import { getLexicon } from '../../lib/recognize/lexicon';
-import { surnameAfterFirstName } from '../../lib/recognize/person-spans';
+import { splitPeople, surnameAfterFirstName } from '../../lib/recognize/person-spans';
 import { tokenize } from '../../lib/recognize/tokens';
 
 /** Runs surnameAfterFirstName on a Russian text with the given one-word people chosen. */
@@ -54,5 +54,33 @@ describe('surnameAfterFirstName', () => {
     ]);
     expect(extended('Когда Виктор пришёл домой.', ['Виктор'])).toEqual(['Виктор']);
     expect(extended('Когда Виктор Петрович Понедельник пришёл.', ['Виктор'])).toEqual(['Виктор']);
+  });
+});
+
+/** splitPeople on one tagged person span given by its words. */
+function split(text: string, words: string): string[] {
+  const tokens = tokenize(text);
+  const doc = createDoc(text, tokens, getLexicon(), 'ru');
+  const want = tokenize(words).map((t) => t.text);
+  const start = tokens.findIndex((_, i) => want.every((w, k) => tokens[i + k]?.text === w));
+  const span: Candidate = { start, end: start + want.length, type: 'PER', canonical: '', tier: 2 };
+  return splitPeople(doc, [span]).map(
+    (c) => `${c.type}:${text.slice(tokens[c.start]?.start, tokens[c.end - 1]?.end)}`,
+  );
+}
+
+describe('splitPeople: a place before a first name', () => {
+  it('cuts a known place off the front of a full name and keeps it a place', () => {
+    expect(split('Премьер земли Гессен Фолькер Буфье напомнил.', 'Гессен Фолькер Буфье')).toEqual([
+      'LOC:Гессен',
+      'PER:Фолькер Буфье',
+    ]);
+  });
+
+  it('keeps names whose first word is no place, and two-word spans', () => {
+    expect(split('Вчера Фолькер Буфье напомнил.', 'Фолькер Буфье')).toEqual(['PER:Фолькер Буфье']);
+    expect(split('Премьер земли Гессен Фолькер напомнил.', 'Гессен Фолькер')).toEqual([
+      'PER:Гессен Фолькер',
+    ]);
   });
 });
