@@ -11,11 +11,14 @@ import {
   type Doc,
   isInitial,
   isPlaceOrOrg,
+  lowerCaseWords,
   spanText,
   takenTokens,
 } from './document';
+import { displayLike } from './names';
 import { personForSpan } from './people';
 import { placeCanonical, placeNounKind } from './places';
+import { surnameNominatives } from './russian';
 import { nameShaped, OPEN_QUOTES, type Token } from './tokens';
 
 /** Stems of organisation nouns; the name after one, in Latin script, is the organisation's. */
@@ -246,8 +249,11 @@ function nameAfterImeni(doc: Doc, k: number): number {
   return end;
 }
 
-/** A person span a cue at token k introduces: [start, end), or null. */
-function cuedSpan(doc: Doc, k: number): [number, number] | null {
+/**
+ * A person span a cue at token k introduces: [start, end), and whether the name is in the
+ * genitive (after an eponym noun); or null.
+ */
+function cuedSpan(doc: Doc, k: number): [number, number, boolean?] | null {
   const { tokens } = doc;
   const start = nameAfterCue(tokens, k);
   if (start >= 0) {
@@ -266,8 +272,69 @@ function cuedSpan(doc: Doc, k: number): [number, number] | null {
     const end = performerNameEnd(doc, k + 1);
     return end > 0 ? [k, end] : null;
   }
+  if (t.shape === 'lower' && EPONYM_NOUN.test(t.key)) {
+    const end = eponymEnd(doc, k + 1);
+    if (end > 0) return [k + 1, end, true];
+  }
   const imeni = nameAfterImeni(doc, k);
   return imeni > 0 ? [k + 1, imeni] : null;
+}
+
+/**
+ * Nouns of works, laws, prizes and institutions named after a person: the name in the genitive
+ * after one is that person's ("теоремы Ферма", "закона Ома", "музее Гуггенхайма", "премии
+ * Соннинга", "кабинета Руснока"), as NEREL marks it. Diseases and orders are left out: NEREL
+ * marks "болезнь Паркинсона" once in four, "орден Дружбы" never.
+ */
+const EPONYM_NOUN = new RegExp(
+  `^(?:${[
+    'музе(?:й|я|ю|ем|е)',
+    'преми(?:я|и|ю|ей)',
+    'фонд(?:а|у|ом|е)?',
+    'теорем(?:а|ы|е|у|ой)',
+    'гипотез(?:а|ы|е|у|ой)',
+    'лемм(?:а|ы|е|у|ой)',
+    'закон(?:а|у|ом|е)?',
+    'эффект(?:а|у|ом|е)?',
+    'парадокс(?:а|у|ом|е)?',
+    'принцип(?:а|у|ом|е)?',
+    'формул(?:а|ы|е|у|ой)',
+    'уравнени(?:е|я|ю|ем|и)',
+    'доктрин(?:а|ы|е|у|ой)',
+    'пакт(?:а|у|ом|е)?',
+    'план(?:а|у|ом|е)?',
+    'галере(?:я|и|ю|ей)',
+    'кабинет(?:а|у|ом|е)?',
+    'правительств(?:о|а|у|ом|е)',
+    'дел(?:о|а|у|ом|е)',
+  ].join('|')})$`,
+);
+
+/**
+ * End of the person's name after an eponym noun at `start`: one capitalised word, or a first
+ * name and a surname, that no dictionary reads as a place, not an adjective, not a word the
+ * text also writes in lower case, not one the train corpora show outside names; -1 otherwise.
+ */
+function eponymEnd(doc: Doc, start: number): number {
+  const { tokens } = doc;
+  let end = start;
+  while (end < start + 2) {
+    const t = tokens[end];
+    if (t?.kind !== 'word' || t.script !== 'cyr' || t.shape !== 'title' || t.gap !== ' ') break;
+    if (isPlaceOrOrg(doc, end) || doc.isRole[end] || doc.lex.capsNotNames.has(t.key)) break;
+    const readings = doc.readings(end);
+    if (readings.some((r) => r.kind === 'G')) break;
+    // A second word only after a first name ("закона Димы Яковлева").
+    if (end > start && !doc.readings(start).some((r) => r.kind === 'F')) break;
+    if (ADJECTIVE_END.test(t.key) && !readings.some((r) => r.kind === 'S' || r.kind === 'P')) break;
+    end++;
+  }
+  if (end === start) return -1;
+  const after = tokens[end];
+  if (after?.gap === ' ' && after.kind === 'word' && /^\p{Lu}/u.test(after.text)) return -1;
+  const lower = lowerCaseWords(doc);
+  for (let k = start; k < end; k++) if (lower.has((tokens[k] as Token).key)) return -1;
+  return end;
 }
 
 /**
@@ -289,7 +356,7 @@ export function cuedPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
   for (let k = 0; k + 1 < tokens.length; k++) {
     const span = cuedSpan(doc, k);
     if (!span) continue;
-    const [start, end] = span;
+    const [start, end, genitive] = span;
     taken ??= takenTokens(doc, chosen);
     if (start === k && taken[k] === 0 && taken[k + 1]) {
       // "DJ Shadow" where the tagger found "Shadow": the prefix joins the person.
@@ -307,10 +374,13 @@ export function cuedPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
     if (!free) continue;
     for (let w = start; w < end; w++) taken[w] = 1;
     // Russian forms to the nominative ("певицы Монеточки" → "Монеточка"); Latin as written.
+    const last = tokens[end - 1] as Token;
     const canonical =
-      (tokens[end - 1] as Token).script === 'cyr'
-        ? personForSpan(doc, start, end).canonical
-        : spanText(doc, start, end);
+      last.script !== 'cyr'
+        ? spanText(doc, start, end)
+        : genitive && end === start + 1
+          ? displayLike(surnameNominatives(last.key, undefined, ['g'])[0] ?? last.key, last.text)
+          : personForSpan(doc, start, end).canonical;
     added.push({ start, end, type: 'PER', canonical, tier: 1, cued: true });
   }
   if (added.length === 0) return out;

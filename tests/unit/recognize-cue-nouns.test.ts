@@ -75,3 +75,26 @@ describe('cuedPeople: «имени»', () => {
     expect(cued('Лауреат премии имени Ленинского комсомола.')).toEqual([]);
   });
 });
+
+describe('cuedPeople: nouns of works and institutions named after a person', () => {
+  it('takes the surname in the genitive, or a first name and surname', () => {
+    expect(cued('Картины выставлены в музее Гуггенхайма в Нью-Йорке.')).toEqual(['Гуггенхайма']);
+    expect(cued('Учёные проверили гипотезу Пуанкаре и закон Гука.')).toEqual(['Пуанкаре', 'Гука']);
+    expect(cued('Путин подписал закон Димы Яковлева вчера.')).toEqual(['Димы Яковлева']);
+  });
+
+  it('gives the nominative as the canonical name', () => {
+    const text = 'Картины выставлены в музее Гуггенхайма в Нью-Йорке.';
+    const tokens = tokenize(text);
+    const doc = createDoc(text, tokens, getLexicon(), 'ru');
+    expect(cuedPeople(doc, []).map((c) => c.canonical)).toEqual(['Гуггенхайм']);
+  });
+
+  it('leaves places, adjectives, longer names, orders and words written in lower case', () => {
+    expect(cued('Он возглавил правительство Москвы в мае.')).toEqual([]);
+    expect(cued('Лауреат премии Государственного банка Швеции.')).toEqual([]);
+    expect(cued('Он награждён орденом Дружбы и болезнью Паркинсона.')).toEqual([]);
+    expect(cued('Текст закона Гука и другой закон гука.')).toEqual([]);
+    expect(cued('Он основал фонд Castle Point в 2006 году.')).toEqual([]);
+  });
+});
