@@ -22,7 +22,13 @@ import { getLexicon, type Lexicon } from './lexicon';
 import type { TaggedSpan } from './model/tagger';
 import type { LoadedModel } from './model/weights';
 import { markRecurrences } from './one-sense';
-import { joinNicknames, latinInBrackets, splitPeople, surnameAfterFirstName } from './person-spans';
+import {
+  INFLECTED_ABBREVIATION,
+  joinNicknames,
+  latinInBrackets,
+  splitPeople,
+  surnameAfterFirstName,
+} from './person-spans';
 import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
@@ -75,6 +81,7 @@ function implausible(doc: Doc, c: Candidate): boolean {
   }
   if (c.end !== c.start + 1) return false;
   const t = doc.tokens[c.start] as Token;
+  if (c.type === 'PER' && INFLECTED_ABBREVIATION.test(t.text)) return true;
   if (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key)) return true;
   return NEVER_ALONE.has(t.key) || (c.type === 'PER' && !!treatyHead(t.key));
 }

@@ -224,6 +224,12 @@ function placeBeforeFirstName(doc: Doc, i: number, end: number): boolean {
   return doc.readings(i + 1).some((r) => r.kind === 'F' && !r.lemma.ambiguous);
 }
 
+/**
+ * A Russian abbreviation with a case ending ("МИДа", "МХАТе", "ВГИКе"): an organisation, never
+ * part of a person's name (none in the NEREL and factRuEval people).
+ */
+export const INFLECTED_ABBREVIATION = /^[А-ЯЁ]{2,}[а-яё]{1,3}$/;
+
 /** A one-word place candidate with its dictionary or lexicon name. */
 function placeSpan(doc: Doc, i: number): Candidate {
   const phrase = doc.phraseAt[i];
@@ -255,7 +261,8 @@ function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
     const title =
       doc.isRole[start] ||
       ((t.sentenceStart || doc.capsLine[start]) && lower.has(t.key)) ||
-      (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key));
+      (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key)) ||
+      INFLECTED_ABBREVIATION.test(t.text);
     if (!title && placeBeforeFirstName(doc, start, c.end)) {
       // The place stays a place: "земли [Гессен] [Фолькер Буфье]".
       place = { ...placeSpan(doc, start), tier: c.tier, tagged: true };

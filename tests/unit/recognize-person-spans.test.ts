@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type Candidate, createDoc } from '../../lib/recognize/document';
 import { getLexicon } from '../../lib/recognize/lexicon';
-import { splitPeople, surnameAfterFirstName } from '../../lib/recognize/person-spans';
+import {
+  INFLECTED_ABBREVIATION,
+  splitPeople,
+  surnameAfterFirstName,
+} from '../../lib/recognize/person-spans';
 import { tokenize } from '../../lib/recognize/tokens';
 
 /** Runs surnameAfterFirstName on a Russian text with the given one-word people chosen. */
@@ -82,5 +86,20 @@ describe('splitPeople: a place before a first name', () => {
     expect(split('Премьер земли Гессен Фолькер напомнил.', 'Гессен Фолькер')).toEqual([
       'PER:Гессен Фолькер',
     ]);
+  });
+});
+
+describe('splitPeople: an abbreviation with a case ending', () => {
+  it('is cut off the front of a person span', () => {
+    expect(split('Глава японского МИДа Сэйдзи Маэхара отметил.', 'МИДа Сэйдзи Маэхара')).toEqual([
+      'PER:Сэйдзи Маэхара',
+    ]);
+  });
+
+  it('matches inflected abbreviations only', () => {
+    expect(['МИДа', 'МХАТе', 'ВГИКе'].every((w) => INFLECTED_ABBREVIATION.test(w))).toBe(true);
+    expect(
+      ['МИД', 'Маэхара', 'ДиКаприо', 'МакКейн'].some((w) => INFLECTED_ABBREVIATION.test(w)),
+    ).toBe(false);
   });
 });
