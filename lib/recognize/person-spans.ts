@@ -58,6 +58,36 @@ function initialAfterSurname(doc: Doc, k: number, end: number): boolean {
 }
 
 /**
+ * Two first names side by side that cannot agree in case and gender belong to two people when a
+ * full name follows and no case is shared: "знакомый Марины | Дмитрий Туркин", "Мать Ксении | Людмила Нарусова" (the
+ * first in the genitive, the second opening a name in the nominative). Both words must read only
+ * as first names, none of them also a common word.
+ */
+function firstNamesDisagree(
+  before: readonly WordReading[],
+  first: readonly WordReading[],
+  fullNameFollows: boolean,
+): boolean {
+  if (!fullNameFollows || before.length === 0) return false;
+  if (before.some((r) => r.kind !== 'F' || r.lemma.ambiguous)) return false;
+  if (first.some((r) => r.lemma.ambiguous)) return false;
+  // Case alone: "Луис Мария Арганья", "Хосе Мария" join names of both genders.
+  return (casesOf(before) & casesOf(first)) === 0;
+}
+
+/** Bit mask of the cases of readings. */
+function casesOf(readings: readonly WordReading[]): number {
+  let m = 0;
+  for (const r of readings) {
+    for (const code of r.codes) {
+      const c = CASE_INDEX[code[0] as string];
+      if (c !== undefined) m |= 1 << c;
+    }
+  }
+  return m;
+}
+
+/**
  * Russian: a surname and a first name that cannot agree in case and gender belong to two people
  * ("Майкла Джексона | Кэтрин", "Института Пушкина | Виталий Григорьевич Костомаров"): a tagged
  * person span is cut before such a first name, and before an initial after a surname.
@@ -74,6 +104,10 @@ function splitAtCase(doc: Doc, c: Candidate): Candidate[] {
     const first = doc.readings(k).filter((r) => r.kind === 'F');
     if (first.length === 0) continue;
     const before = doc.readings(k - 1);
+    if (firstNamesDisagree(before, first, k + 1 < c.end)) {
+      cuts.push(k);
+      continue;
+    }
     if (before.some((r) => r.kind === 'F' || r.kind === 'P')) continue;
     const surname = before.filter((r) => r.kind === 'S');
     if (surname.length === 0) continue;

@@ -103,3 +103,19 @@ describe('splitPeople: an abbreviation with a case ending', () => {
     ).toBe(false);
   });
 });
+
+describe('splitPeople: two first names that share no case', () => {
+  it('cuts before a first name in another case that opens a full name', () => {
+    expect(split('Мать Ксении Людмила Нарусова узнала.', 'Ксении Людмила Нарусова')).toEqual([
+      'PER:Ксении',
+      'PER:Людмила Нарусова',
+    ]);
+  });
+
+  it('keeps double first names, of either gender, in one case', () => {
+    expect(split('Соперник военного Луис Мария Арганья бежал.', 'Луис Мария Арганья')).toEqual([
+      'PER:Луис Мария Арганья',
+    ]);
+    expect(split('Мать Ксении Людмила узнала.', 'Ксении Людмила')).toEqual(['PER:Ксении Людмила']);
+  });
+});
