@@ -18,7 +18,7 @@ import {
 import { displayLike } from './names';
 import { personForSpan } from './people';
 import { placeCanonical, placeNounKind } from './places';
-import { surnameNominatives } from './russian';
+import { looksLikeVerb, surnameNominatives } from './russian';
 import { nameShaped, OPEN_QUOTES, type Token } from './tokens';
 
 /** Stems of organisation nouns; the name after one, in Latin script, is the organisation's. */
@@ -211,19 +211,27 @@ function performerNameEnd(doc: Doc, start: number): number {
 function nameAfterImeni(doc: Doc, k: number): number {
   const { tokens } = doc;
   const t = tokens[k] as Token;
-  if (t.key !== 'имени' || t.shape !== 'lower') return -1;
-  // "от имени США" (on behalf of); "нового имени", "своего имени": the noun "имя" itself.
+  if (t.shape !== 'lower') return -1;
   const before = tokens[k - 1];
+  let end = k + 1;
+  if (t.key === 'им') {
+    // "училища им. Шадра": the abbreviation, after a noun; the pronoun ("доверяет им.") follows
+    // a verb or a preposition.
+    if (tokens[k + 1]?.text !== '.' || tokens[k + 1]?.gap !== '') return -1;
+    if (before?.kind !== 'word' || looksLikeVerb(before.key) || before.key.length < 3) return -1;
+    end = k + 2;
+  } else if (t.key !== 'имени') return -1;
+  // "от имени США" (on behalf of); "нового имени", "своего имени": the noun "имя" itself.
   if (
     before?.key === 'от' ||
     (before?.shape === 'lower' && /(?:ого|его|ее|её|их)$/.test(before.key))
   )
     return -1;
-  let end = k + 1;
+  const first = end;
   let words = 0;
   while (words < 4) {
     const w = tokens[end];
-    if (w?.script !== 'cyr' || (end === k + 1 && w.gap !== ' ')) break;
+    if (w?.script !== 'cyr' || (end === first && w.gap !== ' ')) break;
     if (isInitial(doc, end)) {
       end += 2;
       continue;
@@ -277,7 +285,8 @@ function cuedSpan(doc: Doc, k: number): [number, number, boolean?] | null {
     if (end > 0) return [k + 1, end, true];
   }
   const imeni = nameAfterImeni(doc, k);
-  return imeni > 0 ? [k + 1, imeni] : null;
+  if (imeni < 0) return null;
+  return [t.key === 'им' ? k + 2 : k + 1, imeni];
 }
 
 /**

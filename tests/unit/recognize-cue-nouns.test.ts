@@ -69,6 +69,18 @@ describe('cuedPeople: «имени»', () => {
     expect(cued('Девушка по имени Биби Айша уехала.')).toEqual(['Биби Айша']);
   });
 
+  it('reads the abbreviation «им.» after a noun the same way', () => {
+    expect(cued('Она окончила училище им. Ипполитова-Иванова в Москве.')).toEqual([
+      'Ипполитова-Иванова',
+    ]);
+    expect(cued('Он работал на заводе им. Серго Орджоникидзе.')).toEqual(['Серго Орджоникидзе']);
+  });
+
+  it('leaves the pronoun «им.» after a verb or a short word alone', () => {
+    expect(cued('Он помогает им. Соседи благодарны.')).toEqual([]);
+    expect(cued('Всё ясно и им. Соседи благодарны.')).toEqual([]);
+  });
+
   it('skips «от имени», the noun after an adjective, and an adjective with its noun', () => {
     expect(cued('Швеция действует от имени США.')).toEqual([]);
     expect(cued('Закрепление нового имени Это не предполагает.')).toEqual([]);
