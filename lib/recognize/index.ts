@@ -18,7 +18,7 @@ import {
 } from './english';
 import { groupPeople } from './group';
 import { pickLanguage } from './language';
-import { getLexicon, type Lexicon } from './lexicon';
+import { getLexicon, type Lexicon, type WordReading } from './lexicon';
 import type { TaggedSpan } from './model/tagger';
 import type { LoadedModel } from './model/weights';
 import { markRecurrences } from './one-sense';
@@ -109,10 +109,23 @@ function latinNameInRussian(doc: Doc, c: Candidate): boolean {
 const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'под', 'близ', 'вблизи', 'около', 'возле']);
 
 /**
+ * Right after "в"/"во", a word the dictionary knows as a first name or surname but not as one
+ * the news name alone, in the prepositional case ("в Шарлотте", "в Фергюсоне", "в Астриде"): a
+ * place named like a person, as people are seldom the object of "в" + prepositional.
+ */
+function locativeOnlyAsName(prep: Token, t: Token, readings: readonly WordReading[]): boolean {
+  if (prep.key !== 'в' && prep.key !== 'во') return false;
+  if (!/[еи]$/.test(t.key)) return false;
+  return readings.every(
+    (r) => (r.kind === 'F' || r.kind === 'S') && r.codes.some((code) => code[0] === 'l'),
+  );
+}
+
+/**
  * A one-word "person" right after a place preposition, that no dictionary knows as a name and
  * that does not look like a Russian surname, is a place: "в армянском Гаваре" reads as a town.
  */
-function placeAfterPreposition(doc: Doc, c: Candidate): Candidate {
+export function placeAfterPreposition(doc: Doc, c: Candidate): Candidate {
   if (c.type !== 'PER' || c.end !== c.start + 1) return c;
   let k = c.start - 1;
   // One adjective may stand between ("в армянском Гаваре").
@@ -121,7 +134,10 @@ function placeAfterPreposition(doc: Doc, c: Candidate): Candidate {
   const prep = doc.tokens[k];
   if (prep?.kind !== 'word' || !PLACE_PREPOSITIONS.has(prep.key)) return c;
   const t = doc.tokens[c.start] as Token;
-  if (t.script !== 'cyr' || doc.readings(c.start).length > 0) return c;
+  if (t.script !== 'cyr') return c;
+  const readings = doc.readings(c.start);
+  if (readings.length > 0 && !(k === c.start - 1 && locativeOnlyAsName(prep, t, readings)))
+    return c;
   if (/(?:ов|ев|ин|ын|ск|цк)(?:а|у|ым|ом|е|ой|ого|ому|им)?$/.test(t.key)) return c;
   const next = doc.tokens[c.end];
   if (next && next.gap === ' ' && next.kind === 'word' && /^\p{Lu}/u.test(next.text)) return c;

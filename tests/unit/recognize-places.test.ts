@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDoc } from '../../lib/recognize/document';
+import { placeAfterPreposition } from '../../lib/recognize/index';
 import { getLexicon } from '../../lib/recognize/lexicon';
 import { placesAfterPrepositions } from '../../lib/recognize/places';
 import { tokenize } from '../../lib/recognize/tokens';
@@ -37,5 +38,31 @@ describe('placesAfterPrepositions', () => {
     const doc = createDoc(text, tokens, getLexicon(), 'ru');
     const taken = new Uint8Array(tokens.length).fill(1);
     expect(placesAfterPrepositions(doc, taken)).toEqual([]);
+  });
+});
+
+describe('placeAfterPreposition: a one-word person right after «в»', () => {
+  /** The type placeAfterPreposition gives a one-word person span on `word`. */
+  const typeOf = (text: string, word: string) => {
+    const tokens = tokenize(text);
+    const doc = createDoc(text, tokens, getLexicon(), 'ru');
+    const i = tokens.findIndex((t) => t.text === word);
+    return placeAfterPreposition(doc, {
+      start: i,
+      end: i + 1,
+      type: 'PER',
+      canonical: word,
+      tier: 2,
+    }).type;
+  };
+
+  it('is a place when the dictionary reads it only as a name in the prepositional case', () => {
+    expect(typeOf('Фанаты собрались у стадиона в Шарлотте вчера.', 'Шарлотте')).toBe('LOC');
+    expect(typeOf('Он учился в Астриде в Руанде.', 'Астриде')).toBe('LOC');
+  });
+
+  it('stays a person after other prepositions, and for people the news name alone', () => {
+    expect(typeOf('Он говорил о Шарлотте вчера.', 'Шарлотте')).toBe('PER');
+    expect(typeOf('Он разочаровался в Путине и уехал.', 'Путине')).toBe('PER');
   });
 });
