@@ -17,7 +17,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -74,9 +73,9 @@ export function buildHash(root: string, corpusFiles: readonly string[]): string 
       BUILD_INPUTS.flatMap((p) => sourceFiles(root, p)),
     ),
   );
-  const require = createRequire(join(root, 'package.json'));
   for (const pkg of DATA_PACKAGES) {
-    const { version } = require(`${pkg}/package.json`) as { version: string };
+    const manifest = readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8');
+    const { version } = JSON.parse(manifest) as { version: string };
     h.update(`${pkg}@${version}\u0000`);
   }
   for (const f of corpusFiles) {
@@ -131,7 +130,10 @@ export function readArtifacts(dir: string, key: string): Artifacts | null {
   }
 }
 
-/** Written to a temporary folder and renamed, so an interrupted run leaves no half entry. */
+/**
+ * Written to a temporary folder and renamed, so an interrupted run leaves no half entry; replaces
+ * an entry of the same key (--retrain after a change of the rules: same key, newer rule features).
+ */
 export function writeArtifacts(dir: string, key: string, a: Artifacts): void {
   const at = join(dir, key);
   const tmp = `${at}.tmp-${process.pid}`;
@@ -139,6 +141,6 @@ export function writeArtifacts(dir: string, key: string, a: Artifacts): void {
   writeFileSync(join(tmp, 'lexicon.json'), a.lexicon);
   writeFileSync(join(tmp, 'model.json'), a.model);
   writeFileSync(join(tmp, 'meta.json'), `${JSON.stringify(a.meta)}\n`);
-  if (existsSync(at)) rmSync(tmp, { recursive: true });
-  else renameSync(tmp, at);
+  rmSync(at, { recursive: true, force: true });
+  renameSync(tmp, at);
 }

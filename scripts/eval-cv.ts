@@ -15,7 +15,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { withoutPlaceAdjectives } from '../lib/eval/conventions';
-import { assignFolds, meanAndSd, type Spread } from '../lib/eval/cv';
+import { assignFolds, meanAndSd, type Spread, splitFold } from '../lib/eval/cv';
 import { type PRF, type ScoredDocument, type ScoreReport, scoreDocuments } from '../lib/eval/score';
 import { createRecognizer } from '../lib/recognize/index';
 import { lexiconFromData } from '../lib/recognize/lexicon';
@@ -198,6 +198,9 @@ interface Built {
 
 const TRAIN_OPTIONS = { ...DEFAULT_TRAIN_OPTIONS };
 const { log: _log, ...TRAIN_OPTIONS_KEY } = TRAIN_OPTIONS;
+// The trainer's experiment switch (scripts/train.ts) changes the build: it enters the key when set.
+if (process.env.GLOSSA_RULE_FEATURES === '0')
+  Object.assign(TRAIN_OPTIONS_KEY, { ruleFeatures: false });
 
 async function artifactsFor(
   training: TrainingSet,
@@ -259,6 +262,8 @@ function progress(line: string): void {
 // Report
 
 const pct = (x: number) => (100 * x).toFixed(1);
+/** Column width: room for "95.1 ± 0.5". */
+const WIDTH = 10;
 const pm = (s: Spread) => `${pct(s.mean)} ± ${pct(s.sd)}`;
 
 function row(label: string, docs: string, cells: string[], width: number): string {
@@ -306,17 +311,14 @@ function printCorpus(r: CorpusResult, spec: CorpusSpec): void {
   if (r.meanExact) tables.push(['exact', (s) => s.exact, r.meanExact]);
   for (const [name, get, mean] of tables) {
     if (tables.length > 1) console.log(`  ${name}:`);
-    console.log(header(6));
+    console.log(header(WIDTH));
     r.folds.forEach((f, i) => {
       const s = get(f);
-      if (s) console.log(row(`fold ${i + 1}`, String(f.docs), cellsOf(s), 6));
+      if (s) console.log(row(`fold ${i + 1}`, String(f.docs), cellsOf(s), WIDTH));
     });
-    if (mean) {
-      const cells = spreadCells(mean);
-      console.log(row('mean ± sd', String(r.documents), cells, 6).replace(/ {2,}(?=\d)/g, ' '));
-    }
+    if (mean) console.log(row('mean ± sd', String(r.documents), spreadCells(mean), WIDTH));
     const td = get(r.trainDev);
-    if (td) console.log(row('train→dev', String(r.trainDev.docs), cellsOf(td), 6));
+    if (td) console.log(row('train→dev', String(r.trainDev.docs), cellsOf(td), WIDTH));
   }
 }
 
@@ -337,36 +339,32 @@ async function main(argv: string[]): Promise<void> {
   const corpusFiles = CORPORA.flatMap((c) => c.files).map((f) => join(CORPORA_DIR, f));
   const build = buildHash(ROOT, corpusFiles);
   const rules = rulesHash(ROOT);
-  const learned = (lang: 'ru' | 'en', keep: (spec: CorpusSpec, k: number) => boolean) =>
-    CORPORA.filter((c) => c.learned === lang).flatMap((c) => {
-      const folds = foldOf.get(c.name) as number[];
-      return (docsOf.get(c.name) as TrainingDocument[]).filter((_, k) => keep(c, folds[k] ?? -1));
-    });
+  const split = (name: string, i: number) =>
+    splitFold(docsOf.get(name) as TrainingDocument[], foldOf.get(name) as number[], i);
+  /** The documents of a language's learned corpora outside fold i (all of them for i = −1). */
+  const learned = (lang: 'ru' | 'en', i: number) =>
+    CORPORA.filter((c) => c.learned === lang).flatMap((c) => split(c.name, i).rest);
 
   const foldResults = new Map<string, Scored[]>(specs.map((s) => [s.name, []]));
   const builds: { label: string; key: string; cached: boolean; seconds: number }[] = [];
   let stale = false;
   for (let i = 0; i < opts.folds; i++) {
-    const outside = (_: CorpusSpec, fold: number) => fold !== i;
-    const training = { ru: learned('ru', outside), en: learned('en', outside) };
+    const training = { ru: learned('ru', i), en: learned('en', i) };
     const label = `fold ${i + 1}/${opts.folds}`;
     const built = await artifactsFor(training, build, rules, opts, label);
     stale ||= built.staleRules;
     builds.push({ label, key: built.key, cached: built.cached, seconds: built.seconds });
     for (const spec of specs) {
-      const folds = foldOf.get(spec.name) as number[];
-      const held = (docsOf.get(spec.name) as TrainingDocument[]).filter((_, k) => folds[k] === i);
-      foldResults.get(spec.name)?.push(score(built.recognize, held, spec));
+      foldResults.get(spec.name)?.push(score(built.recognize, split(spec.name, i).held, spec));
     }
     progress(`${label} scored (${built.cached ? 'cached' : 'built'} ${built.key})`);
   }
 
   // train→dev: the train splits learned, the dev splits scored (what the dev report shows).
   const isTrain = (d: TrainingDocument) => d.file.endsWith('-train.jsonl');
-  const everything = () => true;
   const trainSet: TrainingSet = {
-    ru: learned('ru', everything).filter(isTrain),
-    en: learned('en', everything).filter(isTrain),
+    ru: learned('ru', -1).filter(isTrain),
+    en: learned('en', -1).filter(isTrain),
   };
   const trainDevBuilt = await artifactsFor(trainSet, build, rules, opts, 'train→dev');
   stale ||= trainDevBuilt.staleRules;

@@ -53,3 +53,17 @@ export function meanAndSd(values: readonly number[]): Spread {
   for (const v of values) squares += (v - mean) ** 2;
   return { mean, sd: Math.sqrt(squares / (n - 1)) };
 }
+
+/** The items of fold `i` (held out, scored) and the others (learned from), in list order. */
+export function splitFold<T>(
+  items: readonly T[],
+  folds: readonly number[],
+  i: number,
+): { held: T[]; rest: T[] } {
+  const held: T[] = [];
+  const rest: T[] = [];
+  items.forEach((item, k) => {
+    (folds[k] === i ? held : rest).push(item);
+  });
+  return { held, rest };
+}
