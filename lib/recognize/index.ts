@@ -8,7 +8,6 @@ import { appendAll } from '../arrays';
 import type { Mention, RecognizeOptions, Recognizer } from '../entities';
 import { applyCueNouns, cuedPeople } from './cue-nouns';
 import { type Candidate, createDoc, type Doc, spanText, takenTokens } from './document';
-import { placesAfterPrepositions } from './places';
 import {
   dropCommonWordPeople,
   dropCompanyPeople,
@@ -29,6 +28,7 @@ import {
   splitPeople,
   surnameAfterFirstName,
 } from './person-spans';
+import { placesAfterPrepositions } from './places';
 import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';

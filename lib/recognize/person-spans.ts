@@ -392,8 +392,7 @@ export function surnameAfterFirstName(
     if (f.length === 0 || f.some((r) => r.lemma.ambiguous)) continue;
     const k = c.end;
     const w = doc.tokens[k];
-    if (!w || w.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title' || w.gap !== ' ')
-      continue;
+    if (w?.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title' || w.gap !== ' ') continue;
     if (taken[k] || doc.isRole[k] || doc.coveredBy[k] || doc.phraseAt[k]) continue;
     const readings = doc.readings(k);
     if (readings.some((r) => r.kind === 'F' || r.kind === 'G')) continue;
