@@ -14,6 +14,9 @@ import { CLOSE_QUOTES, OPEN_QUOTES, type Token } from './tokens';
 
 const CASE_INDEX: Record<string, number> = { n: 0, g: 1, d: 2, a: 3, i: 4, l: 5 };
 
+/** The bit of formsOf for the masculine nominative. */
+const NOMINATIVE_MASCULINE = 1;
+
 /** Bit mask of the (case, gender) forms of readings: bit case * 3 + (m 0, f 1, n 2; c both m, f). */
 function formsOf(readings: readonly WordReading[]): number {
   let m = 0;
@@ -175,6 +178,11 @@ export function splitPeople(doc: Doc, taggedSpans: Candidate[]): Candidate[] {
         (doc.readings(p.start + 1).some((r) => r.kind === 'P') ||
           patronymicNominative(middle.key) !== null);
       const surname = doc.readings(before.start).filter((r) => r.kind === 'S');
+      // Two masculine nominatives are one name, in either order ("Аарон Эрнандес", where the
+      // dictionary reads the first as a surname; "Арсланов Айрат"); a genitive surname before a
+      // first name is another person's ("внучка Шаймиева | Камиля").
+      if (!patronymic && (formsOf(surname) & formsOf(first) & NOMINATIVE_MASCULINE) !== 0)
+        return false;
       return !patronymic || surname.length === 0 || (formsOf(surname) & formsOf(first)) === 0;
     };
     if (k === c.end && pieces.length >= 2 && pieces.slice(1).every(newPersonAt)) {

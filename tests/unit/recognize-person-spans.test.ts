@@ -6,6 +6,7 @@ import {
   splitPeople,
   surnameAfterFirstName,
 } from '../../lib/recognize/person-spans';
+import { proposeAll } from '../../lib/recognize/rules';
 import { tokenize } from '../../lib/recognize/tokens';
 
 /** Runs surnameAfterFirstName on a Russian text with the given one-word people chosen. */
@@ -117,5 +118,39 @@ describe('splitPeople: two first names that share no case', () => {
       'PER:Луис Мария Арганья',
     ]);
     expect(split('Мать Ксении Людмила узнала.', 'Ксении Людмила')).toEqual(['PER:Ксении Людмила']);
+  });
+});
+
+describe('splitPeople: a surname and a first name tiled by the rules', () => {
+  /** splitPeople on one tagged span, with the rules' candidates proposed. */
+  const tiled = (text: string, words: string) => {
+    const tokens = tokenize(text);
+    const doc = createDoc(text, tokens, getLexicon(), 'ru');
+    proposeAll(doc);
+    const want = tokenize(words).map((t) => t.text);
+    const start = tokens.findIndex((_, i) => want.every((w, k) => tokens[i + k]?.text === w));
+    const span: Candidate = {
+      start,
+      end: start + want.length,
+      type: 'PER',
+      canonical: '',
+      tier: 2,
+    };
+    return splitPeople(doc, [span]).map((c) =>
+      text.slice(tokens[c.start]?.start, tokens[c.end - 1]?.end),
+    );
+  };
+
+  it('keeps two masculine nominatives as one name', () => {
+    expect(tiled('Игрок НФЛ Аарон Эрнандес приговорён судом.', 'Аарон Эрнандес')).toEqual([
+      'Аарон Эрнандес',
+    ]);
+  });
+
+  it('still splits a genitive surname from the first name after it', () => {
+    expect(tiled('Кроме того, внучка Шаймиева Камиля вошла в совет.', 'Шаймиева Камиля')).toEqual([
+      'Шаймиева',
+      'Камиля',
+    ]);
   });
 });
