@@ -153,8 +153,7 @@ const PERFORMER_HEADS = [
   '(?:битмейкер|стример|ютубер|тиктокер)(?:а|у|ом|е)?',
 ].join('|');
 const PERFORMER_NOUN = new RegExp(
-  `^(?:${GENRE}-)?(?:${PERFORMER_HEADS})(?:-\\p{Ll}+)?$|^${GENRE}-(?:звезд|див)(?:а|ы|е|у|ой)$`,
-  'u',
+  `^(?:${GENRE}-)?(?:${PERFORMER_HEADS})(?:-[а-яё]+)?$|^${GENRE}-(?:звезд|див)(?:а|ы|е|у|ой)$`,
 );
 
 const ADJECTIVE_END = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю)$/;
@@ -272,7 +271,10 @@ function cuedSpan(doc: Doc, k: number): [number, number, boolean?] | null {
   const t = tokens[k] as Token;
   if (t.kind !== 'word') return null;
   const lower = t.shape === 'lower' || (t.shape === 'title' && t.sentenceStart);
-  if (lower && t.script === 'cyr' && PERFORMER_NOUN.test(t.key)) {
+  // The prefix check keeps the two regular expressions off most words (they cost 7 % of the
+  // Russian run time when tried on every word).
+  const cue = lower && t.script === 'cyr' && CUE_PREFIXES.has(t.key.slice(0, 3));
+  if (cue && PERFORMER_NOUN.test(t.key)) {
     const end = performerNameEnd(doc, k + 1);
     return end > 0 ? [k + 1, end] : null;
   }
@@ -280,7 +282,7 @@ function cuedSpan(doc: Doc, k: number): [number, number, boolean?] | null {
     const end = performerNameEnd(doc, k + 1);
     return end > 0 ? [k, end] : null;
   }
-  if (t.shape === 'lower' && EPONYM_NOUN.test(t.key)) {
+  if (cue && t.shape === 'lower' && EPONYM_NOUN.test(t.key)) {
     const end = eponymEnd(doc, k + 1);
     if (end > 0) return [k + 1, end, true];
   }
@@ -317,6 +319,20 @@ const EPONYM_NOUN = new RegExp(
     'правительств(?:о|а|у|ом|е)',
     'дел(?:о|а|у|ом|е)',
   ].join('|')})$`,
+);
+
+/**
+ * The first three letters of every performer and eponym noun (and genre prefix): words starting
+ * otherwise are no cue. Spelled out from the lists above; a unit test checks each list word.
+ */
+export const CUE_PREFIXES: ReadonlySet<string> = new Set(
+  [
+    'поп рок рэп реп хип пан инд джа фол дис тех кан соу арт',
+    'дид пев муз вид бло ком исп бит стр юту тик',
+    'пре фон тео гип лем зак эфф пар при фор ура док пак пла гал каб пра дел',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cuedPeople } from '../../lib/recognize/cue-nouns';
+import { CUE_PREFIXES, cuedPeople } from '../../lib/recognize/cue-nouns';
 import { type Candidate, createDoc } from '../../lib/recognize/document';
 import { getLexicon } from '../../lib/recognize/lexicon';
 import { tokenize } from '../../lib/recognize/tokens';
@@ -108,5 +108,19 @@ describe('cuedPeople: nouns of works and institutions named after a person', () 
     expect(cued('Он награждён орденом Дружбы и болезнью Паркинсона.')).toEqual([]);
     expect(cued('Текст закона Гука и другой закон гука.')).toEqual([]);
     expect(cued('Он основал фонд Castle Point в 2006 году.')).toEqual([]);
+  });
+});
+
+describe('CUE_PREFIXES', () => {
+  it('holds the first three letters of every cue noun', () => {
+    const nouns =
+      'рэпер репер диджея певец певицы музыканта блогер блогерша видеоблогер композитора ' +
+      'исполнитель исполнительницы битмейкер стример ютубер тиктокер поп-звезда рок-дивой ' +
+      'хип-хоп-исполнитель панк-певица инди-музыкант джаз-певец фолк-певица диско-дива ' +
+      'техно-диджей кантри-певец соул-певица арт-блогер музее премии фонда теоремы гипотезы ' +
+      'леммы закона эффекта парадокса принципа формулы уравнения доктрины пакта плана галереи ' +
+      'кабинета правительства дела';
+    const missing = nouns.split(' ').filter((w) => !CUE_PREFIXES.has(w.slice(0, 3)));
+    expect(missing).toEqual([]);
   });
 });
