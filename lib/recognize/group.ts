@@ -8,6 +8,13 @@ import { isCapWord } from './document';
 import { loneSurnameKeys } from './people';
 import type { Token } from './tokens';
 
+/**
+ * Endings of singular case forms of a surname ("Сандерсом", "Сандерсу"): only those reach a
+ * person through the other nominatives of a full name's surname. A plural ("Скрипалей") names a
+ * family, which NEREL does not mark as a person.
+ */
+const SINGULAR_CASE_ENDING = /(?:ом|ем|у|ю|е|а|я)$/;
+
 interface Named {
   canonical: string;
   words: number;
@@ -44,12 +51,16 @@ function firstNameNominative(doc: Doc, i: number): string | undefined {
 
 export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array): Candidate[] {
   const groups = new Map<string, Named[]>();
+  const aliases = new Map<string, string>();
   const eastAsianBySurname = new Map<string, Set<string>>();
   for (const c of chosen) {
     const p = c.person;
     if (c.type !== 'PER' || !p?.full) continue;
     const key = p.surnameKeys[0];
     if (!key) continue;
+    // The other nominatives the surname form allows ("Сандерса" after an indeclinable first name
+    // may be "Сандерса" or "Сандерс"): a lone "Сандерсом" finds the person through them.
+    for (const other of p.surnameKeys.slice(1)) if (!aliases.has(other)) aliases.set(other, key);
     let list = groups.get(key);
     if (!list) {
       list = [];
@@ -75,7 +86,7 @@ export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array)
     }
     return pick;
   };
-  const lookup = (keys: string[]): Named | undefined => {
+  const lookup = (keys: string[], viaAliases = false): Named | undefined => {
     for (const k of keys) {
       const list = groups.get(k);
       if (list) return best(list);
@@ -84,6 +95,12 @@ export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array)
         const only = groups.get([...ea][0] as string);
         if (only) return best(only);
       }
+    }
+    if (!viaAliases) return undefined;
+    for (const k of keys) {
+      const primary = aliases.get(k);
+      const list = primary === undefined ? undefined : groups.get(primary);
+      if (list) return best(list);
     }
     return undefined;
   };
@@ -186,7 +203,7 @@ export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array)
         keys = loneSurnameKeys(doc, i);
         surnameKeysCache.set(t.key, keys);
       }
-      const b = lookup(keys);
+      const b = lookup(keys, t.script === 'cyr' && SINGULAR_CASE_ENDING.test(t.key));
       const canonical =
         b?.canonical ??
         (headline

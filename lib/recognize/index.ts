@@ -7,7 +7,7 @@
 import { appendAll } from '../arrays';
 import type { Mention, RecognizeOptions, Recognizer } from '../entities';
 import { applyCueNouns, cuedPeople } from './cue-nouns';
-import { type Candidate, createDoc, type Doc } from './document';
+import { type Candidate, createDoc, type Doc, spanText, takenTokens } from './document';
 import { eastAsianNamesEn } from './east-asian-en';
 import {
   abbreviationsNotPeople,
@@ -23,11 +23,18 @@ import {
 } from './english';
 import { groupPeople } from './group';
 import { pickLanguage } from './language';
-import { getLexicon, type Lexicon } from './lexicon';
+import { getLexicon, type Lexicon, type WordReading } from './lexicon';
 import type { TaggedSpan } from './model/tagger';
 import type { LoadedModel } from './model/weights';
 import { markRecurrences } from './one-sense';
-import { joinNicknames, latinInBrackets, splitPeople } from './person-spans';
+import {
+  INFLECTED_ABBREVIATION,
+  joinNicknames,
+  latinInBrackets,
+  splitPeople,
+  surnameAfterFirstName,
+} from './person-spans';
+import { placesAfterPrepositions } from './places';
 import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
@@ -80,6 +87,7 @@ function implausible(doc: Doc, c: Candidate): boolean {
   }
   if (c.end !== c.start + 1) return false;
   const t = doc.tokens[c.start] as Token;
+  if (c.type === 'PER' && INFLECTED_ABBREVIATION.test(t.text)) return true;
   if (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key)) return true;
   return NEVER_ALONE.has(t.key) || (c.type === 'PER' && !!treatyHead(t.key));
 }
@@ -107,10 +115,23 @@ function latinNameInRussian(doc: Doc, c: Candidate): boolean {
 const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'под', 'близ', 'вблизи', 'около', 'возле']);
 
 /**
+ * Right after "в"/"во", a word the dictionary knows as a first name or surname but not as one
+ * the news name alone, in the prepositional case ("в Шарлотте", "в Фергюсоне", "в Астриде"): a
+ * place named like a person, as people are seldom the object of "в" + prepositional.
+ */
+function locativeOnlyAsName(prep: Token, t: Token, readings: readonly WordReading[]): boolean {
+  if (prep.key !== 'в' && prep.key !== 'во') return false;
+  if (!/[еи]$/.test(t.key)) return false;
+  return readings.every(
+    (r) => (r.kind === 'F' || r.kind === 'S') && r.codes.some((code) => code[0] === 'l'),
+  );
+}
+
+/**
  * A one-word "person" right after a place preposition, that no dictionary knows as a name and
  * that does not look like a Russian surname, is a place: "в армянском Гаваре" reads as a town.
  */
-function placeAfterPreposition(doc: Doc, c: Candidate): Candidate {
+export function placeAfterPreposition(doc: Doc, c: Candidate): Candidate {
   if (c.type !== 'PER' || c.end !== c.start + 1) return c;
   let k = c.start - 1;
   // One adjective may stand between ("в армянском Гаваре").
@@ -119,7 +140,10 @@ function placeAfterPreposition(doc: Doc, c: Candidate): Candidate {
   const prep = doc.tokens[k];
   if (prep?.kind !== 'word' || !PLACE_PREPOSITIONS.has(prep.key)) return c;
   const t = doc.tokens[c.start] as Token;
-  if (t.script !== 'cyr' || doc.readings(c.start).length > 0) return c;
+  if (t.script !== 'cyr') return c;
+  const readings = doc.readings(c.start);
+  if (readings.length > 0 && !(k === c.start - 1 && locativeOnlyAsName(prep, t, readings)))
+    return c;
   if (/(?:ов|ев|ин|ын|ск|цк)(?:а|у|ым|ом|е|ой|ого|ому|им)?$/.test(t.key)) return c;
   const next = doc.tokens[c.end];
   if (next && next.gap === ' ' && next.kind === 'word' && /^\p{Lu}/u.test(next.text)) return c;
@@ -178,6 +202,25 @@ function trimToWords(tokens: readonly Token[], spans: readonly Candidate[]): Can
       out.push(start === span.start && end === span.end ? span : { ...span, start, end });
   }
   return out;
+}
+
+/**
+ * Adds the unknown places after a locative preposition ("в Портапике") on tokens no span took,
+ * the tagger's organisations included (places.ts).
+ */
+function withPlacesAfterPrepositions(
+  doc: Doc,
+  chosen: Candidate[],
+  picked: readonly Candidate[],
+): Candidate[] {
+  const taken = takenTokens(doc, picked);
+  for (const c of chosen) for (let k = c.start; k < c.end; k++) taken[k] = 1;
+  const found = placesAfterPrepositions(doc, taken);
+  if (found.length === 0) return chosen;
+  const places = found.map(
+    (p): Candidate => ({ ...p, type: 'LOC', canonical: spanText(doc, p.start, p.end), tier: 1 }),
+  );
+  return [...chosen, ...places].sort((a, b) => a.start - b.start);
 }
 
 /** Greedy choice in priority order: a span is kept if none of its tokens is taken. */
@@ -261,6 +304,10 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     // organisation's (measured: +2 points of recall on CoNLL people, precision −1).
     if (policy.groupLone) chosen = groupPeople(doc, chosen);
     if (lang === 'ru') chosen = cuedPeople(doc, chosen);
+    if (lang === 'ru') {
+      chosen = surnameAfterFirstName(doc, chosen, takenTokens(doc, picked));
+      chosen = withPlacesAfterPrepositions(doc, chosen, picked);
+    }
     if (policy.recurrences)
       chosen = markRecurrences(
         doc,

@@ -7,11 +7,15 @@
 import { type Candidate, type Doc, isInitial, lowerCaseWords } from './document';
 import { FUNCTION_WORDS_EN } from './english';
 import type { WordReading } from './lexicon';
+import { displayLike } from './names';
 import { personForSpan, SURNAME_PARTICLES } from './people';
 import { patronymicNominative } from './russian';
 import { CLOSE_QUOTES, OPEN_QUOTES, type Token } from './tokens';
 
 const CASE_INDEX: Record<string, number> = { n: 0, g: 1, d: 2, a: 3, i: 4, l: 5 };
+
+/** The bit of formsOf for the masculine nominative. */
+const NOMINATIVE_MASCULINE = 1;
 
 /** Bit mask of the (case, gender) forms of readings: bit case * 3 + (m 0, f 1, n 2; c both m, f). */
 function formsOf(readings: readonly WordReading[]): number {
@@ -57,6 +61,36 @@ function initialAfterSurname(doc: Doc, k: number, end: number): boolean {
 }
 
 /**
+ * Two first names side by side that cannot agree in case and gender belong to two people when a
+ * full name follows and no case is shared: "знакомый Марины | Дмитрий Туркин", "Мать Ксении | Людмила Нарусова" (the
+ * first in the genitive, the second opening a name in the nominative). Both words must read only
+ * as first names, none of them also a common word.
+ */
+function firstNamesDisagree(
+  before: readonly WordReading[],
+  first: readonly WordReading[],
+  fullNameFollows: boolean,
+): boolean {
+  if (!fullNameFollows || before.length === 0) return false;
+  if (before.some((r) => r.kind !== 'F' || r.lemma.ambiguous)) return false;
+  if (first.some((r) => r.lemma.ambiguous)) return false;
+  // Case alone: "Луис Мария Арганья", "Хосе Мария" join names of both genders.
+  return (casesOf(before) & casesOf(first)) === 0;
+}
+
+/** Bit mask of the cases of readings. */
+function casesOf(readings: readonly WordReading[]): number {
+  let m = 0;
+  for (const r of readings) {
+    for (const code of r.codes) {
+      const c = CASE_INDEX[code[0] as string];
+      if (c !== undefined) m |= 1 << c;
+    }
+  }
+  return m;
+}
+
+/**
  * Russian: a surname and a first name that cannot agree in case and gender belong to two people
  * ("Майкла Джексона | Кэтрин", "Института Пушкина | Виталий Григорьевич Костомаров"): a tagged
  * person span is cut before such a first name, and before an initial after a surname.
@@ -73,6 +107,10 @@ function splitAtCase(doc: Doc, c: Candidate): Candidate[] {
     const first = doc.readings(k).filter((r) => r.kind === 'F');
     if (first.length === 0) continue;
     const before = doc.readings(k - 1);
+    if (firstNamesDisagree(before, first, k + 1 < c.end)) {
+      cuts.push(k);
+      continue;
+    }
     if (before.some((r) => r.kind === 'F' || r.kind === 'P')) continue;
     const surname = before.filter((r) => r.kind === 'S');
     if (surname.length === 0) continue;
@@ -140,6 +178,11 @@ export function splitPeople(doc: Doc, taggedSpans: Candidate[]): Candidate[] {
         (doc.readings(p.start + 1).some((r) => r.kind === 'P') ||
           patronymicNominative(middle.key) !== null);
       const surname = doc.readings(before.start).filter((r) => r.kind === 'S');
+      // Two masculine nominatives are one name, in either order ("Аарон Эрнандес", where the
+      // dictionary reads the first as a surname; "Арсланов Айрат"); a genitive surname before a
+      // first name is another person's ("внучка Шаймиева | Камиля").
+      if (!patronymic && (formsOf(surname) & formsOf(first) & NOMINATIVE_MASCULINE) !== 0)
+        return false;
       return !patronymic || surname.length === 0 || (formsOf(surname) & formsOf(first)) === 0;
     };
     if (k === c.end && pieces.length >= 2 && pieces.slice(1).every(newPersonAt)) {
@@ -209,6 +252,39 @@ export function joinNicknames(doc: Doc, chosen: Candidate[]): Candidate[] {
 }
 
 /**
+ * "земли Гессен | Фолькер Буфье", "Челси | Фрэнк Лэмпард": a place the dictionary or the lexicon
+ * knows (and no name reading), right before a first name that starts a name of two or more words,
+ * is not part of the person's name.
+ */
+function placeBeforeFirstName(doc: Doc, i: number, end: number): boolean {
+  if (end - i < 3) return false;
+  const readings = doc.readings(i);
+  const place =
+    (readings.length > 0 && readings.every((r) => r.kind === 'G' && !r.lemma.ambiguous)) ||
+    (doc.phraseAt[i]?.end === i + 1 && doc.phraseAt[i]?.entry.type === 'LOC');
+  if (!place) return false;
+  return doc.readings(i + 1).some((r) => r.kind === 'F' && !r.lemma.ambiguous);
+}
+
+/**
+ * A Russian abbreviation with a case ending ("МИДа", "МХАТе", "ВГИКе"): an organisation, never
+ * part of a person's name (none in the NEREL and factRuEval people).
+ */
+export const INFLECTED_ABBREVIATION = /^[А-ЯЁ]{2,}[а-яё]{1,3}$/;
+
+/** A one-word place candidate with its dictionary or lexicon name. */
+function placeSpan(doc: Doc, i: number): Candidate {
+  const phrase = doc.phraseAt[i];
+  const g = doc.readings(i).find((r) => r.kind === 'G');
+  const canonical = phrase
+    ? phrase.entry.canonical
+    : g
+      ? displayLike(doc.lex.nominative(g.lemma), (doc.tokens[i] as Token).text)
+      : (doc.tokens[i] as Token).text;
+  return { start: i, end: i + 1, type: 'LOC', canonical, tier: 1 };
+}
+
+/**
  * A tagged person span without a leading title ("Император Акихито"; "Тело Флинта" at a
  * sentence start): a role word, or at a sentence start a word the text also writes in lower
  * case. Titles stay out of person spans (docs/recognition.md, "What counts as a person").
@@ -217,6 +293,7 @@ function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
   if (c.type !== 'PER' || c.end - c.start < 2) return [c];
   const lower = lowerCaseWords(doc);
   let start = c.start;
+  let place: Candidate | null = null;
   while (c.end - start > 1) {
     const t = doc.tokens[start] as Token;
     const next = doc.tokens[start + 1] as Token;
@@ -226,7 +303,14 @@ function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
     const title =
       doc.isRole[start] ||
       ((t.sentenceStart || doc.capsLine[start]) && lower.has(t.key)) ||
-      (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key));
+      (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key)) ||
+      INFLECTED_ABBREVIATION.test(t.text);
+    if (!title && placeBeforeFirstName(doc, start, c.end)) {
+      // The place stays a place: "земли [Гессен] [Фолькер Буфье]".
+      place = { ...placeSpan(doc, start), tier: c.tier, tagged: true };
+      start++;
+      break;
+    }
     if (!title) break;
     start++;
   }
@@ -235,7 +319,7 @@ function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
   const cuts = [start];
   if (cuts.length === 1 && start === c.start) return [c];
   cuts.push(c.end);
-  const out: Candidate[] = [];
+  const out: Candidate[] = place ? [place] : [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     const from = cuts[k] as number;
     const to = cuts[k + 1] as number;
@@ -291,4 +375,42 @@ export function latinInBrackets(doc: Doc, names: readonly Candidate[]): Candidat
     });
   }
   return out;
+}
+
+/**
+ * Russian: a lone first name followed by a capitalised word inside the sentence takes it as the
+ * surname, whatever else the word means ("Виктор Понедельник", "Дик Адвокат"): in Russian a
+ * capital letter inside a sentence marks a proper name, and after a first name that is the
+ * surname. Not when the word is taken by another span, a place or organisation phrase, a role,
+ * another first name ("Кэтрин Жермен Джексон" are two people), an adjective in the nominative
+ * the dictionary does not know as a surname ("Принц Джордж Кембриджский"), or all capitals.
+ */
+export function surnameAfterFirstName(
+  doc: Doc,
+  chosen: Candidate[],
+  taken: Uint8Array,
+): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    if (c.type !== 'PER' || c.end !== c.start + 1) continue;
+    const first = doc.tokens[c.start] as Token;
+    if (first.script !== 'cyr') continue;
+    const f = doc.readings(c.start).filter((r) => r.kind === 'F');
+    if (f.length === 0 || f.some((r) => r.lemma.ambiguous)) continue;
+    const k = c.end;
+    const w = doc.tokens[k];
+    if (w?.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title' || w.gap !== ' ') continue;
+    if (taken[k] || doc.isRole[k] || doc.coveredBy[k] || doc.phraseAt[k]) continue;
+    const readings = doc.readings(k);
+    if (readings.some((r) => r.kind === 'F' || r.kind === 'G')) continue;
+    // "Джордж Кембриджский": a title after a place, unless the dictionary knows the surname.
+    if (/(?:ий|ой|ая|ое|ые)$/.test(w.key) && !readings.some((r) => r.kind === 'S')) continue;
+    const after = doc.tokens[k + 1];
+    if (after?.gap === ' ' && after.kind === 'word' && /^\p{Lu}/u.test(after.text)) continue;
+    out ??= chosen.slice();
+    out[n] = { ...personForSpan(doc, c.start, k + 1), tier: c.tier, tagged: true };
+    taken[k] = 1;
+  }
+  return out ?? chosen;
 }

@@ -4,9 +4,9 @@
  * names after a place noun ("в городе Пауэй", "провинции Хунань"), and an adjective joined to a
  * known place ("Новой Шотландии").
  */
-import { type Doc, isCapWord, spanText } from './document';
+import { type Doc, isCapWord, lowerCaseWords, spanText } from './document';
 import { displayLike } from './names';
-import { adjectiveNominative } from './russian';
+import { adjectiveNominative, looksLikeVerb } from './russian';
 import type { Token } from './tokens';
 
 /** Prepositions after which a capitalised word that could be a name is more likely a place. */
@@ -197,4 +197,63 @@ export function proposePlaces(doc: Doc): void {
     adjectiveRegion(doc, i);
     adjectivePlusPlace(doc, i);
   }
+}
+
+/**
+ * Abstract and institution nouns: "Стратегии", "Объединении", "Министерстве", "Рособрнадзоре",
+ * "Театре", "Матчах".
+ */
+const ABSTRACT_NOUN =
+  /(?:ии|ени[еияю]|ств[еоау]|ост[иь]|(?:надзор|комитет|совет|центр|институт|университет|театр|музе|матч|банк|фонд|суд|клуб|колледж|лице|мир)(?:а|у|е|ом|ах|ы|ов)?)$/;
+
+/**
+ * A lower-case word that reads as the genitive complement of a noun before it ("Институте
+ * русского языка", "Гильдии продюсеров"): the capitalised word is then a common noun opening a
+ * name. Past-tense verbs ("в Портапике стала") do not count.
+ */
+function complementLike(key: string): boolean {
+  return (
+    key.length > 3 && /(?:а|я|ы|и|ов|ев|ей|ого|его|ой|их|ых)$/.test(key) && !looksLikeVerb(key)
+  );
+}
+
+/** Prepositions of location and direction that take a settlement ("в Портапике", "из Торгау"). */
+const LOCATIVE_PREPOSITIONS = new Set(['в', 'во', 'из', 'близ', 'вблизи', 'около', 'возле']);
+
+/**
+ * Unknown one-word names right after a locative preposition, that nothing else took: places
+ * ("в Портапике", "в Наньпине", "из Торгау"). The word must be capitalised inside a sentence, stand
+ * alone (no capitalised word after it), be no dictionary name but a place, not look like a Russian
+ * surname, and not be quoted; organisations ("в Газпроме") are the tagger's and block it.
+ */
+export function placesAfterPrepositions(
+  doc: Doc,
+  taken: Uint8Array,
+): { start: number; end: number }[] {
+  const { tokens } = doc;
+  const out: { start: number; end: number }[] = [];
+  let lower: Set<string> | null = null;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (taken[i] || t.kind !== 'word' || t.script !== 'cyr' || t.shape !== 'title') continue;
+    if (t.sentenceStart || t.gap !== ' ' || doc.isRole[i]) continue;
+    const prep = tokens[i - 1] as Token;
+    const lowerPrep = prep.shape === 'lower' || prep.sentenceStart;
+    if (prep.kind !== 'word' || !lowerPrep || !LOCATIVE_PREPOSITIONS.has(prep.key)) continue;
+    const next = tokens[i + 1];
+    if (next && next.gap === ' ' && next.kind === 'word' && /^\p{Lu}/u.test(next.text)) continue;
+    if (next && next.gap === '' && next.text !== '.' && next.text !== ',') continue;
+    if (doc.lex.capsNotNames.has(t.key) || /\p{Lu}/u.test(t.text.slice(1))) continue;
+    // Capitalised adjectives and abstract nouns open names of institutions and documents
+    // ("в Следственном управлении", "в Стратегии развития", "в Министерстве юстиции").
+    if (ADJECTIVE.test(t.key) || ABSTRACT_NOUN.test(t.key)) continue;
+    if (next?.gap === ' ' && next.shape === 'lower' && complementLike(next.key)) continue;
+    lower ??= lowerCaseWords(doc);
+    if (lower.has(t.key)) continue;
+    const readings = doc.readings(i);
+    if (readings.some((r) => r.kind !== 'G')) continue;
+    if (/(?:ов|ев|ин|ын|ск|цк)(?:а|у|ым|ом|е|ой|ого|ому|им)?$/.test(t.key)) continue;
+    out.push({ start: i, end: i + 1 });
+  }
+  return out;
 }

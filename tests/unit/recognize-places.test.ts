@@ -1,6 +1,10 @@
 /** lib/recognize/places.ts: a place's canonical name, in the nominative. */
 import { describe, expect, it } from 'vitest';
-import { placeCanonical, placeNounKind } from '../../lib/recognize/places';
+import { createDoc } from '../../lib/recognize/document';
+import { placeAfterPreposition } from '../../lib/recognize/index';
+import { getLexicon } from '../../lib/recognize/lexicon';
+import { placeCanonical, placeNounKind, placesAfterPrepositions } from '../../lib/recognize/places';
+import { tokenize } from '../../lib/recognize/tokens';
 import { docOf, tokensOf } from './recognize-doc';
 
 describe('placeCanonical', () => {
@@ -21,5 +25,67 @@ describe('placeNounKind', () => {
   it('tells a settlement noun from others, and knows no ordinary noun', () => {
     expect(placeNounKind('город')).toBe('settlement');
     expect(placeNounKind('договор')).toBeUndefined();
+  });
+});
+
+/** The words placesAfterPrepositions reads as places in a Russian text (nothing taken). */
+function places(text: string): string[] {
+  const tokens = tokenize(text);
+  const doc = createDoc(text, tokens, getLexicon(), 'ru');
+  return placesAfterPrepositions(doc, new Uint8Array(tokens.length)).map((p) =>
+    text.slice(tokens[p.start]?.start, tokens[p.end - 1]?.end),
+  );
+}
+
+describe('placesAfterPrepositions', () => {
+  it('reads an unknown capitalised word after в/из/близ as a place', () => {
+    expect(places('Стрельба в Портапике стала самым массовым убийством.')).toEqual(['Портапике']);
+    expect(places('Пожар в Чернобыле локализован.')).toEqual(['Чернобыле']);
+    expect(places('Он вернулся из Торгау, а потом уехал.')).toEqual(['Торгау']);
+    expect(places('В Портапике произошла стрельба.')).toEqual(['Портапике']);
+  });
+
+  it('leaves institutions, adjectives, surnames and longer names alone', () => {
+    expect(places('Он работал в Институте русского языка.')).toEqual([]);
+    expect(places('Дело рассмотрят в Следственном управлении.')).toEqual([]);
+    expect(places('Почему в Рособрнадзоре сменилось руководство?')).toEqual([]);
+    expect(places('Он учился во ВГИКе и в Министерстве работал.')).toEqual([]);
+    expect(places('Всё решится в Иванове, говорят.')).toEqual([]);
+    expect(places('Он жил в Нью Портапике долго.')).toEqual([]);
+  });
+
+  it('skips a word the text also writes in lower case, and taken tokens', () => {
+    expect(places('Крупнейший в Мире завод. Весь мир знает.')).toEqual([]);
+    const text = 'Стрельба в Портапике стала известна.';
+    const tokens = tokenize(text);
+    const doc = createDoc(text, tokens, getLexicon(), 'ru');
+    const taken = new Uint8Array(tokens.length).fill(1);
+    expect(placesAfterPrepositions(doc, taken)).toEqual([]);
+  });
+});
+
+describe('placeAfterPreposition: a one-word person right after «в»', () => {
+  /** The type placeAfterPreposition gives a one-word person span on `word`. */
+  const typeOf = (text: string, word: string) => {
+    const tokens = tokenize(text);
+    const doc = createDoc(text, tokens, getLexicon(), 'ru');
+    const i = tokens.findIndex((t) => t.text === word);
+    return placeAfterPreposition(doc, {
+      start: i,
+      end: i + 1,
+      type: 'PER',
+      canonical: word,
+      tier: 2,
+    }).type;
+  };
+
+  it('is a place when the dictionary reads it only as a name in the prepositional case', () => {
+    expect(typeOf('Фанаты собрались у стадиона в Шарлотте вчера.', 'Шарлотте')).toBe('LOC');
+    expect(typeOf('Он учился в Астриде в Руанде.', 'Астриде')).toBe('LOC');
+  });
+
+  it('stays a person after other prepositions, and for people the news name alone', () => {
+    expect(typeOf('Он говорил о Шарлотте вчера.', 'Шарлотте')).toBe('PER');
+    expect(typeOf('Он разочаровался в Путине и уехал.', 'Путине')).toBe('PER');
   });
 });
