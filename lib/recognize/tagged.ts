@@ -276,6 +276,21 @@ export function placeOfAdjective(token: Token): string {
 }
 
 /** Candidates for the tagger's PER and LOC spans (GEA: place adjectives, see index.ts). */
+/**
+ * A person's name ends in a capitalised word (or an initial): a tagged span that runs on into
+ * lower-case words ("Михальчука И. Ф. подписан") ends before them. Particles stay inside a name
+ * ("Ludwig van Beethoven"), never at its end. Scripts without case (CJK) are left as they are.
+ */
+function withoutLowerCaseEnd(doc: Doc, span: TaggedSpan): TaggedSpan {
+  let end = span.end;
+  while (end > span.start) {
+    const t = doc.tokens[end - 1] as Token;
+    if (t.kind !== 'word' || t.shape !== 'lower') break;
+    end--;
+  }
+  return end === span.end ? span : { ...span, end };
+}
+
 export function taggedCandidates(doc: Doc, spans: readonly TaggedSpan[]): Candidate[] {
   // Keyed by type and token extent, as one number (exact below 2^53: texts of up to 60 million
   // tokens).
@@ -290,7 +305,9 @@ export function taggedCandidates(doc: Doc, spans: readonly TaggedSpan[]): Candid
     if (!old || c.tier > old.tier) byExtent.set(key, c);
   }
   const out: Candidate[] = [];
-  for (const s of spans) {
+  for (const tagged of spans) {
+    const s = tagged.type === 'PER' ? withoutLowerCaseEnd(doc, tagged) : tagged;
+    if (s.end <= s.start) continue;
     if (s.type === 'PER' || s.type === 'LOC') {
       const rule = byExtent.get(extent(s.type, s.start, s.end));
       if (rule) out.push({ ...rule, tier: 5, tagged: true });

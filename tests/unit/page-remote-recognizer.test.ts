@@ -215,7 +215,8 @@ describe('createRecognizeService (the background: checks, then one tab at a time
       ok: false,
       error: `a recognition request may carry at most ${MAX_RECOGNIZE_CHARS} characters; this one has ${7 * MAX_RECOGNIZE_CHARS}`,
     });
-    const text = 'Vladimir Putin met Kim Jong Un in Pyongyang.';
+    const text =
+      'On Monday, Vladimir Putin met the North Korean leader, Kim Jong Un, in Pyongyang.';
     const fine = service.answer({ type: 'glossa:recognize', text, lang: 'en' }, tab(2));
     await clock.runAll();
     const answer = await fine;
