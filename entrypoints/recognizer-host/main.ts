@@ -7,10 +7,12 @@ import { browser } from 'wxt/browser';
 import { workerCaller, workerRecognition } from '../../lib/background/host-worker';
 import { createRecognizerHostRouter } from '../../lib/background/router';
 import { messageListener } from '../../lib/messages/router';
+// Vite builds worker.ts as a worker script of its own (wxt.config.ts: vite.worker).
+import RecognizerWorker from './worker.ts?worker';
 
 const log = (...args: unknown[]) => console.warn('[glossa]', ...args);
 
-const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+const worker = new RecognizerWorker();
 const recognizer = workerRecognition(workerCaller(worker));
 // Listening at once: the service worker waits for this document's first answer.
 browser.runtime.onMessage.addListener(
