@@ -830,7 +830,7 @@ async function main() {
   await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
 
   const rows = Object.entries(report).filter(
-    ([k, v]) => typeof v === 'object' && k !== 'background',
+    ([k, v]) => typeof v === 'object' && k !== 'background' && k !== 'browserStart',
   ) as Array<[string, Record<string, number | string>]>;
   console.log(`\nbench:page — Chromium, medians of ${runs} runs (full data: ${OUT})\n`);
   const cols: Array<[string, string]> = [
