@@ -57,7 +57,9 @@ export default defineConfig({
     // scripting is not needed: the content script is declared statically.
     // storage: per-site switches and the highlight toggle; notes live in IndexedDB.
     // contextMenus: the "Save selection as a Glossa note" item on a selection.
-    permissions: ['storage', 'contextMenus'],
+    // offscreen (Chrome only): the document that keeps the recognizer's tables while the service
+    // worker sleeps (lib/background/offscreen.ts); Firefox's background page never sleeps.
+    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // The same sites the content script runs on (no wider install prompt than it already brings):
     // the browser then tells the popup and side panel a tab's address, so they file and show notes
     // under that address rather than the one the page's content script reports.
@@ -108,6 +110,8 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [recognizerDataFromPackage()],
+    // Chrome's recognizer worker (entrypoints/recognizer-host/worker.ts) reads the same package files.
+    worker: { format: 'es' as const, plugins: () => [recognizerDataFromPackage()] },
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { sourcemap: false },
   }),

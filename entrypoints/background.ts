@@ -1,6 +1,8 @@
 /**
  * The background wires three parts, each a lib/background/ module (docs/architecture.md):
- * the recognizer host (one recognizer for every tab, loaded once per background start), menus and
+ * the recognizer host (one recognizer for every tab: here in Firefox, loaded once per background
+ * start; in Chrome in an offscreen document that outlives the service worker's sleep:
+ * lib/background/offscreen.ts), menus and
  * commands (the "save selection" menu item and shortcut, the page commands), and the message
  * router (one handler per request to the background). Plus settings sync across browsers.
  * In Chrome MV3 this is a service worker; IndexedDB works there.
@@ -13,17 +15,24 @@ import {
   installMenusAndCommands,
 } from '../lib/background/menus';
 import {
+  type OffscreenApi,
+  offscreenHost,
+  RECOGNIZER_HOST_PAGE,
+  recognizerPlace,
+} from '../lib/background/offscreen';
+import {
   lowPriority,
   packageFileReader,
   startRecognizerHost,
   type TaskScheduler,
 } from '../lib/background/recognizer-host';
-import { createBackgroundRouter } from '../lib/background/router';
+import { type BackgroundParts, createBackgroundRouter } from '../lib/background/router';
 import { createSelectionSaver, tabUrlFrom, toolbarButton } from '../lib/background/save-selection';
 import { keepSettingsInSync, type StorageApi } from '../lib/background/settings-sync';
 import { t } from '../lib/i18n';
 import { messageListener } from '../lib/messages/router';
 import { tabAsker } from '../lib/messages/to-content';
+import type { RecognizerStatus } from '../lib/messages/types';
 import { notesForSender } from '../lib/notes/capture';
 import { openNotesDb } from '../lib/notes/db';
 import { createRecognizer } from '../lib/recognize';
@@ -37,17 +46,8 @@ export default defineBackground(() => {
   const db = openNotesDb();
   keepSettingsInSync(browser.storage as unknown as StorageApi, log);
 
-  const readFile = packageFileReader((path) => browser.runtime.getURL(path as '/'), fetch);
-  const recognizer = startRecognizerHost({
-    load: () => loadRecognizerData(readFile),
-    createRecognizer,
-    warmUpTexts: WARM_UP_TEXTS,
-    now: () => performance.now(),
-    later,
-    schedule: lowPriority((globalThis as { scheduler?: TaskScheduler }).scheduler, later),
-    log,
-  });
-  browser.tabs.onRemoved.addListener((tabId) => recognizer.service.tabClosed(tabId));
+  const recognition =
+    recognizerPlace(browser) === 'offscreen' ? offscreenRecognition() : recognitionHere();
 
   const askTab = tabAsker(browser.tabs);
   const saveSelection = createSelectionSaver({
@@ -69,8 +69,7 @@ export default defineBackground(() => {
   });
 
   const router = createBackgroundRouter({
-    recognition: recognizer.service,
-    recognizerStatus: recognizer.status,
+    ...recognition,
     notesForSender: (message, sender) => notesForSender(db, message, sender),
     saveSelection,
     runCommand,
@@ -87,3 +86,55 @@ export default defineBackground(() => {
     }),
   );
 });
+
+/** Firefox: the persistent background page hosts the recognizer itself. */
+function recognitionHere(): Pick<BackgroundParts, 'recognizer' | 'startRecognizerHost'> {
+  const readFile = packageFileReader((path) => browser.runtime.getURL(path as '/'), fetch);
+  const host = startRecognizerHost({
+    load: () => loadRecognizerData(readFile),
+    createRecognizer,
+    warmUpTexts: WARM_UP_TEXTS,
+    now: () => performance.now(),
+    later,
+    schedule: lowPriority((globalThis as { scheduler?: TaskScheduler }).scheduler, later),
+    log,
+    about: { host: 'background', startedAt: Date.now() },
+  });
+  browser.tabs.onRemoved.addListener((tabId) => host.service.tabClosed(tabId));
+  return {
+    recognizer: { recognition: host.service, recognizerStatus: host.status },
+    startRecognizerHost: async () => {
+      await host.started;
+      return host.status();
+    },
+  };
+}
+
+/**
+ * Chrome: the offscreen document hosts the recognizer and answers its requests; this service
+ * worker creates it whenever it starts (browser start, install, any wake-up) and tells it of
+ * closed tabs.
+ */
+function offscreenRecognition(): Pick<BackgroundParts, 'recognizer' | 'startRecognizerHost'> {
+  const offscreen = offscreenHost({
+    offscreen: (browser as unknown as { offscreen: OffscreenApi }).offscreen,
+    url: browser.runtime.getURL(`/${RECOGNIZER_HOST_PAGE}` as '/'),
+    askStatus: () =>
+      browser.runtime
+        .sendMessage({ type: 'glossa:recognizer-status' })
+        .then((status) => (status ?? undefined) as RecognizerStatus | undefined)
+        .catch(() => undefined),
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    log,
+  });
+  const ensure = () => void offscreen.ensureDocument().catch((err) => log('offscreen host', err));
+  ensure();
+  // Registered so that Chrome starts this worker at browser start and install, when no page has
+  // asked anything yet: the document is then ready before the first page.
+  browser.runtime.onStartup.addListener(ensure);
+  browser.runtime.onInstalled.addListener(ensure);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    browser.runtime.sendMessage({ type: 'glossa:tab-closed', tabId }).catch(() => {});
+  });
+  return { recognizer: null, startRecognizerHost: () => offscreen.start() };
+}

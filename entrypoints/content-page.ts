@@ -110,7 +110,10 @@ export default defineUnlistedScript({
           overrides,
           storage,
           // Recognition runs in the background (entrypoints/background.ts): pages load no model.
-          createRecognizer: () => createRemoteRecognizer(toBackground),
+          createRecognizer: () =>
+            createRemoteRecognizer(toBackground, () =>
+              toBackground({ type: 'glossa:start-recognizer-host' }),
+            ),
           now: () => performance.now(),
           startedAt,
           judging,

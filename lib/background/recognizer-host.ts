@@ -1,6 +1,7 @@
 /**
  * The recognizer host: one recognizer for every tab, its tables read from the package and built
- * once per background start (a Chrome service worker restarts after being idle), at start, before
+ * once per host start (Firefox: the background page; Chrome: a worker of the offscreen document,
+ * which stays while the service worker sleeps: lib/background/offscreen.ts), at start, before
  * the first page asks; then warmed on a few texts. Pages' requests go through the recognize service
  * (lib/recognize/remote.ts): checked, then run one per task with the tabs taking turns.
  */
@@ -26,6 +27,8 @@ export interface RecognizerHostDeps {
   /** Run a recognition request's task (lowPriority below, in the browser). */
   schedule: ScheduleTask;
   log: (...args: unknown[]) => void;
+  /** Where this host runs and when it started (ms since the epoch), reported in its status. */
+  about?: Pick<RecognizerStatus, 'host' | 'startedAt'>;
 }
 
 export interface RecognizerHost {
@@ -39,7 +42,7 @@ export interface RecognizerHost {
 
 export function startRecognizerHost(deps: RecognizerHostDeps): RecognizerHost {
   const startedAt = deps.now();
-  const status: RecognizerStatus = { ready: false };
+  const status: RecognizerStatus = { ready: false, ...deps.about };
   const dataReady = deps.load();
   let shared: Recognizer | null = null;
   const recognizer = (): Recognizer => {

@@ -36,6 +36,13 @@ export interface ToBackground {
   /** extension page → background: how the background's recognizer started (diagnostics, bench). */
   'glossa:recognizer-status': Exchange<NoPayload, RecognizerStatus>;
   /**
+   * content or extension page → background: make sure the recognizer host runs and listens, then
+   * its status. A page asks this when a 'glossa:recognize' got no answer (in Chrome the recognizer
+   * lives in an offscreen document the service worker creates: lib/background/offscreen.ts), then
+   * asks once more.
+   */
+  'glossa:start-recognizer-host': Exchange<NoPayload, RecognizerStatus>;
+  /**
    * extension page → background: save the selection of tab `tabId` as a note, exactly as the
    * context-menu item and the keyboard shortcut do (end-to-end tests use this: menus cannot be
    * clicked from automation).
@@ -67,6 +74,7 @@ export const TO_BACKGROUND_SENDERS: Record<ToBackgroundType, 'any' | 'extension-
   'glossa:recognize': 'any',
   'glossa:notes-for-page': 'any',
   'glossa:recognizer-status': 'extension-page',
+  'glossa:start-recognizer-host': 'any',
   'glossa:save-selection': 'extension-page',
   'glossa:run-command': 'extension-page',
 };
@@ -78,9 +86,18 @@ export const TO_BACKGROUND_CHECKS: PayloadChecks<ToBackground> = {
   'glossa:recognize': () => true,
   'glossa:notes-for-page': (m) => isString(m.url),
   'glossa:recognizer-status': () => true,
+  'glossa:start-recognizer-host': () => true,
   'glossa:save-selection': (m) => isTabId(m.tabId),
   'glossa:run-command': (m) => isString(m.command) && isTabId(m.tabId),
 };
+
+/**
+ * The requests the recognizer host answers: in Firefox the background itself, in Chrome the
+ * offscreen document (lib/background/offscreen.ts); the service worker then leaves them unanswered,
+ * so exactly one context answers each.
+ */
+export const RECOGNIZER_HOST_TYPES = ['glossa:recognize', 'glossa:recognizer-status'] as const;
+export type RecognizerHostType = (typeof RECOGNIZER_HOST_TYPES)[number];
 
 /** Send a request to the background. */
 export type SendToBackground = <T extends ToBackgroundType>(

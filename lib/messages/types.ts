@@ -10,6 +10,13 @@ import type { WorkPhases } from '../page/types';
 /** The background recognizer's start: read the data files (loadMs from the background's start), build and warm the tables (warmMs). */
 export interface RecognizerStatus {
   ready: boolean;
+  /**
+   * When the host started (ms since the epoch): the same value after a Chrome service worker
+   * slept and woke means the tables were not built again (the offscreen host kept them).
+   */
+  startedAt?: number;
+  /** Where the recognizer runs: the background itself (Firefox) or Chrome's offscreen document. */
+  host?: 'background' | 'offscreen';
   /** Reading and parsing the data files; the first call (tables built); the warm-up texts. */
   loadMs?: number;
   warmMs?: number;

@@ -8,6 +8,10 @@
  * mentions or a rejected promise (the annotator then steps back and clears its marks). No request
  * carries more than MAX_RECOGNIZE_CHARS, which the background refuses: a longer text is sent in
  * pieces, one after the other.
+ *
+ * A request nobody answered (in Chrome, before the service worker has created the offscreen
+ * recognizer host: lib/background/offscreen.ts) is sent once more, after asking the background to
+ * start the host.
  */
 import {
   ENTITY_TYPES,
@@ -22,6 +26,8 @@ import { MAX_RECOGNIZE_CHARS, type RecognizeResult } from '../messages/types';
 import { cutPoints } from './batches';
 
 export type SendRecognize = (message: ToBackgroundMessage<'glossa:recognize'>) => Promise<unknown>;
+/** 'glossa:start-recognizer-host': settles once the host listens. */
+export type StartHost = () => Promise<unknown>;
 
 const TYPES: ReadonlySet<string> = new Set<EntityType>(ENTITY_TYPES);
 
@@ -94,11 +100,26 @@ export function readRecognizeAnswer(answer: unknown, text: string): Mention[] | 
     });
 }
 
-export function createRemoteRecognizer(send: SendRecognize): PageRecognizer {
+/**
+ * The answer to `message`; when nobody answered (the browser's "no receiver" rejection, or no
+ * answer at all), the same request once more after `startHost`.
+ */
+export async function sendWithOneRetry(
+  send: SendRecognize,
+  startHost: StartHost,
+  message: ToBackgroundMessage<'glossa:recognize'>,
+): Promise<unknown> {
+  const first = await send(message).catch(() => undefined);
+  if (first !== undefined && first !== null) return first;
+  await startHost();
+  return send(message);
+}
+
+export function createRemoteRecognizer(send: SendRecognize, startHost: StartHost): PageRecognizer {
   const recognizePiece = async (text: string, lang?: string): Promise<Mention[]> => {
     const message: ToBackgroundMessage<'glossa:recognize'> = { type: 'glossa:recognize', text };
     if (lang) message.lang = lang;
-    const read = readRecognizeAnswer(await send(message), text);
+    const read = readRecognizeAnswer(await sendWithOneRetry(send, startHost, message), text);
     if (read instanceof Error) throw read;
     return read;
   };

@@ -434,7 +434,7 @@ for (const [browserName, launch] of LAUNCHERS) {
       expect(paintMsValues.length, 'PageState.paintMs reported on every run').toBe(TIMING_RUNS);
     });
 
-    it('recognizes in the background, which reads and builds its tables once, at its start', async () => {
+    it('recognizes in the recognizer host (Chromium: offscreen document; Firefox: background page), which reads and builds its tables once, at its start', async () => {
       const ext = await session.openExtensionPage('notes.html');
       try {
         const ask = () =>
@@ -455,6 +455,8 @@ for (const [browserName, launch] of LAUNCHERS) {
           { timeoutMs: 10_000, describe: () => `recognizer not ready: ${JSON.stringify(status)}` },
         );
         expect(status).toMatchObject({ ready: true });
+        // Firefox's background page never sleeps and keeps the recognizer itself.
+        expect(status.host).toBe(browserName === 'chromium' ? 'offscreen' : 'background');
         expect(status.error).toBeUndefined();
         expect(status.loadMs).toBeGreaterThan(0);
         // Then it recognizes its warm-up texts, in tasks of their own, before pages need it.
@@ -466,7 +468,7 @@ for (const [browserName, launch] of LAUNCHERS) {
           { timeoutMs: 10_000, describe: () => `no warm-up: ${JSON.stringify(status)}` },
         );
         console.log(
-          `[e2e recognizer] ${browserName} background: data read ${status.loadMs?.toFixed(0)} ms after start, tables built in ${status.warmMs?.toFixed(0)} ms, warm-up texts ${status.warmUpMs?.toFixed(0)} ms`,
+          `[e2e recognizer] ${browserName} ${status.host}: data read ${status.loadMs?.toFixed(0)} ms after start, tables built in ${status.warmMs?.toFixed(0)} ms, warm-up texts ${status.warmUpMs?.toFixed(0)} ms`,
         );
       } finally {
         await ext.close();

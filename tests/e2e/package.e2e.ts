@@ -106,6 +106,14 @@ describe('the packages', () => {
       if (target === 'firefox') {
         expect(manifest.browser_specific_settings?.gecko?.id).toBe('glossa@glossa.local');
       }
+      // The offscreen recognizer host is Chrome's alone: Firefox's background page never sleeps.
+      expect(asked.includes('offscreen')).toBe(target !== 'firefox');
+      expect([...asked].sort()).toEqual(
+        (target === 'firefox'
+          ? ['storage', 'contextMenus', 'http://*/*', 'https://*/*']
+          : ['storage', 'contextMenus', 'offscreen', 'sidePanel', 'http://*/*', 'https://*/*']
+        ).sort(),
+      );
       // The version is package.json's, and the changelog says what is in it.
       const version = (JSON.parse(await readFile('package.json', 'utf8')) as { version: string })
         .version;

@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type BackgroundParts, createBackgroundRouter } from '../../lib/background/router';
+import { recognizerPlace } from '../../lib/background/offscreen';
+import {
+  type BackgroundParts,
+  createBackgroundRouter,
+  createRecognizerHostRouter,
+} from '../../lib/background/router';
 import type { MessageSender } from '../../lib/messages/protocol';
 
 const ORIGIN = 'chrome-extension://glossa/';
@@ -15,8 +20,14 @@ function parts() {
       return answer;
     };
   const p: BackgroundParts = {
-    recognition: { answer: record('recognize', { ok: true as const, mentions: [] }) },
-    recognizerStatus: () => ({ ready: true, loadMs: 5 }),
+    recognizer: {
+      recognition: { answer: record('recognize', { ok: true as const, mentions: [] }) },
+      recognizerStatus: () => ({ ready: true, loadMs: 5 }),
+    },
+    startRecognizerHost: async () => {
+      calls.push(['start-host']);
+      return { ready: true, host: 'offscreen' as const };
+    },
     notesForSender: record('notes', { ok: true as const, notes: [] }),
     saveSelection: record('save', { ok: false as const, error: 'no selection' }),
     runCommand: vi.fn(async (command: string, tabId: number) => {
@@ -121,5 +132,87 @@ describe('the background router', () => {
     const routed = router.route({ type: 'glossa:recognize', text: 42 }, CONTENT);
     expect(routed.ok).toBe(true);
     expect(calls).toEqual([['recognize', { type: 'glossa:recognize', text: 42 }, CONTENT]]);
+  });
+});
+
+describe('who answers the recognizer requests: exactly one context per browser', () => {
+  const recognize = { type: 'glossa:recognize', text: 'Moscow', lang: 'en' };
+  const status = { type: 'glossa:recognizer-status' };
+  const hostAnswers = () => {
+    const calls: unknown[][] = [];
+    return {
+      calls,
+      parts: {
+        recognition: {
+          answer: async (...args: unknown[]) => {
+            calls.push(['host recognize', ...args]);
+            return { ok: true as const, mentions: [] };
+          },
+        },
+        recognizerStatus: () => ({ ready: true, host: 'offscreen' as const }),
+        tabClosed: (tabId: number) => calls.push(['tab closed', tabId]),
+      },
+    };
+  };
+
+  it('the place: the offscreen document where the browser has the API (Chrome), else the background', () => {
+    const offscreen = { createDocument: async () => {}, hasDocument: async () => false };
+    expect(recognizerPlace({ offscreen, runtime: {} })).toBe('offscreen');
+    // Firefox MV2: no offscreen API; its background page never sleeps.
+    expect(recognizerPlace({ runtime: {} })).toBe('background');
+    expect(recognizerPlace({ offscreen: {} })).toBe('background');
+  });
+
+  it('Chrome: the service worker leaves them to the host; the host answers nothing else', async () => {
+    const { parts: p, calls } = parts();
+    const worker = createBackgroundRouter({ ...p, recognizer: null });
+    const host = hostAnswers();
+    const hostRouter = createRecognizerHostRouter(host.parts, ORIGIN);
+    for (const [m, sender] of [
+      [recognize, CONTENT],
+      [status, POPUP],
+    ] as const) {
+      expect(worker.route(m, sender)).toMatchObject({ ok: false, reason: 'not-ours' });
+      expect(hostRouter.route(m, sender).ok).toBe(true);
+    }
+    const notes = { type: 'glossa:notes-for-page', url: 'https://example.org/a' };
+    for (const [m, sender] of [
+      [notes, CONTENT],
+      [{ type: 'glossa:start-recognizer-host' }, CONTENT],
+      [{ type: 'glossa:save-selection', tabId: 9 }, POPUP],
+      [{ type: 'glossa:run-command', command: 'next-mark', tabId: 9 }, POPUP],
+    ] as const) {
+      expect(hostRouter.route(m, sender)).toMatchObject({ ok: false, reason: 'not-ours' });
+      expect(worker.route(m, sender).ok).toBe(true);
+    }
+    expect(await answer(worker, { type: 'glossa:start-recognizer-host' }, CONTENT)).toEqual({
+      ready: true,
+      host: 'offscreen',
+    });
+    expect(calls.filter(([name]) => name === 'start-host')).toHaveLength(2);
+    expect(host.calls).toEqual([['host recognize', recognize, CONTENT]]);
+  });
+
+  it('Firefox: the background answers them all; the host router is not used', async () => {
+    const { parts: p, calls } = parts();
+    const background = createBackgroundRouter(p);
+    expect(await answer(background, recognize, CONTENT)).toEqual({ ok: true, mentions: [] });
+    expect(await answer(background, status, POPUP)).toEqual({ ready: true, loadMs: 5 });
+    expect(calls).toEqual([['recognize', recognize, CONTENT]]);
+  });
+
+  it('the host hears of closed tabs from Glossa only, and checks the same senders', async () => {
+    const host = hostAnswers();
+    const hostRouter = createRecognizerHostRouter(host.parts, ORIGIN);
+    const worker: MessageSender = { id: 'glossa', url: `${ORIGIN}background.js` };
+    expect(await answer(hostRouter, { type: 'glossa:tab-closed', tabId: 4 }, worker)).toBeNull();
+    expect(hostRouter.route({ type: 'glossa:tab-closed', tabId: 4 }, CONTENT)).toMatchObject({
+      reason: 'refused',
+    });
+    expect(hostRouter.route({ type: 'glossa:tab-closed', tabId: 'x' }, worker)).toMatchObject({
+      reason: 'malformed',
+    });
+    expect(hostRouter.route(status, CONTENT)).toMatchObject({ reason: 'refused' });
+    expect(host.calls).toEqual([['tab closed', 4]]);
   });
 });

@@ -89,6 +89,7 @@ describe('handler tables (types)', () => {
         'glossa:notes-for-page',
         'glossa:recognize',
         'glossa:recognizer-status',
+        'glossa:start-recognizer-host',
         'glossa:run-command',
         'glossa:save-selection',
       ].sort(),
@@ -227,8 +228,11 @@ describe('messageListener', () => {
   it('answers with the fallback when a handler fails', async () => {
     const failing = messageListener(
       createBackgroundRouter({
-        recognition: { answer: async () => ({ ok: true, mentions: [] }) },
-        recognizerStatus: () => ({ ready: true }),
+        recognizer: {
+          recognition: { answer: async () => ({ ok: true, mentions: [] }) },
+          recognizerStatus: () => ({ ready: true }),
+        },
+        startRecognizerHost: async () => ({ ready: true }),
         notesForSender: async () => {
           throw new Error('db closed');
         },

@@ -10,11 +10,20 @@ import type { ToBackgroundMessage } from '../../lib/messages/to-background';
 import { MAX_RECOGNIZE_CHARS } from '../../lib/messages/types';
 import { createDocAnnotator, type DocAnnotator } from '../../lib/page/annotator';
 import { PageNames } from '../../lib/page/known-names';
-import { createRemoteRecognizer, readRecognizeAnswer } from '../../lib/page/remote-recognizer';
+import {
+  createRemoteRecognizer,
+  readRecognizeAnswer,
+  sendWithOneRetry,
+} from '../../lib/page/remote-recognizer';
 import { createRecognizer } from '../../lib/recognize';
 import { answerRecognize, createRecognizeService } from '../../lib/recognize/remote';
 
 const TEXT = 'Putin met Kim in Pyongyang.';
+
+/** The host is never asked to start while the background answers. */
+const mustNotStart = async () => {
+  throw new Error('the host was asked to start although the background answered');
+};
 
 describe('readRecognizeAnswer', () => {
   it('keeps well-formed mentions, with their text taken from the page', () => {
@@ -164,7 +173,7 @@ describe('the size bound of a recognition request (shared by page and background
     const remote = createRemoteRecognizer(async (message) => {
       sent.push(message.text.length);
       return answerRecognize(() => real, message);
-    });
+    }, mustNotStart);
     const mentions = await remote.recognize(text, { lang: 'en' });
     expect(sent.length).toBe(3);
     expect(Math.max(...sent)).toBeLessThanOrEqual(MAX_RECOGNIZE_CHARS);
@@ -308,7 +317,7 @@ describe('annotator with a remote recognizer', () => {
         );
       });
     return {
-      recognizer: createRemoteRecognizer(send),
+      recognizer: createRemoteRecognizer(send, mustNotStart),
       sent,
       langs,
       answerAll() {
@@ -411,5 +420,65 @@ describe('annotator with a remote recognizer', () => {
     bg.answerAll();
     await a.idle();
     expect(marks()).toEqual([]);
+  });
+});
+
+describe('a recognition request nobody answered (Chrome, before the offscreen host exists)', () => {
+  const request = { type: 'glossa:recognize' as const, text: 'Putin met Kim.', lang: 'en' };
+  const answer = { ok: true as const, mentions: [] };
+
+  for (const [what, noAnswer] of [
+    ['no answer (the service worker listens but leaves it to the host)', async () => undefined],
+    [
+      'the browser finds no receiver',
+      async () => {
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      },
+    ],
+  ] as const) {
+    it(`${what}: starts the host, then sends it once more`, async () => {
+      const events: string[] = [];
+      let sends = 0;
+      const send = async () => {
+        sends++;
+        events.push(`send ${sends}`);
+        return sends === 1 ? noAnswer() : answer;
+      };
+      const startHost = async () => {
+        events.push('start host');
+      };
+      expect(await sendWithOneRetry(send, startHost, request)).toEqual(answer);
+      expect(events).toEqual(['send 1', 'start host', 'send 2']);
+    });
+  }
+
+  it('retries only once: a second silence rejects, and the annotator steps back', async () => {
+    let sends = 0;
+    let starts = 0;
+    const remote = createRemoteRecognizer(
+      async () => {
+        sends++;
+        return undefined;
+      },
+      async () => {
+        starts++;
+      },
+    );
+    await expect(remote.recognize('Putin met Kim.')).rejects.toThrow(
+      'the background gave no answer to a recognition request',
+    );
+    expect([sends, starts]).toEqual([2, 1]);
+  });
+
+  it('an answer, even an error, is never sent again', async () => {
+    let sends = 0;
+    const remote = createRemoteRecognizer(async () => {
+      sends++;
+      return { ok: false, error: 'too long' };
+    }, mustNotStart);
+    await expect(remote.recognize('Putin')).rejects.toThrow(
+      'recognition failed in the background: too long',
+    );
+    expect(sends).toBe(1);
   });
 });
