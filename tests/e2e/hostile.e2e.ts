@@ -365,7 +365,8 @@ for (const [browserName, launch] of LAUNCHERS) {
         expect(check.alerts).toEqual([]);
         expect(check.injected).toBe(0);
         expect(check.pageImages).toBe(0);
-        expect(check.cardElements).toEqual(['div', 'div', 'div', 'div']);
+        // The card's own boxes only: card, type, name, treaty line (hidden for a person), count.
+        expect(check.cardElements).toEqual(['div', 'div', 'div', 'div', 'div']);
         expect(glossaTrouble(page, glossa.session.extensionOrigin)).toEqual([]);
       } finally {
         await page.close();
