@@ -20,12 +20,7 @@ import {
   RECOGNIZER_HOST_PAGE,
   recognizerPlace,
 } from '../lib/background/offscreen';
-import {
-  lowPriority,
-  packageFileReader,
-  startRecognizerHost,
-  type TaskScheduler,
-} from '../lib/background/recognizer-host';
+import { startPackagedRecognizerHost } from '../lib/background/packaged-host';
 import { type BackgroundParts, createBackgroundRouter } from '../lib/background/router';
 import { createSelectionSaver, tabUrlFrom, toolbarButton } from '../lib/background/save-selection';
 import { keepSettingsInSync, type StorageApi } from '../lib/background/settings-sync';
@@ -35,12 +30,8 @@ import { tabAsker } from '../lib/messages/to-content';
 import type { RecognizerStatus } from '../lib/messages/types';
 import { notesForSender } from '../lib/notes/capture';
 import { openNotesDb } from '../lib/notes/db';
-import { createRecognizer } from '../lib/recognize';
-import { loadRecognizerData } from '../lib/recognize/data/source.extension';
-import { WARM_UP_TEXTS } from '../lib/recognize/warm-up';
 
 const log = (...args: unknown[]) => console.warn('[glossa]', ...args);
-const later = (task: () => void) => void setTimeout(task, 0);
 
 export default defineBackground(() => {
   const db = openNotesDb();
@@ -89,16 +80,10 @@ export default defineBackground(() => {
 
 /** Firefox: the persistent background page hosts the recognizer itself. */
 function recognitionHere(): Pick<BackgroundParts, 'recognizer' | 'startRecognizerHost'> {
-  const readFile = packageFileReader((path) => browser.runtime.getURL(path as '/'), fetch);
-  const host = startRecognizerHost({
-    load: () => loadRecognizerData(readFile),
-    createRecognizer,
-    warmUpTexts: WARM_UP_TEXTS,
-    now: () => performance.now(),
-    later,
-    schedule: lowPriority((globalThis as { scheduler?: TaskScheduler }).scheduler, later),
-    log,
+  const host = startPackagedRecognizerHost({
+    fileUrl: (path) => browser.runtime.getURL(path as '/'),
     about: { host: 'background', startedAt: Date.now() },
+    log,
   });
   browser.tabs.onRemoved.addListener((tabId) => host.service.tabClosed(tabId));
   return {
