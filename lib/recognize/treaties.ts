@@ -4,6 +4,7 @@
  * Known treaty names and the treaty-law glossary come from the phrase lexicon.
  */
 
+import { TREATY_HEADS_EN } from './curated/treaties';
 import {
   COMMERCIAL_ADJECTIVE_RU,
   COMMERCIAL_NOUN_RU,
@@ -31,20 +32,7 @@ const RU_ARTICLE = new Set(['статья', 'статьи', 'статье', 'с�
 // "в области/в сфере …" continues a name ("Соглашение о сотрудничестве в области …").
 const RU_FIELD = new Set(['области', 'сфере']);
 
-const EN_HEADS = new Set([
-  'treaty',
-  'treaties',
-  'agreement',
-  'agreements',
-  'accord',
-  'accords',
-  'convention',
-  'conventions',
-  'pact',
-  'protocol',
-  'memorandum',
-  'charter',
-]);
+const EN_HEADS: ReadonlySet<string> = new Set(TREATY_HEADS_EN);
 const EN_NAME_PREPOSITIONS = new Set(['on', 'of', 'for', 'between', 'concerning']);
 const EN_CONNECTORS = new Set(['the', 'of', 'and', 'on', 'in', 'for', 'to', 'against', '-']);
 const EN_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'new']);

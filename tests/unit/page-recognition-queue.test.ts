@@ -6,20 +6,9 @@ import {
   MAX_BATCH_CHARS,
   MIN_BATCH_CHARS,
 } from '../../lib/page/recognition-queue';
-import type { Segment } from '../../lib/page/segments';
+import { bareSegment } from './page-segment';
 
-const seg = (text: string): Segment => ({
-  text,
-  words: 0,
-  chunks: [],
-  root: {} as Element,
-  mentions: null,
-  version: 0,
-  collected: [],
-  piecesLeft: 0,
-  paint: null,
-  dead: false,
-});
+const seg = bareSegment;
 
 describe('the recognition queue', () => {
   it('hands out urgent text first and alone, up to the batch size, skipping dead segments', () => {

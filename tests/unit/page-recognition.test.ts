@@ -3,20 +3,9 @@ import type { Mention } from '../../lib/entities';
 import { PageNames } from '../../lib/page/known-names';
 import { applyAnswer, buildRequest } from '../../lib/page/recognition';
 import type { Item } from '../../lib/page/recognition-queue';
-import type { Segment } from '../../lib/page/segments';
+import { bareSegment } from './page-segment';
 
-const seg = (text: string, pieces: number): Segment => ({
-  text,
-  words: 0,
-  chunks: [],
-  root: {} as Element,
-  mentions: null,
-  version: 0,
-  collected: [],
-  piecesLeft: pieces,
-  paint: null,
-  dead: false,
-});
+const seg = bareSegment;
 
 const per = (text: string, start: number, canonical = text): Mention => ({
   start,

@@ -5,19 +5,9 @@ import { PageNames } from '../../lib/page/known-names';
 import { createRecognitionQueue } from '../../lib/page/recognition-queue';
 import { createRecognizing, type RecognizedCache, remember } from '../../lib/page/recognizing';
 import type { Segment, Segments } from '../../lib/page/segments';
+import { bareSegment } from './page-segment';
 
-const seg = (text: string): Segment => ({
-  text,
-  words: 0,
-  chunks: [],
-  root: {} as Element,
-  mentions: null,
-  version: 0,
-  collected: [],
-  piecesLeft: 0,
-  paint: null,
-  dead: false,
-});
+const seg = bareSegment;
 
 function setUp(recognizer: PageRecognizer, batchChars?: number) {
   const queue = createRecognitionQueue();
