@@ -85,7 +85,10 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          // The side panel (114) and the offscreen recognizer host (109): Chrome's build relies on both.
+          minimum_chrome_version: '114',
+        }),
   }),
   hooks: {
     // The two data files the background reads (lib/recognize/data/source.extension.ts): the

@@ -37,8 +37,9 @@ export default defineBackground(() => {
   const db = openNotesDb();
   keepSettingsInSync(browser.storage as unknown as StorageApi, log);
 
-  const recognition =
-    recognizerPlace(browser) === 'offscreen' ? offscreenRecognition() : recognitionHere();
+  // A build-time branch, not only a run-time one: Chrome's service worker script then carries no
+  // recognizer code (the offscreen host has its own), so waking it after its idle stop is cheap.
+  const recognition = import.meta.env.FIREFOX ? recognitionHere() : offscreenRecognition();
 
   const askTab = tabAsker(browser.tabs);
   const saveSelection = createSelectionSaver({
@@ -101,6 +102,14 @@ function recognitionHere(): Pick<BackgroundParts, 'recognizer' | 'startRecognize
  * closed tabs.
  */
 function offscreenRecognition(): Pick<BackgroundParts, 'recognizer' | 'startRecognizerHost'> {
+  if (recognizerPlace(browser) !== 'offscreen') {
+    // Below the manifest's minimum_chrome_version only: pages then show their "unavailable" state.
+    log('this browser has no offscreen documents: recognition is unavailable');
+    return {
+      recognizer: null,
+      startRecognizerHost: () => Promise.reject(new Error('no offscreen documents')),
+    };
+  }
   const offscreen = offscreenHost({
     offscreen: (browser as unknown as { offscreen: OffscreenApi }).offscreen,
     url: browser.runtime.getURL(`/${RECOGNIZER_HOST_PAGE}` as '/'),
