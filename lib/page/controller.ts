@@ -1,12 +1,12 @@
 /**
  * One page's Glossa, wired from named parts: the switches (lib/page/switches.ts: settings, site
- * overrides, the popup's tab switch), the on/off decision (lib/page/decision.ts) with the article
- * test (lib/page/article-test.ts), the page's status (lib/page/status.ts) and timing
- * (lib/page/paint-timing.ts), and the annotated documents: the page and its same-origin frames
- * (lib/page/annotated-documents.ts), each with its annotator and hover card. The popup's requests
- * reach it through lib/page/router.ts and are answered by lib/page/answers.ts and
- * lib/page/site-switching.ts. Browser wiring stays in the content script, so this runs unchanged
- * in jsdom. docs/architecture.md tells the story.
+ * overrides, the popup's tab switch), the on/off decision (lib/page/decision.ts, carried out by
+ * lib/page/on-off.ts) with the article test (lib/page/article-test.ts), the page's status
+ * (lib/page/status.ts) and timing (lib/page/paint-timing.ts), and the annotation
+ * (lib/page/annotating.ts: the page and its same-origin frames, each with its annotator and hover
+ * card). The popup's requests reach it through lib/page/router.ts and are answered by
+ * lib/page/answers.ts and lib/page/site-switching.ts. Browser wiring stays in the content script,
+ * so this runs unchanged in jsdom. docs/architecture.md tells the story.
  */
 import type { PageRecognizer } from '../entities';
 import type { PageState, SelectionInfo } from '../messages/types';
@@ -123,15 +123,15 @@ export function startPageController(options: PageControllerOptions): PageControl
     lookAgain: options.domChanges !== false,
     decided: (judgement) => {
       clock.judged(judgement);
-      evaluate();
+      bringInLine();
     },
-    // Judged again after a page change: evaluate() then annotates (timed from now).
+    // Judged again after a page change: bringInLine() then annotates (timed from now).
     rejudging: () => clock.restart(),
     failed: stepBack,
   });
 
   /** Annotate, judge, or unpaint, as the switches now say (lib/page/on-off.ts). */
-  const evaluate = createOnOff({
+  const bringInLine = createOnOff({
     switches,
     status,
     article,
@@ -150,7 +150,7 @@ export function startPageController(options: PageControllerOptions): PageControl
     status.clearFailure();
     // Turned on later by the user: time this paint from the request.
     if (on && !documents.active) clock.restart();
-    evaluate();
+    bringInLine();
     return state();
   };
 
@@ -163,7 +163,7 @@ export function startPageController(options: PageControllerOptions): PageControl
     if (documents.active && change.repaint) annotating.stop();
     if (change.rejudge) article.forget();
     if (!documents.active) clock.restart();
-    evaluate();
+    bringInLine();
   };
 
   const siteSwitching = createSiteSwitching({
@@ -183,7 +183,7 @@ export function startPageController(options: PageControllerOptions): PageControl
   };
 
   options.signal?.addEventListener('abort', dispose, { once: true });
-  evaluate();
+  bringInLine();
 
   return {
     state,
