@@ -47,6 +47,8 @@ export interface AnnotatedDocuments {
   start(root: Element): void;
   /** Take every mark and card away. */
   stop(): void;
+  /** Resolves when no document has work queued (frames met meanwhile included). */
+  idle(): Promise<void>;
 }
 
 interface Annotated {
@@ -164,6 +166,16 @@ export function createAnnotatedDocuments(options: AnnotatedDocumentsOptions): An
       annotated.clear();
       options.changed();
       for (const a of all) release(a);
+    },
+    async idle() {
+      for (;;) {
+        const pending = [...annotated.values()].map((a) => a.annotator.idle());
+        await Promise.all(pending);
+        if ([...annotated.values()].every((a) => a.annotator.done)) return;
+        if (pending.length === 0) return;
+        // A frame's annotator may still be starting: look again in a later task.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
     },
   };
 }

@@ -1,10 +1,12 @@
 /**
  * One document's annotation, block by block, following the page as it changes. The article is
- * read into segments (lib/page/segments.ts), queued for recognition (lib/page/recognition-queue.ts)
- * in batches carrying the names found so far (lib/page/batches.ts, lib/page/known-names.ts), and
- * painted as soon as a batch is recognized. All work runs in one queue, in slices of a few ms with
- * the main thread handed back in between (lib/page/schedule.ts); page changes are read again
- * block by block (lib/page/rereads.ts). docs/architecture.md tells the whole story.
+ * read into segments (lib/page/reading.ts, lib/page/segments.ts), queued for recognition
+ * (lib/page/recognition-queue.ts) in batches carrying the names found so far
+ * (lib/page/recognizing.ts, lib/page/known-names.ts), and painted as soon as a batch is
+ * recognized (lib/page/paint-flush.ts paces the hand-over to the browser). The next step is
+ * chosen by lib/page/work-order.ts and run by lib/page/work-loop.ts in slices of a few ms with the
+ * main thread handed back in between; page changes are read again block by block
+ * (lib/page/following.ts). This file only wires the parts; docs/architecture.md tells the story.
  */
 import type { Mention, PageRecognizer, PaintedType } from '../entities';
 import {
@@ -13,15 +15,18 @@ import {
   type TimingRecorder,
 } from './annotator-timing';
 import { type DomChangeObserver, type DomChangeOptions, observeDomChanges } from './dom-changes';
+import { createFollowing } from './following';
 import type { PageNames } from './known-names';
 import { guessLang, SAMPLE_CHARS } from './lang';
-import { createPainter, type PaintColors } from './paint';
-import { createReader } from './reading';
-import { createRecognitionQueue } from './recognition-queue';
-import { planRereads } from './rereads';
-import { createSlicer, type YieldToMain } from './schedule';
-import { createSegments, type Hit } from './segments';
-import type { TextSegment } from './text';
+import { createLateNames } from './late-names';
+import { createPainter, type PaintColors, type Painter } from './paint';
+import { createPaintFlush } from './paint-flush';
+import { createReader, type Reader } from './reading';
+import { createRecognitionQueue, type RecognitionQueue } from './recognition-queue';
+import type { YieldToMain } from './schedule';
+import { createSegments, type Hit, type Segments } from './segments';
+import { createWorkLoop, type WorkLoop } from './work-loop';
+import { createWorkOrder, type WorkOrder } from './work-order';
 
 export type { Hit } from './segments';
 
@@ -86,16 +91,96 @@ export interface DocAnnotator {
   dispose(): void;
 }
 
-/** During a long first pass, hand new ranges to the browser at most this often (ms). */
-const FLUSH_MS = 150;
-export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
+/** One document's work: the reader, the recognition queue and the loop that runs them in order. */
+interface DocWork {
+  reader: Reader;
+  queue: RecognitionQueue;
+  order: WorkOrder;
+  loop: WorkLoop;
+}
+
+/** Reading, recognizing and painting `segments`, step by step, in slices (the annotator's engine). */
+function createDocWork(
+  options: AnnotatorOptions,
+  parts: { painter: Painter; segments: Segments; clock: TimingRecorder },
+  fail: (error: unknown) => void,
+): DocWork {
   const { doc, names, cache, now } = options;
-  const clock = options.timing ?? createTimingRecorder(now);
-  const slicer = createSlicer({
+  const { painter, segments, clock } = parts;
+  const queue = createRecognitionQueue();
+  const flush = createPaintFlush({
+    now,
+    flush: () => painter.flush(),
+    anyMarksShown: () => clock.anyMarksShown,
+    shown: (n) => clock.marksShown(n),
+  });
+  const notify = () => clock.timed('notify', () => options.onPaint?.());
+  let lang = options.lang;
+
+  const reader = createReader({
+    segments,
+    wrap: painter.mode === 'wrap',
+    now,
+    // A freshly read segment: reuse what is known about its text, or queue it for recognition.
+    adopt: (read, root, urgent) => {
+      const seg = segments.add(read, root);
+      const known = cache.get(read.text);
+      if (!known) return queue.add(seg, urgent, recognizing.batchChars);
+      seg.mentions = known.mentions;
+      seg.version = known.version;
+      segments.paint(seg);
+    },
+    onFrame: (f) => options.onFrame?.(f),
+    stepped: (ms) => clock.readStep(ms),
+  });
+
+  const recognizing = createRecognizing({
+    queue,
+    segments,
+    names,
+    cache,
+    clock,
+    recognizer: options.recognizer,
+    lang: () => {
+      lang ??= doc.documentElement?.lang?.trim() || guessLang(queue.sample(SAMPLE_CHARS));
+      return lang;
+    },
+    batchChars: options.batchChars,
+    flush,
+    notify,
+    answered: () => void loop.run(),
+    disposed: () => loop.stopped,
+    dropped: () => loop.settle(),
+    failed: fail,
+  });
+
+  const lateNames = createLateNames(names);
+  const order = createWorkOrder({
+    reader,
+    queue,
+    recognizing,
+    lateNames: () => lateNames.check(segments, (seg) => recognizing.again(seg)),
+    clock,
+    flush,
+    notify,
+    pause: () => loop.pauseAfterStep(),
+    done: () => options.onDone?.(),
+  });
+  const loop = createWorkLoop({
     now,
     budgetMs: options.budgetMs,
     yieldToMain: options.yieldToMain,
+    step: () => order.step(),
+    waiting: () => recognizing.waiting,
+    sliced: (figures) => clock.slices(figures),
+    failed: fail,
   });
+  return { reader, queue, order, loop };
+}
+
+export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
+  const { doc } = options;
+  const clock = options.timing ?? createTimingRecorder(options.now);
   const painter = createPainter(doc, options.types, {
     forceWrap: options.forceWrap,
     colors: options.colors,
@@ -112,207 +197,31 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     }
   };
   const segments = createSegments(doc, painter, quietly, (n) => clock.marksShown(n));
-  const queue = createRecognitionQueue();
-
-  let roots: Element[] = [options.root];
-  let url = doc.URL;
-  let lang = options.lang;
-  let lateCheckedAt = 0;
-  /** Hand the main thread back after this step whatever the budget says (around the warm-up). */
-  let pauseNow = false;
-  /** Work is sliced at all (tests pass an infinite budget to run everything at once). */
-  const slicing = Number.isFinite(options.budgetMs ?? 0);
-  let firstPass = true;
-  let done = false;
-  let running = false;
-  let disposed = false;
-  let idleWaiters: Array<() => void> = [];
-
-  /**
-   * Hand buffered ranges to the browser: at once for the first marks and for page changes (new
-   * text must show within a few frames), then at most every FLUSH_MS during a long first pass.
-   */
-  let lastFlush = Number.NEGATIVE_INFINITY;
-  const flush = (force: boolean) => {
-    if (!force && now() - lastFlush < FLUSH_MS && clock.anyMarksShown) return;
-    const n = painter.flush();
-    if (n > 0) {
-      lastFlush = now();
-      clock.marksShown(n);
-    }
-  };
-
-  // ---- reading ----
-
-  /** A freshly read segment: reuse what is known about its text, or queue it for recognition. */
-  const adopt = (read: TextSegment, root: Element, urgent: boolean) => {
-    const seg = segments.add(read, root);
-    const known = cache.get(read.text);
-    if (!known) return queue.add(seg, urgent, recognizing.batchChars);
-    seg.mentions = known.mentions;
-    seg.version = known.version;
-    segments.paint(seg);
-  };
-
-  const reader = createReader({
-    segments,
-    wrap: painter.mode === 'wrap',
-    now,
-    adopt,
-    onFrame: (f) => options.onFrame?.(f),
-    stepped: (ms) => clock.readStep(ms),
-  });
-  const startRead = reader.start;
-
-  // ---- recognition ----
-
-  const pageLangHint = (): string => {
-    lang ??= doc.documentElement?.lang?.trim() || guessLang(queue.sample(SAMPLE_CHARS));
-    return lang;
-  };
-
-  const notify = () => clock.timed('notify', () => options.onPaint?.());
-
-  const recognizing = createRecognizing({
-    queue,
-    segments,
-    names,
-    cache,
-    clock,
-    recognizer: options.recognizer,
-    lang: pageLangHint,
-    batchChars: options.batchChars,
-    flush,
-    notify,
-    answered: () => void pump(),
-    disposed: () => disposed,
-    dropped: () => settle(),
-    failed: (error) => fail(error),
-  });
-
-  /**
-   * Segments recognized before a name they mention was known (a surname in the headline, the full
-   * name further down): recognize them again, now with that name in their header.
-   */
-  const queueLateNames = (): boolean => {
-    if (names.version === lateCheckedAt) return false;
-    lateCheckedAt = names.version;
-    let any = false;
-    for (const seg of segments) {
-      if (!seg.mentions || seg.piecesLeft > 0 || seg.version >= names.version) continue;
-      if (names.missedSince(seg.version, seg.text)) {
-        recognizing.again(seg);
-        any = true;
-      } else {
-        seg.version = names.version; // none of the new names can occur in it
-      }
-    }
-    return any;
-  };
-
-  // ---- the work queue ----
-
-  const settle = () => {
-    const waiters = idleWaiters;
-    idleWaiters = [];
-    for (const w of waiters) w();
-  };
-
-  /** One unit of work; false when there is nothing to do now. */
-  const step = (): boolean => {
-    if (reader.busy) {
-      const read = reader.step();
-      if (read) {
-        flush(read.urgent);
-        clock.add('afterRead', now() - read.startedAt - read.readMs);
-        notify();
-      }
-      return true;
-    }
-    if (!queue.empty) {
-      const did = recognizing.step();
-      if (did === 'waiting') return false; // the remote recognizer's answer resumes the pump
-      // Hand the main thread back around the recognizer's warm-up, whatever the budget says.
-      if (did === 'pause') pauseNow = true;
-      return true;
-    }
-    if (recognizing.waiting) return false;
-    if (queueLateNames()) return true;
-    flush(true);
-    if (firstPass) {
-      firstPass = false;
-      done = true;
-      clock.firstPassDone();
-      options.onDone?.();
-    }
-    return false;
-  };
-
   const fail = (error: unknown) => {
     dispose();
     options.onError?.(error);
   };
+  const { reader, queue, order, loop } = createDocWork(options, { painter, segments, clock }, fail);
 
-  const pump = async () => {
-    if (running || disposed) return;
-    running = true;
-    slicer.begin();
-    try {
-      while (!disposed && step()) {
-        if ((pauseNow && slicing) || slicer.due()) {
-          pauseNow = false;
-          await slicer.pause();
-        }
-      }
-    } catch (error) {
-      fail(error);
-    } finally {
-      running = false;
-      slicer.end();
-      clock.slices({ longestMs: slicer.longestMs, totalMs: slicer.totalMs, pauses: slicer.pauses });
-      if (!recognizing.waiting || disposed) settle();
-    }
-  };
-
-  // ---- page changes ----
-
-  /** Replace everything: the page navigated (pushState) or replaced the article. */
-  const reset = (root: Element) => {
-    for (const seg of [...segments]) segments.drop(seg);
-    reader.clear();
-    queue.clear();
-    roots = [root];
-    startRead(root, root, true);
-  };
-
-  const onRecords = (records: MutationRecord[]) => {
-    try {
-      if (disposed) return;
-      const plan = planRereads(doc, records, { roots, url });
-      url = doc.URL;
-      if (plan.reset) {
-        reset(plan.reset);
-      } else {
-        roots = plan.roots;
-        for (const article of plan.articles) startRead(article, article, true);
-        // Text that left the page releases its ranges now (not when its block is read again).
-        for (const node of plan.removed) {
-          for (const seg of segments.under(node)) segments.drop(seg);
-        }
-        for (const { scope, root } of plan.reads) startRead(scope, root, true);
-        if (plan.removed.length > 0) options.onPaint?.();
-      }
-      void pump();
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  // ---- the annotator ----
+  const following = createFollowing({
+    doc,
+    root: options.root,
+    reset: (root) => {
+      for (const seg of [...segments]) segments.drop(seg);
+      reader.clear();
+      queue.clear();
+      reader.start(root, root, true);
+    },
+    read: (scope, root) => reader.start(scope, root, true),
+    drop: (node) => {
+      for (const seg of segments.under(node)) segments.drop(seg);
+    },
+    dropped: () => options.onPaint?.(),
+  });
 
   const dispose = () => {
-    if (disposed) return;
-    disposed = true;
+    if (loop.stopped) return;
+    loop.stop();
     try {
       domChanges?.stop();
     } catch {
@@ -325,21 +234,29 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
       painter.dispose();
     } finally {
       segments.clear();
-      settle();
     }
   };
 
   if (options.domChanges !== false) {
-    domChanges = observeDomChanges(doc, onRecords, options.domChanges || {});
+    const changed = (records: MutationRecord[]) => {
+      try {
+        if (loop.stopped) return;
+        following.changed(records);
+        void loop.run();
+      } catch (error) {
+        fail(error);
+      }
+    };
+    domChanges = observeDomChanges(doc, changed, options.domChanges || {});
   }
-  startRead(options.root, options.root, false);
-  void pump();
+  reader.start(options.root, options.root, false);
+  void loop.run();
 
   return {
     doc,
     mode: painter.mode,
     get done() {
-      return done;
+      return order.done;
     },
     get chars() {
       return segments.chars;
@@ -350,10 +267,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     timing: clock.timing,
     painted: () => segments.painted(),
     lookup: (node, offset) => segments.lookup(node, offset),
-    idle() {
-      if (!running && !recognizing.waiting) return Promise.resolve();
-      return new Promise<void>((resolve) => idleWaiters.push(resolve));
-    },
+    idle: () => loop.idle(),
     dispose,
   };
 }
