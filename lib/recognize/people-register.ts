@@ -1,0 +1,148 @@
+/**
+ * Lookup in the people register (curated/people-register.ts): from a PER mention's canonical
+ * name, in English or Russian, to the registered person, so that "Путин" and "Putin", «Ким Чен
+ * Ын» and "Kim Jong-un" are one entity. Pure and synchronous; the index is built once, on the
+ * first lookup. docs/recognition.md ("The people register") describes the keys.
+ */
+import { PEOPLE_REGISTER, type RegisteredPerson } from './curated/people-register';
+
+/** What a lookup gives: the person's id and canonical names. */
+export interface PersonRef {
+  id: string;
+  en: string;
+  ru: string;
+}
+
+/** Countries whose people news name family name first ("Xi Jinping", «Ким Чен Ын»). */
+const FAMILY_FIRST_COUNTRIES = new Set(['CN', 'TW', 'HK', 'KP', 'KR', 'KH']);
+
+/** Words that belong to a surname when they stand before it ("von der Leyen", «аль-Асад»). */
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'del',
+  'da',
+  'dos',
+  'du',
+  'al',
+  'el',
+  'bin',
+  'ben',
+  'ibn',
+  'фон',
+  'ван',
+  'дер',
+  'ден',
+  'де',
+  'дель',
+  'да',
+  'дос',
+  'дю',
+  'аль',
+  'эль',
+  'ас',
+  'ад',
+  'бен',
+  'бин',
+  'ибн',
+]);
+/** Arabic articles glued to a surname by a hyphen: "al-Assad" is also "Assad". */
+const ARTICLE_PREFIX = /^(?:al|el|ал|аль|эль|ас|аш|ат|ад|ан|ар|аз|ан)-/u;
+/** A generational suffix or regnal number closes a name without being its surname. */
+const SUFFIX = /^(?:[Jj]r\.?|[Ss]r\.?|младший|старший|[IVX]+)$/u;
+
+/** Latin letters that NFD does not split into a base and a mark. */
+const LATIN_FOLDS: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', ı: 'i', đ: 'd', æ: 'ae' };
+
+/**
+ * The lookup key of a name: lower case, ё as е, Latin letters without diacritics, hyphens and
+ * dashes as spaces, apostrophes and dots dropped, spaces collapsed. Cyrillic letters keep their
+ * marks (й is not и).
+ */
+export function personKey(name: string): string {
+  let out = '';
+  for (const ch of name.toLowerCase()) {
+    if (ch === 'ё') out += 'е';
+    else if (/\p{Script=Latin}/u.test(ch))
+      out += LATIN_FOLDS[ch] ?? ch.normalize('NFD').replace(/\p{M}/gu, '');
+    else out += ch;
+  }
+  return out
+    .replace(/['’ʼ`.]/g, '')
+    .replace(/[-‐‑–—]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The surname forms of a name (keys not yet made): "Ursula von der Leyen" → "Leyen", "von der Leyen". */
+export function surnameForms(name: string, familyFirst: boolean): string[] {
+  const words = name
+    .replace(/-(?:младший|старший)$/u, '')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  while (words.length > 1 && SUFFIX.test(words[words.length - 1] as string)) {
+    // A regnal number ("Charles III", «Карл III»): the name has no surname.
+    if (/^[IVX]+$/.test(words[words.length - 1] as string)) return [];
+    words.pop();
+  }
+  if (words.length < 2) return [];
+  if (familyFirst) return [words[0] as string];
+  const last = words[words.length - 1] as string;
+  const forms = [last];
+  const bare = last.replace(ARTICLE_PREFIX, '');
+  if (bare !== last) forms.push(bare);
+  let k = words.length - 1;
+  while (k > 1 && PARTICLES.has((words[k - 1] as string).toLowerCase())) k--;
+  if (k < words.length - 1) forms.push(words.slice(k).join(' '));
+  return forms;
+}
+
+function isFamilyFirst(p: RegisteredPerson): boolean {
+  return p.familyFirst ?? FAMILY_FIRST_COUNTRIES.has(p.country);
+}
+
+interface Index {
+  /** Full names and aliases: one person each (the register's tests keep them unique). */
+  full: Map<string, PersonRef>;
+  /** Surnames: the people who bear each one. */
+  surnames: Map<string, PersonRef[]>;
+}
+
+let index: Index | null = null;
+
+function buildIndex(): Index {
+  const full = new Map<string, PersonRef>();
+  const surnames = new Map<string, PersonRef[]>();
+  for (const p of PEOPLE_REGISTER) {
+    const ref: PersonRef = { id: p.id, en: p.en, ru: p.ru };
+    const names = [p.en, p.ru, ...(p.enAliases ?? []), ...(p.ruAliases ?? [])];
+    for (const name of names) if (!full.has(personKey(name))) full.set(personKey(name), ref);
+    const keys = new Set<string>();
+    for (const name of names) {
+      for (const s of surnameForms(name, isFamilyFirst(p))) keys.add(personKey(s));
+    }
+    for (const key of keys) {
+      const list = surnames.get(key) ?? [];
+      list.push(ref);
+      surnames.set(key, list);
+    }
+  }
+  return { full, surnames };
+}
+
+/**
+ * The registered person a name stands for: by full name or alias in either language, else by
+ * surname when exactly one registered person bears it ("Putin"; not "Kim"); null otherwise.
+ */
+export function lookupPerson(name: string): PersonRef | null {
+  index ??= buildIndex();
+  const key = personKey(name);
+  if (key === '') return null;
+  const hit = index.full.get(key);
+  if (hit) return hit;
+  const bearers = index.surnames.get(key);
+  return bearers?.length === 1 ? (bearers[0] as PersonRef) : null;
+}
