@@ -120,9 +120,12 @@ function buildIndex(): Index {
     const ref: PersonRef = { id: p.id, en: p.en, ru: p.ru };
     const names = [p.en, p.ru, ...(p.enAliases ?? []), ...(p.ruAliases ?? [])];
     for (const name of names) if (!full.has(personKey(name))) full.set(personKey(name), ref);
+    // An alias of a family-first name may be written the other way ("William Lai"): only
+    // the canonical names say which word is the surname.
+    const familyFirst = isFamilyFirst(p);
     const keys = new Set<string>();
-    for (const name of names) {
-      for (const s of surnameForms(name, isFamilyFirst(p))) keys.add(personKey(s));
+    for (const name of familyFirst ? [p.en, p.ru] : names) {
+      for (const s of surnameForms(name, familyFirst)) keys.add(personKey(s));
     }
     for (const key of keys) {
       const list = surnames.get(key) ?? [];
