@@ -49,6 +49,8 @@ const PARTICLES = new Set([
   'бин',
   'ибн',
 ]);
+/** Words that make the next one a father's name ("bin Salman", «бен Сальман»). */
+const PATRONYM = new Set(['bin', 'ben', 'ibn', 'бин', 'бен', 'ибн']);
 /** Arabic articles glued to a surname by a hyphen: "al-Assad" is also "Assad". */
 const ARTICLE_PREFIX = /^(?:al|el|ал|аль|эль|ас|аш|ат|ад|ан|ар|аз|ан)-/u;
 /** A generational suffix or regnal number closes a name without being its surname. */
@@ -91,6 +93,10 @@ export function surnameForms(name: string, familyFirst: boolean): string[] {
   if (words.length < 2) return [];
   if (familyFirst) return [words[0] as string];
   const last = words[words.length - 1] as string;
+  // After "bin", "бен": a father's name, not a surname ("Mohammed bin Salman" is not "Salman").
+  if (PATRONYM.has((words[words.length - 2] as string).toLowerCase())) {
+    return [words.slice(-2).join(' ')];
+  }
   const forms = [last];
   const bare = last.replace(ARTICLE_PREFIX, '');
   if (bare !== last) forms.push(bare);
