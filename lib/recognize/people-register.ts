@@ -23,6 +23,10 @@ const PARTICLES = new Set([
   'der',
   'den',
   'de',
+  'di',
+  'do',
+  'le',
+  'la',
   'del',
   'da',
   'dos',
@@ -37,6 +41,10 @@ const PARTICLES = new Set([
   'дер',
   'ден',
   'де',
+  'ди',
+  'ду',
+  'ле',
+  'ла',
   'дель',
   'да',
   'дос',
@@ -103,6 +111,10 @@ export function surnameForms(name: string, familyFirst: boolean): string[] {
   let k = words.length - 1;
   while (k > 1 && PARTICLES.has((words[k - 1] as string).toLowerCase())) k--;
   if (k < words.length - 1) forms.push(words.slice(k).join(' '));
+  // Two-word surnames: Spanish and Portuguese ("López Obrador", "Rebelo de Sousa"), Danish and
+  // Norwegian ("Fogh Rasmussen", "Gahr Støre"); the word before is never the first name.
+  if (k >= 2 && !/^\p{L}\.$/u.test(words[k - 1] as string))
+    forms.push(words.slice(k - 1).join(' '));
   return forms;
 }
 

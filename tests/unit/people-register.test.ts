@@ -127,6 +127,15 @@ describe('looking a person up', () => {
     expect(idOf('Xi')).toBe('xi-jinping');
     expect(idOf('Си')).toBe('xi-jinping');
     expect(idOf('Jinping')).toBeNull();
+    expect(idOf('Le Pen')).toBe('marine-le-pen');
+    expect(idOf('Ле Пен')).toBe('marine-le-pen');
+    expect(idOf('López Obrador')).toBe('andres-manuel-lopez-obrador');
+    expect(idOf('Лопес Обрадор')).toBe('andres-manuel-lopez-obrador');
+    expect(idOf('Fogh Rasmussen')).toBe('anders-fogh-rasmussen');
+    expect(idOf('Assad')).toBe('bashar-al-assad');
+    expect(idOf('Асад')).toBe('bashar-al-assad');
+    expect(idOf('аш-Шараа')).toBe('ahmed-al-sharaa');
+    expect(idOf('Маркос')).toBe('ferdinand-marcos-jr');
   });
 
   it('gives no one for a surname several registered people bear', () => {
@@ -138,6 +147,12 @@ describe('looking a person up', () => {
     expect(idOf('Clinton')).toBeNull();
     expect(idOf('Клинтон')).toBeNull();
     expect(idOf('Aliyev')).toBeNull();
+    expect(idOf('Rasmussen')).toBeNull();
+    // After "bin" comes a father's name: "Salman" is not Mohammed bin Salman's surname, and
+    // "bin Salman" is his brother Khalid's too.
+    expect(idOf('Salman')).toBeNull();
+    expect(idOf('bin Salman')).toBeNull();
+    expect(idOf('MBS')).toBe('mohammed-bin-salman');
   });
 
   it('gives no one for a name it does not hold', () => {
@@ -153,5 +168,16 @@ describe('looking a person up', () => {
     expect(surnameForms('Charles III', false)).toEqual([]);
     expect(surnameForms('Naruhito', false)).toEqual([]);
     expect(surnameForms('Robert F. Kennedy Jr.', false)).toEqual(['Kennedy']);
+    expect(surnameForms('Andrés Manuel López Obrador', false)).toEqual([
+      'Obrador',
+      'López Obrador',
+    ]);
+    expect(surnameForms('Marcelo Rebelo de Sousa', false)).toEqual([
+      'Sousa',
+      'de Sousa',
+      'Rebelo de Sousa',
+    ]);
+    expect(surnameForms('Mohammed bin Salman', false)).toEqual(['bin Salman']);
+    expect(surnameForms('Джордж Буш-младший', false)).toEqual(['Буш']);
   });
 });
