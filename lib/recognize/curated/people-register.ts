@@ -3419,7 +3419,6 @@ const LEVANT_AND_IRAQ: Entry[] = [
     ru: 'Асаад аш-Шейбани',
     roles: ['Foreign Minister of Syria (2024–)'],
     country: 'SY',
-    source: 'Asaad Hassan al-Shaibani',
   },
   {
     id: 'murhaf-abu-qasra',
@@ -3537,6 +3536,13 @@ const LEVANT_AND_IRAQ: Entry[] = [
     en: 'Mustafa Al-Kadhimi',
     ru: 'Мустафа аль-Казыми',
     roles: ['Prime Minister of Iraq (2020–2022)'],
+    country: 'IQ',
+  },
+  {
+    id: 'saddam-hussein',
+    en: 'Saddam Hussein',
+    ru: 'Саддам Хусейн',
+    roles: ['President of Iraq (1979–2003)'],
     country: 'IQ',
   },
   {
@@ -3905,7 +3911,7 @@ const UNITED_NATIONS: Entry[] = [
     id: 'geir-pedersen',
     en: 'Geir Pedersen',
     ru: 'Гейр Педерсен',
-    roles: ['UN Special Envoy for Syria (2019–2025)'],
+    roles: ['UN Special Envoy for Syria (2019–)'],
     country: 'UN',
   },
   {
@@ -4211,7 +4217,7 @@ const NATO_AND_EU: Entry[] = [
     ru: 'Марош Шефчович',
     roles: [
       'European Commissioner for Trade (2024–)',
-      'Vice-President of the European Commission (2014–2024)',
+      'Vice-President of the European Commission (2010–2024)',
     ],
     country: 'EU',
   },
@@ -4747,7 +4753,7 @@ const SOUTHEAST_ASIA: Entry[] = [
     id: 'enrique-manalo',
     en: 'Enrique Manalo',
     ru: 'Энрике Манало',
-    roles: ['Foreign Secretary of the Philippines (2022–)'],
+    roles: ['Foreign Secretary of the Philippines (from 2022)'],
     country: 'PH',
   },
   {
@@ -4804,7 +4810,10 @@ const SOUTHEAST_ASIA: Entry[] = [
     id: 'min-aung-hlaing',
     en: 'Min Aung Hlaing',
     ru: 'Мин Аун Хлайн',
-    roles: ['Chairman of the State Administration Council of Myanmar (2021–)'],
+    roles: [
+      'Chairman of the State Administration Council of Myanmar (2021–2025)',
+      'Acting President of Myanmar (2024–)',
+    ],
     country: 'MM',
   },
   {
@@ -5941,8 +5950,9 @@ const CENTRAL_AND_EASTERN_EUROPE: Entry[] = [
     en: 'Ivica Dačić',
     ru: 'Ивица Дачич',
     roles: [
-      'Foreign Minister of Serbia (2014–2017, 2020–2022)',
-      'Interior Minister of Serbia (2022–)',
+      'Prime Minister of Serbia (2012–2014)',
+      'Foreign Minister of Serbia (2014–2020, 2022–2024)',
+      'Interior Minister of Serbia (2024–)',
     ],
     country: 'RS',
   },
@@ -6167,7 +6177,7 @@ const NORDIC_AND_BALTIC: Entry[] = [
     id: 'espen-barth-eide',
     en: 'Espen Barth Eide',
     ru: 'Эспен Барт Эйде',
-    roles: ['Foreign Minister of Norway (2013, 2023–)'],
+    roles: ['Foreign Minister of Norway (2012–2013, 2023–)'],
     country: 'NO',
   },
   {
