@@ -127,6 +127,8 @@ interface Index {
   full: Map<string, PersonRef>;
   /** Surnames: the people who bear each one. */
   surnames: Map<string, PersonRef[]>;
+  /** First letters of each person's given names, lower case (none for family-first names). */
+  initials: Map<string, Set<string>>;
 }
 
 let index: Index | null = null;
@@ -134,6 +136,7 @@ let index: Index | null = null;
 function buildIndex(): Index {
   const full = new Map<string, PersonRef>();
   const surnames = new Map<string, PersonRef[]>();
+  const initials = new Map<string, Set<string>>();
   for (const p of PEOPLE_REGISTER) {
     const ref: PersonRef = { id: p.id, en: p.en, ru: p.ru };
     const names = [p.en, p.ru, ...(p.enAliases ?? []), ...(p.ruAliases ?? [])];
@@ -150,20 +153,55 @@ function buildIndex(): Index {
       list.push(ref);
       surnames.set(key, list);
     }
+    if (!familyFirst) initials.set(p.id, new Set(names.map((n) => personKey(n).charAt(0))));
   }
-  return { full, surnames };
+  return { full, surnames, initials };
+}
+
+/** Initials before or after a name: "В. В. Путин", "Путин В.В.", "V. Putin". */
+const INITIALS_FIRST = /^((?:\p{Lu}\.\s*)+)(\p{L}.*)$/u;
+const INITIALS_LAST = /^(.*\p{L})\s+((?:\p{Lu}\.\s*)+)$/u;
+/** A Russian patronymic between a given name and a surname ("Борис Николаевич Ельцин"). */
+const PATRONYMIC = /^\p{Lu}\p{Ll}+(?:ович|евич|ич|овна|евна|ична|инична)$/u;
+
+function bySurname(ix: Index, key: string): PersonRef | null {
+  const bearers = ix.surnames.get(key);
+  return bearers?.length === 1 ? (bearers[0] as PersonRef) : null;
+}
+
+/** A name reduced to a surname and the first initial of the given name ("А. Лукашенко"). */
+function byInitialAndSurname(ix: Index, name: string): PersonRef | null {
+  const m = INITIALS_FIRST.exec(name);
+  const n = m ? null : INITIALS_LAST.exec(name);
+  const initials = m?.[1] ?? n?.[2];
+  const surname = m?.[2] ?? n?.[1];
+  if (!initials || !surname) return null;
+  const key = personKey(surname);
+  const full = ix.full.get(key);
+  const candidates = full ? [full] : (ix.surnames.get(key) ?? []);
+  // The first initial must be one of the person's: "В. Лукашенко" is not Alexander Lukashenko,
+  // and "Б. Клинтон" is Bill, not Hillary.
+  const first = personKey(initials).charAt(0);
+  const matching = candidates.filter((ref) => ix.initials.get(ref.id)?.has(first));
+  return matching.length === 1 ? (matching[0] as PersonRef) : null;
 }
 
 /**
  * The registered person a name stands for: by full name or alias in either language, else by
- * surname when exactly one registered person bears it ("Putin"; not "Kim"); null otherwise.
+ * surname when exactly one registered person bears it ("Putin"; not "Kim"), else by a full name
+ * with a Russian patronymic ("Борис Николаевич Ельцин") or with initials for the given names
+ * ("А. Лукашенко", "Путин В. В."); null otherwise.
  */
 export function lookupPerson(name: string): PersonRef | null {
   index ??= buildIndex();
   const key = personKey(name);
   if (key === '') return null;
-  const hit = index.full.get(key);
+  const hit = index.full.get(key) ?? bySurname(index, key);
   if (hit) return hit;
-  const bearers = index.surnames.get(key);
-  return bearers?.length === 1 ? (bearers[0] as PersonRef) : null;
+  const words = name.trim().split(/\s+/);
+  if (words.length === 3 && PATRONYMIC.test(words[1] as string)) {
+    const bare = index.full.get(personKey(`${words[0]} ${words[2]}`));
+    if (bare) return bare;
+  }
+  return byInitialAndSurname(index, name.trim());
 }

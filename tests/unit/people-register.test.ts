@@ -155,6 +155,21 @@ describe('looking a person up', () => {
     expect(idOf('MBS')).toBe('mohammed-bin-salman');
   });
 
+  it('reads a Russian patronymic and initials', () => {
+    expect(idOf('Борис Николаевич Ельцин')).toBe('boris-yeltsin');
+    expect(idOf('Владимир Владимирович Путин')).toBe('vladimir-putin');
+    expect(idOf('А. Лукашенко')).toBe('alexander-lukashenko');
+    expect(idOf('А. Г. Лукашенко')).toBe('alexander-lukashenko');
+    expect(idOf('Лукашенко А.Г.')).toBe('alexander-lukashenko');
+    expect(idOf('V. Putin')).toBe('vladimir-putin');
+    // The initial picks one of two Clintons, and rules out Alexander for Viktor Lukashenko.
+    expect(idOf('Б. Клинтон')).toBe('bill-clinton');
+    expect(idOf('H. Clinton')).toBe('hillary-clinton');
+    expect(idOf('В. Лукашенко')).toBeNull();
+    // Both Bushes are George.
+    expect(idOf('Дж. Буш')).toBeNull();
+  });
+
   it('gives no one for a name it does not hold', () => {
     expect(idOf('Ivan Petrovich Sidorov')).toBeNull();
     expect(idOf('')).toBeNull();
