@@ -88,7 +88,7 @@ export function personKey(name: string): string {
 }
 
 /** The surname forms of a name (keys not yet made): "Ursula von der Leyen" → "Leyen", "von der Leyen". */
-export function surnameForms(name: string, familyFirst: boolean): string[] {
+export function surnameForms(name: string, familyFirst: boolean, doubleSurname = false): string[] {
   const words = name
     .replace(/-(?:младший|старший)$/u, '')
     .split(/\s+/)
@@ -100,6 +100,10 @@ export function surnameForms(name: string, familyFirst: boolean): string[] {
   }
   if (words.length < 2) return [];
   if (familyFirst) return [words[0] as string];
+  // Spanish double surnames: the father's is the one used alone ("López", not "Obrador").
+  if (doubleSurname && words.length >= 3) {
+    return [words[words.length - 2] as string, words.slice(-2).join(' ')];
+  }
   const last = words[words.length - 1] as string;
   // After "bin", "бен": a father's name, not a surname ("Mohammed bin Salman" is not "Salman").
   if (PATRONYM.has((words[words.length - 2] as string).toLowerCase())) {
@@ -129,6 +133,8 @@ interface Index {
   surnames: Map<string, PersonRef[]>;
   /** First letters of each person's given names, lower case (none for family-first names). */
   initials: Map<string, Set<string>>;
+  /** Given names of registered people ("мишель", "martin"): never read as a surname alone. */
+  givenNames: Set<string>;
 }
 
 let index: Index | null = null;
@@ -137,6 +143,7 @@ function buildIndex(): Index {
   const full = new Map<string, PersonRef>();
   const surnames = new Map<string, PersonRef[]>();
   const initials = new Map<string, Set<string>>();
+  const givenNames = new Set<string>();
   for (const p of PEOPLE_REGISTER) {
     const ref: PersonRef = { id: p.id, en: p.en, ru: p.ru };
     const names = [p.en, p.ru, ...(p.enAliases ?? []), ...(p.ruAliases ?? [])];
@@ -146,16 +153,21 @@ function buildIndex(): Index {
     const familyFirst = isFamilyFirst(p);
     const keys = new Set<string>();
     for (const name of familyFirst ? [p.en, p.ru] : names) {
-      for (const s of surnameForms(name, familyFirst)) keys.add(personKey(s));
+      for (const s of surnameForms(name, familyFirst, p.doubleSurname)) keys.add(personKey(s));
     }
     for (const key of keys) {
       const list = surnames.get(key) ?? [];
       list.push(ref);
       surnames.set(key, list);
     }
-    if (!familyFirst) initials.set(p.id, new Set(names.map((n) => personKey(n).charAt(0))));
+    if (familyFirst) continue;
+    initials.set(p.id, new Set(names.map((n) => personKey(n).charAt(0))));
+    for (const name of names) {
+      const words = personKey(name).split(' ');
+      if (words.length > 1) givenNames.add(words[0] as string);
+    }
   }
-  return { full, surnames, initials };
+  return { full, surnames, initials, givenNames };
 }
 
 /** Initials before or after a name: "В. В. Путин", "Путин В.В.", "V. Putin". */
@@ -164,7 +176,12 @@ const INITIALS_LAST = /^(.*\p{L})\s+((?:\p{Lu}\.\s*)+)$/u;
 /** A Russian patronymic between a given name and a surname ("Борис Николаевич Ельцин"). */
 const PATRONYMIC = /^\p{Lu}\p{Ll}+(?:ович|евич|ич|овна|евна|ична|инична)$/u;
 
+/**
+ * The one registered person with this surname. A word that is also a registered person's given
+ * name is not read as a surname: «Мишель» alone is more often Michelle than Charles Michel.
+ */
 function bySurname(ix: Index, key: string): PersonRef | null {
+  if (ix.givenNames.has(key)) return null;
   const bearers = ix.surnames.get(key);
   return bearers?.length === 1 ? (bearers[0] as PersonRef) : null;
 }

@@ -130,6 +130,10 @@ describe('looking a person up', () => {
     expect(idOf('Le Pen')).toBe('marine-le-pen');
     expect(idOf('Ле Пен')).toBe('marine-le-pen');
     expect(idOf('López Obrador')).toBe('andres-manuel-lopez-obrador');
+    expect(idOf('Marrero')).toBe('manuel-marrero-cruz');
+    // A mother's surname alone is not the person: "Cruz" is not Manuel Marrero Cruz.
+    expect(idOf('Cruz')).toBeNull();
+    expect(idOf('López')).toBe('andres-manuel-lopez-obrador');
     expect(idOf('Лопес Обрадор')).toBe('andres-manuel-lopez-obrador');
     expect(idOf('Fogh Rasmussen')).toBe('anders-fogh-rasmussen');
     expect(idOf('Assad')).toBe('bashar-al-assad');
@@ -153,6 +157,11 @@ describe('looking a person up', () => {
     expect(idOf('Salman')).toBeNull();
     expect(idOf('bin Salman')).toBeNull();
     expect(idOf('MBS')).toBe('mohammed-bin-salman');
+    // A surname that is also a registered person's given name (Мишель Барнье, Martin Griffiths).
+    expect(idOf('Мишель')).toBeNull();
+    expect(idOf('Martin')).toBeNull();
+    expect(idOf('Ш. Мишель')).toBe('charles-michel');
+    expect(idOf('Франциск')).toBe('pope-francis');
   });
 
   it('reads a Russian patronymic and initials', () => {
@@ -193,6 +202,7 @@ describe('looking a person up', () => {
       'Rebelo de Sousa',
     ]);
     expect(surnameForms('Mohammed bin Salman', false)).toEqual(['bin Salman']);
+    expect(surnameForms('Manuel Marrero Cruz', false, true)).toEqual(['Marrero', 'Marrero Cruz']);
     expect(surnameForms('Джордж Буш-младший', false)).toEqual(['Буш']);
   });
 });

@@ -20,6 +20,8 @@
  *   in the list below: the same as `en`).
  * - `familyFirst`: whether the family name comes first; by default, for China, Taiwan, Hong Kong,
  *   both Koreas and Cambodia.
+ * - `doubleSurname`: a Spanish name ending in the father's and the mother's surnames ("Manuel
+ *   Marrero Cruz"), of which news use the father's alone.
  */
 
 export interface RegisteredPerson {
@@ -32,6 +34,7 @@ export interface RegisteredPerson {
   country: string;
   source: string;
   familyFirst?: boolean;
+  doubleSurname?: boolean;
 }
 
 /**
@@ -5365,6 +5368,7 @@ const LATIN_AMERICA: Entry[] = [
     enAliases: ['AMLO'],
     roles: ['President of Mexico (2018–2024)'],
     country: 'MX',
+    doubleSurname: true,
   },
   {
     id: 'juan-ramon-de-la-fuente',
@@ -5414,6 +5418,7 @@ const LATIN_AMERICA: Entry[] = [
     ru: 'Владимир Падрино Лопес',
     roles: ['Defence Minister of Venezuela (2014–)'],
     country: 'VE',
+    doubleSurname: true,
   },
   {
     id: 'maria-corina-machado',
@@ -5428,6 +5433,7 @@ const LATIN_AMERICA: Entry[] = [
     ru: 'Эдмундо Гонсалес Уррутия',
     roles: ['Venezuelan opposition candidate for president (2024)'],
     country: 'VE',
+    doubleSurname: true,
   },
   {
     id: 'juan-guaido',
@@ -5463,6 +5469,7 @@ const LATIN_AMERICA: Entry[] = [
     ru: 'Бруно Родригес Паррилья',
     roles: ['Foreign Minister of Cuba (2009–)'],
     country: 'CU',
+    doubleSurname: true,
   },
   {
     id: 'manuel-marrero-cruz',
@@ -5470,6 +5477,7 @@ const LATIN_AMERICA: Entry[] = [
     ru: 'Мануэль Марреро Крус',
     roles: ['Prime Minister of Cuba (2019–)'],
     country: 'CU',
+    doubleSurname: true,
   },
   {
     id: 'daniel-ortega',
@@ -7038,6 +7046,20 @@ const EARLIER_ELSEWHERE: Entry[] = [
     country: 'CN',
   },
   {
+    id: 'mao-zedong',
+    en: 'Mao Zedong',
+    ru: 'Мао Цзэдун',
+    roles: ['Chairman of the Chinese Communist Party (1943–1976)'],
+    country: 'CN',
+  },
+  {
+    id: 'deng-xiaoping',
+    en: 'Deng Xiaoping',
+    ru: 'Дэн Сяопин',
+    roles: ['Paramount leader of China (1978–1989)'],
+    country: 'CN',
+  },
+  {
     id: 'li-zhaoxing',
     en: 'Li Zhaoxing',
     ru: 'Ли Чжаосин',
@@ -7134,6 +7156,7 @@ const EARLIER_ELSEWHERE: Entry[] = [
     ru: 'Энрике Пенья Ньето',
     roles: ['President of Mexico (2012–2018)'],
     country: 'MX',
+    doubleSurname: true,
   },
   {
     id: 'rafael-correa',
