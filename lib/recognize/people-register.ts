@@ -73,14 +73,13 @@ const LATIN_FOLDS: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', ı: 'i
  * marks (й is not и).
  */
 export function personKey(name: string): string {
-  let out = '';
-  for (const ch of name.toLowerCase()) {
-    if (ch === 'ё') out += 'е';
-    else if (/\p{Script=Latin}/u.test(ch))
-      out += LATIN_FOLDS[ch] ?? ch.normalize('NFD').replace(/\p{M}/gu, '');
-    else out += ch;
-  }
-  return out
+  return name
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[ßøłıđæ]/g, (ch) => LATIN_FOLDS[ch] as string)
+    .normalize('NFD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
     .replace(/['’ʼ`.]/g, '')
     .replace(/[-‐‑–—]/g, ' ')
     .replace(/\s+/g, ' ')
