@@ -4,7 +4,11 @@
  * Ын» and "Kim Jong-un" are one entity. Pure and synchronous; the index is built once, on the
  * first lookup. docs/recognition.md ("The people register") describes the keys.
  */
-import { PEOPLE_REGISTER, type RegisteredPerson } from './curated/people-register';
+import {
+  NOT_SURNAMES_ALONE,
+  PEOPLE_REGISTER,
+  type RegisteredPerson,
+} from './curated/people-register';
 
 /** What a lookup gives: the person's id and canonical names. */
 export interface PersonRef {
@@ -89,13 +93,14 @@ export function personKey(name: string): string {
 /** The surname forms of a name (keys not yet made): "Ursula von der Leyen" → "Leyen", "von der Leyen". */
 export function surnameForms(name: string, familyFirst: boolean, doubleSurname = false): string[] {
   const words = name
-    .replace(/-(?:младший|старший)$/u, '')
+    .replace(/-(младший|старший)$/u, ' $1')
     .split(/\s+/)
-    .filter((w) => w.length > 0);
+    .filter((w) => w !== '');
+  const suffixes: string[] = [];
   while (words.length > 1 && SUFFIX.test(words[words.length - 1] as string)) {
     // A regnal number ("Charles III", «Карл III»): the name has no surname.
     if (/^[IVX]+$/.test(words[words.length - 1] as string)) return [];
-    words.pop();
+    suffixes.unshift(words.pop() as string);
   }
   if (words.length < 2) return [];
   if (familyFirst) return [words[0] as string];
@@ -118,6 +123,8 @@ export function surnameForms(name: string, familyFirst: boolean, doubleSurname =
   // Norwegian ("Fogh Rasmussen", "Gahr Støre"); the word before is never the first name.
   if (k >= 2 && !/^\p{L}\.$/u.test(words[k - 1] as string))
     forms.push(words.slice(k - 1).join(' '));
+  // "Marcos Jr.", «Маркос-младший»: the surname with its suffix tells father and son apart.
+  if (suffixes.length > 0) forms.push([last, ...suffixes].join(' '));
   return forms;
 }
 
@@ -132,7 +139,10 @@ interface Index {
   surnames: Map<string, PersonRef[]>;
   /** First letters of each person's given names, lower case (none for family-first names). */
   initials: Map<string, Set<string>>;
-  /** Given names of registered people ("мишель", "martin"): never read as a surname alone. */
+  /**
+   * Given names of registered people ("мишель", "martin") and NOT_SURNAMES_ALONE: never read as
+   * a surname alone.
+   */
   givenNames: Set<string>;
 }
 
@@ -142,7 +152,7 @@ function buildIndex(): Index {
   const full = new Map<string, PersonRef>();
   const surnames = new Map<string, PersonRef[]>();
   const initials = new Map<string, Set<string>>();
-  const givenNames = new Set<string>();
+  const givenNames = new Set(NOT_SURNAMES_ALONE.map(personKey));
   for (const p of PEOPLE_REGISTER) {
     const ref: PersonRef = { id: p.id, en: p.en, ru: p.ru };
     const names = [p.en, p.ru, ...(p.enAliases ?? []), ...(p.ruAliases ?? [])];

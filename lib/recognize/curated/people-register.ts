@@ -82,6 +82,68 @@ export const ORGANISATION_CODES: ReadonlySet<string> = new Set([
 
 type Entry = Omit<RegisteredPerson, 'source'> & { source?: string };
 
+/**
+ * Registered surnames that never name a person alone: common given names ("Pavel" is Petr
+ * Pavel's surname, «Павел» in a Russian text is mostly someone's first name) and the commonest
+ * surnames of their language ("Silva", «Гарсия»), which stand for many people not registered.
+ */
+export const NOT_SURNAMES_ALONE: readonly string[] = [
+  'Pavel',
+  'Павел',
+  'Bruce',
+  'Брюс',
+  'Ryan',
+  'Райан',
+  'Dan',
+  'Дан',
+  'Michal',
+  'Михал',
+  'Marin',
+  'Марин',
+  'Tracy',
+  'Трейси',
+  'Mansour',
+  'Мансур',
+  'Yunus',
+  'Юнус',
+  'Francis',
+  'Фрэнсис',
+  'Graham',
+  'Грэм',
+  'Russell',
+  'Расселл',
+  'Austin',
+  'Остин',
+  'Harper',
+  'Харпер',
+  'Cooper',
+  'Купер',
+  'Carter',
+  'Картер',
+  'Bennett',
+  'Беннет',
+  'Sanders',
+  'Сандерс',
+  'Price',
+  'Прайс',
+  'Ahmed',
+  'Ахмед',
+  'Mohammed',
+  'Мохаммед',
+  'Ibrahim',
+  'Ибрагим',
+  'Silva',
+  'Силва',
+  'García',
+  'Гарсия',
+  'González',
+  'Гонсалес',
+  'Fernández',
+  'Фернандес',
+  'López',
+  'Лопес',
+];
+
 const RUSSIA: Entry[] = [
   {
     id: 'vladimir-putin',
@@ -7066,6 +7128,13 @@ const EARLIER_ELSEWHERE: Entry[] = [
     ru: 'Ли Чжаосин',
     roles: ['Foreign Minister of China (2003–2007)'],
     country: 'CN',
+  },
+  {
+    id: 'ferdinand-marcos',
+    en: 'Ferdinand Marcos',
+    ru: 'Фердинанд Маркос',
+    roles: ['President of the Philippines (1965–1986)'],
+    country: 'PH',
   },
   {
     id: 'pervez-musharraf',
