@@ -2,7 +2,7 @@
  * Lookup in the people register (curated/people-register.ts): from a PER mention's canonical
  * name, in English or Russian, to the registered person, so that "Путин" and "Putin", «Ким Чен
  * Ын» and "Kim Jong-un" are one entity. Pure and synchronous; the index is built once, on the
- * first lookup. docs/recognition.md ("The people register") describes the keys.
+ * first lookup. docs/recognition.md ("People register") describes the keys.
  */
 import {
   NOT_SURNAMES_ALONE,

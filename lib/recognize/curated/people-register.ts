@@ -3,7 +3,7 @@
  * defence ministers of the G20 and the Security Council's members and of the states news follow
  * most, heads of international organisations, spokespeople and diplomats Russian foreign news
  * quote — each with one stable id and the canonical names English-language and Russian news
- * write, so that a name in either language is one entity. docs/recognition.md ("The people
+ * write, so that a name in either language is one entity. docs/recognition.md ("People
  * register") says how names are looked up (lib/recognize/people-register.ts).
  *
  * Fields:
