@@ -1,0 +1,233 @@
+/**
+ * Lookup in the people register (curated/people-register.ts): from a PER mention's canonical
+ * name, in English or Russian, to the registered person, so that "Путин" and "Putin", «Ким Чен
+ * Ын» and "Kim Jong-un" are one entity. Pure and synchronous; the index is built once, on the
+ * first lookup. docs/recognition.md ("People register") describes the keys.
+ */
+import {
+  NOT_SURNAMES_ALONE,
+  PEOPLE_REGISTER,
+  type RegisteredPerson,
+} from './curated/people-register';
+
+/** What a lookup gives: the person's id and canonical names. */
+export interface PersonRef {
+  id: string;
+  en: string;
+  ru: string;
+}
+
+/** Countries whose people news name family name first ("Xi Jinping", «Ким Чен Ын»). */
+const FAMILY_FIRST_COUNTRIES = new Set(['CN', 'TW', 'HK', 'KP', 'KR', 'KH']);
+
+/** Words that belong to a surname when they stand before it ("von der Leyen", «аль-Асад»). */
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'di',
+  'do',
+  'le',
+  'la',
+  'del',
+  'da',
+  'dos',
+  'du',
+  'al',
+  'el',
+  'bin',
+  'ben',
+  'ibn',
+  'фон',
+  'ван',
+  'дер',
+  'ден',
+  'де',
+  'ди',
+  'ду',
+  'ле',
+  'ла',
+  'дель',
+  'да',
+  'дос',
+  'дю',
+  'аль',
+  'эль',
+  'ас',
+  'ад',
+  'бен',
+  'бин',
+  'ибн',
+]);
+/** Words that make the next one a father's name ("bin Salman", «бен Сальман»). */
+const PATRONYM = new Set(['bin', 'ben', 'ibn', 'бин', 'бен', 'ибн']);
+/** Arabic articles glued to a surname by a hyphen: "al-Assad" is also "Assad". */
+const ARTICLE_PREFIX = /^(?:al|el|ал|аль|эль|ас|аш|ат|ад|ан|ар|аз|ан)-/u;
+/** A generational suffix or regnal number closes a name without being its surname. */
+const SUFFIX = /^(?:[Jj]r\.?|[Ss]r\.?|младший|старший|[IVX]+)$/u;
+
+/** Latin letters that NFD does not split into a base and a mark. */
+const LATIN_FOLDS: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', ı: 'i', đ: 'd', æ: 'ae' };
+
+/**
+ * The lookup key of a name: lower case, ё as е, Latin letters without diacritics, hyphens and
+ * dashes as spaces, apostrophes and dots dropped, spaces collapsed. Cyrillic letters keep their
+ * marks (й is not и).
+ */
+export function personKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[ßøłıđæ]/g, (ch) => LATIN_FOLDS[ch] as string)
+    .normalize('NFD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .replace(/['’ʼ`.]/g, '')
+    .replace(/[-‐‑–—]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The surname forms of a name (keys not yet made): "Ursula von der Leyen" → "Leyen", "von der Leyen". */
+export function surnameForms(name: string, familyFirst: boolean, doubleSurname = false): string[] {
+  const words = name
+    .replace(/-(младший|старший)$/u, ' $1')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  const suffixes: string[] = [];
+  while (words.length > 1 && SUFFIX.test(words[words.length - 1] as string)) {
+    // A regnal number ("Charles III", «Карл III»): the name has no surname.
+    if (/^[IVX]+$/.test(words[words.length - 1] as string)) return [];
+    suffixes.unshift(words.pop() as string);
+  }
+  if (words.length < 2) return [];
+  if (familyFirst) return [words[0] as string];
+  // Spanish double surnames: the father's is the one used alone ("López", not "Obrador").
+  if (doubleSurname && words.length >= 3) {
+    return [words[words.length - 2] as string, words.slice(-2).join(' ')];
+  }
+  const last = words[words.length - 1] as string;
+  // After "bin", "бен": a father's name, not a surname ("Mohammed bin Salman" is not "Salman").
+  if (PATRONYM.has((words[words.length - 2] as string).toLowerCase())) {
+    return [words.slice(-2).join(' ')];
+  }
+  const forms = [last];
+  const bare = last.replace(ARTICLE_PREFIX, '');
+  if (bare !== last) forms.push(bare);
+  let k = words.length - 1;
+  while (k > 1 && PARTICLES.has((words[k - 1] as string).toLowerCase())) k--;
+  if (k < words.length - 1) forms.push(words.slice(k).join(' '));
+  // Two-word surnames: Spanish and Portuguese ("López Obrador", "Rebelo de Sousa"), Danish and
+  // Norwegian ("Fogh Rasmussen", "Gahr Støre"); the word before is never the first name.
+  if (k >= 2 && !/^\p{L}\.$/u.test(words[k - 1] as string))
+    forms.push(words.slice(k - 1).join(' '));
+  // "Marcos Jr.", «Маркос-младший»: the surname with its suffix tells father and son apart.
+  if (suffixes.length > 0) forms.push([last, ...suffixes].join(' '));
+  return forms;
+}
+
+function isFamilyFirst(p: RegisteredPerson): boolean {
+  return p.familyFirst ?? FAMILY_FIRST_COUNTRIES.has(p.country);
+}
+
+interface Index {
+  /** Full names and aliases: one person each (the register's tests keep them unique). */
+  full: Map<string, PersonRef>;
+  /** Surnames: the people who bear each one. */
+  surnames: Map<string, PersonRef[]>;
+  /** First letters of each person's given names, lower case (none for family-first names). */
+  initials: Map<string, Set<string>>;
+  /**
+   * Given names of registered people ("мишель", "martin") and NOT_SURNAMES_ALONE: never read as
+   * a surname alone.
+   */
+  givenNames: Set<string>;
+}
+
+let index: Index | null = null;
+
+function buildIndex(): Index {
+  const full = new Map<string, PersonRef>();
+  const surnames = new Map<string, PersonRef[]>();
+  const initials = new Map<string, Set<string>>();
+  const givenNames = new Set(NOT_SURNAMES_ALONE.map(personKey));
+  for (const p of PEOPLE_REGISTER) {
+    const ref: PersonRef = { id: p.id, en: p.en, ru: p.ru };
+    const names = [p.en, p.ru, ...(p.enAliases ?? []), ...(p.ruAliases ?? [])];
+    for (const name of names) if (!full.has(personKey(name))) full.set(personKey(name), ref);
+    // An alias of a family-first name may be written the other way ("William Lai"): only
+    // the canonical names say which word is the surname.
+    const familyFirst = isFamilyFirst(p);
+    const keys = new Set<string>();
+    for (const name of familyFirst ? [p.en, p.ru] : names) {
+      for (const s of surnameForms(name, familyFirst, p.doubleSurname)) keys.add(personKey(s));
+    }
+    for (const key of keys) {
+      const list = surnames.get(key) ?? [];
+      list.push(ref);
+      surnames.set(key, list);
+    }
+    if (familyFirst) continue;
+    initials.set(p.id, new Set(names.map((n) => personKey(n).charAt(0))));
+    for (const name of names) {
+      const words = personKey(name).split(' ');
+      if (words.length > 1) givenNames.add(words[0] as string);
+    }
+  }
+  return { full, surnames, initials, givenNames };
+}
+
+/** Initials before or after a name: "В. В. Путин", "Путин В.В.", "V. Putin". */
+const INITIALS_FIRST = /^((?:\p{Lu}\.\s*)+)(\p{L}.*)$/u;
+const INITIALS_LAST = /^(.*\p{L})\s+((?:\p{Lu}\.\s*)+)$/u;
+/** A Russian patronymic between a given name and a surname ("Борис Николаевич Ельцин"). */
+const PATRONYMIC = /^\p{Lu}\p{Ll}+(?:ович|евич|ич|овна|евна|ична|инична)$/u;
+
+/**
+ * The one registered person with this surname. A word that is also a registered person's given
+ * name is not read as a surname: «Мишель» alone is more often Michelle than Charles Michel.
+ */
+function bySurname(ix: Index, key: string): PersonRef | null {
+  if (ix.givenNames.has(key)) return null;
+  const bearers = ix.surnames.get(key);
+  return bearers?.length === 1 ? (bearers[0] as PersonRef) : null;
+}
+
+/** A name reduced to a surname and the first initial of the given name ("А. Лукашенко"). */
+function byInitialAndSurname(ix: Index, name: string): PersonRef | null {
+  const m = INITIALS_FIRST.exec(name);
+  const n = m ? null : INITIALS_LAST.exec(name);
+  const initials = m?.[1] ?? n?.[2];
+  const surname = m?.[2] ?? n?.[1];
+  if (!initials || !surname) return null;
+  const key = personKey(surname);
+  const full = ix.full.get(key);
+  const candidates = full ? [full] : (ix.surnames.get(key) ?? []);
+  // The first initial must be one of the person's: "В. Лукашенко" is not Alexander Lukashenko,
+  // and "Б. Клинтон" is Bill, not Hillary.
+  const first = personKey(initials).charAt(0);
+  const matching = candidates.filter((ref) => ix.initials.get(ref.id)?.has(first));
+  return matching.length === 1 ? (matching[0] as PersonRef) : null;
+}
+
+/**
+ * The registered person a name stands for: by full name or alias in either language, else by
+ * surname when exactly one registered person bears it ("Putin"; not "Kim"), else by a full name
+ * with a Russian patronymic ("Борис Николаевич Ельцин") or with initials for the given names
+ * ("А. Лукашенко", "Путин В. В."); null otherwise.
+ */
+export function lookupPerson(name: string): PersonRef | null {
+  index ??= buildIndex();
+  const key = personKey(name);
+  if (key === '') return null;
+  const hit = index.full.get(key) ?? bySurname(index, key);
+  if (hit) return hit;
+  const words = name.trim().split(/\s+/);
+  if (words.length === 3 && PATRONYMIC.test(words[1] as string)) {
+    const bare = index.full.get(personKey(`${words[0]} ${words[2]}`));
+    if (bare) return bare;
+  }
+  return byInitialAndSurname(index, name.trim());
+}
