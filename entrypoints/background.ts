@@ -22,6 +22,7 @@ import {
 } from '../lib/background/offscreen';
 import { startPackagedRecognizerHost } from '../lib/background/packaged-host';
 import { type BackgroundParts, createBackgroundRouter } from '../lib/background/router';
+import { createArticleRememberer } from '../lib/background/remember-article';
 import { createSelectionSaver, tabUrlFrom, toolbarButton } from '../lib/background/save-selection';
 import { keepSettingsInSync, type StorageApi } from '../lib/background/settings-sync';
 import { t } from '../lib/i18n';
@@ -30,6 +31,7 @@ import { tabAsker } from '../lib/messages/to-content';
 import type { RecognizerStatus } from '../lib/messages/types';
 import { notesForSender } from '../lib/notes/capture';
 import { openNotesDb } from '../lib/notes/db';
+import { loadSettings } from '../lib/settings';
 
 const log = (...args: unknown[]) => console.warn('[glossa]', ...args);
 
@@ -64,6 +66,10 @@ export default defineBackground(() => {
     notesForSender: (message, sender) => notesForSender(db, message, sender),
     saveSelection,
     runCommand,
+    rememberArticle: createArticleRememberer({
+      db,
+      settings: () => loadSettings(browser.storage.local),
+    }),
     extensionOrigin: browser.runtime.getURL('/'),
   });
   browser.runtime.onMessage.addListener(

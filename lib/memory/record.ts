@@ -12,19 +12,26 @@ export const MAX_ENTITIES_PER_ARTICLE = 60;
 const MAX_TITLE = 300;
 const MAX_NAME = 120;
 
-/** The page's mentions grouped by memory key, each with its most used name and its count. */
-export function articleEntities(mentions: readonly Mention[]): ArticleEntity[] {
+/** A mention, or a page's summary row of one entity (then with its count). */
+export type EntityItem = Pick<Mention, 'type' | 'canonical' | 'treaty'> & { count?: number };
+
+/**
+ * Mentions (or summary rows) grouped by memory key, each with the name used most and the count,
+ * most mentioned first.
+ */
+export function articleEntities(items: Iterable<EntityItem>): ArticleEntity[] {
   const byKey = new Map<string, { count: number; names: Map<string, number> }>();
-  for (const mention of mentions) {
-    const key = entityKey(mention);
+  for (const item of items) {
+    const key = entityKey(item);
     if (!key) continue;
+    const count = item.count ?? 1;
     let entry = byKey.get(key);
     if (!entry) {
       entry = { count: 0, names: new Map() };
       byKey.set(key, entry);
     }
-    entry.count += 1;
-    entry.names.set(mention.canonical, (entry.names.get(mention.canonical) ?? 0) + 1);
+    entry.count += count;
+    entry.names.set(item.canonical, (entry.names.get(item.canonical) ?? 0) + count);
   }
   const entities: ArticleEntity[] = [];
   for (const [key, { count, names }] of byKey) {
