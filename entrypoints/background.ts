@@ -21,8 +21,8 @@ import {
   recognizerPlace,
 } from '../lib/background/offscreen';
 import { startPackagedRecognizerHost } from '../lib/background/packaged-host';
-import { type BackgroundParts, createBackgroundRouter } from '../lib/background/router';
 import { createArticleRememberer } from '../lib/background/remember-article';
+import { type BackgroundParts, createBackgroundRouter } from '../lib/background/router';
 import { createSelectionSaver, tabUrlFrom, toolbarButton } from '../lib/background/save-selection';
 import { keepSettingsInSync, type StorageApi } from '../lib/background/settings-sync';
 import { t } from '../lib/i18n';
