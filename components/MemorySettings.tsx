@@ -1,9 +1,12 @@
 /**
  * The options page's reading-memory section: the switch ("Remember what I read"), how long an
- * article is kept, how many are kept now, and clearing it (asked twice; notes are never touched).
+ * article is kept, how many are kept now, the memory as a spreadsheet (articles × entities), and
+ * clearing it (asked twice; notes are never touched). The JSON backup carries it with the notes.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { downloadText } from '../lib/download';
 import { t, tn } from '../lib/i18n';
+import { exportMemoryCsv } from '../lib/memory/export-csv';
 import { clearMemory } from '../lib/memory/store';
 import type { NotesDb } from '../lib/notes/db';
 import { formatCount } from '../lib/notes/limits';
@@ -81,6 +84,21 @@ export function MemorySettings({ settings, update, db }: MemorySettingsProps) {
           <span class="memory-count">
             {count === null ? '' : tn('memoryCount', count, [], formatCount(count))}
           </span>{' '}
+          <button
+            type="button"
+            onClick={async () => {
+              const articles = await db.articles.toArray();
+              const day = new Date().toISOString().slice(0, 10);
+              downloadText(
+                document,
+                `glossa-memory-${day}.csv`,
+                exportMemoryCsv(articles),
+                'text/csv;charset=utf-8',
+              );
+            }}
+          >
+            {t('exportMemoryCsv')}
+          </button>{' '}
           <ConfirmButton
             label={t('clearMemory')}
             question={t('clearMemoryQuestion')}

@@ -50,7 +50,8 @@ export function articleEntities(items: Iterable<EntityItem>): ArticleEntity[] {
     .slice(0, MAX_ENTITIES_PER_ARTICLE);
 }
 
-function siteOf(url: string): string {
+/** The host name an address is filed under for "Forget this site" ("www." dropped). */
+export function siteOf(url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {
