@@ -49,8 +49,8 @@ export function ExportButtons({
     try {
       const notes = source ? await source() : await allNotes(db);
       // A full JSON export is the backup: the reading memory goes with the notes.
-      const memory = format === 'json' && !source ? await db.articles.toArray() : undefined;
-      const file = buildExport(format, notes, now(), memory);
+      const memory = format === 'json' && !source ? await db.articles.toArray() : [];
+      const file = buildExport(format, notes, now(), memory.length > 0 ? memory : undefined);
       download(file);
       setStatus({
         ok: true,
