@@ -22,7 +22,7 @@ const FORMATS: readonly ExportFormat[] = ['json', 'markdown', 'csv', 'jsonld'];
 
 export interface ExportButtonsProps {
   db: NotesDb;
-  /** The notes to export; every stored note when absent. */
+  /** The notes to export; every stored note (and, in JSON, the reading memory) when absent. */
   source?: () => Promise<readonly Note[]> | readonly Note[];
   /** Accessible name of each button, when the visible "Export JSON" is not enough (two sets on one page). */
   labelFor?: (format: ExportFormat) => string;
@@ -48,7 +48,9 @@ export function ExportButtons({
     setStatus(null);
     try {
       const notes = source ? await source() : await allNotes(db);
-      const file = buildExport(format, notes, now());
+      // A full JSON export is the backup: the reading memory goes with the notes.
+      const memory = format === 'json' && !source ? await db.articles.toArray() : [];
+      const file = buildExport(format, notes, now(), memory.length > 0 ? memory : undefined);
       download(file);
       setStatus({
         ok: true,

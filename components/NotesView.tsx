@@ -520,11 +520,12 @@ export function NotesView({
         });
         return;
       }
-      const { added, updated, unchanged } = outcome.result;
+      const { added, updated, unchanged, articles } = outcome.result;
       setImportResult({
         ok: true,
         lines: [
           t('imported', [formatCount(added), formatCount(updated), formatCount(unchanged)]),
+          ...(articles > 0 ? [tn('importedArticles', articles, [], formatCount(articles))] : []),
           ...outcome.warnings,
         ],
       });

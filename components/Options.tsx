@@ -2,7 +2,7 @@
  * The options page: the highlight switch, which categories are painted and in which colour (with
  * the contrast each keeps on light and dark pages), the reader's watch list, whether only article
  * pages are annotated, the categories painted only on sites the reader trusts and those sites, the
- * sites where Glossa stays off, and export (a full page, so the download survives a "where to
+ * sites where Glossa stays off, the reading memory (lib/memory), and export (a full page, so the download survives a "where to
  * save?" dialog that would close the popup). Each change is saved at once, applied to the settings
  * as stored then (a change synced from another browser meanwhile is kept).
  */
@@ -20,6 +20,7 @@ import {
 } from '../lib/settings';
 import { CategoryRow } from './CategoryRow';
 import { ExportButtons } from './ExportButtons';
+import { MemorySettings } from './MemorySettings';
 import { SiteAdder } from './SiteAdder';
 import { WatchListEditor } from './WatchListEditor';
 
@@ -193,6 +194,8 @@ export function Options({ storage, db, openNotes }: OptionsProps) {
           }
         />
       </section>
+
+      <MemorySettings settings={settings} update={update} db={db} />
 
       <p class={status?.ok === false ? 'error' : 'ok'} role="status" aria-live="polite">
         {status === null ? '' : status.ok ? t('savedStatus') : status.message}

@@ -21,6 +21,7 @@ import {
   recognizerPlace,
 } from '../lib/background/offscreen';
 import { startPackagedRecognizerHost } from '../lib/background/packaged-host';
+import { createArticleRememberer } from '../lib/background/remember-article';
 import { type BackgroundParts, createBackgroundRouter } from '../lib/background/router';
 import { createSelectionSaver, tabUrlFrom, toolbarButton } from '../lib/background/save-selection';
 import { keepSettingsInSync, type StorageApi } from '../lib/background/settings-sync';
@@ -30,6 +31,7 @@ import { tabAsker } from '../lib/messages/to-content';
 import type { RecognizerStatus } from '../lib/messages/types';
 import { notesForSender } from '../lib/notes/capture';
 import { openNotesDb } from '../lib/notes/db';
+import { loadSettings } from '../lib/settings';
 
 const log = (...args: unknown[]) => console.warn('[glossa]', ...args);
 
@@ -65,6 +67,10 @@ export default defineBackground(() => {
     notesForSender: (message, sender) => notesForSender(db, message, sender),
     saveSelection,
     runCommand,
+    rememberArticle: createArticleRememberer({
+      db,
+      settings: () => loadSettings(browser.storage.local),
+    }),
     extensionOrigin: browser.runtime.getURL('/'),
   });
   browser.runtime.onMessage.addListener(

@@ -21,6 +21,7 @@ import { type PageController, startPageController } from '../lib/page/controller
 import { logFailure, runFeature } from '../lib/page/feature';
 import { createStateFeed } from '../lib/page/live';
 import { fetchPageNotes, type NoteLayer, startNoteLayer } from '../lib/page/note-highlights';
+import { startRemembering } from '../lib/page/remember';
 import { createRemoteRecognizer } from '../lib/page/remote-recognizer';
 import { createRevealer } from '../lib/page/reveal';
 import { createContentRouter, failureAnswer, type PageParts } from '../lib/page/router';
@@ -122,6 +123,15 @@ export default defineUnlistedScript({
         });
         listenForSettings(controller);
         const started = controller;
+        // The reading memory: the background keeps this page's entities, or says why not.
+        runFeature('reading memory', () =>
+          startRemembering({
+            state: () => started.state(),
+            settled: started.idle(),
+            send: toBackground,
+            signal,
+          }),
+        );
         runFeature('saved notes', () => {
           const layer = startNoteLayer({ doc: document, enabled: started.notesPainted(), signal });
           notes = layer;

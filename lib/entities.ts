@@ -29,6 +29,29 @@ export interface TreatyInfo {
   year?: number;
 }
 
+/** Bounds on a treaty's fields: a register id is a short slug, a name a line of text. */
+const TREATY_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const MAX_TREATY_NAME = 400;
+
+const isName = (v: unknown): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= MAX_TREATY_NAME;
+
+/** A registered treaty from untrusted data (a message), copied field by field; null when malformed. */
+export function readTreaty(value: unknown): TreatyInfo | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const t = value as Record<string, unknown>;
+  if (typeof t.id !== 'string' || !TREATY_ID.test(t.id) || !isName(t.en) || !isName(t.ru)) {
+    return null;
+  }
+  const info: TreatyInfo = { id: t.id, en: t.en, ru: t.ru };
+  if (t.year !== undefined) {
+    if (!Number.isInteger(t.year) || (t.year as number) < 1 || (t.year as number) > 9999)
+      return null;
+    info.year = t.year as number;
+  }
+  return info;
+}
+
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /**

@@ -25,6 +25,10 @@ export interface Settings {
   trustedOnly: Record<TrustCategory, boolean>;
   /** Hostnames (lib/page/site.ts siteKey) where the trusted-only categories are painted too. */
   trustedSites: string[];
+  /** Keep a reading memory: the articles Glossa annotated and the entities met there (lib/memory). */
+  rememberReading: boolean;
+  /** Days an article stays in the reading memory after it was last read. */
+  memoryDays: number;
   /** When these settings were saved (ms since 1970). */
   savedAt: number;
   /**
@@ -49,6 +53,8 @@ export const SYNCED_FIELDS = [
   'articlesOnly',
   'trustedOnly',
   'trustedSites',
+  'rememberReading',
+  'memoryDays',
 ] as const;
 export type SyncedField = (typeof SYNCED_FIELDS)[number];
 
@@ -68,6 +74,8 @@ export const DEFAULT_SETTINGS: Settings = {
   articlesOnly: true,
   trustedOnly: { PER: false, LOC: false, TREATY: false, WATCH: false, NOTES: false },
   trustedSites: [],
+  rememberReading: true,
+  memoryDays: 180,
   savedAt: 0,
   changedAt: stamps(0),
 };
@@ -91,6 +99,17 @@ export function parseWatchList(input: unknown): string[] {
     if (out.length >= MAX_WATCH_TERMS) break;
   }
   return out;
+}
+
+/** The reading memory keeps articles between a week and ten years. */
+export const MIN_MEMORY_DAYS = 7;
+export const MAX_MEMORY_DAYS = 3650;
+
+/** A whole number of days within the bounds, or undefined. */
+export function parseMemoryDays(raw: unknown): number | undefined {
+  const days = typeof raw === 'string' ? Number(raw.trim()) : raw;
+  if (typeof days !== 'number' || !Number.isFinite(days)) return undefined;
+  return Math.min(MAX_MEMORY_DAYS, Math.max(MIN_MEMORY_DAYS, Math.round(days)));
 }
 
 /** The subset of browser.storage.StorageArea that settings need. */
@@ -141,6 +160,8 @@ export function parseSettings(raw: unknown): Settings {
     }
   }
   if (r.trustedSites !== undefined) s.trustedSites = parseSites(r.trustedSites);
+  if (typeof r.rememberReading === 'boolean') s.rememberReading = r.rememberReading;
+  s.memoryDays = parseMemoryDays(r.memoryDays) ?? s.memoryDays;
   if (typeof r.savedAt === 'number' && Number.isFinite(r.savedAt)) s.savedAt = r.savedAt;
   // A copy saved before settings had their own stamps: every setting changed when it was saved.
   s.changedAt = stamps(s.savedAt);

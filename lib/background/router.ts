@@ -26,6 +26,7 @@ import { TO_RECOGNIZER_HOST_CHECKS, type ToRecognizerHost } from '../messages/to
 import type { NotesForPage, RecognizerStatus } from '../messages/types';
 import type { RecognizeService } from '../recognize/remote';
 import type { RunCommand } from './menus';
+import type { RememberArticle } from './remember-article';
 import type { SaveSelection } from './save-selection';
 
 /** The recognizer host's answers. */
@@ -46,6 +47,8 @@ export interface BackgroundParts {
   ) => Promise<NotesForPage>;
   saveSelection: SaveSelection;
   runCommand: RunCommand;
+  /** The reading memory's recorder (lib/background/remember-article.ts). */
+  rememberArticle: RememberArticle;
   /** This extension's own pages' address prefix (runtime.getURL('/')). */
   extensionOrigin: string;
 }
@@ -68,6 +71,8 @@ export function otherHandlers(parts: BackgroundParts): HandlerTable<OtherRequest
   return {
     // A content script gets its own page's notes: the frame's address, not what it claims.
     'glossa:notes-for-page': (m, sender) => parts.notesForSender(m, sender),
+    // Filed under the sending frame's address, and only when the reader keeps a memory.
+    'glossa:remember-article': (m, sender) => parts.rememberArticle(m, sender),
     'glossa:start-recognizer-host': () => parts.startRecognizerHost(),
     'glossa:save-selection': (m) => parts.saveSelection(m.tabId),
     'glossa:run-command': (m) => parts.runCommand(m.command, m.tabId),

@@ -17,8 +17,10 @@ import {
 import type {
   CommandResult,
   NotesForPage,
+  PageEntityRow,
   RecognizeResult,
   RecognizerStatus,
+  RememberResult,
   SaveSelectionResult,
 } from './types';
 
@@ -33,6 +35,14 @@ export interface ToBackground {
    * IndexedDB, so the background reads it for them (for the sender's own page only).
    */
   'glossa:notes-for-page': Exchange<{ url: string }, NotesForPage>;
+  /**
+   * content → background: remember this annotated page in the reading memory (lib/memory), filed
+   * under the sending frame's own address, not one the message names.
+   */
+  'glossa:remember-article': Exchange<
+    { title: string; lang: string; entities: PageEntityRow[] },
+    RememberResult
+  >;
   /** extension page → background: how the background's recognizer started (diagnostics, bench). */
   'glossa:recognizer-status': Exchange<NoPayload, RecognizerStatus>;
   /**
@@ -73,6 +83,7 @@ export type ToBackgroundHandlers = HandlerTable<ToBackground, MessageSender>;
 export const TO_BACKGROUND_SENDERS: Record<ToBackgroundType, 'any' | 'extension-page'> = {
   'glossa:recognize': 'any',
   'glossa:notes-for-page': 'any',
+  'glossa:remember-article': 'any',
   'glossa:recognizer-status': 'extension-page',
   'glossa:start-recognizer-host': 'any',
   'glossa:save-selection': 'extension-page',
@@ -85,6 +96,11 @@ export const TO_BACKGROUND_CHECKS: PayloadChecks<ToBackground> = {
   // (lib/recognize/remote.ts): the page then knows why.
   'glossa:recognize': () => true,
   'glossa:notes-for-page': (m) => isString(m.url),
+  'glossa:remember-article': (m) =>
+    isString(m.title) &&
+    isString(m.lang) &&
+    Array.isArray(m.entities) &&
+    m.entities.length <= MAX_REMEMBERED_ROWS,
   'glossa:recognizer-status': () => true,
   'glossa:start-recognizer-host': () => true,
   'glossa:save-selection': (m) => isTabId(m.tabId),
@@ -98,6 +114,9 @@ export const TO_BACKGROUND_CHECKS: PayloadChecks<ToBackground> = {
  */
 export const RECOGNIZER_HOST_TYPES = ['glossa:recognize', 'glossa:recognizer-status'] as const;
 export type RecognizerHostType = (typeof RECOGNIZER_HOST_TYPES)[number];
+
+/** A page lists at most this many entities to the reading memory (it keeps fewer). */
+export const MAX_REMEMBERED_ROWS = 5000;
 
 /** Send a request to the background. */
 export type SendToBackground = <T extends ToBackgroundType>(

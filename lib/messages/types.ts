@@ -163,3 +163,21 @@ export interface PaintTiming {
   chars: number;
   words: number;
 }
+
+/** One entity of a page as the content script reports it to the reading memory. */
+export interface PageEntityRow {
+  type: string;
+  canonical: string;
+  count: number;
+  treaty?: { id: string; en: string; ru: string; year?: number };
+}
+
+/**
+ * Whether the reading memory kept the page. remembered false says why not: off (the reader
+ * turned it off), private (a private window), site-off (Glossa is off there), not-top (a frame),
+ * nothing (no person, place or registered treaty).
+ */
+export type RememberResult =
+  | { ok: true; remembered: true }
+  | { ok: true; remembered: false; reason: 'off' | 'private' | 'site-off' | 'not-top' | 'nothing' }
+  | { ok: false; error: string };

@@ -6,12 +6,17 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { t } from '../i18n';
+import type { RememberedArticle } from '../memory/model';
 import type { NewNote, Note } from './model';
 import { normalizeUrl } from './normalize-url';
 import { parseTags } from './tags';
 import { acceptNote } from './validate';
 
-export type NotesDb = Dexie & { notes: EntityTable<Note, 'id'> };
+/** Glossa's one database: the reader's notes and, since version 4, the reading memory. */
+export type NotesDb = Dexie & {
+  notes: EntityTable<Note, 'id'>;
+  articles: EntityTable<RememberedArticle, 'url'>;
+};
 
 /**
  * Open (lazily: Dexie opens on first use) the notes database.
@@ -32,6 +37,8 @@ export function openNotesDb(name = 'glossa', options?: DexieOptions): NotesDb {
   db.version(3)
     .stores({ notes: 'id, url, kind, createdAt, updatedAt, *tags, [url+createdAt]' })
     .upgrade((tx) => tx.table<Note, string>('notes').toCollection().modify(upgradeNoteToV3));
+  // 4: the reading memory (lib/memory/store.ts), a table of its own; notes are not touched.
+  db.version(4).stores({ articles: 'url, site, lastVisit, *keys' });
   return db;
 }
 

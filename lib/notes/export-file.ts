@@ -3,6 +3,8 @@
  * helper; keeping this pure lets tests check the exact file without a browser. Any subset of notes
  * can be exported: pass the filtered list (lib/notes/search).
  */
+
+import type { RememberedArticle } from '../memory/model';
 import { exportCsv } from './export-csv';
 import { exportJson } from './export-json';
 import { exportJsonLd } from './export-jsonld';
@@ -43,10 +45,15 @@ export function exportFileName(format: ExportFormat, now: Date): string {
   return `glossa-notes-${localDate(now)}.${EXTENSIONS[format]}`;
 }
 
-function content(format: ExportFormat, notes: readonly Note[], now: Date): string {
+function content(
+  format: ExportFormat,
+  notes: readonly Note[],
+  now: Date,
+  memory?: readonly RememberedArticle[],
+): string {
   switch (format) {
     case 'json':
-      return exportJson(notes, now);
+      return exportJson(notes, now, memory);
     case 'markdown':
       return exportMarkdown(notes, now);
     case 'csv':
@@ -56,10 +63,16 @@ function content(format: ExportFormat, notes: readonly Note[], now: Date): strin
   }
 }
 
-export function buildExport(format: ExportFormat, notes: readonly Note[], now: Date): ExportFile {
+/** `memory`: the reading memory, which a full JSON backup carries beside the notes. */
+export function buildExport(
+  format: ExportFormat,
+  notes: readonly Note[],
+  now: Date,
+  memory?: readonly RememberedArticle[],
+): ExportFile {
   return {
     filename: exportFileName(format, now),
     mimeType: MIME_TYPES[format],
-    content: content(format, notes, now),
+    content: content(format, notes, now, memory),
   };
 }

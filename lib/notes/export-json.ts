@@ -3,6 +3,8 @@
  * today can be read back (or by a later Glossa) without loss.
  */
 import { ENTITY_TYPES } from '../entities';
+import { canonicalArticle, parseMemory } from '../memory/backup';
+import type { RememberedArticle } from '../memory/model';
 import { formatCount, IMPORT_LIMITS, type ImportLimits } from './limits';
 import type { Note, NoteKind, Selector } from './model';
 import { readJsonFile } from './safe-json';
@@ -27,6 +29,11 @@ export interface NotesFile {
   version: typeof NOTES_FORMAT_VERSION;
   exportedAt: string;
   notes: Note[];
+  /**
+   * The reading memory (lib/memory), in a full backup only. Optional, so files without it (and
+   * older Glossa versions, which ignore it) still read.
+   */
+  memory?: RememberedArticle[];
 }
 
 /** Every field of Note, in the order files list them. */
@@ -73,13 +80,20 @@ export function canonicalNote(note: Note): Note {
   return out as unknown as Note;
 }
 
-export function exportJson(notes: readonly Note[], now: Date): string {
+export function exportJson(
+  notes: readonly Note[],
+  now: Date,
+  memory?: readonly RememberedArticle[],
+): string {
   const file: NotesFile = {
     format: NOTES_FORMAT,
     version: NOTES_FORMAT_VERSION,
     exportedAt: now.toISOString(),
     notes: notes.map(canonicalNote),
   };
+  if (memory) {
+    file.memory = [...memory].sort((a, b) => a.url.localeCompare(b.url)).map(canonicalArticle);
+  }
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -193,7 +207,14 @@ export function parseNotesFile(data: unknown, limits: ImportLimits = IMPORT_LIMI
     if (seen.has(n.id)) fail(`notes[${i}].id ${JSON.stringify(n.id)} appears twice`);
     seen.add(n.id);
   });
-  return { format: NOTES_FORMAT, version: NOTES_FORMAT_VERSION, exportedAt, notes: parsed };
+  const file: NotesFile = {
+    format: NOTES_FORMAT,
+    version: NOTES_FORMAT_VERSION,
+    exportedAt,
+    notes: parsed,
+  };
+  if (has(root, 'memory')) file.memory = parseMemory(root.memory, limits);
+  return file;
 }
 
 /** Read the text of a Glossa JSON export: size, syntax and hostile content first, then the fields. */

@@ -14,6 +14,8 @@
  * Text from a file is stored as plain text: "<script>" in a note is just those characters, and
  * Glossa never renders notes as HTML.
  */
+import { mergeArticles } from '../memory/backup';
+import type { RememberedArticle } from '../memory/model';
 import { type NotesDb, toNotesError } from './db';
 import { isNotesFile, parseNotesFile } from './export-json';
 import { isWebAnnotationFile, parseWebAnnotations } from './import-jsonld';
@@ -28,6 +30,8 @@ export interface ImportPlan {
   format: ImportFormat;
   /** Validated notes, ready to store. */
   notes: Note[];
+  /** Validated remembered articles (a Glossa backup's reading memory), ready to merge. */
+  articles: RememberedArticle[];
   /** Parts of the file that were left out, each naming where (W3C files only). */
   warnings: string[];
 }
@@ -59,9 +63,15 @@ export function planImport(text: string, options: PlanOptions = {}): ImportCheck
     if (options.fileBytes !== undefined) checkFileSize(options.fileBytes, limits);
     const data = readJsonFile(text, limits);
     if (isNotesFile(data)) {
+      const file = parseNotesFile(data, limits);
       return {
         ok: true,
-        plan: { format: 'glossa-json', notes: parseNotesFile(data, limits).notes, warnings: [] },
+        plan: {
+          format: 'glossa-json',
+          notes: file.notes,
+          articles: file.memory ?? [],
+          warnings: [],
+        },
       };
     }
     if (isWebAnnotationFile(data)) {
@@ -69,7 +79,7 @@ export function planImport(text: string, options: PlanOptions = {}): ImportCheck
         limits,
         ...(options.now ? { now: options.now } : {}),
       });
-      return { ok: true, plan: { format: 'web-annotation', ...parsed } };
+      return { ok: true, plan: { format: 'web-annotation', ...parsed, articles: [] } };
     }
     return fail(
       'This file is neither a Glossa notes export (format "glossa-notes") nor W3C Web Annotations (@context "http://www.w3.org/ns/anno.jsonld"). Nothing was imported.',
@@ -91,6 +101,8 @@ export interface ImportResult {
   updated: number;
   /** Notes whose stored copy was as new or newer, and stayed. */
   unchanged: number;
+  /** Remembered articles added to the reading memory or merged into what it held. */
+  articles: number;
 }
 
 /** Later edit wins; times compared as instants, so "…Z" and "+03:00" spellings compare right. */
@@ -100,10 +112,10 @@ function isNewer(incoming: Note, stored: Note): boolean {
 
 export async function applyImport(db: NotesDb, plan: ImportPlan): Promise<ImportResult> {
   try {
-    return await db.transaction('rw', db.notes, async () => {
+    return await db.transaction('rw', db.notes, db.articles, async () => {
       const stored = await db.notes.bulkGet(plan.notes.map((n) => n.id));
       const writes: Note[] = [];
-      const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+      const result: ImportResult = { added: 0, updated: 0, unchanged: 0, articles: 0 };
       plan.notes.forEach((incoming, i) => {
         const current = stored[i];
         if (!current) {
@@ -117,6 +129,16 @@ export async function applyImport(db: NotesDb, plan: ImportPlan): Promise<Import
         }
       });
       if (writes.length > 0) await db.notes.bulkPut(writes);
+      if (plan.articles.length > 0) {
+        const remembered = await db.articles.bulkGet(plan.articles.map((a) => a.url));
+        await db.articles.bulkPut(
+          plan.articles.map((a, i) => {
+            const current = remembered[i];
+            return current ? mergeArticles(current, a) : a;
+          }),
+        );
+        result.articles = plan.articles.length;
+      }
       return result;
     });
   } catch (error) {

@@ -19,7 +19,7 @@ import {
   type Mention,
   type PageRecognizer,
   type RecognizeOptions,
-  type TreatyInfo,
+  readTreaty,
 } from '../entities';
 import type { ToBackgroundMessage } from '../messages/to-background';
 import { MAX_RECOGNIZE_CHARS, type RecognizeResult } from '../messages/types';
@@ -30,29 +30,6 @@ export type SendRecognize = (message: ToBackgroundMessage<'glossa:recognize'>) =
 export type StartHost = () => Promise<unknown>;
 
 const TYPES: ReadonlySet<string> = new Set<EntityType>(ENTITY_TYPES);
-
-/** Bounds on a treaty's fields: a register id is a short slug, a name a line of text. */
-const TREATY_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
-const MAX_TREATY_NAME = 400;
-
-const isName = (v: unknown): v is string =>
-  typeof v === 'string' && v.length > 0 && v.length <= MAX_TREATY_NAME;
-
-/** The registered treaty of an answer's mention, copied field by field; null when malformed. */
-function readTreaty(value: unknown): TreatyInfo | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const t = value as Record<string, unknown>;
-  if (typeof t.id !== 'string' || !TREATY_ID.test(t.id) || !isName(t.en) || !isName(t.ru)) {
-    return null;
-  }
-  const info: TreatyInfo = { id: t.id, en: t.en, ru: t.ru };
-  if (t.year !== undefined) {
-    if (!Number.isInteger(t.year) || (t.year as number) < 1 || (t.year as number) > 9999)
-      return null;
-    info.year = t.year as number;
-  }
-  return info;
-}
 
 function isMention(value: unknown, textLength: number): value is Mention {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
+import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Options } from '../../components/Options';
+import { rememberArticle } from '../../lib/memory/store';
+import { addNote, allNotes, openNotesDb } from '../../lib/notes/db';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_KEY,
@@ -186,5 +189,64 @@ describe('Options: sites I trust', () => {
     await screen.findByText('Saved');
     expect(stored()?.types.PER).toBe(false);
     expect(stored()?.watchList).toEqual(['санкции', 'New START']);
+  });
+});
+
+describe('Options: the reading memory', () => {
+  it('turns the memory off and sets how long articles are kept, within bounds', async () => {
+    const { area, stored } = memoryStorage();
+    render(<Options storage={area} />);
+    const remember = (await screen.findByLabelText('Remember what I read')) as HTMLInputElement;
+    expect(remember.checked).toBe(true);
+    fireEvent.click(remember);
+    await waitFor(() => expect(stored()?.rememberReading).toBe(false));
+
+    const days = screen.getByLabelText(/Keep an article for/) as HTMLInputElement;
+    expect(days.value).toBe('180');
+    fireEvent.input(days, { target: { value: '30' } });
+    fireEvent.blur(days);
+    await waitFor(() => expect(stored()?.memoryDays).toBe(30));
+    fireEvent.input(days, { target: { value: '2' } });
+    fireEvent.blur(days);
+    await waitFor(() => expect(stored()?.memoryDays).toBe(7));
+    expect(days.value).toBe('7');
+    fireEvent.input(days, { target: { value: 'soon' } });
+    fireEvent.blur(days);
+    expect(days.value).toBe('7');
+    expect(stored()?.memoryDays).toBe(7);
+  });
+});
+
+describe('Options: clearing the reading memory', () => {
+  it('says how many articles are remembered and forgets them on confirmation, notes kept', async () => {
+    const db = openNotesDb('options-memory');
+    await db.open();
+    try {
+      await addNote(db, {
+        kind: 'page',
+        url: 'https://a.ru/1',
+        pageTitle: 'A',
+        text: 'mine',
+        tags: [],
+      });
+      for (const url of ['https://a.ru/1', 'https://b.com/2']) {
+        await rememberArticle(db, {
+          url,
+          title: url,
+          lang: 'ru',
+          entities: [{ key: 'LOC:KP', name: 'КНДР', count: 1 }],
+        });
+      }
+      const { area } = memoryStorage();
+      render(<Options storage={area} db={db} />);
+      await screen.findByText('2 articles remembered');
+      fireEvent.click(screen.getByRole('button', { name: 'Clear memory' }));
+      fireEvent.click(await screen.findByRole('button', { name: 'Forget them' }));
+      await screen.findByText('0 articles remembered');
+      expect(await db.articles.count()).toBe(0);
+      expect((await allNotes(db)).map((n) => n.text)).toEqual(['mine']);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -30,6 +30,7 @@ function parts() {
     },
     notesForSender: record('notes', { ok: true as const, notes: [] }),
     saveSelection: record('save', { ok: false as const, error: 'no selection' }),
+    rememberArticle: record('remember', { ok: true as const, remembered: true as const }),
     runCommand: vi.fn(async (command: string, tabId: number) => {
       calls.push(['command', command, tabId]);
       return { ok: true as const, command };
@@ -57,9 +58,12 @@ describe('the background router', () => {
     expect(await answer(router, recognize, CONTENT)).toEqual({ ok: true, mentions: [] });
     const notes = { type: 'glossa:notes-for-page', url: 'https://elsewhere.example/' };
     expect(await answer(router, notes, CONTENT)).toEqual({ ok: true, notes: [] });
+    const remember = { type: 'glossa:remember-article', title: 'T', lang: 'ru', entities: [] };
+    expect(await answer(router, remember, CONTENT)).toEqual({ ok: true, remembered: true });
     expect(calls).toEqual([
       ['recognize', recognize, CONTENT],
       ['notes', notes, CONTENT],
+      ['remember', remember, CONTENT],
     ]);
   });
 
@@ -113,6 +117,14 @@ describe('the background router', () => {
       { type: 'glossa:run-command', command: 7, tabId: 9 },
       { type: 'glossa:run-command', command: 'next-mark' },
       { type: 'glossa:notes-for-page' },
+      { type: 'glossa:remember-article', title: 'T', lang: 'ru' },
+      { type: 'glossa:remember-article', title: 7, lang: 'ru', entities: [] },
+      {
+        type: 'glossa:remember-article',
+        title: 'T',
+        lang: 'ru',
+        entities: Array.from({ length: 5001 }, () => ({})),
+      },
       // Not a page command: only those run on a tab.
       { type: 'glossa:run-command', command: 'format-disk', tabId: 9 },
     ]) {

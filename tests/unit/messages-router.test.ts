@@ -87,6 +87,7 @@ describe('handler tables (types)', () => {
     expect(Object.keys(TO_BACKGROUND_CHECKS).sort()).toEqual(
       [
         'glossa:notes-for-page',
+        'glossa:remember-article',
         'glossa:recognize',
         'glossa:recognizer-status',
         'glossa:start-recognizer-host',
@@ -237,6 +238,7 @@ describe('messageListener', () => {
           throw new Error('db closed');
         },
         saveSelection: async () => ({ ok: false, error: 'x' }),
+        rememberArticle: async () => ({ ok: true, remembered: true }),
         runCommand: async (command) => ({ ok: false, command, error: 'x' }),
         extensionOrigin: 'chrome-extension://glossa/',
       }),

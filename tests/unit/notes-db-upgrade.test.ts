@@ -57,7 +57,7 @@ describe('notes schema upgrade 1 → 2', () => {
     const db = openNotesDb(name);
     try {
       await db.open();
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
       const all = await allNotes(db);
       expect(all.map((n) => n.id).sort()).toEqual(['a', 'b', 'c']);
       const a = all.find((n) => n.id === 'a');
@@ -82,7 +82,7 @@ describe('notes schema upgrade 1 → 2', () => {
     const db = openNotesDb(name);
     try {
       expect(await allNotes(db)).toEqual([]);
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
     } finally {
       db.close();
     }
@@ -135,7 +135,7 @@ describe('notes schema upgrade 2 → 3', () => {
     const db = openNotesDb(name);
     try {
       await db.open();
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
       const a = await db.notes.get('a');
       expect(a).toMatchObject({
         url: article,
@@ -151,6 +151,32 @@ describe('notes schema upgrade 2 → 3', () => {
       expect(await db.notes.get('d')).toEqual(broken);
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('schema upgrade 3 → 4 (the reading memory)', () => {
+  it('keeps every note of a version-3 database, and the new articles table starts empty', async () => {
+    const name = 'glossa-upgrade-3-to-4';
+    const old = new Dexie(name);
+    old.version(3).stores(V2_STORES);
+    const notes = [
+      v1Note('a', 'https://ria.ru/20241205/kndr.html', '2024-12-05T08:00:00.000Z', ['кндр']),
+      v1Note('b', 'https://example.com/other', '2024-12-04T09:00:00.000Z', []),
+    ];
+    await old.table('notes').bulkAdd(notes);
+    old.close();
+
+    const db = openNotesDb(name);
+    try {
+      await db.open();
+      expect(db.verno).toBe(4);
+      expect((await allNotes(db)).map((n) => n.id).sort()).toEqual(['a', 'b']);
+      expect(await db.notes.get('a')).toEqual(notes[0]);
+      expect(await db.articles.count()).toBe(0);
+    } finally {
+      db.close();
+      await Dexie.delete(name);
     }
   });
 });

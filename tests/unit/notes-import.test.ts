@@ -77,7 +77,7 @@ describe('planning an import: valid files', () => {
     const check = planImport(SOURCE);
     expect(check).toEqual({
       ok: true,
-      plan: { format: 'glossa-json', notes: NOTES, warnings: [] },
+      plan: { format: 'glossa-json', notes: NOTES, articles: [], warnings: [] },
     });
   });
 
@@ -519,7 +519,7 @@ describe('applying an import', () => {
     expect(outcome).toEqual({
       ok: true,
       format: 'glossa-json',
-      result: { added: 7, updated: 0, unchanged: 0 },
+      result: { added: 7, updated: 0, unchanged: 0, articles: 0 },
       warnings: [],
     });
     expect(await allNotes(db)).toEqual(sortedLike(NOTES));

@@ -1,0 +1,71 @@
+/**
+ * The background's side of the reading memory: a content script reports the page it annotated,
+ * and the background decides whether to keep it. Never in a private window, never a frame, never
+ * where the reader turned the memory or Glossa off; always under the sending frame's own address.
+ * Every visit also trims articles older than the reader's keeping time.
+ */
+import { readTreaty } from '../entities';
+import { articleEntities, type EntityItem } from '../memory/record';
+import { forgetOlderThan, rememberArticle } from '../memory/store';
+import type { MessageSender } from '../messages/protocol';
+import type { ToBackgroundMessage } from '../messages/to-background';
+import type { PageEntityRow, RememberResult } from '../messages/types';
+import type { NotesDb } from '../notes/db';
+import { isSiteDisabled, type Settings } from '../settings';
+
+const MAX_CANONICAL = 300;
+
+/** The rows a page sent, each checked field by field; malformed rows are dropped. */
+export function readEntityRows(rows: readonly unknown[]): EntityItem[] {
+  const items: EntityItem[] = [];
+  for (const row of rows) {
+    if (typeof row !== 'object' || row === null) continue;
+    const r = row as Partial<PageEntityRow>;
+    if (r.type !== 'PER' && r.type !== 'LOC' && r.type !== 'TREATY') continue;
+    if (typeof r.canonical !== 'string' || !r.canonical || r.canonical.length > MAX_CANONICAL) {
+      continue;
+    }
+    if (!Number.isInteger(r.count) || (r.count as number) < 1) continue;
+    const item: EntityItem = { type: r.type, canonical: r.canonical, count: r.count };
+    const treaty = r.treaty === undefined ? null : readTreaty(r.treaty);
+    if (treaty) item.treaty = treaty;
+    items.push(item);
+  }
+  return items;
+}
+
+export interface RememberDeps {
+  db: NotesDb;
+  settings: () => Promise<Settings>;
+  now?: () => Date;
+}
+
+export type RememberArticle = (
+  message: ToBackgroundMessage<'glossa:remember-article'>,
+  sender: MessageSender,
+) => Promise<RememberResult>;
+
+export function createArticleRememberer(deps: RememberDeps): RememberArticle {
+  const now = deps.now ?? (() => new Date());
+  return async (message, sender) => {
+    if (sender.tab?.incognito) return { ok: true, remembered: false, reason: 'private' };
+    if (sender.frameId !== undefined && sender.frameId !== 0) {
+      return { ok: true, remembered: false, reason: 'not-top' };
+    }
+    const url = sender.url;
+    if (!sender.tab || typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
+      return { ok: false, error: 'The reading memory keeps only web pages of a tab.' };
+    }
+    const settings = await deps.settings();
+    if (!settings.rememberReading) return { ok: true, remembered: false, reason: 'off' };
+    if (!settings.enabled || isSiteDisabled(settings, new URL(url).hostname)) {
+      return { ok: true, remembered: false, reason: 'site-off' };
+    }
+    const entities = articleEntities(readEntityRows(message.entities));
+    if (entities.length === 0) return { ok: true, remembered: false, reason: 'nothing' };
+    const at = now();
+    await rememberArticle(deps.db, { url, title: message.title, lang: message.lang, entities }, at);
+    await forgetOlderThan(deps.db, settings.memoryDays, at);
+    return { ok: true, remembered: true };
+  };
+}

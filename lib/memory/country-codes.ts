@@ -1,0 +1,39 @@
+/**
+ * The ISO 3166-1 code of a country named in Russian or English, as the recognizer names it
+ * (its canonical names come from the same two sources: i18n-iso-countries and the curated short
+ * forms), so «КНДР», "North Korea" and "DPRK" are one place in the reading memory.
+ */
+import en from 'i18n-iso-countries/langs/en.json';
+import ru from 'i18n-iso-countries/langs/ru.json';
+import { COUNTRY_ALIASES_EN } from '../recognize/curated/places-en';
+import { COUNTRY_ALIASES_RU } from '../recognize/curated/places-ru';
+
+type CountryNames = Record<string, string | string[]>;
+
+const fold = (name: string) => name.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+
+function codeTable(): Map<string, string> {
+  const table = new Map<string, string>();
+  const add = (code: string, name: string) => {
+    const key = fold(name);
+    if (!table.has(key)) table.set(key, code);
+  };
+  // Curated first: they decide where a package name is shared ("Конго").
+  for (const aliases of [COUNTRY_ALIASES_RU, COUNTRY_ALIASES_EN]) {
+    for (const [code, names] of Object.entries(aliases)) for (const n of names) add(code, n);
+  }
+  for (const lang of [ru, en]) {
+    for (const [code, names] of Object.entries(lang.countries as CountryNames)) {
+      for (const n of Array.isArray(names) ? names : [names]) add(code, n);
+    }
+  }
+  return table;
+}
+
+let table: Map<string, string> | undefined;
+
+/** The country's code ("KP"), or undefined when the name is no country's. */
+export function countryCode(name: string): string | undefined {
+  table ??= codeTable();
+  return table.get(fold(name));
+}

@@ -1,0 +1,97 @@
+/**
+ * What the memory keeps of one visit, as pure functions: the mentions of a page grouped into its
+ * entities, and a visit merged into what was remembered of the article before.
+ */
+import type { Mention } from '../entities';
+import { normalizeUrl } from '../notes/normalize-url';
+import { entityKey } from './entity-key';
+import type { ArticleEntity, ArticleVisit, RememberedArticle } from './model';
+
+/** Entities kept per article, most mentioned first: a bound on storage, not on what is shown. */
+export const MAX_ENTITIES_PER_ARTICLE = 60;
+const MAX_TITLE = 300;
+const MAX_NAME = 120;
+
+/** A mention, or a page's summary row of one entity (then with its count). */
+export type EntityItem = Pick<Mention, 'type' | 'canonical' | 'treaty'> & { count?: number };
+
+/**
+ * Mentions (or summary rows) grouped by memory key, each with the name used most and the count,
+ * most mentioned first.
+ */
+export function articleEntities(items: Iterable<EntityItem>): ArticleEntity[] {
+  const byKey = new Map<string, { count: number; names: Map<string, number> }>();
+  for (const item of items) {
+    const key = entityKey(item);
+    if (!key) continue;
+    const count = item.count ?? 1;
+    let entry = byKey.get(key);
+    if (!entry) {
+      entry = { count: 0, names: new Map() };
+      byKey.set(key, entry);
+    }
+    entry.count += count;
+    entry.names.set(item.canonical, (entry.names.get(item.canonical) ?? 0) + count);
+  }
+  const entities: ArticleEntity[] = [];
+  for (const [key, { count, names }] of byKey) {
+    let name = '';
+    let best = 0;
+    for (const [n, c] of names) {
+      if (c > best) {
+        name = n;
+        best = c;
+      }
+    }
+    entities.push({ key, name: name.slice(0, MAX_NAME), count });
+  }
+  return entities
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
+    .slice(0, MAX_ENTITIES_PER_ARTICLE);
+}
+
+/** The host name an address is filed under for "Forget this site" ("www." dropped). */
+export function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The article after this visit: first visit kept, last visit now; an entity keeps the larger of
+ * its two counts (a second visit may have painted less of a page that loads lazily, or more).
+ */
+export function mergeVisit(
+  previous: RememberedArticle | undefined,
+  visit: ArticleVisit,
+  now: Date,
+): RememberedArticle {
+  const time = now.toISOString();
+  const merged = new Map<string, ArticleEntity>();
+  if (previous) {
+    previous.keys.forEach((key, i) => {
+      merged.set(key, { key, name: previous.names[i] ?? '', count: previous.counts[i] ?? 0 });
+    });
+  }
+  for (const e of visit.entities) {
+    const before = merged.get(e.key);
+    merged.set(e.key, before && before.count > e.count ? before : e);
+  }
+  const entities = [...merged.values()]
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
+    .slice(0, MAX_ENTITIES_PER_ARTICLE);
+  const url = normalizeUrl(visit.url);
+  return {
+    url,
+    title: (visit.title.trim() || previous?.title || url).slice(0, MAX_TITLE),
+    site: siteOf(url),
+    lang: visit.lang || previous?.lang || '',
+    firstVisit: previous?.firstVisit ?? time,
+    lastVisit: time,
+    keys: entities.map((e) => e.key),
+    names: entities.map((e) => e.name),
+    counts: entities.map((e) => e.count),
+  };
+}

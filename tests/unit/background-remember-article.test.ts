@@ -1,0 +1,130 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createArticleRememberer, readEntityRows } from '../../lib/background/remember-article';
+import { articlesWith } from '../../lib/memory/store';
+import type { MessageSender } from '../../lib/messages/protocol';
+import { type NotesDb, openNotesDb } from '../../lib/notes/db';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+
+let db: NotesDb;
+let name: string;
+let n = 0;
+beforeEach(async () => {
+  name = `remember-${n++}`;
+  db = openNotesDb(name);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(name);
+});
+
+const PAGE: MessageSender = {
+  id: 'glossa',
+  url: 'https://ria.ru/20241205/kndr.html',
+  tab: { id: 3, url: 'https://ria.ru/20241205/kndr.html' },
+  frameId: 0,
+};
+const message = {
+  type: 'glossa:remember-article' as const,
+  title: 'Россия и КНДР',
+  lang: 'ru',
+  entities: [
+    { type: 'LOC', canonical: 'КНДР', count: 3 },
+    { type: 'PER', canonical: 'Владимир Путин', count: 2 },
+    { type: 'TREATY', canonical: 'ратификация', count: 4 },
+  ],
+};
+
+function rememberer(settings: Partial<Settings> = {}) {
+  return createArticleRememberer({
+    db,
+    settings: async () => ({ ...structuredClone(DEFAULT_SETTINGS), ...settings }),
+    now: () => new Date('2026-12-06T10:00:00Z'),
+  });
+}
+
+describe('remembering an annotated page', () => {
+  it("files the page's people and places under the sending frame's address", async () => {
+    expect(await rememberer()(message, PAGE)).toEqual({ ok: true, remembered: true });
+    const [article] = await articlesWith(db, 'LOC:KP');
+    expect(article).toMatchObject({
+      url: 'https://ria.ru/20241205/kndr.html',
+      site: 'ria.ru',
+      title: 'Россия и КНДР',
+      lang: 'ru',
+      counts: [3, 2],
+    });
+    // A generic treaty term is no entity to remember.
+    expect(article?.keys.some((k) => k.startsWith('TREATY:'))).toBe(false);
+  });
+
+  it('keeps nothing from a private window, a frame, or where the memory or the site is off', async () => {
+    const cases: Array<[Partial<Settings>, MessageSender, string]> = [
+      [{}, { ...PAGE, tab: { ...PAGE.tab, incognito: true } }, 'private'],
+      [{}, { ...PAGE, frameId: 2 }, 'not-top'],
+      [{ rememberReading: false }, PAGE, 'off'],
+      [{ disabledSites: ['ria.ru'] }, PAGE, 'site-off'],
+      [{ enabled: false }, PAGE, 'site-off'],
+    ];
+    for (const [settings, sender, reason] of cases) {
+      expect(await rememberer(settings)(message, sender)).toEqual({
+        ok: true,
+        remembered: false,
+        reason,
+      });
+    }
+    expect(await db.articles.count()).toBe(0);
+  });
+
+  it('says nothing was kept when no row names a person, place or registered treaty', async () => {
+    const bare = { ...message, entities: [{ type: 'TREATY', canonical: 'ратификация', count: 1 }] };
+    expect(await rememberer()(bare, PAGE)).toMatchObject({ remembered: false, reason: 'nothing' });
+  });
+
+  it('refuses an extension page, which has no article', async () => {
+    const popup = { id: 'glossa', url: 'chrome-extension://x/popup.html' };
+    expect(await rememberer()(message, popup)).toMatchObject({ ok: false });
+  });
+
+  it('trims articles older than the keeping time on every visit', async () => {
+    await createArticleRememberer({
+      db,
+      settings: async () => structuredClone(DEFAULT_SETTINGS),
+      now: () => new Date('2026-01-01T10:00:00Z'),
+    })(message, { ...PAGE, url: 'https://old.example/a' });
+    await rememberer({ memoryDays: 30 })(message, PAGE);
+    expect((await db.articles.toArray()).map((a) => a.site)).toEqual(['ria.ru']);
+  });
+});
+
+describe('readEntityRows', () => {
+  it('drops malformed rows and malformed treaties', () => {
+    const rows = readEntityRows([
+      null,
+      'x',
+      { type: 'ORG', canonical: 'МИД', count: 1 },
+      { type: 'PER', canonical: '', count: 1 },
+      { type: 'PER', canonical: 'Путин', count: 0 },
+      { type: 'PER', canonical: 'Путин', count: 1.5 },
+      { type: 'LOC', canonical: 'x'.repeat(301), count: 1 },
+      { type: 'TREATY', canonical: 'ДСНВ', count: 1, treaty: { id: 'BAD ID', en: 'x', ru: 'y' } },
+      {
+        type: 'TREATY',
+        canonical: 'ДСНВ',
+        count: 2,
+        treaty: { id: 'new-start', en: 'New START', ru: 'ДСНВ', year: 2010 },
+      },
+    ]);
+    expect(rows).toEqual([
+      { type: 'TREATY', canonical: 'ДСНВ', count: 1 },
+      {
+        type: 'TREATY',
+        canonical: 'ДСНВ',
+        count: 2,
+        treaty: { id: 'new-start', en: 'New START', ru: 'ДСНВ', year: 2010 },
+      },
+    ]);
+  });
+});
