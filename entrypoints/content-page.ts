@@ -7,11 +7,11 @@
  * (CONTENT_SCRIPT), not as a WXT content script: WXT's start-up (ContentScriptContext) announces
  * every content script to the page with a postMessage and a DOM event named after the extension
  * id, and stops the script when the page sends that event back (docs/security.md). Glossa keeps its
- * own lifetime instead (watchLifetime below).
+ * own lifetime instead (abortWhenOrphaned below).
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { WATCH_PAGE_PORT } from '../lib/messages/page-port';
+import { PAGE_FEED_PORT } from '../lib/messages/page-port';
 import { messageListener } from '../lib/messages/router';
 import { backgroundSender } from '../lib/messages/to-background';
 import type { PageState } from '../lib/messages/types';
@@ -34,7 +34,7 @@ const log = logFailure;
  * or removed: browser.runtime.id is then gone). Checked when the reader comes back to the page
  * (focus, visibility, a real pointer press); only trusted events, so a page cannot trigger a check.
  */
-function watchLifetime(lifetime: AbortController) {
+function abortWhenOrphaned(lifetime: AbortController) {
   const orphaned = () => {
     try {
       return !browser.runtime?.id;
@@ -60,7 +60,7 @@ export default defineUnlistedScript({
     // listens to this one signal and leaves the page clean.
     const lifetime = new AbortController();
     const { signal } = lifetime;
-    watchLifetime(lifetime);
+    abortWhenOrphaned(lifetime);
     // The manifest gives this document Glossa's highlight stylesheet (lib/page/styles.ts).
     declareBaseStyles(document);
     let controller: PageController | null = null;
@@ -195,7 +195,7 @@ export default defineUnlistedScript({
     // A side panel of this extension follows this page; anyone else's port is dropped.
     runFeature('following side panels', () =>
       browser.runtime.onConnect.addListener((port) => {
-        if (port.name !== WATCH_PAGE_PORT) return;
+        if (port.name !== PAGE_FEED_PORT) return;
         if (port.sender?.id !== browser.runtime.id) {
           port.disconnect();
           return;
