@@ -272,8 +272,8 @@ function cuedSpan(tokenized: TokenizedText, k: number): [number, number, boolean
   const t = tokens[k] as Token;
   if (t.kind !== 'word') return null;
   const lower = t.shape === 'lower' || (t.shape === 'title' && t.sentenceStart);
-  // The prefix check keeps the two regular expressions off most words (they cost 7 % of the
-  // Russian run time when tried on every word).
+  // The prefix check keeps the two regular expressions off most words (tried on every word,
+  // they cost a measurable share of the Russian run time: docs/recognition.md).
   const cue = lower && t.script === 'cyr' && CUE_PREFIXES.has(t.key.slice(0, 3));
   if (cue && PERFORMER_NOUN.test(t.key)) {
     const end = performerNameEnd(tokenized, k + 1);
@@ -371,10 +371,11 @@ function eponymEnd(tokenized: TokenizedText, start: number): number {
 /**
  * Adds the names written right after a name noun, unquoted ("выступает под именем ДЖЕЙ-ЗИ",
  * "поменял псевдоним на JAY-Z"), where no person or place was chosen: stage names and
- * nicknames the tagger has not seen. (In NEREL train, 19 of the 20 unquoted names after these
+ * nicknames the tagger has not seen. (In NEREL train nearly all unquoted names after these
  * nouns are people; quoted ones are often nicknames of things: «Крокодил».) Likewise the name
- * after a performer noun ("рэпера PSY", "композитор-неоклассик Long Arm"; in NEREL train 4 of the
- * 6 Latin names after one, and both of those not are after a plural or run on in lower case), a
+ * after a performer noun ("рэпера PSY", "композитор-неоклассик Long Arm"; in NEREL train most
+ * Latin names after one are people's, and those that are not come after a plural or run on in
+ * lower case; counts in docs/recognition.md, "Measured figures behind the rules"), a
  * stage-name prefix ("DJ Shadow", the prefix inside the name as NEREL marks it) and "имени"
  * ("театра имени Ермоловой": in NEREL train each name after "имени" but "от имени" is a person).
  * A person the tagger found right after a stage-name prefix takes the prefix in.

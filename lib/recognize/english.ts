@@ -57,8 +57,9 @@ const OFFICERS_EN = new Set(
  * One sense per text: a word written as a company's name ("Pirelli SpA", "Magna International")
  * names the company wherever it stands alone in that text, not a person ("Pirelli said …"); so
  * does a name written before an officer's title and a name ("Eagles owner Jeffrey Lurie",
- * "Petofi general manager Laszlo Sebesvari": in conll2003-train, 1 of 90 such names is a
- * person's, and that one with "'s").
+ * "Petofi general manager Laszlo Sebesvari": in conll2003-train such a name is almost never a
+ * person's, and the one that is carries "'s"; docs/recognition.md, "Measured figures behind the
+ * rules").
  */
 export function dropCompanyPeople(tokens: readonly Token[], chosen: Candidate[]): Candidate[] {
   let companies: Set<string> | null = null;
@@ -99,8 +100,9 @@ export function dropCompanyPeople(tokens: readonly Token[], chosen: Candidate[])
  * A lone capitalised common word is no person ("Tourism is critical …", "Buy Photo",
  * "Mercantile or Commerce"), unless the text names a person in full with it (its canonical is
  * then that full name). Common words: Hunspell en_US without the ones it also lists capitalised
- * ("Bush", "Green") or that are parts of train names (lexicon commonWordsEn). Measured on
- * conll2003-dev: 15 false people gone (131 → 116), no true one lost.
+ * ("Bush", "Green") or that are parts of train names (lexicon commonWordsEn). On conll2003-dev
+ * this removes false people and no true one (docs/recognition.md, "Measured figures behind the
+ * rules").
  */
 export function dropCommonWordPeople(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
   return chosen.filter((c) => {
@@ -363,8 +365,9 @@ export function abbreviationsNotPeople(tokenized: TokenizedText, chosen: Candida
 /**
  * Nouns of organisations that stand right before their name in English news ("private bank
  * Bamerindus", "German retailer Promodes", "Czech daily Mlada Fronta"): in conll2003-train the
- * gold span after each of them is an organisation 163 times, a place once and a person never
- * (checked for each noun; "rival", "insurer" and "partner" were left out: they precede people too).
+ * gold span after them is an organisation nearly always and a person never (checked for each
+ * noun; counts in docs/recognition.md, "Measured figures behind the rules"; "rival", "insurer"
+ * and "partner" were left out: they precede people too).
  */
 const ORGANISATION_NOUNS_EN = new Set(
   'agency bank carmaker automaker carrier chain club company concern conglomerate daily distributor firm fund giant group maker manufacturer miner newspaper operator refiner retailer rivals side team unit utility weekly brewer airline publisher subsidiary'.split(

@@ -107,8 +107,9 @@ function keepAdjective(tokenized: TokenizedText, c: Candidate): boolean {
 /**
  * In Russian text a place written in Latin letters is nearly always part of a foreign name
  * ("The Washington Post", "Weibo", "Carolina Panthers", "Victoria's Secret"), unless it is a
- * place the lexicon knows or the original spelling in brackets ("Тарнак (Tarnak)"). Measured:
- * nerel-dev LOC precision +1.8 points, factru-dev +0.3, no place lost on either.
+ * place the lexicon knows or the original spelling in brackets ("Тарнак (Tarnak)"). Dropping them
+ * raised place precision on both Russian dev splits and lost no place (docs/recognition.md,
+ * "Measured figures behind the rules").
  */
 function latinNameInRussian(tokenized: TokenizedText, c: Candidate): boolean {
   if (c.type !== 'LOC' || (tokenized.tokens[c.start] as Token).script !== 'lat') return false;
@@ -312,7 +313,8 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
       );
     chosen = joinNicknames(tokenized, chosen);
     // Lone surnames of people named in full may also take tokens the tagger read as an
-    // organisation's (measured: +2 points of recall on CoNLL people, precision −1).
+    // organisation's: on CoNLL people this gains more recall than it costs precision
+    // (docs/recognition.md, "Measured figures behind the rules").
     if (policy.groupLone) chosen = groupPeople(tokenized, chosen);
     if (lang === 'ru') chosen = cuedPeople(tokenized, chosen);
     if (lang === 'ru') {

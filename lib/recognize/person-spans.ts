@@ -315,7 +315,7 @@ function trimAndSplit(tokenized: TokenizedText, c: Candidate): Candidate[] {
     if (!title) break;
     start++;
   }
-  // (Splitting before a first name that follows a surname was tried: −0.5 F1 on nerel-dev
+  // (Splitting before a first name that follows a surname was tried and lost F1 on nerel-dev
   // people, as NEREL also writes "Майкла Джексона Кэтрин"-like runs inside one name.)
   const cuts = [start];
   if (cuts.length === 1 && start === c.start) return [c];

@@ -48,7 +48,8 @@ export function ruleCodes(tokenized: TokenizedText): Uint8Array {
   const codes = new Uint8Array(tokenized.tokens.length);
   // Russian only: the English rules lean on name lists learned from the CoNLL train split, which
   // are right on that split almost always, so a tagger trained with them over-trusts them (dev
-  // F1 fell by 2–3 points); the Russian rules rest mostly on the OpenCorpora morphology.
+  // F1 fell: docs/recognition.md, "Measured figures behind the rules"); the Russian rules rest
+  // mostly on the OpenCorpora morphology.
   if (tokenized.lang !== 'ru') return codes;
   for (const c of selectCandidates(tokenized)) {
     const t = RULE_TYPES[c.type];

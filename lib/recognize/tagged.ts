@@ -31,7 +31,10 @@ import type { Token } from './tokens';
 
 let shared: LoadedModel | null = null;
 
-/** The tagger weights, decoded on first use (about 20 ms; see scripts/bench-recognize.ts). */
+/**
+ * The tagger weights, decoded on first use and kept: decoding is a noticeable part of a cold
+ * start (docs/recognition.md, "Measured figures behind the rules").
+ */
 export function getTagger(): LoadedModel {
   if (!shared) shared = loadShippedModel(modelData());
   return shared;
