@@ -113,13 +113,13 @@ function followNotePointer(
   });
 }
 
-/** An observer while `wanted`, none otherwise: started or stopped as the switch changes. */
+/** An observer while `on`, none otherwise: started or stopped as the switch changes. */
 function observing(
   current: DomChangeObserver | null,
-  wanted: boolean,
+  on: boolean,
   start: () => DomChangeObserver,
 ): DomChangeObserver | null {
-  if (wanted) return current ?? start();
+  if (on) return current ?? start();
   current?.stop();
   return null;
 }
