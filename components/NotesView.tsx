@@ -20,9 +20,9 @@ import {
   NotesConflictError,
   type NotesDb,
   notesOfLatestPages,
+  onNotesChanged,
   restoreNotes,
   updateNote,
-  watchNotes,
 } from '../lib/notes/db';
 import type { ExportFile, ExportFormat } from '../lib/notes/export-file';
 import { checkImportSize, importNotes } from '../lib/notes/import';
@@ -300,7 +300,7 @@ export function NotesView({
   // from a page): read the notes again, once for any number of changes that arrive together.
   useEffect(() => {
     let scheduled = false;
-    const stop = watchNotes(db, () => {
+    const stop = onNotesChanged(db, () => {
       if (scheduled) return;
       scheduled = true;
       setTimeout(() => {

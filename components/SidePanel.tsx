@@ -5,8 +5,8 @@
  * them on repeated clicks.
  *
  * Which tab, and when to look again, come from outside (entrypoints/sidepanel/main.tsx follows the
- * active tab, its navigations and the page's own change feed): `watch` calls back whenever the
- * page may have changed. Tests pass canned answers and a hand-driven `watch`.
+ * active tab, its navigations and the page's own change feed): `onPageChange` calls back whenever the
+ * page may have changed. Tests pass canned answers and a hand-driven `onPageChange`.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { EntitySummary, PaintedType } from '../lib/entities';
@@ -24,7 +24,7 @@ export interface SidePanelProps {
   sendToTab: SendToTab;
   db: NotesDb;
   /** Subscribe to "the page may have changed"; returns the unsubscribe function. */
-  watch?: (onChange: () => void) => () => void;
+  onPageChange?: (onChange: () => void) => () => void;
   /**
    * The tab's address and title from the browser: its notes are shown, whatever address the
    * content script reports. Resolves null when the browser does not tell.
@@ -45,7 +45,7 @@ interface Revealed {
   label: string;
 }
 
-export function SidePanel({ sendToTab, db, watch, tabInfo, openNotes }: SidePanelProps) {
+export function SidePanel({ sendToTab, db, onPageChange, tabInfo, openNotes }: SidePanelProps) {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [notes, setNotes] = useState<Note[]>([]);
   const [notesError, setNotesError] = useState<string | null>(null);
@@ -79,7 +79,7 @@ export function SidePanel({ sendToTab, db, watch, tabInfo, openNotes }: SidePane
 
   useEffect(() => {
     void refresh();
-    const stop = watch?.(() => void refresh());
+    const stop = onPageChange?.(() => void refresh());
     const again = () => {
       if (document.visibilityState === 'visible') void refresh();
     };
@@ -88,7 +88,7 @@ export function SidePanel({ sendToTab, db, watch, tabInfo, openNotes }: SidePane
       stop?.();
       document.removeEventListener('visibilitychange', again);
     };
-  }, [refresh, watch]);
+  }, [refresh, onPageChange]);
 
   const reveal = async (entity: EntitySummary) => {
     const ref = { type: entity.type as PaintedType, canonical: entity.canonical };

@@ -21,7 +21,7 @@ import {
   EAST_ASIAN_SURNAMES_EN,
   EAST_ASIAN_SURNAMES_RU,
   FIRST_NAMES_EN,
-} from '../lib/recognize/curated/names';
+} from '../lib/recognize/curated/name-parts';
 import { ORGS_EN, ORGS_RU } from '../lib/recognize/curated/orgs';
 import {
   CITIES_EN,
@@ -436,14 +436,12 @@ function addEnglish(type: PhraseType, flags: number, names: string[]) {
 // ---------------------------------------------------------------------------------------------
 // Corpora
 
-type Doc = TrainingDocument;
-
 /** Counts of token n-gram keys in a corpus, split by how the first token is written. */
 class NgramCounts {
   readonly capital = new Map<string, number>();
   readonly lower = new Map<string, number>();
   constructor(
-    docs: Doc[],
+    docs: TrainingDocument[],
     readonly maxLen = 6,
   ) {
     for (const d of docs) {
@@ -463,7 +461,9 @@ class NgramCounts {
 }
 
 /** Gold spans by type → key → count (nested spans included: they are true names too). */
-function goldCounts(docs: Doc[]): Map<string, Map<string, { n: number; surface: string[] }>> {
+function goldCounts(
+  docs: TrainingDocument[],
+): Map<string, Map<string, { n: number; surface: string[] }>> {
   const out = new Map<string, Map<string, { n: number; surface: string[] }>>();
   for (const d of docs) {
     for (const e of d.entities) {
@@ -487,7 +487,7 @@ function goldCounts(docs: Doc[]): Map<string, Map<string, { n: number; surface: 
  * Words written with a capital inside sentences (not at their start) at least `min` times, of
  * which under 10% lie inside a person's name: they are not name parts ("Ministry", "Центра").
  */
-function capsNotNames(docs: Doc[], script: RegExp, min = 3): string[] {
+function capsNotNames(docs: TrainingDocument[], script: RegExp, min = 3): string[] {
   const seen = new Map<string, number>();
   const inName = new Map<string, number>();
   for (const d of docs) {

@@ -21,7 +21,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isPlaceAdjective } from '../lib/eval/conventions';
 import { type ScoredDocument, scoreDocuments } from '../lib/eval/score';
-import { createDoc } from '../lib/recognize/document';
 import { pickLanguage } from '../lib/recognize/language';
 import { getLexicon, type Lexicon } from '../lib/recognize/lexicon';
 import {
@@ -42,6 +41,7 @@ import {
 } from '../lib/recognize/model/tagger';
 import { encodeSlots, loadModel, type ModelData, toBase64 } from '../lib/recognize/model/weights';
 import { proposeAll, ruleCodes } from '../lib/recognize/rules';
+import { createTokenizedText } from '../lib/recognize/tokenized-text';
 import { type Token, tokenize } from '../lib/recognize/tokens';
 import { seededRandom } from './seeded-random';
 import {
@@ -207,13 +207,13 @@ function load(
   for (const d of docs) {
     const tokens = tokenize(d.text);
     const lang = pickLanguage(d.text, d.lang);
-    const doc = createDoc(d.text, tokens, lex, lang);
+    const tokenized = createTokenizedText(d.text, tokens, lex, lang);
     let rules: Uint8Array | undefined;
     if (process.env.GLOSSA_RULE_FEATURES !== '0') {
-      proposeAll(doc);
-      rules = ruleCodes(doc);
+      proposeAll(tokenized);
+      rules = ruleCodes(tokenized);
     }
-    const table = tokenTable(doc, rules);
+    const table = tokenTable(tokenized, rules);
     const gold = withGold
       ? goldLabels(tokens, (d.entities ?? []) as GoldEntity[])
       : new Uint8Array(tokens.length);

@@ -4,7 +4,7 @@
  *
  * - The tab: the active tab of the panel's window, followed as the reader switches tabs; or, for
  *   `sidepanel.html?tab=<id>` (end-to-end tests, or the panel opened in a tab of its own), that tab.
- * - When to look again: the content script's change feed (a port named WATCH_PAGE_PORT: new
+ * - When to look again: the content script's change feed (a port named PAGE_FEED_PORT: new
  *   content annotated, highlights switched, notes shown), and the tab's navigations.
  */
 import { render } from 'preact';
@@ -12,7 +12,7 @@ import { browser } from 'wxt/browser';
 import { SidePanel } from '../../components/SidePanel';
 import type { SendToTab } from '../../components/tab-transport';
 import { localizeDocument } from '../../lib/i18n';
-import { isPageChanged, WATCH_PAGE_PORT } from '../../lib/messages/page-port';
+import { isPageChanged, PAGE_FEED_PORT } from '../../lib/messages/page-port';
 import type { PageInfo } from '../../lib/messages/types';
 import { openNotesDb } from '../../lib/notes/db';
 import '../popup/style.css';
@@ -47,7 +47,7 @@ async function start() {
   const changed = () => {
     for (const fn of listeners) fn();
   };
-  const watch = (fn: () => void) => {
+  const onPageChange = (fn: () => void) => {
     listeners.add(fn);
     return () => listeners.delete(fn);
   };
@@ -70,7 +70,7 @@ async function start() {
     const target = tabId;
     let p: Port;
     try {
-      p = browser.tabs.connect(target, { name: WATCH_PAGE_PORT });
+      p = browser.tabs.connect(target, { name: PAGE_FEED_PORT });
     } catch {
       return;
     }
@@ -116,7 +116,7 @@ async function start() {
         key={String(tabId)}
         sendToTab={sendToTab}
         db={db}
-        watch={watch}
+        onPageChange={onPageChange}
         tabInfo={tabInfo}
         openNotes={() => void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') })}
       />,

@@ -8,7 +8,7 @@
  * (tabs.connect), and the content script posts PageChanged whenever what it would answer to
  * 'glossa:get-page' (or the notes it shows) changes. No port, no work.
  */
-export const WATCH_PAGE_PORT = 'glossa:watch-page';
+export const PAGE_FEED_PORT = 'glossa:page-feed';
 
 export interface PageChanged {
   type: 'glossa:page-changed';

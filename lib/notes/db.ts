@@ -330,9 +330,9 @@ export function restoreNotes(db: NotesDb, notes: readonly Note[]): Promise<void>
  * Call `onChange` after every write to this database's notes, from this window or another one
  * (another tab of the notes view, the side panel, the background saving a selection). Dexie
  * passes its change events between windows of the extension over a BroadcastChannel; this filters
- * them to this database. Returns the function that stops watching.
+ * them to this database. Returns the function that stops listening.
  */
-export function watchNotes(db: NotesDb, onChange: () => void): () => void {
+export function onNotesChanged(db: NotesDb, onChange: () => void): () => void {
   const prefix = `idb://${db.name}/notes/`;
   const listener = (parts: Record<string, unknown>) => {
     if (Object.keys(parts).some((key) => key.startsWith(prefix))) onChange();

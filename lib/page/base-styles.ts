@@ -3,7 +3,7 @@
  * one): every default rule Glossa paints with. wxt.config.ts writes it into the build.
  */
 import { PAINTED_TYPES } from '../entities';
-import { NOTE_CSS } from './note-highlights';
+import { NOTE_CSS } from './note-paint';
 import { paintCss } from './paint';
 import { FLASH_CSS } from './reveal';
 import { baseStylesCss } from './styles';

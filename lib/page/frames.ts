@@ -1,6 +1,6 @@
 /**
  * Same-origin frames to annotate. The content script runs in the top frame only (no `allFrames`):
- * one watcher and one messaging channel per tab, not one per ad frame. Frames inside the article
+ * one DOM change observer and one messaging channel per tab, not one per ad frame. Frames inside the article
  * (srcdoc, about:blank, same-site embeds) are reached through `frame.contentDocument`, each with
  * its own annotator and card; cross-origin frames are not reachable and are left alone.
  */

@@ -1,6 +1,6 @@
 /**
  * The side panel's live feed, content-script side. The panel connects a port to its tab
- * (WATCH_PAGE_PORT); while at least one is connected, the page's answer to 'glossa:get-page' (and
+ * (PAGE_FEED_PORT); while at least one is connected, the page's answer to 'glossa:get-page' (and
  * the notes it shows) is looked at a few times a second, and every connected port is told when it
  * changed. Nothing runs while no panel is open; nothing is sent when nothing changed.
  */

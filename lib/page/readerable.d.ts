@@ -1,6 +1,6 @@
 /**
  * Types for the one file of @mozilla/readability Glossa bundles: Reader View's cheap "is this
- * readable?" test, without the 90 kB Readability parser the package index also pulls in.
+ * readable?" test, without the far larger Readability parser the package index also pulls in.
  */
 declare module '@mozilla/readability/Readability-readerable.js' {
   export default function isProbablyReaderable(

@@ -5,7 +5,7 @@
  * DOM changes (the <mark> fallback) from being seen as page changes.
  */
 import type { Mention } from '../entities';
-import { mentionIndexAt } from './card';
+import { mentionIndexAt } from './card-source';
 import type { Painter, TextPaint } from './paint';
 import type { TextSegment } from './text';
 import type { TextChunk } from './types';

@@ -56,7 +56,7 @@ export function createGlossaHost(
   return { host, root };
 }
 
-/** Whether a node is one of Glossa's hosts (what the page text reader and change watcher skip). */
+/** Whether a node is one of Glossa's hosts (what the page text reader and the DOM change observer skip). */
 export function isGlossaHost(node: Node | null | undefined): boolean {
   return node != null && hosts.has(node as Element);
 }

@@ -6,19 +6,20 @@
  * split. Streets are left alone: NEREL marks the person a street is named after
  * ("улице Михаила Грушевского").
  */
+
+import { displayLike } from './display-names';
+import { personForSpan } from './people';
+import { placeCanonical, placeNounKind } from './places';
+import { looksLikeVerb, surnameNominatives } from './russian';
 import {
   type Candidate,
-  type Doc,
   isInitial,
   isPlaceOrOrg,
   lowerCaseWords,
   spanText,
+  type TokenizedText,
   takenTokens,
-} from './document';
-import { displayLike } from './names';
-import { personForSpan } from './people';
-import { placeCanonical, placeNounKind } from './places';
-import { looksLikeVerb, surnameNominatives } from './russian';
+} from './tokenized-text';
 import { nameShaped, OPEN_QUOTES, type Token } from './tokens';
 
 /** Stems of organisation nouns; the name after one, in Latin script, is the organisation's. */
@@ -53,8 +54,8 @@ function allWordsIn(tokens: readonly Token[], c: Candidate, words: Set<string>):
  * and each "Talk" alone, are the band too); a person right after a settlement noun becomes a
  * place unless the dictionary reads it as a person.
  */
-export function applyCueNouns(doc: Doc, chosen: Candidate[]): Candidate[] {
-  const { tokens } = doc;
+export function applyCueNouns(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  const { tokens } = tokenized;
   let notPeople: Set<string> | null = null;
   // Starts of the bracketed originals after dropped names ("триадой Луэн (聯字頭)").
   const bracketed = new Set<number>();
@@ -76,12 +77,12 @@ export function applyCueNouns(doc: Doc, chosen: Candidate[]): Candidate[] {
     // After a unit noun only a one-word name: "полиции округа Йорам Ха-Леви" is its officer.
     const kind = placeNounKind(cue);
     const place = kind === 'settlement' || (kind === 'unit' && c.end === c.start + 1);
-    if (place && !readsAsPerson(doc, c.start, c.end)) {
+    if (place && !readsAsPerson(tokenized, c.start, c.end)) {
       changed = true;
       return {
         ...c,
         type: 'LOC' as const,
-        canonical: placeCanonical(doc, c.start, c.end),
+        canonical: placeCanonical(tokenized, c.start, c.end),
         person: undefined,
       };
     }
@@ -100,8 +101,8 @@ export function applyCueNouns(doc: Doc, chosen: Candidate[]): Candidate[] {
  * The dictionary reads the span as a person: a full name that starts with a known first name
  * ("мэр города Сергей Собянин"), or one word known only as a surname ("городом Каддафи").
  */
-function readsAsPerson(doc: Doc, start: number, end: number): boolean {
-  const readings = doc.readings(start);
+function readsAsPerson(tokenized: TokenizedText, start: number, end: number): boolean {
+  const readings = tokenized.readings(start);
   if (end - start > 1) return readings.some((r) => r.kind === 'F');
   return (
     readings.some((r) => r.kind === 'S' || r.kind === 'P') && !readings.some((r) => r.kind === 'G')
@@ -178,8 +179,8 @@ const STAGE_PREFIX = new Set(['dj', 'mc']);
  * read as a place ("Монеточка"); -1 when there is none, or when the Latin words run on into a
  * lower-case one ("блогера Wedding word": a title, not a name).
  */
-function performerNameEnd(doc: Doc, start: number): number {
-  const { tokens } = doc;
+function performerNameEnd(tokenized: TokenizedText, start: number): number {
+  const { tokens } = tokenized;
   const first = tokens[start];
   if (!nameShaped(first) || first.gap !== ' ') return -1;
   const script = first.script;
@@ -190,9 +191,9 @@ function performerNameEnd(doc: Doc, start: number): number {
     const t = tokens[end];
     if (!nameShaped(t) || t.script !== script || (end > start && t.gap !== ' ')) break;
     if (script === 'cyr') {
-      if (t.shape === 'upper' || isPlaceOrOrg(doc, end) || doc.isRole[end]) break;
+      if (t.shape === 'upper' || isPlaceOrOrg(tokenized, end) || tokenized.isRole[end]) break;
       if (adjectiveBeforeNoun(tokens, end)) break;
-      if (doc.readings(end).some((r) => r.kind === 'G')) break;
+      if (tokenized.readings(end).some((r) => r.kind === 'G')) break;
     }
     end++;
   }
@@ -207,8 +208,8 @@ function performerNameEnd(doc: Doc, start: number): number {
  * institution is named after, or a person's name. (NEREL marks these as people; "от имени США"
  * means "on behalf of" and is left alone.) Returns the end of the name, or -1.
  */
-function nameAfterImeni(doc: Doc, k: number): number {
-  const { tokens } = doc;
+function nameAfterImeni(tokenized: TokenizedText, k: number): number {
+  const { tokens } = tokenized;
   const t = tokens[k] as Token;
   if (t.shape !== 'lower') return -1;
   const before = tokens[k - 1];
@@ -231,12 +232,12 @@ function nameAfterImeni(doc: Doc, k: number): number {
   while (words < 4) {
     const w = tokens[end];
     if (w?.script !== 'cyr' || (end === first && w.gap !== ' ')) break;
-    if (isInitial(doc, end)) {
+    if (isInitial(tokenized, end)) {
       end += 2;
       continue;
     }
-    if (w.shape !== 'title' || w.gap === '\n' || isPlaceOrOrg(doc, end)) break;
-    if (doc.lex.capsNotNames.has(w.key) && !doc.readings(end).length) break;
+    if (w.shape !== 'title' || w.gap === '\n' || isPlaceOrOrg(tokenized, end)) break;
+    if (tokenized.lex.capsNotNames.has(w.key) && !tokenized.readings(end).length) break;
     words++;
     end++;
     if (tokens[end]?.gap !== ' ') break;
@@ -260,8 +261,8 @@ function nameAfterImeni(doc: Doc, k: number): number {
  * A person span a cue at token k introduces: [start, end), and whether the name is in the
  * genitive (after an eponym noun); or null.
  */
-function cuedSpan(doc: Doc, k: number): [number, number, boolean?] | null {
-  const { tokens } = doc;
+function cuedSpan(tokenized: TokenizedText, k: number): [number, number, boolean?] | null {
+  const { tokens } = tokenized;
   const start = nameAfterCue(tokens, k);
   if (start >= 0) {
     let end = start + 1;
@@ -271,22 +272,22 @@ function cuedSpan(doc: Doc, k: number): [number, number, boolean?] | null {
   const t = tokens[k] as Token;
   if (t.kind !== 'word') return null;
   const lower = t.shape === 'lower' || (t.shape === 'title' && t.sentenceStart);
-  // The prefix check keeps the two regular expressions off most words (they cost 7 % of the
-  // Russian run time when tried on every word).
+  // The prefix check keeps the two regular expressions off most words (tried on every word,
+  // they cost a measurable share of the Russian run time: docs/recognition.md).
   const cue = lower && t.script === 'cyr' && CUE_PREFIXES.has(t.key.slice(0, 3));
   if (cue && PERFORMER_NOUN.test(t.key)) {
-    const end = performerNameEnd(doc, k + 1);
+    const end = performerNameEnd(tokenized, k + 1);
     return end > 0 ? [k + 1, end] : null;
   }
   if (t.shape === 'upper' && STAGE_PREFIX.has(t.key)) {
-    const end = performerNameEnd(doc, k + 1);
+    const end = performerNameEnd(tokenized, k + 1);
     return end > 0 ? [k, end] : null;
   }
   if (cue && t.shape === 'lower' && EPONYM_NOUN.test(t.key)) {
-    const end = eponymEnd(doc, k + 1);
+    const end = eponymEnd(tokenized, k + 1);
     if (end > 0) return [k + 1, end, true];
   }
-  const imeni = nameAfterImeni(doc, k);
+  const imeni = nameAfterImeni(tokenized, k);
   if (imeni < 0) return null;
   return [t.key === 'им' ? k + 2 : k + 1, imeni];
 }
@@ -340,24 +341,29 @@ export const CUE_PREFIXES: ReadonlySet<string> = new Set(
  * name and a surname, that no dictionary reads as a place, not an adjective, not a word the
  * text also writes in lower case, not one the train corpora show outside names; -1 otherwise.
  */
-function eponymEnd(doc: Doc, start: number): number {
-  const { tokens } = doc;
+function eponymEnd(tokenized: TokenizedText, start: number): number {
+  const { tokens } = tokenized;
   let end = start;
   while (end < start + 2) {
     const t = tokens[end];
     if (t?.kind !== 'word' || t.script !== 'cyr' || t.shape !== 'title' || t.gap !== ' ') break;
-    if (isPlaceOrOrg(doc, end) || doc.isRole[end] || doc.lex.capsNotNames.has(t.key)) break;
-    const readings = doc.readings(end);
+    if (
+      isPlaceOrOrg(tokenized, end) ||
+      tokenized.isRole[end] ||
+      tokenized.lex.capsNotNames.has(t.key)
+    )
+      break;
+    const readings = tokenized.readings(end);
     if (readings.some((r) => r.kind === 'G')) break;
     // A second word only after a first name ("закона Димы Яковлева").
-    if (end > start && !doc.readings(start).some((r) => r.kind === 'F')) break;
+    if (end > start && !tokenized.readings(start).some((r) => r.kind === 'F')) break;
     if (ADJECTIVE_END.test(t.key) && !readings.some((r) => r.kind === 'S' || r.kind === 'P')) break;
     end++;
   }
   if (end === start) return -1;
   const after = tokens[end];
   if (after?.gap === ' ' && after.kind === 'word' && /^\p{Lu}/u.test(after.text)) return -1;
-  const lower = lowerCaseWords(doc);
+  const lower = lowerCaseWords(tokenized);
   for (let k = start; k < end; k++) if (lower.has((tokens[k] as Token).key)) return -1;
   return end;
 }
@@ -365,31 +371,32 @@ function eponymEnd(doc: Doc, start: number): number {
 /**
  * Adds the names written right after a name noun, unquoted ("выступает под именем ДЖЕЙ-ЗИ",
  * "поменял псевдоним на JAY-Z"), where no person or place was chosen: stage names and
- * nicknames the tagger has not seen. (In NEREL train, 19 of the 20 unquoted names after these
+ * nicknames the tagger has not seen. (In NEREL train nearly all unquoted names after these
  * nouns are people; quoted ones are often nicknames of things: «Крокодил».) Likewise the name
- * after a performer noun ("рэпера PSY", "композитор-неоклассик Long Arm"; in NEREL train 4 of the
- * 6 Latin names after one, and both of those not are after a plural or run on in lower case), a
+ * after a performer noun ("рэпера PSY", "композитор-неоклассик Long Arm"; in NEREL train most
+ * Latin names after one are people's, and those that are not come after a plural or run on in
+ * lower case; counts in docs/recognition.md, "Measured figures behind the rules"), a
  * stage-name prefix ("DJ Shadow", the prefix inside the name as NEREL marks it) and "имени"
  * ("театра имени Ермоловой": in NEREL train each name after "имени" but "от имени" is a person).
  * A person the tagger found right after a stage-name prefix takes the prefix in.
  */
-export function cuedPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
-  const { tokens } = doc;
+export function cuedPeople(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  const { tokens } = tokenized;
   let taken: Uint8Array | null = null;
   const added: Candidate[] = [];
   let out = chosen;
   for (let k = 0; k + 1 < tokens.length; k++) {
-    const span = cuedSpan(doc, k);
+    const span = cuedSpan(tokenized, k);
     if (!span) continue;
     const [start, end, genitive] = span;
-    taken ??= takenTokens(doc, chosen);
+    taken ??= takenTokens(tokenized, chosen);
     if (start === k && taken[k] === 0 && taken[k + 1]) {
       // "DJ Shadow" where the tagger found "Shadow": the prefix joins the person.
       const i = out.findIndex((c) => c.start === k + 1 && c.type === 'PER');
       if (i >= 0) {
         if (out === chosen) out = chosen.slice();
         const c = out[i] as Candidate;
-        out[i] = { ...c, start: k, canonical: spanText(doc, k, c.end) };
+        out[i] = { ...c, start: k, canonical: spanText(tokenized, k, c.end) };
         taken[k] = 1;
       }
       continue;
@@ -402,10 +409,10 @@ export function cuedPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
     const last = tokens[end - 1] as Token;
     const canonical =
       last.script !== 'cyr'
-        ? spanText(doc, start, end)
+        ? spanText(tokenized, start, end)
         : genitive && end === start + 1
           ? displayLike(surnameNominatives(last.key, undefined, ['g'])[0] ?? last.key, last.text)
-          : personForSpan(doc, start, end).canonical;
+          : personForSpan(tokenized, start, end).canonical;
     added.push({ start, end, type: 'PER', canonical, tier: 1, cued: true });
   }
   if (added.length === 0) return out;

@@ -11,8 +11,9 @@
  *   writing of Japanese names in English news ("Shinzo Abe", "Ryutaro Hashimoto"): every letter
  *   group a mora (consonant + vowel, or the moraic n), no c, l, q, v or x.
  */
-import type { Candidate, Doc } from './document';
+
 import { FUNCTION_WORDS_EN } from './english';
+import type { Candidate, TokenizedText } from './tokenized-text';
 import type { Token } from './tokens';
 
 /** A Pinyin syllable: initial and final (the standard table, ü written u or v). */
@@ -57,38 +58,38 @@ function capitalised(t: Token | undefined): t is Token {
 }
 
 /** A word that is already part of a place, organisation or treaty name of the lexicon. */
-function inKnownName(doc: Doc, i: number): boolean {
-  const covered = doc.coveredBy[i];
+function inKnownName(tokenized: TokenizedText, i: number): boolean {
+  const covered = tokenized.coveredBy[i];
   if (!covered || covered.type === 'PER') return false;
   // Acronyms written in title case are not the organisation ("Un" in "Kim Jong Un").
-  const phrase = doc.phraseAt[i];
-  const t = doc.tokens[i] as Token;
+  const phrase = tokenized.phraseAt[i];
+  const t = tokenized.tokens[i] as Token;
   return !(phrase && phrase.end === i + 1 && t.text.length <= 3 && covered.type === 'ORG');
 }
 
 /** Could token i be part of an East Asian name: capitalised, not a function or common word. */
-function nameWord(doc: Doc, i: number, gap: boolean): boolean {
-  const t = doc.tokens[i];
+function nameWord(tokenized: TokenizedText, i: number, gap: boolean): boolean {
+  const t = tokenized.tokens[i];
   if (!capitalised(t) || (gap && t.gap !== ' ')) return false;
-  return !FUNCTION_WORDS_EN.has(t.key) && !inKnownName(doc, i);
+  return !FUNCTION_WORDS_EN.has(t.key) && !inKnownName(tokenized, i);
 }
 
 /** A word often capitalised in the news but rarely in a name ("Park"), or a common word. */
-function weakName(doc: Doc, key: string): boolean {
-  return doc.lex.capsNotNames.has(key) || doc.lex.isCommonWordEn(key);
+function weakName(tokenized: TokenizedText, key: string): boolean {
+  return tokenized.lex.capsNotNames.has(key) || tokenized.lex.isCommonWordEn(key);
 }
 
 /** English auxiliaries, closed-class like the function words ("Pan Am" is no name). */
 const AUXILIARIES = new Set('am is are was were be been has had have do does did'.split(' '));
 
-function familyFirst(doc: Doc, i: number): Candidate | null {
-  const family = doc.tokens[i] as Token;
-  if (doc.lex.eastAsianSurnames.get(family.key) === undefined) return null;
+function familyFirst(tokenized: TokenizedText, i: number): Candidate | null {
+  const family = tokenized.tokens[i] as Token;
+  if (tokenized.lex.eastAsianSurnames.get(family.key) === undefined) return null;
   let syllables = 0;
   let end = i + 1;
-  while (end < doc.tokens.length && end - i <= 2 && nameWord(doc, end, true)) {
-    const key = (doc.tokens[end] as Token).key;
-    if (AUXILIARIES.has(key) || doc.lex.capsNotNames.has(key)) break;
+  while (end < tokenized.tokens.length && end - i <= 2 && nameWord(tokenized, end, true)) {
+    const key = (tokenized.tokens[end] as Token).key;
+    if (AUXILIARIES.has(key) || tokenized.lex.capsNotNames.has(key)) break;
     const n = givenWord(key);
     if (n === 0 || syllables + n > 2) break;
     syllables += n;
@@ -97,9 +98,9 @@ function familyFirst(doc: Doc, i: number): Candidate | null {
   if (syllables === 0) return null;
   // Only when the next word does not go on with capitals; a family name that is also an English
   // word ("Park", "Song") needs a two-syllable given name ("Park Geun-hye", not "Park Lane").
-  if (capitalised(doc.tokens[end]) && doc.tokens[end]?.gap === ' ') return null;
-  if (syllables === 1 && weakName(doc, family.key)) return null;
-  const canonical = doc.tokens
+  if (capitalised(tokenized.tokens[end]) && tokenized.tokens[end]?.gap === ' ') return null;
+  if (syllables === 1 && weakName(tokenized, family.key)) return null;
+  const canonical = tokenized.tokens
     .slice(i, end)
     .map((t) => t.text)
     .join(' ');
@@ -118,18 +119,18 @@ function familyFirst(doc: Doc, i: number): Candidate | null {
   };
 }
 
-function givenFirst(doc: Doc, i: number): Candidate | null {
-  const given = doc.tokens[i] as Token;
-  const family = doc.tokens[i + 1];
+function givenFirst(tokenized: TokenizedText, i: number): Candidate | null {
+  const given = tokenized.tokens[i] as Token;
+  const family = tokenized.tokens[i + 1];
   // The spelling first: most capitalised English words fail it at once.
   if (!family || !japaneseWord(given.key) || !japaneseWord(family.key)) return null;
-  if (!nameWord(doc, i + 1, true)) return null;
+  if (!nameWord(tokenized, i + 1, true)) return null;
   // Not an English word or given name, nor a longer run of capitals (a company: "Asahi Glass").
   for (const t of [given, family]) {
-    if (weakName(doc, t.key) || doc.lex.isPlaceEn(t.key)) return null;
+    if (weakName(tokenized, t.key) || tokenized.lex.isPlaceEn(t.key)) return null;
   }
-  if (capitalised(doc.tokens[i + 2]) && doc.tokens[i + 2]?.gap === ' ') return null;
-  if (capitalised(doc.tokens[i - 1]) && given.gap === ' ') return null;
+  if (capitalised(tokenized.tokens[i + 2]) && tokenized.tokens[i + 2]?.gap === ' ') return null;
+  if (capitalised(tokenized.tokens[i - 1]) && given.gap === ' ') return null;
   return {
     start: i,
     end: i + 2,
@@ -141,13 +142,13 @@ function givenFirst(doc: Doc, i: number): Candidate | null {
 }
 
 /** East Asian person names of an English text, by their spelling (see the module comment). */
-export function eastAsianNamesEn(doc: Doc): Candidate[] {
+export function eastAsianNamesEn(tokenized: TokenizedText): Candidate[] {
   const out: Candidate[] = [];
-  const { tokens } = doc;
+  const { tokens } = tokenized;
   for (let i = 0; i + 1 < tokens.length; i++) {
     // Both kinds are at least two capitalised words.
-    if (!capitalised(tokens[i + 1]) || !nameWord(doc, i, false)) continue;
-    const c = familyFirst(doc, i) ?? givenFirst(doc, i);
+    if (!capitalised(tokens[i + 1]) || !nameWord(tokenized, i, false)) continue;
+    const c = familyFirst(tokenized, i) ?? givenFirst(tokenized, i);
     if (!c) continue;
     out.push(c);
     i = c.end - 1;

@@ -4,9 +4,10 @@
  * ("Pirelli SpA", "Eagles owner Jeffrey Lurie"), datelines ("WASHINGTON, Aug 30 (Reuters)") and
  * the closed-class words that are never a name.
  */
-import { type Candidate, type Doc, spanText } from './document';
+
 import { japaneseWord } from './east-asian-en';
 import { COMPANY_SUFFIXES } from './people';
+import { type Candidate, spanText, type TokenizedText } from './tokenized-text';
 import { keyOf, type Token } from './tokens';
 
 /** Capitalised words that make a place name part of an event's or organisation's name. */
@@ -56,8 +57,9 @@ const OFFICERS_EN = new Set(
  * One sense per text: a word written as a company's name ("Pirelli SpA", "Magna International")
  * names the company wherever it stands alone in that text, not a person ("Pirelli said …"); so
  * does a name written before an officer's title and a name ("Eagles owner Jeffrey Lurie",
- * "Petofi general manager Laszlo Sebesvari": in conll2003-train, 1 of 90 such names is a
- * person's, and that one with "'s").
+ * "Petofi general manager Laszlo Sebesvari": in conll2003-train such a name is almost never a
+ * person's, and the one that is carries "'s"; docs/recognition.md, "Measured figures behind the
+ * rules").
  */
 export function dropCompanyPeople(tokens: readonly Token[], chosen: Candidate[]): Candidate[] {
   let companies: Set<string> | null = null;
@@ -98,15 +100,16 @@ export function dropCompanyPeople(tokens: readonly Token[], chosen: Candidate[])
  * A lone capitalised common word is no person ("Tourism is critical …", "Buy Photo",
  * "Mercantile or Commerce"), unless the text names a person in full with it (its canonical is
  * then that full name). Common words: Hunspell en_US without the ones it also lists capitalised
- * ("Bush", "Green") or that are parts of train names (lexicon commonWordsEn). Measured on
- * conll2003-dev: 15 false people gone (131 → 116), no true one lost.
+ * ("Bush", "Green") or that are parts of train names (lexicon commonWordsEn). On conll2003-dev
+ * this removes false people and no true one (docs/recognition.md, "Measured figures behind the
+ * rules").
  */
-export function dropCommonWordPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
+export function dropCommonWordPeople(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
   return chosen.filter((c) => {
     if (c.type !== 'PER' || c.end !== c.start + 1) return true;
-    const t = doc.tokens[c.start] as Token;
+    const t = tokenized.tokens[c.start] as Token;
     if (t.shape !== 'title' || t.script !== 'lat' || c.canonical !== t.text) return true;
-    return !doc.lex.isCommonWordEn(t.key);
+    return !tokenized.lex.isCommonWordEn(t.key);
   });
 }
 
@@ -124,8 +127,8 @@ const NEWS_AGENCIES = new Set('reuters ap afp upi bloomberg dpa xinhua interfax'
  * country, then the date or the agency ("WIGAN , England 1996-08-31", "ST. LOUIS 1996-08-30",
  * "WASHINGTON, Aug 30 (Reuters)"). The capitals are a place.
  */
-export function englishDatelines(doc: Doc): Candidate[] {
-  const { tokens } = doc;
+export function englishDatelines(tokenized: TokenizedText): Candidate[] {
+  const { tokens } = tokenized;
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -161,7 +164,7 @@ export function englishDatelines(doc: Doc): Candidate[] {
       )
         plausible = false;
       // (Learned from the train data, one-word clubs named after their town do not count.)
-      const covered = doc.coveredBy[w];
+      const covered = tokenized.coveredBy[w];
       if (covered && covered.type !== 'LOC' && (covered.curated || end - i > 1)) plausible = false;
     }
     if (!plausible) continue;
@@ -188,11 +191,11 @@ export function englishDatelines(doc: Doc): Candidate[] {
       (next.text === '(' && NEWS_AGENCIES.has(tokens[k + 1]?.key ?? '')) ||
       (MONTH_ABBREVIATIONS.has(next.key) && tokens[k + 1]?.kind === 'num');
     if (!dated) continue;
-    const phrase = doc.phraseAt[i];
+    const phrase = tokenized.phraseAt[i];
     const canonical =
       phrase && phrase.end === end && phrase.entry.type === 'LOC'
         ? phrase.entry.canonical
-        : spanText(doc, i, end);
+        : spanText(tokenized, i, end);
     out.push({ start: i, end, type: 'LOC', canonical, tier: 5 });
   }
   return out;
@@ -210,18 +213,18 @@ const PLACE_PREPOSITIONS_EN = new Set(
  * after it ("Leicester", "Hartlepool"), so it is dropped. Kept when the text names a person in
  * full with it (its canonical is then that full name).
  */
-export function placesNotPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
+export function placesNotPeople(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of chosen) {
-    if (c.type !== 'PER' || c.canonical !== spanText(doc, c.start, c.end)) {
+    if (c.type !== 'PER' || c.canonical !== spanText(tokenized, c.start, c.end)) {
       out.push(c);
       continue;
     }
-    if (!doc.lex.isPlaceEn(keyOf(doc.tokens, c.start, c.end))) {
+    if (!tokenized.lex.isPlaceEn(keyOf(tokenized.tokens, c.start, c.end))) {
       out.push(c);
       continue;
     }
-    const prev = doc.tokens[c.start - 1];
+    const prev = tokenized.tokens[c.start - 1];
     if (prev && PLACE_PREPOSITIONS_EN.has(prev.key))
       out.push({ ...c, type: 'LOC', person: undefined });
   }
@@ -233,12 +236,12 @@ export function placesNotPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
  * Mercedes-Benz"), not a person, unless the first word is an English given name or a Japanese
  * one ("Ichiro Suzuki"): the maker is the last word, one of notPeopleEn.
  */
-function makeAfterName(doc: Doc, c: Candidate): boolean {
+function makeAfterName(tokenized: TokenizedText, c: Candidate): boolean {
   if (c.end - c.start < 2) return false;
-  const first = doc.tokens[c.start] as Token;
-  const last = doc.tokens[c.end - 1] as Token;
-  if (!doc.lex.isNotPersonEn(last.key)) return false;
-  return !doc.lex.isGivenNameEn(first.key) && !japaneseWord(first.key);
+  const first = tokenized.tokens[c.start] as Token;
+  const last = tokenized.tokens[c.end - 1] as Token;
+  if (!tokenized.lex.isNotPersonEn(last.key)) return false;
+  return !tokenized.lex.isGivenNameEn(first.key) && !japaneseWord(first.key);
 }
 
 /**
@@ -247,13 +250,13 @@ function makeAfterName(doc: Doc, c: Candidate): boolean {
  * "Lada Togliatti", "Kuwaiti", and plurals: "Kuwaitis") is no person, unless the text names a
  * person in full with it.
  */
-export function organisationsNotPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
+export function organisationsNotPeople(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
   return chosen.filter((c) => {
-    if (c.type !== 'PER' || c.canonical !== spanText(doc, c.start, c.end)) return true;
-    const key = keyOf(doc.tokens, c.start, c.end);
-    if (doc.lex.isNotPersonEn(key)) return false;
-    if (key.endsWith('s') && doc.lex.isNotPersonEn(key.slice(0, -1))) return false;
-    return !makeAfterName(doc, c);
+    if (c.type !== 'PER' || c.canonical !== spanText(tokenized, c.start, c.end)) return true;
+    const key = keyOf(tokenized.tokens, c.start, c.end);
+    if (tokenized.lex.isNotPersonEn(key)) return false;
+    if (key.endsWith('s') && tokenized.lex.isNotPersonEn(key.slice(0, -1))) return false;
+    return !makeAfterName(tokenized, c);
   });
 }
 
@@ -262,11 +265,11 @@ export function organisationsNotPeople(doc: Doc, chosen: Candidate[]): Candidate
  * that person ("MaliVai Washington … Washington came charging back", "Neil Jordan … Jordan
  * said"), unless a place preposition stands before it ("in Washington").
  */
-export function surnamesOverPlaces(doc: Doc, chosen: Candidate[]): Candidate[] {
+export function surnamesOverPlaces(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
   let people: Map<string, string> | null = null;
   for (const c of chosen) {
     if (c.type !== 'PER' || c.end - c.start < 2) continue;
-    const last = doc.tokens[c.end - 1] as Token;
+    const last = tokenized.tokens[c.end - 1] as Token;
     if (last.kind !== 'word' || last.shape !== 'title') continue;
     people ??= new Map();
     if (!people.has(last.key)) people.set(last.key, c.canonical);
@@ -275,10 +278,10 @@ export function surnamesOverPlaces(doc: Doc, chosen: Candidate[]): Candidate[] {
   const known = people;
   return chosen.map((c) => {
     if (c.type !== 'LOC' || c.end !== c.start + 1) return c;
-    const t = doc.tokens[c.start] as Token;
+    const t = tokenized.tokens[c.start] as Token;
     const canonical = t.shape === 'title' ? known.get(t.key) : undefined;
     if (!canonical) return c;
-    const prev = doc.tokens[c.start - 1];
+    const prev = tokenized.tokens[c.start - 1];
     if (prev && PLACE_PREPOSITIONS_EN.has(prev.key)) return c;
     return {
       start: c.start,
@@ -338,19 +341,19 @@ const STATE_ABBREVIATIONS_EN: Record<string, string> = {
  * 10"), an honorific alone is no name ("Miss Universe"), and a state abbreviation between a
  * comma and a full stop is the state ("Eau Claire , Wisc .", "PONTIAC , Mich .").
  */
-export function abbreviationsNotPeople(doc: Doc, chosen: Candidate[]): Candidate[] {
+export function abbreviationsNotPeople(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of chosen) {
     if (c.type !== 'PER' || c.end !== c.start + 1) {
       out.push(c);
       continue;
     }
-    const t = doc.tokens[c.start] as Token;
-    const next = doc.tokens[c.end];
+    const t = tokenized.tokens[c.start] as Token;
+    const next = tokenized.tokens[c.end];
     if (MONTH_ABBREVIATIONS.has(t.key) && next?.kind === 'num' && next.gap !== '\n') continue;
     if (HONORIFICS_EN.has(t.key) && c.canonical === t.text) continue;
     const state = STATE_ABBREVIATIONS_EN[t.key];
-    if (state && doc.tokens[c.start - 1]?.text === ',' && next?.text === '.') {
+    if (state && tokenized.tokens[c.start - 1]?.text === ',' && next?.text === '.') {
       out.push({ start: c.start, end: c.end, type: 'LOC', canonical: state, tier: c.tier });
       continue;
     }
@@ -362,8 +365,9 @@ export function abbreviationsNotPeople(doc: Doc, chosen: Candidate[]): Candidate
 /**
  * Nouns of organisations that stand right before their name in English news ("private bank
  * Bamerindus", "German retailer Promodes", "Czech daily Mlada Fronta"): in conll2003-train the
- * gold span after each of them is an organisation 163 times, a place once and a person never
- * (checked for each noun; "rival", "insurer" and "partner" were left out: they precede people too).
+ * gold span after them is an organisation nearly always and a person never (checked for each
+ * noun; counts in docs/recognition.md, "Measured figures behind the rules"; "rival", "insurer"
+ * and "partner" were left out: they precede people too).
  */
 const ORGANISATION_NOUNS_EN = new Set(
   'agency bank carmaker automaker carrier chain club company concern conglomerate daily distributor firm fund giant group maker manufacturer miner newspaper operator refiner retailer rivals side team unit utility weekly brewer airline publisher subsidiary'.split(
@@ -376,22 +380,22 @@ const ORGANISATION_NOUNS_EN = new Set(
  * that organisation's wherever it stands alone in the text, not a person's; a person named in
  * full with it stays.
  */
-export function organisationNounNames(doc: Doc, chosen: Candidate[]): Candidate[] {
+export function organisationNounNames(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
   let names: Set<string> | null = null;
   for (const c of chosen) {
     if (c.type !== 'PER') continue;
-    const noun = doc.tokens[c.start - 1];
+    const noun = tokenized.tokens[c.start - 1];
     if (noun?.shape !== 'lower' || !ORGANISATION_NOUNS_EN.has(noun.key)) continue;
-    if ((doc.tokens[c.start] as Token).gap !== ' ') continue;
+    if ((tokenized.tokens[c.start] as Token).gap !== ' ') continue;
     names ??= new Set();
-    names.add(keyOf(doc.tokens, c.start, c.end));
+    names.add(keyOf(tokenized.tokens, c.start, c.end));
   }
   if (!names) return chosen;
   const known = names;
   return chosen.filter(
     (c) =>
       c.type !== 'PER' ||
-      c.canonical !== spanText(doc, c.start, c.end) ||
-      !known.has(keyOf(doc.tokens, c.start, c.end)),
+      c.canonical !== spanText(tokenized, c.start, c.end) ||
+      !known.has(keyOf(tokenized.tokens, c.start, c.end)),
   );
 }

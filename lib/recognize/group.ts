@@ -3,9 +3,10 @@
  * name seen ("Путина", "Владимиру Путину", "Путин" → "Владимир Путин"), and marks surnames
  * standing alone once the text has named that person in full.
  */
-import type { Candidate, Doc } from './document';
-import { isCapWord } from './document';
+
 import { loneSurnameKeys } from './people';
+import type { Candidate, TokenizedText } from './tokenized-text';
+import { isCapWord } from './tokenized-text';
 import type { Token } from './tokens';
 
 /**
@@ -42,14 +43,18 @@ function compatibleFirst(a: string, b: string): boolean {
  * read as an organisation).
  */
 /** Nominative of a Cyrillic first name form that is nothing else ("Кэтрин", "Камилю" → "Камиля"). */
-function firstNameNominative(doc: Doc, i: number): string | undefined {
-  const rs = doc.readings(i);
+function firstNameNominative(tokenized: TokenizedText, i: number): string | undefined {
+  const rs = tokenized.readings(i);
   if (rs.length === 0 || rs.some((r) => r.kind !== 'F' || r.lemma.ambiguous)) return undefined;
   const r = rs[0];
-  return r ? doc.lex.nominative(r.lemma) : undefined;
+  return r ? tokenized.lex.nominative(r.lemma) : undefined;
 }
 
-export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array): Candidate[] {
+export function groupPeople(
+  tokenized: TokenizedText,
+  chosen: Candidate[],
+  blocked?: Uint8Array,
+): Candidate[] {
   const groups = new Map<string, Named[]>();
   const aliases = new Map<string, string>();
   const eastAsianBySurname = new Map<string, Set<string>>();
@@ -121,7 +126,7 @@ export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array)
   };
 
   const out: Candidate[] = [];
-  const taken = blocked ? Uint8Array.from(blocked) : new Uint8Array(doc.tokens.length);
+  const taken = blocked ? Uint8Array.from(blocked) : new Uint8Array(tokenized.tokens.length);
   for (const c of chosen) {
     for (let k = c.start; k < c.end; k++) taken[k] = 1;
     if (c.type !== 'PER' || !c.person) {
@@ -155,15 +160,15 @@ export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array)
       list.push({ parts, named: best(groups.get(k) as Named[]) });
       byFamily.set(parts[0] as string, list);
     }
-    for (let i = 0; i < doc.tokens.length; i++) {
+    for (let i = 0; i < tokenized.tokens.length; i++) {
       if (taken[i]) continue;
-      const seqs = byFamily.get((doc.tokens[i] as Token).key);
+      const seqs = byFamily.get((tokenized.tokens[i] as Token).key);
       if (!seqs) continue;
       for (const { parts, named } of seqs) {
         if (!named) continue;
         let ok = true;
         for (let k = 0; k < parts.length && ok; k++) {
-          const t = doc.tokens[i + k];
+          const t = tokenized.tokens[i + k];
           const part = parts[k] as string;
           ok =
             !!t &&
@@ -191,16 +196,16 @@ export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array)
   if (groups.size > 0) {
     // A word's possible surname keys depend on the word only: computed once per text.
     const surnameKeysCache = new Map<string, string[]>();
-    for (let i = 0; i < doc.tokens.length; i++) {
-      if (taken[i] || doc.isRole[i] || doc.coveredBy[i]) continue;
-      const t = doc.tokens[i] as Token;
+    for (let i = 0; i < tokenized.tokens.length; i++) {
+      if (taken[i] || tokenized.isRole[i] || tokenized.coveredBy[i]) continue;
+      const t = tokenized.tokens[i] as Token;
       if (t.script !== 'cyr' && t.script !== 'lat') continue;
       // Headlines in capitals name people by surname too ("SHEARER NAMED AS CAPTAIN").
-      const headline = doc.capsLine[i] && t.shape === 'upper' && t.text.length > 2;
-      if (!isCapWord(doc, i) && !headline) continue;
+      const headline = tokenized.capsLine[i] && t.shape === 'upper' && t.text.length > 2;
+      if (!isCapWord(tokenized, i) && !headline) continue;
       let keys = surnameKeysCache.get(t.key);
       if (!keys) {
-        keys = loneSurnameKeys(doc, i);
+        keys = loneSurnameKeys(tokenized, i);
         surnameKeysCache.set(t.key, keys);
       }
       const b = lookup(keys, t.script === 'cyr' && SINGULAR_CASE_ENDING.test(t.key));
@@ -210,7 +215,7 @@ export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array)
           ? undefined
           : t.script === 'lat'
             ? byFirst(t.text)
-            : byFirst(firstNameNominative(doc, i)));
+            : byFirst(firstNameNominative(tokenized, i)));
       if (!canonical) continue;
       out.push({ start: i, end: i + 1, type: 'PER', canonical, tier: 1 });
     }

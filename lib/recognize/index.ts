@@ -7,7 +7,6 @@
 import { appendAll } from '../arrays';
 import type { Mention, RecognizeOptions, Recognizer } from '../entities';
 import { applyCueNouns, cuedPeople } from './cue-nouns';
-import { type Candidate, createDoc, type Doc, spanText, takenTokens } from './document';
 import { eastAsianNamesEn } from './east-asian-en';
 import {
   abbreviationsNotPeople,
@@ -39,6 +38,13 @@ import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
 import { getTagger, taggedCandidates, tagSpans } from './tagged';
+import {
+  type Candidate,
+  createTokenizedText,
+  spanText,
+  type TokenizedText,
+  takenTokens,
+} from './tokenized-text';
 import { quotedName, type Token, tokenize } from './tokens';
 
 export const RECOGNIZER_ID = 'glossa-tagger-1';
@@ -79,35 +85,36 @@ export function setMergePolicy(p: Partial<MergePolicy>): void {
 const NEVER_ALONE = new Set(['север', 'юг', 'запад', 'восток', 'договор', 'соглашение']);
 
 /** A tagged span no reader would call a person or place: a treaty head noun, "Север"/"Юг", a code. */
-function implausible(doc: Doc, c: Candidate): boolean {
+function implausible(tokenized: TokenizedText, c: Candidate): boolean {
   // A code, not a name ("SARS-CoV-2", "F-16"): no person in the train splits has a digit.
   if (c.type === 'PER') {
     for (let k = c.start; k < c.end; k++)
-      if (/\p{N}/u.test((doc.tokens[k] as Token).text)) return true;
+      if (/\p{N}/u.test((tokenized.tokens[k] as Token).text)) return true;
   }
   if (c.end !== c.start + 1) return false;
-  const t = doc.tokens[c.start] as Token;
+  const t = tokenized.tokens[c.start] as Token;
   if (c.type === 'PER' && INFLECTED_ABBREVIATION.test(t.text)) return true;
   if (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key)) return true;
   return NEVER_ALONE.has(t.key) || (c.type === 'PER' && !!treatyHead(t.key));
 }
 
-function keepAdjective(doc: Doc, c: Candidate): boolean {
+function keepAdjective(tokenized: TokenizedText, c: Candidate): boolean {
   if (!c.adjective) return true;
   if (policy.adjectives >= 2) return true;
-  return policy.adjectives === 1 && (doc.tokens[c.start] as Token).shape !== 'lower';
+  return policy.adjectives === 1 && (tokenized.tokens[c.start] as Token).shape !== 'lower';
 }
 
 /**
  * In Russian text a place written in Latin letters is nearly always part of a foreign name
  * ("The Washington Post", "Weibo", "Carolina Panthers", "Victoria's Secret"), unless it is a
- * place the lexicon knows or the original spelling in brackets ("Тарнак (Tarnak)"). Measured:
- * nerel-dev LOC precision +1.8 points, factru-dev +0.3, no place lost on either.
+ * place the lexicon knows or the original spelling in brackets ("Тарнак (Tarnak)"). Dropping them
+ * raised place precision on both Russian dev splits and lost no place (docs/recognition.md,
+ * "Measured figures behind the rules").
  */
-function latinNameInRussian(doc: Doc, c: Candidate): boolean {
-  if (c.type !== 'LOC' || (doc.tokens[c.start] as Token).script !== 'lat') return false;
-  if (doc.tokens[c.start - 1]?.text === '(') return false;
-  const phrase = doc.phraseAt[c.start];
+function latinNameInRussian(tokenized: TokenizedText, c: Candidate): boolean {
+  if (c.type !== 'LOC' || (tokenized.tokens[c.start] as Token).script !== 'lat') return false;
+  if (tokenized.tokens[c.start - 1]?.text === '(') return false;
+  const phrase = tokenized.phraseAt[c.start];
   return !(phrase && phrase.end === c.end && phrase.entry.type === 'LOC');
 }
 
@@ -131,21 +138,21 @@ function locativeOnlyAsName(prep: Token, t: Token, readings: readonly WordReadin
  * A one-word "person" right after a place preposition, that no dictionary knows as a name and
  * that does not look like a Russian surname, is a place: "в армянском Гаваре" reads as a town.
  */
-export function placeAfterPreposition(doc: Doc, c: Candidate): Candidate {
+export function placeAfterPreposition(tokenized: TokenizedText, c: Candidate): Candidate {
   if (c.type !== 'PER' || c.end !== c.start + 1) return c;
   let k = c.start - 1;
   // One adjective may stand between ("в армянском Гаваре").
-  const prevTok = doc.tokens[k];
+  const prevTok = tokenized.tokens[k];
   if (prevTok && prevTok.shape === 'lower' && /(?:ом|ем|ой|ей|ых|их)$/.test(prevTok.key)) k--;
-  const prep = doc.tokens[k];
+  const prep = tokenized.tokens[k];
   if (prep?.kind !== 'word' || !PLACE_PREPOSITIONS.has(prep.key)) return c;
-  const t = doc.tokens[c.start] as Token;
+  const t = tokenized.tokens[c.start] as Token;
   if (t.script !== 'cyr') return c;
-  const readings = doc.readings(c.start);
+  const readings = tokenized.readings(c.start);
   if (readings.length > 0 && !(k === c.start - 1 && locativeOnlyAsName(prep, t, readings)))
     return c;
   if (/(?:ов|ев|ин|ын|ск|цк)(?:а|у|ым|ом|е|ой|ого|ому|им)?$/.test(t.key)) return c;
-  const next = doc.tokens[c.end];
+  const next = tokenized.tokens[c.end];
   if (next && next.gap === ' ' && next.kind === 'word' && /^\p{Lu}/u.test(next.text)) return c;
   return { start: c.start, end: c.end, type: 'LOC', canonical: t.text, tier: c.tier, tagged: true };
 }
@@ -209,16 +216,21 @@ function trimToWords(tokens: readonly Token[], spans: readonly Candidate[]): Can
  * the tagger's organisations included (places.ts).
  */
 function withPlacesAfterPrepositions(
-  doc: Doc,
+  tokenized: TokenizedText,
   chosen: Candidate[],
   picked: readonly Candidate[],
 ): Candidate[] {
-  const taken = takenTokens(doc, picked);
+  const taken = takenTokens(tokenized, picked);
   for (const c of chosen) for (let k = c.start; k < c.end; k++) taken[k] = 1;
-  const found = placesAfterPrepositions(doc, taken);
+  const found = placesAfterPrepositions(tokenized, taken);
   if (found.length === 0) return chosen;
   const places = found.map(
-    (p): Candidate => ({ ...p, type: 'LOC', canonical: spanText(doc, p.start, p.end), tier: 1 }),
+    (p): Candidate => ({
+      ...p,
+      type: 'LOC',
+      canonical: spanText(tokenized, p.start, p.end),
+      tier: 1,
+    }),
   );
   return [...chosen, ...places].sort((a, b) => a.start - b.start);
 }
@@ -254,20 +266,20 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
   const lex = data.lexicon;
   const lang = pickLanguage(text, options?.lang);
   const tokens = tokenize(text);
-  const doc = createDoc(text, tokens, lex, lang);
-  proposeAll(doc);
+  const tokenized = createTokenizedText(text, tokens, lex, lang);
+  proposeAll(tokenized);
   let chosen: Candidate[];
   if (lang === 'other') {
     // Other languages: country and capital names from the lexicon only (the tagger knows
     // Russian and English news).
-    chosen = selectCandidates(doc);
+    chosen = selectCandidates(tokenized);
   } else {
-    const spans = splitAtBrackets(tokens, tagSpans(doc, ruleCodes(doc), data.tagger));
-    const tagged = taggedCandidates(doc, spans).filter(
-      (c) => keepAdjective(doc, c) && !implausible(doc, c),
+    const spans = splitAtBrackets(tokens, tagSpans(tokenized, ruleCodes(tokenized), data.tagger));
+    const tagged = taggedCandidates(tokenized, spans).filter(
+      (c) => keepAdjective(tokenized, c) && !implausible(tokenized, c),
     );
-    const treaties = doc.candidates.filter((c) => c.type === 'TREATY').sort(byLengthThenTier);
-    const fallback = doc.candidates
+    const treaties = tokenized.candidates.filter((c) => c.type === 'TREATY').sort(byLengthThenTier);
+    const fallback = tokenized.candidates
       .filter((c) => (c.type === 'PER' || c.type === 'LOC') && c.tier >= policy.fallbackTier)
       .filter((c) => !(c.type === 'LOC' && quotedName(tokens, c.start, c.end)))
       .sort(byLengthThenTier);
@@ -276,18 +288,18 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     // the tagger's organisations and other names, which only block. In English, CoNLL's
     // convention (a team named after its city is an organisation) is also the reader's.
     const names = splitPeople(
-      doc,
+      tokenized,
       tagged.filter((c) => c.type === 'PER' || c.type === 'LOC'),
-    ).map((c) => (lang === 'ru' ? placeAfterPreposition(doc, c) : c));
-    if (lang === 'ru') appendAll(names, latinInBrackets(doc, names));
+    ).map((c) => (lang === 'ru' ? placeAfterPreposition(tokenized, c) : c));
+    if (lang === 'ru') appendAll(names, latinInBrackets(tokenized, names));
     const blockers = tagged.filter((c) => c.type !== 'PER' && c.type !== 'LOC');
     const order =
       lang === 'ru'
         ? [...treaties, ...names, ...fallback, ...blockers]
         : [
             ...treaties,
-            ...englishDatelines(doc),
-            ...eastAsianNamesEn(doc),
+            ...englishDatelines(tokenized),
+            ...eastAsianNamesEn(tokenized),
             ...names,
             ...blockers,
             ...fallback,
@@ -296,34 +308,38 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     chosen = picked.filter((c) => c.type !== 'ORG');
     if (lang === 'ru')
       chosen = applyCueNouns(
-        doc,
-        chosen.filter((c) => !latinNameInRussian(doc, c)),
+        tokenized,
+        chosen.filter((c) => !latinNameInRussian(tokenized, c)),
       );
-    chosen = joinNicknames(doc, chosen);
+    chosen = joinNicknames(tokenized, chosen);
     // Lone surnames of people named in full may also take tokens the tagger read as an
-    // organisation's (measured: +2 points of recall on CoNLL people, precision −1).
-    if (policy.groupLone) chosen = groupPeople(doc, chosen);
-    if (lang === 'ru') chosen = cuedPeople(doc, chosen);
+    // organisation's: on CoNLL people this gains more recall than it costs precision
+    // (docs/recognition.md, "Measured figures behind the rules").
+    if (policy.groupLone) chosen = groupPeople(tokenized, chosen);
+    if (lang === 'ru') chosen = cuedPeople(tokenized, chosen);
     if (lang === 'ru') {
-      chosen = surnameAfterFirstName(doc, chosen, takenTokens(doc, picked));
-      chosen = withPlacesAfterPrepositions(doc, chosen, picked);
+      chosen = surnameAfterFirstName(tokenized, chosen, takenTokens(tokenized, picked));
+      chosen = withPlacesAfterPrepositions(tokenized, chosen, picked);
     }
     if (policy.recurrences)
       chosen = markRecurrences(
-        doc,
+        tokenized,
         chosen,
         picked.filter((c) => c.type === 'ORG'),
       );
     if (lang === 'en')
       chosen = organisationNounNames(
-        doc,
+        tokenized,
         abbreviationsNotPeople(
-          doc,
+          tokenized,
           surnamesOverPlaces(
-            doc,
+            tokenized,
             organisationsNotPeople(
-              doc,
-              placesNotPeople(doc, dropCommonWordPeople(doc, dropCompanyPeople(tokens, chosen))),
+              tokenized,
+              placesNotPeople(
+                tokenized,
+                dropCommonWordPeople(tokenized, dropCompanyPeople(tokens, chosen)),
+              ),
             ),
           ),
         ),

@@ -2,7 +2,7 @@
  * Which language a text is in, from its letters and function words: the recognizer's choice of
  * rule set (pickLanguage), and the page's language hint (lib/page/lang.ts), from one count.
  */
-import type { Lang } from './document';
+import type { Lang } from './tokenized-text';
 
 const EN_WORDS = new Set(
   'the of and to in is was for on that with said by at from as it he his has have are be not but an this which'.split(

@@ -261,7 +261,7 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     else eastAsianSurnames.set(s, false);
   }
 
-  // Built on the first English lookup only: Russian pages never pay for the 37,000 words.
+  // Built on the first English lookup only: Russian pages never pay for the English word list.
   let commonEn: Set<string> | null = null;
   const isCommonWordEn = (key: string): boolean => {
     commonEn ??= new Set(data.commonWordsEn.split(' '));

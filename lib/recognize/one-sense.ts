@@ -4,7 +4,7 @@
  * ("Jay Z" in the headline, once "Джей Зи (Jay Z)" was recognised in the body). Only tokens that
  * no other span took are marked, so this adds marks and never changes one.
  */
-import { type Candidate, type Doc, lowerCaseWords, takenTokens } from './document';
+import { type Candidate, lowerCaseWords, type TokenizedText, takenTokens } from './tokenized-text';
 import { keyOf, nameShaped, quotedName, type Token } from './tokens';
 
 const MAX_NAMES_PER_WORD = 8;
@@ -25,11 +25,11 @@ function partOfLonger(tokens: readonly Token[], start: number, end: number): boo
  * reads the name as an organisation more often than as a person.
  */
 export function markRecurrences(
-  doc: Doc,
+  tokenized: TokenizedText,
   chosen: Candidate[],
   organisations: readonly Candidate[] = [],
 ): Candidate[] {
-  const { tokens } = doc;
+  const { tokens } = tokenized;
   // Names by their first word: key sequences and the canonical name they stand for.
   const byFirst = new Map<string, { id: string; keys: string[]; canonical: string }[]>();
   const seen = new Set<string>();
@@ -58,7 +58,7 @@ export function markRecurrences(
   if (byFirst.size === 0) return chosen;
   // The longest name first: "Jay Z" before "Jay".
   for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-  const taken = takenTokens(doc, chosen);
+  const taken = takenTokens(tokenized, chosen);
   // How often each name is still an organisation's whole span (one a person has not since
   // taken): the majority reading wins. 2 in `taken` = inside an organisation's name.
   const asOrganisation = new Map<string, number>();
@@ -91,7 +91,7 @@ export function markRecurrences(
       if (!ok || partOfLonger(tokens, i, end) || quotedName(tokens, i, end)) continue;
       // A lone capitalised word opening a sentence may be a common word there ("Роза").
       if (keys.length === 1 && (tokens[i] as Token).sentenceStart) {
-        lower ??= lowerCaseWords(doc);
+        lower ??= lowerCaseWords(tokenized);
         if (lower.has(keys[0] as string)) continue;
       }
       for (let k = i; k < end; k++) taken[k] = 1;

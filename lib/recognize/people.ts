@@ -2,22 +2,23 @@
  * Person rules: first name + surname, initials + surname, East Asian names, names after a role
  * word, and surnames of people the lexicon knows. Titles stay out of the spans.
  */
-import {
-  type Candidate,
-  type Doc,
-  isCapWord,
-  isInitial,
-  isPlaceOrOrg,
-  type PersonInfo,
-} from './document';
+
+import { displayLike } from './display-names';
 import { isAmbiguous, type WordReading } from './lexicon';
-import { displayLike } from './names';
 import {
   looksLikeRussianSurname,
   looksLikeVerb,
   patronymicNominative,
   surnameNominatives,
 } from './russian';
+import {
+  type Candidate,
+  isCapWord,
+  isInitial,
+  isPlaceOrOrg,
+  type PersonInfo,
+  type TokenizedText,
+} from './tokenized-text';
 import type { Token } from './tokens';
 
 const PARTICLES = new Set([
@@ -92,13 +93,13 @@ export const COMPANY_SUFFIXES = new Set(
 
 const ROMAN = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{1,3})$/;
 
-function tok(doc: Doc, i: number): Token | undefined {
-  return doc.tokens[i];
+function tok(tokenized: TokenizedText, i: number): Token | undefined {
+  return tokenized.tokens[i];
 }
 
 /** Next token on the same line after a space (names do not run across punctuation). */
-function nextWord(doc: Doc, i: number): number {
-  const t = tok(doc, i + 1);
+function nextWord(tokenized: TokenizedText, i: number): number {
+  const t = tok(tokenized, i + 1);
   return t && t.gap === ' ' && t.kind === 'word' ? i + 1 : -1;
 }
 
@@ -111,9 +112,10 @@ function surnameReadings(readings: WordReading[]): WordReading[] {
 }
 
 /** Could token i be a surname or other name part? */
-function namePart(doc: Doc, i: number): boolean {
-  const t = tok(doc, i);
-  if (!t || !isCapWord(doc, i) || doc.isRole[i] || isPlaceOrOrg(doc, i)) return false;
+function namePart(tokenized: TokenizedText, i: number): boolean {
+  const t = tok(tokenized, i);
+  if (!t || !isCapWord(tokenized, i) || tokenized.isRole[i] || isPlaceOrOrg(tokenized, i))
+    return false;
   if (MONTHS_AND_DAYS.has(t.key)) return false;
   return true;
 }
@@ -128,44 +130,55 @@ function casesOf(r: WordReading): string[] {
 
 /** Nominative of a Russian surname form, agreeing with a first name's gender and cases if known. */
 function russianSurname(
-  doc: Doc,
+  tokenized: TokenizedText,
   i: number,
   gender?: string,
   cases?: string[],
 ): { display: string; keys: string[] } {
-  const t = tok(doc, i) as Token;
+  const t = tok(tokenized, i) as Token;
   const keys: string[] = [];
-  for (const r of surnameReadings(doc.readings(i))) {
+  for (const r of surnameReadings(tokenized.readings(i))) {
     const ok = r.codes.some(
       (c) =>
         (!gender || c[2] === gender || c[2] === 'c') && (!cases || cases.includes(c[0] as string)),
     );
-    if (ok) keys.push(doc.lex.nominative(r.lemma, gender === 'f' ? 'f' : 'm'));
+    if (ok) keys.push(tokenized.lex.nominative(r.lemma, gender === 'f' ? 'f' : 'm'));
   }
   for (const k of surnameNominatives(t.key, gender, cases)) if (!keys.includes(k)) keys.push(k);
   const best = keys[0] ?? t.key;
   return { display: displayLike(best, t.text), keys };
 }
 
-function push(doc: Doc, start: number, end: number, tier: number, person: PersonInfo): void {
+function push(
+  tokenized: TokenizedText,
+  start: number,
+  end: number,
+  tier: number,
+  person: PersonInfo,
+): void {
   const parts = [person.first, person.patronymic, person.initials, person.surname].filter(Boolean);
   const canonical =
     parts.join(' ') ||
-    doc.tokens
+    tokenized.tokens
       .slice(start, end)
       .map((t) => t.text)
       .join(' ');
-  doc.candidates.push({ start, end, type: 'PER', canonical, tier, person });
+  tokenized.candidates.push({ start, end, type: 'PER', canonical, tier, person });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Russian
 
 /** Picks the first-name reading that agrees with the surname (case), else a masculine one. */
-function pickFirstName(doc: Doc, firsts: WordReading[], surname: number): WordReading {
+function pickFirstName(
+  tokenized: TokenizedText,
+  firsts: WordReading[],
+  surname: number,
+): WordReading {
   if (firsts.length === 1) return firsts[0] as WordReading;
-  const sCodes = surname >= 0 ? surnameReadings(doc.readings(surname)).flatMap((r) => r.codes) : [];
-  const sKey = surname >= 0 ? (tok(doc, surname) as Token).key : '';
+  const sCodes =
+    surname >= 0 ? surnameReadings(tokenized.readings(surname)).flatMap((r) => r.codes) : [];
+  const sKey = surname >= 0 ? (tok(tokenized, surname) as Token).key : '';
   const femaleSurname = /(?:ова|ева|ина|ына|ая|яя)$/.test(sKey);
   let best = firsts[0] as WordReading;
   let bestScore = -1;
@@ -191,15 +204,15 @@ function pickFirstName(doc: Doc, firsts: WordReading[], surname: number): WordRe
  * First name, then up to three more name parts: patronymic, middle names, particles, surname
  * ("Владимира Путина", "Реджеп Тайип Эрдоган", "Шарль де Голль", "Елизавета II").
  */
-function russianFullName(doc: Doc, i: number): boolean {
-  if (!isCapWord(doc, i)) return false;
-  const t = tok(doc, i) as Token;
-  let firsts = doc.readings(i).filter((r) => r.kind === 'F');
+function russianFullName(tokenized: TokenizedText, i: number): boolean {
+  if (!isCapWord(tokenized, i)) return false;
+  const t = tok(tokenized, i) as Token;
+  let firsts = tokenized.readings(i).filter((r) => r.kind === 'F');
   // Hyphenated first names ("Жан-Мари"): every part a first name; read as the last part.
   let hyphenated = false;
   if (firsts.length === 0 && t.key.includes('-')) {
     const pieces = t.key.split('-');
-    const readings = pieces.map((p) => doc.lex.analyze(p).filter((r) => r.kind === 'F'));
+    const readings = pieces.map((p) => tokenized.lex.analyze(p).filter((r) => r.kind === 'F'));
     if (pieces.length === 2 && readings.every((r) => r.length > 0)) {
       firsts = readings[1] as WordReading[];
       hyphenated = true;
@@ -208,34 +221,34 @@ function russianFullName(doc: Doc, i: number): boolean {
   if (firsts.length === 0) return false;
   const parts: number[] = [];
   let roman = -1;
-  let j = nextWord(doc, i);
+  let j = nextWord(tokenized, i);
   while (j > 0 && parts.length < 3) {
-    const w = tok(doc, j) as Token;
+    const w = tok(tokenized, j) as Token;
     if (ROMAN.test(w.text)) {
       roman = j;
       break;
     }
     if (PARTICLES.has(w.key)) {
-      const k = nextWord(doc, j);
-      if (k > 0 && namePart(doc, k)) {
+      const k = nextWord(tokenized, j);
+      if (k > 0 && namePart(tokenized, k)) {
         parts.push(j);
         j = k;
         continue;
       }
       break;
     }
-    if (!isCapWord(doc, j) || doc.isRole[j] || MONTHS_AND_DAYS.has(w.key)) break;
-    if (doc.lex.capsNotNames.has(w.key)) break;
-    if (isPlaceOrOrg(doc, j)) {
+    if (!isCapWord(tokenized, j) || tokenized.isRole[j] || MONTHS_AND_DAYS.has(w.key)) break;
+    if (tokenized.lex.capsNotNames.has(w.key)) break;
+    if (isPlaceOrOrg(tokenized, j)) {
       // A one-word place can still be a surname right after a first name ("Джеймс Коми").
-      const m = doc.phraseAt[j];
+      const m = tokenized.phraseAt[j];
       const ambiguousFirst = firsts.every((f) => f.lemma.ambiguous);
       if (parts.length === 0 && m && m.end === j + 1 && m.entry.type === 'LOC' && !ambiguousFirst) {
         parts.push(j);
       }
       break;
     }
-    const rs = doc.readings(j);
+    const rs = tokenized.readings(j);
     const surnameLike =
       rs.some((r) => r.kind === 'S' || r.kind === 'P') || looksLikeRussianSurname(w.key);
     const firstLike = rs.some((r) => r.kind === 'F');
@@ -243,41 +256,43 @@ function russianFullName(doc: Doc, i: number): boolean {
     // as does a first name in another case.
     if (firstLike && !surnameLike) {
       const firstCases = new Set(firsts.flatMap(casesOf));
-      const prevPart = parts.length ? (tok(doc, parts[parts.length - 1] as number) as Token) : null;
+      const prevPart = parts.length
+        ? (tok(tokenized, parts[parts.length - 1] as number) as Token)
+        : null;
       const prevSurname =
         !!prevPart &&
-        (surnameReadings(doc.readings(parts[parts.length - 1] as number)).length > 0 ||
+        (surnameReadings(tokenized.readings(parts[parts.length - 1] as number)).length > 0 ||
           looksLikeRussianSurname(prevPart.key));
       const sameCase = rs.some(
         (r) => r.kind === 'F' && r.codes.some((c) => firstCases.has(c[0] as string)),
       );
       if (prevSurname || !sameCase) break;
     }
-    if (parts.some((k) => (tok(doc, k) as Token).key === w.key)) break;
+    if (parts.some((k) => (tok(tokenized, k) as Token).key === w.key)) break;
     const placeOnly = rs.length > 0 && rs.every((r) => r.kind === 'G') && !isAmbiguous(rs);
     // A one-word place right after a first name is a surname ("Наото Кан").
     const placeSurname = placeOnly && parts.length === 0 && firsts.some((f) => !f.lemma.ambiguous);
     if (rs.length > 0 && !surnameLike && !firstLike && !placeSurname) break; // a common word
     if (isAmbiguous(rs) && !surnameLike) break;
     parts.push(j);
-    j = nextWord(doc, j);
+    j = nextWord(tokenized, j);
   }
   if (parts.length === 0 && roman < 0) return false;
   const last = parts.length ? (parts[parts.length - 1] as number) : -1;
-  const first = pickFirstName(doc, firsts, last);
+  const first = pickFirstName(tokenized, firsts, last);
   const gender = gendersOf(first).find((g) => g === 'm' || g === 'f');
   const cases = casesOf(first);
   if (first.lemma.ambiguous && t.sentenceStart) {
-    const lastTok = last >= 0 ? (tok(doc, last) as Token) : undefined;
+    const lastTok = last >= 0 ? (tok(tokenized, last) as Token) : undefined;
     const strong =
       roman >= 0 ||
       (last >= 0 &&
-        (surnameReadings(doc.readings(last)).length > 0 ||
+        (surnameReadings(tokenized.readings(last)).length > 0 ||
           looksLikeRussianSurname(lastTok?.key ?? '')));
     if (!strong) return false;
   }
   if (last >= 0) {
-    const sReadings = surnameReadings(doc.readings(last));
+    const sReadings = surnameReadings(tokenized.readings(last));
     if (
       sReadings.length &&
       !sReadings.some((r) => r.codes.some((c) => cases.includes(c[0] as string)))
@@ -287,34 +302,34 @@ function russianFullName(doc: Doc, i: number): boolean {
     }
   }
   const display: string[] = [
-    hyphenated ? t.text : displayLike(doc.lex.nominative(first.lemma, gender), t.text),
+    hyphenated ? t.text : displayLike(tokenized.lex.nominative(first.lemma, gender), t.text),
   ];
   let patronymic: string | undefined;
   for (const k of parts.slice(0, -1)) {
-    const w = tok(doc, k) as Token;
+    const w = tok(tokenized, k) as Token;
     const p = patronymicNominative(w.key);
-    const f = doc.readings(k).find((r) => r.kind === 'F');
+    const f = tokenized.readings(k).find((r) => r.kind === 'F');
     if (p && !patronymic) {
       patronymic = displayLike(p.lemma, w.text);
       display.push(patronymic);
-    } else if (f) display.push(displayLike(doc.lex.nominative(f.lemma, gender), w.text));
+    } else if (f) display.push(displayLike(tokenized.lex.nominative(f.lemma, gender), w.text));
     else display.push(w.text);
   }
   let surname: { display: string; keys: string[] } | undefined;
   if (last >= 0) {
-    const w = tok(doc, last) as Token;
+    const w = tok(tokenized, last) as Token;
     const p = patronymicNominative(w.key);
     if (p && !patronymic && parts.length === 1) {
       patronymic = displayLike(p.lemma, w.text);
       display.push(patronymic);
     } else {
-      surname = russianSurname(doc, last, gender, cases);
+      surname = russianSurname(tokenized, last, gender, cases);
       display.push(surname.display);
     }
   }
-  if (roman >= 0) display.push((tok(doc, roman) as Token).text);
+  if (roman >= 0) display.push((tok(tokenized, roman) as Token).text);
   const end = (roman >= 0 ? roman : last) + 1;
-  doc.candidates.push({
+  tokenized.candidates.push({
     start: i,
     end,
     type: 'PER',
@@ -331,16 +346,16 @@ function russianFullName(doc: Doc, i: number): boolean {
 }
 
 /** A first name standing alone ("Анна говорит…"): grouped with a full name if the text has one. */
-function loneFirstName(doc: Doc, i: number): void {
-  const t = tok(doc, i) as Token;
-  if (!isCapWord(doc, i) || doc.isRole[i] || doc.coveredBy[i]) return;
-  const rs = doc.readings(i);
+function loneFirstName(tokenized: TokenizedText, i: number): void {
+  const t = tok(tokenized, i) as Token;
+  if (!isCapWord(tokenized, i) || tokenized.isRole[i] || tokenized.coveredBy[i]) return;
+  const rs = tokenized.readings(i);
   const f = rs.find((r) => r.kind === 'F');
   if (!f || isAmbiguous(rs) || rs.some((r) => r.kind !== 'F')) return;
-  if (doc.lex.capsNotNames.has(t.key)) return;
+  if (tokenized.lex.capsNotNames.has(t.key)) return;
   const gender = gendersOf(f).find((g) => g === 'm' || g === 'f');
-  const name = displayLike(doc.lex.nominative(f.lemma, gender), t.text);
-  doc.candidates.push({
+  const name = displayLike(tokenized.lex.nominative(f.lemma, gender), t.text);
+  tokenized.candidates.push({
     start: i,
     end: i + 1,
     type: 'PER',
@@ -351,45 +366,55 @@ function loneFirstName(doc: Doc, i: number): void {
 }
 
 /** "В. В. Путин", "Б.Обама", "Путин В.В." */
-function initialsName(doc: Doc, i: number): boolean {
-  if (doc.coveredBy[i] && doc.coveredBy[i]?.type !== 'PER') return false; // "U.S."
-  if (!isInitial(doc, i)) {
+function initialsName(tokenized: TokenizedText, i: number): boolean {
+  if (tokenized.coveredBy[i] && tokenized.coveredBy[i]?.type !== 'PER') return false; // "U.S."
+  if (!isInitial(tokenized, i)) {
     // Surname followed by initials.
-    if (!namePart(doc, i) || !isInitial(doc, i + 1) || (tok(doc, i + 1) as Token).gap !== ' ') {
+    if (
+      !namePart(tokenized, i) ||
+      !isInitial(tokenized, i + 1) ||
+      (tok(tokenized, i + 1) as Token).gap !== ' '
+    ) {
       return false;
     }
     // "Сын А.Лукашенко": the initials belong to the name after them.
-    const afterInitials = tok(doc, i + 3);
+    const afterInitials = tok(tokenized, i + 3);
     if (afterInitials && afterInitials.gap === '' && afterInitials.kind === 'word') return false;
-    if ((tok(doc, i) as Token).sentenceStart && !surnameReadings(doc.readings(i)).length)
+    if (
+      (tok(tokenized, i) as Token).sentenceStart &&
+      !surnameReadings(tokenized.readings(i)).length
+    )
       return false;
-    if (doc.lex.capsNotNames.has((tok(doc, i) as Token).key)) return false;
+    if (tokenized.lex.capsNotNames.has((tok(tokenized, i) as Token).key)) return false;
     let end = i + 3;
-    if (isInitial(doc, end)) end += 2;
-    const t = tok(doc, i) as Token;
-    const initials = doc.tokens
+    if (isInitial(tokenized, end)) end += 2;
+    const t = tok(tokenized, i) as Token;
+    const initials = tokenized.tokens
       .slice(i + 1, end)
       .filter((x) => x.kind === 'word')
       .map((x) => `${x.text}.`)
       .join(' ');
-    const s = t.script === 'cyr' ? russianSurname(doc, i) : { display: t.text, keys: [t.key] };
-    push(doc, i, end, 3, { initials, surname: s.display, surnameKeys: s.keys, full: true });
+    const s =
+      t.script === 'cyr' ? russianSurname(tokenized, i) : { display: t.text, keys: [t.key] };
+    push(tokenized, i, end, 3, { initials, surname: s.display, surnameKeys: s.keys, full: true });
     return true;
   }
   let j = i + 2;
-  const letters = [(tok(doc, i) as Token).text];
-  if (isInitial(doc, j)) {
-    letters.push((tok(doc, j) as Token).text);
+  const letters = [(tok(tokenized, i) as Token).text];
+  if (isInitial(tokenized, j)) {
+    letters.push((tok(tokenized, j) as Token).text);
     j += 2;
   }
-  const s = tok(doc, j);
-  if (!s || s.gap === '\n' || s.script !== (tok(doc, i) as Token).script) return false;
+  const s = tok(tokenized, j);
+  if (!s || s.gap === '\n' || s.script !== (tok(tokenized, i) as Token).script) return false;
   // After initials even a one-word place name is a surname ("Дж. Коми").
-  const oneWordPlace = doc.phraseAt[j]?.end === j + 1 && isCapWord(doc, j);
-  if (!namePart(doc, j) && !oneWordPlace) return false;
-  if (doc.lex.capsNotNames.has(s.key) && !surnameReadings(doc.readings(j)).length) return false;
-  const surname = s.script === 'cyr' ? russianSurname(doc, j) : { display: s.text, keys: [s.key] };
-  push(doc, i, j + 1, 3, {
+  const oneWordPlace = tokenized.phraseAt[j]?.end === j + 1 && isCapWord(tokenized, j);
+  if (!namePart(tokenized, j) && !oneWordPlace) return false;
+  if (tokenized.lex.capsNotNames.has(s.key) && !surnameReadings(tokenized.readings(j)).length)
+    return false;
+  const surname =
+    s.script === 'cyr' ? russianSurname(tokenized, j) : { display: s.text, keys: [s.key] };
+  push(tokenized, i, j + 1, 3, {
     initials: letters.map((l) => `${l}.`).join(' '),
     surname: surname.display,
     surnameKeys: surname.keys,
@@ -401,15 +426,15 @@ function initialsName(doc: Doc, i: number): boolean {
 const CASE_ENDING = /(?:ом|ем|ым|а|у|е|ю|я)$/;
 
 /** "Ким Чен Ын", "Цой Сон Хи", "Си Цзиньпин", "Kim Jong-un". */
-function eastAsianName(doc: Doc, i: number): boolean {
-  const t = tok(doc, i) as Token;
-  if (!isCapWord(doc, i)) return false;
+function eastAsianName(tokenized: TokenizedText, i: number): boolean {
+  const t = tok(tokenized, i) as Token;
+  if (!isCapWord(tokenized, i)) return false;
   // The family name may carry a case ending in Russian ("Кима Чен Ира").
   let family = t.text;
-  let risky = doc.lex.eastAsianSurnames.get(t.key);
+  let risky = tokenized.lex.eastAsianSurnames.get(t.key);
   if (risky === undefined && t.script === 'cyr') {
     const stripped = t.key.replace(CASE_ENDING, '');
-    if (stripped !== t.key && doc.lex.eastAsianSurnames.get(stripped) === false) {
+    if (stripped !== t.key && tokenized.lex.eastAsianSurnames.get(stripped) === false) {
       risky = true;
       family = t.text.slice(0, stripped.length);
     }
@@ -418,23 +443,23 @@ function eastAsianName(doc: Doc, i: number): boolean {
   if (risky && t.sentenceStart) return false;
   const parts = [family];
   let end = i + 1;
-  let j = nextWord(doc, i);
-  while (j > 0 && parts.length < 3 && namePart(doc, j)) {
-    const s = tok(doc, j) as Token;
-    if (s.script !== t.script || doc.lex.capsNotNames.has(s.key)) break;
+  let j = nextWord(tokenized, i);
+  while (j > 0 && parts.length < 3 && namePart(tokenized, j)) {
+    const s = tok(tokenized, j) as Token;
+    if (s.script !== t.script || tokenized.lex.capsNotNames.has(s.key)) break;
     const bare = s.key.replace(/-/g, '');
     const stripped = s.key.replace(CASE_ENDING, '');
     const syllable =
       bare.length <= 4 ||
-      doc.lex.eastAsianSyllables.has(s.key) ||
-      doc.lex.eastAsianSyllables.has(stripped);
+      tokenized.lex.eastAsianSyllables.has(s.key) ||
+      tokenized.lex.eastAsianSyllables.has(stripped);
     const long =
-      !syllable && parts.length === 1 && bare.length <= 10 && doc.readings(j).length === 0;
+      !syllable && parts.length === 1 && bare.length <= 10 && tokenized.readings(j).length === 0;
     if (!syllable && !long) break;
     parts.push(s.text);
     end = j + 1;
     if (long) break;
-    j = nextWord(doc, j);
+    j = nextWord(tokenized, j);
   }
   if (parts.length < 2) return false;
   // Russian texts inflect the last syllable ("Ким Чен Ына"): drop a case ending after a consonant.
@@ -446,7 +471,7 @@ function eastAsianName(doc: Doc, i: number): boolean {
     }
   }
   const canonical = parts.join(' ');
-  push(doc, i, end, 3, {
+  push(tokenized, i, end, 3, {
     surname: canonical,
     surnameKeys: [canonical.toLowerCase().replace(/ё/g, 'е')],
     eastAsian: true,
@@ -456,23 +481,23 @@ function eastAsianName(doc: Doc, i: number): boolean {
 }
 
 /** A name right after a role word: "президент Путин", "глава МИД КНДР Цой Сон Хи". */
-function afterRole(doc: Doc, i: number): void {
-  const roleEnd = doc.roleEnd[i] ?? 0;
+function afterRole(tokenized: TokenizedText, i: number): void {
+  const roleEnd = tokenized.roleEnd[i] ?? 0;
   if (!roleEnd) return;
-  const role = tok(doc, i) as Token;
+  const role = tok(tokenized, i) as Token;
   if (role.script === 'lat' && role.shape === 'lower' && EN_MODIFIERS.has(role.key)) return;
   // Skip what qualifies the role: places, organisations, abbreviations, more role words, and for
   // Russian a few lower-case genitive words ("министр иностранных дел России …").
   let j = roleEnd;
   let lower = 0;
   for (let steps = 0; steps < 8; steps++) {
-    const t = tok(doc, j);
+    const t = tok(tokenized, j);
     if (!t || t.gap === '\n') return;
-    if (doc.roleEnd[j]) {
-      j = doc.roleEnd[j] as number;
+    if (tokenized.roleEnd[j]) {
+      j = tokenized.roleEnd[j] as number;
       continue;
     }
-    const phrase = doc.phraseAt[j];
+    const phrase = tokenized.phraseAt[j];
     if (phrase && phrase.entry.type !== 'PER') {
       j = phrase.end;
       continue;
@@ -500,47 +525,55 @@ function afterRole(doc: Doc, i: number): void {
     break;
   }
   const start = j;
-  if (!namePart(doc, start)) return;
-  const first = tok(doc, start) as Token;
-  if (first.script === 'cyr' && firstNameReading(doc.readings(start))) return; // full-name rule
-  if (first.script === 'lat' && doc.lex.firstNamesEn.has(first.key)) return;
-  if (doc.lex.capsNotNames.has(first.key) && !surnameReadings(doc.readings(start)).length) return;
+  if (!namePart(tokenized, start)) return;
+  const first = tok(tokenized, start) as Token;
+  if (first.script === 'cyr' && firstNameReading(tokenized.readings(start))) return; // full-name rule
+  if (first.script === 'lat' && tokenized.lex.firstNamesEn.has(first.key)) return;
+  if (
+    tokenized.lex.capsNotNames.has(first.key) &&
+    !surnameReadings(tokenized.readings(start)).length
+  )
+    return;
   // One or two capitalised words (the second for "Ким Чен Ын"-like or foreign names).
   let end = start + 1;
-  const second = nextWord(doc, start);
+  const second = nextWord(tokenized, start);
   if (
     second > 0 &&
-    namePart(doc, second) &&
-    !doc.lex.capsNotNames.has((tok(doc, second) as Token).key)
+    namePart(tokenized, second) &&
+    !tokenized.lex.capsNotNames.has((tok(tokenized, second) as Token).key)
   ) {
     end = second + 1;
   }
-  const last = tok(doc, end - 1) as Token;
+  const last = tok(tokenized, end - 1) as Token;
   if (first.script === 'cyr') {
-    const sReadings = surnameReadings(doc.readings(end - 1));
+    const sReadings = surnameReadings(tokenized.readings(end - 1));
     // Capitalised adjectives and institution nouns after a role are organisations:
     // "председателем Регионального отделения", "руководителем Рособрнадзора".
     if (!sReadings.length && !looksLikeRussianSurname(last.key) && ORG_LIKE.test(last.key)) return;
-    const others = doc.readings(end - 1).filter((r) => r.kind === 'G');
+    const others = tokenized.readings(end - 1).filter((r) => r.kind === 'G');
     const plausible =
       sReadings.length > 0 ||
       looksLikeRussianSurname(last.key) ||
-      doc.readings(end - 1).length === 0;
+      tokenized.readings(end - 1).length === 0;
     if (!plausible || (others.length && !sReadings.length)) return;
-    if (isAmbiguous(doc.readings(end - 1)) && !sReadings.length) return;
-    const s = russianSurname(doc, end - 1);
+    if (isAmbiguous(tokenized.readings(end - 1)) && !sReadings.length) return;
+    const s = russianSurname(tokenized, end - 1);
     const lead = end - start === 2 ? `${first.text} ` : '';
-    push(doc, start, end, 2, {
+    push(tokenized, start, end, 2, {
       surname: lead + s.display,
       surnameKeys: s.keys,
       full: end - start === 2,
     });
   } else {
-    const name = doc.tokens
+    const name = tokenized.tokens
       .slice(start, end)
       .map((t) => t.text)
       .join(' ');
-    push(doc, start, end, 2, { surname: name, surnameKeys: [last.key], full: end - start === 2 });
+    push(tokenized, start, end, 2, {
+      surname: name,
+      surnameKeys: [last.key],
+      full: end - start === 2,
+    });
   }
 }
 
@@ -571,59 +604,64 @@ const SPEECH_VERBS = new Set(
 );
 
 /** One to three capitalised words that could be a name: none known as something else. */
-function unknownNameRun(doc: Doc, i: number, max: number): number {
+function unknownNameRun(tokenized: TokenizedText, i: number, max: number): number {
   let end = i;
   let j = i;
   while (j >= 0 && end - i < max) {
-    const w = tok(doc, j);
-    if (w?.script !== 'cyr' || !namePart(doc, j) || doc.lex.capsNotNames.has(w.key)) break;
-    const rs = doc.readings(j);
+    const w = tok(tokenized, j);
+    if (w?.script !== 'cyr' || !namePart(tokenized, j) || tokenized.lex.capsNotNames.has(w.key))
+      break;
+    const rs = tokenized.readings(j);
     if (rs.length > 0 && !rs.some((r) => r.kind === 'S' || r.kind === 'P')) break;
     if (ORG_LIKE.test(w.key) && !looksLikeRussianSurname(w.key)) break;
     end = j + 1;
-    j = nextWord(doc, j);
+    j = nextWord(tokenized, j);
   }
   return end;
 }
 
-function pushUnknownName(doc: Doc, start: number, end: number, tier: number): void {
-  const words = doc.tokens.slice(start, end).map((t) => t.text);
-  const s = russianSurname(doc, end - 1, undefined, ['n']);
+function pushUnknownName(tokenized: TokenizedText, start: number, end: number, tier: number): void {
+  const words = tokenized.tokens.slice(start, end).map((t) => t.text);
+  const s = russianSurname(tokenized, end - 1, undefined, ['n']);
   const canonical = [...words.slice(0, -1), s.display].join(' ');
-  push(doc, start, end, tier, { surname: canonical, surnameKeys: s.keys, full: end - start > 1 });
+  push(tokenized, start, end, tier, {
+    surname: canonical,
+    surnameKeys: s.keys,
+    full: end - start > 1,
+  });
 }
 
 /** "— заявил Матиас Йорш": the speaker after a verb of saying. */
-function afterSpeechVerb(doc: Doc, i: number): void {
-  const t = tok(doc, i) as Token;
+function afterSpeechVerb(tokenized: TokenizedText, i: number): void {
+  const t = tok(tokenized, i) as Token;
   if (t.shape !== 'lower' || !SPEECH_VERBS.has(t.key)) return;
-  const start = nextWord(doc, i);
-  if (start < 0 || doc.readings(start).some((r) => r.kind === 'F')) return; // full-name rule
-  const end = unknownNameRun(doc, start, 3);
+  const start = nextWord(tokenized, i);
+  if (start < 0 || tokenized.readings(start).some((r) => r.kind === 'F')) return; // full-name rule
+  const end = unknownNameRun(tokenized, start, 3);
   if (end <= start) return;
-  const next = tok(doc, end);
+  const next = tok(tokenized, end);
   if (next && next.gap === ' ' && next.kind === 'word' && /^\p{Lu}/u.test(next.text)) return;
-  pushUnknownName(doc, start, end, 2);
+  pushUnknownName(tokenized, start, end, 2);
 }
 
 /** "Тору Камикава (Япония)": a name followed by a country in brackets, as in result lists. */
-function nameBeforeCountry(doc: Doc, i: number): void {
-  const prev = tok(doc, i - 1);
-  if (prev && prev.gap !== '\n' && prev.kind === 'word' && isCapWord(doc, i - 1)) return;
-  const end = unknownNameRun(doc, i, 3);
+function nameBeforeCountry(tokenized: TokenizedText, i: number): void {
+  const prev = tok(tokenized, i - 1);
+  if (prev && prev.gap !== '\n' && prev.kind === 'word' && isCapWord(tokenized, i - 1)) return;
+  const end = unknownNameRun(tokenized, i, 3);
   if (end - i < 2) return;
-  const open = tok(doc, end);
+  const open = tok(tokenized, end);
   if (open?.text !== '(') return;
-  const m = doc.phraseAt[end + 1];
-  if (m?.entry.type !== 'LOC' || tok(doc, m.end)?.text !== ')') return;
-  pushUnknownName(doc, i, end, 2);
+  const m = tokenized.phraseAt[end + 1];
+  if (m?.entry.type !== 'LOC' || tok(tokenized, m.end)?.text !== ')') return;
+  pushUnknownName(tokenized, i, end, 2);
 }
 
 /** A surname the lexicon knows, standing alone. */
-function knownSurname(doc: Doc, i: number): void {
-  const t = tok(doc, i) as Token;
-  if (!isCapWord(doc, i) || doc.isRole[i]) return;
-  const readings = doc.readings(i);
+function knownSurname(tokenized: TokenizedText, i: number): void {
+  const t = tok(tokenized, i) as Token;
+  if (!isCapWord(tokenized, i) || tokenized.isRole[i]) return;
+  const readings = tokenized.readings(i);
   const sReadings = surnameReadings(readings);
   if (!sReadings.length) return;
   const known = sReadings.some((r) => r.kind === 'P');
@@ -631,11 +669,15 @@ function knownSurname(doc: Doc, i: number): void {
   const other = readings.some((r) => r.kind === 'F' || r.kind === 'G');
   if (known) {
     if (ambiguous && t.sentenceStart) return;
-  } else if (t.sentenceStart || ambiguous || other || doc.lex.capsNotNames.has(t.key)) {
+  } else if (t.sentenceStart || ambiguous || other || tokenized.lex.capsNotNames.has(t.key)) {
     return;
   }
-  const s = russianSurname(doc, i);
-  push(doc, i, i + 1, known ? 2 : 1, { surname: s.display, surnameKeys: s.keys, full: false });
+  const s = russianSurname(tokenized, i);
+  push(tokenized, i, i + 1, known ? 2 : 1, {
+    surname: s.display,
+    surnameKeys: s.keys,
+    full: false,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -646,10 +688,10 @@ function knownSurname(doc: Doc, i: number): void {
  * train corpora show outside names ("Tegla Loroupe", "Cosmin Contra"): most likely a person.
  * Weak (tier 1): any lexicon match or stronger rule wins.
  */
-function englishCapitalSequence(doc: Doc, i: number): void {
-  const t = tok(doc, i) as Token;
-  if (doc.capsLine[i] || !isPlainNamePart(doc, i)) return;
-  const prev = tok(doc, i - 1);
+function englishCapitalSequence(tokenized: TokenizedText, i: number): void {
+  const t = tok(tokenized, i) as Token;
+  if (tokenized.capsLine[i] || !isPlainNamePart(tokenized, i)) return;
+  const prev = tok(tokenized, i - 1);
   if (
     prev &&
     prev.gap !== '\n' &&
@@ -660,37 +702,41 @@ function englishCapitalSequence(doc: Doc, i: number): void {
     return; // not the start of the sequence
   }
   let end = i + 1;
-  let j = nextWord(doc, i);
+  let j = nextWord(tokenized, i);
   while (j > 0 && end - i < 3) {
-    const w = tok(doc, j) as Token;
-    if (PARTICLES.has(w.key) && nextWord(doc, j) > 0 && isPlainNamePart(doc, nextWord(doc, j))) {
-      j = nextWord(doc, j);
+    const w = tok(tokenized, j) as Token;
+    if (
+      PARTICLES.has(w.key) &&
+      nextWord(tokenized, j) > 0 &&
+      isPlainNamePart(tokenized, nextWord(tokenized, j))
+    ) {
+      j = nextWord(tokenized, j);
       continue;
     }
-    if (!isPlainNamePart(doc, j)) {
+    if (!isPlainNamePart(tokenized, j)) {
       if (COMPANY_SUFFIXES.has(w.key) || w.text === '&') {
-        doc.candidates.push({ start: i, end: j + 1, type: 'ORG', canonical: '', tier: 1 });
+        tokenized.candidates.push({ start: i, end: j + 1, type: 'ORG', canonical: '', tier: 1 });
         return;
       }
-      if (isCapWord(doc, j)) return; // part of a longer capitalised name: not a person's
+      if (isCapWord(tokenized, j)) return; // part of a longer capitalised name: not a person's
       break;
     }
     end = j + 1;
-    j = nextWord(doc, j);
+    j = nextWord(tokenized, j);
   }
   if (end - i < 2) return;
-  const after = tok(doc, end);
+  const after = tok(tokenized, end);
   // "Pirelli SpA", "Schroder Wertheim & Co": a company, not a person.
   if (after && (COMPANY_SUFFIXES.has(after.key) || after.text === '&')) {
-    doc.candidates.push({ start: i, end: end + 1, type: 'ORG', canonical: '', tier: 1 });
+    tokenized.candidates.push({ start: i, end: end + 1, type: 'ORG', canonical: '', tier: 1 });
     return;
   }
   if (after && after.kind === 'word' && after.gap !== '\n' && /^\p{Lu}/u.test(after.text)) return;
-  if (t.sentenceStart && !doc.lex.firstNamesEn.has(t.key) && after?.text !== '(') return;
-  const last = tok(doc, end - 1) as Token;
-  push(doc, i, end, 1, {
+  if (t.sentenceStart && !tokenized.lex.firstNamesEn.has(t.key) && after?.text !== '(') return;
+  const last = tok(tokenized, end - 1) as Token;
+  push(tokenized, i, end, 1, {
     first: t.text,
-    surname: doc.tokens
+    surname: tokenized.tokens
       .slice(i + 1, end)
       .map((x) => x.text)
       .join(' '),
@@ -699,69 +745,75 @@ function englishCapitalSequence(doc: Doc, i: number): void {
   });
 }
 
-function isPlainNamePart(doc: Doc, i: number): boolean {
-  const t = tok(doc, i);
+function isPlainNamePart(tokenized: TokenizedText, i: number): boolean {
+  const t = tok(tokenized, i);
   return (
     !!t &&
     t.script === 'lat' &&
-    isCapWord(doc, i) &&
-    (!doc.coveredBy[i] || doc.coveredBy[i]?.type === 'PER') &&
-    !doc.isRole[i] &&
+    isCapWord(tokenized, i) &&
+    (!tokenized.coveredBy[i] || tokenized.coveredBy[i]?.type === 'PER') &&
+    !tokenized.isRole[i] &&
     !MONTHS_AND_DAYS.has(t.key) &&
-    !doc.lex.capsNotNames.has(t.key) &&
+    !tokenized.lex.capsNotNames.has(t.key) &&
     !COMPOUND_ADJECTIVE.test(t.text) &&
     !COMPANY_SUFFIXES.has(t.key)
   );
 }
 
-function englishFullName(doc: Doc, i: number): boolean {
-  const t = tok(doc, i) as Token;
-  if (!isCapWord(doc, i) || !doc.lex.firstNamesEn.has(t.key) || doc.capsLine[i]) return false;
+function englishFullName(tokenized: TokenizedText, i: number): boolean {
+  const t = tok(tokenized, i) as Token;
+  if (!isCapWord(tokenized, i) || !tokenized.lex.firstNamesEn.has(t.key) || tokenized.capsLine[i])
+    return false;
   const parts = [t.text];
   let end = i + 1;
-  let j = nextWord(doc, i);
+  let j = nextWord(tokenized, i);
   // Middle initial ("George W. Bush").
-  if (j < 0 && isInitial(doc, i + 1) && (tok(doc, i + 1) as Token).gap === ' ') j = i + 1;
+  if (j < 0 && isInitial(tokenized, i + 1) && (tok(tokenized, i + 1) as Token).gap === ' ')
+    j = i + 1;
   while (parts.length < 4) {
     if (j < 0) break;
-    const s = tok(doc, j) as Token;
-    if (isInitial(doc, j) && s.gap === ' ') {
+    const s = tok(tokenized, j) as Token;
+    if (isInitial(tokenized, j) && s.gap === ' ') {
       parts.push(`${s.text}.`);
-      j = nextWord(doc, j + 1);
+      j = nextWord(tokenized, j + 1);
       continue;
     }
-    if (PARTICLES.has(s.key) && nextWord(doc, j) > 0 && namePart(doc, nextWord(doc, j))) {
-      parts.push(s.text);
-      j = nextWord(doc, j);
-      continue;
-    }
-    const covered = doc.coveredBy[j]?.type === 'PER' ? null : doc.coveredBy[j];
-    const locSurname = covered && covered.type === 'LOC' && doc.phraseAt[j]?.end === j + 1;
     if (
-      !isCapWord(doc, j) ||
-      doc.isRole[j] ||
+      PARTICLES.has(s.key) &&
+      nextWord(tokenized, j) > 0 &&
+      namePart(tokenized, nextWord(tokenized, j))
+    ) {
+      parts.push(s.text);
+      j = nextWord(tokenized, j);
+      continue;
+    }
+    const covered = tokenized.coveredBy[j]?.type === 'PER' ? null : tokenized.coveredBy[j];
+    const locSurname = covered && covered.type === 'LOC' && tokenized.phraseAt[j]?.end === j + 1;
+    if (
+      !isCapWord(tokenized, j) ||
+      tokenized.isRole[j] ||
       (covered && !locSurname) ||
       MONTHS_AND_DAYS.has(s.key)
     ) {
       break;
     }
-    if (doc.lex.capsNotNames.has(s.key) && !locSurname) break;
+    if (tokenized.lex.capsNotNames.has(s.key) && !locSurname) break;
     parts.push(s.text);
     end = j + 1;
     // Roman numerals and Jr. close a name.
-    j = nextWord(doc, j);
-    if (j > 0 && ROMAN.test((tok(doc, j) as Token).text)) {
-      parts.push((tok(doc, j) as Token).text);
+    j = nextWord(tokenized, j);
+    if (j > 0 && ROMAN.test((tok(tokenized, j) as Token).text)) {
+      parts.push((tok(tokenized, j) as Token).text);
       end = j + 1;
       break;
     }
   }
   if (end === i + 1) return false;
-  const lastTok = tok(doc, end - 1) as Token;
-  push(doc, i, end, 3, {
+  const lastTok = tok(tokenized, end - 1) as Token;
+  push(tokenized, i, end, 3, {
     first: t.text,
     surname: parts.slice(1).join(' '),
-    surnameKeys: [ROMAN.test(lastTok.text) ? (tok(doc, end - 2) as Token).key : lastTok.key],
+    surnameKeys: [ROMAN.test(lastTok.text) ? (tok(tokenized, end - 2) as Token).key : lastTok.key],
     full: true,
   });
   return true;
@@ -770,33 +822,34 @@ function englishFullName(doc: Doc, i: number): boolean {
 // ---------------------------------------------------------------------------------------------
 
 /** Proposes person candidates for the whole text. */
-export function proposePeople(doc: Doc): void {
-  if (doc.lang === 'other') return;
-  const n = doc.tokens.length;
+export function proposePeople(tokenized: TokenizedText): void {
+  if (tokenized.lang === 'other') return;
+  const n = tokenized.tokens.length;
   for (let i = 0; i < n; i++) {
-    const t = doc.tokens[i] as Token;
-    if (doc.roleEnd[i]) afterRole(doc, i);
+    const t = tokenized.tokens[i] as Token;
+    if (tokenized.roleEnd[i]) afterRole(tokenized, i);
     if (t.kind !== 'word') continue;
-    if (initialsName(doc, i)) continue;
-    if (eastAsianName(doc, i)) continue;
+    if (initialsName(tokenized, i)) continue;
+    if (eastAsianName(tokenized, i)) continue;
     if (t.script === 'cyr') {
-      afterSpeechVerb(doc, i);
-      nameBeforeCountry(doc, i);
-      if (!russianFullName(doc, i)) {
-        knownSurname(doc, i);
-        loneFirstName(doc, i);
+      afterSpeechVerb(tokenized, i);
+      nameBeforeCountry(tokenized, i);
+      if (!russianFullName(tokenized, i)) {
+        knownSurname(tokenized, i);
+        loneFirstName(tokenized, i);
       }
     } else if (t.script === 'lat') {
       // In Russian texts Latin capitalised words are mostly brands and bands: names only.
-      if (!englishFullName(doc, i) && doc.lang === 'en') englishCapitalSequence(doc, i);
+      if (!englishFullName(tokenized, i) && tokenized.lang === 'en')
+        englishCapitalSequence(tokenized, i);
     }
   }
   // Learned person phrases (train data) carry their canonical as written.
   for (let i = 0; i < n; i++) {
-    const m = doc.phraseAt[i];
+    const m = tokenized.phraseAt[i];
     if (m?.entry.type !== 'PER') continue;
-    const last = doc.tokens[m.end - 1] as Token;
-    doc.candidates.push({
+    const last = tokenized.tokens[m.end - 1] as Token;
+    tokenized.candidates.push({
       start: i,
       end: m.end,
       type: 'PER',
@@ -812,12 +865,12 @@ export function proposePeople(doc: Doc): void {
 }
 
 /** For grouping: the nominative keys a lone capitalised word could be a surname form of. */
-export function loneSurnameKeys(doc: Doc, i: number): string[] {
-  const t = doc.tokens[i] as Token;
+export function loneSurnameKeys(tokenized: TokenizedText, i: number): string[] {
+  const t = tokenized.tokens[i] as Token;
   if (t.script === 'lat') return [t.key];
   const keys: string[] = [];
-  for (const r of surnameReadings(doc.readings(i)))
-    keys.push(doc.lex.nominative(r.lemma, 'm'), doc.lex.nominative(r.lemma, 'f'));
+  for (const r of surnameReadings(tokenized.readings(i)))
+    keys.push(tokenized.lex.nominative(r.lemma, 'm'), tokenized.lex.nominative(r.lemma, 'f'));
   for (const k of surnameNominatives(t.key)) keys.push(k);
   return keys;
 }
@@ -826,7 +879,7 @@ export function loneSurnameKeys(doc: Doc, i: number): string[] {
  * A person candidate for a span found by the tagger (no rule proposed exactly this span): first
  * names and patronymics to their nominative, the last word read as a surname, the rest as written.
  */
-export function personForSpan(doc: Doc, start: number, end: number): Candidate {
+export function personForSpan(tokenized: TokenizedText, start: number, end: number): Candidate {
   const display: string[] = [];
   let first: string | undefined;
   let gender: string | undefined;
@@ -837,37 +890,37 @@ export function personForSpan(doc: Doc, start: number, end: number): Candidate {
   // is no part of the canonical name, however the span was found.
   let quoted = false;
   for (let k = start; k < end; k++) {
-    const w = tok(doc, k) as Token;
+    const w = tok(tokenized, k) as Token;
     if (w.kind === 'punct') {
       if (NAME_QUOTES.has(w.text) && display.length > 0) quoted = !quoted;
       else if (w.text === '.' && display.length && !quoted) display[display.length - 1] += '.';
       continue;
     }
     if (quoted) continue;
-    if (isInitial(doc, k)) initials = true;
+    if (isInitial(tokenized, k)) initials = true;
     const isLast = k === end - 1;
     if (w.script !== 'cyr' || w.kind !== 'word') {
       display.push(w.text);
       continue;
     }
-    const f = !isLast ? firstNameReading(doc.readings(k)) : undefined;
+    const f = !isLast ? firstNameReading(tokenized.readings(k)) : undefined;
     const p = !isLast || display.length > 0 ? patronymicNominative(w.key) : null;
     if (f && display.length === 0) {
       gender = gendersOf(f).find((g) => g === 'm' || g === 'f');
       cases = casesOf(f);
-      first = displayLike(doc.lex.nominative(f.lemma, gender), w.text);
+      first = displayLike(tokenized.lex.nominative(f.lemma, gender), w.text);
       display.push(first);
     } else if (p && !patronymic && display.length > 0) {
       patronymic = displayLike(p.lemma, w.text);
       display.push(patronymic);
     } else if (isLast && w.shape !== 'upper') {
-      const s = russianSurname(doc, k, gender, cases);
+      const s = russianSurname(tokenized, k, gender, cases);
       display.push(s.display);
     } else display.push(w.text);
   }
-  const last = tok(doc, end - 1) as Token;
+  const last = tok(tokenized, end - 1) as Token;
   const surnameKeys =
-    last.script === 'cyr' ? russianSurname(doc, end - 1, gender, cases).keys : [last.key];
+    last.script === 'cyr' ? russianSurname(tokenized, end - 1, gender, cases).keys : [last.key];
   const words = display.length;
   return {
     start,
@@ -884,7 +937,7 @@ export function personForSpan(doc: Doc, start: number, end: number): Candidate {
       surname: display[display.length - 1],
       surnameKeys: surnameKeys.length ? surnameKeys : [last.key],
       // "De Kock", "Van Heeswijk": a surname with its particle, not a first name and a surname.
-      full: (words > 1 && !SURNAME_PARTICLES.has((tok(doc, start) as Token).key)) || initials,
+      full: (words > 1 && !SURNAME_PARTICLES.has((tok(tokenized, start) as Token).key)) || initials,
     },
   };
 }

@@ -4,12 +4,13 @@
  * in quotes ("Джеймс «Бадди» Макгирт"), and the original spelling in brackets after a Russian
  * name ("Ма Лин (马凌)") as the same person.
  */
-import { type Candidate, type Doc, isInitial, lowerCaseWords } from './document';
+
+import { displayLike } from './display-names';
 import { FUNCTION_WORDS_EN } from './english';
 import type { WordReading } from './lexicon';
-import { displayLike } from './names';
 import { personForSpan, SURNAME_PARTICLES } from './people';
 import { patronymicNominative } from './russian';
+import { type Candidate, isInitial, lowerCaseWords, type TokenizedText } from './tokenized-text';
 import { CLOSE_QUOTES, OPEN_QUOTES, type Token } from './tokens';
 
 const CASE_INDEX: Record<string, number> = { n: 0, g: 1, d: 2, a: 3, i: 4, l: 5 };
@@ -42,21 +43,21 @@ function formsOf(readings: readonly WordReading[]): number {
  * An initial ("А." of "А.Кулешов") right after a word that is no first name or patronymic starts
  * another person: "окружения В.Шеймана | А.Кулешов" ("Джон Ф. Кеннеди" stays one).
  */
-function initialAfterSurname(doc: Doc, k: number, end: number): boolean {
-  const before = doc.tokens[k - 1] as Token;
-  if (!isInitial(doc, k) || before.kind !== 'word' || before.text.length < 2) return false;
+function initialAfterSurname(tokenized: TokenizedText, k: number, end: number): boolean {
+  const before = tokenized.tokens[k - 1] as Token;
+  if (!isInitial(tokenized, k) || before.kind !== 'word' || before.text.length < 2) return false;
   // Russian names only: "John S. Pistole" has a middle initial, and a Latin "V" in Russian is a
   // regnal number ("Харальд V").
-  if ((doc.tokens[k] as Token).script !== 'cyr' || before.script !== 'cyr') return false;
-  if (doc.readings(k - 1).some((r) => r.kind === 'F' || r.kind === 'P')) return false;
+  if ((tokenized.tokens[k] as Token).script !== 'cyr' || before.script !== 'cyr') return false;
+  if (tokenized.readings(k - 1).some((r) => r.kind === 'F' || r.kind === 'P')) return false;
   // The name before must be complete, initial and surname ("В.Шеймана"): after a first name
   // the dictionary does not know, an initial is a middle one ("Вениньо С. Акино").
-  if (!isInitial(doc, k - 3)) return false;
+  if (!isInitial(tokenized, k - 3)) return false;
   // The initials must lead to a surname inside the span: "Михальчука И. Ф." and "Харальд V." are
   // one person each.
   let i = k;
-  while (i < end && isInitial(doc, i)) i += 2;
-  const surname = doc.tokens[i];
+  while (i < end && isInitial(tokenized, i)) i += 2;
+  const surname = tokenized.tokens[i];
   return i < end && surname?.kind === 'word' && surname.text.length > 1;
 }
 
@@ -95,18 +96,18 @@ function casesOf(readings: readonly WordReading[]): number {
  * ("Майкла Джексона | Кэтрин", "Института Пушкина | Виталий Григорьевич Костомаров"): a tagged
  * person span is cut before such a first name, and before an initial after a surname.
  */
-function splitAtCase(doc: Doc, c: Candidate): Candidate[] {
-  if (c.type !== 'PER' || c.end - c.start < 2 || doc.lang !== 'ru') return [c];
+function splitAtCase(tokenized: TokenizedText, c: Candidate): Candidate[] {
+  if (c.type !== 'PER' || c.end - c.start < 2 || tokenized.lang !== 'ru') return [c];
   const cuts: number[] = [];
   for (let k = c.start + 1; k < c.end; k++) {
-    if (initialAfterSurname(doc, k, c.end)) {
+    if (initialAfterSurname(tokenized, k, c.end)) {
       cuts.push(k);
       continue;
     }
-    if ((doc.tokens[k] as Token).shape !== 'title') continue;
-    const first = doc.readings(k).filter((r) => r.kind === 'F');
+    if ((tokenized.tokens[k] as Token).shape !== 'title') continue;
+    const first = tokenized.readings(k).filter((r) => r.kind === 'F');
     if (first.length === 0) continue;
-    const before = doc.readings(k - 1);
+    const before = tokenized.readings(k - 1);
     if (firstNamesDisagree(before, first, k + 1 < c.end)) {
       cuts.push(k);
       continue;
@@ -120,7 +121,7 @@ function splitAtCase(doc: Doc, c: Candidate): Candidate[] {
   const out: Candidate[] = [];
   let from = c.start;
   for (const k of [...cuts, c.end]) {
-    out.push({ ...personForSpan(doc, from, k), tier: c.tier, tagged: true });
+    out.push({ ...personForSpan(tokenized, from, k), tier: c.tier, tagged: true });
     from = k;
   }
   return out;
@@ -131,12 +132,12 @@ function splitAtCase(doc: Doc, c: Candidate): Candidate[] {
  * of a BIO tagger as one span; where the rules tile the span with two or more people, each after
  * the first starting with a first name, keep theirs.
  */
-export function splitPeople(doc: Doc, taggedSpans: Candidate[]): Candidate[] {
+export function splitPeople(tokenized: TokenizedText, taggedSpans: Candidate[]): Candidate[] {
   const tagged = taggedSpans
-    .flatMap((c) => trimAndSplit(doc, c))
-    .flatMap((c) => splitAtCase(doc, c));
+    .flatMap((c) => trimAndSplit(tokenized, c))
+    .flatMap((c) => splitAtCase(tokenized, c));
   const rulePeople = new Map<number, Candidate[]>();
-  for (const c of doc.candidates) {
+  for (const c of tokenized.candidates) {
     if (c.type !== 'PER' || c.tagged) continue;
     const list = rulePeople.get(c.start) ?? [];
     list.push(c);
@@ -144,7 +145,7 @@ export function splitPeople(doc: Doc, taggedSpans: Candidate[]): Candidate[] {
   }
   const out: Candidate[] = [];
   for (const c of tagged) {
-    if (c.type !== 'PER' || c.end - c.start < 2 || doc.lang !== 'ru') {
+    if (c.type !== 'PER' || c.end - c.start < 2 || tokenized.lang !== 'ru') {
       out.push(c);
       continue;
     }
@@ -163,21 +164,21 @@ export function splitPeople(doc: Doc, taggedSpans: Candidate[]): Candidate[] {
     // name is the same person's ("Жермен Джексон", "Кэтлин Кеннеди Таунсенд"), and so are a first
     // name and patronymic in its case after a lone surname ("Грызлова Бориса Вячеславовича").
     const newPersonAt = (p: Candidate, i: number) => {
-      const first = doc.readings(p.start).filter((r) => r.kind === 'F');
+      const first = tokenized.readings(p.start).filter((r) => r.kind === 'F');
       if (first.length === 0) return false;
       const before = pieces[i] as Candidate;
       if (before.end - before.start !== 1) return true;
       // After a lone first name comes the rest of the same name ("Аарон Александр", "Джимми Ли
       // Дайкс", "Роберт Генри Лоуренс-младший").
-      if (doc.readings(before.start).some((r) => r.kind === 'F')) return false;
+      if (tokenized.readings(before.start).some((r) => r.kind === 'F')) return false;
       // Surname-first order is the official one, with the patronymic: "Шаймиева | Камиля" stays two.
-      const middle = doc.tokens[p.start + 1];
+      const middle = tokenized.tokens[p.start + 1];
       const patronymic =
         p.end - p.start > 1 &&
         middle !== undefined &&
-        (doc.readings(p.start + 1).some((r) => r.kind === 'P') ||
+        (tokenized.readings(p.start + 1).some((r) => r.kind === 'P') ||
           patronymicNominative(middle.key) !== null);
-      const surname = doc.readings(before.start).filter((r) => r.kind === 'S');
+      const surname = tokenized.readings(before.start).filter((r) => r.kind === 'S');
       // Two masculine nominatives are one name, in either order ("Аарон Эрнандес", where the
       // dictionary reads the first as a surname; "Арсланов Айрат"); a genitive surname before a
       // first name is another person's ("внучка Шаймиева | Камиля").
@@ -197,8 +198,8 @@ export function splitPeople(doc: Doc, taggedSpans: Candidate[]): Candidate[] {
  * Макгирт", 'Roberto " Hands of Stone " Duran'. The three pieces (or two, when the nickname was
  * not taken for a name) become one person, known by first name and surname.
  */
-export function joinNicknames(doc: Doc, chosen: Candidate[]): Candidate[] {
-  const { tokens } = doc;
+export function joinNicknames(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  const { tokens } = tokenized;
   const out: Candidate[] = [];
   for (let i = 0; i < chosen.length; i++) {
     const first = chosen[i] as Candidate;
@@ -256,14 +257,14 @@ export function joinNicknames(doc: Doc, chosen: Candidate[]): Candidate[] {
  * knows (and no name reading), right before a first name that starts a name of two or more words,
  * is not part of the person's name.
  */
-function placeBeforeFirstName(doc: Doc, i: number, end: number): boolean {
+function placeBeforeFirstName(tokenized: TokenizedText, i: number, end: number): boolean {
   if (end - i < 3) return false;
-  const readings = doc.readings(i);
+  const readings = tokenized.readings(i);
   const place =
     (readings.length > 0 && readings.every((r) => r.kind === 'G' && !r.lemma.ambiguous)) ||
-    (doc.phraseAt[i]?.end === i + 1 && doc.phraseAt[i]?.entry.type === 'LOC');
+    (tokenized.phraseAt[i]?.end === i + 1 && tokenized.phraseAt[i]?.entry.type === 'LOC');
   if (!place) return false;
-  return doc.readings(i + 1).some((r) => r.kind === 'F' && !r.lemma.ambiguous);
+  return tokenized.readings(i + 1).some((r) => r.kind === 'F' && !r.lemma.ambiguous);
 }
 
 /**
@@ -273,14 +274,14 @@ function placeBeforeFirstName(doc: Doc, i: number, end: number): boolean {
 export const INFLECTED_ABBREVIATION = /^[А-ЯЁ]{2,}[а-яё]{1,3}$/;
 
 /** A one-word place candidate with its dictionary or lexicon name. */
-function placeSpan(doc: Doc, i: number): Candidate {
-  const phrase = doc.phraseAt[i];
-  const g = doc.readings(i).find((r) => r.kind === 'G');
+function placeSpan(tokenized: TokenizedText, i: number): Candidate {
+  const phrase = tokenized.phraseAt[i];
+  const g = tokenized.readings(i).find((r) => r.kind === 'G');
   const canonical = phrase
     ? phrase.entry.canonical
     : g
-      ? displayLike(doc.lex.nominative(g.lemma), (doc.tokens[i] as Token).text)
-      : (doc.tokens[i] as Token).text;
+      ? displayLike(tokenized.lex.nominative(g.lemma), (tokenized.tokens[i] as Token).text)
+      : (tokenized.tokens[i] as Token).text;
   return { start: i, end: i + 1, type: 'LOC', canonical, tier: 1 };
 }
 
@@ -289,32 +290,32 @@ function placeSpan(doc: Doc, i: number): Candidate {
  * sentence start): a role word, or at a sentence start a word the text also writes in lower
  * case. Titles stay out of person spans (docs/recognition.md, "What counts as a person").
  */
-function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
+function trimAndSplit(tokenized: TokenizedText, c: Candidate): Candidate[] {
   if (c.type !== 'PER' || c.end - c.start < 2) return [c];
-  const lower = lowerCaseWords(doc);
+  const lower = lowerCaseWords(tokenized);
   let start = c.start;
   let place: Candidate | null = null;
   while (c.end - start > 1) {
-    const t = doc.tokens[start] as Token;
-    const next = doc.tokens[start + 1] as Token;
+    const t = tokenized.tokens[start] as Token;
+    const next = tokenized.tokens[start + 1] as Token;
     if (next.gap !== ' ') break;
     // A surname particle belongs to the name ("Van Heeswijk", "De Kock", "Dal Maso").
     if (SURNAME_PARTICLES.has(t.key) && /^\p{Lu}/u.test(next.text)) break;
     const title =
-      doc.isRole[start] ||
-      ((t.sentenceStart || doc.capsLine[start]) && lower.has(t.key)) ||
+      tokenized.isRole[start] ||
+      ((t.sentenceStart || tokenized.capsLine[start]) && lower.has(t.key)) ||
       (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key)) ||
       INFLECTED_ABBREVIATION.test(t.text);
-    if (!title && placeBeforeFirstName(doc, start, c.end)) {
+    if (!title && placeBeforeFirstName(tokenized, start, c.end)) {
       // The place stays a place: "земли [Гессен] [Фолькер Буфье]".
-      place = { ...placeSpan(doc, start), tier: c.tier, tagged: true };
+      place = { ...placeSpan(tokenized, start), tier: c.tier, tagged: true };
       start++;
       break;
     }
     if (!title) break;
     start++;
   }
-  // (Splitting before a first name that follows a surname was tried: −0.5 F1 on nerel-dev
+  // (Splitting before a first name that follows a surname was tried and lost F1 on nerel-dev
   // people, as NEREL also writes "Майкла Джексона Кэтрин"-like runs inside one name.)
   const cuts = [start];
   if (cuts.length === 1 && start === c.start) return [c];
@@ -323,7 +324,7 @@ function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
   for (let k = 0; k + 1 < cuts.length; k++) {
     const from = cuts[k] as number;
     const to = cuts[k + 1] as number;
-    out.push({ ...personForSpan(doc, from, to), tier: c.tier, tagged: true });
+    out.push({ ...personForSpan(tokenized, from, to), tier: c.tier, tagged: true });
   }
   return out;
 }
@@ -335,18 +336,21 @@ const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scrip
  * "Модибо Сидибе (Modibo Sidibe)", "Ма Лин (马凌)": the original spelling in brackets after a
  * person's name.
  */
-export function latinInBrackets(doc: Doc, names: readonly Candidate[]): Candidate[] {
+export function latinInBrackets(
+  tokenized: TokenizedText,
+  names: readonly Candidate[],
+): Candidate[] {
   const out: Candidate[] = [];
   for (const c of names) {
     if (c.type !== 'PER') continue;
-    const open = doc.tokens[c.end];
+    const open = tokenized.tokens[c.end];
     if (open?.text !== '(') continue;
     let k = c.end + 1;
     let depth = 0;
     let words = 0;
     let last = -1;
-    while (k < doc.tokens.length && k < c.end + 12) {
-      const t = doc.tokens[k] as Token;
+    while (k < tokenized.tokens.length && k < c.end + 12) {
+      const t = tokenized.tokens[k] as Token;
       if (t.text === '(') depth++;
       else if (t.text === ')') {
         if (depth === 0) break;
@@ -364,7 +368,7 @@ export function latinInBrackets(doc: Doc, names: readonly Candidate[]): Candidat
       }
       k++;
     }
-    if (words < 1 || words > 5 || doc.tokens[k]?.text !== ')' || last < 0) continue;
+    if (words < 1 || words > 5 || tokenized.tokens[k]?.text !== ')' || last < 0) continue;
     out.push({
       start: c.end + 1,
       end: last + 1,
@@ -386,7 +390,7 @@ export function latinInBrackets(doc: Doc, names: readonly Candidate[]): Candidat
  * the dictionary does not know as a surname ("Принц Джордж Кембриджский"), or all capitals.
  */
 export function surnameAfterFirstName(
-  doc: Doc,
+  tokenized: TokenizedText,
   chosen: Candidate[],
   taken: Uint8Array,
 ): Candidate[] {
@@ -394,22 +398,23 @@ export function surnameAfterFirstName(
   for (let n = 0; n < chosen.length; n++) {
     const c = chosen[n] as Candidate;
     if (c.type !== 'PER' || c.end !== c.start + 1) continue;
-    const first = doc.tokens[c.start] as Token;
+    const first = tokenized.tokens[c.start] as Token;
     if (first.script !== 'cyr') continue;
-    const f = doc.readings(c.start).filter((r) => r.kind === 'F');
+    const f = tokenized.readings(c.start).filter((r) => r.kind === 'F');
     if (f.length === 0 || f.some((r) => r.lemma.ambiguous)) continue;
     const k = c.end;
-    const w = doc.tokens[k];
+    const w = tokenized.tokens[k];
     if (w?.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title' || w.gap !== ' ') continue;
-    if (taken[k] || doc.isRole[k] || doc.coveredBy[k] || doc.phraseAt[k]) continue;
-    const readings = doc.readings(k);
+    if (taken[k] || tokenized.isRole[k] || tokenized.coveredBy[k] || tokenized.phraseAt[k])
+      continue;
+    const readings = tokenized.readings(k);
     if (readings.some((r) => r.kind === 'F' || r.kind === 'G')) continue;
     // "Джордж Кембриджский": a title after a place, unless the dictionary knows the surname.
     if (/(?:ий|ой|ая|ое|ые)$/.test(w.key) && !readings.some((r) => r.kind === 'S')) continue;
-    const after = doc.tokens[k + 1];
+    const after = tokenized.tokens[k + 1];
     if (after?.gap === ' ' && after.kind === 'word' && /^\p{Lu}/u.test(after.text)) continue;
     out ??= chosen.slice();
-    out[n] = { ...personForSpan(doc, c.start, k + 1), tier: c.tier, tagged: true };
+    out[n] = { ...personForSpan(tokenized, c.start, k + 1), tier: c.tier, tagged: true };
     taken[k] = 1;
   }
   return out ?? chosen;

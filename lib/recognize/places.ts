@@ -4,9 +4,10 @@
  * names after a place noun ("в городе Пауэй", "провинции Хунань"), and an adjective joined to a
  * known place ("Новой Шотландии").
  */
-import { type Doc, isCapWord, lowerCaseWords, spanText } from './document';
-import { displayLike } from './names';
+
+import { displayLike } from './display-names';
 import { adjectiveNominative, looksLikeVerb } from './russian';
+import { isCapWord, lowerCaseWords, spanText, type TokenizedText } from './tokenized-text';
 import type { Token } from './tokens';
 
 /** Prepositions after which a capitalised word that could be a name is more likely a place. */
@@ -93,88 +94,89 @@ function nominativeNoun(noun: Noun): string {
 }
 
 /** A place's canonical name: the lexicon's, a one-word place's nominative, or the text. */
-export function placeCanonical(doc: Doc, start: number, end: number): string {
-  const phrase = doc.phraseAt[start];
+export function placeCanonical(tokenized: TokenizedText, start: number, end: number): string {
+  const phrase = tokenized.phraseAt[start];
   if (phrase && phrase.end === end && phrase.entry.type === 'LOC') return phrase.entry.canonical;
-  const first = doc.tokens[start] as Token;
+  const first = tokenized.tokens[start] as Token;
   if (end === start + 1 && first.script === 'cyr') {
-    const g = doc.readings(start).find((r) => r.kind === 'G');
-    if (g) return displayLike(doc.lex.nominative(g.lemma), first.text);
+    const g = tokenized.readings(start).find((r) => r.kind === 'G');
+    if (g) return displayLike(tokenized.lex.nominative(g.lemma), first.text);
   }
-  return spanText(doc, start, end);
+  return spanText(tokenized, start, end);
 }
 
 /** Single-word dictionary places ("Бишкеке", "Кинешмой"). */
-function dictionaryPlace(doc: Doc, i: number): void {
-  const t = doc.tokens[i] as Token;
+function dictionaryPlace(tokenized: TokenizedText, i: number): void {
+  const t = tokenized.tokens[i] as Token;
   const caps = t.shape === 'upper' && t.text.length > 2;
-  if (!isCapWord(doc, i) && !caps) return;
-  const readings = doc.readings(i);
+  if (!isCapWord(tokenized, i) && !caps) return;
+  const readings = tokenized.readings(i);
   const place = readings.find((r) => r.kind === 'G');
   if (!place) return;
   const ambiguous = place.lemma.ambiguous;
-  const prev = doc.tokens[i - 1];
+  const prev = tokenized.tokens[i - 1];
   const afterPreposition = !!prev && prev.kind === 'word' && PLACE_PREPOSITIONS.has(prev.key);
-  if (ambiguous && (t.sentenceStart || caps || doc.capsLine[i]) && !afterPreposition) return;
+  if (ambiguous && (t.sentenceStart || caps || tokenized.capsLine[i]) && !afterPreposition) return;
   const person = readings.some((r) => r.kind !== 'G');
   if ((person || ambiguous) && !afterPreposition) return;
-  const canonical = displayLike(doc.lex.nominative(place.lemma), t.text);
-  doc.candidates.push({ start: i, end: i + 1, type: 'LOC', canonical, tier: 2 });
+  const canonical = displayLike(tokenized.lex.nominative(place.lemma), t.text);
+  tokenized.candidates.push({ start: i, end: i + 1, type: 'LOC', canonical, tier: 2 });
 }
 
 /** "Гегаркуникской области", "Западного административного округа". */
-function adjectiveRegion(doc: Doc, i: number): void {
-  const t = doc.tokens[i] as Token;
-  if (!isCapWord(doc, i) || !ADJECTIVE.test(t.key)) return;
+function adjectiveRegion(tokenized: TokenizedText, i: number): void {
+  const t = tokenized.tokens[i] as Token;
+  if (!isCapWord(tokenized, i) || !ADJECTIVE.test(t.key)) return;
   const adjectives = [i];
   let j = i + 1;
-  while (j < doc.tokens.length && adjectives.length < 3) {
-    const w = doc.tokens[j] as Token;
+  while (j < tokenized.tokens.length && adjectives.length < 3) {
+    const w = tokenized.tokens[j] as Token;
     if (w.gap !== ' ' || w.kind !== 'word' || w.shape !== 'lower' || !ADJECTIVE.test(w.key)) break;
     adjectives.push(j);
     j++;
   }
-  const head = doc.tokens[j];
+  const head = tokenized.tokens[j];
   if (head?.gap !== ' ' || head.shape !== 'lower') return;
   const noun = REGION_NOUNS.get(head.key);
   if (!noun) return;
   const words = adjectives.map((k) => {
-    const w = doc.tokens[k] as Token;
+    const w = tokenized.tokens[k] as Token;
     const nom = adjectiveNominative(w.key, noun.gender, false);
     return k === i ? displayLike(nom, w.text) : nom;
   });
   const canonical = `${words.join(' ')} ${nominativeNoun(noun)}`;
-  doc.candidates.push({ start: i, end: j + 1, type: 'LOC', canonical, tier: 3 });
+  tokenized.candidates.push({ start: i, end: j + 1, type: 'LOC', canonical, tier: 3 });
 }
 
 /** "в городе Пауэй", "провинции Хунань", "графство Эссекс". */
-function afterPlaceNoun(doc: Doc, i: number): void {
-  const t = doc.tokens[i] as Token;
+function afterPlaceNoun(tokenized: TokenizedText, i: number): void {
+  const t = tokenized.tokens[i] as Token;
   if (t.shape !== 'lower' || !PLACE_NOUNS.has(t.key)) return;
   const n = i + 1;
-  const w = doc.tokens[n];
-  if (w?.gap !== ' ' || !isCapWord(doc, n) || w.script !== 'cyr') return;
-  if (doc.coveredBy[n] || doc.isRole[n]) return;
-  const readings = doc.readings(n);
+  const w = tokenized.tokens[n];
+  if (w?.gap !== ' ' || !isCapWord(tokenized, n) || w.script !== 'cyr') return;
+  if (tokenized.coveredBy[n] || tokenized.isRole[n]) return;
+  const readings = tokenized.readings(n);
   if (readings.some((r) => r.kind === 'F' || r.kind === 'S' || r.kind === 'P')) return;
-  if (doc.lex.capsNotNames.has(w.key) || ADJECTIVE.test(w.key)) return;
-  const canonical = placeCanonical(doc, n, n + 1);
-  doc.candidates.push({ start: n, end: n + 1, type: 'LOC', canonical, tier: 2 });
+  if (tokenized.lex.capsNotNames.has(w.key) || ADJECTIVE.test(w.key)) return;
+  const canonical = placeCanonical(tokenized, n, n + 1);
+  tokenized.candidates.push({ start: n, end: n + 1, type: 'LOC', canonical, tier: 2 });
 }
 
 /** "Новой Шотландии", "Западном Иерусалиме": an adjective joined to a known one-word place. */
-function adjectivePlusPlace(doc: Doc, i: number): void {
-  const m = doc.phraseAt[i];
+function adjectivePlusPlace(tokenized: TokenizedText, i: number): void {
+  const m = tokenized.phraseAt[i];
   if (m?.entry.type !== 'LOC' || m.end !== i + 1) return;
-  const prev = doc.tokens[i - 1];
-  const t = doc.tokens[i] as Token;
-  if (!prev || t.gap !== ' ' || !isCapWord(doc, i - 1) || prev.sentenceStart) return;
-  if (!ADJECTIVE.test(prev.key) || doc.coveredBy[i - 1] || doc.readings(i - 1).length) return;
+  const prev = tokenized.tokens[i - 1];
+  const t = tokenized.tokens[i] as Token;
+  if (!prev || t.gap !== ' ' || !isCapWord(tokenized, i - 1) || prev.sentenceStart) return;
+  if (!ADJECTIVE.test(prev.key) || tokenized.coveredBy[i - 1] || tokenized.readings(i - 1).length)
+    return;
   const canonical = m.entry.canonical;
   const gender = /[ая]$/.test(canonical) ? 'f' : /[оеё]$/.test(canonical) ? 'n' : 'm';
   const plural = /[ыи]$/.test(canonical);
   const adj = displayLike(adjectiveNominative(prev.key, gender, plural), prev.text);
-  doc.candidates.push({
+  tokenized.candidates.push({
     start: i - 1,
     end: i + 1,
     type: 'LOC',
@@ -183,19 +185,19 @@ function adjectivePlusPlace(doc: Doc, i: number): void {
   });
 }
 
-export function proposePlaces(doc: Doc): void {
-  if (doc.lang !== 'ru') return;
-  const { tokens } = doc;
+export function proposePlaces(tokenized: TokenizedText): void {
+  if (tokenized.lang !== 'ru') return;
+  const { tokens } = tokenized;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.kind !== 'word' || t.script !== 'cyr') continue;
     if (t.shape === 'lower') {
-      afterPlaceNoun(doc, i);
+      afterPlaceNoun(tokenized, i);
       continue;
     }
-    dictionaryPlace(doc, i);
-    adjectiveRegion(doc, i);
-    adjectivePlusPlace(doc, i);
+    dictionaryPlace(tokenized, i);
+    adjectiveRegion(tokenized, i);
+    adjectivePlusPlace(tokenized, i);
   }
 }
 
@@ -227,30 +229,30 @@ const LOCATIVE_PREPOSITIONS = new Set(['в', 'во', 'из', 'близ', 'вбл
  * surname, and not be quoted; organisations ("в Газпроме") are the tagger's and block it.
  */
 export function placesAfterPrepositions(
-  doc: Doc,
+  tokenized: TokenizedText,
   taken: Uint8Array,
 ): { start: number; end: number }[] {
-  const { tokens } = doc;
+  const { tokens } = tokenized;
   const out: { start: number; end: number }[] = [];
   let lower: Set<string> | null = null;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (taken[i] || t.kind !== 'word' || t.script !== 'cyr' || t.shape !== 'title') continue;
-    if (t.sentenceStart || t.gap !== ' ' || doc.isRole[i]) continue;
+    if (t.sentenceStart || t.gap !== ' ' || tokenized.isRole[i]) continue;
     const prep = tokens[i - 1] as Token;
     const lowerPrep = prep.shape === 'lower' || prep.sentenceStart;
     if (prep.kind !== 'word' || !lowerPrep || !LOCATIVE_PREPOSITIONS.has(prep.key)) continue;
     const next = tokens[i + 1];
     if (next && next.gap === ' ' && next.kind === 'word' && /^\p{Lu}/u.test(next.text)) continue;
     if (next && next.gap === '' && next.text !== '.' && next.text !== ',') continue;
-    if (doc.lex.capsNotNames.has(t.key) || /\p{Lu}/u.test(t.text.slice(1))) continue;
+    if (tokenized.lex.capsNotNames.has(t.key) || /\p{Lu}/u.test(t.text.slice(1))) continue;
     // Capitalised adjectives and abstract nouns open names of institutions and documents
     // ("в Следственном управлении", "в Стратегии развития", "в Министерстве юстиции").
     if (ADJECTIVE.test(t.key) || ABSTRACT_NOUN.test(t.key)) continue;
     if (next?.gap === ' ' && next.shape === 'lower' && complementLike(next.key)) continue;
-    lower ??= lowerCaseWords(doc);
+    lower ??= lowerCaseWords(tokenized);
     if (lower.has(t.key)) continue;
-    const readings = doc.readings(i);
+    const readings = tokenized.readings(i);
     if (readings.some((r) => r.kind !== 'G')) continue;
     if (/(?:ов|ев|ин|ын|ск|цк)(?:а|у|ым|ом|е|ой|ого|ому|им)?$/.test(t.key)) continue;
     out.push({ start: i, end: i + 1 });

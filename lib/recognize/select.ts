@@ -4,12 +4,12 @@
  * higher trust inside them (a place inside "МИД КНДР" is still a place, as the Russian corpora mark it), in
  * English texts they block whatever they overlap (CoNLL-style flat names).
  */
-import type { Candidate, Doc } from './document';
+import type { Candidate, TokenizedText } from './tokenized-text';
 
-export function selectCandidates(doc: Doc): Candidate[] {
-  const n = doc.tokens.length;
+export function selectCandidates(tokenized: TokenizedText): Candidate[] {
+  const n = tokenized.tokens.length;
   const orgTier = new Int8Array(n);
-  for (const c of doc.candidates) {
+  for (const c of tokenized.candidates) {
     if (c.type !== 'ORG') continue;
     for (let k = c.start; k < c.end; k++) orgTier[k] = Math.max(orgTier[k] as number, c.tier);
   }
@@ -17,8 +17,9 @@ export function selectCandidates(doc: Doc): Candidate[] {
     for (let k = c.start; k < c.end; k++) if ((orgTier[k] as number) >= c.tier) return true;
     return false;
   };
-  const pool = doc.candidates.filter(
-    (c) => c.end > c.start && (doc.lang === 'en' ? true : c.type !== 'ORG' && !blockedByOrg(c)),
+  const pool = tokenized.candidates.filter(
+    (c) =>
+      c.end > c.start && (tokenized.lang === 'en' ? true : c.type !== 'ORG' && !blockedByOrg(c)),
   );
   pool.sort((a, b) => b.end - b.start - (a.end - a.start) || b.tier - a.tier || a.start - b.start);
   const taken = new Uint8Array(n);

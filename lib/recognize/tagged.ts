@@ -5,7 +5,7 @@
  */
 import { PLACE_ADJECTIVES_RU } from './curated/place-adjectives';
 import { modelData } from './data/source';
-import type { Candidate, Doc } from './document';
+import { displayLike } from './display-names';
 import { loadShippedModel } from './model/binary';
 import {
   type DocumentEvidence,
@@ -23,15 +23,18 @@ import {
 } from './model/features';
 import { L, labelSpans, segments, type TaggedSpan, viterbi } from './model/tagger';
 import type { LoadedModel } from './model/weights';
-import { displayLike } from './names';
 import { personForSpan } from './people';
 import { placeCanonical } from './places';
 import { adjectiveNominative } from './russian';
+import type { Candidate, TokenizedText } from './tokenized-text';
 import type { Token } from './tokens';
 
 let shared: LoadedModel | null = null;
 
-/** The tagger weights, decoded on first use (about 20 ms; see scripts/bench-recognize.ts). */
+/**
+ * The tagger weights, decoded on first use and kept: decoding is a noticeable part of a cold
+ * start (docs/recognition.md, "Measured figures behind the rules").
+ */
 export function getTagger(): LoadedModel {
   if (!shared) shared = loadShippedModel(modelData());
   return shared;
@@ -181,11 +184,15 @@ function useModel(model: LoadedModel): void {
 }
 
 /** The tagger's spans over a text, with the shipped model unless another is given. */
-export function tagSpans(doc: Doc, rules?: Uint8Array, model = getTagger()): TaggedSpan[] {
+export function tagSpans(
+  tokenized: TokenizedText,
+  rules?: Uint8Array,
+  model = getTagger(),
+): TaggedSpan[] {
   useModel(model);
-  const table = tokenTable(doc, rules);
+  const table = tokenTable(tokenized, rules);
   const n = table.n;
-  const lang = doc.lang === 'ru' ? 1 : doc.lang === 'en' ? 2 : 3;
+  const lang = tokenized.lang === 'ru' ? 1 : tokenized.lang === 'en' ? 2 : 3;
   const L = LABEL_COUNT;
   // Rows made for this text must stay valid until it is tagged: drop the cache before, not during.
   if (wordCache.size + table.vocab.length > CACHE_LIMIT) clearWordCache();
@@ -281,24 +288,27 @@ export function placeOfAdjective(token: Token): string {
  * lower-case words ("Михальчука И. Ф. подписан") ends before them. Particles stay inside a name
  * ("Ludwig van Beethoven"), never at its end. Scripts without case (CJK) are left as they are.
  */
-function withoutLowerCaseEnd(doc: Doc, span: TaggedSpan): TaggedSpan {
+function withoutLowerCaseEnd(tokenized: TokenizedText, span: TaggedSpan): TaggedSpan {
   let end = span.end;
   while (end > span.start) {
-    const t = doc.tokens[end - 1] as Token;
+    const t = tokenized.tokens[end - 1] as Token;
     if (t.kind !== 'word' || t.shape !== 'lower') break;
     end--;
   }
   return end === span.end ? span : { ...span, end };
 }
 
-export function taggedCandidates(doc: Doc, spans: readonly TaggedSpan[]): Candidate[] {
+export function taggedCandidates(
+  tokenized: TokenizedText,
+  spans: readonly TaggedSpan[],
+): Candidate[] {
   // Keyed by type and token extent, as one number (exact below 2^53: texts of up to 60 million
   // tokens).
-  const n = doc.tokens.length + 1;
+  const n = tokenized.tokens.length + 1;
   const extent = (type: string, start: number, end: number) =>
     (start * n + end) * 2 + (type === 'PER' ? 0 : 1);
   const byExtent = new Map<number, Candidate>();
-  for (const c of doc.candidates) {
+  for (const c of tokenized.candidates) {
     if (c.type !== 'PER' && c.type !== 'LOC') continue;
     const key = extent(c.type, c.start, c.end);
     const old = byExtent.get(key);
@@ -306,19 +316,19 @@ export function taggedCandidates(doc: Doc, spans: readonly TaggedSpan[]): Candid
   }
   const out: Candidate[] = [];
   for (const tagged of spans) {
-    const s = tagged.type === 'PER' ? withoutLowerCaseEnd(doc, tagged) : tagged;
+    const s = tagged.type === 'PER' ? withoutLowerCaseEnd(tokenized, tagged) : tagged;
     if (s.end <= s.start) continue;
     if (s.type === 'PER' || s.type === 'LOC') {
       const rule = byExtent.get(extent(s.type, s.start, s.end));
       if (rule) out.push({ ...rule, tier: 5, tagged: true });
       else if (s.type === 'PER')
-        out.push({ ...personForSpan(doc, s.start, s.end), tier: 5, tagged: true });
+        out.push({ ...personForSpan(tokenized, s.start, s.end), tier: 5, tagged: true });
       else {
-        const canonical = placeCanonical(doc, s.start, s.end);
+        const canonical = placeCanonical(tokenized, s.start, s.end);
         out.push({ start: s.start, end: s.end, type: 'LOC', canonical, tier: 5, tagged: true });
       }
     } else if (s.type === 'GEA') {
-      const t = doc.tokens[s.start] as Token;
+      const t = tokenized.tokens[s.start] as Token;
       out.push({
         start: s.start,
         end: s.end,

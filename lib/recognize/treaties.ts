@@ -10,7 +10,6 @@ import {
   COMMERCIAL_NOUN_RU,
   COMMERCIAL_WORDS_EN,
 } from './curated/treaty-cues';
-import { type Candidate, type Doc, isCapWord, spanText } from './document';
 import {
   adjectiveNominative,
   looksLikeNominal,
@@ -18,6 +17,7 @@ import {
   NAME_STOP_WORDS,
   treatyHead,
 } from './russian';
+import { type Candidate, isCapWord, spanText, type TokenizedText } from './tokenized-text';
 import type { Token } from './tokens';
 import {
   privateContext,
@@ -42,9 +42,9 @@ function capitalize(s: string): string {
 }
 
 /** Index of the first lower-case "и" within the next few tokens before any punctuation. */
-function listContinues(doc: Doc, from: number): boolean {
+function listContinues(tokenized: TokenizedText, from: number): boolean {
   for (let k = from; k < from + 6; k++) {
-    const t = doc.tokens[k];
+    const t = tokenized.tokens[k];
     if (!t || t.gap === '\n') return false;
     if (t.kind === 'punct') return t.text === ',';
     if (t.key === 'и') return true;
@@ -62,11 +62,11 @@ const RU_ADJECTIVE = /(?:ая|ой|ую|ое|ого|ому|ом|ий|ый|ые|�
  * agreements by what they settle), with capitalised adjectives before the head ("Европейской
  * конвенции о защите прав человека").
  */
-function russianName(doc: Doc, i: number): void {
-  const t = doc.tokens[i] as Token;
+function russianName(tokenized: TokenizedText, i: number): void {
+  const t = tokenized.tokens[i] as Token;
   const head = treatyHead(t.key);
   if (!head) return;
-  const capital = isCapWord(doc, i) || t.shape === 'upper';
+  const capital = isCapWord(tokenized, i) || t.shape === 'upper';
   // Lower-case "договорённость о …" is any understanding, not an instrument.
   // Lower-case "протокол о/об …" is mostly a police report ("протокол об административном
   // правонарушении").
@@ -77,27 +77,29 @@ function russianName(doc: Doc, i: number): void {
   )
     return;
   // "трудовой договор о …", "договор о покупке …": private contracts (curated/treaty-cues.ts).
-  const before = doc.tokens[i - 1];
+  const before = tokenized.tokens[i - 1];
   if (before && t.gap === ' ' && COMMERCIAL_ADJECTIVE_RU.test(before.key)) return;
   let start = i;
   while (start > i - 2) {
-    const a = doc.tokens[start - 1];
-    const after = doc.tokens[start] as Token;
-    if (!a || after.gap !== ' ' || !isCapWord(doc, start - 1) || !RU_ADJECTIVE.test(a.key)) break;
-    if (doc.coveredBy[start - 1] && doc.coveredBy[start - 1]?.type !== 'LOC') break;
+    const a = tokenized.tokens[start - 1];
+    const after = tokenized.tokens[start] as Token;
+    if (!a || after.gap !== ' ' || !isCapWord(tokenized, start - 1) || !RU_ADJECTIVE.test(a.key))
+      break;
+    if (tokenized.coveredBy[start - 1] && tokenized.coveredBy[start - 1]?.type !== 'LOC') break;
     start--;
   }
   // Between the head and "о/об/по": the parties ("между Россией и Южной Осетией") or an
   // organisation's abbreviation ("Рамочной конвенции ООН по изменению климата").
   let p = i + 1;
-  const first = doc.tokens[p];
+  const first = tokenized.tokens[p];
   if (first?.gap === ' ' && first.key === 'между') {
     let q = p + 1;
     let parties = 0;
-    while (q < doc.tokens.length && q < p + 10) {
-      const w = doc.tokens[q] as Token;
+    while (q < tokenized.tokens.length && q < p + 10) {
+      const w = tokenized.tokens[q] as Token;
       if (w.gap === '\n') break;
-      if (doc.coveredBy[q]?.type === 'LOC' || isCapWord(doc, q) || w.shape === 'upper') parties++;
+      if (tokenized.coveredBy[q]?.type === 'LOC' || isCapWord(tokenized, q) || w.shape === 'upper')
+        parties++;
       // «между двумя странами», «между государствами»: the parties are states.
       else if (STATES_NOUN.test(w.key)) parties += 2;
       else if (w.key !== 'и' && w.text !== ',' && !PARTY_COUNT.has(w.key)) break;
@@ -105,23 +107,23 @@ function russianName(doc: Doc, i: number): void {
     }
     if (parties >= 2) p = q;
   } else if (first?.gap === ' ' && first.shape === 'upper' && first.text.length >= 2) p++;
-  const prep = doc.tokens[p];
+  const prep = tokenized.tokens[p];
   if (prep?.gap !== ' ' || !RU_NAME_PREPOSITIONS.has(prep.key)) return;
   for (let k = p + 1; k <= p + 2; k++) {
-    const w = doc.tokens[k];
+    const w = tokenized.tokens[k];
     if (w && w.shape === 'lower' && COMMERCIAL_NOUN_RU.test(w.key)) return;
   }
   let end = -1;
   let k = p + 1;
   let words = 0;
-  while (k < doc.tokens.length && words < 12) {
-    const w = doc.tokens[k] as Token;
+  while (k < tokenized.tokens.length && words < 12) {
+    const w = tokenized.tokens[k] as Token;
     if (w.gap === '\n') break;
     if (w.kind === 'punct') {
-      if (w.text === ',' && end === k && listContinues(doc, k + 1)) {
+      if (w.text === ',' && end === k && listContinues(tokenized, k + 1)) {
         k++;
         // "…, и …": the conjunction after the comma joins, it does not end the name.
-        if (doc.tokens[k]?.key === 'и') k++;
+        if (tokenized.tokens[k]?.key === 'и') k++;
         continue;
       }
       if (w.text === '-' && w.gap === '') {
@@ -137,7 +139,7 @@ function russianName(doc: Doc, i: number): void {
     }
     // "о мерах по дальнейшему сокращению …": "по" joins two parts of one name.
     if (w.key === 'по' && end === k && words > 0) {
-      const next = doc.tokens[k + 1];
+      const next = tokenized.tokens[k + 1];
       if (
         next &&
         next.shape === 'lower' &&
@@ -148,13 +150,13 @@ function russianName(doc: Doc, i: number): void {
         continue;
       }
     }
-    if (w.key === 'в' && RU_FIELD.has(doc.tokens[k + 1]?.key ?? '') && end === k) {
+    if (w.key === 'в' && RU_FIELD.has(tokenized.tokens[k + 1]?.key ?? '') && end === k) {
       k += 2;
       end = k;
       words += 2;
       continue;
     }
-    const covered = doc.coveredBy[k];
+    const covered = tokenized.coveredBy[k];
     // «соглашение по ФСЭГ», «договор о РСМД»: an abbreviation is the whole subject.
     if (words === 0 && w.shape === 'upper' && w.text.length >= 2 && covered?.type !== 'LOC') {
       words++;
@@ -177,16 +179,16 @@ function russianName(doc: Doc, i: number): void {
   }
   if (end < 0 || words === 0) return;
   // A lower-case "соглашение о сотрудничестве" among companies is a business agreement.
-  if (!capital && start === i && p === i + 1 && privateContext(doc, i, end)) return;
-  const rest = spanText(doc, i + 1, end);
+  if (!capital && start === i && p === i + 1 && privateContext(tokenized, i, end)) return;
+  const rest = spanText(tokenized, i + 1, end);
   const adjectives: string[] = [];
   for (let k2 = start; k2 < i; k2++) {
-    const a = doc.tokens[k2] as Token;
+    const a = tokenized.tokens[k2] as Token;
     adjectives.push(capitalize(adjectiveNominative(a.key, head.gender, head.plural)));
   }
   const headWord = adjectives.length ? head.nominative : capitalize(head.nominative);
   const canonical = [...adjectives, headWord, rest].join(' ');
-  doc.candidates.push({ start, end, type: 'TREATY', canonical, tier: 4 });
+  tokenized.candidates.push({ start, end, type: 'TREATY', canonical, tier: 4 });
 }
 
 /** Regions that name a treaty's area ("in Europe", "in the Middle East"), not its venue. */
@@ -217,46 +219,46 @@ const TREATY_REGIONS = new Set([
 ]);
 
 /** A place (not a region) after "in" at k, skipping "the". */
-function placeAfter(doc: Doc, k: number): boolean {
-  const w = doc.tokens[k]?.key === 'the' ? k + 1 : k;
-  const t = doc.tokens[w];
+function placeAfter(tokenized: TokenizedText, k: number): boolean {
+  const w = tokenized.tokens[k]?.key === 'the' ? k + 1 : k;
+  const t = tokenized.tokens[w];
   if (!t || TREATY_REGIONS.has(t.key)) return false;
-  return doc.coveredBy[w]?.type === 'LOC';
+  return tokenized.coveredBy[w]?.type === 'LOC';
 }
 
 const VENUE_WORDS = new Set(['center', 'centre', 'hall', 'bureau', 'complex', 'arena', 'street']);
 
 const ASSEMBLY_WORDS = new Set(['national', 'constitutional', 'party', 'republican', 'democratic']);
 
-function englishName(doc: Doc, i: number): void {
-  const t = doc.tokens[i] as Token;
-  if (!EN_HEADS.has(t.key) || t.shape !== 'title' || doc.capsLine[i]) return;
+function englishName(tokenized: TokenizedText, i: number): void {
+  const t = tokenized.tokens[i] as Token;
+  if (!EN_HEADS.has(t.key) || t.shape !== 'title' || tokenized.capsLine[i]) return;
   // Capitalised words before the head: "Non-Proliferation Treaty", "Good Friday Agreement".
   let start = i;
   for (let k = i - 1; k >= 0 && k >= i - 5; k--) {
-    const w = doc.tokens[k] as Token;
-    const next = doc.tokens[k + 1] as Token;
+    const w = tokenized.tokens[k] as Token;
+    const next = tokenized.tokens[k + 1] as Token;
     if (next.gap === '\n') break;
     if (w.kind === 'punct' && w.text === '-' && next.gap === '') continue;
-    if (!isCapWord(doc, k) && !(w.shape === 'upper' && w.kind === 'word')) break;
+    if (!isCapWord(tokenized, k) && !(w.shape === 'upper' && w.kind === 'word')) break;
     if (EN_DETERMINERS.has(w.key)) break;
-    const covered = doc.coveredBy[k];
+    const covered = tokenized.coveredBy[k];
     if (covered && covered.type === 'ORG') break;
     start = k;
   }
   // A prepositional name after it: "Treaty on the Non-Proliferation of Nuclear Weapons".
   let end = i + 1;
-  const prep = doc.tokens[i + 1];
+  const prep = tokenized.tokens[i + 1];
   if (prep && prep.gap === ' ' && EN_NAME_PREPOSITIONS.has(prep.key)) {
     let k = i + 2;
     let lastCap = -1;
-    while (k < doc.tokens.length && k < i + 14) {
-      const w = doc.tokens[k] as Token;
+    while (k < tokenized.tokens.length && k < i + 14) {
+      const w = tokenized.tokens[k] as Token;
       if (w.gap === '\n') break;
       // "… Partnership in Pyongyang": the place of signature is no part of the name, a region
       // is ("… Armed Forces in Europe").
-      if (w.key === 'in' && placeAfter(doc, k + 1)) break;
-      if (isCapWord(doc, k) || (w.kind === 'word' && w.shape === 'upper')) lastCap = k;
+      if (w.key === 'in' && placeAfter(tokenized, k + 1)) break;
+      if (isCapWord(tokenized, k) || (w.kind === 'word' && w.shape === 'upper')) lastCap = k;
       else if (!EN_CONNECTORS.has(w.key)) break;
       k++;
     }
@@ -264,13 +266,14 @@ function englishName(doc: Doc, i: number): void {
   }
   if (start === i && end === i + 1) return;
   // "Merger Agreement", "Collective Bargaining Agreement": a business contract's name.
-  for (let k = start; k < i; k++) if (COMMERCIAL_WORDS_EN.has((doc.tokens[k] as Token).key)) return;
+  for (let k = start; k < i; k++)
+    if (COMMERCIAL_WORDS_EN.has((tokenized.tokens[k] as Token).key)) return;
   // "Democratic National Convention", "Constitutional Convention": assemblies, not treaties;
   // "the Javits Convention Center": a building.
-  if (t.key === 'convention' && ASSEMBLY_WORDS.has(doc.tokens[i - 1]?.key ?? '')) return;
-  if (end === i + 1 && VENUE_WORDS.has(doc.tokens[i + 1]?.key ?? '')) return;
-  const canonical = spanText(doc, start, end);
-  doc.candidates.push({ start, end, type: 'TREATY', canonical, tier: 4 });
+  if (t.key === 'convention' && ASSEMBLY_WORDS.has(tokenized.tokens[i - 1]?.key ?? '')) return;
+  if (end === i + 1 && VENUE_WORDS.has(tokenized.tokens[i + 1]?.key ?? '')) return;
+  const canonical = spanText(tokenized, start, end);
+  tokenized.candidates.push({ start, end, type: 'TREATY', canonical, tier: 4 });
 }
 
 /** Words after "статья N" / "Article N" that say it is a treaty's article, not a code's. */
@@ -292,30 +295,30 @@ const EN_TREATY_WORDS = new Set([
  * within a few words ("статье 5 договора", "Article 5 of the North Atlantic Treaty"). Articles of
  * criminal and administrative codes ("статье 19.7 КоАП") are not treaty terms.
  */
-function treatyArticle(doc: Doc, i: number, english: boolean): boolean {
-  for (let k = i + 2; k < doc.tokens.length && k < i + 8; k++) {
-    const t = doc.tokens[k] as Token;
+function treatyArticle(tokenized: TokenizedText, i: number, english: boolean): boolean {
+  for (let k = i + 2; k < tokenized.tokens.length && k < i + 8; k++) {
+    const t = tokenized.tokens[k] as Token;
     if (t.gap === '\n') return false;
     if (t.kind === 'punct' && t.text !== '-' && t.text !== '«' && t.text !== '"') {
       // "статья 128.1": a code's numbering.
-      if (t.text === '.' && t.gap === '' && doc.tokens[k + 1]?.kind === 'num') return false;
+      if (t.text === '.' && t.gap === '' && tokenized.tokens[k + 1]?.kind === 'num') return false;
       if (t.text !== '.') return false;
       continue;
     }
-    if (doc.coveredBy[k]?.type === 'TREATY' && !doc.coveredBy[k]?.anyCase) return true;
+    if (tokenized.coveredBy[k]?.type === 'TREATY' && !tokenized.coveredBy[k]?.anyCase) return true;
     if (english ? EN_TREATY_WORDS.has(t.key) : RU_TREATY_GENITIVE.test(t.key)) return true;
     if (t.shape === 'upper' && t.text.length > 1 && !english) return false; // УК, КоАП, ГК
   }
   return false;
 }
 
-function article(doc: Doc, i: number): void {
-  const t = doc.tokens[i] as Token;
-  const num = doc.tokens[i + 1];
+function article(tokenized: TokenizedText, i: number): void {
+  const t = tokenized.tokens[i] as Token;
+  const num = tokenized.tokens[i + 1];
   if (num?.gap !== ' ' || num.kind !== 'num') return;
   if (RU_ARTICLE.has(t.key)) {
-    if (!treatyArticle(doc, i, false)) return;
-    doc.candidates.push({
+    if (!treatyArticle(tokenized, i, false)) return;
+    tokenized.candidates.push({
       start: i,
       end: i + 2,
       type: 'TREATY',
@@ -323,8 +326,8 @@ function article(doc: Doc, i: number): void {
       tier: 4,
     });
   } else if (t.key === 'article') {
-    if (!treatyArticle(doc, i, true)) return;
-    doc.candidates.push({
+    if (!treatyArticle(tokenized, i, true)) return;
+    tokenized.candidates.push({
       start: i,
       end: i + 2,
       type: 'TREATY',
@@ -362,44 +365,44 @@ const CONTEXT = 15;
  */
 const NEEDS_TREATY_MARK = new Set(['подписание', 'signature']);
 
-function signsTreatyHead(doc: Doc, c: Candidate): boolean {
-  for (let k = c.end; k < doc.tokens.length && k < c.end + 4; k++) {
-    const t = doc.tokens[k] as Token;
+function signsTreatyHead(tokenized: TokenizedText, c: Candidate): boolean {
+  for (let k = c.end; k < tokenized.tokens.length && k < c.end + 4; k++) {
+    const t = tokenized.tokens[k] as Token;
     if (t.kind === 'punct' || t.gap === '\n') return false;
     if (treatyHead(t.key) || EN_HEADS.has(t.key)) {
       // «подписал соглашение о покупке …»: a private contract.
       for (let j = k + 1; j <= k + 3; j++) {
-        const w = doc.tokens[j];
+        const w = tokenized.tokens[j];
         if (w && w.shape === 'lower' && COMMERCIAL_NOUN_RU.test(w.key)) return false;
       }
-      return !privatePartyNear(doc, c.start, k + 1) && statesNamed(doc, c.start, k + 1);
+      return !privatePartyNear(tokenized, c.start, k + 1) && statesNamed(tokenized, c.start, k + 1);
     }
   }
   // "a signing ceremony" among states.
-  const last = doc.tokens[c.end - 1] as Token;
+  const last = tokenized.tokens[c.end - 1] as Token;
   return (
     last.key === 'ceremony' &&
-    statesNamed(doc, c.start, c.end) &&
-    !privateContext(doc, c.start, c.end)
+    statesNamed(tokenized, c.start, c.end) &&
+    !privateContext(tokenized, c.start, c.end)
   );
 }
 
-function treatyWordAt(doc: Doc, k: number): boolean {
-  const t = doc.tokens[k] as Token;
+function treatyWordAt(tokenized: TokenizedText, k: number): boolean {
+  const t = tokenized.tokens[k] as Token;
   if (t.kind !== 'word') return false;
   if (treatyHead(t.key) || EN_HEADS.has(t.key)) return true;
-  const e = doc.coveredBy[k];
+  const e = tokenized.coveredBy[k];
   return !!e && e.type === 'TREATY' && !e.anyCase;
 }
 
-function dropContextless(doc: Doc): void {
-  const n = doc.tokens.length;
+function dropContextless(tokenized: TokenizedText): void {
+  const n = tokenized.tokens.length;
   // Prefix counts of treaty words, for a constant-time window test (linear overall).
   const prefix = new Int32Array(n + 1);
   for (let k = 0; k < n; k++)
-    prefix[k + 1] = (prefix[k] as number) + (treatyWordAt(doc, k) ? 1 : 0);
+    prefix[k + 1] = (prefix[k] as number) + (treatyWordAt(tokenized, k) ? 1 : 0);
   const named = new Uint8Array(n + 1);
-  for (const c of doc.candidates) {
+  for (const c of tokenized.candidates) {
     if (c.type === 'TREATY' && !NEEDS_CONTEXT.has(c.canonical)) {
       for (let k = c.start; k < c.end; k++) named[k] = 1;
     }
@@ -407,13 +410,14 @@ function dropContextless(doc: Doc): void {
   const namedPrefix = new Int32Array(n + 1);
   for (let k = 0; k < n; k++)
     namedPrefix[k + 1] = (namedPrefix[k] as number) + (named[k] as number);
-  doc.candidates = doc.candidates.filter((c) => {
+  tokenized.candidates = tokenized.candidates.filter((c) => {
     if (c.type !== 'TREATY' || !NEEDS_CONTEXT.has(c.canonical)) return true;
     const from = Math.max(0, c.start - CONTEXT);
     const to = Math.min(n, c.end + CONTEXT);
     if (NEEDS_TREATY_MARK.has(c.canonical))
       return (
-        (namedPrefix[to] as number) - (namedPrefix[from] as number) > 0 || signsTreatyHead(doc, c)
+        (namedPrefix[to] as number) - (namedPrefix[from] as number) > 0 ||
+        signsTreatyHead(tokenized, c)
       );
     return (
       (prefix[to] as number) - (prefix[from] as number) > 0 ||
@@ -422,22 +426,22 @@ function dropContextless(doc: Doc): void {
   });
 }
 
-export function proposeTreaties(doc: Doc): void {
-  if (doc.lang === 'other') return;
-  for (let i = 0; i < doc.tokens.length; i++) {
-    const t = doc.tokens[i] as Token;
+export function proposeTreaties(tokenized: TokenizedText): void {
+  if (tokenized.lang === 'other') return;
+  for (let i = 0; i < tokenized.tokens.length; i++) {
+    const t = tokenized.tokens[i] as Token;
     if (t.kind !== 'word') continue;
-    if (t.script === 'cyr') russianName(doc, i);
-    else if (t.script === 'lat') englishName(doc, i);
-    article(doc, i);
-    proposeGenericTreaty(doc, i);
+    if (t.script === 'cyr') russianName(tokenized, i);
+    else if (t.script === 'lat') englishName(tokenized, i);
+    article(tokenized, i);
+    proposeGenericTreaty(tokenized, i);
   }
 }
 
 /** Drops context-dependent glossary terms with no treaty nearby (call after all proposals). */
-export function checkTreatyContext(doc: Doc): void {
-  if (doc.lang === 'other') return;
+export function checkTreatyContext(tokenized: TokenizedText): void {
+  if (tokenized.lang === 'other') return;
   // Senses first: a mark dropped there is no context for a signing or an entry into force.
-  checkTreatySenses(doc);
-  dropContextless(doc);
+  checkTreatySenses(tokenized);
+  dropContextless(tokenized);
 }

@@ -22,8 +22,8 @@ import {
   SHARED_MODIFIERS_EN,
   STATE_BODIES,
 } from './curated/treaty-cues';
-import { type Candidate, type Doc, isCapWord, spanText } from './document';
 import { treatyHead } from './russian';
+import { type Candidate, isCapWord, spanText, type TokenizedText } from './tokenized-text';
 import type { Token } from './tokens';
 
 type EnglishHead = 'treaty' | 'agreement' | 'accord' | 'convention' | 'deal';
@@ -126,23 +126,26 @@ const DEMONYM = /^(?:[a-z]+-)*[a-z]+(?:an|ian|ese|ish|i|ic|ch|ss)$/;
 const WINDOW = 12;
 
 /** Token k ends a state's or a body's possessive: "Iraq's", or "Iraq 's" split by a tokenizer. */
-function statePossessive(doc: Doc, k: number): boolean {
-  const t = doc.tokens[k];
-  if (t?.key === "'s") return placeOrBody(doc, k - 1);
-  return t?.key === 's' && doc.tokens[k - 1]?.text === "'" && placeOrBody(doc, k - 2);
+function statePossessive(tokenized: TokenizedText, k: number): boolean {
+  const t = tokenized.tokens[k];
+  if (t?.key === "'s") return placeOrBody(tokenized, k - 1);
+  return t?.key === 's' && tokenized.tokens[k - 1]?.text === "'" && placeOrBody(tokenized, k - 2);
 }
 
 /**
  * The first token of the parties that end at k: places, bodies, possessives and the dots,
  * hyphens and apostrophes glued between them ("U.S.-Taliban", "Iraq 's").
  */
-function partiesStart(doc: Doc, k: number): number {
+function partiesStart(tokenized: TokenizedText, k: number): number {
   let j = k;
   while (j > 0 && j > k - 8) {
-    const prev = doc.tokens[j - 1] as Token;
-    const cur = doc.tokens[j] as Token;
+    const prev = tokenized.tokens[j - 1] as Token;
+    const cur = tokenized.tokens[j] as Token;
     const glued = cur.gap === '' || prev.text === "'" || cur.key === "'s";
-    if (placeOrBody(doc, j - 1) || (glued && (prev.kind === 'punct' || prev.shape !== 'lower')))
+    if (
+      placeOrBody(tokenized, j - 1) ||
+      (glued && (prev.kind === 'punct' || prev.shape !== 'lower'))
+    )
       j--;
     else break;
   }
@@ -150,9 +153,9 @@ function partiesStart(doc: Doc, k: number): number {
 }
 
 /** A hyphenated word with a known place among its parts ("israel-plo"). */
-function hasPlacePart(doc: Doc, key: string): boolean {
+function hasPlacePart(tokenized: TokenizedText, key: string): boolean {
   for (const part of key.split('-'))
-    if (doc.lex.phrases(part)?.some((h) => h.entry.type === 'LOC')) return true;
+    if (tokenized.lex.phrases(part)?.some((h) => h.entry.type === 'LOC')) return true;
   return false;
 }
 
@@ -181,8 +184,8 @@ function isYear(t: Token | undefined): boolean {
 }
 
 /** A place the lexicon knows (a country, city, region), or an international organisation. */
-function placeOrBody(doc: Doc, k: number): boolean {
-  const e = doc.coveredBy[k];
+function placeOrBody(tokenized: TokenizedText, k: number): boolean {
+  const e = tokenized.coveredBy[k];
   if (!e) return false;
   return e.type === 'LOC' || (e.type === 'ORG' && STATE_BODIES.has(e.canonical));
 }
@@ -193,33 +196,38 @@ interface ContextCounts {
   commercial: Int32Array;
 }
 
-const contextCache = new WeakMap<Doc, ContextCounts>();
+const contextCache = new WeakMap<TokenizedText, ContextCounts>();
 
-function contextCounts(doc: Doc): ContextCounts {
-  let counts = contextCache.get(doc);
+function contextCounts(tokenized: TokenizedText): ContextCounts {
+  let counts = contextCache.get(tokenized);
   if (counts) return counts;
-  const n = doc.tokens.length;
+  const n = tokenized.tokens.length;
   const international = new Int32Array(n + 1);
   const commercial = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) {
-    const t = doc.tokens[k] as Token;
+    const t = tokenized.tokens[k] as Token;
     const word = t.kind === 'word';
-    const intl = word && (placeOrBody(doc, k) || INTERNATIONAL_CONTEXT_EN.has(t.key));
+    const intl = word && (placeOrBody(tokenized, k) || INTERNATIONAL_CONTEXT_EN.has(t.key));
     const comm = word && COMMERCIAL_WORDS_EN.has(t.key);
     international[k + 1] = (international[k] as number) + (intl ? 1 : 0);
     commercial[k + 1] = (commercial[k] as number) + (comm ? 1 : 0);
   }
   counts = { international, commercial };
-  contextCache.set(doc, counts);
+  contextCache.set(tokenized, counts);
   return counts;
 }
 
 /** The window around [start, end), cut at line breaks (a paragraph is the unit of context). */
-function windowOf(doc: Doc, start: number, end: number): [number, number] {
+function windowOf(tokenized: TokenizedText, start: number, end: number): [number, number] {
   let from = start;
-  while (from > 0 && from > start - WINDOW && (doc.tokens[from] as Token).gap !== '\n') from--;
+  while (from > 0 && from > start - WINDOW && (tokenized.tokens[from] as Token).gap !== '\n')
+    from--;
   let to = end;
-  while (to < doc.tokens.length && to < end + WINDOW && (doc.tokens[to] as Token).gap !== '\n')
+  while (
+    to < tokenized.tokens.length &&
+    to < end + WINDOW &&
+    (tokenized.tokens[to] as Token).gap !== '\n'
+  )
     to++;
   return [from, to];
 }
@@ -229,19 +237,19 @@ function count(prefix: Int32Array, from: number, to: number): number {
 }
 
 /** Parties after the head: "between Norway and Sweden", "with Iran" (places or bodies). */
-function englishParties(doc: Doc, i: number): boolean {
-  const next = doc.tokens[i + 1];
+function englishParties(tokenized: TokenizedText, i: number): boolean {
+  const next = tokenized.tokens[i + 1];
   if (next?.gap !== ' ' || !PARTY_PREPOSITIONS.has(next.key)) return false;
-  for (let k = i + 2; k < doc.tokens.length && k < i + 5; k++) {
-    const w = doc.tokens[k] as Token;
-    if (placeOrBody(doc, k)) return true;
-    if (w.key !== 'the' && !(isCapWord(doc, k) && isDemonym(w.key))) return false;
+  for (let k = i + 2; k < tokenized.tokens.length && k < i + 5; k++) {
+    const w = tokenized.tokens[k] as Token;
+    if (placeOrBody(tokenized, k)) return true;
+    if (w.key !== 'the' && !(isCapWord(tokenized, k) && isDemonym(w.key))) return false;
   }
   return false;
 }
 
-function englishGeneric(doc: Doc, i: number): void {
-  const t = doc.tokens[i] as Token;
+function englishGeneric(tokenized: TokenizedText, i: number): void {
+  const t = tokenized.tokens[i] as Token;
   const head = EN_GENERIC_HEADS.get(t.key);
   if (!head) return;
   // Capitalised heads inside a sentence belong to names ("Paris Agreement"): treaties.ts; a
@@ -249,10 +257,10 @@ function englishGeneric(doc: Doc, i: number): void {
   const definedTreaty =
     head === 'treaty' &&
     t.shape === 'title' &&
-    doc.tokens[i - 1]?.key === 'the' &&
-    !doc.capsLine[i];
+    tokenized.tokens[i - 1]?.key === 'the' &&
+    !tokenized.capsLine[i];
   if (t.shape !== 'lower' && !(t.shape === 'title' && t.sentenceStart) && !definedTreaty) return;
-  if (t.shape !== 'lower' && doc.capsLine[i]) return;
+  if (t.shape !== 'lower' && tokenized.capsLine[i]) return;
   let start = i;
   let strong = false;
   let stateOnly = false;
@@ -269,31 +277,31 @@ function englishGeneric(doc: Doc, i: number): void {
   // before them.
   let partyEdge = -1;
   for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
-    const w = doc.tokens[k] as Token;
-    const after = doc.tokens[k + 1] as Token;
+    const w = tokenized.tokens[k] as Token;
+    const after = tokenized.tokens[k + 1] as Token;
     if (after.gap === '\n') break;
-    if (placeOrBody(doc, k) || statePossessive(doc, k)) {
+    if (placeOrBody(tokenized, k) || statePossessive(tokenized, k)) {
       // "the Iran nuclear deal", "Iraq's pact", "the Iraq-U.N. memorandum": a party, left to
       // the place rules.
       place = true;
-      partyEdge = partiesStart(doc, k);
+      partyEdge = partiesStart(tokenized, k);
       break;
     }
     // "the Iraq-U.N. memorandum": a dotted abbreviation is a state's or a body's (U.S., U.N.).
-    if (w.text === '.' && w.gap === '' && /^[A-Z]$/.test(doc.tokens[k - 1]?.text ?? '')) {
+    if (w.text === '.' && w.gap === '' && /^[A-Z]$/.test(tokenized.tokens[k - 1]?.text ?? '')) {
       place = true;
-      partyEdge = partiesStart(doc, k);
+      partyEdge = partiesStart(tokenized, k);
       break;
     }
     // "the U.S.-Taliban deal": the second of two parties joined by a hyphen.
     if (
       w.gap === '' &&
       w.shape !== 'lower' &&
-      doc.tokens[k - 1]?.text === '-' &&
-      (placeOrBody(doc, k - 2) || doc.tokens[k - 2]?.text === '.')
+      tokenized.tokens[k - 1]?.text === '-' &&
+      (placeOrBody(tokenized, k - 2) || tokenized.tokens[k - 2]?.text === '.')
     ) {
       place = true;
-      partyEdge = partiesStart(doc, k);
+      partyEdge = partiesStart(tokenized, k);
       break;
     }
     if (w.kind === 'punct') break;
@@ -308,20 +316,24 @@ function englishGeneric(doc: Doc, i: number): void {
       commercial = true;
       // "Iraq's partial oil sales pact with U.N.": a state's own sale deal with a body.
       for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
-        if (statePossessive(doc, j)) statePossessor = true;
+        if (statePossessive(tokenized, j)) statePossessor = true;
       }
       break;
     }
     let known = true;
     if (isYear(w)) strong = true;
-    else if (w.kind === 'num' && MONTHS.has(doc.tokens[k - 1]?.key ?? '') && Number(w.key) <= 31) {
+    else if (
+      w.kind === 'num' &&
+      MONTHS.has(tokenized.tokens[k - 1]?.key ?? '') &&
+      Number(w.key) <= 31
+    ) {
       // "the May 20 agreement": a dated one.
       strong = true;
       k--;
     } else if (w.shape !== 'lower' && isDemonym(w.key) && !w.sentenceStart) {
       place = true;
       demonym = true;
-    } else if (w.shape !== 'lower' && w.key.includes('-') && hasPlacePart(doc, w.key)) {
+    } else if (w.shape !== 'lower' && w.key.includes('-') && hasPlacePart(tokenized, w.key)) {
       // "the Israel-PLO deal", "Iraq-U.N.": parties written as one word.
       place = true;
       break;
@@ -340,13 +352,13 @@ function englishGeneric(doc: Doc, i: number): void {
     pending = 0;
   }
   // Unknown words closed by a determiner belong to the phrase ("the signed agreement").
-  if (pending > 0 && EN_DETERMINERS.has(doc.tokens[start - pending - 1]?.key ?? '')) {
+  if (pending > 0 && EN_DETERMINERS.has(tokenized.tokens[start - pending - 1]?.key ?? '')) {
     start -= pending;
   }
-  const parties = englishParties(doc, i);
+  const parties = englishParties(tokenized, i);
   if (commercial && !(statePossessor && parties)) return;
   const determined = EN_DETERMINERS.has(
-    doc.tokens[(partyEdge >= 0 ? partyEdge : start) - 1]?.key ?? '',
+    tokenized.tokens[(partyEdge >= 0 ? partyEdge : start) - 1]?.key ?? '',
   );
   let mark: boolean;
   if (head === 'treaty') mark = true;
@@ -359,33 +371,33 @@ function englishGeneric(doc: Doc, i: number): void {
     // marked among states only, never near words of business ("of its own accord" has no
     // determiner).
     if (!determined && !PLURAL_HEADS.has(t.key) && !acronym) return;
-    const counts = contextCounts(doc);
-    const [from, to] = windowOf(doc, start, i + 1);
+    const counts = contextCounts(tokenized);
+    const [from, to] = windowOf(tokenized, start, i + 1);
     mark = count(counts.international, from, to) > 0 && count(counts.commercial, from, to) === 0;
   }
   if (!mark) return;
-  if (head !== 'treaty' && !statePossessor && commercialAround(doc, start, i)) return;
+  if (head !== 'treaty' && !statePossessor && commercialAround(tokenized, start, i)) return;
   // "The two firms signed a cooperation agreement in Tokyo": a subject companies share with
   // states, and words of business outnumber those of states.
   if (head !== 'treaty' && !stateOnly && !place && !parties) {
-    const counts = contextCounts(doc);
-    const [from, to] = windowOf(doc, start, i + 1);
+    const counts = contextCounts(tokenized);
+    const [from, to] = windowOf(tokenized, start, i + 1);
     const business = count(counts.commercial, from, to);
     if (business > 0 && count(counts.international, from, to) <= business) return;
   }
-  doc.candidates.push({
+  tokenized.candidates.push({
     start,
     end: i + 1,
     type: 'TREATY',
-    canonical: spanText(doc, start, i + 1),
+    canonical: spanText(tokenized, start, i + 1),
     tier: 3,
   });
 }
 
 /** A business word right after the head ("the deal with Adidas worth …" is caught by the window). */
-function commercialAround(doc: Doc, start: number, i: number): boolean {
-  const next = doc.tokens[i + 1];
-  const prev = doc.tokens[start - 1];
+function commercialAround(tokenized: TokenizedText, start: number, i: number): boolean {
+  const next = tokenized.tokens[i + 1];
+  const prev = tokenized.tokens[start - 1];
   return (
     (!!next && COMMERCIAL_WORDS_EN.has(next.key)) || (!!prev && COMMERCIAL_WORDS_EN.has(prev.key))
   );
@@ -426,22 +438,22 @@ function nationalityNoun(t: Token | undefined): boolean {
 
 const YEAR_WORDS = new Set(['года', 'году', 'год', 'г']);
 
-function russianGeneric(doc: Doc, i: number): void {
-  const t = doc.tokens[i] as Token;
+function russianGeneric(tokenized: TokenizedText, i: number): void {
+  const t = tokenized.tokens[i] as Token;
   const head = treatyHead(t.key);
   const deal = !head && DEAL_FORMS.has(t.key);
   if (!head && !deal) return;
-  if (doc.capsLine[i]) return;
+  if (tokenized.capsLine[i]) return;
   // Adjectives before the head.
   let start = i;
   let evidence = false;
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
-    const a = doc.tokens[k] as Token;
-    const after = doc.tokens[k + 1] as Token;
+    const a = tokenized.tokens[k] as Token;
+    const after = tokenized.tokens[k + 1] as Token;
     if (after.gap !== ' ' || a.kind !== 'word' || a.script !== 'cyr') break;
     // Verbal nouns share the adjectives' "-ие" ("нарушение Конвенции").
     if (!RU_ADJECTIVE.test(a.key) || VERBAL_NOUN.test(a.key) || a.key.length < 4) break;
-    const covered = doc.coveredBy[k];
+    const covered = tokenized.coveredBy[k];
     if (covered && covered.type !== 'LOC' && covered.type !== 'TREATY') break;
     if (COMMERCIAL_ADJECTIVE_RU.test(a.key)) return;
     // «Национальная конвенция», «Конституционный конвент»: assemblies and parties.
@@ -451,7 +463,7 @@ function russianGeneric(doc: Doc, i: number): void {
     else if (COMPOUND_PLACE_ADJECTIVE.test(a.key)) own = true;
     else if (PLACE_ADJECTIVE.test(a.key) && (a.shape === 'lower' || !a.sentenceStart)) own = !deal;
     // A capitalised adjective inside a sentence makes a name ("Антикоминтерновский пакт").
-    else if (isCapWord(doc, k) && !a.sentenceStart && !deal) own = true;
+    else if (isCapWord(tokenized, k) && !a.sentenceStart && !deal) own = true;
     // The span reaches the leftmost adjective that says what the agreement is, with the
     // adjectives between it and the head («Европейскую социальную хартию»); words in
     // adjective-like endings further left stay out ("защитой Женевской конвенции").
@@ -460,7 +472,7 @@ function russianGeneric(doc: Doc, i: number): void {
       start = k;
     }
   }
-  const next = doc.tokens[i + 1];
+  const next = tokenized.tokens[i + 1];
   if (next && next.gap === ' ' && COMMERCIAL_NOUN_RU.test(next.key)) return;
   let end = i + 1;
   // «соглашение 1994 года»: a dated agreement.
@@ -469,17 +481,18 @@ function russianGeneric(doc: Doc, i: number): void {
     next?.gap === ' ' &&
     next.kind === 'num' &&
     YEAR.test(next.key) &&
-    YEAR_WORDS.has(doc.tokens[i + 2]?.key ?? '')
+    YEAR_WORDS.has(tokenized.tokens[i + 2]?.key ?? '')
   ) {
     evidence = true;
     end = i + 3;
   }
   // «сделка ОПЕК+», «соглашение ЕС»: an international body's; «договор с Ираном»: a state's.
   if (!evidence && next?.gap === ' ') {
-    if (placeOrBody(doc, i + 1) && doc.coveredBy[i + 1]?.type === 'ORG') evidence = true;
+    if (placeOrBody(tokenized, i + 1) && tokenized.coveredBy[i + 1]?.type === 'ORG')
+      evidence = true;
     if (
       (next.key === 'с' || next.key === 'со') &&
-      (placeOrBody(doc, i + 2) || nationalityNoun(doc.tokens[i + 2]))
+      (placeOrBody(tokenized, i + 2) || nationalityNoun(tokenized.tokens[i + 2]))
     )
       evidence = true;
   }
@@ -490,7 +503,7 @@ function russianGeneric(doc: Doc, i: number): void {
     t.shape === 'title' &&
     !t.sentenceStart &&
     // A title in quotes is capitalised by convention («Протоколы сионских мудрецов»).
-    !QUOTES.has(doc.tokens[start - 1]?.text ?? '') &&
+    !QUOTES.has(tokenized.tokens[start - 1]?.text ?? '') &&
     head?.lemma !== 'договоренность' &&
     head?.lemma !== 'декларация'
   )
@@ -498,70 +511,86 @@ function russianGeneric(doc: Doc, i: number): void {
   // Parties: «договорённости между Россией и Турцией» (the places stay places).
   if (!evidence && next?.gap === ' ' && next.key === 'между') {
     let parties = 0;
-    for (let k = i + 2; k < doc.tokens.length && k < i + 8; k++) {
-      const w = doc.tokens[k] as Token;
-      if (doc.coveredBy[k]?.type === 'LOC') parties++;
+    for (let k = i + 2; k < tokenized.tokens.length && k < i + 8; k++) {
+      const w = tokenized.tokens[k] as Token;
+      if (tokenized.coveredBy[k]?.type === 'LOC') parties++;
       else if (/^(?:странами|государствами|державами)$/.test(w.key)) parties += 2;
       else if (/^(?:двумя|тремя|обеими)$/.test(w.key)) continue;
-      else if (w.key !== 'и' && w.text !== ',' && !isCapWord(doc, k)) break;
+      else if (w.key !== 'и' && w.text !== ',' && !isCapWord(tokenized, k)) break;
     }
     evidence = parties >= 2;
   }
   if (!evidence) return;
   // Extend a name found by treaties.ts at the same head ("…договор о сокращении вооружений"),
   // unless it is capitalised: then it is the name, and a lower-case adjective only describes it.
-  for (let c = doc.candidates.length - 1; c >= 0 && c >= doc.candidates.length - 3; c--) {
-    const other = doc.candidates[c] as Candidate;
+  for (
+    let c = tokenized.candidates.length - 1;
+    c >= 0 && c >= tokenized.candidates.length - 3;
+    c--
+  ) {
+    const other = tokenized.candidates[c] as Candidate;
     if (other.type !== 'TREATY' || other.start > i || other.end <= i) continue;
-    if (isCapWord(doc, other.start) && start < other.start) return;
+    if (isCapWord(tokenized, other.start) && start < other.start) return;
     start = Math.min(start, other.start);
     end = Math.max(end, other.end);
   }
-  doc.candidates.push({
+  tokenized.candidates.push({
     start,
     end,
     type: 'TREATY',
-    canonical: spanText(doc, start, end),
+    canonical: spanText(tokenized, start, end),
     tier: 3,
   });
 }
 
 /** Companies or private parties around [start, end), and no place or international body. */
-export function privateContext(doc: Doc, start: number, end: number): boolean {
-  const { places, privateParties } = parties(doc, start, end);
-  if (doc.lang === 'en') return privateParties > places;
+export function privateContext(tokenized: TokenizedText, start: number, end: number): boolean {
+  const { places, privateParties } = parties(tokenized, start, end);
+  if (tokenized.lang === 'en') return privateParties > places;
   return privateParties > 0 && places === 0;
 }
 
 /** Companies or private parties around [start, end), places or not. */
-export function privatePartyNear(doc: Doc, start: number, end: number): boolean {
-  return parties(doc, start, end).privateParties > 0;
+export function privatePartyNear(tokenized: TokenizedText, start: number, end: number): boolean {
+  return parties(tokenized, start, end).privateParties > 0;
 }
 
-function parties(doc: Doc, start: number, end: number): { places: number; privateParties: number } {
-  const [from, to] = windowOf(doc, start, end);
+function parties(
+  tokenized: TokenizedText,
+  start: number,
+  end: number,
+): { places: number; privateParties: number } {
+  const [from, to] = windowOf(tokenized, start, end);
   let places = 0;
   let privateParties = 0;
   for (let k = from; k < to; k++) {
-    const t = doc.tokens[k] as Token;
+    const t = tokenized.tokens[k] as Token;
     if (t.kind !== 'word') continue;
-    if (placeOrBody(doc, k)) places++;
+    if (placeOrBody(tokenized, k)) places++;
     else if (t.script === 'cyr' && PRIVATE_PARTY_RU.test(t.key)) privateParties++;
-    else if (doc.coveredBy[k]?.type === 'ORG' && COMPANIES.has(doc.coveredBy[k]?.canonical ?? ''))
+    else if (
+      tokenized.coveredBy[k]?.type === 'ORG' &&
+      COMPANIES.has(tokenized.coveredBy[k]?.canonical ?? '')
+    )
       privateParties++;
     // Latin-script names in Russian text are mostly companies and brands ("Tumblr").
-    else if (t.script === 'lat' && doc.lang === 'ru' && t.shape !== 'lower' && !doc.coveredBy[k])
+    else if (
+      t.script === 'lat' &&
+      tokenized.lang === 'ru' &&
+      t.shape !== 'lower' &&
+      !tokenized.coveredBy[k]
+    )
       privateParties++;
-    else if (t.script === 'lat' && doc.lang === 'en' && COMMERCIAL_WORDS_EN.has(t.key))
+    else if (t.script === 'lat' && tokenized.lang === 'en' && COMMERCIAL_WORDS_EN.has(t.key))
       privateParties++;
   }
   return { places, privateParties };
 }
 
 /** A place or a state body within the window around [start, end). */
-export function statesNamed(doc: Doc, start: number, end: number): boolean {
-  const [from, to] = windowOf(doc, start, end);
-  for (let k = from; k < to; k++) if (placeOrBody(doc, k)) return true;
+export function statesNamed(tokenized: TokenizedText, start: number, end: number): boolean {
+  const [from, to] = windowOf(tokenized, start, end);
+  for (let k = from; k < to; k++) if (placeOrBody(tokenized, k)) return true;
   return false;
 }
 
@@ -594,34 +623,38 @@ const QUIT = new Set(['quit', 'quits', 'quitting', 'exit', 'exits', 'exited', 'e
  * Withdrawal from a treaty or an international body («выход России из МУС», "withdrawal from
  * NATO"); from a place it is a pull-out of troops, no treaty term.
  */
-function withdrawal(doc: Doc, i: number): void {
-  const key = (doc.tokens[i] as Token).key;
+function withdrawal(tokenized: TokenizedText, i: number): void {
+  const key = (tokenized.tokens[i] as Token).key;
   let end = i + 1;
   let from = -1;
-  if (PULL.has(key) && doc.tokens[i + 1]?.key === 'out' && doc.tokens[i + 2]?.key === 'of') {
+  if (
+    PULL.has(key) &&
+    tokenized.tokens[i + 1]?.key === 'out' &&
+    tokenized.tokens[i + 2]?.key === 'of'
+  ) {
     // "pulled out of the treaty"
     end = i + 2;
     from = i + 2;
-  } else if (QUIT.has(key)) from = doc.tokens[i + 1]?.key === 'from' ? i + 1 : i;
+  } else if (QUIT.has(key)) from = tokenized.tokens[i + 1]?.key === 'from' ? i + 1 : i;
   else if (!WITHDRAW.has(key)) return;
-  for (let k = from >= 0 ? from : i + 1; k < doc.tokens.length && k < i + 4; k++) {
-    const w = doc.tokens[k] as Token;
+  for (let k = from >= 0 ? from : i + 1; k < tokenized.tokens.length && k < i + 4; k++) {
+    const w = tokenized.tokens[k] as Token;
     if (w.kind === 'punct' || w.gap === '\n') return;
     if (from < 0 && w.key !== 'из' && w.key !== 'from') continue;
     let j = k + 1;
-    if (doc.tokens[j]?.key === 'the') j++;
-    const e = doc.coveredBy[j];
-    const target = doc.tokens[j];
+    if (tokenized.tokens[j]?.key === 'the') j++;
+    const e = tokenized.coveredBy[j];
+    const target = tokenized.tokens[j];
     const body = e?.type === 'ORG' && STATE_BODIES.has(e.canonical);
     const treaty =
       (e?.type === 'TREATY' && !e.anyCase) ||
       (!!target && (!!treatyHead(target.key) || EN_GENERIC_HEADS.has(target.key)));
     if (body || treaty)
-      doc.candidates.push({
+      tokenized.candidates.push({
         start: i,
         end,
         type: 'TREATY',
-        canonical: spanText(doc, i, end),
+        canonical: spanText(tokenized, i, end),
         tier: 3,
       });
     return;
@@ -629,10 +662,10 @@ function withdrawal(doc: Doc, i: number): void {
 }
 
 /** Proposes the generic treaty heads at token i (called per token by treaties.ts). */
-export function proposeGenericTreaty(doc: Doc, i: number): void {
-  const t = doc.tokens[i] as Token;
+export function proposeGenericTreaty(tokenized: TokenizedText, i: number): void {
+  const t = tokenized.tokens[i] as Token;
   if (t.kind !== 'word') return;
-  withdrawal(doc, i);
-  if (t.script === 'cyr') russianGeneric(doc, i);
-  else if (t.script === 'lat') englishGeneric(doc, i);
+  withdrawal(tokenized, i);
+  if (t.script === 'cyr') russianGeneric(tokenized, i);
+  else if (t.script === 'lat') englishGeneric(tokenized, i);
 }

@@ -11,9 +11,9 @@
  */
 import type { TreatyInfo } from '../entities';
 import { lexiconData } from './data/source';
-import type { Candidate, Doc } from './document';
 import type { LexiconData } from './lexicon-format';
 import { treatyHead } from './russian';
+import type { Candidate, TokenizedText } from './tokenized-text';
 import { type Token, tokenize } from './tokens';
 import { type DecodedRegister, decodeRegister, registerKey } from './treaty-register-data';
 
@@ -71,28 +71,28 @@ const EN_TREATY_WORDS = new Set([
 const CONTEXT = 15;
 const PARTY_WINDOW = 40;
 
-function treatyWordNear(doc: Doc, start: number, end: number): boolean {
+function treatyWordNear(tokenized: TokenizedText, start: number, end: number): boolean {
   const from = Math.max(0, start - CONTEXT);
-  const to = Math.min(doc.tokens.length, end + CONTEXT);
+  const to = Math.min(tokenized.tokens.length, end + CONTEXT);
   for (let k = from; k < to; k++) {
     if (k >= start && k < end) continue;
-    const t = doc.tokens[k] as Token;
+    const t = tokenized.tokens[k] as Token;
     if (t.kind !== 'word') continue;
     if (EN_TREATY_WORDS.has(t.key) || treatyHead(t.key)) return true;
-    const covered = doc.coveredBy[k];
+    const covered = tokenized.coveredBy[k];
     if (covered?.type === 'TREATY' && !covered.anyCase) return true;
   }
   return false;
 }
 
-function matchesAt(doc: Doc, i: number, p: ExactPattern): boolean {
+function matchesAt(tokenized: TokenizedText, i: number, p: ExactPattern): boolean {
   for (let j = 0; j < p.texts.length; j++) {
-    const t = doc.tokens[i + j];
+    const t = tokenized.tokens[i + j];
     if (!t || t.text !== p.texts[j]) return false;
     if (j > 0 && (t.gap === '') !== p.glued[j]) return false;
   }
   // "NPT-" + a word, "СНВ-3" read as "СНВ": a glued continuation is another word.
-  const next = doc.tokens[i + p.texts.length];
+  const next = tokenized.tokens[i + p.texts.length];
   return !(next && next.gap === '' && next.kind === 'word');
 }
 
@@ -100,11 +100,11 @@ function matchesAt(doc: Doc, i: number, p: ExactPattern): boolean {
  * An English word in a line of capitals ("SCIENTIST CITES NEW DATA"): there the capitals of an
  * abbreviation ("CITES") say nothing.
  */
-function capsWord(doc: Doc, start: number, end: number): boolean {
-  if (!doc.capsLine[start]) return false;
+function capsWord(tokenized: TokenizedText, start: number, end: number): boolean {
+  if (!tokenized.capsLine[start]) return false;
   for (let k = start; k < end; k++) {
-    const t = doc.tokens[k] as Token;
-    if (t.kind === 'word' && t.script === 'lat' && doc.lex.isCommonWordEn(t.key)) return true;
+    const t = tokenized.tokens[k] as Token;
+    if (t.kind === 'word' && t.script === 'lat' && tokenized.lex.isCommonWordEn(t.key)) return true;
   }
   return false;
 }
@@ -114,24 +114,32 @@ function infoFor(reg: Register, row: number): TreatyInfo | undefined {
 }
 
 /** Abbreviations and case-sensitive names of registered treaties, as TREATY candidates. */
-export function proposeRegisteredForms(doc: Doc): void {
-  if (doc.lang === 'other') return;
+export function proposeRegisteredForms(tokenized: TokenizedText): void {
+  if (tokenized.lang === 'other') return;
   const reg = register();
   if (reg.byFirst.size === 0) return;
-  const { tokens } = doc;
+  const { tokens } = tokenized;
   for (let i = 0; i < tokens.length; i++) {
     const patterns = reg.byFirst.get((tokens[i] as Token).text);
     if (!patterns) continue;
     for (const p of patterns) {
-      if (!matchesAt(doc, i, p)) continue;
+      if (!matchesAt(tokenized, i, p)) continue;
       const end = i + p.texts.length;
-      if ((p.needsContext || capsWord(doc, i, end)) && !treatyWordNear(doc, i, end)) continue;
+      if ((p.needsContext || capsWord(tokenized, i, end)) && !treatyWordNear(tokenized, i, end))
+        continue;
       const info = infoFor(reg, p.row);
       if (!info) continue;
       const canonical = (tokens[i] as Token).script === 'cyr' ? info.ru : info.en;
-      doc.candidates.push({ start: i, end, type: 'TREATY', canonical, tier: 4, treaty: info });
+      tokenized.candidates.push({
+        start: i,
+        end,
+        type: 'TREATY',
+        canonical,
+        tier: 4,
+        treaty: info,
+      });
       for (let k = i; k < end; k++) {
-        doc.coveredBy[k] ??= {
+        tokenized.coveredBy[k] ??= {
           type: 'TREATY',
           scope: 0,
           anyCase: false,
@@ -146,8 +154,13 @@ export function proposeRegisteredForms(doc: Doc): void {
 }
 
 /** Distance in tokens from [start, end) to the nearest mention of one of the parties, or -1. */
-function partyDistance(doc: Doc, start: number, end: number, parties: readonly string[]): number {
-  const { tokens } = doc;
+function partyDistance(
+  tokenized: TokenizedText,
+  start: number,
+  end: number,
+  parties: readonly string[],
+): number {
+  const { tokens } = tokenized;
   const from = Math.max(0, start - PARTY_WINDOW);
   const to = Math.min(tokens.length, end + PARTY_WINDOW);
   let best = -1;
@@ -164,12 +177,17 @@ function partyDistance(doc: Doc, start: number, end: number, parties: readonly s
 }
 
 /** The one row a generic name stands for here, by the nearest party named; -1 when unclear. */
-function resolveGeneric(doc: Doc, c: Candidate, reg: Register, rows: readonly number[]): number {
+function resolveGeneric(
+  tokenized: TokenizedText,
+  c: Candidate,
+  reg: Register,
+  rows: readonly number[],
+): number {
   let bestRow = -1;
   let bestDistance = -1;
   let tie = false;
   for (const row of rows) {
-    const d = partyDistance(doc, c.start, c.end, reg.rows[row]?.parties ?? []);
+    const d = partyDistance(tokenized, c.start, c.end, reg.rows[row]?.parties ?? []);
     if (d < 0) continue;
     if (bestDistance < 0 || d < bestDistance) {
       bestRow = row;
@@ -191,14 +209,14 @@ function withoutParties(name: string): string | null {
 }
 
 /** Gives each TREATY candidate that names a registered treaty its id, names and year. */
-export function attachRegisteredTreaties(doc: Doc): void {
-  if (doc.lang === 'other') return;
+export function attachRegisteredTreaties(tokenized: TokenizedText): void {
+  if (tokenized.lang === 'other') return;
   const reg = register();
   if (reg.names.size === 0) return;
   // A generic name that one mention ties to a treaty stands for it throughout the text.
   const resolved = new Map<string, number>();
   const pending: { c: Candidate; key: string }[] = [];
-  for (const c of doc.candidates) {
+  for (const c of tokenized.candidates) {
     if (c.type !== 'TREATY' || c.treaty) continue;
     let key = registerKey(c.canonical);
     let refs = reg.names.get(key);
@@ -214,7 +232,7 @@ export function attachRegisteredTreaties(doc: Doc): void {
       continue;
     }
     const row = resolveGeneric(
-      doc,
+      tokenized,
       c,
       reg,
       refs.map((r) => r.row),
@@ -228,19 +246,19 @@ export function attachRegisteredTreaties(doc: Doc): void {
     const row = resolved.get(key);
     if (row !== undefined) c.treaty = infoFor(reg, row);
   }
-  dropCoordinations(doc);
+  dropCoordinations(tokenized);
 }
 
 /**
  * A span that holds two whole registered names is a coordination the name patterns ran across
  * ("the Treaty on the Non-Proliferation of Nuclear Weapons and the Rome Statute"), not one name.
  */
-function dropCoordinations(doc: Doc): void {
-  const registered = doc.candidates
+function dropCoordinations(tokenized: TokenizedText): void {
+  const registered = tokenized.candidates
     .filter((c) => c.type === 'TREATY' && c.treaty)
     .sort((a, b) => a.start - b.start);
   if (registered.length < 2) return;
-  doc.candidates = doc.candidates.filter((c) => {
+  tokenized.candidates = tokenized.candidates.filter((c) => {
     if (c.type !== 'TREATY' || c.treaty) return true;
     // Disjoint registered names inside (a phrase and a pattern may both give the same one).
     let inside = 0;

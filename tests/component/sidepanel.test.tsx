@@ -63,7 +63,7 @@ function fakeTab(initial: PageState) {
     changed() {
       for (const fn of listeners) fn();
     },
-    watch(fn: () => void) {
+    onPageChange(fn: () => void) {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
@@ -88,7 +88,7 @@ describe('SidePanel', () => {
       <SidePanel
         sendToTab={tab.send}
         db={db}
-        watch={tab.watch}
+        onPageChange={tab.onPageChange}
         tabInfo={async () => ({ url: `${URL_A}#top`, title: 'Summit in Pyongyang', lang: '' })}
       />,
     );
@@ -116,7 +116,9 @@ describe('SidePanel', () => {
       tags: [],
     });
     const tab = fakeTab(state(ENTITIES));
-    const { container } = render(<SidePanel sendToTab={tab.send} db={db} watch={tab.watch} />);
+    const { container } = render(
+      <SidePanel sendToTab={tab.send} db={db} onPageChange={tab.onPageChange} />,
+    );
     await screen.findByText('Summit in Pyongyang');
     expect(rows(container)).toEqual([
       'PER Vladimir Putin 2',
@@ -147,7 +149,7 @@ describe('SidePanel', () => {
         entity: { type: 'LOC', canonical: 'Pyongyang' },
       },
     );
-    render(<SidePanel sendToTab={tab.send} db={freshDb()} watch={tab.watch} />);
+    render(<SidePanel sendToTab={tab.send} db={freshDb()} onPageChange={tab.onPageChange} />);
     const button = await screen.findByRole('button', { name: /next mention of Pyongyang/ });
     fireEvent.click(button);
     await screen.findByText('Pyongyang: mention 1 of 3 on the page.');
@@ -166,7 +168,9 @@ describe('SidePanel', () => {
   it('looks again when told the page changed: new entities, new notes', async () => {
     const db = freshDb();
     const tab = fakeTab(state(ENTITIES));
-    const { container } = render(<SidePanel sendToTab={tab.send} db={db} watch={tab.watch} />);
+    const { container } = render(
+      <SidePanel sendToTab={tab.send} db={db} onPageChange={tab.onPageChange} />,
+    );
     await screen.findByText('Summit in Pyongyang');
     tab.set(
       state([
@@ -184,7 +188,7 @@ describe('SidePanel', () => {
     const db = freshDb();
     await addNote(db, { kind: 'page', url: URL_A, pageTitle: 'Summit', text: 'Drop me', tags: [] });
     const tab = fakeTab(state(ENTITIES));
-    render(<SidePanel sendToTab={tab.send} db={db} watch={tab.watch} />);
+    render(<SidePanel sendToTab={tab.send} db={db} onPageChange={tab.onPageChange} />);
     await screen.findByText('Drop me');
     fireEvent.click(screen.getByRole('button', { name: /Delete/ }));
     fireEvent.click(await screen.findByRole('button', { name: 'Confirm delete' }));

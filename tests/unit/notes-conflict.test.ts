@@ -6,9 +6,9 @@ import {
   NotesConflictError,
   type NotesDb,
   NotesError,
+  onNotesChanged,
   openNotesDb,
   updateNote,
-  watchNotes,
 } from '../../lib/notes/db';
 
 const URL_A = 'https://ria.ru/20241205/kndr.html';
@@ -83,12 +83,12 @@ describe('saving an edit is a compare-and-set on updatedAt', () => {
   });
 });
 
-describe('watchNotes', () => {
+describe('onNotesChanged', () => {
   it('tells one window about a write made through another handle', async () => {
     const [mine, theirs] = twoWindows();
     await mine.open();
     let calls = 0;
-    const stop = watchNotes(mine, () => {
+    const stop = onNotesChanged(mine, () => {
       calls += 1;
     });
     await addNote(theirs, { kind: 'page', url: URL_A, pageTitle: '', text: 'x', tags: [] }, T0);
@@ -105,7 +105,7 @@ describe('watchNotes', () => {
     const [mine] = twoWindows();
     const [other] = twoWindows();
     let calls = 0;
-    const stop = watchNotes(mine, () => {
+    const stop = onNotesChanged(mine, () => {
       calls += 1;
     });
     await addNote(other, { kind: 'page', url: URL_A, pageTitle: '', text: 'x', tags: [] }, T0);

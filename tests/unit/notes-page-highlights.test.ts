@@ -3,14 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describe as describeSpan } from '../../lib/anchor/describe';
 import type { ToContentMessage } from '../../lib/messages/to-content';
 import type { Note } from '../../lib/notes/model';
-import type { CaretPoint, RectLike } from '../../lib/page/card';
-import {
-  fetchPageNotes,
-  NOTE_HIGHLIGHT,
-  type NoteLayer,
-  startNoteLayer,
-  tagLine,
-} from '../../lib/page/note-highlights';
+import type { CaretPoint, RectLike } from '../../lib/page/hit-test';
+import { tagLine } from '../../lib/page/note-card';
+import { fetchPageNotes, type NoteLayer, startNoteLayer } from '../../lib/page/note-highlights';
+import { NOTE_HIGHLIGHT } from '../../lib/page/note-paint';
 import { chunkIndexAfter, offsetFromPoint } from '../../lib/page/ranges';
 import { createRevealer } from '../../lib/page/reveal';
 import { contentHandlers } from '../../lib/page/router';

@@ -1,18 +1,15 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Mention } from '../../lib/entities';
+import { createHoverCard, type HoverCard } from '../../lib/page/card';
 import {
   type CardSource,
-  type CaretPoint,
-  createHoverCard,
-  type HoverCard,
   hitTest,
   mentionIndexAt,
-  occurrencesLabel,
   pageTextSource,
-  type RectLike,
-  treatyLine,
-} from '../../lib/page/card';
+} from '../../lib/page/card-source';
+import { occurrencesLabel, treatyLine } from '../../lib/page/card-view';
+import type { CaretPoint, RectLike } from '../../lib/page/hit-test';
 import { chunkIndexAfter, offsetFromPoint } from '../../lib/page/ranges';
 import { extractPageText } from '../../lib/page/text';
 import type { PageText } from '../../lib/page/types';

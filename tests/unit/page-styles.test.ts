@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAINTED_TYPES } from '../../lib/entities';
 import { manifestStylesheet } from '../../lib/page/base-styles';
-import { NOTE_CSS } from '../../lib/page/note-highlights';
+import { NOTE_CSS } from '../../lib/page/note-paint';
 import { createPainter, paintCss } from '../../lib/page/paint';
 import { FLASH_CSS } from '../../lib/page/reveal';
 import { addDefaultStyles, declareBaseStyles, hasBaseStyles } from '../../lib/page/styles';

@@ -1,19 +1,19 @@
 /** lib/recognize/cue-nouns.ts: the noun before a name says what the name is. */
 import { describe, expect, it } from 'vitest';
 import { applyCueNouns, CUE_PREFIXES, cuedPeople } from '../../lib/recognize/cue-nouns';
-import { type Candidate, createDoc } from '../../lib/recognize/document';
 import { getLexicon } from '../../lib/recognize/lexicon';
+import { type Candidate, createTokenizedText } from '../../lib/recognize/tokenized-text';
 import { tokenize } from '../../lib/recognize/tokens';
-import { candidate, docOf, shown } from './recognize-doc';
+import { candidate, shown, tokenizedOf } from './recognize-tokenized-text';
 
 describe('applyCueNouns', () => {
   it('takes a name after a band noun for no person, there and wherever it is written again', () => {
-    const doc = docOf('группа Scorpions выступила. Scorpions приедут снова.', 'ru');
-    const kept = applyCueNouns(doc, [
-      candidate(doc, 'Scorpions', 'PER', 1),
-      candidate(doc, 'Scorpions', 'PER', 1, 1),
+    const tokenized = tokenizedOf('группа Scorpions выступила. Scorpions приедут снова.', 'ru');
+    const kept = applyCueNouns(tokenized, [
+      candidate(tokenized, 'Scorpions', 'PER', 1),
+      candidate(tokenized, 'Scorpions', 'PER', 1, 1),
     ]);
-    expect(shown(doc, kept)).toEqual([]);
+    expect(shown(tokenized, kept)).toEqual([]);
   });
 
   it('reads a person the tagger found after a settlement noun as a place, in quotes too', () => {
@@ -21,30 +21,30 @@ describe('applyCueNouns', () => {
       'Она жила в городке Оук Ридж много лет.',
       'Она жила в городке “Оук Ридж” много лет.',
     ]) {
-      const doc = docOf(text, 'ru');
-      const [place] = applyCueNouns(doc, [candidate(doc, 'Оук Ридж', 'PER', 1)]);
+      const tokenized = tokenizedOf(text, 'ru');
+      const [place] = applyCueNouns(tokenized, [candidate(tokenized, 'Оук Ридж', 'PER', 1)]);
       expect(place).toMatchObject({ type: 'LOC', canonical: 'Оук Ридж' });
     }
   });
 
   it('keeps a person after a settlement noun when the dictionary reads a full name', () => {
-    const doc = docOf('Об этом заявил мэр города Сергей Собянин.', 'ru');
-    const [kept] = applyCueNouns(doc, [candidate(doc, 'Сергей Собянин', 'PER', 1)]);
+    const tokenized = tokenizedOf('Об этом заявил мэр города Сергей Собянин.', 'ru');
+    const [kept] = applyCueNouns(tokenized, [candidate(tokenized, 'Сергей Собянин', 'PER', 1)]);
     expect(kept?.type).toBe('PER');
   });
 });
 
 describe('cuedPeople', () => {
   it('marks the name after a name noun as a person', () => {
-    const doc = docOf('певец под псевдонимом ЗЕД-КЕЙ выступил', 'ru');
-    expect(shown(doc, cuedPeople(doc, []))).toEqual(['PER ЗЕД-КЕЙ']);
+    const tokenized = tokenizedOf('певец под псевдонимом ЗЕД-КЕЙ выступил', 'ru');
+    expect(shown(tokenized, cuedPeople(tokenized, []))).toEqual(['PER ЗЕД-КЕЙ']);
   });
 });
 
 /** The people cuedPeople adds to a Russian text, given the spans already chosen (by words). */
 function cued(text: string, chosenWords: string[] = []): string[] {
   const tokens = tokenize(text);
-  const doc = createDoc(text, tokens, getLexicon(), 'ru');
+  const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
   const chosen: Candidate[] = chosenWords.map((words) => {
     const want = tokenize(words).map((t) => t.text);
     for (let i = 0; i < tokens.length; i++) {
@@ -53,7 +53,7 @@ function cued(text: string, chosenWords: string[] = []): string[] {
     }
     throw new Error(`no ${words}`);
   });
-  return cuedPeople(doc, chosen).map((c) =>
+  return cuedPeople(tokenized, chosen).map((c) =>
     text.slice(tokens[c.start]?.start, tokens[c.end - 1]?.end),
   );
 }
@@ -135,8 +135,8 @@ describe('cuedPeople: nouns of works and institutions named after a person', () 
   it('gives the nominative as the canonical name', () => {
     const text = 'Картины выставлены в музее Гуггенхайма в Нью-Йорке.';
     const tokens = tokenize(text);
-    const doc = createDoc(text, tokens, getLexicon(), 'ru');
-    expect(cuedPeople(doc, []).map((c) => c.canonical)).toEqual(['Гуггенхайм']);
+    const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
+    expect(cuedPeople(tokenized, []).map((c) => c.canonical)).toEqual(['Гуггенхайм']);
   });
 
   it('leaves places, adjectives, longer names, orders and words written in lower case', () => {

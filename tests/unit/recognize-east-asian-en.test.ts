@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createDoc } from '../../lib/recognize/document';
 import { eastAsianNamesEn } from '../../lib/recognize/east-asian-en';
 import { createRecognizer } from '../../lib/recognize/index';
 import { getLexicon } from '../../lib/recognize/lexicon';
 import { proposeAll } from '../../lib/recognize/rules';
+import { createTokenizedText } from '../../lib/recognize/tokenized-text';
 import { tokenize } from '../../lib/recognize/tokens';
 
 /** The names the rule finds in an English text, as written. */
 function names(text: string): string[] {
-  const doc = createDoc(text, tokenize(text), getLexicon(), 'en');
-  proposeAll(doc);
-  return eastAsianNamesEn(doc).map((c) => c.canonical);
+  const tokenized = createTokenizedText(text, tokenize(text), getLexicon(), 'en');
+  proposeAll(tokenized);
+  return eastAsianNamesEn(tokenized).map((c) => c.canonical);
 }
 
 describe('eastAsianNamesEn: family name first', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate, createDoc } from '../../lib/recognize/document';
 import {
   abbreviationsNotPeople,
   organisationNounNames,
@@ -9,12 +8,13 @@ import {
 } from '../../lib/recognize/english';
 import { createRecognizer } from '../../lib/recognize/index';
 import { getLexicon } from '../../lib/recognize/lexicon';
+import { type Candidate, createTokenizedText } from '../../lib/recognize/tokenized-text';
 import { tokenize } from '../../lib/recognize/tokens';
 
 /** An English document and PER spans given by the words they cover (first match). */
 function setUp(text: string) {
   const tokens = tokenize(text);
-  const doc = createDoc(text, tokens, getLexicon(), 'en');
+  const tokenized = createTokenizedText(text, tokens, getLexicon(), 'en');
   const person = (words: string, canonical = words): Candidate => {
     const want = tokenize(words).map((t) => t.text);
     for (let i = 0; i < tokens.length; i++) {
@@ -31,31 +31,35 @@ function setUp(text: string) {
           .map((t) => t.text)
           .join(' ')}`,
     );
-  return { doc, person, texts };
+  return { tokenized, person, texts };
 }
 
 describe('placesNotPeople', () => {
   it('reads a gazetteer place after a place preposition as the place', () => {
-    const { doc, person, texts } = setUp('He flew to Conakry and said his troops took Tavildara .');
-    expect(texts(placesNotPeople(doc, [person('Conakry')]))).toEqual(['LOC:Conakry']);
+    const { tokenized, person, texts } = setUp(
+      'He flew to Conakry and said his troops took Tavildara .',
+    );
+    expect(texts(placesNotPeople(tokenized, [person('Conakry')]))).toEqual(['LOC:Conakry']);
   });
 
   it('drops a gazetteer place standing elsewhere (a club or company named after a town)', () => {
-    const { doc, person, texts } = setUp('Bristol 28 Northampton 46 West Hartlepool 20 Orrell 13');
-    expect(texts(placesNotPeople(doc, [person('Hartlepool')]))).toEqual([]);
-    const accented = setUp('Kecskemet beat Vasas 2-1 .');
-    expect(accented.texts(placesNotPeople(accented.doc, [accented.person('Kecskemet')]))).toEqual(
-      [],
+    const { tokenized, person, texts } = setUp(
+      'Bristol 28 Northampton 46 West Hartlepool 20 Orrell 13',
     );
+    expect(texts(placesNotPeople(tokenized, [person('Hartlepool')]))).toEqual([]);
+    const accented = setUp('Kecskemet beat Vasas 2-1 .');
+    expect(
+      accented.texts(placesNotPeople(accented.tokenized, [accented.person('Kecskemet')])),
+    ).toEqual([]);
   });
 
   it('keeps places that are also words of people’s names, and people named in full', () => {
-    const { doc, person, texts } = setUp(
+    const { tokenized, person, texts } = setUp(
       'Washington , who climbed back , beat Jordan . Taylor said . Kehl , the striker , scored .',
     );
     expect(
       texts(
-        placesNotPeople(doc, [
+        placesNotPeople(tokenized, [
           person('Washington'),
           person('Jordan'),
           person('Taylor'),
@@ -66,9 +70,9 @@ describe('placesNotPeople', () => {
   });
 
   it('leaves unknown words and non-person spans alone', () => {
-    const { doc, person, texts } = setUp('Kowalczyk and Turin met .');
+    const { tokenized, person, texts } = setUp('Kowalczyk and Turin met .');
     const loc: Candidate = { ...person('Turin'), type: 'LOC' };
-    expect(texts(placesNotPeople(doc, [person('Kowalczyk'), loc]))).toEqual([
+    expect(texts(placesNotPeople(tokenized, [person('Kowalczyk'), loc]))).toEqual([
       'PER:Kowalczyk',
       'LOC:Turin',
     ]);
@@ -77,26 +81,36 @@ describe('placesNotPeople', () => {
 
 describe('organisationsNotPeople', () => {
   it('drops a person that is exactly a listed company or a train organisation', () => {
-    const { doc, person, texts } = setUp('Unilever said . Firms including Mobil and Nintendo .');
+    const { tokenized, person, texts } = setUp(
+      'Unilever said . Firms including Mobil and Nintendo .',
+    );
     expect(
-      texts(organisationsNotPeople(doc, [person('Unilever'), person('Mobil'), person('Nintendo')])),
+      texts(
+        organisationsNotPeople(tokenized, [
+          person('Unilever'),
+          person('Mobil'),
+          person('Nintendo'),
+        ]),
+      ),
     ).toEqual([]);
   });
 
   it('drops nationality words: the train split’s and the demonyms of country names, plurals too', () => {
-    const { doc, person, texts } = setUp('Kuwaiti pledges . Tajik troops . Kuwaitis left .');
+    const { tokenized, person, texts } = setUp('Kuwaiti pledges . Tajik troops . Kuwaitis left .');
     expect(
-      texts(organisationsNotPeople(doc, [person('Kuwaiti'), person('Tajik'), person('Kuwaitis')])),
+      texts(
+        organisationsNotPeople(tokenized, [person('Kuwaiti'), person('Tajik'), person('Kuwaitis')]),
+      ),
     ).toEqual([]);
   });
 
   it('drops a maker after another name, unless a given name comes first', () => {
-    const { doc, person, texts } = setUp(
+    const { tokenized, person, texts } = setUp(
       'Paul Tracy , Penske Mercedes-Benz , 54.620 . Ichiro Suzuki and Bob Honda met .',
     );
     expect(
       texts(
-        organisationsNotPeople(doc, [
+        organisationsNotPeople(tokenized, [
           person('Penske Mercedes-Benz'),
           person('Ichiro Suzuki'),
           person('Bob Honda'),
@@ -106,10 +120,12 @@ describe('organisationsNotPeople', () => {
   });
 
   it('keeps first names, people named in full and longer names', () => {
-    const { doc, person, texts } = setUp('Nancy said . Unilever said . Kevin Lamarque took it .');
+    const { tokenized, person, texts } = setUp(
+      'Nancy said . Unilever said . Kevin Lamarque took it .',
+    );
     expect(
       texts(
-        organisationsNotPeople(doc, [
+        organisationsNotPeople(tokenized, [
           person('Nancy'),
           person('Unilever', 'Jan Unilever'),
           person('Kevin Lamarque'),
@@ -121,15 +137,17 @@ describe('organisationsNotPeople', () => {
 
 describe('abbreviationsNotPeople', () => {
   it('drops a month before a number and a lone honorific; reads a state abbreviation as the state', () => {
-    const { doc, person, texts } = setUp('( Jan 10 ) LONDON . Miss said . PONTIAC , Mich . 1996');
-    const out = abbreviationsNotPeople(doc, [person('Jan'), person('Miss'), person('Mich')]);
+    const { tokenized, person, texts } = setUp(
+      '( Jan 10 ) LONDON . Miss said . PONTIAC , Mich . 1996',
+    );
+    const out = abbreviationsNotPeople(tokenized, [person('Jan'), person('Miss'), person('Mich')]);
     expect(texts(out)).toEqual(['LOC:Mich']);
     expect(out[0]?.canonical).toBe('Michigan');
   });
 
   it('keeps the same words where they are names', () => {
-    const { doc, person, texts } = setUp('Jan said . Mich , the coach , left .');
-    expect(texts(abbreviationsNotPeople(doc, [person('Jan'), person('Mich')]))).toEqual([
+    const { tokenized, person, texts } = setUp('Jan said . Mich , the coach , left .');
+    expect(texts(abbreviationsNotPeople(tokenized, [person('Jan'), person('Mich')]))).toEqual([
       'PER:Jan',
       'PER:Mich',
     ]);
@@ -138,10 +156,10 @@ describe('abbreviationsNotPeople', () => {
 
 describe('organisationNounNames', () => {
   it('reads a name after an organisation noun as the organisation throughout the text', () => {
-    const { doc, person, texts } = setUp(
+    const { tokenized, person, texts } = setUp(
       'German retailer Promodes is in talks . Promodes declined . Jean Promodes spoke .',
     );
-    const tokens = doc.tokens;
+    const tokens = tokenized.tokens;
     const second = tokens.findIndex((t, k) => k > 3 && t.text === 'Promodes');
     const lone: Candidate = {
       start: second,
@@ -151,14 +169,14 @@ describe('organisationNounNames', () => {
       tier: 2,
     };
     const full = person('Jean Promodes');
-    expect(texts(organisationNounNames(doc, [person('Promodes'), lone, full]))).toEqual([
+    expect(texts(organisationNounNames(tokenized, [person('Promodes'), lone, full]))).toEqual([
       'PER:Jean Promodes',
     ]);
   });
 
   it('leaves names after other nouns alone', () => {
-    const { doc, person, texts } = setUp('His striking partner Teddy Sheringham withdrew .');
-    expect(texts(organisationNounNames(doc, [person('Teddy Sheringham')]))).toEqual([
+    const { tokenized, person, texts } = setUp('His striking partner Teddy Sheringham withdrew .');
+    expect(texts(organisationNounNames(tokenized, [person('Teddy Sheringham')]))).toEqual([
       'PER:Teddy Sheringham',
     ]);
   });
@@ -166,12 +184,12 @@ describe('organisationNounNames', () => {
 
 describe('surnamesOverPlaces', () => {
   it('reads a lone place that is the surname of a person named in full as that person', () => {
-    const { doc, person, texts } = setUp(
+    const { tokenized, person, texts } = setUp(
       'MaliVai Washington lost . Washington served . He flew to Washington . Jordan won .',
     );
     const place = (c: Candidate): Candidate => ({ ...c, type: 'LOC' });
     const full = person('MaliVai Washington');
-    const tokens = doc.tokens;
+    const tokens = tokenized.tokens;
     const at = (text: string, from: number): Candidate => {
       const i = tokens.findIndex((t, k) => k >= from && t.text === text);
       return { start: i, end: i + 1, type: 'LOC', canonical: text, tier: 2 };
@@ -179,7 +197,7 @@ describe('surnamesOverPlaces', () => {
     const served = at('Washington', full.end);
     const flown = at('Washington', served.end);
     const jordan = place(person('Jordan'));
-    const out = surnamesOverPlaces(doc, [full, served, flown, jordan]);
+    const out = surnamesOverPlaces(tokenized, [full, served, flown, jordan]);
     expect(texts(out)).toEqual([
       'PER:MaliVai Washington',
       'PER:Washington',

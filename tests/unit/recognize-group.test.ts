@@ -1,29 +1,33 @@
 /** lib/recognize/group.ts: every form of one person under one canonical name. */
 import { describe, expect, it } from 'vitest';
-import { type Candidate, createDoc, type Doc } from '../../lib/recognize/document';
 import { groupPeople } from '../../lib/recognize/group';
 import { getLexicon } from '../../lib/recognize/lexicon';
 import { personForSpan } from '../../lib/recognize/people';
+import {
+  type Candidate,
+  createTokenizedText,
+  type TokenizedText,
+} from '../../lib/recognize/tokenized-text';
 import { tokenize } from '../../lib/recognize/tokens';
-import { docOf, shown, tokensOf } from './recognize-doc';
+import { shown, tokenizedOf, tokensOf } from './recognize-tokenized-text';
 
-const person = (doc: Doc, words: string, nth = 0) => {
-  const { start, end } = tokensOf(doc, words, nth);
-  return personForSpan(doc, start, end);
+const person = (tokenized: TokenizedText, words: string, nth = 0) => {
+  const { start, end } = tokensOf(tokenized, words, nth);
+  return personForSpan(tokenized, start, end);
 };
 
 describe('groupPeople', () => {
   it('files a lone surname and an initial under the full name seen, not under a namesake', () => {
-    const doc = docOf(
+    const tokenized = tokenizedOf(
       'Владимир Путин прибыл в Пхеньян. Путина встретил Ким Чен Ын. В. Путин и Николай Путин.',
       'ru',
     );
-    const grouped = groupPeople(doc, [
-      person(doc, 'Владимир Путин'),
-      person(doc, 'Путина'),
-      person(doc, 'Ким Чен Ын'),
-      person(doc, 'В . Путин'),
-      person(doc, 'Николай Путин'),
+    const grouped = groupPeople(tokenized, [
+      person(tokenized, 'Владимир Путин'),
+      person(tokenized, 'Путина'),
+      person(tokenized, 'Ким Чен Ын'),
+      person(tokenized, 'В . Путин'),
+      person(tokenized, 'Николай Путин'),
     ]);
     expect(grouped.map((c) => c.canonical)).toEqual([
       'Владимир Путин',
@@ -36,27 +40,35 @@ describe('groupPeople', () => {
   });
 
   it('marks a surname standing alone once the text has named that person in full', () => {
-    const doc = docOf('Владимир Путин прибыл. Путин заявил, что Путину нравится.', 'ru');
-    const grouped = groupPeople(doc, [person(doc, 'Владимир Путин')]);
-    expect(shown(doc, grouped)).toEqual(['PER Владимир Путин', 'PER Путин', 'PER Путину']);
+    const tokenized = tokenizedOf(
+      'Владимир Путин прибыл. Путин заявил, что Путину нравится.',
+      'ru',
+    );
+    const grouped = groupPeople(tokenized, [person(tokenized, 'Владимир Путин')]);
+    expect(shown(tokenized, grouped)).toEqual(['PER Владимир Путин', 'PER Путин', 'PER Путину']);
     expect(new Set(grouped.map((c) => c.canonical))).toEqual(new Set(['Владимир Путин']));
   });
 
   it('marks no lone surname in tokens the caller blocked', () => {
-    const doc = docOf('Путин заявил. Позже Владимир Путин прибыл.', 'ru');
-    const full = person(doc, 'Владимир Путин');
-    const blocked = new Uint8Array(doc.tokens.length);
-    const lone = tokensOf(doc, 'Путин');
+    const tokenized = tokenizedOf('Путин заявил. Позже Владимир Путин прибыл.', 'ru');
+    const full = person(tokenized, 'Владимир Путин');
+    const blocked = new Uint8Array(tokenized.tokens.length);
+    const lone = tokensOf(tokenized, 'Путин');
     blocked[lone.start] = 1;
-    expect(shown(doc, groupPeople(doc, [full], blocked))).toEqual(['PER Владимир Путин']);
-    expect(shown(doc, groupPeople(doc, [full]))).toEqual(['PER Путин', 'PER Владимир Путин']);
+    expect(shown(tokenized, groupPeople(tokenized, [full], blocked))).toEqual([
+      'PER Владимир Путин',
+    ]);
+    expect(shown(tokenized, groupPeople(tokenized, [full]))).toEqual([
+      'PER Путин',
+      'PER Владимир Путин',
+    ]);
   });
 });
 
 /** groupPeople on a Russian text with one full name chosen, whose surname keys are given. */
 function grouped(text: string, name: string, surnameKeys: string[]): string[] {
   const tokens = tokenize(text);
-  const doc = createDoc(text, tokens, getLexicon(), 'ru');
+  const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
   const want = tokenize(name).map((t) => t.text);
   const start = tokens.findIndex((_, i) => want.every((w, k) => tokens[i + k]?.text === w));
   const person: Candidate = {
@@ -67,7 +79,7 @@ function grouped(text: string, name: string, surnameKeys: string[]): string[] {
     tier: 2,
     person: { first: want[0], surname: want[1] ?? '', surnameKeys, full: true },
   };
-  return groupPeople(doc, [person]).map(
+  return groupPeople(tokenized, [person]).map(
     (c) => `${text.slice(tokens[c.start]?.start, tokens[c.end - 1]?.end)}→${c.canonical}`,
   );
 }

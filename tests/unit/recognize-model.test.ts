@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDoc } from '../../lib/recognize/document';
 import { getLexicon } from '../../lib/recognize/lexicon';
 import {
   MAX_FEATURES,
@@ -19,11 +18,12 @@ import {
 } from '../../lib/recognize/model/tagger';
 import { encodeSlots, loadModel, toBase64 } from '../../lib/recognize/model/weights';
 import { getTagger, tagSpans } from '../../lib/recognize/tagged';
+import { createTokenizedText } from '../../lib/recognize/tokenized-text';
 import { tokenize } from '../../lib/recognize/tokens';
 import { runs } from '../setup/property-runs';
 
-function docOf(text: string, lang: 'ru' | 'en') {
-  return createDoc(text, tokenize(text), getLexicon(), lang);
+function tokenizedOf(text: string, lang: 'ru' | 'en') {
+  return createTokenizedText(text, tokenize(text), getLexicon(), lang);
 }
 
 describe('weights format', () => {
@@ -89,13 +89,16 @@ describe('decoder', () => {
   });
 
   it('cuts segments at sentences but not after initials or abbreviations', () => {
-    const doc = docOf('Глава ФБР Дж.Коми и В. Путин прибыли в U.S. Embassy. Потом уехали.', 'ru');
-    const table = tokenTable(doc);
+    const tokenized = tokenizedOf(
+      'Глава ФБР Дж.Коми и В. Путин прибыли в U.S. Embassy. Потом уехали.',
+      'ru',
+    );
+    const table = tokenTable(tokenized);
     const segs = segments(table);
     expect(segs[0]?.start).toBe(0);
     for (let k = 1; k < segs.length; k++) expect(segs[k]?.start).toBe(segs[k - 1]?.end);
     expect(segs[segs.length - 1]?.end).toBe(table.n);
-    const starts = segs.map((s) => doc.tokens[s.start]?.text);
+    const starts = segs.map((s) => tokenized.tokens[s.start]?.text);
     expect(starts).toEqual(['Глава', 'Потом']);
   });
 });
@@ -107,8 +110,8 @@ describe('runtime emissions', () => {
       ['Президент России Владимир Путин встретился с Ким Чен Ыном в Пхеньяне. Путин улетел.', 'ru'],
       ['President Bill Clinton met Boris Yeltsin in Moscow on Monday. Clinton said so.', 'en'],
     ] as const) {
-      const doc = docOf(text, lang);
-      const table = tokenTable(doc);
+      const tokenized = tokenizedOf(text, lang);
+      const table = tokenTable(tokenized);
       const code = lang === 'ru' ? 1 : 2;
       const labels = new Uint8Array(table.n);
       const emission = featureEmission(table, code, model);
@@ -118,7 +121,7 @@ describe('runtime emissions', () => {
         const second = featureEmission(table, code, model);
         for (const seg of segments(table)) decodeSegment(seg, second, model.transitions, labels);
       }
-      expect(tagSpans(docOf(text, lang))).toEqual(labelSpans(labels, table.n));
+      expect(tagSpans(tokenizedOf(text, lang))).toEqual(labelSpans(labels, table.n));
       const ids = new Uint32Array(MAX_FEATURES);
       for (let i = 0; i < table.n; i++) {
         expect(tokenFeatures(table, i, code, ids)).toBeLessThanOrEqual(MAX_FEATURES);

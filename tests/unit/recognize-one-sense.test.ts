@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate, createDoc } from '../../lib/recognize/document';
 import { getLexicon } from '../../lib/recognize/lexicon';
 import { markRecurrences } from '../../lib/recognize/one-sense';
+import { type Candidate, createTokenizedText } from '../../lib/recognize/tokenized-text';
 import { tokenize } from '../../lib/recognize/tokens';
 
 /** A document and spans given by the words they cover ("Jay Z" → the tokens of its first match). */
 function setUp(text: string) {
   const tokens = tokenize(text);
-  const doc = createDoc(text, tokens, getLexicon(), 'ru');
+  const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
   const span = (words: string, type: Candidate['type'] = 'PER', from = 0): Candidate => {
     const want = tokenize(words).map((t) => t.text);
     for (let i = from; i < tokens.length; i++) {
@@ -24,44 +24,46 @@ function setUp(text: string) {
           .map((t) => t.text)
           .join(' ')}`,
     );
-  return { doc, tokens, span, texts };
+  return { tokenized, tokens, span, texts };
 }
 
 describe('markRecurrences', () => {
   it('marks the other spans written exactly as a person, capitalised and standing alone', () => {
-    const { doc, span, texts } = setUp(
+    const { tokenized, span, texts } = setUp(
       'Известный как Джей Зи (Jay Z) рэпер. Новости о Jay Z. А jay z в нижнем регистре и Jay Zed.',
     );
-    const out = markRecurrences(doc, [span('Jay Z')]);
+    const out = markRecurrences(tokenized, [span('Jay Z')]);
     expect(texts(out)).toEqual(['PER:Jay Z', 'PER:Jay Z']);
     expect(out[1]?.canonical).toBe('Jay Z');
   });
 
   it('skips quoted titles, longer names and lone sentence starts the text writes in lower case', () => {
-    const { doc, span, texts } = setUp(
+    const { tokenized, span, texts } = setUp(
       'Певица Роза выпустила альбом «Роза». Роза Хутор открыт. Роза цветёт, а роза пахнет. Где Роза?',
     );
-    expect(texts(markRecurrences(doc, [span('Роза')]))).toEqual(['PER:Роза', 'PER:Роза']);
+    expect(texts(markRecurrences(tokenized, [span('Роза')]))).toEqual(['PER:Роза', 'PER:Роза']);
   });
 
   it('lets an organisation of the same words give way only to the majority reading', () => {
     const text = 'Под именем JAY-Z. Альбом JAY-Z вышел. Снова JAY-Z.';
-    const { doc, tokens, span, texts } = setUp(text);
+    const { tokenized, tokens, span, texts } = setUp(text);
     const second = span('JAY-Z', 'ORG', span('JAY-Z').end);
     const person = { ...span('JAY-Z'), cued: true };
     // Cued person (2 votes) against one organisation span: the organisation gives way.
-    expect(texts(markRecurrences(doc, [person], [second]))).toEqual([
+    expect(texts(markRecurrences(tokenized, [person], [second]))).toEqual([
       'PER:JAY-Z',
       'PER:JAY-Z',
       'PER:JAY-Z',
     ]);
     // An uncued person against two organisation spans: they stay organisations.
     const third = span('JAY-Z', 'ORG', second.end);
-    expect(texts(markRecurrences(doc, [span('JAY-Z')], [second, third]))).toEqual(['PER:JAY-Z']);
+    expect(texts(markRecurrences(tokenized, [span('JAY-Z')], [second, third]))).toEqual([
+      'PER:JAY-Z',
+    ]);
     // An organisation's longer name is never cut into.
     const longer: Candidate = { ...second, end: second.end + 1 };
     expect(tokens[longer.end - 1]?.text).toBe('вышел');
-    expect(texts(markRecurrences(doc, [span('JAY-Z')], [longer]))).toEqual([
+    expect(texts(markRecurrences(tokenized, [span('JAY-Z')], [longer]))).toEqual([
       'PER:JAY-Z',
       'PER:JAY-Z',
     ]);
@@ -83,7 +85,7 @@ describe('markRecurrences', () => {
           return Reflect.get(target, key, receiver);
         },
       });
-      const doc = createDoc(text, tokens, getLexicon(), 'ru');
+      const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
       // Every "Джон Ка…ов" is a person; every lone "Джон" is free, and matches none of them.
       const people: Candidate[] = [];
       for (let i = 0; i < tokens.length; i++) {
@@ -92,7 +94,7 @@ describe('markRecurrences', () => {
       }
       expect(people).toHaveLength(n);
       reads = 0;
-      const out = markRecurrences(doc, people);
+      const out = markRecurrences(tokenized, people);
       expect(out).toHaveLength(n);
       return reads;
     };

@@ -1,16 +1,16 @@
 /** lib/recognize/people.ts: a person's canonical name and parts, from the span the rules found. */
 import { describe, expect, it } from 'vitest';
-import type { Doc } from '../../lib/recognize/document';
 import { personForSpan, SURNAME_PARTICLES } from '../../lib/recognize/people';
-import { docOf, tokensOf } from './recognize-doc';
+import type { TokenizedText } from '../../lib/recognize/tokenized-text';
+import { tokenizedOf, tokensOf } from './recognize-tokenized-text';
 
-const person = (doc: Doc, words: string) => {
-  const { start, end } = tokensOf(doc, words);
-  return personForSpan(doc, start, end);
+const person = (tokenized: TokenizedText, words: string) => {
+  const { start, end } = tokensOf(tokenized, words);
+  return personForSpan(tokenized, start, end);
 };
 
 describe('personForSpan', () => {
-  const ru = docOf(
+  const ru = tokenizedOf(
     'встреча с Владимиром Путиным и Марией Захаровой, а также с Де Коком и С. Лавровым',
     'ru',
   );
@@ -34,12 +34,12 @@ describe('personForSpan', () => {
   it('reads a surname particle as part of the surname, not as a first name', () => {
     expect(SURNAME_PARTICLES.has('де')).toBe(true);
     expect(person(ru, 'Де Коком').person?.full).toBe(false);
-    const en = docOf('Joe Biden met Xi Jinping and De Kock.', 'en');
+    const en = tokenizedOf('Joe Biden met Xi Jinping and De Kock.', 'en');
     expect(person(en, 'De Kock').person).toMatchObject({ surname: 'Kock', full: false });
   });
 
   it('keeps Latin-script names as written, surname last', () => {
-    const en = docOf('Joe Biden met Xi Jinping and De Kock.', 'en');
+    const en = tokenizedOf('Joe Biden met Xi Jinping and De Kock.', 'en');
     expect(person(en, 'Joe Biden')).toMatchObject({
       canonical: 'Joe Biden',
       person: { surname: 'Biden', surnameKeys: ['biden'], full: true },
@@ -47,9 +47,9 @@ describe('personForSpan', () => {
   });
 
   it('leaves a nickname in quotes out of the canonical name, however the span was found', () => {
-    const en = docOf('Coach Daniel " Rocky " Halvorsen said so .', 'en');
+    const en = tokenizedOf('Coach Daniel " Rocky " Halvorsen said so .', 'en');
     expect(person(en, 'Daniel " Rocky " Halvorsen').canonical).toBe('Daniel Halvorsen');
-    const ru = docOf('Выступил Алексей «Лёха» Иванов.', 'ru');
+    const ru = tokenizedOf('Выступил Алексей «Лёха» Иванов.', 'ru');
     expect(person(ru, 'Алексей « Лёха » Иванов').canonical).toBe('Алексей Иванов');
   });
 });

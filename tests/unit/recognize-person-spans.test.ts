@@ -1,6 +1,5 @@
 /** lib/recognize/person-spans.ts: where one person's name starts and ends. */
 import { describe, expect, it } from 'vitest';
-import { type Candidate, createDoc, type Doc } from '../../lib/recognize/document';
 import { getLexicon } from '../../lib/recognize/lexicon';
 import { personForSpan } from '../../lib/recognize/people';
 import {
@@ -10,34 +9,45 @@ import {
   surnameAfterFirstName,
 } from '../../lib/recognize/person-spans';
 import { proposeAll } from '../../lib/recognize/rules';
+import {
+  type Candidate,
+  createTokenizedText,
+  type TokenizedText,
+} from '../../lib/recognize/tokenized-text';
 import { tokenize } from '../../lib/recognize/tokens';
-import { docOf, shown, tokensOf } from './recognize-doc';
+import { shown, tokenizedOf, tokensOf } from './recognize-tokenized-text';
 
-const person = (doc: Doc, words: string) => {
-  const { start, end } = tokensOf(doc, words);
-  return personForSpan(doc, start, end);
+const person = (tokenized: TokenizedText, words: string) => {
+  const { start, end } = tokensOf(tokenized, words);
+  return personForSpan(tokenized, start, end);
 };
 
 describe('joinNicknames', () => {
   it('takes a nickname in quotes between a first name and a surname into the name', () => {
-    const doc = docOf('Алексей «Лёха» Иванов выступил', 'ru');
-    expect(shown(doc, joinNicknames(doc, [person(doc, 'Алексей'), person(doc, 'Иванов')]))).toEqual(
-      ['PER Алексей «Лёха» Иванов'],
-    );
+    const tokenized = tokenizedOf('Алексей «Лёха» Иванов выступил', 'ru');
+    expect(
+      shown(
+        tokenized,
+        joinNicknames(tokenized, [person(tokenized, 'Алексей'), person(tokenized, 'Иванов')]),
+      ),
+    ).toEqual(['PER Алексей «Лёха» Иванов']);
   });
 
   it('leaves two people apart when no quoted nickname stands between them', () => {
-    const doc = docOf('Алексей и Иванов выступили', 'ru');
-    expect(shown(doc, joinNicknames(doc, [person(doc, 'Алексей'), person(doc, 'Иванов')]))).toEqual(
-      ['PER Алексей', 'PER Иванов'],
-    );
+    const tokenized = tokenizedOf('Алексей и Иванов выступили', 'ru');
+    expect(
+      shown(
+        tokenized,
+        joinNicknames(tokenized, [person(tokenized, 'Алексей'), person(tokenized, 'Иванов')]),
+      ),
+    ).toEqual(['PER Алексей', 'PER Иванов']);
   });
 });
 
 /** Runs surnameAfterFirstName on a Russian text with the given one-word people chosen. */
 function extended(text: string, people: string[], takenWords: string[] = []): string[] {
   const tokens = tokenize(text);
-  const doc = createDoc(text, tokens, getLexicon(), 'ru');
+  const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
   const at = (word: string) => tokens.findIndex((t) => t.text === word);
   const chosen: Candidate[] = people.map((w) => ({
     start: at(w),
@@ -49,7 +59,7 @@ function extended(text: string, people: string[], takenWords: string[] = []): st
   const taken = new Uint8Array(tokens.length);
   for (const c of chosen) taken[c.start] = 1;
   for (const w of takenWords) taken[at(w)] = 1;
-  return surnameAfterFirstName(doc, chosen, taken).map((c) =>
+  return surnameAfterFirstName(tokenized, chosen, taken).map((c) =>
     text.slice(tokens[c.start]?.start, tokens[c.end - 1]?.end),
   );
 }
@@ -64,10 +74,10 @@ describe('surnameAfterFirstName', () => {
   it('canonicalises the name to the nominative', () => {
     const text = 'Мнение Виктора Понедельника известно.';
     const tokens = tokenize(text);
-    const doc = createDoc(text, tokens, getLexicon(), 'ru');
+    const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
     const i = tokens.findIndex((t) => t.text === 'Виктора');
     const out = surnameAfterFirstName(
-      doc,
+      tokenized,
       [{ start: i, end: i + 1, type: 'PER', canonical: 'Виктор', tier: 2 }],
       new Uint8Array(tokens.length),
     );
@@ -90,11 +100,11 @@ describe('surnameAfterFirstName', () => {
 /** splitPeople on one tagged person span given by its words. */
 function split(text: string, words: string): string[] {
   const tokens = tokenize(text);
-  const doc = createDoc(text, tokens, getLexicon(), 'ru');
+  const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
   const want = tokenize(words).map((t) => t.text);
   const start = tokens.findIndex((_, i) => want.every((w, k) => tokens[i + k]?.text === w));
   const span: Candidate = { start, end: start + want.length, type: 'PER', canonical: '', tier: 2 };
-  return splitPeople(doc, [span]).map(
+  return splitPeople(tokenized, [span]).map(
     (c) => `${c.type}:${text.slice(tokens[c.start]?.start, tokens[c.end - 1]?.end)}`,
   );
 }
@@ -150,8 +160,8 @@ describe('splitPeople: a surname and a first name tiled by the rules', () => {
   /** splitPeople on one tagged span, with the rules' candidates proposed. */
   const tiled = (text: string, words: string) => {
     const tokens = tokenize(text);
-    const doc = createDoc(text, tokens, getLexicon(), 'ru');
-    proposeAll(doc);
+    const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
+    proposeAll(tokenized);
     const want = tokenize(words).map((t) => t.text);
     const start = tokens.findIndex((_, i) => want.every((w, k) => tokens[i + k]?.text === w));
     const span: Candidate = {
@@ -161,7 +171,7 @@ describe('splitPeople: a surname and a first name tiled by the rules', () => {
       canonical: '',
       tier: 2,
     };
-    return splitPeople(doc, [span]).map((c) =>
+    return splitPeople(tokenized, [span]).map((c) =>
       text.slice(tokens[c.start]?.start, tokens[c.end - 1]?.end),
     );
   };

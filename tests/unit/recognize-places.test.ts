@@ -1,17 +1,17 @@
 /** lib/recognize/places.ts: a place's canonical name, in the nominative. */
 import { describe, expect, it } from 'vitest';
-import { createDoc } from '../../lib/recognize/document';
 import { placeAfterPreposition } from '../../lib/recognize/index';
 import { getLexicon } from '../../lib/recognize/lexicon';
 import { placeCanonical, placeNounKind, placesAfterPrepositions } from '../../lib/recognize/places';
+import { createTokenizedText } from '../../lib/recognize/tokenized-text';
 import { tokenize } from '../../lib/recognize/tokens';
-import { docOf, tokensOf } from './recognize-doc';
+import { tokenizedOf, tokensOf } from './recognize-tokenized-text';
 
 describe('placeCanonical', () => {
-  const doc = docOf('в Москве, в Курской области, над Корейским полуостровом', 'ru');
+  const tokenized = tokenizedOf('в Москве, в Курской области, над Корейским полуостровом', 'ru');
   const canonical = (words: string) => {
-    const { start, end } = tokensOf(doc, words);
-    return placeCanonical(doc, start, end);
+    const { start, end } = tokensOf(tokenized, words);
+    return placeCanonical(tokenized, start, end);
   };
 
   it('names a city, a region and a feature in the nominative, adjective agreeing', () => {
@@ -31,8 +31,8 @@ describe('placeNounKind', () => {
 /** The words placesAfterPrepositions reads as places in a Russian text (nothing taken). */
 function places(text: string): string[] {
   const tokens = tokenize(text);
-  const doc = createDoc(text, tokens, getLexicon(), 'ru');
-  return placesAfterPrepositions(doc, new Uint8Array(tokens.length)).map((p) =>
+  const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
+  return placesAfterPrepositions(tokenized, new Uint8Array(tokens.length)).map((p) =>
     text.slice(tokens[p.start]?.start, tokens[p.end - 1]?.end),
   );
 }
@@ -58,9 +58,9 @@ describe('placesAfterPrepositions', () => {
     expect(places('Крупнейший в Мире завод. Весь мир знает.')).toEqual([]);
     const text = 'Стрельба в Портапике стала известна.';
     const tokens = tokenize(text);
-    const doc = createDoc(text, tokens, getLexicon(), 'ru');
+    const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
     const taken = new Uint8Array(tokens.length).fill(1);
-    expect(placesAfterPrepositions(doc, taken)).toEqual([]);
+    expect(placesAfterPrepositions(tokenized, taken)).toEqual([]);
   });
 });
 
@@ -68,9 +68,9 @@ describe('placeAfterPreposition: a one-word person right after «в»', () => {
   /** The type placeAfterPreposition gives a one-word person span on `word`. */
   const typeOf = (text: string, word: string) => {
     const tokens = tokenize(text);
-    const doc = createDoc(text, tokens, getLexicon(), 'ru');
+    const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
     const i = tokens.findIndex((t) => t.text === word);
-    return placeAfterPreposition(doc, {
+    return placeAfterPreposition(tokenized, {
       start: i,
       end: i + 1,
       type: 'PER',

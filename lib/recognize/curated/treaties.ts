@@ -164,18 +164,6 @@ framework agreement
 comprehensive strategic partnership = strategic partnership
 `;
 
-/** Heads of Russian treaty names ("Договор о …", "Соглашения между …"). */
-export const TREATY_HEADS_RU = [
-  'договор',
-  'соглашение',
-  'конвенция',
-  'пакт',
-  'протокол',
-  'меморандум',
-  'хартия',
-  'договорённость',
-];
-
 /** Heads of English treaty names ("Treaty on …", "… Agreement"). */
 export const TREATY_HEADS_EN = [
   'treaty',

@@ -7,7 +7,7 @@
  * treaty phrase). Lists learned from the train corpora are left out on purpose: on the train
  * split they are right almost always, so a model trained with them would over-trust them.
  */
-import type { Doc } from '../document';
+import type { TokenizedText } from '../tokenized-text';
 import type { Token } from '../tokens';
 
 // Hashing lives here (not in its own module) so that the hot loops call local functions.
@@ -209,8 +209,8 @@ function scriptCode(t: Token): number {
   return t.script === 'cyr' ? 1 : t.script === 'lat' ? 2 : 3;
 }
 
-export function tokenTable(doc: Doc, rule?: Uint8Array): TokenTable {
-  const { tokens } = doc;
+export function tokenTable(tokenized: TokenizedText, rule?: Uint8Array): TokenTable {
+  const { tokens } = tokenized;
   const n = tokens.length;
   const words: string[] = new Array(n);
   const wid = new Int32Array(n);
@@ -257,7 +257,7 @@ export function tokenTable(doc: Doc, rule?: Uint8Array): TokenTable {
     if (t.kind !== 'word') continue;
     const v = wid[i] as number;
     if (t.shape === 'lower') seen[v] = (seen[v] as number) | 2;
-    else if (t.shape === 'title' && !t.sentenceStart && !doc.capsLine[i])
+    else if (t.shape === 'title' && !t.sentenceStart && !tokenized.capsLine[i])
       seen[v] = (seen[v] as number) | 1;
   }
   for (let i = 0; i < n; i++) {
@@ -268,7 +268,7 @@ export function tokenTable(doc: Doc, rule?: Uint8Array): TokenTable {
     table.script[i] = scriptCode(t);
     let flags = 0;
     if (t.sentenceStart) flags |= 1;
-    if (doc.capsLine[i]) flags |= 2;
+    if (tokenized.capsLine[i]) flags |= 2;
     if (t.gap === '\n') flags |= 4;
     if (t.gap === '') flags |= 8;
     table.flags[i] = flags;
@@ -276,7 +276,7 @@ export function tokenTable(doc: Doc, rule?: Uint8Array): TokenTable {
       table.elsewhere[i] = seen[v] as number;
       if (t.script === 'cyr' && t.shape !== 'lower') {
         let r = 0;
-        for (const reading of doc.readings(i)) {
+        for (const reading of tokenized.readings(i)) {
           if (reading.kind === 'F') r |= 1;
           else if (reading.kind === 'S' || reading.kind === 'P') r |= 2;
           else if (reading.kind === 'G') r |= 4;
@@ -286,8 +286,8 @@ export function tokenTable(doc: Doc, rule?: Uint8Array): TokenTable {
       }
     }
     if (!table.lex[i] && calendar[v]) table.lex[i] = CALENDAR_CODE;
-    if (doc.isRole[i]) table.role[i] = (table.role[i] as number) | 2;
-    const m = doc.phraseAt[i];
+    if (tokenized.isRole[i]) table.role[i] = (table.role[i] as number) | 2;
+    const m = tokenized.phraseAt[i];
     if (m?.entry.curated && m.entry.type !== 'PER') {
       const code = LEX_CODES[m.entry.type] ?? 0;
       if (m.end === i + 1) table.lex[i] = code * 4 + 3;
@@ -296,7 +296,7 @@ export function tokenTable(doc: Doc, rule?: Uint8Array): TokenTable {
         for (let k2 = i + 1; k2 < m.end; k2++) if (!table.lex[k2]) table.lex[k2] = code * 4 + 2;
       }
     }
-    const roleEnd = doc.roleEnd[i] ?? 0;
+    const roleEnd = tokenized.roleEnd[i] ?? 0;
     if (roleEnd > 0 && roleEnd < n) table.role[roleEnd] = (table.role[roleEnd] as number) | 1;
   }
   return table;

@@ -1,6 +1,6 @@
-/** lib/recognize/names.ts: lookup keys written back as display names. */
+/** lib/recognize/display-names.ts: lookup keys written back as display names. */
 import { describe, expect, it } from 'vitest';
-import { displayLike, titleCase } from '../../lib/recognize/names';
+import { displayLike, titleCase } from '../../lib/recognize/display-names';
 
 describe('titleCase', () => {
   it('capitalises each part of a compound name but not its linking words', () => {

@@ -45,7 +45,7 @@ export interface PhraseMatch {
   entry: PhraseEntry;
 }
 
-export interface Doc {
+export interface TokenizedText {
   text: string;
   tokens: Token[];
   lex: Lexicon;
@@ -112,21 +112,31 @@ function capsLines(tokens: Token[]): boolean[] {
 const GLUE_LIMIT = 6;
 
 /** Whether a phrase hit is acceptable where it stands (case, common-word forms, headlines). */
-function acceptable(doc: Doc, i: number, entry: PhraseEntry, ambiguous: boolean): boolean {
-  const t = doc.tokens[i] as Token;
+function acceptable(
+  tokenized: TokenizedText,
+  i: number,
+  entry: PhraseEntry,
+  ambiguous: boolean,
+): boolean {
+  const t = tokenized.tokens[i] as Token;
   if (entry.anyCase || entry.type === 'TREATY') return true;
   if (t.kind !== 'word' || t.shape === 'lower') return false;
   if (t.shape === 'other' && !/^\p{Lu}/u.test(t.text)) return false;
   if (!ambiguous) return true;
-  if (doc.capsLine[i]) return false;
+  if (tokenized.capsLine[i]) return false;
   if (t.shape === 'upper') return t.text.length > 1;
   return !t.sentenceStart;
 }
 
-export function createDoc(text: string, tokens: Token[], lex: Lexicon, lang: Lang): Doc {
+export function createTokenizedText(
+  text: string,
+  tokens: Token[],
+  lex: Lexicon,
+  lang: Lang,
+): TokenizedText {
   const n = tokens.length;
   const cache: (WordReading[] | undefined)[] = new Array(n);
-  const doc: Doc = {
+  const tokenized: TokenizedText = {
     text,
     tokens,
     lex,
@@ -147,20 +157,20 @@ export function createDoc(text: string, tokens: Token[], lex: Lexicon, lang: Lan
       return r;
     },
   };
-  matchPhrases(doc);
-  return doc;
+  matchPhrases(tokenized);
+  return tokenized;
 }
 
 /** Longest-match phrase lookup at every token (bounded length: linear in the text). */
-function matchPhrases(doc: Doc): void {
-  const { tokens, lex } = doc;
+function matchPhrases(tokenized: TokenizedText): void {
+  const { tokens, lex } = tokenized;
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const first = tokens[i] as Token;
     if (first.kind === 'punct') continue;
     if ((first.shape === 'lower' || first.kind === 'num') && !lex.lowerStarts.has(first.key))
       continue;
-    const scope = scopeFor(doc.lang, first);
+    const scope = scopeFor(tokenized.lang, first);
     if (!scope) continue;
     let key = '';
     let words = 0;
@@ -185,62 +195,65 @@ function matchPhrases(doc: Doc): void {
       // The phrase must end at a word boundary: not inside "U.S.-led" style glued tokens.
       for (const h of hits) {
         if ((h.entry.scope & scope) === 0) continue;
-        if (!acceptable(doc, i, h.entry, h.ambiguous)) continue;
+        if (!acceptable(tokenized, i, h.entry, h.ambiguous)) continue;
         if (h.entry.type === 'ROLE') role = j + 1;
         else if (!best || j + 1 > best.end) best = { end: j + 1, entry: h.entry };
       }
     }
-    doc.phraseAt[i] = best;
+    tokenized.phraseAt[i] = best;
     if (role) {
-      doc.roleEnd[i] = role;
-      for (let k = i; k < role; k++) doc.isRole[k] = true;
+      tokenized.roleEnd[i] = role;
+      for (let k = i; k < role; k++) tokenized.isRole[k] = true;
     }
     if (best) {
       for (let k = i; k < best.end; k++) {
-        const cur = doc.coveredBy[k];
-        if (!cur) doc.coveredBy[k] = best.entry;
+        const cur = tokenized.coveredBy[k];
+        if (!cur) tokenized.coveredBy[k] = best.entry;
       }
     }
   }
 }
 
 /** Whether token i is a plain word written with a capital (a possible name part). */
-export function isCapWord(doc: Doc, i: number): boolean {
-  const t = doc.tokens[i];
+export function isCapWord(tokenized: TokenizedText, i: number): boolean {
+  const t = tokenized.tokens[i];
   if (t?.kind !== 'word') return false;
   if (t.shape === 'title') return true;
   return t.shape === 'other' && /^\p{Lu}/u.test(t.text) && /\p{Ll}/u.test(t.text);
 }
 
 /** The text of tokens [start, end), as written (with the spaces between them). */
-export function spanText(doc: Doc, start: number, end: number): string {
-  return doc.text.slice((doc.tokens[start] as Token).start, (doc.tokens[end - 1] as Token).end);
+export function spanText(tokenized: TokenizedText, start: number, end: number): string {
+  return tokenized.text.slice(
+    (tokenized.tokens[start] as Token).start,
+    (tokenized.tokens[end - 1] as Token).end,
+  );
 }
 
 /** 1 for every token inside one of the spans: where rules that only add names may not go. */
-export function takenTokens(doc: Doc, spans: readonly Candidate[]): Uint8Array {
-  const taken = new Uint8Array(doc.tokens.length);
+export function takenTokens(tokenized: TokenizedText, spans: readonly Candidate[]): Uint8Array {
+  const taken = new Uint8Array(tokenized.tokens.length);
   for (const c of spans) taken.fill(1, c.start, c.end);
   return taken;
 }
 
-const lowerCache = new WeakMap<Doc, Set<string>>();
+const lowerCache = new WeakMap<TokenizedText, Set<string>>();
 
 /** The words a text writes in lower case (is this capitalised word a common word here?). */
-export function lowerCaseWords(doc: Doc): Set<string> {
-  let out = lowerCache.get(doc);
+export function lowerCaseWords(tokenized: TokenizedText): Set<string> {
+  let out = lowerCache.get(tokenized);
   if (!out) {
     out = new Set<string>();
-    for (const t of doc.tokens) if (t.kind === 'word' && t.shape === 'lower') out.add(t.key);
-    lowerCache.set(doc, out);
+    for (const t of tokenized.tokens) if (t.kind === 'word' && t.shape === 'lower') out.add(t.key);
+    lowerCache.set(tokenized, out);
   }
   return out;
 }
 
 /** Token i is a single capital letter followed directly by a period ("В." in "В. Путин"). */
-export function isInitial(doc: Doc, i: number): boolean {
-  const t = doc.tokens[i];
-  const dot = doc.tokens[i + 1];
+export function isInitial(tokenized: TokenizedText, i: number): boolean {
+  const t = tokenized.tokens[i];
+  const dot = tokenized.tokens[i + 1];
   return (
     !!t &&
     !!dot &&
@@ -254,7 +267,7 @@ export function isInitial(doc: Doc, i: number): boolean {
 }
 
 /** Covered by a LOC, ORG or TREATY phrase (a name part cannot be one). */
-export function isPlaceOrOrg(doc: Doc, i: number): boolean {
-  const e = doc.coveredBy[i];
+export function isPlaceOrOrg(tokenized: TokenizedText, i: number): boolean {
+  const e = tokenized.coveredBy[i];
   return !!e && e.type !== 'PER';
 }
