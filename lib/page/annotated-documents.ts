@@ -100,6 +100,11 @@ export function createAnnotatedDocuments(options: AnnotatedDocumentsOptions): An
   };
 
   const annotate = (target: Document, root: Element, depth: number, lang?: string) => {
+    // An annotator may fail inside its first slice, before it is kept: it is then not kept, or
+    // the page would count as annotated by one that will never finish.
+    let starting = true;
+    let failedStarting = false;
+    const failed = depth === 0 ? options.failed : (error: unknown) => dropFrame(target, error);
     const annotator = createDocAnnotator({
       ...options.shared(),
       doc: target,
@@ -117,8 +122,16 @@ export function createAnnotatedDocuments(options: AnnotatedDocumentsOptions): An
       },
       onDone: () => options.progress(),
       // A frame that fails only loses its own marks; the page steps back as a whole.
-      onError: depth === 0 ? options.failed : (error) => dropFrame(target, error),
+      onError: (error) => {
+        if (starting) failedStarting = true;
+        failed(error);
+      },
     });
+    starting = false;
+    if (failedStarting) {
+      annotator.dispose();
+      return;
+    }
     const card =
       options.card === false
         ? null

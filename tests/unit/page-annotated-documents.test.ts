@@ -72,3 +72,38 @@ describe('the annotated documents', () => {
     expect(document.querySelector('mark')).toBeNull();
   });
 });
+
+describe('an annotator that fails while it starts', () => {
+  it('is not kept: the page is not annotated, its failure is told once, and idle() settles', async () => {
+    document.body.innerHTML = '<article><p>Putin spoke.</p></article>';
+    const failed: unknown[] = [];
+    const docs = createAnnotatedDocuments({
+      doc: document,
+      shared: () => ({
+        types: ['PER'],
+        // Fails at once, inside the first (unbounded) slice.
+        recognizer: () => {
+          throw new Error('no recognizer');
+        },
+        names: new PageNames(),
+        cache: new Map(),
+        now: () => 0,
+        budgetMs: Number.POSITIVE_INFINITY,
+        forceWrap: true,
+        domChanges: false,
+      }),
+      frames: false,
+      card: false,
+      describe: (m) => ({ canonical: m.canonical, count: 1 }),
+      changed: () => {},
+      progress: () => {},
+      failed: (error) => failed.push(error),
+    });
+    docs.start(document.querySelector('article') as Element);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(failed).toHaveLength(1);
+    expect(docs.active).toBe(false);
+    expect(docs.size).toBe(0);
+    await docs.idle();
+  });
+});
