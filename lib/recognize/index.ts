@@ -34,6 +34,14 @@ import {
   splitPeople,
   surnameAfterFirstName,
 } from './person-spans';
+import {
+  curatedPlaceNotPerson,
+  fullNameWords,
+  joinLexiconPlaces,
+  placesInLists,
+  seatsAsInstitutions,
+  widenPlaces,
+} from './place-spans';
 import { placesAfterPrepositions } from './places';
 import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
@@ -275,10 +283,14 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     // lexicon places (the Kremlin is a place even where NEREL labels it an organisation) before
     // the tagger's organisations and other names, which only block. In English, CoNLL's
     // convention (a team named after its city is an organisation) is also the reader's.
-    const names = splitPeople(
+    const people = splitPeople(
       doc,
       tagged.filter((c) => c.type === 'PER' || c.type === 'LOC'),
-    ).map((c) => (lang === 'ru' ? placeAfterPreposition(doc, c) : c));
+    );
+    const personWords = lang === 'ru' ? fullNameWords(doc, people) : null;
+    const names = personWords
+      ? people.map((c) => placeAfterPreposition(doc, curatedPlaceNotPerson(doc, c, personWords)))
+      : people;
     if (lang === 'ru') appendAll(names, latinInBrackets(doc, names));
     const blockers = tagged.filter((c) => c.type !== 'PER' && c.type !== 'LOC');
     const order =
@@ -307,6 +319,8 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     if (lang === 'ru') {
       chosen = surnameAfterFirstName(doc, chosen, takenTokens(doc, picked));
       chosen = withPlacesAfterPrepositions(doc, chosen, picked);
+      chosen = widenPlaces(doc, joinLexiconPlaces(doc, seatsAsInstitutions(doc, chosen)));
+      chosen = placesInLists(doc, chosen, personWords ?? new Set());
     }
     if (policy.recurrences)
       chosen = markRecurrences(
