@@ -3,7 +3,7 @@
  * changes; conventions in docs/recognition.md, "Cross-validation".
  *
  *   npx tsx scripts/eval-cv.ts [--folds 5] [--seed 1] [--corpus nerel,conll2003,factru] [--json]
- *     [--retrain] [--verbose]
+ *     [--retrain] [--verbose] [--errors FILE]
  *
  * Each corpus (NEREL train+dev, CoNLL-2003 train+dev, factRuEval dev) is cut into k folds of
  * whole documents. For fold i, a lexicon and a tagger are built from every NEREL and CoNLL-2003
@@ -12,6 +12,7 @@
  * splits (the dev report). Built artifacts are cached in .cache/cv/ (scripts/cv-cache.ts), so a
  * change of the rules re-scores in seconds; --retrain rebuilds them.
  */
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { withoutPlaceAdjectives } from '../lib/eval/conventions';
@@ -89,11 +90,13 @@ interface Options {
   json: boolean;
   retrain: boolean;
   verbose: boolean;
+  /** Where to write the held-out folds' errors (JSON lines), for error analysis. */
+  errors: string | null;
 }
 
 function usage(): never {
   console.error(
-    'usage: npx tsx scripts/eval-cv.ts [--folds 5] [--seed 1] [--corpus nerel,conll2003,factru] [--json] [--retrain] [--verbose]',
+    'usage: npx tsx scripts/eval-cv.ts [--folds 5] [--seed 1] [--corpus nerel,conll2003,factru] [--json] [--retrain] [--verbose] [--errors FILE]',
   );
   process.exit(2);
 }
@@ -106,6 +109,7 @@ function parseArgs(argv: string[]): Options {
     json: false,
     retrain: false,
     verbose: false,
+    errors: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -115,6 +119,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--json') o.json = true;
     else if (a === '--retrain') o.retrain = true;
     else if (a === '--verbose') o.verbose = true;
+    else if (a === '--errors') o.errors = argv[++i] ?? usage();
     else usage();
   }
   if (!Number.isInteger(o.folds) || o.folds < 2) usage();
@@ -153,10 +158,73 @@ function pick(report: ScoreReport, overlap: boolean): Scores {
   return { PER: byType('PER'), LOC: byType('LOC'), micro: prf(report.micro) };
 }
 
+/** One error of a held-out document (a line of --errors FILE). */
+interface ErrorLine {
+  corpus: string;
+  fold: number;
+  doc: string;
+  /** FP: predicted without an exact gold match; FN: gold without an exact predicted match. */
+  kind: 'FP' | 'FN';
+  type: string;
+  start: number;
+  end: number;
+  text: string;
+  context: string;
+  /** Spans of the other side of that type overlapping it (boundary errors). */
+  overlapping: string[];
+  /** Gold spans of any type overlapping it, as "TYPE/orig_type text" (for confusions). */
+  gold: string[];
+}
+
+function errorsOf(
+  d: TrainingDocument,
+  gold: ScoredDocument['gold'],
+  predicted: ScoredDocument['predicted'],
+  at: { corpus: string; fold: number },
+): ErrorLine[] {
+  const out: ErrorLine[] = [];
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    a.start < b.end && b.start < a.end;
+  const text = (s: { start: number; end: number }) => d.text.slice(s.start, s.end);
+  for (const type of TYPES) {
+    const g = gold.filter((s) => s.type === type && !s.nested);
+    const p = predicted.filter((s) => s.type === type);
+    const sides = [
+      ['FP', p, g],
+      ['FN', g, p],
+    ] as const;
+    for (const [kind, mine, theirs] of sides) {
+      for (const s of mine) {
+        if (theirs.some((t) => t.start === s.start && t.end === s.end)) continue;
+        out.push({
+          ...at,
+          doc: d.id,
+          kind,
+          type,
+          start: s.start,
+          end: s.end,
+          text: text(s),
+          context:
+            `${d.text.slice(Math.max(0, s.start - 50), s.start)}[${text(s)}]${d.text.slice(s.end, s.end + 50)}`.replace(
+              /\n/g,
+              ' ',
+            ),
+          overlapping: theirs.filter((t) => overlaps(s, t)).map(text),
+          gold: d.entities
+            .filter((e) => overlaps(s, e))
+            .map((e) => `${e.type}/${(e as { orig_type?: string }).orig_type ?? ''} ${text(e)}`),
+        });
+      }
+    }
+  }
+  return out;
+}
+
 function score(
   recognize: (d: TrainingDocument) => ScoredDocument['predicted'],
   docs: readonly TrainingDocument[],
   spec: CorpusSpec,
+  errors?: { sink: ErrorLine[]; fold: number },
 ): Scored {
   const scored: ScoredDocument[] = docs.map((d) => {
     let predicted = recognize(d);
@@ -164,6 +232,10 @@ function score(
     if (spec.scoring === 'exact-no-adjectives') {
       gold = withoutPlaceAdjectives(d.text, gold);
       predicted = withoutPlaceAdjectives(d.text, predicted);
+    }
+    if (errors) {
+      const at = { corpus: spec.name, fold: errors.fold };
+      for (const e of errorsOf(d, gold, predicted, at)) errors.sink.push(e);
     }
     return { gold, predicted };
   });
@@ -348,6 +420,7 @@ async function main(argv: string[]): Promise<void> {
   const foldResults = new Map<string, Scored[]>(specs.map((s) => [s.name, []]));
   const builds: { label: string; key: string; cached: boolean; seconds: number }[] = [];
   let stale = false;
+  const errorLines: ErrorLine[] = [];
   for (let i = 0; i < opts.folds; i++) {
     const training = { ru: learned('ru', i), en: learned('en', i) };
     const label = `fold ${i + 1}/${opts.folds}`;
@@ -355,7 +428,10 @@ async function main(argv: string[]): Promise<void> {
     stale ||= built.staleRules;
     builds.push({ label, key: built.key, cached: built.cached, seconds: built.seconds });
     for (const spec of specs) {
-      foldResults.get(spec.name)?.push(score(built.recognize, split(spec.name, i).held, spec));
+      const errors = opts.errors ? { sink: errorLines, fold: i + 1 } : undefined;
+      foldResults
+        .get(spec.name)
+        ?.push(score(built.recognize, split(spec.name, i).held, spec, errors));
     }
     progress(`${label} scored (${built.cached ? 'cached' : 'built'} ${built.key})`);
   }
@@ -392,6 +468,10 @@ async function main(argv: string[]): Promise<void> {
     if (spec.scoring === 'overlap') r.meanExact = spreadOf(folds.map((f) => f.exact as Scores));
     return r;
   });
+  if (opts.errors) {
+    writeFileSync(opts.errors, errorLines.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    progress(`${errorLines.length} errors of the held-out folds written to ${opts.errors}`);
+  }
   const seconds = secondsSince(started);
   const loadEnd = loadavg();
   if (opts.json) {

@@ -33,6 +33,14 @@ import {
   splitPeople,
   surnameAfterFirstName,
 } from './person-spans';
+import {
+  curatedPlaceNotPerson,
+  fullNameWords,
+  joinLexiconPlaces,
+  placesInLists,
+  seatsAsInstitutions,
+  widenPlaces,
+} from './place-spans';
 import { placesAfterPrepositions } from './places';
 import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
@@ -287,10 +295,16 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     // lexicon places (the Kremlin is a place even where NEREL labels it an organisation) before
     // the tagger's organisations and other names, which only block. In English, CoNLL's
     // convention (a team named after its city is an organisation) is also the reader's.
-    const names = splitPeople(
+    const people = splitPeople(
       tokenized,
       tagged.filter((c) => c.type === 'PER' || c.type === 'LOC'),
-    ).map((c) => (lang === 'ru' ? placeAfterPreposition(tokenized, c) : c));
+    );
+    const personWords = lang === 'ru' ? fullNameWords(tokenized, people) : null;
+    const names = personWords
+      ? people.map((c) =>
+          placeAfterPreposition(tokenized, curatedPlaceNotPerson(tokenized, c, personWords)),
+        )
+      : people;
     if (lang === 'ru') appendAll(names, latinInBrackets(tokenized, names));
     const blockers = tagged.filter((c) => c.type !== 'PER' && c.type !== 'LOC');
     const order =
@@ -320,6 +334,11 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     if (lang === 'ru') {
       chosen = surnameAfterFirstName(tokenized, chosen, takenTokens(tokenized, picked));
       chosen = withPlacesAfterPrepositions(tokenized, chosen, picked);
+      chosen = widenPlaces(
+        tokenized,
+        joinLexiconPlaces(tokenized, seatsAsInstitutions(tokenized, chosen)),
+      );
+      chosen = placesInLists(tokenized, chosen, personWords ?? new Set());
     }
     if (policy.recurrences)
       chosen = markRecurrences(

@@ -27,7 +27,7 @@ const PLACE_PREPOSITIONS = new Set([
   'из-под',
 ]);
 
-const ADJECTIVE =
+export const ADJECTIVE =
   /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ей)$/;
 
 interface Noun {
@@ -205,7 +205,7 @@ export function proposePlaces(tokenized: TokenizedText): void {
  * Abstract and institution nouns: "Стратегии", "Объединении", "Министерстве", "Рособрнадзоре",
  * "Театре", "Матчах".
  */
-const ABSTRACT_NOUN =
+export const ABSTRACT_NOUN =
   /(?:ии|ени[еияю]|ств[еоау]|ост[иь]|(?:надзор|комитет|совет|центр|институт|университет|театр|музе|матч|банк|фонд|суд|клуб|колледж|лице|мир)(?:а|у|е|ом|ах|ы|ов)?)$/;
 
 /**
@@ -213,7 +213,7 @@ const ABSTRACT_NOUN =
  * русского языка", "Гильдии продюсеров"): the capitalised word is then a common noun opening a
  * name. Past-tense verbs ("в Портапике стала") do not count.
  */
-function complementLike(key: string): boolean {
+export function complementLike(key: string): boolean {
   return (
     key.length > 3 && /(?:а|я|ы|и|ов|ев|ей|ого|его|ой|их|ых)$/.test(key) && !looksLikeVerb(key)
   );
