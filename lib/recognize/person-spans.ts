@@ -4,6 +4,7 @@
  * in quotes ("Джеймс «Бадди» Макгирт"), and the original spelling in brackets after a Russian
  * name ("Ма Лин (马凌)") as the same person.
  */
+import { appendAll } from '../arrays';
 import { type Candidate, type Doc, isInitial, lowerCaseWords } from './document';
 import { FUNCTION_WORDS_EN } from './english';
 import type { WordReading } from './lexicon';
@@ -132,9 +133,15 @@ function splitAtCase(doc: Doc, c: Candidate): Candidate[] {
  * the first starting with a first name, keep theirs.
  */
 export function splitPeople(doc: Doc, taggedSpans: Candidate[]): Candidate[] {
-  const tagged = taggedSpans
-    .flatMap((c) => trimAndSplit(doc, c))
-    .flatMap((c) => splitAtCase(doc, c));
+  const tagged: Candidate[] = [];
+  for (const c of taggedSpans) {
+    // Both steps keep a span that is no person or one token long as it is (no arrays for it).
+    if (c.type !== 'PER' || c.end - c.start < 2) {
+      tagged.push(c);
+      continue;
+    }
+    for (const trimmed of trimAndSplit(doc, c)) appendAll(tagged, splitAtCase(doc, trimmed));
+  }
   const rulePeople = new Map<number, Candidate[]>();
   for (const c of doc.candidates) {
     if (c.type !== 'PER' || c.tagged) continue;
