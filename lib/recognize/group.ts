@@ -22,8 +22,16 @@ interface Named {
   first: string;
 }
 
+/** canonical.split(' ').length, without the array. */
+function wordCount(canonical: string): number {
+  let n = 1;
+  for (let at = canonical.indexOf(' '); at >= 0; at = canonical.indexOf(' ', at + 1)) n++;
+  return n;
+}
+
 function firstWord(canonical: string): string {
-  return canonical.split(' ')[0] ?? '';
+  const space = canonical.indexOf(' ');
+  return space < 0 ? canonical : canonical.slice(0, space);
 }
 
 /** "В." is compatible with "Владимир"; a full first name only with itself. */
@@ -66,7 +74,7 @@ export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array)
       list = [];
       groups.set(key, list);
     }
-    const words = c.canonical.split(' ').length;
+    const words = wordCount(c.canonical);
     const found = list.find((n) => n.canonical === c.canonical);
     if (found) found.count++;
     else list.push({ canonical: c.canonical, words, count: 1, first: firstWord(c.canonical) });
@@ -140,7 +148,8 @@ export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array)
     } else {
       canonical = byFirst(p.first) ?? canonical;
     }
-    out.push({ ...c, canonical });
+    // Candidates are not changed after the rules: one whose name stays is kept as it is.
+    out.push(canonical === c.canonical ? c : { ...c, canonical });
   }
 
   // Whole East Asian names wherever they recur (also where the family name alone is too

@@ -194,7 +194,10 @@ function pickFirstName(doc: Doc, firsts: WordReading[], surname: number): WordRe
 function russianFullName(doc: Doc, i: number): boolean {
   if (!isCapWord(doc, i)) return false;
   const t = tok(doc, i) as Token;
-  let firsts = doc.readings(i).filter((r) => r.kind === 'F');
+  const own = doc.readings(i);
+  // Most capitalised words are no first name: left without filtering their readings.
+  if (!t.key.includes('-') && !own.some((r) => r.kind === 'F')) return false;
+  let firsts = own.filter((r) => r.kind === 'F');
   // Hyphenated first names ("Жан-Мари"): every part a first name; read as the last part.
   let hyphenated = false;
   if (firsts.length === 0 && t.key.includes('-')) {
@@ -354,8 +357,8 @@ function loneFirstName(doc: Doc, i: number): void {
 function initialsName(doc: Doc, i: number): boolean {
   if (doc.coveredBy[i] && doc.coveredBy[i]?.type !== 'PER') return false; // "U.S."
   if (!isInitial(doc, i)) {
-    // Surname followed by initials.
-    if (!namePart(doc, i) || !isInitial(doc, i + 1) || (tok(doc, i + 1) as Token).gap !== ' ') {
+    // Surname followed by initials (the cheap test of the next token first).
+    if (!isInitial(doc, i + 1) || (tok(doc, i + 1) as Token).gap !== ' ' || !namePart(doc, i)) {
       return false;
     }
     // "Сын А.Лукашенко": the initials belong to the name after them.
@@ -608,6 +611,9 @@ function afterSpeechVerb(doc: Doc, i: number): void {
 
 /** "Тору Камикава (Япония)": a name followed by a country in brackets, as in result lists. */
 function nameBeforeCountry(doc: Doc, i: number): void {
+  // The run is two or three words long, so the bracket stands two or three tokens on: tokens
+  // with no bracket there are left before the run is read.
+  if (tok(doc, i + 2)?.text !== '(' && tok(doc, i + 3)?.text !== '(') return;
   const prev = tok(doc, i - 1);
   if (prev && prev.gap !== '\n' && prev.kind === 'word' && isCapWord(doc, i - 1)) return;
   const end = unknownNameRun(doc, i, 3);
@@ -624,9 +630,8 @@ function knownSurname(doc: Doc, i: number): void {
   const t = tok(doc, i) as Token;
   if (!isCapWord(doc, i) || doc.isRole[i]) return;
   const readings = doc.readings(i);
-  const sReadings = surnameReadings(readings);
-  if (!sReadings.length) return;
-  const known = sReadings.some((r) => r.kind === 'P');
+  if (!readings.some((r) => r.kind === 'S' || r.kind === 'P')) return;
+  const known = readings.some((r) => r.kind === 'P');
   const ambiguous = isAmbiguous(readings);
   const other = readings.some((r) => r.kind === 'F' || r.kind === 'G');
   if (known) {
