@@ -61,6 +61,10 @@ export interface Doc {
   /** Token is a role word or inside one. */
   isRole: boolean[];
   candidates: Candidate[];
+  /** Per token, the index of its key in vocab. */
+  wid: Int32Array;
+  /** The distinct token keys of the text, first seen first. */
+  vocab: string[];
   readings(i: number): WordReading[];
 }
 
@@ -125,7 +129,23 @@ function acceptable(doc: Doc, i: number, entry: PhraseEntry, ambiguous: boolean)
 
 export function createDoc(text: string, tokens: Token[], lex: Lexicon, lang: Lang): Doc {
   const n = tokens.length;
-  const cache: (WordReading[] | undefined)[] = new Array(n);
+  // Word ids: one map lookup per token here, and per distinct word (not per token) in the
+  // lookups keyed by the word below and in the tagger's features.
+  const wid = new Int32Array(n);
+  const vocab: string[] = [];
+  const ids = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const k = (tokens[i] as Token).key;
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = vocab.length;
+      ids.set(k, id);
+      vocab.push(k);
+    }
+    wid[i] = id;
+  }
+  // Readings by word: tokens with one key have one kind and script (both follow from the key).
+  const cache: (WordReading[] | undefined)[] = new Array(vocab.length);
   const doc: Doc = {
     text,
     tokens,
@@ -137,12 +157,16 @@ export function createDoc(text: string, tokens: Token[], lex: Lexicon, lang: Lan
     roleEnd: new Array<number>(n).fill(0),
     isRole: new Array<boolean>(n).fill(false),
     candidates: [],
+    wid,
+    vocab,
     readings(i: number) {
-      let r = cache[i];
+      const t = tokens[i];
+      if (!t) return [];
+      const w = wid[i] as number;
+      let r = cache[w];
       if (!r) {
-        const t = tokens[i];
-        r = t && t.kind === 'word' && t.script === 'cyr' ? lex.analyze(t.key) : [];
-        cache[i] = r;
+        r = t.kind === 'word' && t.script === 'cyr' ? lex.analyze(t.key) : [];
+        cache[w] = r;
       }
       return r;
     },
@@ -153,13 +177,18 @@ export function createDoc(text: string, tokens: Token[], lex: Lexicon, lang: Lan
 
 /** Longest-match phrase lookup at every token (bounded length: linear in the text). */
 function matchPhrases(doc: Doc): void {
-  const { tokens, lex } = doc;
+  const { tokens, lex, wid } = doc;
   const n = tokens.length;
+  // Per word: 0 not looked up yet, 1 may start a phrase in lower case, 2 may not.
+  const lowerStart = new Uint8Array(doc.vocab.length);
   for (let i = 0; i < n; i++) {
     const first = tokens[i] as Token;
     if (first.kind === 'punct') continue;
-    if ((first.shape === 'lower' || first.kind === 'num') && !lex.lowerStarts.has(first.key))
-      continue;
+    if (first.shape === 'lower' || first.kind === 'num') {
+      const w = wid[i] as number;
+      if (lowerStart[w] === 0) lowerStart[w] = lex.lowerStarts.has(first.key) ? 1 : 2;
+      if (lowerStart[w] === 2) continue;
+    }
     const scope = scopeFor(doc.lang, first);
     if (!scope) continue;
     let key = '';
