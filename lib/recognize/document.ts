@@ -261,7 +261,16 @@ export function lowerCaseWords(doc: Doc): Set<string> {
   let out = lowerCache.get(doc);
   if (!out) {
     out = new Set<string>();
-    for (const t of doc.tokens) if (t.kind === 'word' && t.shape === 'lower') out.add(t.key);
+    // An indexed loop over word ids: each word is added once (and a one-off call stays cheap
+    // before the engine optimises it).
+    const added = new Uint8Array(doc.vocab.length);
+    for (let i = 0; i < doc.tokens.length; i++) {
+      const t = doc.tokens[i] as Token;
+      const w = doc.wid[i] as number;
+      if (added[w] || t.kind !== 'word' || t.shape !== 'lower') continue;
+      added[w] = 1;
+      out.add(t.key);
+    }
     lowerCache.set(doc, out);
   }
   return out;
