@@ -39,7 +39,7 @@ import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
 import { getTagger, taggedCandidates, tagSpans } from './tagged';
-import { quotedName, type Token, tokenize } from './tokens';
+import { hasNumberChar, quotedName, type Token, tokenize } from './tokens';
 
 export const RECOGNIZER_ID = 'glossa-tagger-1';
 
@@ -83,7 +83,7 @@ function implausible(doc: Doc, c: Candidate): boolean {
   // A code, not a name ("SARS-CoV-2", "F-16"): no person in the train splits has a digit.
   if (c.type === 'PER') {
     for (let k = c.start; k < c.end; k++)
-      if (/\p{N}/u.test((doc.tokens[k] as Token).text)) return true;
+      if (hasNumberChar((doc.tokens[k] as Token).text)) return true;
   }
   if (c.end !== c.start + 1) return false;
   const t = doc.tokens[c.start] as Token;
