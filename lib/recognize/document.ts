@@ -3,7 +3,7 @@
  * and the candidate spans the rules propose.
  */
 import type { EntityType, TreatyInfo } from '../entities';
-import type { Lexicon, PhraseEntry, WordReading } from './lexicon';
+import type { Lexicon, PhraseEntry, PhraseHit, WordReading } from './lexicon';
 import { SCOPE_EN, SCOPE_OTHER, SCOPE_RU } from './lexicon-format';
 import type { Token } from './tokens';
 
@@ -181,6 +181,10 @@ function matchPhrases(doc: Doc): void {
   const n = tokens.length;
   // Per word: 0 not looked up yet, 1 may start a phrase in lower case, 2 may not.
   const lowerStart = new Uint8Array(doc.vocab.length);
+  // The lexicon's answers for one-word keys, per word: words recur, and their keys are looked up
+  // at every occurrence (0/undefined: not looked up yet; continues: 1 yes, 2 no).
+  const wordHits = new Array<PhraseHit[] | null | undefined>(doc.vocab.length);
+  const wordContinues = new Uint8Array(doc.vocab.length);
   for (let i = 0; i < n; i++) {
     const first = tokens[i] as Token;
     if (first.kind === 'punct') continue;
@@ -204,12 +208,25 @@ function matchPhrases(doc: Doc): void {
           if (++glued > GLUE_LIMIT) break;
           key += t.key;
         } else {
-          if (!lex.continues(key)) break;
+          if (j === i + 1) {
+            // key is still the first word's.
+            const w = wid[i] as number;
+            if (wordContinues[w] === 0) wordContinues[w] = lex.continues(key) ? 1 : 2;
+            if (wordContinues[w] === 2) break;
+          } else if (!lex.continues(key)) break;
           if (++words >= lex.maxPhraseWords) break;
           key += ` ${t.key}`;
         }
       } else key = t.key;
-      const hits = lex.phrases(key);
+      let hits: PhraseHit[] | null | undefined;
+      if (j === i) {
+        const w = wid[i] as number;
+        hits = wordHits[w];
+        if (hits === undefined) {
+          hits = lex.phrases(key) ?? null;
+          wordHits[w] = hits;
+        }
+      } else hits = lex.phrases(key);
       if (!hits) continue;
       // The phrase must end at a word boundary: not inside "U.S.-led" style glued tokens.
       for (const h of hits) {
