@@ -164,9 +164,18 @@ export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array)
       list.push({ parts, named: best(groups.get(k) as Named[]) });
       byFamily.set(parts[0] as string, list);
     }
+    // Each word's entry, looked up once per word rather than at every token.
+    const seqsOf = new Array<{ parts: string[]; named: Named | undefined }[] | null | undefined>(
+      doc.vocab.length,
+    );
     for (let i = 0; i < doc.tokens.length; i++) {
       if (taken[i]) continue;
-      const seqs = byFamily.get((doc.tokens[i] as Token).key);
+      const w = doc.wid[i] as number;
+      let seqs = seqsOf[w];
+      if (seqs === undefined) {
+        seqs = byFamily.get((doc.tokens[i] as Token).key) ?? null;
+        seqsOf[w] = seqs;
+      }
       if (!seqs) continue;
       for (const { parts, named } of seqs) {
         if (!named) continue;
@@ -199,7 +208,7 @@ export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array)
   // Surnames standing alone, once the text named the person in full.
   if (groups.size > 0) {
     // A word's possible surname keys depend on the word only: computed once per text.
-    const surnameKeysCache = new Map<string, string[]>();
+    const surnameKeysCache = new Array<string[] | undefined>(doc.vocab.length);
     for (let i = 0; i < doc.tokens.length; i++) {
       if (taken[i] || doc.isRole[i] || doc.coveredBy[i]) continue;
       const t = doc.tokens[i] as Token;
@@ -207,10 +216,11 @@ export function groupPeople(doc: Doc, chosen: Candidate[], blocked?: Uint8Array)
       // Headlines in capitals name people by surname too ("SHEARER NAMED AS CAPTAIN").
       const headline = doc.capsLine[i] && t.shape === 'upper' && t.text.length > 2;
       if (!isCapWord(doc, i) && !headline) continue;
-      let keys = surnameKeysCache.get(t.key);
+      const w = doc.wid[i] as number;
+      let keys = surnameKeysCache[w];
       if (!keys) {
         keys = loneSurnameKeys(doc, i);
-        surnameKeysCache.set(t.key, keys);
+        surnameKeysCache[w] = keys;
       }
       const b = lookup(keys, t.script === 'cyr' && SINGULAR_CASE_ENDING.test(t.key));
       const canonical =
