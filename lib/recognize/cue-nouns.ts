@@ -274,7 +274,7 @@ function cuedSpan(tokenized: TokenizedText, k: number): [number, number, boolean
   const lower = t.shape === 'lower' || (t.shape === 'title' && t.sentenceStart);
   // The prefix check keeps the two regular expressions off most words (tried on every word,
   // they cost a measurable share of the Russian run time: docs/recognition.md).
-  const cue = lower && t.script === 'cyr' && CUE_PREFIXES.has(t.key.slice(0, 3));
+  const cue = lower && t.script === 'cyr' && hasCuePrefix(t.key);
   if (cue && PERFORMER_NOUN.test(t.key)) {
     const end = performerNameEnd(tokenized, k + 1);
     return end > 0 ? [k + 1, end] : null;
@@ -335,6 +335,33 @@ export const CUE_PREFIXES: ReadonlySet<string> = new Set(
     .join(' ')
     .split(' '),
 );
+
+/** Index of three letters а–я in CUE_PREFIX_BITS, or −1 for anything else. */
+function prefixIndex(key: string): number {
+  const a = key.charCodeAt(0) - 0x430;
+  const b = key.charCodeAt(1) - 0x430;
+  const c = key.charCodeAt(2) - 0x430;
+  // NaN (a key shorter than three) fails these tests too.
+  if (!(a >= 0 && a < 32 && b >= 0 && b < 32 && c >= 0 && c < 32)) return -1;
+  return (a << 10) | (b << 5) | c;
+}
+
+/** CUE_PREFIXES as a table (a set lookup would first cut a new string from every word). */
+const CUE_PREFIX_BITS = (() => {
+  const bits = new Uint8Array(1 << 15);
+  for (const p of CUE_PREFIXES) {
+    const at = prefixIndex(p);
+    if (p.length !== 3 || at < 0) throw new Error(`cue prefix not three letters а–я: ${p}`);
+    bits[at] = 1;
+  }
+  return bits;
+})();
+
+/** CUE_PREFIXES.has(key.slice(0, 3)). */
+function hasCuePrefix(key: string): boolean {
+  const at = prefixIndex(key);
+  return at >= 0 && CUE_PREFIX_BITS[at] === 1;
+}
 
 /**
  * End of the person's name after an eponym noun at `start`: one capitalised word, or a first

@@ -4,6 +4,8 @@ const LOWER_PARTS = new Set(['на', 'де', 'ла', 'ле', 'да', 'дель',
 
 /** "нью-йорк" → "Нью-Йорк", "ростов-на-дону" → "Ростов-на-Дону". */
 export function titleCase(key: string): string {
+  // One word without hyphens (most names): the general path's result without its arrays.
+  if (!key.includes(' ') && !key.includes('-')) return (key[0] ?? '').toUpperCase() + key.slice(1);
   return key
     .split(' ')
     .map((word) =>
@@ -22,7 +24,8 @@ export function titleCase(key: string): string {
  * "Путин"), keeping ё and inner capitals where the surface shares the stem.
  */
 export function displayLike(key: string, surface: string): string {
-  const lowerSurface = surface.toLowerCase().replace(/ё/g, 'е');
+  const lower = surface.toLowerCase();
+  const lowerSurface = lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower;
   let common = 0;
   while (
     common < key.length &&

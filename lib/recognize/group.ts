@@ -23,8 +23,16 @@ interface Named {
   first: string;
 }
 
+/** canonical.split(' ').length, without the array. */
+function wordCount(canonical: string): number {
+  let n = 1;
+  for (let at = canonical.indexOf(' '); at >= 0; at = canonical.indexOf(' ', at + 1)) n++;
+  return n;
+}
+
 function firstWord(canonical: string): string {
-  return canonical.split(' ')[0] ?? '';
+  const space = canonical.indexOf(' ');
+  return space < 0 ? canonical : canonical.slice(0, space);
 }
 
 /** "В." is compatible with "Владимир"; a full first name only with itself. */
@@ -71,7 +79,7 @@ export function groupPeople(
       list = [];
       groups.set(key, list);
     }
-    const words = c.canonical.split(' ').length;
+    const words = wordCount(c.canonical);
     const found = list.find((n) => n.canonical === c.canonical);
     if (found) found.count++;
     else list.push({ canonical: c.canonical, words, count: 1, first: firstWord(c.canonical) });
@@ -145,7 +153,8 @@ export function groupPeople(
     } else {
       canonical = byFirst(p.first) ?? canonical;
     }
-    out.push({ ...c, canonical });
+    // Candidates are not changed after the rules: one whose name stays is kept as it is.
+    out.push(canonical === c.canonical ? c : { ...c, canonical });
   }
 
   // Whole East Asian names wherever they recur (also where the family name alone is too
@@ -160,9 +169,18 @@ export function groupPeople(
       list.push({ parts, named: best(groups.get(k) as Named[]) });
       byFamily.set(parts[0] as string, list);
     }
+    // Each word's entry, looked up once per word rather than at every token.
+    const seqsOf = new Array<{ parts: string[]; named: Named | undefined }[] | null | undefined>(
+      tokenized.vocab.length,
+    );
     for (let i = 0; i < tokenized.tokens.length; i++) {
       if (taken[i]) continue;
-      const seqs = byFamily.get((tokenized.tokens[i] as Token).key);
+      const w = tokenized.wid[i] as number;
+      let seqs = seqsOf[w];
+      if (seqs === undefined) {
+        seqs = byFamily.get((tokenized.tokens[i] as Token).key) ?? null;
+        seqsOf[w] = seqs;
+      }
       if (!seqs) continue;
       for (const { parts, named } of seqs) {
         if (!named) continue;
@@ -195,7 +213,7 @@ export function groupPeople(
   // Surnames standing alone, once the text named the person in full.
   if (groups.size > 0) {
     // A word's possible surname keys depend on the word only: computed once per text.
-    const surnameKeysCache = new Map<string, string[]>();
+    const surnameKeysCache = new Array<string[] | undefined>(tokenized.vocab.length);
     for (let i = 0; i < tokenized.tokens.length; i++) {
       if (taken[i] || tokenized.isRole[i] || tokenized.coveredBy[i]) continue;
       const t = tokenized.tokens[i] as Token;
@@ -203,10 +221,11 @@ export function groupPeople(
       // Headlines in capitals name people by surname too ("SHEARER NAMED AS CAPTAIN").
       const headline = tokenized.capsLine[i] && t.shape === 'upper' && t.text.length > 2;
       if (!isCapWord(tokenized, i) && !headline) continue;
-      let keys = surnameKeysCache.get(t.key);
+      const w = tokenized.wid[i] as number;
+      let keys = surnameKeysCache[w];
       if (!keys) {
         keys = loneSurnameKeys(tokenized, i);
-        surnameKeysCache.set(t.key, keys);
+        surnameKeysCache[w] = keys;
       }
       const b = lookup(keys, t.script === 'cyr' && SINGULAR_CASE_ENDING.test(t.key));
       const canonical =

@@ -53,7 +53,7 @@ import {
   type TokenizedText,
   takenTokens,
 } from './tokenized-text';
-import { quotedName, type Token, tokenize } from './tokens';
+import { hasNumberChar, quotedName, type Token, tokenize } from './tokens';
 
 export const RECOGNIZER_ID = 'glossa-tagger-1';
 
@@ -97,7 +97,7 @@ function implausible(tokenized: TokenizedText, c: Candidate): boolean {
   // A code, not a name ("SARS-CoV-2", "F-16"): no person in the train splits has a digit.
   if (c.type === 'PER') {
     for (let k = c.start; k < c.end; k++)
-      if (/\p{N}/u.test((tokenized.tokens[k] as Token).text)) return true;
+      if (hasNumberChar((tokenized.tokens[k] as Token).text)) return true;
   }
   if (c.end !== c.start + 1) return false;
   const t = tokenized.tokens[c.start] as Token;

@@ -32,6 +32,10 @@ export function markRecurrences(
   const { tokens } = tokenized;
   // Names by their first word: key sequences and the canonical name they stand for.
   const byFirst = new Map<string, { id: string; keys: string[]; canonical: string }[]>();
+  // The same lists by the first word's id (tokenized.wid): the scan below looks up every token.
+  const byFirstWid = new Array<{ id: string; keys: string[]; canonical: string }[] | undefined>(
+    tokenized.vocab.length,
+  );
   const seen = new Set<string>();
   const asPerson = new Map<string, number>();
   for (const c of chosen) {
@@ -54,6 +58,7 @@ export function markRecurrences(
     if (list.length >= MAX_NAMES_PER_WORD) continue;
     list.push({ id, keys, canonical: c.canonical });
     byFirst.set(keys[0] as string, list);
+    byFirstWid[tokenized.wid[c.start] as number] = list;
   }
   if (byFirst.size === 0) return chosen;
   // The longest name first: "Jay Z" before "Jay".
@@ -74,7 +79,7 @@ export function markRecurrences(
   let lower: Set<string> | null = null;
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i] === 1) continue;
-    const names = byFirst.get((tokens[i] as Token).key);
+    const names = byFirstWid[tokenized.wid[i] as number];
     if (!names) continue;
     for (const { id, keys, canonical } of names) {
       const end = i + keys.length;

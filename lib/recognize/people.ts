@@ -207,7 +207,10 @@ function pickFirstName(
 function russianFullName(tokenized: TokenizedText, i: number): boolean {
   if (!isCapWord(tokenized, i)) return false;
   const t = tok(tokenized, i) as Token;
-  let firsts = tokenized.readings(i).filter((r) => r.kind === 'F');
+  const own = tokenized.readings(i);
+  // Most capitalised words are no first name: left without filtering their readings.
+  if (!t.key.includes('-') && !own.some((r) => r.kind === 'F')) return false;
+  let firsts = own.filter((r) => r.kind === 'F');
   // Hyphenated first names ("Жан-Мари"): every part a first name; read as the last part.
   let hyphenated = false;
   if (firsts.length === 0 && t.key.includes('-')) {
@@ -369,11 +372,11 @@ function loneFirstName(tokenized: TokenizedText, i: number): void {
 function initialsName(tokenized: TokenizedText, i: number): boolean {
   if (tokenized.coveredBy[i] && tokenized.coveredBy[i]?.type !== 'PER') return false; // "U.S."
   if (!isInitial(tokenized, i)) {
-    // Surname followed by initials.
+    // Surname followed by initials (the cheap test of the next token first).
     if (
-      !namePart(tokenized, i) ||
       !isInitial(tokenized, i + 1) ||
-      (tok(tokenized, i + 1) as Token).gap !== ' '
+      (tok(tokenized, i + 1) as Token).gap !== ' ' ||
+      !namePart(tokenized, i)
     ) {
       return false;
     }
@@ -646,6 +649,9 @@ function afterSpeechVerb(tokenized: TokenizedText, i: number): void {
 
 /** "Тору Камикава (Япония)": a name followed by a country in brackets, as in result lists. */
 function nameBeforeCountry(tokenized: TokenizedText, i: number): void {
+  // The run is two or three words long, so the bracket stands two or three tokens on: tokens
+  // with no bracket there are left before the run is read.
+  if (tok(tokenized, i + 2)?.text !== '(' && tok(tokenized, i + 3)?.text !== '(') return;
   const prev = tok(tokenized, i - 1);
   if (prev && prev.gap !== '\n' && prev.kind === 'word' && isCapWord(tokenized, i - 1)) return;
   const end = unknownNameRun(tokenized, i, 3);
@@ -662,9 +668,8 @@ function knownSurname(tokenized: TokenizedText, i: number): void {
   const t = tok(tokenized, i) as Token;
   if (!isCapWord(tokenized, i) || tokenized.isRole[i]) return;
   const readings = tokenized.readings(i);
-  const sReadings = surnameReadings(readings);
-  if (!sReadings.length) return;
-  const known = sReadings.some((r) => r.kind === 'P');
+  if (!readings.some((r) => r.kind === 'S' || r.kind === 'P')) return;
+  const known = readings.some((r) => r.kind === 'P');
   const ambiguous = isAmbiguous(readings);
   const other = readings.some((r) => r.kind === 'F' || r.kind === 'G');
   if (known) {

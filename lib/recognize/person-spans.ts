@@ -4,7 +4,7 @@
  * in quotes ("Джеймс «Бадди» Макгирт"), and the original spelling in brackets after a Russian
  * name ("Ма Лин (马凌)") as the same person.
  */
-
+import { appendAll } from '../arrays';
 import { displayLike } from './display-names';
 import { FUNCTION_WORDS_EN } from './english';
 import type { WordReading } from './lexicon';
@@ -133,9 +133,16 @@ function splitAtCase(tokenized: TokenizedText, c: Candidate): Candidate[] {
  * the first starting with a first name, keep theirs.
  */
 export function splitPeople(tokenized: TokenizedText, taggedSpans: Candidate[]): Candidate[] {
-  const tagged = taggedSpans
-    .flatMap((c) => trimAndSplit(tokenized, c))
-    .flatMap((c) => splitAtCase(tokenized, c));
+  const tagged: Candidate[] = [];
+  for (const c of taggedSpans) {
+    // Both steps keep a span that is no person or one token long as it is (no arrays for it).
+    if (c.type !== 'PER' || c.end - c.start < 2) {
+      tagged.push(c);
+      continue;
+    }
+    for (const trimmed of trimAndSplit(tokenized, c))
+      appendAll(tagged, splitAtCase(tokenized, trimmed));
+  }
   const rulePeople = new Map<number, Candidate[]>();
   for (const c of tokenized.candidates) {
     if (c.type !== 'PER' || c.tagged) continue;

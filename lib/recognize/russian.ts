@@ -61,6 +61,21 @@ const RULES: SurnameRule[] = [
 const VOWEL_END = /[аеёиоуыэюя]$/;
 
 /**
+ * RULES by the last letter of their suffix, in RULES order: a form is only tested against the
+ * rules that can match its ending (the same rules in the same order as a scan of all of them).
+ */
+const RULES_BY_LAST = (() => {
+  const out = new Map<number, SurnameRule[]>();
+  for (const r of RULES) {
+    const last = r.suffix.charCodeAt(r.suffix.length - 1);
+    const list = out.get(last);
+    if (list) list.push(r);
+    else out.set(last, [r]);
+  }
+  return out;
+})();
+
+/**
  * Possible nominatives of a surname form, most likely first. With a gender and case (known from
  * a first name next to it) only matching rules apply.
  */
@@ -75,7 +90,7 @@ export function surnameNominatives(
   };
   const nominative = !cases || cases.includes('n');
   if (nominative) push(key);
-  for (const r of RULES) {
+  for (const r of RULES_BY_LAST.get(key.charCodeAt(key.length - 1)) ?? []) {
     if (!key.endsWith(r.suffix)) continue;
     if (gender && gender !== r.gender && gender !== 'c') continue;
     if (cases && ![...r.cases].some((c) => cases.includes(c))) continue;

@@ -3,7 +3,7 @@
  * and the candidate spans the rules propose.
  */
 import type { EntityType, TreatyInfo } from '../entities';
-import type { Lexicon, PhraseEntry, WordReading } from './lexicon';
+import type { Lexicon, PhraseEntry, PhraseHit, WordReading } from './lexicon';
 import { SCOPE_EN, SCOPE_OTHER, SCOPE_RU } from './lexicon-format';
 import type { Token } from './tokens';
 
@@ -61,6 +61,10 @@ export interface TokenizedText {
   /** Token is a role word or inside one. */
   isRole: boolean[];
   candidates: Candidate[];
+  /** Per token, the index of its key in vocab. */
+  wid: Int32Array;
+  /** The distinct token keys of the text, first seen first. */
+  vocab: string[];
   readings(i: number): WordReading[];
 }
 
@@ -135,7 +139,23 @@ export function createTokenizedText(
   lang: Lang,
 ): TokenizedText {
   const n = tokens.length;
-  const cache: (WordReading[] | undefined)[] = new Array(n);
+  // Word ids: one map lookup per token here, and per distinct word (not per token) in the
+  // lookups keyed by the word below and in the tagger's features.
+  const wid = new Int32Array(n);
+  const vocab: string[] = [];
+  const ids = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const k = (tokens[i] as Token).key;
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = vocab.length;
+      ids.set(k, id);
+      vocab.push(k);
+    }
+    wid[i] = id;
+  }
+  // Readings by word: tokens with one key have one kind and script (both follow from the key).
+  const cache: (WordReading[] | undefined)[] = new Array(vocab.length);
   const tokenized: TokenizedText = {
     text,
     tokens,
@@ -147,12 +167,16 @@ export function createTokenizedText(
     roleEnd: new Array<number>(n).fill(0),
     isRole: new Array<boolean>(n).fill(false),
     candidates: [],
+    wid,
+    vocab,
     readings(i: number) {
-      let r = cache[i];
+      const t = tokens[i];
+      if (!t) return [];
+      const w = wid[i] as number;
+      let r = cache[w];
       if (!r) {
-        const t = tokens[i];
-        r = t && t.kind === 'word' && t.script === 'cyr' ? lex.analyze(t.key) : [];
-        cache[i] = r;
+        r = t.kind === 'word' && t.script === 'cyr' ? lex.analyze(t.key) : [];
+        cache[w] = r;
       }
       return r;
     },
@@ -163,13 +187,22 @@ export function createTokenizedText(
 
 /** Longest-match phrase lookup at every token (bounded length: linear in the text). */
 function matchPhrases(tokenized: TokenizedText): void {
-  const { tokens, lex } = tokenized;
+  const { tokens, lex, wid } = tokenized;
   const n = tokens.length;
+  // Per word: 0 not looked up yet, 1 may start a phrase in lower case, 2 may not.
+  const lowerStart = new Uint8Array(tokenized.vocab.length);
+  // The lexicon's answers for one-word keys, per word: words recur, and their keys are looked up
+  // at every occurrence (0/undefined: not looked up yet; continues: 1 yes, 2 no).
+  const wordHits = new Array<PhraseHit[] | null | undefined>(tokenized.vocab.length);
+  const wordContinues = new Uint8Array(tokenized.vocab.length);
   for (let i = 0; i < n; i++) {
     const first = tokens[i] as Token;
     if (first.kind === 'punct') continue;
-    if ((first.shape === 'lower' || first.kind === 'num') && !lex.lowerStarts.has(first.key))
-      continue;
+    if (first.shape === 'lower' || first.kind === 'num') {
+      const w = wid[i] as number;
+      if (lowerStart[w] === 0) lowerStart[w] = lex.lowerStarts.has(first.key) ? 1 : 2;
+      if (lowerStart[w] === 2) continue;
+    }
     const scope = scopeFor(tokenized.lang, first);
     if (!scope) continue;
     let key = '';
@@ -185,12 +218,25 @@ function matchPhrases(tokenized: TokenizedText): void {
           if (++glued > GLUE_LIMIT) break;
           key += t.key;
         } else {
-          if (!lex.continues(key)) break;
+          if (j === i + 1) {
+            // key is still the first word's.
+            const w = wid[i] as number;
+            if (wordContinues[w] === 0) wordContinues[w] = lex.continues(key) ? 1 : 2;
+            if (wordContinues[w] === 2) break;
+          } else if (!lex.continues(key)) break;
           if (++words >= lex.maxPhraseWords) break;
           key += ` ${t.key}`;
         }
       } else key = t.key;
-      const hits = lex.phrases(key);
+      let hits: PhraseHit[] | null | undefined;
+      if (j === i) {
+        const w = wid[i] as number;
+        hits = wordHits[w];
+        if (hits === undefined) {
+          hits = lex.phrases(key) ?? null;
+          wordHits[w] = hits;
+        }
+      } else hits = lex.phrases(key);
       if (!hits) continue;
       // The phrase must end at a word boundary: not inside "U.S.-led" style glued tokens.
       for (const h of hits) {
@@ -233,7 +279,8 @@ export function spanText(tokenized: TokenizedText, start: number, end: number): 
 /** 1 for every token inside one of the spans: where rules that only add names may not go. */
 export function takenTokens(tokenized: TokenizedText, spans: readonly Candidate[]): Uint8Array {
   const taken = new Uint8Array(tokenized.tokens.length);
-  for (const c of spans) taken.fill(1, c.start, c.end);
+  // A loop, not fill(): spans are a few tokens, and the call costs more than the writes.
+  for (const c of spans) for (let k = c.start; k < c.end; k++) taken[k] = 1;
   return taken;
 }
 
@@ -244,7 +291,16 @@ export function lowerCaseWords(tokenized: TokenizedText): Set<string> {
   let out = lowerCache.get(tokenized);
   if (!out) {
     out = new Set<string>();
-    for (const t of tokenized.tokens) if (t.kind === 'word' && t.shape === 'lower') out.add(t.key);
+    // An indexed loop over word ids: each word is added once (and a one-off call stays cheap
+    // before the engine optimises it).
+    const added = new Uint8Array(tokenized.vocab.length);
+    for (let i = 0; i < tokenized.tokens.length; i++) {
+      const t = tokenized.tokens[i] as Token;
+      const w = tokenized.wid[i] as number;
+      if (added[w] || t.kind !== 'word' || t.shape !== 'lower') continue;
+      added[w] = 1;
+      out.add(t.key);
+    }
     lowerCache.set(tokenized, out);
   }
   return out;

@@ -297,8 +297,21 @@ export function quotedName(tokens: readonly Token[], start: number, end: number)
   );
 }
 
+/**
+ * Whether the text has a number character (/\p{N}/u), read from the char codes while they are
+ * ASCII (where 0–9 are the only ones) and by the regular expression from the first other one.
+ */
+export function hasNumberChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return /\p{N}/u.test(text);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
+
 /** A word written as names are: capitalised (Title Case, CAPS, "McGirt"), no digit in it. */
 export function nameShaped(t: Token | undefined): t is Token {
-  if (t?.kind !== 'word' || /\p{N}/u.test(t.text)) return false;
+  if (t?.kind !== 'word' || hasNumberChar(t.text)) return false;
   return t.shape === 'title' || t.shape === 'upper' || /^\p{Lu}/u.test(t.text);
 }

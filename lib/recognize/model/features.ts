@@ -210,23 +210,10 @@ function scriptCode(t: Token): number {
 }
 
 export function tokenTable(tokenized: TokenizedText, rule?: Uint8Array): TokenTable {
-  const { tokens } = tokenized;
+  const { tokens, wid, vocab } = tokenized;
   const n = tokens.length;
   const words: string[] = new Array(n);
-  const wid = new Int32Array(n);
-  const ids = new Map<string, number>();
-  const vocab: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const k = (tokens[i] as Token).key;
-    words[i] = k;
-    let id = ids.get(k);
-    if (id === undefined) {
-      id = vocab.length;
-      ids.set(k, id);
-      vocab.push(k);
-    }
-    wid[i] = id;
-  }
+  for (let i = 0; i < n; i++) words[i] = vocab[wid[i] as number] as string;
   const table: TokenTable = {
     n,
     words,

@@ -55,8 +55,9 @@ const FROM_ANY: Uint8Array = (() => {
   return a;
 })();
 
-/** The label set has ten labels: viterbi's unrolled loop applies. */
-const TEN = L === 10;
+// viterbi's loop over predecessors is unrolled for the ten labels (one code path, which the
+// engine optimises better than an unrolled and a general one side by side).
+if (L !== 10) throw new Error('viterbi is written for ten labels');
 
 /** Emission margin beyond which a label is not considered (see decodeSegment). */
 const PRUNE_MARGIN = 150;
@@ -211,7 +212,7 @@ export function viterbi(
       // Predecessors in ascending order, strict comparison: ties go to the lowest label.
       let best: number;
       let arg: number;
-      if (FROM_ANY[y] && TEN) {
+      if (FROM_ANY[y]) {
         // Unrolled over the ten predecessors (the same comparisons in the same order).
         best = q0 + (transitions[y] as number);
         arg = 0;
@@ -260,16 +261,6 @@ export function viterbi(
         if (s > best) {
           best = s;
           arg = 9;
-        }
-      } else if (FROM_ANY[y]) {
-        best = Number.NEGATIVE_INFINITY;
-        arg = 0;
-        for (let p = 0; p < L; p++) {
-          const s = (score[prevBase + p] as number) + (transitions[p * L + y] as number);
-          if (s > best) {
-            best = s;
-            arg = p;
-          }
         }
       } else {
         // I-X: after B-X (y − 1) or I-X (y).
