@@ -218,9 +218,21 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     for (const w of waiters) w();
   };
 
+  /** Nothing to do until the remote recognizer answers. */
+  const waitForAnswer = (): false => {
+    clock.waiting();
+    return false;
+  };
+
   /** One unit of work; false when there is nothing to do now. */
   const step = (): boolean => {
     if (reader.busy) {
+      // The recognizer in the background works while the page reads on: from the first text read,
+      // it always has this page's next batch (else recognition would start only after the read).
+      if (!queue.empty && recognizing.sendsAhead) {
+        recognizing.step();
+        return true;
+      }
       const read = reader.step();
       if (read) {
         flush(read.urgent);
@@ -229,14 +241,15 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
       }
       return true;
     }
+    if (firstPass) clock.readDone();
     if (!queue.empty) {
       const did = recognizing.step();
-      if (did === 'waiting') return false; // the remote recognizer's answer resumes the pump
+      if (did === 'waiting') return waitForAnswer(); // the answer resumes the pump
       // Hand the main thread back around the recognizer's warm-up, whatever the budget says.
       if (did === 'pause') pauseNow = true;
       return true;
     }
-    if (recognizing.waiting) return false;
+    if (recognizing.waiting) return waitForAnswer();
     if (queueLateNames()) return true;
     flush(true);
     if (firstPass) {
@@ -269,7 +282,12 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     } finally {
       running = false;
       slicer.end();
-      clock.slices({ longestMs: slicer.longestMs, totalMs: slicer.totalMs, pauses: slicer.pauses });
+      clock.slices({
+        longestMs: slicer.longestMs,
+        totalMs: slicer.totalMs,
+        pauses: slicer.pauses,
+        handedBackMs: slicer.handedBackMs,
+      });
       if (!recognizing.waiting || disposed) settle();
     }
   };
@@ -332,6 +350,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   if (options.domChanges !== false) {
     domChanges = observeDomChanges(doc, onRecords, options.domChanges || {});
   }
+  clock.started();
   startRead(options.root, options.root, false);
   void pump();
 

@@ -70,6 +70,11 @@ export interface Recognizing {
   readonly batchChars: number;
   /** One step: hand the thread back before the warm-up (`pause`), warm up, or send a batch. */
   step(): RecognizeStep;
+  /**
+   * A batch may go out now, before the page is read to its end: the recognizer is remote (it
+   * works beside the page's reading) and has no batch of this page.
+   */
+  readonly sendsAhead: boolean;
   /** Queue a segment recognized before names it may mention were known. */
   again(seg: Segment): void;
 }
@@ -106,12 +111,14 @@ export function createRecognizing(options: RecognizingOptions): Recognizing {
     const request = buildRequest(queue.take(batchSize.chars), names);
     if (!request) return;
     const started = now();
+    clock.sent();
     const answer = r.recognize(request.batch.text, { lang });
     if (Array.isArray(answer)) return paintAnswer(request, answer, now() - started, true);
     waiting = true;
     answer.then(
       (mentions) => {
         waiting = false;
+        clock.resumed();
         if (options.disposed()) return options.dropped();
         const answeredAt = now();
         try {
@@ -149,6 +156,11 @@ export function createRecognizing(options: RecognizingOptions): Recognizing {
     },
     get batchChars() {
       return batchSize.chars;
+    },
+    get sendsAhead() {
+      if (waiting) return false;
+      recognizer ??= options.recognizer();
+      return recognizer.remote === true;
     },
     step() {
       if (waiting) return 'waiting'; // the remote recognizer's answer resumes the work
