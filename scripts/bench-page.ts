@@ -87,6 +87,71 @@ interface Run {
   /** The one-pass limit (limitRun) on the same strings and root. */
   limitMs: number;
   limitMarks: number;
+  /** Where the end-to-end time went (decompose()). */
+  parts: Parts;
+}
+
+/**
+ * One load's end-to-end time taken apart (ms), from the page's PaintTiming and the recognizer
+ * host's status read before and after it. Marks on the content script's clock (`…At`) are from its
+ * start; sums (`Σ`) add up times that may overlap one another (reading goes on while the host
+ * recognizes), so they are parts, not a partition.
+ */
+interface Parts {
+  /** Settings read, the article judged: the annotator starts. */
+  annotateAt: number;
+  /** The first batch went to the recognizer; the first pass was read to its end. */
+  firstSentAt: number;
+  readAt: number;
+  painted: number;
+  /** Glossa's main-thread work while reading (read steps and the bookkeeping after them). */
+  readWork: number;
+  batches: number;
+  chars: number;
+  /** Σ send → answer on the page; Σ arrival → answer in the host; Σ inside recognize(). */
+  roundTrips: number;
+  inHost: number;
+  recognize: number;
+  /** roundTrips − inHost: messaging page → host → page (serialization, relays, task queues). */
+  messaging: number;
+  /** inHost − recognize: waiting in the host (for its turn, the data, its task scheduler). */
+  hostWait: number;
+  /** First pass with nothing to do but wait for an answer. */
+  idle: number;
+  /** Main thread handed back between slices (the page's own tasks and rendering). */
+  handedBack: number;
+  /** Painting the answers; batch building and sending. */
+  paint: number;
+  batch: number;
+}
+
+type Served = NonNullable<RecognizerStatus['served']>;
+const noServed: Served = { requests: 0, chars: 0, recognizeMs: 0, hostMs: 0 };
+
+function decompose(state: PageState, before: Served, after: Served): Parts {
+  const t = state.timing;
+  const nan = Number.NaN;
+  const inHost = after.hostMs - before.hostMs;
+  const recognize = after.recognizeMs - before.recognizeMs;
+  const roundTrips = t?.recognizeMs ?? nan;
+  return {
+    annotateAt: t?.annotateMs ?? nan,
+    firstSentAt: t?.firstSentMs ?? nan,
+    readAt: t?.readMs ?? nan,
+    painted: state.paintMs ?? nan,
+    readWork: (t?.phases?.read ?? nan) + (t?.phases?.afterRead ?? nan),
+    batches: t?.batches ?? nan,
+    chars: after.chars - before.chars,
+    roundTrips,
+    inHost,
+    recognize,
+    messaging: roundTrips - inHost,
+    hostWait: inHost - recognize,
+    idle: t?.waitMs ?? nan,
+    handedBack: t?.handedBackMs ?? nan,
+    paint: t?.phases?.paint ?? nan,
+    batch: t?.phases?.batch ?? nan,
+  };
 }
 
 function arg(name: string, fallback: string): string {
@@ -697,7 +762,9 @@ async function main() {
     for (const target of targets) {
       const samples: Run[] = [];
       for (let i = 0; i < runs; i++) {
+        const servedBefore = (await recognizerStatus(session)).served ?? noServed;
         const g = await glossaRun(session, messenger, `${target.url}?run=${i}`);
+        const servedAfter = (await recognizerStatus(session)).served ?? noServed;
         const rest = await restingHeap(session, messenger, `${target.url}?rest=${i}`);
         const jsMs = await profiledRun(
           session,
@@ -744,6 +811,7 @@ async function main() {
           markJsRegExpMarks: oneRegExp.markJsMarks,
           limitMs: limit.ms,
           limitMarks: limit.marks,
+          parts: decompose(g.state, servedBefore, servedAfter),
         });
         process.stderr.write(
           `  ${target.key} run ${i + 1}/${runs}: painted ${r1(g.state.paintMs ?? Number.NaN)} ms, mark.js ${r1(p.markJsMs)} ms\n`,
@@ -792,6 +860,14 @@ async function main() {
         glossaToLimit: ratio(m('paintMs'), m('limitMs')),
         glossaWorkToLimit: ratio(m('workMs'), m('limitMs')),
         glossaWorkToMarkJsRegExp: Math.round((m('workMs') / m('markJsRegExpMs')) * 100) / 100,
+        medianPartsMs: Object.fromEntries(
+          (Object.keys(samples[0]?.parts ?? {}) as Array<keyof Parts>).map((k) => [
+            k,
+            r1(median(samples.map((x) => x.parts[k]))),
+          ]),
+        ) as unknown as Parts,
+        /** The recognizer alone, as a multiple of the limit: the lowest ratio its speed allows. */
+        recognizeToLimit: ratio(median(samples.map((x) => x.parts.recognize)), m('limitMs')),
         samples,
       };
       report[target.key] = summary;
@@ -897,6 +973,37 @@ async function main() {
         `Glossa's main-thread work ${b.glossaWorkToLimit}× the limit; ` +
         `main-thread work no more than one markRegExp pass: ${b.medianWorkMs} ms against ${b.medianMarkJsRegExpMs} ms ` +
         `(${b.glossaWorkToMarkJsRegExp}×) ${met(Number(b.glossaWorkToMarkJsRegExp) <= 1)}`,
+    );
+  }
+  console.log(
+    '\nWhere the time went (ms, medians; `at`: on the content script clock from its start; Σ: summed, parts may overlap):\n',
+  );
+  const partCols: Array<[keyof Parts, string]> = [
+    ['painted', 'painted at'],
+    ['annotateAt', 'annotator starts at (settings, article test)'],
+    ['firstSentAt', 'first batch sent at'],
+    ['readAt', 'first pass read at'],
+    ['readWork', 'read work'],
+    ['batches', 'batches'],
+    ['chars', 'chars recognized'],
+    ['roundTrips', 'Σ round trips'],
+    ['recognize', 'Σ recognize() in the host'],
+    ['hostWait', 'Σ waiting in the host'],
+    ['messaging', 'Σ messaging'],
+    ['idle', 'page idle, waiting for answers'],
+    ['handedBack', 'handed back between slices'],
+    ['batch', 'building/sending batches'],
+    ['paint', 'painting answers'],
+  ];
+  console.log(
+    `| page | ${partCols.map((c) => c[1]).join(' | ')} | limit | recognize() / limit × |`,
+  );
+  console.log(`|---|${partCols.map(() => '---').join('|')}|---|---|`);
+  for (const [, v] of rows) {
+    const parts = v.medianPartsMs as unknown as Parts | undefined;
+    if (!parts) continue;
+    console.log(
+      `| ${v.label} | ${partCols.map(([k]) => String(parts[k])).join(' | ')} | ${v.medianLimitMs} | ${v.recognizeToLimit} |`,
     );
   }
   const bg = report.background as Record<string, number> | undefined;

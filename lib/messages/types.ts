@@ -21,6 +21,12 @@ export interface RecognizerStatus {
   loadMs?: number;
   warmMs?: number;
   warmUpMs?: number;
+  /**
+   * The pages' recognition requests answered since the host started: how many, their characters,
+   * time inside the recognizer, and time from each request's arrival here to its answer (waiting
+   * for the data and for its turn included), all in ms.
+   */
+  served?: { requests: number; chars: number; recognizeMs: number; hostMs: number };
   error?: string;
 }
 
@@ -133,6 +139,13 @@ export interface PaintTiming {
   startMs?: number;
   /** First marks painted. */
   firstPaintMs?: number;
+  /**
+   * The page's own annotator started (settings read, the article judged), read the first pass
+   * through, and sent its first batch to the recognizer.
+   */
+  annotateMs?: number;
+  readMs?: number;
+  firstSentMs?: number;
   /** The whole article painted (same as PageState.paintMs). */
   paintMs?: number;
   /** Time inside the recognizer, in how many batches, and how much page text it was given. */
@@ -153,6 +166,12 @@ export interface PaintTiming {
   /** Read steps taken and times the main thread was handed back, over all annotated documents. */
   readSteps?: number;
   yields?: number;
+  /**
+   * First-pass time with nothing to do but wait for the recognizer's answer, and time the main
+   * thread was handed back between slices (ms, summed over documents).
+   */
+  waitMs?: number;
+  handedBackMs?: number;
   /** Longest step of judging whether the page is an article (ms). */
   judgeMs?: number;
   /** Steps of the latest article judgement, and times it handed the main thread back. */

@@ -7,9 +7,19 @@ import type { WorkPhases } from './types';
 export const noWork = (): WorkPhases => ({ read: 0, afterRead: 0, batch: 0, paint: 0, notify: 0 });
 
 export interface AnnotatorTiming {
+  /** `now()` when the annotator started (the article root found), its first pass was read, its first batch sent. */
+  startedAt?: number;
+  readAt?: number;
+  firstSentAt?: number;
   /** `now()` when the first marks were painted, and when the whole first pass was. */
   firstPaintAt?: number;
   paintedAt?: number;
+  /**
+   * Time of the first pass with nothing to do but wait for a remote recognizer's answer (ms), and
+   * the main thread handed back between slices (ms: the page's own tasks and rendering ran).
+   */
+  waitMs: number;
+  handedBackMs: number;
   /** Time spent in recognize() calls, how many calls, and how much page text they were given. */
   recognizeMs: number;
   batches: number;
@@ -43,6 +53,7 @@ export interface SliceFigures {
   longestMs: number;
   totalMs: number;
   pauses: number;
+  handedBackMs: number;
 }
 
 export interface TimingRecorder {
@@ -63,6 +74,14 @@ export interface TimingRecorder {
   /** `count` marks reached the screen (the first ones set firstPaintAt). */
   marksShown(count: number): void;
   readonly anyMarksShown: boolean;
+  /** The annotator starts now (its first read). */
+  started(): void;
+  /** The first pass is read (kept once), and its first batch sent (kept once). */
+  readDone(): void;
+  sent(): void;
+  /** The first pass waits for the recognizer from now, until `resumed`. */
+  waiting(): void;
+  resumed(): void;
   /** The first pass over the article is painted. */
   firstPassDone(): void;
   /** Main-thread time spent painting a remote answer, outside the slices. */
@@ -85,8 +104,11 @@ export function createTimingRecorder(now: () => number): TimingRecorder {
     longestPaintMs: 0,
     readSteps: 0,
     yields: 0,
+    waitMs: 0,
+    handedBackMs: 0,
   };
   let answerMs = 0;
+  let waitingSince: number | undefined;
   return {
     timing,
     now,
@@ -126,6 +148,23 @@ export function createTimingRecorder(now: () => number): TimingRecorder {
     get anyMarksShown() {
       return timing.firstPaintAt !== undefined;
     },
+    started() {
+      timing.startedAt ??= now();
+    },
+    readDone() {
+      timing.readAt ??= now();
+    },
+    sent() {
+      timing.firstSentAt ??= now();
+    },
+    waiting() {
+      if (timing.paintedAt === undefined) waitingSince ??= now();
+    },
+    resumed() {
+      if (waitingSince === undefined) return;
+      timing.waitMs += now() - waitingSince;
+      waitingSince = undefined;
+    },
     firstPassDone() {
       timing.paintedAt = now();
     },
@@ -136,6 +175,7 @@ export function createTimingRecorder(now: () => number): TimingRecorder {
       timing.longestSliceMs = figures.longestMs;
       timing.workMs = figures.totalMs + answerMs;
       timing.yields = figures.pauses;
+      timing.handedBackMs = figures.handedBackMs;
     },
   };
 }

@@ -249,6 +249,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
     };
     domChanges = observeDomChanges(doc, changed, options.domChanges || {});
   }
+  clock.started();
   reader.start(options.root, options.root, false);
   void loop.run();
 

@@ -52,11 +52,15 @@ export function createPageClock(now: () => number, startedAt: number): PageClock
       return paintMs;
     },
     report(top, all) {
-      const firstPaintAt = top.timing.firstPaintAt;
+      const { firstPaintAt, startedAt: annotateAt, readAt, firstSentAt } = top.timing;
+      const since = (at: number | undefined) => (at !== undefined ? at - paintFrom : undefined);
       return {
         scriptAt: startedAt,
         startMs,
         ...(firstPaintAt !== undefined ? { firstPaintMs: firstPaintAt - paintFrom } : {}),
+        ...(annotateAt !== undefined ? { annotateMs: since(annotateAt) } : {}),
+        ...(readAt !== undefined ? { readMs: since(readAt) } : {}),
+        ...(firstSentAt !== undefined ? { firstSentMs: since(firstSentAt) } : {}),
         ...(paintMs !== undefined ? { paintMs } : {}),
         ...sumTimings(all),
         ...(judgeMs !== undefined ? { judgeMs } : {}),
@@ -84,6 +88,8 @@ export function sumTimings(all: readonly TimedDocument[]) {
   let workMs = 0;
   let readSteps = 0;
   let yields = 0;
+  let waitMs = 0;
+  let handedBackMs = 0;
   const phases = noWork();
   const longest = { warmMs: 0, longestBatchMs: 0, longestReadMs: 0, longestPaintMs: 0 };
   for (const { timing: a } of all) {
@@ -94,6 +100,8 @@ export function sumTimings(all: readonly TimedDocument[]) {
     workMs += a.workMs;
     readSteps += a.readSteps;
     yields += a.yields;
+    waitMs += a.waitMs;
+    handedBackMs += a.handedBackMs;
     for (const k of Object.keys(phases) as Array<keyof typeof phases>) phases[k] += a.phases[k];
     for (const k of Object.keys(longest) as Array<keyof typeof longest>) {
       longest[k] = Math.max(longest[k], a[k]);
@@ -109,5 +117,7 @@ export function sumTimings(all: readonly TimedDocument[]) {
     ...longest,
     readSteps,
     yields,
+    waitMs,
+    handedBackMs,
   };
 }

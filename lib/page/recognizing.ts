@@ -1,8 +1,8 @@
 /**
  * Sending queued text to the recognizer and painting what comes back, one batch at a time. A
  * recognizer on the page answers at once and paces the next batch by its measured speed; one in
- * the background (`remote`) answers with a promise, one batch in flight, in page order, while the
- * page reads on. The first call of a recognizer on the page builds its tables: it gets a task of
+ * the background (`remote`) answers with a promise, at most two batches out, in page order, while
+ * the page reads on. The first call of a recognizer on the page builds its tables: it gets a task of
  * its own.
  */
 import type { Mention, PageRecognizer } from '../entities';
@@ -32,6 +32,15 @@ export function remember(cache: RecognizedCache, text: string, result: Recognize
   }
   cache.set(text, result);
 }
+
+/**
+ * Batches of a page out with the remote recognizer at once: the next one waits in the host's
+ * queue while the current one is recognized, so the host never sits idle for a message's way
+ * back and forth. The host answers a tab's requests in order (lib/recognize/queue.ts). A batch
+ * built before the answer to the one ahead of it lacks the names that answer brings; its segments
+ * are recognized again if they mention one (annotator.ts queueLateNames).
+ */
+const MAX_OUT = 2;
 
 /** Recognizers already used once (their first call builds tables: done in a slice of its own). */
 const warmed = new WeakSet<PageRecognizer>();
@@ -64,12 +73,17 @@ export interface RecognizingOptions {
 export type RecognizeStep = 'worked' | 'pause' | 'waiting';
 
 export interface Recognizing {
-  /** A batch is with the remote recognizer. */
+  /** A batch is with the remote recognizer (at most MAX_OUT are). */
   readonly waiting: boolean;
   /** The current batch size, for cutting queued text. */
   readonly batchChars: number;
   /** One step: hand the thread back before the warm-up (`pause`), warm up, or send a batch. */
   step(): RecognizeStep;
+  /**
+   * A batch may go out now, before the page is read to its end: the recognizer is remote (it
+   * works beside the page's reading) and has fewer than MAX_OUT of this page's batches.
+   */
+  readonly sendsAhead: boolean;
   /** Queue a segment recognized before names it may mention were known. */
   again(seg: Segment): void;
 }
@@ -79,7 +93,8 @@ export function createRecognizing(options: RecognizingOptions): Recognizing {
   const now = clock.now;
   const batchSize = createBatchSize(options.batchChars);
   let recognizer: PageRecognizer | null = null;
-  let waiting = false;
+  /** Batches with the remote recognizer, not answered yet. */
+  let out = 0;
   let pausedBeforeWarm = false;
 
   /** Paint what one batch found; `local`: it ran on this thread, so it paces the next batch. */
@@ -106,12 +121,14 @@ export function createRecognizing(options: RecognizingOptions): Recognizing {
     const request = buildRequest(queue.take(batchSize.chars), names);
     if (!request) return;
     const started = now();
+    clock.sent();
     const answer = r.recognize(request.batch.text, { lang });
     if (Array.isArray(answer)) return paintAnswer(request, answer, now() - started, true);
-    waiting = true;
+    out += 1;
     answer.then(
       (mentions) => {
-        waiting = false;
+        out -= 1;
+        clock.resumed();
         if (options.disposed()) return options.dropped();
         const answeredAt = now();
         try {
@@ -124,7 +141,7 @@ export function createRecognizing(options: RecognizingOptions): Recognizing {
         options.answered();
       },
       (error: unknown) => {
-        waiting = false;
+        out -= 1;
         options.failed(error);
       },
     );
@@ -145,13 +162,18 @@ export function createRecognizing(options: RecognizingOptions): Recognizing {
 
   return {
     get waiting() {
-      return waiting;
+      return out > 0;
     },
     get batchChars() {
       return batchSize.chars;
     },
+    get sendsAhead() {
+      if (out >= MAX_OUT) return false;
+      recognizer ??= options.recognizer();
+      return recognizer.remote === true;
+    },
     step() {
-      if (waiting) return 'waiting'; // the remote recognizer's answer resumes the work
+      if (out >= MAX_OUT) return 'waiting'; // the remote recognizer's answer resumes the work
       recognizer ??= options.recognizer();
       const r = recognizer;
       // Recognition in the background costs this page nothing: big batches (fewer round trips).

@@ -46,6 +46,8 @@ export interface Slicer {
   readonly totalMs: number;
   /** How many times the main thread was handed back (a count tests can assert, unlike a time). */
   readonly pauses: number;
+  /** Time from handing the main thread back to resuming, summed (ms): the page's turns. */
+  readonly handedBackMs: number;
   /** Close the current slice (work is done for now), recording its length. */
   end(): void;
 }
@@ -63,6 +65,7 @@ export function createSlicer(options: {
   let longest = 0;
   let total = 0;
   let pauses = 0;
+  let handedBack = 0;
   const close = () => {
     if (!open) return;
     open = false;
@@ -81,8 +84,10 @@ export function createSlicer(options: {
     async pause() {
       close();
       pauses++;
+      const yielded = now();
       await yieldToMain();
       start = now();
+      handedBack += start - yielded;
       open = true;
     },
     get longestMs() {
@@ -93,6 +98,9 @@ export function createSlicer(options: {
     },
     get pauses() {
       return pauses;
+    },
+    get handedBackMs() {
+      return handedBack;
     },
     end: close,
   };

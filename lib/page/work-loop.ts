@@ -15,7 +15,12 @@ export interface WorkLoopOptions {
   /** Work is out of the loop's hands (a remote answer pending): `idle()` waits on. */
   waiting: () => boolean;
   /** The slices so far, after each run. */
-  sliced: (figures: { longestMs: number; totalMs: number; pauses: number }) => void;
+  sliced: (figures: {
+    longestMs: number;
+    totalMs: number;
+    pauses: number;
+    handedBackMs: number;
+  }) => void;
   /** A step threw: the loop has stopped running. */
   failed: (error: unknown) => void;
 }
@@ -69,6 +74,7 @@ export function createWorkLoop(options: WorkLoopOptions): WorkLoop {
         longestMs: slicer.longestMs,
         totalMs: slicer.totalMs,
         pauses: slicer.pauses,
+        handedBackMs: slicer.handedBackMs,
       });
       if (!options.waiting() || stopped) settle();
     }

@@ -1,6 +1,6 @@
 /**
- * What one document's next unit of work is, in order: finish reading (new text is found before
- * any is sent), then recognize what is queued, then recognize again what missed a name learned
+ * What one document's next unit of work is, in order: finish reading (while the recognizer in the
+ * background always has the page's next batch), then recognize what is queued, then recognize again what missed a name learned
  * late; with nothing left, hand every buffered mark to the browser and, the first time, call the
  * first pass done. The loop that runs these steps is lib/page/work-loop.ts.
  */
@@ -12,10 +12,10 @@ export interface WorkOrderOptions {
   reader: Pick<Reader, 'busy' | 'step'>;
   /** Text waiting for the recognizer (lib/page/recognition-queue.ts). */
   queue: { readonly empty: boolean };
-  recognizing: Pick<Recognizing, 'step' | 'waiting'>;
+  recognizing: Pick<Recognizing, 'step' | 'waiting' | 'sendsAhead'>;
   /** Queue the segments that missed a name learned late; true when any was queued. */
   lateNames: () => boolean;
-  clock: Pick<TimingRecorder, 'now' | 'add' | 'firstPassDone'>;
+  clock: Pick<TimingRecorder, 'now' | 'add' | 'firstPassDone' | 'readDone' | 'waiting'>;
   /** Hand painted marks to the browser (`urgent`: at once). */
   flush: (urgent: boolean) => void;
   /** Marks may have changed: tell the caller. */
@@ -36,12 +36,24 @@ export interface WorkOrder {
 export function createWorkOrder(options: WorkOrderOptions): WorkOrder {
   const { reader, queue, recognizing, clock } = options;
   let done = false;
+  /** Nothing to do until the remote recognizer answers. */
+  const waitForAnswer = (): false => {
+    clock.waiting();
+    return false;
+  };
   return {
     get done() {
       return done;
     },
     step() {
       if (reader.busy) {
+        // The recognizer in the background works while the page reads on: from the first text
+        // read, it always has this page's next batch (else recognition would start only after
+        // the read).
+        if (!queue.empty && recognizing.sendsAhead) {
+          recognizing.step();
+          return true;
+        }
         const read = reader.step();
         if (read) {
           options.flush(read.urgent);
@@ -50,13 +62,14 @@ export function createWorkOrder(options: WorkOrderOptions): WorkOrder {
         }
         return true;
       }
+      if (!done) clock.readDone();
       if (!queue.empty) {
         const did = recognizing.step();
-        if (did === 'waiting') return false; // the remote recognizer's answer resumes the loop
+        if (did === 'waiting') return waitForAnswer(); // the answer resumes the loop
         if (did === 'pause') options.pause();
         return true;
       }
-      if (recognizing.waiting) return false;
+      if (recognizing.waiting) return waitForAnswer();
       if (options.lateNames()) return true;
       options.flush(true);
       if (!done) {

@@ -68,6 +68,22 @@ describe('the recognizer host', () => {
     expect(f.built()).toBe(1);
   });
 
+  it("counts the pages' requests it served, apart from its own warm-up", async () => {
+    const f = fakes();
+    await f.host.started;
+    f.runLater();
+    expect(f.host.status().served).toBeUndefined();
+    for (const text of ['Moscow', 'Paris and Rome'])
+      await f.host.service.answer({ type: 'glossa:recognize', text }, { tab: { id: 1 } });
+    // The fake clock moves 2 ms per recognize() call and nowhere else.
+    expect(f.host.status().served).toEqual({
+      requests: 2,
+      chars: 20,
+      recognizeMs: 4,
+      hostMs: 4,
+    });
+  });
+
   it('reports data that could not be read, in its status and in answers', async () => {
     const f = fakes(async () => {
       throw new Error('lexicon.json: HTTP 404');

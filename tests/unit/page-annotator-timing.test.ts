@@ -15,7 +15,7 @@ describe('the annotator timing recorder', () => {
     r.painted(2);
     r.warmed(9);
     r.answerPainted(5);
-    r.slices({ longestMs: 8, totalMs: 30, pauses: 2 });
+    r.slices({ longestMs: 8, totalMs: 30, pauses: 2, handedBackMs: 5 });
     const phase = r.timed('notify', () => {
       t = 27;
       return 'told';
@@ -28,6 +28,33 @@ describe('the annotator timing recorder', () => {
       workMs: 35,
       yields: 2,
       phases: { paint: 6, notify: 7 },
+      handedBackMs: 5,
     });
+  });
+
+  it('keeps when the first pass started, was read and sent once, and sums its waits for answers', () => {
+    let t = 0;
+    const r = createTimingRecorder(() => t);
+    r.started();
+    t = 3;
+    r.sent();
+    r.waiting();
+    t = 5;
+    r.waiting(); // still the same wait
+    t = 9;
+    r.resumed();
+    r.resumed(); // no wait open: nothing added
+    r.readDone();
+    t = 12;
+    r.sent();
+    r.readDone();
+    r.waiting();
+    t = 14;
+    r.resumed();
+    r.firstPassDone();
+    r.waiting(); // after the first pass: page changes are not the first pass's wait
+    t = 50;
+    r.resumed();
+    expect(r.timing).toMatchObject({ startedAt: 0, firstSentAt: 3, readAt: 9, waitMs: 8 });
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EntityType, Mention, Recognizer } from '../../lib/entities';
+import type { EntityType, Mention, PageRecognizer, Recognizer } from '../../lib/entities';
 import {
   createDocAnnotator,
   type DocAnnotator,
@@ -184,5 +184,66 @@ describe('annotator: with the Highlight API', () => {
     expect(size()).toBe(1);
     a.dispose();
     expect(registry.size).toBe(0);
+  });
+});
+
+describe('annotator: a recognizer in the background', () => {
+  const g = globalThis as unknown as Record<string, unknown>;
+  beforeEach(() => {
+    g.Highlight = class extends Set<AbstractRange> {};
+    g.CSS = { highlights: new Map() };
+  });
+  afterEach(() => {
+    delete g.Highlight;
+    delete g.CSS;
+  });
+
+  it('sends the first batch as soon as text is read, and reads on while the recognizer works', async () => {
+    // 1,200 paragraphs: more nodes than the first read step takes.
+    const paragraphs = Array.from({ length: 1200 }, (_, i) => `<p>Putin in Moscow, day ${i}.</p>`);
+    document.body.innerHTML = `<article>${paragraphs.join('')}</article>`;
+    const local = recognizer([]);
+    const calls: Array<{ text: string }> = [];
+    const answers: Array<() => void> = [];
+    const remote: PageRecognizer = {
+      id: 'remote',
+      remote: true,
+      recognize: (text) =>
+        new Promise<Mention[]>((resolve) => {
+          calls.push({ text });
+          answers.push(() => resolve(local.recognize(text)));
+        }),
+    };
+    const a = createDocAnnotator({
+      doc: document,
+      root: document.querySelector('article') as HTMLElement,
+      types: ['PER', 'LOC', 'TREATY'],
+      recognizer: () => remote,
+      names: new PageNames(),
+      cache: new Map(),
+      lang: 'en',
+      now: () => performance.now(),
+      budgetMs: Number.POSITIVE_INFINITY,
+      domChanges: false,
+    });
+    const days = (text: string) => [...text.matchAll(/day (\d+)\./g)].map((m) => m[1]);
+    // The first batch went out after the first read step, with the article not read to its end
+    // (all of it would fit one batch); the second with the rest, before any answer.
+    expect(calls).toHaveLength(2);
+    expect(days(calls[0]?.text ?? '').length).toBeLessThan(1200);
+    expect(a.done).toBe(false);
+    while (answers.length > 0) {
+      answers.shift()?.();
+      await settle(1);
+    }
+    expect(a.done).toBe(true);
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    // Every paragraph was recognized exactly once, and all are painted.
+    const all = calls.flatMap((c) => days(c.text));
+    expect(all).toHaveLength(1200);
+    expect(new Set(all).size).toBe(1200);
+    expect([...a.painted()]).toHaveLength(2400);
+    expect(a.timing.firstSentAt).toBeLessThan(a.timing.readAt ?? 0);
+    a.dispose();
   });
 });

@@ -19,9 +19,9 @@ describe('page timing', () => {
     frame.recognized(40, 300, false); // remote: not a long task on the page
     t = 12;
     page.marksShown(2);
-    page.slices({ longestMs: 6, totalMs: 20, pauses: 3 });
+    page.slices({ longestMs: 6, totalMs: 20, pauses: 3, handedBackMs: 5 });
     page.answerPainted(1);
-    page.slices({ longestMs: 6, totalMs: 20, pauses: 3 });
+    page.slices({ longestMs: 6, totalMs: 20, pauses: 3, handedBackMs: 5 });
     t = 30;
     page.firstPassDone();
     const clock = createPageClock(() => 5, 0);

@@ -62,12 +62,12 @@ describe('recognizing', () => {
     expect(events).toEqual(['flush true', 'notify']);
   });
 
-  it('sends big batches to a remote recognizer, one at a time, and carries on when it answers', async () => {
-    let answer: (m: Mention[]) => void = () => {};
+  it('sends big batches to a remote recognizer, two out at a time, and carries on when one is answered', async () => {
+    const answers: Array<(m: Mention[]) => void> = [];
     const remote: PageRecognizer = {
       id: 'remote',
       remote: true,
-      recognize: () => new Promise<Mention[]>((resolve) => (answer = resolve)),
+      recognize: () => new Promise<Mention[]>((resolve) => answers.push(resolve)),
     };
     const { queue, recognizing, painted, events } = setUp(remote);
     queue.add(seg('Putin spoke.'), false, recognizing.batchChars);
@@ -75,13 +75,28 @@ describe('recognizing', () => {
     expect(recognizing.step()).toBe('worked');
     expect(queue.empty).toBe(true); // both in one batch: recognition costs the page nothing
     expect(recognizing.waiting).toBe(true);
-    expect(recognizing.step()).toBe('waiting');
-    answer(putin('Putin spoke.'));
+    expect(recognizing.sendsAhead).toBe(true); // the second batch may go out before an answer
+    queue.add(seg('Then Putin left.'), false, recognizing.batchChars);
+    expect(recognizing.step()).toBe('worked');
+    expect(answers).toHaveLength(2);
+    queue.add(seg('And Lavrov.'), false, recognizing.batchChars);
+    expect(recognizing.sendsAhead).toBe(false);
+    expect(recognizing.step()).toBe('waiting'); // two out: the third waits for an answer
+    expect(answers).toHaveLength(2);
+    answers[0]?.(putin('Putin spoke.'));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(recognizing.waiting).toBe(true); // the second is still out
+    expect(painted).toHaveLength(2);
+    expect(events).toEqual(['flush false', 'notify', 'answered']);
+    expect(recognizing.step()).toBe('worked');
+    expect(answers).toHaveLength(3);
+    answers[1]?.(putin('Then Putin left.'));
+    answers[2]?.([]);
     await Promise.resolve();
     await Promise.resolve();
     expect(recognizing.waiting).toBe(false);
-    expect(painted).toHaveLength(2);
-    expect(events).toEqual(['flush false', 'notify', 'answered']);
+    expect(painted).toHaveLength(4);
   });
 
   it('forgets the oldest text beyond its limit', () => {

@@ -10,6 +10,7 @@ describe('slicer', () => {
       budgetMs: 10,
       yieldToMain: async () => {
         yields++;
+        clock += 3; // the page's own turn
       },
     });
     slicer.begin();
@@ -23,5 +24,8 @@ describe('slicer', () => {
     clock = 15;
     slicer.end();
     expect(slicer.longestMs).toBe(12);
+    // 12 ms of ours, then 3 handed back, then 0 → 15 ours: the page's turn is not our work.
+    expect(slicer.handedBackMs).toBe(3);
+    expect(slicer.totalMs).toBe(12);
   });
 });

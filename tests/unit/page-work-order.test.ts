@@ -8,6 +8,8 @@ function setup(o: {
   reads?: Array<FinishedRead | null>;
   batches?: RecognizeStep[];
   late?: number;
+  /** The recognizer takes the next batch while the page reads on. */
+  sendsAhead?: boolean;
 }) {
   const reads = [...(o.reads ?? [])];
   const batches = [...(o.batches ?? [])];
@@ -33,6 +35,7 @@ function setup(o: {
       get waiting() {
         return waiting;
       },
+      sendsAhead: o.sendsAhead ?? false,
       step: () => {
         const did = batches.shift() ?? 'worked';
         log.push(`recognize:${did}`);
@@ -50,6 +53,8 @@ function setup(o: {
       now: () => 10,
       add: (phase, ms) => log.push(`${phase}:${ms}`),
       firstPassDone: () => log.push('first pass'),
+      readDone: () => 0,
+      waiting: () => 0,
     },
     flush: (urgent) => log.push(urgent ? 'flush!' : 'flush'),
     notify: () => log.push('notify'),
@@ -104,5 +109,17 @@ describe('work order', () => {
     expect(empty.order.step()).toBe(false);
     expect(empty.log).toEqual([]); // nothing flushed, not done while an answer is out
     expect(empty.order.done).toBe(false);
+  });
+});
+
+describe('work order with a recognizer that takes batches ahead', () => {
+  it('sends the queued batch before reading on', () => {
+    const t = setup({
+      reads: [null, null],
+      batches: ['worked'],
+      sendsAhead: true,
+    });
+    t.runAll();
+    expect(t.log.slice(0, 3)).toEqual(['recognize:worked', 'read', 'read']);
   });
 });
