@@ -155,7 +155,7 @@ export function startPageController(options: PageControllerOptions): PageControl
   };
 
   const applySettings = (next: Settings, nextOverrides?: SiteOverrides) => {
-    const change = switches.apply(next, nextOverrides);
+    const change = switches.update(next, nextOverrides);
     if (change.watchList) {
       annotating.forgetResults();
       if (documents.active) annotating.stop();
@@ -170,7 +170,7 @@ export function startPageController(options: PageControllerOptions): PageControl
     host: switches.host,
     storage: options.storage,
     current: () => switches,
-    apply: (settings, overrides) => {
+    switchTo: (settings, overrides) => {
       applySettings(settings, overrides);
       return state();
     },

@@ -30,7 +30,7 @@ export interface SiteSwitchingOptions {
   /** The switches in force now. */
   current: () => { settings: Settings; overrides: SiteOverrides };
   /** Apply the switches to the page; the page's state after. */
-  apply: (settings: Settings, overrides: SiteOverrides) => PageState;
+  switchTo: (settings: Settings, overrides: SiteOverrides) => PageState;
 }
 
 export interface SiteSwitching {
@@ -46,7 +46,7 @@ export function createSiteSwitching(options: SiteSwitchingOptions): SiteSwitchin
   ): Promise<PageState> => {
     const saved = await save();
     const now = options.current();
-    return options.apply(saved.settings ?? now.settings, saved.overrides ?? now.overrides);
+    return options.switchTo(saved.settings ?? now.settings, saved.overrides ?? now.overrides);
   };
   return {
     setSiteEnabled: (on) =>

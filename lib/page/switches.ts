@@ -50,7 +50,7 @@ export interface PageSwitches {
   /** The site's switches for the popup, with the article verdict if there is one. */
   site(verdict: ArticleVerdict | null): SiteState;
   /** Take new settings (and overrides, if given): what the change means for the page. */
-  apply(next: Settings, overrides?: SiteOverrides): SettingsChange;
+  update(next: Settings, overrides?: SiteOverrides): SettingsChange;
 }
 
 export function createPageSwitches(options: PageSwitchesOptions): PageSwitches {
@@ -98,7 +98,7 @@ export function createPageSwitches(options: PageSwitchesOptions): PageSwitches {
       annotateAnyway: annotateAnyway(),
       article: verdict ? verdict.article : null,
     }),
-    apply(next, nextOverrides) {
+    update(next, nextOverrides) {
       const change = settingsChange(settings, next, host);
       settings = next;
       if (nextOverrides) overrides = nextOverrides;

@@ -37,7 +37,7 @@ function setup(storage?: StorageAreaLike) {
     host: 'example.org',
     storage,
     current: () => ({ settings, overrides }),
-    apply: (s, o) => {
+    switchTo: (s, o) => {
       settings = s;
       overrides = o;
       applied.push({ settings: s, overrides: o });

@@ -33,10 +33,10 @@ describe('page switches', () => {
     expect(s.needsArticleTest()).toBe(false); // turned on by hand: no article test
     // Same switches, other colours: the tab's switch stays.
     expect(
-      s.apply(settings({ enabled: false, colors: { ...DEFAULT_SETTINGS.colors } })).repaint,
+      s.update(settings({ enabled: false, colors: { ...DEFAULT_SETTINGS.colors } })).repaint,
     ).toBe(false);
     expect(s.tab).toBe(true);
-    const change = s.apply(settings({ enabled: true }));
+    const change = s.update(settings({ enabled: true }));
     expect(change.forgetTabSwitch).toBe(true);
     expect(s.tab).toBeUndefined();
     expect(s.skipReason()).toBeNull();
@@ -47,7 +47,7 @@ describe('page switches', () => {
     const s = switches({ watchList: ['санкции'] });
     expect(s.types).toContain('WATCH');
     expect(s.watchMatcher.find('новые санкции').map((m) => m.text)).toEqual(['санкции']);
-    const change = s.apply(
+    const change = s.update(
       settings({ watchList: ['санкции'], types: { ...DEFAULT_SETTINGS.types, WATCH: false } }),
     );
     expect(change.watchList).toBe(true);
@@ -65,7 +65,7 @@ describe('page switches', () => {
     });
     expect(s.skipReason()).toBe('site-off');
     expect(s.notesPainted()).toBe(false);
-    s.apply(s.settings, { annotateAnyway: ['example.org'] });
+    s.update(s.settings, { annotateAnyway: ['example.org'] });
     expect(s.annotateAnyway()).toBe(true);
     expect(s.site(notArticle).article).toBe(false);
     expect(s.needsArticleTest()).toBe(false);
@@ -74,7 +74,7 @@ describe('page switches', () => {
   it('paints notes only where the reader trusts the site when notes are trusted-only', () => {
     const s = switches({ trustedOnly: { ...DEFAULT_SETTINGS.trustedOnly, NOTES: true } });
     expect(s.notesPainted()).toBe(false);
-    s.apply(
+    s.update(
       settings({
         trustedOnly: { ...DEFAULT_SETTINGS.trustedOnly, NOTES: true },
         trustedSites: ['example.org'],
