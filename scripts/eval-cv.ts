@@ -3,7 +3,7 @@
  * changes; conventions in docs/recognition.md, "Cross-validation".
  *
  *   npx tsx scripts/eval-cv.ts [--folds 5] [--seed 1] [--corpus nerel,conll2003,factru] [--json]
- *     [--retrain] [--verbose]
+ *     [--retrain] [--verbose] [--errors FILE]
  *
  * Each corpus (NEREL train+dev, CoNLL-2003 train+dev, factRuEval dev) is cut into k folds of
  * whole documents. For fold i, a lexicon and a tagger are built from every NEREL and CoNLL-2003
@@ -12,10 +12,12 @@
  * splits (the dev report). Built artifacts are cached in .cache/cv/ (scripts/cv-cache.ts), so a
  * change of the rules re-scores in seconds; --retrain rebuilds them.
  */
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { withoutPlaceAdjectives } from '../lib/eval/conventions';
 import { assignFolds, meanAndSd, type Spread, splitFold } from '../lib/eval/cv';
+import { listErrors } from '../lib/eval/errors';
 import { type PRF, type ScoredDocument, type ScoreReport, scoreDocuments } from '../lib/eval/score';
 import { createRecognizer } from '../lib/recognize/index';
 import { lexiconFromData } from '../lib/recognize/lexicon';
@@ -89,11 +91,13 @@ interface Options {
   json: boolean;
   retrain: boolean;
   verbose: boolean;
+  /** Where to write every held-out error (FN/FP lines per fold), for reading. */
+  errors: string | null;
 }
 
 function usage(): never {
   console.error(
-    'usage: npx tsx scripts/eval-cv.ts [--folds 5] [--seed 1] [--corpus nerel,conll2003,factru] [--json] [--retrain] [--verbose]',
+    'usage: npx tsx scripts/eval-cv.ts [--folds 5] [--seed 1] [--corpus nerel,conll2003,factru] [--json] [--retrain] [--verbose] [--errors FILE]',
   );
   process.exit(2);
 }
@@ -106,6 +110,7 @@ function parseArgs(argv: string[]): Options {
     json: false,
     retrain: false,
     verbose: false,
+    errors: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -115,6 +120,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--json') o.json = true;
     else if (a === '--retrain') o.retrain = true;
     else if (a === '--verbose') o.verbose = true;
+    else if (a === '--errors') o.errors = argv[++i] ?? usage();
     else usage();
   }
   if (!Number.isInteger(o.folds) || o.folds < 2) usage();
@@ -157,6 +163,7 @@ function score(
   recognize: (d: TrainingDocument) => ScoredDocument['predicted'],
   docs: readonly TrainingDocument[],
   spec: CorpusSpec,
+  errors?: string[],
 ): Scored {
   const scored: ScoredDocument[] = docs.map((d) => {
     let predicted = recognize(d);
@@ -165,6 +172,7 @@ function score(
       gold = withoutPlaceAdjectives(d.text, gold);
       predicted = withoutPlaceAdjectives(d.text, predicted);
     }
+    if (errors) listErrors(d.text, gold, predicted, TYPES, {}, errors);
     return { gold, predicted };
   });
   const report = scoreDocuments(scored, { types: TYPES });
@@ -348,6 +356,7 @@ async function main(argv: string[]): Promise<void> {
   const foldResults = new Map<string, Scored[]>(specs.map((s) => [s.name, []]));
   const builds: { label: string; key: string; cached: boolean; seconds: number }[] = [];
   let stale = false;
+  const errorLines: string[] = [];
   for (let i = 0; i < opts.folds; i++) {
     const training = { ru: learned('ru', i), en: learned('en', i) };
     const label = `fold ${i + 1}/${opts.folds}`;
@@ -355,7 +364,11 @@ async function main(argv: string[]): Promise<void> {
     stale ||= built.staleRules;
     builds.push({ label, key: built.key, cached: built.cached, seconds: built.seconds });
     for (const spec of specs) {
-      foldResults.get(spec.name)?.push(score(built.recognize, split(spec.name, i).held, spec));
+      const lines = opts.errors ? [] : undefined;
+      foldResults
+        .get(spec.name)
+        ?.push(score(built.recognize, split(spec.name, i).held, spec, lines));
+      for (const line of lines ?? []) errorLines.push(`${spec.name} fold ${i + 1} ${line}`);
     }
     progress(`${label} scored (${built.cached ? 'cached' : 'built'} ${built.key})`);
   }
@@ -392,6 +405,7 @@ async function main(argv: string[]): Promise<void> {
     if (spec.scoring === 'overlap') r.meanExact = spreadOf(folds.map((f) => f.exact as Scores));
     return r;
   });
+  if (opts.errors) writeFileSync(opts.errors, `${errorLines.join('\n')}\n`);
   const seconds = secondsSince(started);
   const loadEnd = loadavg();
   if (opts.json) {
