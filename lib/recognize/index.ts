@@ -28,8 +28,10 @@ import type { TaggedSpan } from './model/tagger';
 import type { LoadedModel } from './model/weights';
 import { markRecurrences } from './one-sense';
 import {
+  firstNameBeforeSurname,
   INFLECTED_ABBREVIATION,
   joinNicknames,
+  juniorSeniorNames,
   latinInBrackets,
   splitPeople,
   surnameAfterFirstName,
@@ -39,7 +41,7 @@ import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
 import { getTagger, taggedCandidates, tagSpans } from './tagged';
-import { quotedName, type Token, tokenize } from './tokens';
+import { nameShaped, quotedName, type Token, tokenize } from './tokens';
 
 export const RECOGNIZER_ID = 'glossa-tagger-1';
 
@@ -109,6 +111,41 @@ function latinNameInRussian(doc: Doc, c: Candidate): boolean {
   if (doc.tokens[c.start - 1]?.text === '(') return false;
   const phrase = doc.phraseAt[c.start];
   return !(phrase && phrase.end === c.end && phrase.entry.type === 'LOC');
+}
+
+/**
+ * In Russian text a lone capitalised Latin word taken for a person is mostly a company, a team or
+ * an English word ("Monsanto", "StubHub", "Christie's", "God bless"): no person unless it is an
+ * English given name (lexicon or Moby lists: "Peter", "Jonas"), the original spelling in brackets,
+ * or written otherwise (capitals "PSY", "TJ"; "Jay-Z", "AaronSw"). Measured on the NEREL
+ * cross-validation folds (docs/recognition.md).
+ */
+function latinWordNotPersonInRussian(doc: Doc, c: Candidate): boolean {
+  if (c.type !== 'PER' || c.end !== c.start + 1) return false;
+  const t = doc.tokens[c.start] as Token;
+  if (t.script !== 'lat' || !/^[A-Z][a-z]+$/.test(t.text)) return false;
+  if (doc.tokens[c.start - 1]?.text === '(') return false;
+  return !doc.lex.isGivenNameEn(t.key);
+}
+
+/** Words before a quoted nickname: "по прозвищу «Крокодил»", "с позывным «Гордон»", "известный как". */
+const NICKNAME_CUE = /^(?:прозвищ|позывн|псевдоним|ник|кличк|как$)/;
+
+/**
+ * Russian quotes mark the names of works, companies, bands, ships and events, named after people
+ * or not («Жанна», «Порше», «Борис Годунов», «Лаборатории Касперского»): a person span that is
+ * exactly a quoted name is none, unless it is a nickname — after a nickname word, or between
+ * the parts of a name ("Джеймс «Бадди» Макгирт"). 13 of the 8,702 NEREL people are quoted so,
+ * most of them nicknames (docs/recognition.md).
+ */
+function quotedNotPersonInRussian(doc: Doc, c: Candidate): boolean {
+  if (c.type !== 'PER' || !quotedName(doc.tokens, c.start, c.end)) return false;
+  const cue = doc.tokens[c.start - 2];
+  if (cue?.kind === 'word' && NICKNAME_CUE.test(cue.key)) return false;
+  const next = doc.tokens[c.end + 1];
+  const between =
+    !!cue && !cue.sentenceStart && nameShaped(cue) && next?.gap === ' ' && nameShaped(next);
+  return !between;
 }
 
 /** Prepositions after which an unknown one-word name is a place ("в Гаваре", "из Брикстона"). */
@@ -297,7 +334,12 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     if (lang === 'ru')
       chosen = applyCueNouns(
         doc,
-        chosen.filter((c) => !latinNameInRussian(doc, c)),
+        chosen.filter(
+          (c) =>
+            !latinNameInRussian(doc, c) &&
+            !latinWordNotPersonInRussian(doc, c) &&
+            !quotedNotPersonInRussian(doc, c),
+        ),
       );
     chosen = joinNicknames(doc, chosen);
     // Lone surnames of people named in full may also take tokens the tagger read as an
@@ -305,7 +347,10 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     if (policy.groupLone) chosen = groupPeople(doc, chosen);
     if (lang === 'ru') chosen = cuedPeople(doc, chosen);
     if (lang === 'ru') {
-      chosen = surnameAfterFirstName(doc, chosen, takenTokens(doc, picked));
+      const taken = takenTokens(doc, picked);
+      chosen = surnameAfterFirstName(doc, chosen, taken);
+      chosen = firstNameBeforeSurname(doc, chosen, taken);
+      chosen = juniorSeniorNames(doc, chosen);
       chosen = withPlacesAfterPrepositions(doc, chosen, picked);
     }
     if (policy.recurrences)

@@ -414,3 +414,76 @@ export function surnameAfterFirstName(
   }
   return out ?? chosen;
 }
+
+/**
+ * Russian: a lone surname takes the capitalised word right before it as its first name when
+ * nothing else took that word and it can only be a name the dictionary does not know (or a
+ * first name it does): "Янез | Янша", "Тилль | Линдеманн" in news about foreigners whose given
+ * names no list holds. Not at a sentence start or in a line of capitals (where any word is
+ * capitalised), not a word the text also writes in lower case, a role, a lexicon phrase, a place
+ * or surname reading, an adjective ("Кембриджский") or an abbreviation, and not after another
+ * capitalised word (a run of names is the tagger's to cut).
+ */
+const NAME_LEAD_PUNCT = new Set([',', '—', '–', '-']);
+
+export function firstNameBeforeSurname(
+  doc: Doc,
+  chosen: Candidate[],
+  taken: Uint8Array,
+): Candidate[] {
+  let out: Candidate[] | null = null;
+  const lower = lowerCaseWords(doc);
+  const busy = taken.slice();
+  for (const c of chosen) busy.fill(1, c.start, c.end);
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    if (c.type !== 'PER' || c.end !== c.start + 1) continue;
+    const surname = doc.tokens[c.start] as Token;
+    if (surname.script !== 'cyr' || surname.shape !== 'title' || surname.gap !== ' ') continue;
+    const k = c.start - 1;
+    const w = doc.tokens[k];
+    if (w?.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title') continue;
+    if (w.sentenceStart || doc.capsLine[k] || lower.has(w.key)) continue;
+    if (busy[k] || doc.isRole[k] || doc.coveredBy[k] || doc.phraseAt[k]) continue;
+    if (INFLECTED_ABBREVIATION.test(w.text) || /(?:ий|ый|ой|ая|ое|ые|ие|ого|ому)$/.test(w.key))
+      continue;
+    const readings = doc.readings(k);
+    if (readings.some((r) => r.kind !== 'F' || r.lemma.ambiguous)) continue;
+    // After a lower-case word, a comma or a dash only: not after a quote or a colon, where a
+    // title or a sentence may begin ("«Детство Чика»"), nor after another capitalised word.
+    const before = doc.tokens[k - 1];
+    if (!before || w.gap !== ' ') continue;
+    if (before.kind === 'word' ? before.shape !== 'lower' : !NAME_LEAD_PUNCT.has(before.text))
+      continue;
+    out ??= chosen.slice();
+    out[n] = { ...personForSpan(doc, k, c.end), tier: c.tier, tagged: true };
+    busy[k] = 1;
+  }
+  return out ?? chosen;
+}
+
+/** A surname with "-младший"/"-старший" ("Буш-младший", "Кампрада-старшего", "Уильямс-младшая"). */
+const JUNIOR_SENIOR = /^\p{Lu}[\p{Ll}-]*\p{Ll}-(?:младш|старш)\p{Ll}+$/u;
+
+/**
+ * Russian: a capitalised word with "-младший" or "-старший" is a person's surname (all 27 such
+ * words in NEREL train and dev are inside a person's name): a person where no person took it,
+ * also over the tagger's one-word place or organisation.
+ */
+export function juniorSeniorNames(doc: Doc, chosen: Candidate[]): Candidate[] {
+  let out: Candidate[] | null = null;
+  const owner = new Int32Array(doc.tokens.length).fill(-1);
+  chosen.forEach((c, n) => owner.fill(n, c.start, c.end));
+  for (let k = 0; k < doc.tokens.length; k++) {
+    const t = doc.tokens[k] as Token;
+    if (t.kind !== 'word' || t.script !== 'cyr' || !JUNIOR_SENIOR.test(t.text)) continue;
+    const n = owner[k] as number;
+    const c = n >= 0 ? (chosen[n] as Candidate) : null;
+    if (c && (c.type === 'PER' || c.type === 'TREATY' || c.end !== c.start + 1)) continue;
+    out ??= chosen.slice();
+    const person = { ...personForSpan(doc, k, k + 1), tier: 1, tagged: true };
+    if (c) out[n] = person;
+    else out.push(person);
+  }
+  return out ? out.sort((a, b) => a.start - b.start) : chosen;
+}
