@@ -30,6 +30,7 @@ import { markRecurrences } from './one-sense';
 import {
   firstNameBeforeSurname,
   INFLECTED_ABBREVIATION,
+  joinAcrossParticles,
   joinNicknames,
   juniorSeniorNames,
   latinInBrackets,
@@ -351,6 +352,7 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
       chosen = surnameAfterFirstName(doc, chosen, taken);
       chosen = firstNameBeforeSurname(doc, chosen, taken);
       chosen = juniorSeniorNames(doc, chosen);
+      chosen = joinAcrossParticles(doc, chosen);
       chosen = withPlacesAfterPrepositions(doc, chosen, picked);
     }
     if (policy.recurrences)

@@ -304,6 +304,9 @@ function trimAndSplit(doc: Doc, c: Candidate): Candidate[] {
       doc.isRole[start] ||
       ((t.sentenceStart || doc.capsLine[start]) && lower.has(t.key)) ||
       (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key)) ||
+      // A Latin-script word before a Cyrillic name is a company's ("StubHub Гленн Леман",
+      // "Lockheed Martin Боб Стивенс"): no NEREL or factRuEval person mixes the two so.
+      (t.script === 'lat' && next.script === 'cyr' && doc.lang === 'ru') ||
       INFLECTED_ABBREVIATION.test(t.text);
     if (!title && placeBeforeFirstName(doc, start, c.end)) {
       // The place stays a place: "земли [Гессен] [Фолькер Буфье]".
@@ -486,4 +489,45 @@ export function juniorSeniorNames(doc: Doc, chosen: Candidate[]): Candidate[] {
     else out.push(person);
   }
   return out ? out.sort((a, b) => a.start - b.start) : chosen;
+}
+
+/** Lower-case particles inside Arabic, Malay, African and Romance names ("бин", "ва", "де"). */
+const JOINING_PARTICLES: ReadonlySet<string> = new Set([
+  ...SURNAME_PARTICLES,
+  'ва',
+  'бен',
+  'бинт',
+  'ду',
+  'ben',
+  'bint',
+]);
+
+/**
+ * Russian: two people on either side of a name particle are one ("Бингу ва Мутарика", "Мохаммеда
+ * бин Салмана", "Мегат Шахдан бин Абдул Самад"): no two NEREL people are written with a particle
+ * between them, and 44 have one inside.
+ */
+export function joinAcrossParticles(doc: Doc, chosen: Candidate[]): Candidate[] {
+  let out: Candidate[] | null = null;
+  const list = chosen;
+  const result: Candidate[] = [];
+  for (let n = 0; n < list.length; n++) {
+    let c = list[n] as Candidate;
+    let next = list[n + 1];
+    while (c.type === 'PER' && next?.type === 'PER') {
+      const gapOne = next.start === c.end + 1 ? c.end : -1;
+      const endsIn = next.start === c.end && c.end - c.start > 1 ? c.end - 1 : -1;
+      const k = gapOne >= 0 ? gapOne : endsIn;
+      const p = doc.tokens[k];
+      const after = doc.tokens[k + 1];
+      if (!p || p.shape !== 'lower' || !JOINING_PARTICLES.has(p.key) || p.gap !== ' ') break;
+      if (after?.gap !== ' ' || !/^\p{Lu}/u.test(after.text)) break;
+      c = { ...personForSpan(doc, c.start, next.end), tier: c.tier, tagged: true };
+      out = result;
+      n++;
+      next = list[n + 1];
+    }
+    result.push(c);
+  }
+  return out ? result : chosen;
 }
