@@ -475,11 +475,18 @@ const JUNIOR_SENIOR = /^\p{Lu}[\p{Ll}-]*\p{Ll}-(?:младш|старш)\p{Ll}+$
  */
 export function juniorSeniorNames(doc: Doc, chosen: Candidate[]): Candidate[] {
   let out: Candidate[] | null = null;
-  const owner = new Int32Array(doc.tokens.length).fill(-1);
-  chosen.forEach((c, n) => owner.fill(n, c.start, c.end));
+  let owner: Int32Array | null = null;
   for (let k = 0; k < doc.tokens.length; k++) {
     const t = doc.tokens[k] as Token;
-    if (t.kind !== 'word' || t.script !== 'cyr' || !JUNIOR_SENIOR.test(t.text)) continue;
+    if (t.kind !== 'word' || t.script !== 'cyr' || t.key.indexOf('-') < 0) continue;
+    if (!JUNIOR_SENIOR.test(t.text)) continue;
+    if (!owner) {
+      owner = new Int32Array(doc.tokens.length).fill(-1);
+      for (let n = 0; n < chosen.length; n++) {
+        const c = chosen[n] as Candidate;
+        owner.fill(n, c.start, c.end);
+      }
+    }
     const n = owner[k] as number;
     const c = n >= 0 ? (chosen[n] as Candidate) : null;
     if (c && (c.type === 'PER' || c.type === 'TREATY' || c.end !== c.start + 1)) continue;
@@ -508,26 +515,31 @@ const JOINING_PARTICLES: ReadonlySet<string> = new Set([
  * between them, and 44 have one inside.
  */
 export function joinAcrossParticles(doc: Doc, chosen: Candidate[]): Candidate[] {
-  let out: Candidate[] | null = null;
-  const list = chosen;
-  const result: Candidate[] = [];
-  for (let n = 0; n < list.length; n++) {
-    let c = list[n] as Candidate;
-    let next = list[n + 1];
-    while (c.type === 'PER' && next?.type === 'PER') {
-      const gapOne = next.start === c.end + 1 ? c.end : -1;
-      const endsIn = next.start === c.end && c.end - c.start > 1 ? c.end - 1 : -1;
-      const k = gapOne >= 0 ? gapOne : endsIn;
-      const p = doc.tokens[k];
-      const after = doc.tokens[k + 1];
-      if (!p || p.shape !== 'lower' || !JOINING_PARTICLES.has(p.key) || p.gap !== ' ') break;
-      if (after?.gap !== ' ' || !/^\p{Lu}/u.test(after.text)) break;
-      c = { ...personForSpan(doc, c.start, next.end), tier: c.tier, tagged: true };
-      out = result;
-      n++;
-      next = list[n + 1];
-    }
-    result.push(c);
+  let joined = false;
+  const out: Candidate[] = [];
+  for (const c of chosen) {
+    const last = out[out.length - 1];
+    const k = last ? particleBetween(doc, last, c) : -1;
+    if (last && k >= 0) {
+      out[out.length - 1] = {
+        ...personForSpan(doc, last.start, c.end),
+        tier: last.tier,
+        tagged: true,
+      };
+      joined = true;
+    } else out.push(c);
   }
-  return out ? result : chosen;
+  return joined ? out : chosen;
+}
+
+/** The particle token joining two adjacent people (between them or ending the first), or −1. */
+function particleBetween(doc: Doc, a: Candidate, b: Candidate): number {
+  if (a.type !== 'PER' || b.type !== 'PER') return -1;
+  const k =
+    b.start === a.end + 1 ? a.end : b.start === a.end && a.end - a.start > 1 ? a.end - 1 : -1;
+  if (k < 0) return -1;
+  const p = doc.tokens[k];
+  const after = doc.tokens[k + 1];
+  if (p?.shape !== 'lower' || !JOINING_PARTICLES.has(p.key) || p.gap !== ' ') return -1;
+  return after?.gap === ' ' && /^\p{Lu}/u.test(after.text) ? k : -1;
 }
