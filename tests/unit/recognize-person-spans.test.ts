@@ -4,8 +4,11 @@ import { type Candidate, createDoc, type Doc } from '../../lib/recognize/documen
 import { getLexicon } from '../../lib/recognize/lexicon';
 import { personForSpan } from '../../lib/recognize/people';
 import {
+  firstNameBeforeSurname,
   INFLECTED_ABBREVIATION,
+  joinAcrossParticles,
   joinNicknames,
+  juniorSeniorNames,
   splitPeople,
   surnameAfterFirstName,
 } from '../../lib/recognize/person-spans';
@@ -177,5 +180,74 @@ describe('splitPeople: a surname and a first name tiled by the rules', () => {
       'Шаймиева',
       'Камиля',
     ]);
+  });
+});
+
+describe('firstNameBeforeSurname', () => {
+  const before = (text: string, surname: string) => {
+    const doc = docOf(text, 'ru');
+    const taken = new Uint8Array(doc.tokens.length);
+    return shown(doc, firstNameBeforeSurname(doc, [person(doc, surname)], taken));
+  };
+
+  it('takes an unknown capitalised word before a lone surname as its first name', () => {
+    expect(before('Его поддержал тренер, а Зюбер Кравалек промолчал.', 'Кравалек')).toEqual([
+      'PER Зюбер Кравалек',
+    ]);
+  });
+
+  it('leaves sentence starts, quotes, lower-case words and runs of capitals alone', () => {
+    expect(before('Зюбер Кравалек промолчал.', 'Кравалек')).toEqual(['PER Кравалек']);
+    expect(before('Фильм «Зюбер Кравалек» вышел.', 'Кравалек')).toEqual(['PER Кравалек']);
+    expect(before('Он видел, как Зюбер Кравалек ушёл, и зюбер остался.', 'Кравалек')).toEqual([
+      'PER Кравалек',
+    ]);
+    expect(before('Игрок клуба Торнео Зюбер Кравалек промолчал.', 'Кравалек')).toEqual([
+      'PER Кравалек',
+    ]);
+  });
+});
+
+describe('juniorSeniorNames', () => {
+  it('makes a surname with -младший a person, also over a one-word place', () => {
+    const doc = docOf('Об этом сообщил Кравалек-младший, а Зюбера-старшего не было.', 'ru');
+    const place = {
+      ...tokensOf(doc, 'Кравалек-младший'),
+      type: 'LOC' as const,
+      tier: 1,
+      canonical: '',
+    };
+    expect(shown(doc, juniorSeniorNames(doc, [place]))).toEqual([
+      'PER Кравалек-младший',
+      'PER Зюбера-старшего',
+    ]);
+  });
+
+  it('leaves lower-case words and people alone', () => {
+    const doc = docOf('Его сын-младший и Кравалек-младший пришли.', 'ru');
+    const chosen = [person(doc, 'Кравалек-младший')];
+    expect(juniorSeniorNames(doc, chosen)).toBe(chosen);
+  });
+});
+
+describe('joinAcrossParticles', () => {
+  it('joins two people on either side of a name particle', () => {
+    const doc = docOf('Президент Зюбер ва Кравалек прибыл, как и Мустафа бин Зюбер.', 'ru');
+    const chosen = [
+      person(doc, 'Зюбер'),
+      person(doc, 'Кравалек'),
+      person(doc, 'Мустафа бин'),
+      { ...person(doc, 'Зюбер'), ...tokensOf(doc, 'Зюбер', 1) },
+    ];
+    expect(shown(doc, joinAcrossParticles(doc, chosen))).toEqual([
+      'PER Зюбер ва Кравалек',
+      'PER Мустафа бин Зюбер',
+    ]);
+  });
+
+  it('keeps people apart across other words', () => {
+    const doc = docOf('Зюбер и Кравалек прибыли.', 'ru');
+    const chosen = [person(doc, 'Зюбер'), person(doc, 'Кравалек')];
+    expect(joinAcrossParticles(doc, chosen)).toBe(chosen);
   });
 });
