@@ -37,7 +37,7 @@ import {
   splitPeople,
   surnameAfterFirstName,
 } from './person-spans';
-import { placesAfterPrepositions } from './places';
+import { placeNounKind, placesAfterPrepositions } from './places';
 import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
@@ -151,6 +151,11 @@ function quotedNotPersonInRussian(doc: Doc, c: Candidate): boolean {
 
 /** Prepositions after which an unknown one-word name is a place ("в Гаваре", "из Брикстона"). */
 const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'под', 'близ', 'вблизи', 'около', 'возле']);
+
+/** Words after which a place named like a person stays a place: "в Овьедо", "городе Овьедо". */
+const PLACE_WORDS_RU = {
+  has: (key: string) => PLACE_PREPOSITIONS.has(key) || placeNounKind(key) !== undefined,
+};
 
 /**
  * Right after "в"/"во", a word the dictionary knows as a first name or surname but not as one
@@ -352,6 +357,7 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
       chosen = surnameAfterFirstName(doc, chosen, taken);
       chosen = firstNameBeforeSurname(doc, chosen, taken);
       chosen = juniorSeniorNames(doc, chosen);
+      chosen = surnamesOverPlaces(doc, chosen, PLACE_WORDS_RU);
       chosen = joinAcrossParticles(doc, chosen);
       chosen = withPlacesAfterPrepositions(doc, chosen, picked);
     }
