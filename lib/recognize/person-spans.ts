@@ -435,9 +435,7 @@ export function firstNameBeforeSurname(
   taken: Uint8Array,
 ): Candidate[] {
   let out: Candidate[] | null = null;
-  const lower = lowerCaseWords(doc);
-  const busy = taken.slice();
-  for (const c of chosen) busy.fill(1, c.start, c.end);
+  let busy: Uint8Array | null = null;
   for (let n = 0; n < chosen.length; n++) {
     const c = chosen[n] as Candidate;
     if (c.type !== 'PER' || c.end !== c.start + 1) continue;
@@ -446,8 +444,8 @@ export function firstNameBeforeSurname(
     const k = c.start - 1;
     const w = doc.tokens[k];
     if (w?.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title') continue;
-    if (w.sentenceStart || doc.capsLine[k] || lower.has(w.key)) continue;
-    if (busy[k] || doc.isRole[k] || doc.coveredBy[k] || doc.phraseAt[k]) continue;
+    if (w.sentenceStart || doc.capsLine[k] || w.gap !== ' ') continue;
+    if (taken[k] || doc.isRole[k] || doc.coveredBy[k] || doc.phraseAt[k]) continue;
     if (INFLECTED_ABBREVIATION.test(w.text) || /(?:ий|ый|ой|ая|ое|ые|ие|ого|ому)$/.test(w.key))
       continue;
     const readings = doc.readings(k);
@@ -455,9 +453,15 @@ export function firstNameBeforeSurname(
     // After a lower-case word, a comma or a dash only: not after a quote or a colon, where a
     // title or a sentence may begin ("«Детство Чика»"), nor after another capitalised word.
     const before = doc.tokens[k - 1];
-    if (!before || w.gap !== ' ') continue;
+    if (!before) continue;
     if (before.kind === 'word' ? before.shape !== 'lower' : !NAME_LEAD_PUNCT.has(before.text))
       continue;
+    if (lowerCaseWords(doc).has(w.key)) continue;
+    if (!busy) {
+      busy = taken.slice();
+      for (const other of chosen) busy.fill(1, other.start, other.end);
+    }
+    if (busy[k]) continue;
     out ??= chosen.slice();
     out[n] = { ...personForSpan(doc, k, c.end), tier: c.tier, tagged: true };
     busy[k] = 1;
@@ -515,21 +519,22 @@ const JOINING_PARTICLES: ReadonlySet<string> = new Set([
  * between them, and 44 have one inside.
  */
 export function joinAcrossParticles(doc: Doc, chosen: Candidate[]): Candidate[] {
-  let joined = false;
-  const out: Candidate[] = [];
-  for (const c of chosen) {
-    const last = out[out.length - 1];
-    const k = last ? particleBetween(doc, last, c) : -1;
-    if (last && k >= 0) {
-      out[out.length - 1] = {
-        ...personForSpan(doc, last.start, c.end),
-        tier: last.tier,
-        tagged: true,
-      };
-      joined = true;
-    } else out.push(c);
+  let out: Candidate[] | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    const last = out ? out[out.length - 1] : chosen[n - 1];
+    if (!last || particleBetween(doc, last, c) < 0) {
+      out?.push(c);
+      continue;
+    }
+    out ??= chosen.slice(0, n);
+    out[out.length - 1] = {
+      ...personForSpan(doc, last.start, c.end),
+      tier: last.tier,
+      tagged: true,
+    };
   }
-  return joined ? out : chosen;
+  return out ?? chosen;
 }
 
 /** The particle token joining two adjacent people (between them or ending the first), or −1. */
