@@ -184,25 +184,25 @@ describe('splitPeople: a surname and a first name tiled by the rules', () => {
 });
 
 describe('firstNameBeforeSurname', () => {
-  const before = (text: string, surname: string) => {
+  const withFirstName = (text: string, surname: string) => {
     const doc = docOf(text, 'ru');
     const taken = new Uint8Array(doc.tokens.length);
     return shown(doc, firstNameBeforeSurname(doc, [person(doc, surname)], taken));
   };
 
   it('takes an unknown capitalised word before a lone surname as its first name', () => {
-    expect(before('Его поддержал тренер, а Зюбер Кравалек промолчал.', 'Кравалек')).toEqual([
+    expect(withFirstName('Его поддержал тренер, а Зюбер Кравалек промолчал.', 'Кравалек')).toEqual([
       'PER Зюбер Кравалек',
     ]);
   });
 
   it('leaves sentence starts, quotes, lower-case words and runs of capitals alone', () => {
-    expect(before('Зюбер Кравалек промолчал.', 'Кравалек')).toEqual(['PER Кравалек']);
-    expect(before('Фильм «Зюбер Кравалек» вышел.', 'Кравалек')).toEqual(['PER Кравалек']);
-    expect(before('Он видел, как Зюбер Кравалек ушёл, и зюбер остался.', 'Кравалек')).toEqual([
-      'PER Кравалек',
-    ]);
-    expect(before('Игрок клуба Торнео Зюбер Кравалек промолчал.', 'Кравалек')).toEqual([
+    expect(withFirstName('Зюбер Кравалек промолчал.', 'Кравалек')).toEqual(['PER Кравалек']);
+    expect(withFirstName('Фильм «Зюбер Кравалек» вышел.', 'Кравалек')).toEqual(['PER Кравалек']);
+    expect(
+      withFirstName('Он видел, как Зюбер Кравалек ушёл, и зюбер остался.', 'Кравалек'),
+    ).toEqual(['PER Кравалек']);
+    expect(withFirstName('Игрок клуба Торнео Зюбер Кравалек промолчал.', 'Кравалек')).toEqual([
       'PER Кравалек',
     ]);
   });
