@@ -17,6 +17,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { withoutPlaceAdjectives } from '../lib/eval/conventions';
 import { assignFolds, meanAndSd, type Spread, splitFold } from '../lib/eval/cv';
+import { listErrors } from '../lib/eval/errors';
 import { type PRF, type ScoredDocument, type ScoreReport, scoreDocuments } from '../lib/eval/score';
 import { createRecognizer } from '../lib/recognize/index';
 import { lexiconFromData } from '../lib/recognize/lexicon';
@@ -162,7 +163,7 @@ function pick(report: ScoreReport, overlap: boolean): Scores {
 interface ErrorLine {
   corpus: string;
   fold: number;
-  doc: string;
+  tokenized: string;
   /** FP: predicted without an exact gold match; FN: gold without an exact predicted match. */
   kind: 'FP' | 'FN';
   type: string;
@@ -198,7 +199,7 @@ function errorsOf(
         if (theirs.some((t) => t.start === s.start && t.end === s.end)) continue;
         out.push({
           ...at,
-          doc: d.id,
+          tokenized: d.id,
           kind,
           type,
           start: s.start,

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { PAINTED_TYPES } from '../lib/entities';
 import { withoutPlaceAdjectives } from '../lib/eval/conventions';
 import { parseCorpus } from '../lib/eval/corpus';
+import { listErrors } from '../lib/eval/errors';
 import { formatReport, type ScoredDocument, scoreDocuments, treatyRecall } from '../lib/eval/score';
 import { formatTreatySetReport, scoreTreatySet } from '../lib/eval/treaty-set';
 import { createRecognizer, type MergePolicy, setMergePolicy } from '../lib/recognize/index';
@@ -22,33 +23,6 @@ function usage(): never {
       '       npx tsx scripts/eval.ts --treaties [--set DIR] [--json]',
   );
   process.exit(2);
-}
-
-/** One line per false negative / false positive (exact-span), with a little context. */
-function listErrors(
-  text: string,
-  gold: readonly { start: number; end: number; type: string; nested?: boolean }[],
-  predicted: readonly { start: number; end: number; type: string }[],
-  types: string[] | undefined,
-  map: Record<string, string>,
-  out: string[],
-): void {
-  const want = (t: string) => !types || types.includes(t);
-  const g = gold
-    .filter((e) => !e.nested)
-    .map((e) => ({ ...e, type: map[e.type] ?? e.type }))
-    .filter((e) => want(e.type));
-  const p = predicted.filter((e) => want(e.type));
-  const key = (e: { start: number; end: number; type: string }) => `${e.start}:${e.end}:${e.type}`;
-  const gk = new Set(g.map(key));
-  const pk = new Set(p.map(key));
-  const ctx = (e: { start: number; end: number }) =>
-    `${text.slice(Math.max(0, e.start - 30), e.start)}[${text.slice(e.start, e.end)}]${text.slice(e.end, e.end + 30)}`.replace(
-      /\s+/g,
-      ' ',
-    );
-  for (const e of g) if (!pk.has(key(e))) out.push(`FN ${e.type} ${ctx(e)}`);
-  for (const e of p) if (!gk.has(key(e))) out.push(`FP ${e.type} ${ctx(e)}`);
 }
 
 /**

@@ -263,9 +263,15 @@ export function organisationsNotPeople(tokenized: TokenizedText, chosen: Candida
 /**
  * One sense per text: a lone place that is the surname of a person the text names in full is
  * that person ("MaliVai Washington … Washington came charging back", "Neil Jordan … Jordan
- * said"), unless a place preposition stands before it ("in Washington").
+ * said"), unless a place preposition stands before it ("in Washington"). Russian text passes its
+ * own prepositions and place nouns ("Лино Овьедо … Овьедо было 69 лет", not "в Овьедо", "в городе
+ * Овьедо").
  */
-export function surnamesOverPlaces(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+export function surnamesOverPlaces(
+  tokenized: TokenizedText,
+  chosen: Candidate[],
+  placePrepositions: { has(key: string): boolean } = PLACE_PREPOSITIONS_EN,
+): Candidate[] {
   let people: Map<string, string> | null = null;
   for (const c of chosen) {
     if (c.type !== 'PER' || c.end - c.start < 2) continue;
@@ -282,7 +288,7 @@ export function surnamesOverPlaces(tokenized: TokenizedText, chosen: Candidate[]
     const canonical = t.shape === 'title' ? known.get(t.key) : undefined;
     if (!canonical) return c;
     const prev = tokenized.tokens[c.start - 1];
-    if (prev && PLACE_PREPOSITIONS_EN.has(prev.key)) return c;
+    if (prev && placePrepositions.has(prev.key)) return c;
     return {
       start: c.start,
       end: c.end,

@@ -27,8 +27,11 @@ import type { TaggedSpan } from './model/tagger';
 import type { LoadedModel } from './model/weights';
 import { markRecurrences } from './one-sense';
 import {
+  firstNameBeforeSurname,
   INFLECTED_ABBREVIATION,
+  joinAcrossParticles,
   joinNicknames,
+  juniorSeniorNames,
   latinInBrackets,
   splitPeople,
   surnameAfterFirstName,
@@ -41,7 +44,7 @@ import {
   seatsAsInstitutions,
   widenPlaces,
 } from './place-spans';
-import { placesAfterPrepositions } from './places';
+import { placeNounKind, placesAfterPrepositions } from './places';
 import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
@@ -53,7 +56,7 @@ import {
   type TokenizedText,
   takenTokens,
 } from './tokenized-text';
-import { hasNumberChar, quotedName, type Token, tokenize } from './tokens';
+import { hasNumberChar, nameShaped, quotedName, type Token, tokenize } from './tokens';
 
 export const RECOGNIZER_ID = 'glossa-tagger-1';
 
@@ -126,8 +129,48 @@ function latinNameInRussian(tokenized: TokenizedText, c: Candidate): boolean {
   return !(phrase && phrase.end === c.end && phrase.entry.type === 'LOC');
 }
 
+/**
+ * In Russian text a lone capitalised Latin word taken for a person is mostly a company, a team or
+ * an English word ("Monsanto", "StubHub", "Christie's", "God bless"): no person unless it is an
+ * English given name (lexicon or Moby lists: "Peter", "Jonas"), the original spelling in brackets,
+ * or written otherwise (capitals "PSY", "TJ"; "Jay-Z", "AaronSw"). Measured on the NEREL
+ * cross-validation folds (docs/recognition.md).
+ */
+function latinWordNotPersonInRussian(tokenized: TokenizedText, c: Candidate): boolean {
+  if (c.type !== 'PER' || c.end !== c.start + 1) return false;
+  const t = tokenized.tokens[c.start] as Token;
+  if (t.script !== 'lat' || !/^[A-Z][a-z]+$/.test(t.text)) return false;
+  if (tokenized.tokens[c.start - 1]?.text === '(') return false;
+  return !tokenized.lex.isGivenNameEn(t.key);
+}
+
+/** Words before a quoted nickname: "по прозвищу «Крокодил»", "с позывным «Гордон»", "известный как". */
+const NICKNAME_CUE = /^(?:прозвищ|позывн|псевдоним|ник|кличк|как$)/;
+
+/**
+ * Russian quotes mark the names of works, companies, bands, ships and events, named after people
+ * or not («Жанна», «Порше», «Борис Годунов», «Лаборатории Касперского»): a person span that is
+ * exactly a quoted name is none, unless it is a nickname — after a nickname word, or between
+ * the parts of a name ("Джеймс «Бадди» Макгирт"). 13 of the 8,702 NEREL people are quoted so,
+ * most of them nicknames (docs/recognition.md).
+ */
+function quotedNotPersonInRussian(tokenized: TokenizedText, c: Candidate): boolean {
+  if (c.type !== 'PER' || !quotedName(tokenized.tokens, c.start, c.end)) return false;
+  const cue = tokenized.tokens[c.start - 2];
+  if (cue?.kind === 'word' && NICKNAME_CUE.test(cue.key)) return false;
+  const next = tokenized.tokens[c.end + 1];
+  const between =
+    !!cue && !cue.sentenceStart && nameShaped(cue) && next?.gap === ' ' && nameShaped(next);
+  return !between;
+}
+
 /** Prepositions after which an unknown one-word name is a place ("в Гаваре", "из Брикстона"). */
 const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'под', 'близ', 'вблизи', 'около', 'возле']);
+
+/** Words after which a place named like a person stays a place: "в Овьедо", "городе Овьедо". */
+const PLACE_WORDS_RU = {
+  has: (key: string) => PLACE_PREPOSITIONS.has(key) || placeNounKind(key) !== undefined,
+};
 
 /**
  * Right after "в"/"во", a word the dictionary knows as a first name or surname but not as one
@@ -323,7 +366,12 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     if (lang === 'ru')
       chosen = applyCueNouns(
         tokenized,
-        chosen.filter((c) => !latinNameInRussian(tokenized, c)),
+        chosen.filter(
+          (c) =>
+            !latinNameInRussian(tokenized, c) &&
+            !latinWordNotPersonInRussian(tokenized, c) &&
+            !quotedNotPersonInRussian(tokenized, c),
+        ),
       );
     chosen = joinNicknames(tokenized, chosen);
     // Lone surnames of people named in full may also take tokens the tagger read as an
@@ -332,7 +380,12 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     if (policy.groupLone) chosen = groupPeople(tokenized, chosen);
     if (lang === 'ru') chosen = cuedPeople(tokenized, chosen);
     if (lang === 'ru') {
-      chosen = surnameAfterFirstName(tokenized, chosen, takenTokens(tokenized, picked));
+      const taken = takenTokens(tokenized, picked);
+      chosen = surnameAfterFirstName(tokenized, chosen, taken);
+      chosen = firstNameBeforeSurname(tokenized, chosen, taken);
+      chosen = juniorSeniorNames(tokenized, chosen);
+      chosen = surnamesOverPlaces(tokenized, chosen, PLACE_WORDS_RU);
+      chosen = joinAcrossParticles(tokenized, chosen);
       chosen = withPlacesAfterPrepositions(tokenized, chosen, picked);
       chosen = widenPlaces(
         tokenized,

@@ -312,6 +312,9 @@ function trimAndSplit(tokenized: TokenizedText, c: Candidate): Candidate[] {
       tokenized.isRole[start] ||
       ((t.sentenceStart || tokenized.capsLine[start]) && lower.has(t.key)) ||
       (t.script === 'lat' && FUNCTION_WORDS_EN.has(t.key)) ||
+      // A Latin-script word before a Cyrillic name is a company's ("StubHub Гленн Леман",
+      // "Lockheed Martin Боб Стивенс"): no NEREL or factRuEval person mixes the two so.
+      (t.script === 'lat' && next.script === 'cyr' && tokenized.lang === 'ru') ||
       INFLECTED_ABBREVIATION.test(t.text);
     if (!title && placeBeforeFirstName(tokenized, start, c.end)) {
       // The place stays a place: "земли [Гессен] [Фолькер Буфье]".
@@ -425,4 +428,136 @@ export function surnameAfterFirstName(
     taken[k] = 1;
   }
   return out ?? chosen;
+}
+
+/**
+ * Russian: a lone surname takes the capitalised word right before it as its first name when
+ * nothing else took that word and it can only be a name the dictionary does not know (or a
+ * first name it does): "Янез | Янша", "Тилль | Линдеманн" in news about foreigners whose given
+ * names no list holds. Not at a sentence start or in a line of capitals (where any word is
+ * capitalised), not a word the text also writes in lower case, a role, a lexicon phrase, a place
+ * or surname reading, an adjective ("Кембриджский") or an abbreviation, and not after another
+ * capitalised word (a run of names is the tagger's to cut).
+ */
+const NAME_LEAD_PUNCT = new Set([',', '—', '–', '-']);
+
+export function firstNameBeforeSurname(
+  tokenized: TokenizedText,
+  chosen: Candidate[],
+  taken: Uint8Array,
+): Candidate[] {
+  let out: Candidate[] | null = null;
+  let busy: Uint8Array | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    if (c.type !== 'PER' || c.end !== c.start + 1) continue;
+    const surname = tokenized.tokens[c.start] as Token;
+    if (surname.script !== 'cyr' || surname.shape !== 'title' || surname.gap !== ' ') continue;
+    const k = c.start - 1;
+    const w = tokenized.tokens[k];
+    if (w?.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title') continue;
+    if (w.sentenceStart || tokenized.capsLine[k] || w.gap !== ' ') continue;
+    if (taken[k] || tokenized.isRole[k] || tokenized.coveredBy[k] || tokenized.phraseAt[k])
+      continue;
+    if (INFLECTED_ABBREVIATION.test(w.text) || /(?:ий|ый|ой|ая|ое|ые|ие|ого|ому)$/.test(w.key))
+      continue;
+    const readings = tokenized.readings(k);
+    if (readings.some((r) => r.kind !== 'F' || r.lemma.ambiguous)) continue;
+    // After a lower-case word, a comma or a dash only: not after a quote or a colon, where a
+    // title or a sentence may begin ("«Детство Чика»"), nor after another capitalised word.
+    const before = tokenized.tokens[k - 1];
+    if (!before) continue;
+    if (before.kind === 'word' ? before.shape !== 'lower' : !NAME_LEAD_PUNCT.has(before.text))
+      continue;
+    if (lowerCaseWords(tokenized).has(w.key)) continue;
+    if (!busy) {
+      busy = taken.slice();
+      for (const other of chosen) busy.fill(1, other.start, other.end);
+    }
+    if (busy[k]) continue;
+    out ??= chosen.slice();
+    out[n] = { ...personForSpan(tokenized, k, c.end), tier: c.tier, tagged: true };
+    busy[k] = 1;
+  }
+  return out ?? chosen;
+}
+
+/** A surname with "-младший"/"-старший" ("Буш-младший", "Кампрада-старшего", "Уильямс-младшая"). */
+const JUNIOR_SENIOR = /^\p{Lu}[\p{Ll}-]*\p{Ll}-(?:младш|старш)\p{Ll}+$/u;
+
+/**
+ * Russian: a capitalised word with "-младший" or "-старший" is a person's surname (all 27 such
+ * words in NEREL train and dev are inside a person's name): a person where no person took it,
+ * also over the tagger's one-word place or organisation.
+ */
+export function juniorSeniorNames(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  let out: Candidate[] | null = null;
+  let owner: Int32Array | null = null;
+  for (let k = 0; k < tokenized.tokens.length; k++) {
+    const t = tokenized.tokens[k] as Token;
+    if (t.kind !== 'word' || t.script !== 'cyr' || t.key.indexOf('-') < 0) continue;
+    if (!JUNIOR_SENIOR.test(t.text)) continue;
+    if (!owner) {
+      owner = new Int32Array(tokenized.tokens.length).fill(-1);
+      for (let n = 0; n < chosen.length; n++) {
+        const c = chosen[n] as Candidate;
+        owner.fill(n, c.start, c.end);
+      }
+    }
+    const n = owner[k] as number;
+    const c = n >= 0 ? (chosen[n] as Candidate) : null;
+    if (c && (c.type === 'PER' || c.type === 'TREATY' || c.end !== c.start + 1)) continue;
+    out ??= chosen.slice();
+    const person = { ...personForSpan(tokenized, k, k + 1), tier: 1, tagged: true };
+    if (c) out[n] = person;
+    else out.push(person);
+  }
+  return out ? out.sort((a, b) => a.start - b.start) : chosen;
+}
+
+/** Lower-case particles inside Arabic, Malay, African and Romance names ("бин", "ва", "де"). */
+const JOINING_PARTICLES: ReadonlySet<string> = new Set([
+  ...SURNAME_PARTICLES,
+  'ва',
+  'бен',
+  'бинт',
+  'ду',
+  'ben',
+  'bint',
+]);
+
+/**
+ * Russian: two people on either side of a name particle are one ("Бингу ва Мутарика", "Мохаммеда
+ * бин Салмана", "Мегат Шахдан бин Абдул Самад"): no two NEREL people are written with a particle
+ * between them, and 44 have one inside.
+ */
+export function joinAcrossParticles(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    const last = out ? out[out.length - 1] : chosen[n - 1];
+    if (!last || particleBetween(tokenized, last, c) < 0) {
+      out?.push(c);
+      continue;
+    }
+    out ??= chosen.slice(0, n);
+    out[out.length - 1] = {
+      ...personForSpan(tokenized, last.start, c.end),
+      tier: last.tier,
+      tagged: true,
+    };
+  }
+  return out ?? chosen;
+}
+
+/** The particle token joining two adjacent people (between them or ending the first), or −1. */
+function particleBetween(tokenized: TokenizedText, a: Candidate, b: Candidate): number {
+  if (a.type !== 'PER' || b.type !== 'PER') return -1;
+  const k =
+    b.start === a.end + 1 ? a.end : b.start === a.end && a.end - a.start > 1 ? a.end - 1 : -1;
+  if (k < 0) return -1;
+  const p = tokenized.tokens[k];
+  const after = tokenized.tokens[k + 1];
+  if (p?.shape !== 'lower' || !JOINING_PARTICLES.has(p.key) || p.gap !== ' ') return -1;
+  return after?.gap === ' ' && /^\p{Lu}/u.test(after.text) ? k : -1;
 }

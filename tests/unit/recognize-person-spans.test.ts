@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { getLexicon } from '../../lib/recognize/lexicon';
 import { personForSpan } from '../../lib/recognize/people';
 import {
+  firstNameBeforeSurname,
   INFLECTED_ABBREVIATION,
+  joinAcrossParticles,
   joinNicknames,
+  juniorSeniorNames,
   splitPeople,
   surnameAfterFirstName,
 } from '../../lib/recognize/person-spans';
@@ -187,5 +190,80 @@ describe('splitPeople: a surname and a first name tiled by the rules', () => {
       'Шаймиева',
       'Камиля',
     ]);
+  });
+});
+
+describe('firstNameBeforeSurname', () => {
+  const withFirstName = (text: string, surname: string) => {
+    const tokenized = tokenizedOf(text, 'ru');
+    const taken = new Uint8Array(tokenized.tokens.length);
+    return shown(tokenized, firstNameBeforeSurname(tokenized, [person(tokenized, surname)], taken));
+  };
+
+  it('takes an unknown capitalised word before a lone surname as its first name', () => {
+    expect(withFirstName('Его поддержал тренер, а Зюбер Кравалек промолчал.', 'Кравалек')).toEqual([
+      'PER Зюбер Кравалек',
+    ]);
+  });
+
+  it('leaves sentence starts, quotes, lower-case words and runs of capitals alone', () => {
+    expect(withFirstName('Зюбер Кравалек промолчал.', 'Кравалек')).toEqual(['PER Кравалек']);
+    expect(withFirstName('Фильм «Зюбер Кравалек» вышел.', 'Кравалек')).toEqual(['PER Кравалек']);
+    expect(
+      withFirstName('Он видел, как Зюбер Кравалек ушёл, и зюбер остался.', 'Кравалек'),
+    ).toEqual(['PER Кравалек']);
+    expect(withFirstName('Игрок клуба Торнео Зюбер Кравалек промолчал.', 'Кравалек')).toEqual([
+      'PER Кравалек',
+    ]);
+  });
+});
+
+describe('juniorSeniorNames', () => {
+  it('makes a surname with -младший a person, also over a one-word place', () => {
+    const tokenized = tokenizedOf(
+      'Об этом сообщил Кравалек-младший, а Зюбера-старшего не было.',
+      'ru',
+    );
+    const place = {
+      ...tokensOf(tokenized, 'Кравалек-младший'),
+      type: 'LOC' as const,
+      tier: 1,
+      canonical: '',
+    };
+    expect(shown(tokenized, juniorSeniorNames(tokenized, [place]))).toEqual([
+      'PER Кравалек-младший',
+      'PER Зюбера-старшего',
+    ]);
+  });
+
+  it('leaves lower-case words and people alone', () => {
+    const tokenized = tokenizedOf('Его сын-младший и Кравалек-младший пришли.', 'ru');
+    const chosen = [person(tokenized, 'Кравалек-младший')];
+    expect(juniorSeniorNames(tokenized, chosen)).toBe(chosen);
+  });
+});
+
+describe('joinAcrossParticles', () => {
+  it('joins two people on either side of a name particle', () => {
+    const tokenized = tokenizedOf(
+      'Президент Зюбер ва Кравалек прибыл, как и Мустафа бин Зюбер.',
+      'ru',
+    );
+    const chosen = [
+      person(tokenized, 'Зюбер'),
+      person(tokenized, 'Кравалек'),
+      person(tokenized, 'Мустафа бин'),
+      { ...person(tokenized, 'Зюбер'), ...tokensOf(tokenized, 'Зюбер', 1) },
+    ];
+    expect(shown(tokenized, joinAcrossParticles(tokenized, chosen))).toEqual([
+      'PER Зюбер ва Кравалек',
+      'PER Мустафа бин Зюбер',
+    ]);
+  });
+
+  it('keeps people apart across other words', () => {
+    const tokenized = tokenizedOf('Зюбер и Кравалек прибыли.', 'ru');
+    const chosen = [person(tokenized, 'Зюбер'), person(tokenized, 'Кравалек')];
+    expect(joinAcrossParticles(tokenized, chosen)).toBe(chosen);
   });
 });
