@@ -17,7 +17,6 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { withoutPlaceAdjectives } from '../lib/eval/conventions';
 import { assignFolds, meanAndSd, type Spread, splitFold } from '../lib/eval/cv';
-import { listErrors } from '../lib/eval/errors';
 import { type PRF, type ScoredDocument, type ScoreReport, scoreDocuments } from '../lib/eval/score';
 import { createRecognizer } from '../lib/recognize/index';
 import { lexiconFromData } from '../lib/recognize/lexicon';
