@@ -15,6 +15,7 @@ import { ExportButtons } from './ExportButtons';
 import { type NoteDraft, NoteEditor } from './NoteEditor';
 import { NoteList } from './NoteList';
 import { pageAddress, pageStatusLine } from './page-status';
+import { SiteMemory } from './SiteMemory';
 import { SiteToggle } from './SiteToggle';
 import { askTab, type SendToTab } from './tab-transport';
 import { usePageNotes } from './usePageNotes';
@@ -182,6 +183,7 @@ export function Popup({
           onState={(state) => setView({ kind: 'ready', state })}
         />
       )}
+      {view.kind === 'ready' && <SiteMemory db={db} url={view.state.page.url} />}
 
       {view.kind === 'ready' && view.state.status !== 'skipped' && (
         <section aria-labelledby="entities-heading">

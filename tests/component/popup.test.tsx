@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NO_CONTENT_SCRIPT, Popup } from '../../components/Popup';
 import type { SendToTab } from '../../components/tab-transport';
 import type { EntitySummary } from '../../lib/entities';
+import { rememberArticle } from '../../lib/memory/store';
 import type { PageState, SelectionInfo } from '../../lib/messages/types';
 import { addNote, allNotes, type NotesDb, notesForUrl, openNotesDb } from '../../lib/notes/db';
 import { exportJson } from '../../lib/notes/export-json';
@@ -543,5 +544,38 @@ describe('Popup', () => {
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'All notes: search, edit, import' }));
     expect(openNotes).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('Popup: the reading memory of this site', () => {
+  it("says how many of the site's articles are remembered and forgets them on confirmation", async () => {
+    const db = freshDb();
+    const visit = (url: string) => ({
+      url,
+      title: url,
+      lang: 'ru',
+      entities: [{ key: 'LOC:KP', name: 'КНДР', count: 1 }],
+    });
+    const site = new URL(PAGE_URL).hostname.replace(/^www\./, '');
+    await rememberArticle(db, visit(`https://${site}/a`));
+    await rememberArticle(db, visit(`https://${site}/b`));
+    await rememberArticle(db, visit('https://other.example/c'));
+    await addNote(db, {
+      kind: 'page',
+      url: `https://${site}/a`,
+      pageTitle: 'A',
+      text: 'mine',
+      tags: [],
+    });
+
+    render(<Popup sendToTab={fakeTab().send} db={db} now={() => NOW} />);
+    await screen.findByText(`2 articles of ${site} in your reading memory`);
+    fireEvent.click(
+      screen.getByRole('button', { name: `Forget the articles of ${site} in the reading memory` }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Forget them' }));
+    await waitFor(() => expect(screen.queryByText(/in your reading memory/)).toBeNull());
+    expect((await db.articles.toArray()).map((a) => a.site)).toEqual(['other.example']);
+    expect((await allNotes(db)).map((n) => n.text)).toEqual(['mine']);
   });
 });
