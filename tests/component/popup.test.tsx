@@ -571,7 +571,7 @@ describe('Popup: the reading memory of this site', () => {
     render(<Popup sendToTab={fakeTab().send} db={db} now={() => NOW} />);
     await screen.findByText(`2 articles of ${site} in your reading memory`);
     fireEvent.click(
-      screen.getByRole('button', { name: `Forget the articles of ${site} in the reading memory` }),
+      screen.getByRole('button', { name: `Forget this site (${site}) in the reading memory` }),
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Forget them' }));
     await waitFor(() => expect(screen.queryByText(/in your reading memory/)).toBeNull());
