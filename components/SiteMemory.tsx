@@ -4,10 +4,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t, tn } from '../lib/i18n';
-import { siteOf } from '../lib/memory/record';
 import { forgetSite } from '../lib/memory/store';
 import type { NotesDb } from '../lib/notes/db';
 import { formatCount } from '../lib/notes/limits';
+import { siteOf } from '../lib/notes/search';
 import { ConfirmButton } from './ConfirmButton';
 
 export interface SiteMemoryProps {

@@ -8,6 +8,7 @@
 import type { ImportLimits } from '../notes/limits';
 import { formatCount } from '../notes/limits';
 import { normalizeUrl } from '../notes/normalize-url';
+import { siteOf } from '../notes/search';
 import {
   asObject,
   describeValue,
@@ -17,8 +18,8 @@ import {
   timeField,
 } from '../notes/validate';
 import { keyType } from './entity-key';
-import type { RememberedArticle } from './model';
-import { MAX_ENTITIES_PER_ARTICLE, siteOf } from './record';
+import type { ArticleEntity, RememberedArticle } from './model';
+import { entityColumns, MAX_ENTITIES_PER_ARTICLE, mostMentioned } from './record';
 
 /** Bounds of one remembered article in a file (as the recorder keeps them, with room to spare). */
 const MAX_URL = 4096;
@@ -137,17 +138,15 @@ export function mergeArticles(
   incoming: RememberedArticle,
 ): RememberedArticle {
   const newer = Date.parse(incoming.lastVisit) > Date.parse(stored.lastVisit) ? incoming : stored;
-  const counts = new Map<string, { name: string; count: number }>();
+  const counts = new Map<string, ArticleEntity>();
   for (const a of [stored, incoming]) {
     a.keys.forEach((key, i) => {
       const count = a.counts[i] ?? 0;
       const before = counts.get(key);
-      if (!before || count > before.count) counts.set(key, { name: a.names[i] ?? '', count });
+      if (!before || count > before.count) counts.set(key, { key, name: a.names[i] ?? '', count });
     });
   }
-  const entities = [...counts.entries()]
-    .sort(([ka, a], [kb, b]) => b.count - a.count || ka.localeCompare(kb))
-    .slice(0, MAX_ENTITIES_PER_ARTICLE);
+  const entities = mostMentioned([...counts.values()]);
   return {
     url: stored.url,
     title: newer.title,
@@ -158,8 +157,6 @@ export function mergeArticles(
         ? incoming.firstVisit
         : stored.firstVisit,
     lastVisit: newer.lastVisit,
-    keys: entities.map(([k]) => k),
-    names: entities.map(([, e]) => e.name),
-    counts: entities.map(([, e]) => e.count),
+    ...entityColumns(entities),
   };
 }

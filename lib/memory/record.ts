@@ -4,6 +4,7 @@
  */
 import type { Mention } from '../entities';
 import { normalizeUrl } from '../notes/normalize-url';
+import { siteOf } from '../notes/search';
 import { entityKey } from './entity-key';
 import type { ArticleEntity, ArticleVisit, RememberedArticle } from './model';
 
@@ -11,6 +12,24 @@ import type { ArticleEntity, ArticleVisit, RememberedArticle } from './model';
 export const MAX_ENTITIES_PER_ARTICLE = 60;
 const MAX_TITLE = 300;
 const MAX_NAME = 120;
+
+/** Most mentioned first (ties by key), at most MAX_ENTITIES_PER_ARTICLE. */
+export function mostMentioned(entities: ArticleEntity[]): ArticleEntity[] {
+  return entities
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
+    .slice(0, MAX_ENTITIES_PER_ARTICLE);
+}
+
+/** Entities as the record stores them: parallel columns. */
+export function entityColumns(
+  entities: readonly ArticleEntity[],
+): Pick<RememberedArticle, 'keys' | 'names' | 'counts'> {
+  return {
+    keys: entities.map((e) => e.key),
+    names: entities.map((e) => e.name),
+    counts: entities.map((e) => e.count),
+  };
+}
 
 /** A mention, or a page's summary row of one entity (then with its count). */
 export type EntityItem = Pick<Mention, 'type' | 'canonical' | 'treaty'> & { count?: number };
@@ -45,18 +64,7 @@ export function articleEntities(items: Iterable<EntityItem>): ArticleEntity[] {
     }
     entities.push({ key, name: name.slice(0, MAX_NAME), count });
   }
-  return entities
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
-    .slice(0, MAX_ENTITIES_PER_ARTICLE);
-}
-
-/** The host name an address is filed under for "Forget this site" ("www." dropped). */
-export function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
+  return mostMentioned(entities);
 }
 
 /**
@@ -79,9 +87,7 @@ export function mergeVisit(
     const before = merged.get(e.key);
     merged.set(e.key, before && before.count > e.count ? before : e);
   }
-  const entities = [...merged.values()]
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
-    .slice(0, MAX_ENTITIES_PER_ARTICLE);
+  const entities = mostMentioned([...merged.values()]);
   const url = normalizeUrl(visit.url);
   return {
     url,
@@ -90,8 +96,6 @@ export function mergeVisit(
     lang: visit.lang || previous?.lang || '',
     firstVisit: previous?.firstVisit ?? time,
     lastVisit: time,
-    keys: entities.map((e) => e.key),
-    names: entities.map((e) => e.name),
-    counts: entities.map((e) => e.count),
+    ...entityColumns(entities),
   };
 }

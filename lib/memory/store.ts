@@ -3,19 +3,12 @@
  * functions over the database, shared by the background and Node tests. Failures leave as
  * NotesError with a message the reader can act on.
  */
-import { type NotesDb, toNotesError } from '../notes/db';
+import { guarded, type NotesDb } from '../notes/db';
+import { normalizeUrl } from '../notes/normalize-url';
 import type { ArticleVisit, RememberedArticle } from './model';
 import { mergeVisit } from './record';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-async function guarded<T>(action: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toNotesError(action, error);
-  }
-}
 
 /** Remember a visit (or update what was remembered of the article) in one transaction. */
 export function rememberArticle(
@@ -25,8 +18,7 @@ export function rememberArticle(
 ): Promise<RememberedArticle> {
   return guarded('Could not remember the article', () =>
     db.transaction('rw', db.articles, async () => {
-      const probe = mergeVisit(undefined, visit, now);
-      const article = mergeVisit(await db.articles.get(probe.url), visit, now);
+      const article = mergeVisit(await db.articles.get(normalizeUrl(visit.url)), visit, now);
       await db.articles.put(article);
       return article;
     }),

@@ -137,7 +137,8 @@ export function toNotesError(action: string, error: unknown): NotesError {
   return new NotesError(`${action}: ${detail}`, 'unknown', error);
 }
 
-async function guarded<T>(action: string, work: () => Promise<T>): Promise<T> {
+/** Run a storage action; any failure leaves as a NotesError whose message starts with `action`. */
+export async function guarded<T>(action: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
