@@ -88,14 +88,31 @@ describe('remembering an annotated page', () => {
     expect(await rememberer()(message, popup)).toMatchObject({ ok: false });
   });
 
-  it('trims articles older than the keeping time on every visit', async () => {
-    await createArticleRememberer({
+  it('trims articles older than the keeping time with a visit, at most once a day', async () => {
+    const at = (iso: string) =>
+      createArticleRememberer({
+        db,
+        settings: async () => structuredClone(DEFAULT_SETTINGS),
+        now: () => new Date(iso),
+      });
+    await at('2026-01-01T10:00:00Z')(message, { ...PAGE, url: 'https://old.example/a' });
+    let clock = new Date('2026-12-06T10:00:00Z');
+    const remember = createArticleRememberer({
       db,
-      settings: async () => structuredClone(DEFAULT_SETTINGS),
-      now: () => new Date('2026-01-01T10:00:00Z'),
-    })(message, { ...PAGE, url: 'https://old.example/a' });
-    await rememberer({ memoryDays: 30 })(message, PAGE);
-    expect((await db.articles.toArray()).map((a) => a.site)).toEqual(['ria.ru']);
+      settings: async () => ({ ...structuredClone(DEFAULT_SETTINGS), memoryDays: 30 }),
+      now: () => clock,
+    });
+    const sites = async () => (await db.articles.toArray()).map((a) => a.site).sort();
+    await remember(message, PAGE);
+    expect(await sites()).toEqual(['ria.ru']);
+    // Another old article appears (an import); a visit an hour later leaves it, a day later not.
+    await at('2026-02-01T10:00:00Z')(message, { ...PAGE, url: 'https://old.example/b' });
+    clock = new Date('2026-12-06T11:00:00Z');
+    await remember(message, PAGE);
+    expect(await sites()).toEqual(['old.example', 'ria.ru']);
+    clock = new Date('2026-12-07T10:00:00Z');
+    await remember(message, PAGE);
+    expect(await sites()).toEqual(['ria.ru']);
   });
 });
 
