@@ -9,6 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createEntityMemory } from '../lib/background/entity-memory';
 import {
   activeTabFrom,
   createCommandRunner,
@@ -26,6 +27,7 @@ import { type BackgroundParts, createBackgroundRouter } from '../lib/background/
 import { createSelectionSaver, tabUrlFrom, toolbarButton } from '../lib/background/save-selection';
 import { keepSettingsInSync, type StorageApi } from '../lib/background/settings-sync';
 import { t } from '../lib/i18n';
+import { NOTES_PAGE } from '../lib/memory/entity-route';
 import { messageListener } from '../lib/messages/router';
 import { tabAsker } from '../lib/messages/to-content';
 import type { RecognizerStatus } from '../lib/messages/types';
@@ -70,6 +72,17 @@ export default defineBackground(() => {
     rememberArticle: createArticleRememberer({
       db,
       settings: () => loadSettings(browser.storage.local),
+    }),
+    entityMemory: createEntityMemory({
+      db,
+      settings: () => loadSettings(browser.storage.local),
+      tabs: {
+        query: (info) => browser.tabs.query(info),
+        create: (props) => browser.tabs.create(props),
+        update: (tabId, props) => browser.tabs.update(tabId, props),
+        focusWindow: (windowId) => browser.windows.update(windowId, { focused: true }),
+      },
+      notesPage: browser.runtime.getURL(NOTES_PAGE as '/'),
     }),
     extensionOrigin: browser.runtime.getURL('/'),
   });

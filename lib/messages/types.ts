@@ -200,3 +200,6 @@ export type RememberResult =
   | { ok: true; remembered: true }
   | { ok: true; remembered: false; reason: 'off' | 'private' | 'site-off' | 'not-top' | 'nothing' }
   | { ok: false; error: string };
+
+/** Whether the entity's page was opened (or an open one brought forward), and in which tab. */
+export type OpenEntityResult = { ok: true; tabId?: number } | { ok: false; error: string };
