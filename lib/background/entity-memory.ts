@@ -4,11 +4,13 @@
  * never reads the memory: its content script asks here, and gets nothing in a private window, from
  * a frame, or when the reader turned the memory off.
  */
+import { readTreaty } from '../entities';
+import { entityKey } from '../memory/entity-key';
 import { openEntityPage, type TabsOpener } from '../memory/open-entity-page';
-import { type EntityRecall, recallEntity } from '../memory/recall';
+import { recallEntity } from '../memory/recall';
 import type { MessageSender } from '../messages/protocol';
 import type { ToBackgroundMessage } from '../messages/to-background';
-import type { OpenEntityResult } from '../messages/types';
+import type { CardRecall, OpenEntityResult } from '../messages/types';
 import type { NotesDb } from '../notes/db';
 import type { Settings } from '../settings';
 
@@ -24,7 +26,7 @@ export interface EntityMemory {
   recall(
     message: ToBackgroundMessage<'glossa:recall-entity'>,
     sender: MessageSender,
-  ): Promise<EntityRecall>;
+  ): Promise<CardRecall>;
   open(
     message: ToBackgroundMessage<'glossa:open-entity'>,
     sender: MessageSender,
@@ -39,16 +41,45 @@ function readingPage(sender: MessageSender): string | null {
   return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null;
 }
 
-const NOTHING: EntityRecall = { count: 0 };
+const NOTHING: CardRecall = { count: 0 };
+const MAX_NAME = 300;
+
+/** The mention a page named, field by field, as entityKey reads it; null when malformed. */
+export function readMemoryEntity(
+  value: unknown,
+): (Parameters<typeof entityKey>[0] & { id?: string }) | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const e = value as Record<string, unknown>;
+  if (e.type !== 'PER' && e.type !== 'LOC' && e.type !== 'TREATY') return null;
+  if (typeof e.canonical !== 'string' || !e.canonical || e.canonical.length > MAX_NAME) return null;
+  const entity: Parameters<typeof entityKey>[0] & { id?: string } = {
+    type: e.type,
+    canonical: e.canonical,
+  };
+  if (e.treaty !== undefined) {
+    const treaty = readTreaty(e.treaty);
+    if (!treaty) return null;
+    entity.treaty = treaty;
+  }
+  if (e.id !== undefined) {
+    if (typeof e.id !== 'string' || !e.id || e.id.length > MAX_NAME) return null;
+    entity.id = e.id;
+  }
+  return entity;
+}
 
 export function createEntityMemory(deps: EntityMemoryDeps): EntityMemory {
   return {
     async recall(message, sender) {
       const reading = readingPage(sender);
       if (!reading) return NOTHING;
+      const entity = readMemoryEntity(message.entity);
+      const key = entity && entityKey(entity);
+      if (!key) return NOTHING;
       if (!(await deps.settings()).rememberReading) return NOTHING;
       // The article being read is not "another article you read".
-      return recallEntity(deps.db, message.key, reading);
+      const recall = await recallEntity(deps.db, key, reading);
+      return recall.count > 0 ? { ...recall, key } : recall;
     },
     async open(message, sender) {
       if (!readingPage(sender)) return { ok: false, error: 'Not from a page being read.' };

@@ -5,7 +5,6 @@
  */
 
 import { isMemoryKey } from '../memory/entity-route';
-import type { EntityRecall } from '../memory/recall';
 import {
   type Exchange,
   type HandlerTable,
@@ -18,7 +17,9 @@ import {
   type ResponseOf,
 } from './protocol';
 import type {
+  CardRecall,
   CommandResult,
+  MemoryEntity,
   NotesForPage,
   OpenEntityResult,
   PageEntityRow,
@@ -48,11 +49,13 @@ export interface ToBackground {
     RememberResult
   >;
   /**
-   * content → background: what the reading memory says of entity `key` for the hover card (how
-   * many other articles, the latest one). Answered for the sending tab's top page only, and
-   * {count: 0} in a private window or when the memory is off; the page being read is not counted.
+   * content → background: what the reading memory says of the hover card's entity (how many other
+   * articles, the latest one, and its memory key for 'glossa:open-entity'). The background files
+   * the mention under its key (lib/memory/entity-key.ts), so pages carry no country tables.
+   * Answered for the sending tab's top page only, and {count: 0} in a private window or when the
+   * memory is off; the page being read is not counted.
    */
-  'glossa:recall-entity': Exchange<{ key: string }, EntityRecall>;
+  'glossa:recall-entity': Exchange<{ entity: MemoryEntity }, CardRecall>;
   /**
    * content → background: open (or bring forward) the entity's page in the notes view. A web
    * page's content script cannot open the extension's own pages itself (Firefox refuses it).
@@ -118,7 +121,8 @@ export const TO_BACKGROUND_CHECKS: PayloadChecks<ToBackground> = {
     isString(m.lang) &&
     Array.isArray(m.entities) &&
     m.entities.length <= MAX_REMEMBERED_ROWS,
-  'glossa:recall-entity': (m) => isMemoryKey(m.key),
+  // The entity's fields are read one by one by the handler (lib/background/entity-memory.ts).
+  'glossa:recall-entity': (m) => typeof m.entity === 'object' && m.entity !== null,
   'glossa:open-entity': (m) => isMemoryKey(m.key),
   'glossa:recognizer-status': () => true,
   'glossa:start-recognizer-host': () => true,

@@ -11,6 +11,7 @@ import { createEntityMemory } from '../../lib/background/entity-memory';
 import type { TabLike, TabsOpener } from '../../lib/memory/open-entity-page';
 import { rememberArticle } from '../../lib/memory/store';
 import type { MessageSender } from '../../lib/messages/protocol';
+import type { MemoryEntity } from '../../lib/messages/types';
 import { type NotesDb, openNotesDb } from '../../lib/notes/db';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 
@@ -35,7 +36,12 @@ const PAGE: MessageSender = {
   tab: { id: 3, url: READING, windowId: 1, index: 4 },
   frameId: 0,
 };
-const recallMessage = (key: string) => ({ type: 'glossa:recall-entity' as const, key });
+const recallMessage = (entity: unknown) =>
+  ({ type: 'glossa:recall-entity' as const, entity }) as {
+    type: 'glossa:recall-entity';
+    entity: MemoryEntity;
+  };
+const NORTH_KOREA = { type: 'LOC', canonical: 'КНДР' };
 const openMessage = (key: string) => ({ type: 'glossa:open-entity' as const, key });
 
 function fakeTabs(open: TabLike[] = []) {
@@ -80,7 +86,9 @@ describe('recalling an entity for the hover card', () => {
     await remember('https://a.ru/1', 'Первая', 1);
     await remember('https://b.com/2', 'Second', 3);
     await remember(READING, 'Россия и КНДР', 5);
-    expect(await memory().recall(recallMessage('LOC:KP'), PAGE)).toEqual({
+    // «КНДР» on this Russian page is the North Korea of the English one: one key.
+    expect(await memory().recall(recallMessage(NORTH_KOREA), PAGE)).toEqual({
+      key: 'LOC:KP',
       count: 2,
       latest: {
         url: 'https://b.com/2',
@@ -89,7 +97,33 @@ describe('recalling an entity for the hover card', () => {
         lastVisit: new Date(Date.UTC(2026, 10, 3)).toISOString(),
       },
     });
-    expect(await memory().recall(recallMessage('PER:~kim chen yn'), PAGE)).toEqual({ count: 0 });
+    const kim = { type: 'PER', canonical: 'Ким Чен Ын' };
+    expect(await memory().recall(recallMessage(kim), PAGE)).toEqual({ count: 0 });
+  });
+
+  it('files a person by name and a treaty by its register id, and reads nothing else', async () => {
+    await remember('https://a.ru/1', 'Первая', 1, ['PER:~vladimir putin', 'TREATY:new-start']);
+    const putin = { type: 'PER', canonical: 'Владимир Путин' };
+    expect(await memory().recall(recallMessage(putin), PAGE)).toMatchObject({
+      key: 'PER:~vladimir putin',
+      count: 1,
+    });
+    const treaty = { id: 'new-start', en: 'New START', ru: 'Договор о СНВ-3', year: 2010 };
+    expect(
+      await memory().recall(recallMessage({ type: 'TREATY', canonical: 'СНВ-3', treaty }), PAGE),
+    ).toMatchObject({ key: 'TREATY:new-start', count: 1 });
+    for (const entity of [
+      { type: 'TREATY', canonical: 'ратификация' }, // a generic term: no entity to remember
+      { type: 'WATCH', canonical: 'Владимир Путин' },
+      { type: 'PER', canonical: '' },
+      { type: 'PER', canonical: 'x'.repeat(301) },
+      { type: 'TREATY', canonical: 'СНВ-3', treaty: { id: 'new-start' } },
+      { type: 'PER', canonical: 'Владимир Путин', id: 42 },
+    ]) {
+      expect(await memory().recall(recallMessage(entity), PAGE), JSON.stringify(entity)).toEqual({
+        count: 0,
+      });
+    }
   });
 
   it('gives nothing from a private window, a frame, a non-web sender, or with the memory off', async () => {
@@ -102,10 +136,12 @@ describe('recalling an entity for the hover card', () => {
       [{ rememberReading: false }, PAGE],
     ];
     for (const [settings, sender] of cases) {
-      expect(await memory(settings).recall(recallMessage('LOC:KP'), sender)).toEqual({ count: 0 });
+      expect(await memory(settings).recall(recallMessage(NORTH_KOREA), sender)).toEqual({
+        count: 0,
+      });
     }
     // The same sender with the memory on does get the line: the cases above fail for their reason.
-    expect((await memory().recall(recallMessage('LOC:KP'), PAGE)).count).toBe(1);
+    expect((await memory().recall(recallMessage(NORTH_KOREA), PAGE)).count).toBe(1);
   });
 });
 

@@ -64,7 +64,7 @@ describe('the background router', () => {
     expect(await answer(router, notes, CONTENT)).toEqual({ ok: true, notes: [] });
     const remember = { type: 'glossa:remember-article', title: 'T', lang: 'ru', entities: [] };
     expect(await answer(router, remember, CONTENT)).toEqual({ ok: true, remembered: true });
-    const recall = { type: 'glossa:recall-entity', key: 'PER:~putin vladimir' };
+    const recall = { type: 'glossa:recall-entity', entity: { type: 'PER', canonical: 'Putin' } };
     expect(await answer(router, recall, CONTENT)).toEqual({ count: 2 });
     const open = { type: 'glossa:open-entity', key: 'LOC:KP' };
     expect(await answer(router, open, CONTENT)).toEqual({ ok: true, tabId: 8 });
@@ -137,10 +137,13 @@ describe('the background router', () => {
       },
       // An entity is named by a memory key, nothing else.
       { type: 'glossa:recall-entity' },
-      { type: 'glossa:recall-entity', key: 7 },
-      { type: 'glossa:recall-entity', key: 'Путин' },
-      { type: 'glossa:recall-entity', key: 'ORG:~nato' },
-      { type: 'glossa:recall-entity', key: `PER:~${'a'.repeat(300)}` },
+      { type: 'glossa:recall-entity', entity: 'Путин' },
+      { type: 'glossa:recall-entity', entity: null },
+      { type: 'glossa:open-entity' },
+      { type: 'glossa:open-entity', key: 7 },
+      { type: 'glossa:open-entity', key: 'Путин' },
+      { type: 'glossa:open-entity', key: 'ORG:~nato' },
+      { type: 'glossa:open-entity', key: `PER:~${'a'.repeat(300)}` },
       { type: 'glossa:open-entity', key: 'PER:' },
       // Not a page command: only those run on a tab.
       { type: 'glossa:run-command', command: 'format-disk', tabId: 9 },
