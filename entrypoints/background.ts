@@ -28,6 +28,7 @@ import { createSelectionSaver, tabUrlFrom, toolbarButton } from '../lib/backgrou
 import { keepSettingsInSync, type StorageApi } from '../lib/background/settings-sync';
 import { t } from '../lib/i18n';
 import { NOTES_PAGE } from '../lib/memory/entity-route';
+import { type BrowserTabsLike, tabsOpenerOf } from '../lib/memory/open-entity-page';
 import { messageListener } from '../lib/messages/router';
 import { tabAsker } from '../lib/messages/to-content';
 import type { RecognizerStatus } from '../lib/messages/types';
@@ -76,12 +77,7 @@ export default defineBackground(() => {
     entityMemory: createEntityMemory({
       db,
       settings: () => loadSettings(browser.storage.local),
-      tabs: {
-        query: (info) => browser.tabs.query(info),
-        create: (props) => browser.tabs.create(props),
-        update: (tabId, props) => browser.tabs.update(tabId, props),
-        focusWindow: (windowId) => browser.windows.update(windowId, { focused: true }),
-      },
+      tabs: tabsOpenerOf(browser as unknown as BrowserTabsLike),
       notesPage: browser.runtime.getURL(NOTES_PAGE as '/'),
     }),
     extensionOrigin: browser.runtime.getURL('/'),

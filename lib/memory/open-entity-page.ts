@@ -52,3 +52,24 @@ export async function openEntityPage(
   if (near.index !== undefined) props.index = near.index + 1;
   return tabs.create(props);
 }
+
+/** The browser's tabs and windows APIs, as far as opening an entity page goes. */
+export interface BrowserTabsLike {
+  tabs: {
+    query(info: Record<string, never>): Promise<TabLike[]>;
+    create(props: { url: string; windowId?: number; index?: number }): Promise<TabLike>;
+    update(tabId: number, props: { active: boolean }): Promise<unknown>;
+  };
+  windows?: { update(windowId: number, props: { focused: boolean }): Promise<unknown> };
+}
+
+/** A TabsOpener over the browser's own API (the background, the popup, the side panel). */
+export function tabsOpenerOf(api: BrowserTabsLike): TabsOpener {
+  const { windows } = api;
+  return {
+    query: (info) => api.tabs.query(info),
+    create: (props) => api.tabs.create(props),
+    update: (tabId, props) => api.tabs.update(tabId, props),
+    focusWindow: windows ? (windowId) => windows.update(windowId, { focused: true }) : undefined,
+  };
+}
