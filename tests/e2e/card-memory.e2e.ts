@@ -76,6 +76,7 @@ for (const [browserName, launch] of LAUNCHERS) {
             (el) => el !== document.head && el !== document.body,
           );
           return [
+            // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a page can also read
             html.innerText,
             html.textContent ?? '',
             ...hosts.map((h) => `${h.outerHTML} ${String(h.shadowRoot)}`),
