@@ -210,28 +210,45 @@ export function createCardView(doc: Document, onOpen?: (event: MouseEvent) => vo
   const treatyEl = part('treaty');
   treatyEl.hidden = true;
   const countEl = part('count');
-  const memoryEl = part('memory');
-  memoryEl.hidden = true;
-  const alsoEl = part('also');
-  const latestEl = part('latest');
-  const openEl = doc.createElement('button');
-  openEl.type = 'button';
-  openEl.className = 'open';
-  // Not a tab stop: the card shows under the pointer only; the keyboard's way to an entity's page
-  // is the popup's and the side panel's entity list.
-  openEl.tabIndex = -1;
-  openEl.textContent = t('openEntityPage');
-  if (onOpen) openEl.addEventListener('click', onOpen);
-  memoryEl.append(alsoEl, latestEl, openEl);
-  card.append(typeEl, nameEl, treatyEl, countEl, memoryEl);
+  card.append(typeEl, nameEl, treatyEl, countEl);
   root.append(card);
+  /** The memory line's elements, made when a card first has the line (most cards never do). */
+  let memory: { line: HTMLElement; also: HTMLElement; latest: HTMLElement } | null = null;
+  const memoryLine = () => {
+    if (memory) return memory;
+    const line = part('memory');
+    const also = part('also');
+    const latest = part('latest');
+    const open = doc.createElement('button');
+    open.type = 'button';
+    open.className = 'open';
+    // Not a tab stop: the card shows under the pointer only; the keyboard's way to an entity's
+    // page is the popup's and the side panel's entity list.
+    open.tabIndex = -1;
+    open.textContent = t('openEntityPage');
+    if (onOpen) open.addEventListener('click', onOpen);
+    line.append(also, latest, open);
+    card.append(line);
+    memory = { line, also, latest };
+    return memory;
+  };
   const showMemory = (recall: CardRecall | null) => {
     const shown = recall !== null && recall.count > 0;
-    alsoEl.textContent = shown ? alsoInLabel(recall.count) : '';
-    latestEl.textContent = shown && recall.latest ? latestLine(recall.latest) : '';
-    latestEl.hidden = !latestEl.textContent;
-    memoryEl.hidden = !shown;
     card.classList.toggle('linked', shown);
+    if (!shown) {
+      // Hidden and emptied: the card holds the memory's words only while it shows them.
+      if (memory) {
+        memory.line.hidden = true;
+        memory.also.textContent = '';
+        memory.latest.textContent = '';
+      }
+      return;
+    }
+    const { line, also, latest } = memoryLine();
+    also.textContent = alsoInLabel(recall.count);
+    latest.textContent = recall.latest ? latestLine(recall.latest) : '';
+    latest.hidden = !latest.textContent;
+    line.hidden = false;
   };
   return {
     host,

@@ -167,10 +167,11 @@ describe('the card view with the memory line', () => {
   it('shows the line with the count and the latest article, and takes the pointer', () => {
     const view = createCardView(document);
     view.fill(place, { canonical: 'Пхеньян', count: 1 });
-    const line = view.card.querySelector('.memory') as HTMLElement;
-    expect(line.hidden).toBe(true);
+    // Made only when a card first has the line.
+    expect(view.card.querySelector('.memory')).toBeNull();
     expect(view.linked).toBe(false);
     view.showMemory({ count: 3, key: 'LOC:KP', latest: LATEST });
+    const line = view.card.querySelector('.memory') as HTMLElement;
     expect(line.hidden).toBe(false);
     expect(view.linked).toBe(true);
     expect(line.querySelector('.also')?.textContent).toBe('Also in 3 articles you read');
@@ -178,18 +179,19 @@ describe('the card view with the memory line', () => {
     const button = line.querySelector('button') as HTMLButtonElement;
     expect(button.textContent).toBe('Open in your reading memory');
     expect(button.type).toBe('button');
-    // The next mention starts without it.
+    // The next mention starts without it, and the card keeps none of its words.
     view.fill(place, { canonical: 'Пхеньян', count: 1 });
     expect(line.hidden).toBe(true);
     expect(view.linked).toBe(false);
     expect(line.querySelector('.also')?.textContent).toBe('');
+    expect(line.querySelector('.latest')?.textContent).toBe('');
   });
 
   it('shows nothing of the memory at count 0', () => {
     const view = createCardView(document);
     view.fill(place, { canonical: 'Пхеньян', count: 1 });
     view.showMemory({ count: 0 });
-    expect((view.card.querySelector('.memory') as HTMLElement).hidden).toBe(true);
+    expect(view.card.querySelector('.memory')).toBeNull();
     expect(view.linked).toBe(false);
   });
 
@@ -280,7 +282,9 @@ describe('the hover card with the reading memory', () => {
   }
 
   const cardEl = () => inGlossaRoots('.card') as HTMLElement;
+  /** The memory line, or null while the card never had one. */
   const line = () => inGlossaRoots('.memory') as HTMLElement;
+  const lineShown = () => inGlossaRoots('.memory')?.hidden === false;
   const flushAnswers = () => new Promise((resolve) => setTimeout(resolve, 0));
 
   it('adds the line when the memory knows the entity, and nothing of it reaches the host', async () => {
@@ -289,7 +293,7 @@ describe('the hover card with the reading memory', () => {
     });
     hover(mentions[0] as Mention);
     await flushAnswers();
-    expect(line().hidden).toBe(false);
+    expect(lineShown()).toBe(true);
     expect(line().querySelector('.also')?.textContent).toBe('Also in 4 articles you read');
     const [host] = glossaHosts();
     expect(host?.getAttributeNames()).toEqual(['style']);
@@ -302,12 +306,12 @@ describe('the hover card with the reading memory', () => {
     hover(mentions[1] as Mention);
     await flushAnswers();
     expect(cardEl().hidden).toBe(false);
-    expect(line().hidden).toBe(true);
+    expect(lineShown()).toBe(false);
     expect(cardEl().classList.contains('linked')).toBe(false);
     hover(mentions[3] as Mention);
     await flushAnswers();
     expect(asked).toEqual(['Kim Jong Un', 'sanctions']); // the memory itself says no to WATCH
-    expect(line().hidden).toBe(true);
+    expect(lineShown()).toBe(false);
   });
 
   it('drops an answer that arrives after the card moved on', async () => {
@@ -321,7 +325,7 @@ describe('the hover card with the reading memory', () => {
     answer({ count: 4, key: 'PER:~vladimir putin', latest: LATEST });
     await flushAnswers();
     expect(cardEl().querySelector('.name')?.textContent).toBe('Pyongyang');
-    expect(line().hidden).toBe(true);
+    expect(lineShown()).toBe(false);
   });
 
   it('keeps a card with the line while the pointer crosses onto it, and hides it after', async () => {
@@ -331,7 +335,7 @@ describe('the hover card with the reading memory', () => {
     });
     hover(mentions[2] as Mention);
     await vi.advanceTimersByTimeAsync(0);
-    expect(line().hidden).toBe(false);
+    expect(lineShown()).toBe(true);
     // jsdom has no layout: the card sits below the line of text.
     cardEl().getBoundingClientRect = () => new DOMRect(100, 26, 240, 90);
     pointAt(150, 24); // the gap between the mark and the card
