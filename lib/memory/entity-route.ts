@@ -25,5 +25,10 @@ export function entityFromHash(hash: string): string | null {
   } catch {
     return null;
   }
-  return KEY.test(key) ? key : null;
+  return isMemoryKey(key) ? key : null;
+}
+
+/** Whether a value is a well-formed memory key (what a message naming an entity must carry). */
+export function isMemoryKey(key: unknown): key is string {
+  return typeof key === 'string' && KEY.test(key);
 }
