@@ -6,7 +6,12 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tn, typeLabel, uiLanguage } from '../lib/i18n';
-import { type EntityPageData, loadEntityPage, type WeekCount } from '../lib/memory/entity-page';
+import {
+  type EntityPageData,
+  loadEntityPage,
+  RECENT_READ,
+  type WeekCount,
+} from '../lib/memory/entity-page';
 import { entityHash, NOTES_PAGE } from '../lib/memory/entity-route';
 import { deleteNote, type NotesDb } from '../lib/notes/db';
 import { formatCount } from '../lib/notes/limits';
@@ -187,9 +192,18 @@ export function EntityPage({
         </h1>
         <p class="muted">
           {data.type ? `${typeLabel(data.type)} · ` : ''}
-          {tn('entityArticles', data.articles.length, [], formatCount(data.articles.length))} ·{' '}
-          {mentions(data.mentions)}
+          {tn('entityArticles', data.total, [], formatCount(data.total))}
+          {data.sampledSince === undefined && ` · ${mentions(data.mentions)}`}
         </p>
+        {data.sampledSince !== undefined && (
+          <p class="muted entity-sampled">
+            {t('entitySampled', [
+              formatCount(data.articles.length),
+              formatCount(RECENT_READ),
+              formatDate(data.sampledSince),
+            ])}
+          </p>
+        )}
         {data.names.length > 1 && <p class="muted entity-names">{data.names.join(' · ')}</p>}
       </header>
 

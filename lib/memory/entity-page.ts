@@ -10,7 +10,6 @@ import { foldText } from '../notes/search';
 import { entityKey, keyType } from './entity-key';
 import { registeredName } from './entity-names';
 import type { RememberedArticle, RememberedType } from './model';
-import { articlesWith } from './store';
 
 /** One article of the page's list. */
 export interface EntityArticleRow {
@@ -47,6 +46,14 @@ export interface EntityPageData {
   key: string;
   type: RememberedType | null;
   name: string;
+  /** Every remembered article with the key (from the index: exact). */
+  total: number;
+  /**
+   * Set when the entity is in more than FULL_READ articles: the list, the chart, the mentions and
+   * the entities seen with it then come from its articles among the RECENT_READ last read, all
+   * read after this time (the chart starts the week after it).
+   */
+  sampledSince?: string;
   /** Every name the articles used for it, most used first (the register's names after them). */
   names: string[];
   articles: EntityArticleRow[];
@@ -57,6 +64,10 @@ export interface EntityPageData {
 }
 
 export const CO_ENTITIES_SHOWN = 10;
+/** Up to this many articles, the page reads every one (docs/memory.md, "The entity's page"). */
+export const FULL_READ = 1500;
+/** Above it, the articles read last, among which its recent ones are. */
+export const RECENT_READ = 1200;
 export const CHART_WEEKS = 26;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -206,6 +217,8 @@ export function weeklyMentions(
   articles: readonly RememberedArticle[],
   now: Date,
   maxWeeks = CHART_WEEKS,
+  /** Only weeks wholly after this time (the articles before it were not all read). */
+  after?: string,
 ): WeekCount[] {
   const visits: Array<[number, number]> = [];
   for (const a of articles) {
@@ -222,7 +235,10 @@ export function weeklyMentions(
   }
   let end = weekStart(now.getTime());
   if (latest < end - (maxWeeks - 1) * WEEK_MS) end = latest;
-  const start = Math.max(end - (maxWeeks - 1) * WEEK_MS, earliest);
+  let start = Math.max(end - (maxWeeks - 1) * WEEK_MS, earliest);
+  const cut = after === undefined ? Number.NaN : Date.parse(after);
+  if (!Number.isNaN(cut)) start = Math.max(start, weekStart(cut) + WEEK_MS);
+  if (start > end) return [];
   const weeks: WeekCount[] = [];
   for (let w = start; w <= end; w += WEEK_MS) {
     weeks.push({
@@ -344,13 +360,28 @@ async function notesOnPages(db: NotesDb, urls: ReadonlySet<string>): Promise<Not
 export function loadEntityPage(
   db: NotesDb,
   key: string,
-  options: { now?: Date; lang?: string } = {},
+  options: { now?: Date; lang?: string; fullRead?: number; recentRead?: number } = {},
 ): Promise<EntityPageData> {
+  const fullRead = options.fullRead ?? FULL_READ;
+  const recentRead = options.recentRead ?? RECENT_READ;
   const now = options.now ?? new Date();
   const lang = options.lang ?? 'en';
   return guarded('Could not read the reading memory', () =>
     db.transaction('r', db.articles, db.notes, async () => {
-      const articles = await articlesWith(db, key);
+      // The addresses from the index (exact count; notes are looked up on all of them), then
+      // the records: all of them, or for a very frequent entity its recent ones only.
+      const urls = (await db.articles.where('keys').equals(key).primaryKeys()) as string[];
+      let articles: RememberedArticle[];
+      let sampledSince: string | undefined;
+      if (urls.length <= fullRead) {
+        articles = (await db.articles.bulkGet(urls)).filter(
+          (a): a is RememberedArticle => a !== undefined,
+        );
+      } else {
+        const recent = await db.articles.orderBy('lastVisit').reverse().limit(recentRead).toArray();
+        articles = recent.filter((a) => a.keys.includes(key));
+        sampledSince = recent.at(-1)?.lastVisit;
+      }
       const rows = entityArticles(key, articles);
       const type = keyType(key);
       const used = namesUsed(key, articles);
@@ -358,27 +389,30 @@ export function loadEntityPage(
         (n): n is string => n !== undefined && !used.includes(n),
       );
       const names = [...used, ...registered];
-      const urls = new Set(rows.map((r) => r.url));
+      const pages = new Set(urls);
       const forms = nameForms(type, names);
       const notes =
-        urls.size === 0
+        pages.size === 0
           ? []
-          : (await notesOnPages(db, urls))
-              .filter((n) => noteNamesEntity(n, key, names, urls, forms))
+          : (await notesOnPages(db, pages))
+              .filter((n) => noteNamesEntity(n, key, names, pages, forms))
               .sort((a, b) => byCodeUnits(b.createdAt, a.createdAt) || byCodeUnits(a.id, b.id));
       let mentions = 0;
       for (const r of rows) mentions += r.mentions;
-      return {
+      const page: EntityPageData = {
         key,
         type,
         name: displayName(key, articles, lang),
+        total: urls.length,
         names,
         articles: rows,
         mentions,
         coEntities: coOccurring(key, articles),
-        weeks: weeklyMentions(key, articles, now),
+        weeks: weeklyMentions(key, articles, now, CHART_WEEKS, sampledSince),
         notes,
       };
+      if (sampledSince !== undefined) page.sampledSince = sampledSince;
+      return page;
     }),
   );
 }

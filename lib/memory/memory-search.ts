@@ -100,6 +100,12 @@ async function urlsWithAny(db: NotesDb, keys: readonly string[]): Promise<Set<st
   return urls;
 }
 
+function intersection(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const x of a) if (b.has(x)) out.add(x);
+  return out;
+}
+
 function rangeCollection(db: NotesDb, range: DateRange) {
   const from = range.from ?? '';
   const to = range.to ?? '\uffff';
@@ -130,21 +136,33 @@ export function searchMemory(
         return { terms, range, total, articles };
       }
       const known = terms.filter((t) => t.keys.length > 0);
-      // Candidates: the smallest set an index gives; every term and the range checked after.
-      let candidates: Set<string> | null = null;
+      const unknown = terms.filter((t) => t.keys.length === 0);
+      // Candidates from the indexes alone: every known name's articles, intersected.
+      let candidates = null as Set<string> | null;
       for (const term of known) {
         const urls = await urlsWithAny(db, term.keys);
-        if (!candidates || urls.size < candidates.size) candidates = urls;
-        if (urls.size === 0) break;
+        candidates = candidates ? intersection(candidates, urls) : urls;
+        if (candidates.size === 0) break;
       }
-      if (!candidates && range) {
-        candidates = new Set((await rangeCollection(db, range).primaryKeys()) as string[]);
+      if (!candidates && !range) {
+        candidates = await urlsWithAny(db, spellingKeys(unknown[0] as EntityTerm));
       }
-      if (!candidates) {
-        const first = terms[0] as EntityTerm;
-        candidates = await urlsWithAny(db, spellingKeys(first));
+      // Newest first without reading records: the visit index lists addresses in time order.
+      let ordered: string[] | null = null;
+      if (range) {
+        const inRange = (await rangeCollection(db, range).primaryKeys()) as string[];
+        ordered = [];
+        for (let i = inRange.length - 1; i >= 0; i--) {
+          const url = inRange[i] as string;
+          if (!candidates || candidates.has(url)) ordered.push(url);
+        }
       }
-      const read = await db.articles.bulkGet([...candidates]);
+      if (ordered && unknown.length === 0) {
+        const first = await db.articles.bulkGet(ordered.slice(0, limit));
+        const articles = first.filter((a): a is RememberedArticle => a !== undefined);
+        return { terms, range, total: ordered.length, articles };
+      }
+      const read = await db.articles.bulkGet(ordered ?? [...(candidates ?? [])]);
       const matches = read
         .filter((a): a is RememberedArticle => a !== undefined)
         .filter((a) => inRange(a, range) && terms.every((t) => articleMatches(a, t)))

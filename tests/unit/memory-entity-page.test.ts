@@ -229,6 +229,27 @@ describe('loadEntityPage', () => {
     expect(page.weeks.length).toBeGreaterThan(0);
   });
 
+  it('reads only the articles read last for a very frequent entity, and says from when', async () => {
+    await db.articles.bulkPut(SAMPLE);
+    const page = await loadEntityPage(db, KIM, {
+      now: new Date('2026-12-06T00:00:00Z'),
+      fullRead: 2,
+      recentRead: 3,
+    });
+    // All three counted; the three articles read last are rbc (no Kim), bbc and tass.
+    expect(page.total).toBe(3);
+    expect(page.articles.map((a) => a.url)).toEqual(['https://bbc.com/3', 'https://tass.ru/2']);
+    expect(page.sampledSince).toBe('2026-11-20T10:00:00.000Z');
+    // The chart starts after the week the reading stopped in: no week is shown half counted.
+    expect(page.weeks.map((w) => [w.week, w.mentions])).toEqual([
+      ['2026-W48', 1],
+      ['2026-W49', 0],
+    ]);
+    const full = await loadEntityPage(db, KIM, { now: new Date('2026-12-06T00:00:00Z') });
+    expect(full.sampledSince).toBeUndefined();
+    expect(full.articles).toHaveLength(3);
+  });
+
   it('gives an empty page for a key nothing was remembered under', async () => {
     const page = await loadEntityPage(db, 'PER:~nobody');
     expect(page.articles).toEqual([]);
