@@ -13,6 +13,7 @@ import {
   type WeekCount,
 } from '../lib/memory/entity-page';
 import { entityHash, NOTES_PAGE } from '../lib/memory/entity-route';
+import { countArticlesWith } from '../lib/memory/store';
 import { deleteNote, type NotesDb } from '../lib/notes/db';
 import { formatCount } from '../lib/notes/limits';
 import { safeHref } from '../lib/notes/view-order';
@@ -24,6 +25,8 @@ export interface EntityPageProps {
   now?: () => Date;
   /** Articles listed at first and added by each "Show more". */
   pageSize?: number;
+  /** loadEntityPage's bounds on what is read (tests make them small). */
+  readLimits?: { fullRead: number; recentRead: number };
 }
 
 type Load =
@@ -118,6 +121,7 @@ export function EntityPage({
   entityKey,
   now = () => new Date(),
   pageSize = 50,
+  readLimits,
 }: EntityPageProps) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [limit, setLimit] = useState(pageSize);
@@ -127,7 +131,11 @@ export function EntityPage({
   const reload = async () => {
     const mine = ++seq.current;
     try {
-      const data = await loadEntityPage(db, entityKey, { now: now(), lang: uiLanguage() });
+      const data = await loadEntityPage(db, entityKey, {
+        now: now(),
+        lang: uiLanguage(),
+        ...readLimits,
+      });
       if (mine === seq.current) setLoad({ state: 'ready', data });
     } catch (e) {
       if (mine === seq.current) setLoad({ state: 'failed', error: message(e) });
@@ -139,6 +147,24 @@ export function EntityPage({
     setLimit(pageSize);
     void reload();
   }, [db, entityKey]);
+
+  // A very frequent entity's exact count comes after the page (it walks the whole index).
+  const [counted, setCounted] = useState<{ key: string; total: number } | null>(null);
+  const sampled = load.state === 'ready' && load.data.sampledSince !== undefined;
+  useEffect(() => {
+    if (!sampled) return;
+    let live = true;
+    countArticlesWith(db, entityKey)
+      .then((total) => {
+        if (live) setCounted({ key: entityKey, total });
+      })
+      .catch(() => {
+        // The page already says "more than"; a count that failed changes nothing else.
+      });
+    return () => {
+      live = false;
+    };
+  }, [sampled, db, entityKey]);
 
   // Arriving from a link, a keyboard or screen reader user starts at the entity's name.
   useEffect(() => {
@@ -192,14 +218,18 @@ export function EntityPage({
         </h1>
         <p class="muted">
           {data.type ? `${typeLabel(data.type)} · ` : ''}
-          {tn('entityArticles', data.total, [], formatCount(data.total))}
+          {data.sampledSince === undefined
+            ? tn('entityArticles', data.total, [], formatCount(data.total))
+            : counted?.key === data.key
+              ? tn('entityArticles', counted.total, [], formatCount(counted.total))
+              : t('entityArticlesMore', formatCount(data.total - 1))}
           {data.sampledSince === undefined && ` · ${mentions(data.mentions)}`}
         </p>
         {data.sampledSince !== undefined && (
           <p class="muted entity-sampled">
             {t('entitySampled', [
               formatCount(data.articles.length),
-              formatCount(RECENT_READ),
+              formatCount(readLimits?.recentRead ?? RECENT_READ),
               formatDate(data.sampledSince),
             ])}
           </p>

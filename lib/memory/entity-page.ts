@@ -46,7 +46,10 @@ export interface EntityPageData {
   key: string;
   type: RememberedType | null;
   name: string;
-  /** Every remembered article with the key (from the index: exact). */
+  /**
+   * The remembered articles with the key: exact up to FULL_READ; above it, FULL_READ + 1 until
+   * the caller counts them (countArticlesWith), which takes longer than the page may.
+   */
   total: number;
   /**
    * Set when the entity is in more than FULL_READ articles: the list, the chart, the mentions and
@@ -65,7 +68,7 @@ export interface EntityPageData {
 
 export const CO_ENTITIES_SHOWN = 10;
 /** Up to this many articles, the page reads every one (docs/memory.md, "The entity's page"). */
-export const FULL_READ = 1500;
+export const FULL_READ = 1000;
 /** Above it, the articles read last, among which its recent ones are. */
 export const RECENT_READ = 1200;
 export const CHART_WEEKS = 26;
@@ -342,18 +345,24 @@ export function noteNamesEntity(
   return forms.some((form) => containsName(text, form));
 }
 
-/** The notes on the given pages, in one read per page that has notes. */
-async function notesOnPages(db: NotesDb, urls: ReadonlySet<string>): Promise<Note[]> {
-  // The addresses that have notes, from the url index alone: usually far fewer than articles.
+/**
+ * The notes on pages that mention the entity: the pages with notes (the url index alone, usually
+ * far fewer than articles) whose remembered article has the key, then their notes.
+ */
+async function notesOnPagesWith(
+  db: NotesDb,
+  key: string,
+): Promise<{ notes: Note[]; pages: Set<string> }> {
   const noted = (await db.notes.orderBy('url').uniqueKeys()) as string[];
-  const pages = noted.filter((u) => urls.has(u));
+  const pages = new Set<string>();
+  for (const a of await db.articles.bulkGet(noted)) if (a?.keys.includes(key)) pages.add(a.url);
   const notes: Note[] = [];
   for (const page of await Promise.all(
-    pages.map((u) => db.notes.where('url').equals(u).toArray()),
+    [...pages].map((u) => db.notes.where('url').equals(u).toArray()),
   )) {
     for (const n of page) notes.push(n);
   }
-  return notes;
+  return { notes, pages };
 }
 
 /** Everything the entity's page shows, from the articles with the key and the notes on them. */
@@ -368,9 +377,14 @@ export function loadEntityPage(
   const lang = options.lang ?? 'en';
   return guarded('Could not read the reading memory', () =>
     db.transaction('r', db.articles, db.notes, async () => {
-      // The addresses from the index (exact count; notes are looked up on all of them), then
-      // the records: all of them, or for a very frequent entity its recent ones only.
-      const urls = (await db.articles.where('keys').equals(key).primaryKeys()) as string[];
+      // The addresses from the index, at most one more than are read in full (walking all of a
+      // country's 5,000 index entries alone takes longer than the page may); then the records:
+      // all of them, or for a very frequent entity its articles among those read last.
+      const urls = (await db.articles
+        .where('keys')
+        .equals(key)
+        .limit(fullRead + 1)
+        .primaryKeys()) as string[];
       let articles: RememberedArticle[];
       let sampledSince: string | undefined;
       if (urls.length <= fullRead) {
@@ -389,14 +403,13 @@ export function loadEntityPage(
         (n): n is string => n !== undefined && !used.includes(n),
       );
       const names = [...used, ...registered];
-      const pages = new Set(urls);
       const forms = nameForms(type, names);
-      const notes =
-        pages.size === 0
-          ? []
-          : (await notesOnPages(db, pages))
-              .filter((n) => noteNamesEntity(n, key, names, pages, forms))
-              .sort((a, b) => byCodeUnits(b.createdAt, a.createdAt) || byCodeUnits(a.id, b.id));
+      const noted = urls.length === 0 ? null : await notesOnPagesWith(db, key);
+      const notes = noted
+        ? noted.notes
+            .filter((n) => noteNamesEntity(n, key, names, noted.pages, forms))
+            .sort((a, b) => byCodeUnits(b.createdAt, a.createdAt) || byCodeUnits(a.id, b.id))
+        : [];
       let mentions = 0;
       for (const r of rows) mentions += r.mentions;
       const page: EntityPageData = {

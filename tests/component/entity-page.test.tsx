@@ -140,6 +140,25 @@ describe('EntityPage', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('North Korea');
   });
 
+  it('reads a very frequent entity’s recent articles, says so, then gives the exact count', async () => {
+    render(
+      <EntityPage
+        db={db}
+        entityKey="LOC:KP"
+        now={() => NOW}
+        readLimits={{ fullRead: 1, recentRead: 2 }}
+      />,
+    );
+    await screen.findByRole('heading', { level: 1 });
+    // The two articles read last (bbc, tass) are the sample; the count comes after the page.
+    expect(await screen.findByText(/Met in 3 articles/)).toBeTruthy();
+    expect(screen.getByText(/its 2 articles among the 2 you read last/)).toBeTruthy();
+    const section = screen
+      .getByRole('heading', { name: 'Articles' })
+      .closest('section') as HTMLElement;
+    expect(within(section).getAllByRole('listitem')).toHaveLength(2);
+  });
+
   it('says so when nothing is remembered about the entity', async () => {
     render(<EntityPage db={db} entityKey="PER:~nobody here" now={() => NOW} />);
     expect(await screen.findByText('Nothing remembered about this yet.')).toBeTruthy();

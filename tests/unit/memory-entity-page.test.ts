@@ -233,11 +233,12 @@ describe('loadEntityPage', () => {
     await db.articles.bulkPut(SAMPLE);
     const page = await loadEntityPage(db, KIM, {
       now: new Date('2026-12-06T00:00:00Z'),
-      fullRead: 2,
+      fullRead: 1,
       recentRead: 3,
     });
-    // All three counted; the three articles read last are rbc (no Kim), bbc and tass.
-    expect(page.total).toBe(3);
+    // Counted no further than one past what is read in full; the three articles read last are
+    // rbc (no Kim), bbc and tass.
+    expect(page.total).toBe(2);
     expect(page.articles.map((a) => a.url)).toEqual(['https://bbc.com/3', 'https://tass.ru/2']);
     expect(page.sampledSince).toBe('2026-11-20T10:00:00.000Z');
     // The chart starts after the week the reading stopped in: no week is shown half counted.
