@@ -75,6 +75,7 @@ async function inNode(): Promise<BenchResult> {
     'Element',
     'HTMLElement',
     'Event',
+    'MutationObserver',
   ]) {
     if (!(key in g) || key === 'window' || key === 'document') {
       g[key] = (dom.window as unknown as Record<string, unknown>)[key];
