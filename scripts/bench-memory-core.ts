@@ -5,6 +5,7 @@
  * the same process.
  */
 import { h, render } from 'preact';
+import { maxOf } from '../lib/arrays';
 import { EntityPage } from '../components/EntityPage';
 import { loadEntityPage } from '../lib/memory/entity-page';
 import { searchMemory } from '../lib/memory/memory-search';
@@ -291,7 +292,10 @@ export async function runMemoryBench(
 /** The result as the table both runs print. */
 export function formatResult(result: BenchResult, header: string): string {
   const lines = [header, ''];
-  const width = Math.max(20, ...result.rows.map((r) => r.name.length));
+  const width = maxOf(
+    result.rows.map((r) => r.name.length),
+    20,
+  );
   lines.push(
     `${'what'.padEnd(width)}  ${'median'.padStart(9)}  ${'p90'.padStart(9)}  ${'min'.padStart(9)}  ${'max'.padStart(9)}  unit   bound`,
   );
