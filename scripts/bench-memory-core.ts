@@ -5,8 +5,8 @@
  * the same process.
  */
 import { h, render } from 'preact';
-import { maxOf } from '../lib/arrays';
 import { EntityPage } from '../components/EntityPage';
+import { maxOf } from '../lib/arrays';
 import { loadEntityPage } from '../lib/memory/entity-page';
 import { searchMemory } from '../lib/memory/memory-search';
 import type { RememberedArticle } from '../lib/memory/model';
