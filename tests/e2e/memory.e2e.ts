@@ -5,7 +5,8 @@
  * registered treaty); "Remember what I read" turned off in Options keeps the next article out;
  * "Clear memory" in Options, confirmed, empties the memory and leaves the notes alone; and (in
  * Chromium, where the extension is allowed in incognito) a private window's article is painted
- * but never kept. Read from the extension's own IndexedDB, as the entity page will read it.
+ * but never kept. Read from the extension's own IndexedDB; then shown on the entity's page
+ * (notes.html#entity=KEY) and found by the notes view's search.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RememberedArticle } from '../../lib/memory/model';
@@ -154,6 +155,68 @@ for (const [browserName, launch] of LAUNCHERS) {
       );
       await ru.close();
       await en.close();
+    });
+
+    it("shows an entity's page from what was read, links on to the entities seen with it, and finds the articles by search", async () => {
+      for (const path of ['/demo/article.html', '/memory/en-article.html']) {
+        const page = await glossa.session.newPage(`${fixtures.url}${path}`);
+        await waitForGlossa(glossa.session, page);
+        await page.close();
+      }
+      await pollUntil(
+        async () => ((await rememberedArticles(ext)).length >= 2 ? true : undefined),
+        { timeoutMs: 20_000, describe: async () => 'two articles were not remembered' },
+      );
+      const view = await glossa.session.openExtensionPage('notes.html#entity=LOC%3AKP');
+      try {
+        const page = () =>
+          view.evaluate(() => ({
+            heading: document.querySelector('h1')?.textContent ?? '',
+            articles: [...document.querySelectorAll('.entity-articles a')].map(
+              (a) => (a as HTMLAnchorElement).href,
+            ),
+            chart: document.querySelector('svg[role="img"]')?.getAttribute('aria-label') ?? '',
+            weeks: document.querySelectorAll('.entity-chart tbody tr').length,
+            russia: document.querySelector('a[href="#entity=LOC%3ARU"]') !== null,
+          }));
+        const shown = await pollUntil(
+          async () => {
+            const p = await page();
+            return p.articles.length === 2 ? p : undefined;
+          },
+          {
+            timeoutMs: 15_000,
+            describe: async () => `the page shows ${JSON.stringify(await page())}`,
+          },
+        );
+        expect(shown.heading).not.toBe('');
+        expect(shown.articles.sort()).toEqual(
+          [`${fixtures.url}/demo/article.html`, `${fixtures.url}/memory/en-article.html`].sort(),
+        );
+        expect(shown.chart).toMatch(/^Mentions per week|^Упоминания по неделям/);
+        expect(shown.weeks).toBeGreaterThan(0);
+        expect(shown.russia).toBe(true);
+        // A link to an entity seen with it opens that entity's page in place.
+        await view.click('a[href="#entity=LOC%3ARU"]');
+        await expect.poll(async () => (await page()).heading).not.toBe(shown.heading);
+        expect((await page()).articles).toHaveLength(2);
+        // The notes view's search finds them by the place's name in the other language.
+        await view.goto(`${glossa.session.extensionOrigin}/notes.html`);
+        await view.type('#notes-search', 'North Korea');
+        await expect
+          .poll(
+            async () =>
+              view.evaluate(
+                () => document.querySelectorAll('.memory-results .entity-articles > li').length,
+              ),
+            { timeout: 10_000 },
+          )
+          .toBe(2);
+        const errors = view.events().filter((e) => e.kind === 'error' || e.type === 'error');
+        expect(errors).toEqual([]);
+      } finally {
+        await view.close();
+      }
     });
 
     it('keeps nothing while "Remember what I read" is off in Options, and keeps again once it is on', async () => {
