@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../lib/settings';
 import { pollUntil, sleep } from './harness/common';
+import { readStore } from './harness/extension-db';
 import { waitForGlossa } from './harness/glossa';
 import { LAUNCHERS } from './harness/launchers';
 import { paintedRangeCentre, readCards, waitForCard } from './harness/pages';
@@ -16,29 +17,7 @@ import type { E2EPage } from './harness/types';
 const EN_TITLE = 'Moscow and Pyongyang put their defence treaty into force';
 
 /** How many articles the reading memory keeps, read in an extension page. */
-function articleCount(ext: E2EPage): Promise<number> {
-  return ext.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('glossa');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('articles')) {
-            db.close();
-            resolve(0);
-            return;
-          }
-          const count = db.transaction('articles').objectStore('articles').count();
-          count.onsuccess = () => {
-            db.close();
-            resolve(count.result);
-          };
-          count.onerror = () => reject(count.error);
-        };
-      }),
-  );
-}
+const articleCount = async (ext: E2EPage) => (await readStore(ext, 'articles')).length;
 
 for (const [browserName, launch] of LAUNCHERS) {
   describe(`the card's reading-memory line in ${browserName}`, () => {

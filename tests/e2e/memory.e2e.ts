@@ -9,6 +9,7 @@
  * (notes.html#entity=KEY) and found by the notes view's search.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { entityHash } from '../../lib/memory/entity-route';
 import type { RememberedArticle } from '../../lib/memory/model';
 import type { SaveSelectionResult } from '../../lib/messages/types';
 import type { Note } from '../../lib/notes/model';
@@ -18,7 +19,7 @@ import { pollUntil, sleep } from './harness/common';
 import { clearStore, readStore } from './harness/extension-db';
 import { clickByName, paintedCount, readHighlights, waitForGlossa } from './harness/glossa';
 import { LAUNCHERS } from './harness/launchers';
-import { selectText } from './harness/pages';
+import { paintedRangeCentre, selectText, waitForCard } from './harness/pages';
 import { type GlossaSuite, openGlossa, serveFixtures } from './harness/suite';
 import type { E2EPage } from './harness/types';
 
@@ -28,6 +29,8 @@ const EN_ARTICLE = '/memory/en-treaty-article.html';
 const OTHER_ARTICLE = '/memory/en-article.html';
 /** The register id both articles' treaty names resolve to (lib/recognize/curated/treaty-register.ts). */
 const TREATY_KEY = 'TREATY:russia-dprk-partnership-2024';
+const RU_TITLE = 'Путин и Ким Чен Ын обсудили первый год договора о партнёрстве';
+const EN_TITLE = 'Putin and Kim mark a year of their partnership treaty';
 /** A sentence of the Russian article, saved as a note before the memory is cleared. */
 const NOTED = 'Эксперты в Москве отмечают, что за год объём торговли между странами заметно вырос';
 /** The report goes out as soon as painting settles; a refused one leaves no trace to wait for. */
@@ -131,10 +134,8 @@ for (const [browserName, launch] of LAUNCHERS) {
       const enArticle = byPath(EN_ARTICLE);
       expect(ruArticle?.lang).toMatch(/^ru/);
       expect(enArticle?.lang).toMatch(/^en/);
-      expect(ruArticle?.title).toBe(
-        'Путин и Ким Чен Ын обсудили первый год договора о партнёрстве',
-      );
-      expect(enArticle?.title).toBe('Putin and Kim mark a year of their partnership treaty');
+      expect(ruArticle?.title).toBe(RU_TITLE);
+      expect(enArticle?.title).toBe(EN_TITLE);
       // One registered treaty, one country, one country code across the two languages.
       for (const key of [TREATY_KEY, 'LOC:KP', 'LOC:RU']) {
         expect(ruArticle?.keys, `${key} in the Russian article`).toContain(key);
@@ -154,7 +155,33 @@ for (const [browserName, launch] of LAUNCHERS) {
         `[memory] ${browserName}: ru ${ruArticle?.keys.length} entities, en ${enArticle?.keys.length}; shared: ${ruArticle?.keys.filter((k) => enArticle?.keys.includes(k)).join(', ')}`,
       );
       await ru.close();
+
+      // The second article's card: the treaty was met once before, in the Russian article.
+      await en.bringToFront();
+      const mark = await paintedRangeCentre(en, 'glossa-TREATY', 'Treaty on Comprehensive');
+      await en.mouseMove(mark.x, mark.y);
+      const card = await waitForCard(en, (c) => c.text.includes('Also in 1 article you read'));
+      expect(card.text).toContain(RU_TITLE);
       await en.close();
+
+      // The treaty's page lists both articles, each under its own title.
+      const view = await glossa.session.openExtensionPage(`notes.html${entityHash(TREATY_KEY)}`);
+      try {
+        const titles = () =>
+          view.evaluate(() =>
+            [...document.querySelectorAll('.entity-articles a')].map((a) => a.textContent ?? ''),
+          );
+        const listed = await pollUntil(
+          async () => {
+            const t = await titles();
+            return t.length === 2 ? t : undefined;
+          },
+          { timeoutMs: 15_000, describe: async () => `the page lists ${await titles()}` },
+        );
+        expect(listed.sort()).toEqual([EN_TITLE, RU_TITLE].sort());
+      } finally {
+        await view.close();
+      }
     });
 
     it("shows an entity's page from what was read, links on to the entities seen with it, and finds the articles by search", async () => {
