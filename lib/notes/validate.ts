@@ -284,7 +284,7 @@ function canonicalize(candidate: Note, maxString: number): Note {
       const id = readEntityId(entity.id, entity.type);
       if (!id) {
         refuse(
-          `the entity's id ${describeValue(entity.id)} is not an id of a ${entity.type} entity (ids read PER:vladimir-putin, LOC:KP, TREATY:new-start)`,
+          `the entity's id ${typeof entity.id === 'string' ? quoted(entity.id) : describeValue(entity.id)} is not an id of a ${entity.type} entity (ids read PER:vladimir-putin, LOC:KP, TREATY:new-start)`,
         );
       }
       note.entity.id = id;
