@@ -20,7 +20,7 @@ import {
   placesNotPeople,
   surnamesOverPlaces,
 } from './english';
-import { createIdOf } from './entity-ids';
+import { entityIdOf } from './entity-ids';
 import { groupPeople } from './group';
 import { pickLanguage } from './language';
 import { getLexicon, type Lexicon, type WordReading } from './lexicon';
@@ -428,14 +428,13 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
       ),
   );
   const mentions: Mention[] = [];
-  const idOf = createIdOf();
   for (const c of chosen) {
     if (c.type === 'ORG') continue;
     const start = tokens[c.start]?.start ?? 0;
     const end = tokens[c.end - 1]?.end ?? start;
     if (end <= start) continue;
     const canonical = c.canonical || text.slice(start, end);
-    const id = idOf(c.type, canonical, c.treaty);
+    const id = entityIdOf(c.type, canonical, c.treaty);
     mentions.push({
       start,
       end,
