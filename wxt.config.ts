@@ -116,7 +116,8 @@ export default defineConfig({
     // Chrome's recognizer worker (entrypoints/recognizer-host/worker.ts) reads the same package files.
     worker: { format: 'es' as const, plugins: () => [recognizerDataFromPackage()] },
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    build: { sourcemap: false },
+    // GLOSSA_MINIFY=no keeps names readable in a bench:page --profile-top run.
+    build: { sourcemap: false, minify: process.env.GLOSSA_MINIFY !== 'no' },
   }),
   zip: {
     artifactTemplate: 'glossa-{{version}}-{{browser}}.zip',

@@ -2,11 +2,14 @@
  * The page's entities, grouped Person → Place → Treaty term. Highlights are invisible to screen
  * readers, so this list is where the same information is reachable by everyone. With `onSaveNote`
  * each row also offers a note on that entity (kept with its canonical name and type). With
- * `onReveal` (the side panel) each name is a button that shows its next mention on the page.
+ * `onReveal` (the side panel) each name is a button that shows its next mention on the page. With
+ * `onOpenPage` each person, place and registered treaty gets a "Page" button to its page in the
+ * reading memory (the notes view), under the entity's memory key (lib/memory/entity-key.ts).
  */
 import { useState } from 'preact/hooks';
 import { type EntitySummary, PAINTED_TYPES, treatyInOtherLanguage } from '../lib/entities';
 import { type MessageKey, t, tn, typeLabel } from '../lib/i18n';
+import { entityKey } from '../lib/memory/entity-key';
 import type { NoteDraft } from './NoteEditor';
 import { NoteForm } from './NoteForm';
 
@@ -18,6 +21,8 @@ export interface EntityListProps {
   onReveal?: (entity: EntitySummary) => void;
   /** Shown after the name of the entity revealed last, e.g. "2 of 5". */
   revealed?: { type: string; canonical: string; label: string } | null;
+  /** Open the entity's page in the reading memory, by its memory key (a button per entity). */
+  onOpenPage?: (key: string) => void;
 }
 
 const GROUP_HEADINGS: Record<(typeof PAINTED_TYPES)[number], MessageKey> = {
@@ -29,7 +34,13 @@ const GROUP_HEADINGS: Record<(typeof PAINTED_TYPES)[number], MessageKey> = {
 
 const keyOf = (e: EntitySummary) => `${e.type}\u0000${e.canonical}`;
 
-export function EntityList({ entities, onSaveNote, onReveal, revealed }: EntityListProps) {
+export function EntityList({
+  entities,
+  onSaveNote,
+  onReveal,
+  revealed,
+  onOpenPage,
+}: EntityListProps) {
   const [open, setOpen] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -57,6 +68,8 @@ export function EntityList({ entities, onSaveNote, onReveal, revealed }: EntityL
           <ul>
             {rows.map((e, i) => {
               const k = keyOf(e);
+              // WATCH terms and generic treaty terms have no page: the memory keeps neither.
+              const memoryKey = onOpenPage ? entityKey(e) : null;
               return (
                 <li
                   key={e.canonical}
@@ -89,6 +102,16 @@ export function EntityList({ entities, onSaveNote, onReveal, revealed }: EntityL
                       {e.count}
                       <span class="visually-hidden"> {tn('mentionWord', e.count)}</span>
                     </span>
+                    {onOpenPage && memoryKey && (
+                      <button
+                        type="button"
+                        class="link entity-page"
+                        aria-label={t('entityPageNamed', e.canonical)}
+                        onClick={() => onOpenPage(memoryKey)}
+                      >
+                        {t('entityPageButton')}
+                      </button>
+                    )}
                     {onSaveNote && open !== k && (
                       <button
                         type="button"

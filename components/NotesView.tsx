@@ -39,6 +39,7 @@ import {
 import { countByPage, groupByPage, orderForView, safeHref } from '../lib/notes/view-order';
 import { ConfirmButton } from './ConfirmButton';
 import { ExportButtons, FORMAT_LABELS } from './ExportButtons';
+import { MemoryResults } from './MemoryResults';
 import { type ConflictChoice, NoteConflict } from './NoteConflict';
 import type { NoteDraft } from './NoteEditor';
 import { NoteForm } from './NoteForm';
@@ -577,8 +578,12 @@ export function NotesView({
           type="search"
           value={filters.query}
           placeholder={t('searchPlaceholder')}
+          aria-describedby="notes-search-help"
           onInput={(e) => setFilter({ query: e.currentTarget.value })}
         />
+        <p id="notes-search-help" class="muted search-help">
+          {t('searchHelp')}
+        </p>
         <div class="filter-row">
           <label for="filter-tag">{t('filterTag')}</label>
           <select
@@ -642,6 +647,8 @@ export function NotesView({
           )}
         </div>
       </section>
+
+      <MemoryResults db={db} query={filters.query} now={now} />
 
       {load.state === 'ready' && notes.length === 0 && <p class="muted">{t('noNotesYet')}</p>}
       {load.state === 'ready' && notes.length > 0 && shown.length === 0 && (

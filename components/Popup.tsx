@@ -5,13 +5,16 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
+import { memoryOn } from '../lib/memory/notice';
 import type { PageInfo, PageState, SelectionInfo } from '../lib/messages/types';
 import type { NotesDb } from '../lib/notes/db';
 import type { ExportFile } from '../lib/notes/export-file';
 import { normalizeUrl } from '../lib/notes/normalize-url';
+import type { StorageAreaLike } from '../lib/settings';
 import { ConfirmButton } from './ConfirmButton';
 import { EntityList } from './EntityList';
 import { ExportButtons } from './ExportButtons';
+import { MemoryNotice } from './MemoryNotice';
 import { type NoteDraft, NoteEditor } from './NoteEditor';
 import { NoteList } from './NoteList';
 import { pageAddress, pageStatusLine } from './page-status';
@@ -32,6 +35,13 @@ export interface PopupProps {
   openOptions?: () => void;
   /** Open the notes view (all notes: search, edit, import). */
   openNotes?: () => void;
+  /**
+   * The extension's storage (settings, and the reading memory's one-time notice); without it the
+   * popup shows neither the notice nor links to entity pages.
+   */
+  storage?: StorageAreaLike;
+  /** Open an entity's page in the reading memory, by its memory key. */
+  openEntity?: (key: string) => void;
   now?: () => Date;
   download?: (file: ExportFile) => void;
   /** While the content script reports 'working', ask again after this many ms (at most 20 times). */
@@ -51,6 +61,8 @@ export function Popup({
   tabInfo,
   openOptions,
   openNotes,
+  storage,
+  openEntity,
   now = () => new Date(),
   download,
   pollMs = 500,
@@ -59,6 +71,8 @@ export function Popup({
   const [selection, setSelection] = useState<SelectionInfo | null>(null);
   const [switching, setSwitching] = useState(false);
   const [switchError, setSwitchError] = useState<string | null>(null);
+  /** Whether the reading memory is on: entity rows link to their pages only then. */
+  const [remembering, setRemembering] = useState(false);
   /** The browser's word on the tab's address; undefined until it answered. */
   const [tab, setTab] = useState<PageInfo | null | undefined>(tabInfo ? undefined : null);
 
@@ -74,6 +88,19 @@ export function Popup({
       cancelled = true;
     };
   }, [tabInfo]);
+
+  useEffect(() => {
+    if (!storage) return;
+    let cancelled = false;
+    memoryOn(storage)
+      .then((on) => {
+        if (!cancelled) setRemembering(on);
+      })
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, [storage]);
 
   // Ask the page what it found; keep asking while recognition is still running.
   useEffect(() => {
@@ -166,6 +193,7 @@ export function Popup({
           </label>
         )}
       </header>
+      {storage && <MemoryNotice storage={storage} openOptions={openOptions} />}
       {status && (
         <p class={view.kind === 'absent' ? 'notice' : 'muted'} role="status">
           {status}
@@ -191,6 +219,7 @@ export function Popup({
           <EntityList
             entities={view.state.entities}
             onSaveNote={noteUrl ? pageNotes.saveOnEntity : undefined}
+            onOpenPage={remembering ? openEntity : undefined}
           />
         </section>
       )}

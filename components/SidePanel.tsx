@@ -11,10 +11,12 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { EntitySummary, PaintedType } from '../lib/entities';
 import { t } from '../lib/i18n';
+import { memoryOn } from '../lib/memory/notice';
 import type { PageInfo, PageState, RevealResult } from '../lib/messages/types';
 import { deleteNote, type NotesDb, notesForUrl } from '../lib/notes/db';
 import type { Note } from '../lib/notes/model';
 import { normalizeUrl } from '../lib/notes/normalize-url';
+import type { StorageAreaLike } from '../lib/settings';
 import { EntityList } from './EntityList';
 import { NoteList } from './NoteList';
 import { pageAddress, pageStatusLine } from './page-status';
@@ -31,6 +33,10 @@ export interface SidePanelProps {
    */
   tabInfo?: () => Promise<PageInfo | null>;
   openNotes?: () => void;
+  /** The extension's storage: entity rows link to their pages while the reading memory is on. */
+  storage?: StorageAreaLike;
+  /** Open an entity's page in the reading memory, by its memory key. */
+  openEntity?: (key: string) => void;
 }
 
 /** `page`: the address the notes belong to (pageAddress), and its title. */
@@ -45,12 +51,21 @@ interface Revealed {
   label: string;
 }
 
-export function SidePanel({ sendToTab, db, onPageChange, tabInfo, openNotes }: SidePanelProps) {
+export function SidePanel({
+  sendToTab,
+  db,
+  onPageChange,
+  tabInfo,
+  openNotes,
+  storage,
+  openEntity,
+}: SidePanelProps) {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [notes, setNotes] = useState<Note[]>([]);
   const [notesError, setNotesError] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [remembering, setRemembering] = useState(false);
   /** Answers to older refreshes are dropped when a newer one is under way. */
   const generation = useRef(0);
 
@@ -76,6 +91,19 @@ export function SidePanel({ sendToTab, db, onPageChange, tabInfo, openNotes }: S
       if (mine === generation.current) setNotesError(e instanceof Error ? e.message : String(e));
     }
   }, [sendToTab, db, tabInfo]);
+
+  useEffect(() => {
+    if (!storage) return;
+    let cancelled = false;
+    memoryOn(storage)
+      .then((on) => {
+        if (!cancelled) setRemembering(on);
+      })
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, [storage]);
 
   useEffect(() => {
     void refresh();
@@ -134,7 +162,12 @@ export function SidePanel({ sendToTab, db, onPageChange, tabInfo, openNotes }: S
         <section aria-labelledby="entities-heading">
           <h2 id="entities-heading">{t('headingOnThisPage')}</h2>
           <p class="muted hint">{t('revealHint')}</p>
-          <EntityList entities={state.entities} onReveal={reveal} revealed={revealed} />
+          <EntityList
+            entities={state.entities}
+            onReveal={reveal}
+            revealed={revealed}
+            onOpenPage={remembering ? openEntity : undefined}
+          />
           <p class="reveal-status" role="status" aria-live="polite">
             {message ?? ''}
           </p>

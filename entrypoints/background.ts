@@ -9,6 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createEntityMemory } from '../lib/background/entity-memory';
 import {
   activeTabFrom,
   createCommandRunner,
@@ -26,6 +27,8 @@ import { type BackgroundParts, createBackgroundRouter } from '../lib/background/
 import { createSelectionSaver, tabUrlFrom, toolbarButton } from '../lib/background/save-selection';
 import { keepSettingsInSync, type StorageApi } from '../lib/background/settings-sync';
 import { t } from '../lib/i18n';
+import { NOTES_PAGE } from '../lib/memory/entity-route';
+import { type BrowserTabsLike, tabsOpenerOf } from '../lib/memory/open-entity-page';
 import { messageListener } from '../lib/messages/router';
 import { tabAsker } from '../lib/messages/to-content';
 import type { RecognizerStatus } from '../lib/messages/types';
@@ -70,6 +73,12 @@ export default defineBackground(() => {
     rememberArticle: createArticleRememberer({
       db,
       settings: () => loadSettings(browser.storage.local),
+    }),
+    entityMemory: createEntityMemory({
+      db,
+      settings: () => loadSettings(browser.storage.local),
+      tabs: tabsOpenerOf(browser as unknown as BrowserTabsLike),
+      notesPage: browser.runtime.getURL(NOTES_PAGE as '/'),
     }),
     extensionOrigin: browser.runtime.getURL('/'),
   });

@@ -17,6 +17,7 @@ import type { PageState } from '../lib/messages/types';
 import type { Note } from '../lib/notes/model';
 import { pageInfo } from '../lib/page/answers';
 import { type Judging, startJudging } from '../lib/page/article';
+import { createCardMemory } from '../lib/page/card-memory';
 import { type PageController, startPageController } from '../lib/page/controller';
 import { logFailure, runFeature } from '../lib/page/feature';
 import { acceptPageFeedPort } from '../lib/page/feed-ports';
@@ -74,6 +75,14 @@ async function startPage(
         ),
       now: () => performance.now(),
       startedAt: page.startedAt,
+      // The card's line from the reading memory: the background reads it, the page never does.
+      card: {
+        memory: createCardMemory({
+          send: toBackground,
+          now: () => performance.now(),
+          failed: (err) => log('reading memory for the card failed', err),
+        }),
+      },
       judging,
       signal,
     });

@@ -24,7 +24,8 @@ import {
 } from '../lib/entities';
 import { annotateJson, batchLine } from '../lib/eval/annotate-output';
 import { CorpusLineError, parseCorpusLine } from '../lib/eval/corpus';
-import { extractPageText } from '../lib/page/text';
+import { asRendered } from '../lib/page/batches';
+import { findArticleRoot, readSegments } from '../lib/page/text';
 import { createRecognizer } from '../lib/recognize/index';
 
 const USAGE = `usage:
@@ -80,13 +81,19 @@ interface JsdomModule {
   JSDOM: new (html: string) => { window: { document: Document; close(): void } };
 }
 
-/** The article text of an HTML page, read the way the extension reads it. */
+/**
+ * The article text of an HTML page, read the way the extension reads it: its blocks one per line,
+ * each as it renders (a line break of the source inside a paragraph is a space).
+ */
 function htmlText(html: string): string {
   const require = createRequire(import.meta.url);
   const { JSDOM } = require('jsdom') as JsdomModule;
   const dom = new JSDOM(html);
   try {
-    return extractPageText(dom.window.document).text;
+    const root = findArticleRoot(dom.window.document);
+    return readSegments(root)
+      .map((segment) => asRendered(segment.text))
+      .join('\n');
   } finally {
     dom.window.close();
   }

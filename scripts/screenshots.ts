@@ -2,11 +2,14 @@
  * `npm run screenshots`: the README's screens, made from the e2e setup so they never go stale —
  * the built extension in headless Chromium on the bundled demo article, in the light and the dark
  * colour scheme: the highlighted article, the hover card, the popup, the side panel, the notes view
- * and the options page. Writes docs/screens/NAME-light.png and NAME-dark.png. Build first.
+ * and the options page; then, once an English article about the same places has been read, the
+ * hover card with its reading-memory line. Writes docs/screens/NAME-light.png and NAME-dark.png.
+ * Build first.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { MEMORY_NOTICE_KEY } from '../lib/memory/notice';
 import { launchChromium } from '../tests/e2e/harness/chromium';
 import { pollUntil } from '../tests/e2e/harness/common';
 import { findTabId, waitForGlossa } from '../tests/e2e/harness/glossa';
@@ -52,6 +55,50 @@ async function saveSelection(session: BrowserSession, page: E2EPage, quote: stri
   }
 }
 
+/** Run fn in an extension page (the extension's APIs are there), then close it. */
+async function inExtensionPage<A>(
+  session: BrowserSession,
+  fn: (arg: A) => Promise<unknown>,
+  arg: A,
+): Promise<void> {
+  const ext = await session.openExtensionPage('notes.html');
+  try {
+    await ext.evaluate(fn, arg);
+  } finally {
+    await ext.close();
+  }
+}
+
+/** The hover card over «КНДР» once the reader has read another article about North Korea. */
+async function shootMemoryCard(session: BrowserSession, article: E2EPage, fixtures: string) {
+  const other = await session.newPage(`${fixtures}/memory/en-article.html`);
+  await waitForGlossa(session, other);
+  await other.close();
+  for (const scheme of SCHEMES) {
+    await article.bringToFront();
+    await pw(article).emulateMedia({ colorScheme: scheme });
+    await article.mouseMove(1, 1);
+    const mark = await paintedRangeCentre(article, 'glossa-LOC', 'КНДР');
+    await article.mouseMove(mark.x, mark.y);
+    // The English article is remembered once its page settled: the line follows.
+    await waitForCard(article, (c) => c.text.includes('Also in'), 15_000);
+    await shoot(
+      article,
+      'card-memory',
+      scheme,
+      { width: 1100, height: 820 },
+      // The card opens under the mark's left edge and is up to 320 px wide.
+      {
+        x: Math.max(0, mark.x - 140),
+        y: Math.max(0, mark.y - 110),
+        width: 480,
+        height: 300,
+      },
+    );
+  }
+  await article.mouseMove(1, 1);
+}
+
 async function main() {
   await mkdir(OUT, { recursive: true });
   const server = await startServer('tests/fixtures');
@@ -60,6 +107,17 @@ async function main() {
     const article = await session.newPage(`${server.url}/demo/article.html`);
     await waitForGlossa(session, article);
     const tabId = await findTabId(session, article);
+    // The popup's one-time notice about the reading memory is read and dismissed: the screens
+    // show the popup as it is every day after.
+    await inExtensionPage(
+      session,
+      async (key) => {
+        type Storage = { storage: { local: { set(items: object): Promise<void> } } };
+        const g = globalThis as unknown as { browser?: Storage; chrome?: Storage };
+        await (g.browser ?? g.chrome)?.storage.local.set({ [key]: true });
+      },
+      MEMORY_NOTICE_KEY,
+    );
     // Two saved quotes, so the notes view and the popup have something to show.
     await saveSelection(
       session,
@@ -126,6 +184,8 @@ async function main() {
         }
       }
     }
+    console.log('reading memory:');
+    await shootMemoryCard(session, article, server.url);
   } finally {
     await session.close();
     await server.close();

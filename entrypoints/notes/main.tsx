@@ -1,9 +1,11 @@
 /**
  * Wires the notes view to the extension's notes database. Opened from the popup ("All notes") and
- * the options page. `notes.html?site=ria.ru` or `?q=words` opens it already filtered.
+ * the options page. `notes.html?site=ria.ru` or `?q=words` opens it already filtered;
+ * `notes.html#entity=KEY` opens an entity's page (components/NotesApp.tsx).
  */
 import { render } from 'preact';
-import { type Filters, NOTES_START_MARK, NotesView } from '../../components/NotesView';
+import { NotesApp } from '../../components/NotesApp';
+import { type Filters, NOTES_START_MARK } from '../../components/NotesView';
 import { localizeDocument } from '../../lib/i18n';
 import { openNotesDb } from '../../lib/notes/db';
 import '../popup/style.css';
@@ -25,6 +27,6 @@ function filtersFromAddress(search: string): Partial<Filters> {
 
 performance.mark(NOTES_START_MARK);
 render(
-  <NotesView db={openNotesDb()} initialFilter={filtersFromAddress(location.search)} />,
+  <NotesApp db={openNotesDb()} initialFilter={filtersFromAddress(location.search)} />,
   document.getElementById('app') as HTMLElement,
 );

@@ -7,6 +7,12 @@ import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import type { SendToTab } from '../../components/tab-transport';
 import { localizeDocument } from '../../lib/i18n';
+import { NOTES_PAGE } from '../../lib/memory/entity-route';
+import {
+  type BrowserTabsLike,
+  openEntityPage,
+  tabsOpenerOf,
+} from '../../lib/memory/open-entity-page';
 import type { PageInfo } from '../../lib/messages/types';
 import { openNotesDb } from '../../lib/notes/db';
 import './style.css';
@@ -55,6 +61,13 @@ async function start() {
       openNotes={() => {
         void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });
         window.close();
+      }}
+      storage={browser.storage.local}
+      openEntity={(key) => {
+        const tabs = tabsOpenerOf(browser as unknown as BrowserTabsLike);
+        void openEntityPage(tabs, browser.runtime.getURL(NOTES_PAGE as '/'), key)
+          .catch(() => {})
+          .finally(() => window.close());
       }}
     />,
     document.getElementById('app') as HTMLElement,

@@ -12,6 +12,12 @@ import { browser } from 'wxt/browser';
 import { SidePanel } from '../../components/SidePanel';
 import type { SendToTab } from '../../components/tab-transport';
 import { localizeDocument } from '../../lib/i18n';
+import { NOTES_PAGE } from '../../lib/memory/entity-route';
+import {
+  type BrowserTabsLike,
+  openEntityPage,
+  tabsOpenerOf,
+} from '../../lib/memory/open-entity-page';
 import { isPageChanged, PAGE_FEED_PORT } from '../../lib/messages/page-port';
 import type { PageInfo } from '../../lib/messages/types';
 import { openNotesDb } from '../../lib/notes/db';
@@ -119,6 +125,14 @@ async function start() {
         onPageChange={onPageChange}
         tabInfo={tabInfo}
         openNotes={() => void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') })}
+        storage={browser.storage.local}
+        openEntity={(key) =>
+          void openEntityPage(
+            tabsOpenerOf(browser as unknown as BrowserTabsLike),
+            browser.runtime.getURL(NOTES_PAGE as '/'),
+            key,
+          ).catch(() => {})
+        }
       />,
       app,
     );

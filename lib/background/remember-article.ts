@@ -2,7 +2,8 @@
  * The background's side of the reading memory: a content script reports the page it annotated,
  * and the background decides whether to keep it. Never in a private window, never a frame, never
  * where the reader turned the memory or Glossa off; always under the sending frame's own address.
- * Every visit also trims articles older than the reader's keeping time.
+ * Articles older than the reader's keeping time are trimmed with a visit, at most once a day (and
+ * on the first visit after the background started).
  */
 import { readTreaty } from '../entities';
 import { readEntityId } from '../entity-id';
@@ -15,6 +16,8 @@ import type { NotesDb } from '../notes/db';
 import { isSiteDisabled, type Settings } from '../settings';
 
 const MAX_CANONICAL = 300;
+/** How often a visit also trims old articles: the keeping time is counted in days. */
+export const TRIM_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /** The rows a page sent, each checked field by field; malformed rows (and ids) are dropped. */
 export function readEntityRows(rows: readonly unknown[]): EntityItem[] {
@@ -52,6 +55,7 @@ export type RememberArticle = (
 
 export function createArticleRememberer(deps: RememberDeps): RememberArticle {
   const now = deps.now ?? (() => new Date());
+  let trimmed = Number.NEGATIVE_INFINITY;
   return async (message, sender) => {
     if (sender.tab?.incognito) return { ok: true, remembered: false, reason: 'private' };
     if (sender.frameId !== undefined && sender.frameId !== 0) {
@@ -70,7 +74,10 @@ export function createArticleRememberer(deps: RememberDeps): RememberArticle {
     if (entities.length === 0) return { ok: true, remembered: false, reason: 'nothing' };
     const at = now();
     await rememberArticle(deps.db, { url, title: message.title, lang: message.lang, entities }, at);
-    await forgetOlderThan(deps.db, settings.memoryDays, at);
+    if (at.getTime() - trimmed >= TRIM_EVERY_MS) {
+      await forgetOlderThan(deps.db, settings.memoryDays, at);
+      trimmed = at.getTime();
+    }
     return { ok: true, remembered: true };
   };
 }

@@ -25,6 +25,7 @@ import {
 import { TO_RECOGNIZER_HOST_CHECKS, type ToRecognizerHost } from '../messages/to-recognizer-host';
 import type { NotesForPage, RecognizerStatus } from '../messages/types';
 import type { RecognizeService } from '../recognize/remote';
+import type { EntityMemory } from './entity-memory';
 import type { RunCommand } from './menus';
 import type { RememberArticle } from './remember-article';
 import type { SaveSelection } from './save-selection';
@@ -49,6 +50,8 @@ export interface BackgroundParts {
   runCommand: RunCommand;
   /** The reading memory's recorder (lib/background/remember-article.ts). */
   rememberArticle: RememberArticle;
+  /** The hover card's memory line and the entity page it links to (lib/background/entity-memory.ts). */
+  entityMemory: EntityMemory;
   /** This extension's own pages' address prefix (runtime.getURL('/')). */
   extensionOrigin: string;
 }
@@ -73,6 +76,9 @@ export function otherHandlers(parts: BackgroundParts): HandlerTable<OtherRequest
     'glossa:notes-for-page': (m, sender) => parts.notesForSender(m, sender),
     // Filed under the sending frame's address, and only when the reader keeps a memory.
     'glossa:remember-article': (m, sender) => parts.rememberArticle(m, sender),
+    // Answered for the sending tab's top page, and only when the reader keeps a memory.
+    'glossa:recall-entity': (m, sender) => parts.entityMemory.recall(m, sender),
+    'glossa:open-entity': (m, sender) => parts.entityMemory.open(m, sender),
     'glossa:start-recognizer-host': () => parts.startRecognizerHost(),
     'glossa:save-selection': (m) => parts.saveSelection(m.tabId),
     'glossa:run-command': (m) => parts.runCommand(m.command, m.tabId),

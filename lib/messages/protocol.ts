@@ -98,7 +98,7 @@ export interface MessageSender {
   /** The sending document's address (an extension page's, or the content script's frame). */
   url?: string;
   /** The tab of a content script; absent for extension pages. */
-  tab?: { id?: number; url?: string; incognito?: boolean };
+  tab?: { id?: number; url?: string; incognito?: boolean; windowId?: number; index?: number };
   /** The sending frame of a content script: 0 is the tab's top document. */
   frameId?: number;
 }

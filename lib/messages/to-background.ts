@@ -3,6 +3,8 @@
  * pages (the popup, side panel, options and notes pages, and the end-to-end tests through them).
  * Its one handler table is lib/background/router.ts.
  */
+
+import { isMemoryKey } from '../memory/entity-route';
 import {
   type Exchange,
   type HandlerTable,
@@ -15,8 +17,11 @@ import {
   type ResponseOf,
 } from './protocol';
 import type {
+  CardRecall,
   CommandResult,
+  MemoryEntity,
   NotesForPage,
+  OpenEntityResult,
   PageEntityRow,
   RecognizeResult,
   RecognizerStatus,
@@ -43,6 +48,19 @@ export interface ToBackground {
     { title: string; lang: string; entities: PageEntityRow[] },
     RememberResult
   >;
+  /**
+   * content → background: what the reading memory says of the hover card's entity (how many other
+   * articles, the latest one, and its memory key for 'glossa:open-entity'). The background files
+   * the mention under its key (lib/memory/entity-key.ts), so pages carry no country tables.
+   * Answered for the sending tab's top page only, and {count: 0} in a private window or when the
+   * memory is off; the page being read is not counted.
+   */
+  'glossa:recall-entity': Exchange<{ entity: MemoryEntity }, CardRecall>;
+  /**
+   * content → background: open (or bring forward) the entity's page in the notes view. A web
+   * page's content script cannot open the extension's own pages itself (Firefox refuses it).
+   */
+  'glossa:open-entity': Exchange<{ key: string }, OpenEntityResult>;
   /** extension page → background: how the background's recognizer started (diagnostics, bench). */
   'glossa:recognizer-status': Exchange<NoPayload, RecognizerStatus>;
   /**
@@ -84,6 +102,8 @@ export const TO_BACKGROUND_SENDERS: Record<ToBackgroundType, 'any' | 'extension-
   'glossa:recognize': 'any',
   'glossa:notes-for-page': 'any',
   'glossa:remember-article': 'any',
+  'glossa:recall-entity': 'any',
+  'glossa:open-entity': 'any',
   'glossa:recognizer-status': 'extension-page',
   'glossa:start-recognizer-host': 'any',
   'glossa:save-selection': 'extension-page',
@@ -101,6 +121,9 @@ export const TO_BACKGROUND_CHECKS: PayloadChecks<ToBackground> = {
     isString(m.lang) &&
     Array.isArray(m.entities) &&
     m.entities.length <= MAX_REMEMBERED_ROWS,
+  // The entity's fields are read one by one by the handler (lib/background/entity-memory.ts).
+  'glossa:recall-entity': (m) => typeof m.entity === 'object' && m.entity !== null,
+  'glossa:open-entity': (m) => isMemoryKey(m.key),
   'glossa:recognizer-status': () => true,
   'glossa:start-recognizer-host': () => true,
   'glossa:save-selection': (m) => isTabId(m.tabId),

@@ -4,6 +4,7 @@
  * lib/messages/to-content.ts and lib/messages/to-background.ts. Types only (and one size bound).
  */
 import type { EntitySummary, Mention, PaintedType } from '../entities';
+import type { EntityRecall } from '../memory/recall';
 import type { Note, TextPositionSelector, TextQuoteSelector } from '../notes/model';
 import type { WorkPhases } from '../page/types';
 
@@ -202,3 +203,20 @@ export type RememberResult =
   | { ok: true; remembered: true }
   | { ok: true; remembered: false; reason: 'off' | 'private' | 'site-off' | 'not-top' | 'nothing' }
   | { ok: false; error: string };
+
+/**
+ * A painted mention as the hover card names it to the reading memory. `id`: a registered entity's
+ * id where the recognizer gives one (the memory key then follows it).
+ */
+export interface MemoryEntity {
+  type: string;
+  canonical: string;
+  treaty?: { id: string; en: string; ru: string; year?: number };
+  id?: string;
+}
+
+/** The reading memory's word for the hover card; `key` (when count > 0) opens the entity's page. */
+export type CardRecall = EntityRecall & { key?: string };
+
+/** Whether the entity's page was opened (or an open one brought forward), and in which tab. */
+export type OpenEntityResult = { ok: true; tabId?: number } | { ok: false; error: string };

@@ -5,7 +5,7 @@
  */
 import type { Mention } from '../entities';
 import { type AnnotatorOptions, createDocAnnotator, type DocAnnotator } from './annotator';
-import { createHoverCard, type HoverCard, type HoverCardOptions } from './card';
+import { createHoverCard, type EntityCardOptions, type HoverCard } from './card';
 import { logFailure, runFeature } from './feature';
 import { createFrameFollower, frameAlive, frameLang, sameOriginDocument } from './frames';
 import { findArticleRoot } from './text';
@@ -21,7 +21,7 @@ export interface AnnotatedDocumentsOptions {
   shared: () => SharedAnnotatorOptions;
   /** Annotate same-origin frames. */
   frames: boolean;
-  card: HoverCardOptions | false;
+  card: EntityCardOptions | false;
   /** The card's words about a mark: its page-wide name and count. */
   describe: (mention: Mention) => { canonical: string; count: number };
   /** Marks were added or removed (in any document). */

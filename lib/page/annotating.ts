@@ -5,7 +5,7 @@
  */
 import type { PageRecognizer } from '../entities';
 import { type AnnotatedDocuments, createAnnotatedDocuments } from './annotated-documents';
-import type { HoverCardOptions } from './card';
+import type { EntityCardOptions } from './card';
 import { cleanRecognizer } from './clean-recognizer';
 import type { DomChangeOptions } from './dom-changes';
 import { createPageEntities, type PageEntities } from './entity-summary';
@@ -25,7 +25,7 @@ export interface AnnotatingOptions {
   /** Created only when the page is actually annotated (a disabled site costs nothing). */
   createRecognizer: () => PageRecognizer;
   now: () => number;
-  card: HoverCardOptions | false;
+  card: EntityCardOptions | false;
   frames: boolean;
   forceWrap?: boolean;
   domChanges?: DomChangeOptions | false;

@@ -25,6 +25,20 @@ export interface Batch<K> {
   pieces: Array<Piece<K> & { at: number }>;
 }
 
+/** Line breaks, tabs and form feeds of the page's source. */
+const SOURCE_BREAKS = /[\t\n\v\f\r]/g;
+
+/**
+ * A segment's text as the reader sees it: inside a block, a line break or tab of the HTML source
+ * renders as a space (white-space: normal), while the recognizer reads "\n" as the end of a
+ * paragraph ("Treaty on Comprehensive\nStrategic Partnership" would be two names). Same length,
+ * so offsets stay the same. Segments never hold a block edge (lib/page/text.ts), and <pre> is
+ * not read.
+ */
+export function asRendered(text: string): string {
+  return text.replace(SOURCE_BREAKS, ' ');
+}
+
 export function buildBatch<K>(pieces: readonly Piece<K>[], header = ''): Batch<K> {
   const parts: string[] = [header];
   let at = header.length;
@@ -35,7 +49,7 @@ export function buildBatch<K>(pieces: readonly Piece<K>[], header = ''): Batch<K
       at += 1;
     }
     placed.push({ ...p, at });
-    parts.push(p.text);
+    parts.push(asRendered(p.text));
     at += p.text.length;
   }
   return { text: parts.join(''), headerLength: header.length, pieces: placed };

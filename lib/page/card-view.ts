@@ -1,10 +1,14 @@
 /**
  * The entity card's face: its elements in a closed shadow root (lib/page/shadow-host.ts), its
  * styles, and what it says about a mention (type, page-wide name, the treaty in the other
- * language, how often the entity occurs). Built with textContent only.
+ * language, how often the entity occurs) and, from the reading memory, in how many other articles
+ * the reader met the entity, the latest of them, and a button to the entity's page. Built with
+ * textContent only; nothing of it is in an attribute of the host.
  */
 import { type EntityType, type Mention, treatyInOtherLanguage } from '../entities';
-import { tn, typeLabel } from '../i18n';
+import { t, tn, typeLabel, uiLanguage } from '../i18n';
+import type { RecalledArticle } from '../memory/recall';
+import type { CardRecall } from '../messages/types';
 import { createGlossaHost, HOST_BOX } from './shadow-host';
 
 /**
@@ -18,6 +22,45 @@ export function treatyLine(mention: Mention): string {
 
 export function occurrencesLabel(count: number): string {
   return tn('occurrences', count);
+}
+
+/** "Also in 3 articles you read". */
+export function alsoInLabel(count: number): string {
+  return tn('memoryAlsoIn', count);
+}
+
+/** A title cut to `max` characters (whole code points), with an ellipsis when cut. */
+export function truncateTitle(title: string, max = 80): string {
+  const chars = Array.from(title.replace(/\s+/g, ' ').trim());
+  return chars.length <= max
+    ? chars.join('')
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
+}
+
+/** A visit's day in the UI language ("3 November 2026", «3 ноября 2026 г.»). */
+export function visitDate(iso: string, lang: string = uiLanguage()): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '';
+  try {
+    return new Date(ms).toLocaleDateString(lang, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+  } catch {
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+}
+
+/** "Latest: <title>, <date>" for the most recent other article (its site when it has no title). */
+export function latestLine(latest: RecalledArticle, lang: string = uiLanguage()): string {
+  return t('memoryLatest', [
+    truncateTitle(latest.title || latest.site),
+    visitDate(latest.lastVisit, lang),
+  ]);
 }
 
 /** Okabe–Ito accents, matching the page highlights (lib/page/paint.ts). */
@@ -48,7 +91,11 @@ const LABEL_CSS = `${Object.entries(LABEL)
   .join('\n')}
 @media (prefers-color-scheme: dark) {
   .card { background: #1f1f23; color: #ececf0; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.6); }
-  .count { color: #b8b8bf; }
+  .count, .latest { color: #b8b8bf; }
+  .memory { border-top-color: rgba(255, 255, 255, 0.18); }
+  .open { color: #8ab4f8; }
+  .open:hover { color: #aecbfa; }
+  .open:focus-visible { outline-color: #8ab4f8; }
 ${Object.entries(LABEL)
   .map(([type, { dark }]) => `  .card[data-type="${type}"] { --label: ${dark}; }`)
   .join('\n')}
@@ -79,12 +126,33 @@ ${HOST_BOX.map(([k, v]) => `  ${k}: ${v} !important;`).join('\n')}
   opacity: 1;
 }
 .card[hidden] { display: none; }
-.type, .name, .treaty, .count { all: initial; display: block; font-family: inherit; color: inherit; }
+/* With the memory line the card takes the pointer, so the reader can reach its button. */
+.card.linked { pointer-events: auto; }
+.type, .name, .treaty, .count, .memory, .also, .latest {
+  all: initial; display: block; font-family: inherit; color: inherit;
+}
 .type { font-size: 12px; font-weight: 600; color: var(--label); letter-spacing: 0.02em; }
 .name { font-size: 15px; font-weight: 600; margin: 2px 0; overflow-wrap: anywhere; }
 .treaty { font-size: 13px; margin: 0 0 2px; overflow-wrap: anywhere; }
 .treaty[hidden] { display: none; }
 .count { font-size: 12px; color: #555; }
+.memory { margin: 6px 0 0; padding: 6px 0 0; border-top: 1px solid rgba(0, 0, 0, 0.12); }
+.memory[hidden] { display: none; }
+.also { font-size: 13px; font-weight: 600; }
+.latest { font-size: 12px; color: #555; overflow-wrap: anywhere; }
+.latest[hidden] { display: none; }
+.open {
+  all: initial;
+  display: inline-block;
+  margin: 4px 0 0;
+  font: inherit;
+  font-size: 13px;
+  color: #0b57d0;
+  text-decoration: underline;
+  cursor: pointer;
+}
+.open:hover { color: #083f99; }
+.open:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
 ${LABEL_CSS}
 `;
 
@@ -111,12 +179,22 @@ export interface CardView {
   host: HTMLElement;
   /** The card itself, hidden until filled. */
   card: HTMLElement;
-  /** Write what the card says about `mention`, and unhide it. */
+  /** Write what the card says about `mention`, and unhide it (without a memory line). */
   fill(mention: Mention, described: { canonical: string; count: number }): void;
+  /**
+   * Add the reading memory's line (count > 0) or take it away; with it, the card takes the
+   * pointer (its button is then reachable).
+   */
+  showMemory(recall: CardRecall | null): void;
+  /** Whether the card has the memory line and takes the pointer. */
+  readonly linked: boolean;
 }
 
-/** The card's elements, in a new host's shadow root; the host is not yet in the document. */
-export function createCardView(doc: Document): CardView {
+/**
+ * The card's elements, in a new host's shadow root; the host is not yet in the document.
+ * `onOpen` gets every click on the memory line's button: the caller decides whether it counts.
+ */
+export function createCardView(doc: Document, onOpen?: (event: MouseEvent) => void): CardView {
   const { host, root } = createGlossaHost(doc);
   styleShadow(doc, root, CARD_CSS);
   const part = (className: string) => {
@@ -134,10 +212,53 @@ export function createCardView(doc: Document): CardView {
   const countEl = part('count');
   card.append(typeEl, nameEl, treatyEl, countEl);
   root.append(card);
+  /** The memory line's elements, made when a card first has the line (most cards never do). */
+  let memory: { line: HTMLElement; also: HTMLElement; latest: HTMLElement } | null = null;
+  const memoryLine = () => {
+    if (memory) return memory;
+    const line = part('memory');
+    const also = part('also');
+    const latest = part('latest');
+    const open = doc.createElement('button');
+    open.type = 'button';
+    open.className = 'open';
+    // Not a tab stop: the card shows under the pointer only; the keyboard's way to an entity's
+    // page is the popup's and the side panel's entity list.
+    open.tabIndex = -1;
+    open.textContent = t('openEntityPage');
+    if (onOpen) open.addEventListener('click', onOpen);
+    line.append(also, latest, open);
+    card.append(line);
+    memory = { line, also, latest };
+    return memory;
+  };
+  const showMemory = (recall: CardRecall | null) => {
+    const shown = recall !== null && recall.count > 0;
+    card.classList.toggle('linked', shown);
+    if (!shown) {
+      // Hidden and emptied: the card holds the memory's words only while it shows them.
+      if (memory) {
+        memory.line.hidden = true;
+        memory.also.textContent = '';
+        memory.latest.textContent = '';
+      }
+      return;
+    }
+    const { line, also, latest } = memoryLine();
+    also.textContent = alsoInLabel(recall.count);
+    latest.textContent = recall.latest ? latestLine(recall.latest) : '';
+    latest.hidden = !latest.textContent;
+    line.hidden = false;
+  };
   return {
     host,
     card,
+    showMemory,
+    get linked() {
+      return card.classList.contains('linked');
+    },
     fill(mention, { canonical, count }) {
+      showMemory(null);
       card.dataset.type = mention.type;
       card.style.setProperty('--accent', ACCENT[mention.type]);
       typeEl.textContent = typeLabel(mention.type);

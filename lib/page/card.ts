@@ -23,8 +23,17 @@
  * - a page that removes the host gets it back on the next show;
  * - not achievable: a page that hides or transforms <html> itself (then no card is shown; marks
  *   stay).
+ *
+ * The reading memory's line (lib/page/card-memory.ts): for a person, place or registered treaty
+ * the card asks the background what the memory says, and adds "Also in N articles you read", the
+ * latest of them and a button to the entity's page, unless the card moved on meanwhile. Only
+ * then does the card take the pointer: it stays while the pointer crosses from the mark onto it
+ * (a short grace) and while it is over it, and its button opens the page on a trusted click only.
+ * Nothing of the line reaches the page: it is text in the closed root, no attribute of the host
+ * changes, and no event is dispatched.
  */
 import type { Mention } from '../entities';
+import type { CardMemory } from './card-memory';
 import { placeBelow, positionCard } from './card-placement';
 import { type CardSource, hitTest } from './card-source';
 import { type CardView, createCardView } from './card-view';
@@ -32,6 +41,36 @@ import type { RectLike } from './hit-test';
 import { type HoverCardOptions, hoverDefaults, trackHover } from './hover-tracking';
 
 export type { HoverCardOptions } from './hover-tracking';
+
+/** The entity card's options: the pointer's (HoverCardOptions) and the reading memory's. */
+export interface EntityCardOptions extends HoverCardOptions {
+  /** The reading memory's line; without it the card says nothing of the memory. */
+  memory?: CardMemory;
+  /** How long a card with the memory line stays after the pointer left its mark, in ms. */
+  graceMs?: number;
+}
+
+/** Grace for the pointer to cross the gap between the mark and the card. */
+export const CARD_GRACE_MS = 350;
+
+/**
+ * Whether a click on the card's button opens the entity page: only the reader's own (trusted)
+ * click does, never one a page script dispatches.
+ */
+export function openOnTrustedClick(
+  event: Event,
+  trusted: (event: Event) => boolean,
+  open: () => void,
+): boolean {
+  if (!trusted(event)) return false;
+  open();
+  return true;
+}
+
+/** Whether viewport point (x, y) lies in a box. */
+function inBox(box: RectLike, x: number, y: number): boolean {
+  return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+}
 
 export interface HoverCard {
   /** Show the card for a mention, placed next to `rect` (viewport coordinates). */
@@ -46,40 +85,102 @@ export interface HoverCard {
 export function createHoverCard(
   doc: Document,
   source: CardSource,
-  options: HoverCardOptions = {},
+  options: EntityCardOptions = {},
 ): HoverCard {
   const resolved = hoverDefaults(doc, options);
+  const { memory } = options;
+  const graceMs = options.graceMs ?? CARD_GRACE_MS;
   let view: CardView | null = null;
   let current: Mention | null = null;
+  /** The mark the card is shown for, and the memory key its button opens. */
+  let anchor: RectLike | null = null;
+  let openKey: string | null = null;
+  let leaving: ReturnType<typeof setTimeout> | undefined;
   let destroyed = false;
+
+  const stay = () => {
+    clearTimeout(leaving);
+    leaving = undefined;
+  };
+
+  const hide = () => {
+    stay();
+    if (view) view.card.hidden = true;
+    current = null;
+    openKey = null;
+  };
+
+  const open = () => {
+    const key = openKey;
+    if (!key || !memory) return;
+    memory.open(key);
+    hide();
+  };
+
+  /** The memory's line for the mention shown, added when the answer comes, if still shown. */
+  const askMemory = (mention: Mention) => {
+    if (!memory) return;
+    void memory.recall(mention).then((recall) => {
+      if (destroyed || current !== mention || !view || !anchor) return; // the card moved on
+      if (recall.count <= 0 || !recall.key) return;
+      openKey = recall.key;
+      view.showMemory(recall);
+      positionCard(view.card, anchor, placeBelow); // taller now: it may go above the mark
+    });
+  };
 
   const show = (mention: Mention, rect: RectLike) => {
     if (destroyed) return;
-    view ??= createCardView(doc);
+    stay();
+    view ??= createCardView(doc, (event) => {
+      event.stopPropagation(); // the page's own click handlers are not the card's business
+      openOnTrustedClick(event, resolved.trusted, open);
+    });
     // Not yet in the page, or the page removed it (a script that clears unknown nodes): put it back.
     if (!view.host.isConnected) doc.documentElement.append(view.host);
     view.fill(mention, source.describe(mention));
     positionCard(view.card, rect, placeBelow);
     current = mention;
+    anchor = rect;
+    openKey = null;
+    askMemory(mention);
   };
 
-  const hide = () => {
-    if (view) view.card.hidden = true;
-    current = null;
+  /** Off every mark: a card with the memory line waits a moment for the pointer to reach it. */
+  const leave = () => {
+    if (!view?.linked || current === null || graceMs <= 0) {
+      hide();
+      return;
+    }
+    leaving ??= setTimeout(hide, graceMs);
   };
+
+  /** Whether the point is on the shown card, and the card takes the pointer. */
+  const onCard = (x: number, y: number) =>
+    current !== null &&
+    !!view?.linked &&
+    !view.card.hidden &&
+    inBox(view.card.getBoundingClientRect(), x, y);
 
   const tracker = trackHover<Mention>({
     doc,
     options: resolved,
     active: () => !destroyed,
     at: (x, y) => {
+      if (onCard(x, y) && current && anchor) {
+        stay();
+        return { target: current, rect: anchor };
+      }
       const hit = hitTest(doc, source, x, y, resolved.caretAt, resolved.rectsOf);
-      return hit && { target: hit.mention, rect: hit.rect };
+      if (!hit) return null;
+      stay(); // back on a mark (the same one: no new show)
+      return { target: hit.mention, rect: hit.rect };
     },
     keyOf: (mention) => mention,
     shownKey: () => current,
     show,
     hide,
+    leave,
     failed: (err) => console.warn('[glossa] hover card failed', err),
   });
   tracker.start();
@@ -94,6 +195,7 @@ export function createHoverCard(
       if (destroyed) return;
       destroyed = true;
       tracker.stop();
+      stay();
       view?.host.remove();
       view = null;
       current = null;

@@ -15,7 +15,7 @@ import { createAnnotating } from './annotating';
 import { pageState, selectionIn } from './answers';
 import type { Judging } from './article';
 import { createArticleTest } from './article-test';
-import type { HoverCardOptions } from './card';
+import type { EntityCardOptions } from './card';
 import type { DomChangeOptions } from './dom-changes';
 import { logFailure } from './feature';
 import { createOnOff } from './on-off';
@@ -41,8 +41,11 @@ export interface PageControllerOptions {
   now: () => number;
   /** Time the content script started, on the `now` clock: paintMs is measured from it. */
   startedAt: number;
-  /** Options for the hover card (tests inject hit-testing; browsers use the defaults). */
-  card?: HoverCardOptions | false;
+  /**
+   * Options for the hover card: its reading-memory line (the content script's link to the
+   * background); tests inject hit-testing, browsers use the defaults.
+   */
+  card?: EntityCardOptions | false;
   /** Force the <mark> fallback (tests). */
   forceWrap?: boolean;
   /** Follow page changes; false turns it off (tests). */

@@ -60,6 +60,11 @@ export interface HoverCardParts<T> {
   shownKey(): unknown;
   show(target: T, rect: RectLike): void;
   hide(): void;
+  /**
+   * The pointer moved off everything a card is for: hide (the default), or, for a card the
+   * reader may move onto, after a short grace.
+   */
+  leave?(): void;
   /** A hit test threw: report it (the card is hidden). */
   failed(err: unknown): void;
 }
@@ -86,7 +91,8 @@ export function trackHover<T>(parts: HoverCardParts<T>): HoverTracker {
       const hit = parts.at(lastX, lastY);
       if (!hit) {
         dismissed = null;
-        parts.hide();
+        if (parts.leave) parts.leave();
+        else parts.hide();
         return;
       }
       const key = parts.keyOf(hit.target);

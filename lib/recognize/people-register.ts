@@ -4,6 +4,7 @@
  * Ын» and "Kim Jong-un" are one entity. Pure and synchronous; the index is built once, on the
  * first lookup. docs/recognition.md ("People register") describes the keys.
  */
+import { SURNAME_PARTICLES } from './curated/name-parts';
 import {
   NOT_SURNAMES_ALONE,
   PEOPLE_REGISTER,
@@ -20,46 +21,13 @@ export interface PersonRef {
 /** Countries whose people news name family name first ("Xi Jinping", «Ким Чен Ын»). */
 const FAMILY_FIRST_COUNTRIES = new Set(['CN', 'TW', 'HK', 'KP', 'KR', 'KH']);
 
-/** Words that belong to a surname when they stand before it ("von der Leyen", «аль-Асад»). */
-const PARTICLES = new Set([
-  'von',
-  'van',
-  'der',
-  'den',
-  'de',
-  'di',
-  'do',
-  'le',
-  'la',
-  'del',
-  'da',
-  'dos',
-  'du',
-  'al',
-  'el',
-  'bin',
-  'ben',
-  'ibn',
-  'фон',
-  'ван',
-  'дер',
-  'ден',
-  'де',
-  'ди',
-  'ду',
-  'ле',
-  'ла',
-  'дель',
-  'да',
-  'дос',
-  'дю',
-  'аль',
-  'эль',
-  'ас',
-  'ад',
-  'бен',
-  'бин',
-  'ибн',
+/**
+ * Words that belong to a surname when they stand before it ("von der Leyen", «аль-Асад»): the
+ * recognizer's (curated/name-parts.ts) and the spellings register names add.
+ */
+const PARTICLES: ReadonlySet<string> = new Set([
+  ...SURNAME_PARTICLES,
+  ...'do ben ден ду ас ад бен'.split(' '),
 ]);
 /** Words that make the next one a father's name ("bin Salman", «бен Сальман»). */
 const PATRONYM = new Set(['bin', 'ben', 'ibn', 'бин', 'бен', 'ибн']);

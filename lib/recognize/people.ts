@@ -3,6 +3,7 @@
  * word, and surnames of people the lexicon knows. Titles stay out of the spans.
  */
 
+import { NAME_PARTICLES, SURNAME_PARTICLES } from './curated/name-parts';
 import { displayLike } from './display-names';
 import { isAmbiguous, type WordReading } from './lexicon';
 import {
@@ -20,33 +21,6 @@ import {
   type TokenizedText,
 } from './tokenized-text';
 import type { Token } from './tokens';
-
-const PARTICLES = new Set([
-  'де',
-  'да',
-  'ди',
-  'дель',
-  'дер',
-  'ла',
-  'ле',
-  'фон',
-  'ван',
-  'бен',
-  'бин',
-  'ибн',
-  'de',
-  'da',
-  'di',
-  'del',
-  'der',
-  'la',
-  'le',
-  'von',
-  'van',
-  'bin',
-  'ibn',
-  'al',
-]);
 
 /** English role words that only introduce a name when capitalised ("Foreign Minister X"). */
 const EN_MODIFIERS = new Set([
@@ -231,7 +205,7 @@ function russianFullName(tokenized: TokenizedText, i: number): boolean {
       roman = j;
       break;
     }
-    if (PARTICLES.has(w.key)) {
+    if (NAME_PARTICLES.has(w.key)) {
       const k = nextWord(tokenized, j);
       if (k > 0 && namePart(tokenized, k)) {
         parts.push(j);
@@ -711,7 +685,7 @@ function englishCapitalSequence(tokenized: TokenizedText, i: number): void {
   while (j > 0 && end - i < 3) {
     const w = tok(tokenized, j) as Token;
     if (
-      PARTICLES.has(w.key) &&
+      NAME_PARTICLES.has(w.key) &&
       nextWord(tokenized, j) > 0 &&
       isPlainNamePart(tokenized, nextWord(tokenized, j))
     ) {
@@ -784,7 +758,7 @@ function englishFullName(tokenized: TokenizedText, i: number): boolean {
       continue;
     }
     if (
-      PARTICLES.has(s.key) &&
+      NAME_PARTICLES.has(s.key) &&
       nextWord(tokenized, j) > 0 &&
       namePart(tokenized, nextWord(tokenized, j))
     ) {
@@ -949,10 +923,3 @@ export function personForSpan(tokenized: TokenizedText, start: number, end: numb
 
 /** Quote marks around a nickname inside a name. */
 const NAME_QUOTES: ReadonlySet<string> = new Set(['"', '«', '»', '“', '”', '„']);
-
-/** Particles that start a surname ("De Kock", "Van Heeswijk", "ибн Сауд"). */
-export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(
-  'van von de del della der den di da dal dos du des la le ter ten op al el bin ibn ван фон де дель делла дер ди да дос дю ле ла аль эль бин ибн'.split(
-    ' ',
-  ),
-);

@@ -5,10 +5,11 @@
  * name ("Ма Лин (马凌)") as the same person.
  */
 import { appendAll } from '../arrays';
+import { SURNAME_PARTICLES } from './curated/name-parts';
 import { displayLike } from './display-names';
 import { FUNCTION_WORDS_EN } from './english';
 import type { WordReading } from './lexicon';
-import { personForSpan, SURNAME_PARTICLES } from './people';
+import { personForSpan } from './people';
 import { patronymicNominative } from './russian';
 import { type Candidate, isInitial, lowerCaseWords, type TokenizedText } from './tokenized-text';
 import { CLOSE_QUOTES, OPEN_QUOTES, type Token } from './tokens';

@@ -10,9 +10,9 @@
 export type ScheduleTask = (task: () => void) => void;
 
 /**
- * Requests one tab may have waiting. A content script sends one batch at a time and waits for its
- * answer (lib/page/annotator.ts), so a tab rarely has more than one: a page that reloads, or a
- * second content script after an update, adds one each. Past the bound the newest request is
+ * Requests one tab may have waiting. A content script keeps at most two batches out and waits for
+ * their answers (lib/page/recognizing.ts), so a tab rarely has more than two: a page that reloads,
+ * or a second content script after an update, adds some each. Past the bound the newest request is
  * refused with an error, not an older one dropped: each request is a different batch its sender
  * waits for, so none supersedes another, and refusing the newest keeps the accepted ones in order.
  */

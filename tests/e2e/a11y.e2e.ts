@@ -1,7 +1,7 @@
 /**
  * Accessibility in real Chromium and Firefox ESR, in the light and the dark colour scheme: axe-core
  * (node_modules/axe-core, injected into each page) finds no serious or critical violation on the
- * popup, the options page, the notes view, the side panel, or the hover card on the demo article
+ * popup, the options page, the notes view, an entity's page, the side panel, or the hover card on the demo article
  * (inside its closed shadow root, reached through the driver); and the popup works from the keyboard alone, with a visible focus ring.
  *
  * Each page's axe result is printed as one line: `[a11y] chromium dark popup: critical 0, …`.
@@ -288,6 +288,28 @@ for (const [browserName, launch] of LAUNCHERS) {
           expectNoSeriousViolations(label('notes view'), await runAxe(notes));
         } finally {
           await notes.close();
+        }
+      });
+
+      it("entity page (the demo article's North Korea): no serious or critical axe violations", async () => {
+        const entity = await session.openExtensionPage('notes.html#entity=LOC%3AKP');
+        try {
+          // The demo article is remembered shortly after it is painted; reload until it is listed.
+          await pollUntil(
+            async () => {
+              if (
+                await entity.evaluate(() => document.querySelector('.entity-articles li') !== null)
+              )
+                return true;
+              await entity.reload();
+              return undefined;
+            },
+            { timeoutMs: 20_000, describe: () => 'the entity page never listed the demo article' },
+          );
+          await expectScheme(entity, scheme);
+          expectNoSeriousViolations(label('entity page'), await runAxe(entity));
+        } finally {
+          await entity.close();
         }
       });
 

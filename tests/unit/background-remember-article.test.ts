@@ -1,24 +1,12 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createArticleRememberer, readEntityRows } from '../../lib/background/remember-article';
 import { articlesWith } from '../../lib/memory/store';
 import type { MessageSender } from '../../lib/messages/protocol';
-import { type NotesDb, openNotesDb } from '../../lib/notes/db';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { freshNotesDb } from './fresh-db';
 
-let db: NotesDb;
-let name: string;
-let n = 0;
-beforeEach(async () => {
-  name = `remember-${n++}`;
-  db = openNotesDb(name);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(name);
-});
+const db = freshNotesDb('remember');
 
 const PAGE: MessageSender = {
   id: 'glossa',
@@ -39,7 +27,7 @@ const message = {
 
 function rememberer(settings: Partial<Settings> = {}) {
   return createArticleRememberer({
-    db,
+    db: db(),
     settings: async () => ({ ...structuredClone(DEFAULT_SETTINGS), ...settings }),
     now: () => new Date('2026-12-06T10:00:00Z'),
   });
@@ -48,7 +36,7 @@ function rememberer(settings: Partial<Settings> = {}) {
 describe('remembering an annotated page', () => {
   it("files the page's people and places under the sending frame's address", async () => {
     expect(await rememberer()(message, PAGE)).toEqual({ ok: true, remembered: true });
-    const [article] = await articlesWith(db, 'LOC:KP');
+    const [article] = await articlesWith(db(), 'LOC:KP');
     expect(article).toMatchObject({
       url: 'https://ria.ru/20241205/kndr.html',
       site: 'ria.ru',
@@ -75,7 +63,7 @@ describe('remembering an annotated page', () => {
         reason,
       });
     }
-    expect(await db.articles.count()).toBe(0);
+    expect(await db().articles.count()).toBe(0);
   });
 
   it('says nothing was kept when no row names a person, place or registered treaty', async () => {
@@ -88,14 +76,31 @@ describe('remembering an annotated page', () => {
     expect(await rememberer()(message, popup)).toMatchObject({ ok: false });
   });
 
-  it('trims articles older than the keeping time on every visit', async () => {
-    await createArticleRememberer({
-      db,
-      settings: async () => structuredClone(DEFAULT_SETTINGS),
-      now: () => new Date('2026-01-01T10:00:00Z'),
-    })(message, { ...PAGE, url: 'https://old.example/a' });
-    await rememberer({ memoryDays: 30 })(message, PAGE);
-    expect((await db.articles.toArray()).map((a) => a.site)).toEqual(['ria.ru']);
+  it('trims articles older than the keeping time with a visit, at most once a day', async () => {
+    const at = (iso: string) =>
+      createArticleRememberer({
+        db: db(),
+        settings: async () => structuredClone(DEFAULT_SETTINGS),
+        now: () => new Date(iso),
+      });
+    await at('2026-01-01T10:00:00Z')(message, { ...PAGE, url: 'https://old.example/a' });
+    let clock = new Date('2026-12-06T10:00:00Z');
+    const remember = createArticleRememberer({
+      db: db(),
+      settings: async () => ({ ...structuredClone(DEFAULT_SETTINGS), memoryDays: 30 }),
+      now: () => clock,
+    });
+    const sites = async () => (await db().articles.toArray()).map((a) => a.site).sort();
+    await remember(message, PAGE);
+    expect(await sites()).toEqual(['ria.ru']);
+    // Another old article appears (an import); a visit an hour later leaves it, a day later not.
+    await at('2026-02-01T10:00:00Z')(message, { ...PAGE, url: 'https://old.example/b' });
+    clock = new Date('2026-12-06T11:00:00Z');
+    await remember(message, PAGE);
+    expect(await sites()).toEqual(['old.example', 'ria.ru']);
+    clock = new Date('2026-12-07T10:00:00Z');
+    await remember(message, PAGE);
+    expect(await sites()).toEqual(['ria.ru']);
   });
 });
 
@@ -130,7 +135,7 @@ describe('readEntityRows', () => {
       ],
     };
     await rememberer()(withIds, PAGE);
-    const [article] = await db.articles.toArray();
+    const [article] = await db().articles.toArray();
     expect(article?.keys).toEqual(['LOC:KP', 'PER:vladimir-putin', 'LOC:RU', 'PER:~ivan petrov']);
   });
 

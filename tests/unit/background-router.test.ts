@@ -31,6 +31,10 @@ function parts() {
     notesForSender: record('notes', { ok: true as const, notes: [] }),
     saveSelection: record('save', { ok: false as const, error: 'no selection' }),
     rememberArticle: record('remember', { ok: true as const, remembered: true as const }),
+    entityMemory: {
+      recall: record('recall', { count: 2 }),
+      open: record('open', { ok: true as const, tabId: 8 }),
+    },
     runCommand: vi.fn(async (command: string, tabId: number) => {
       calls.push(['command', command, tabId]);
       return { ok: true as const, command };
@@ -60,10 +64,16 @@ describe('the background router', () => {
     expect(await answer(router, notes, CONTENT)).toEqual({ ok: true, notes: [] });
     const remember = { type: 'glossa:remember-article', title: 'T', lang: 'ru', entities: [] };
     expect(await answer(router, remember, CONTENT)).toEqual({ ok: true, remembered: true });
+    const recall = { type: 'glossa:recall-entity', entity: { type: 'PER', canonical: 'Putin' } };
+    expect(await answer(router, recall, CONTENT)).toEqual({ count: 2 });
+    const open = { type: 'glossa:open-entity', key: 'LOC:KP' };
+    expect(await answer(router, open, CONTENT)).toEqual({ ok: true, tabId: 8 });
     expect(calls).toEqual([
       ['recognize', recognize, CONTENT],
       ['notes', notes, CONTENT],
       ['remember', remember, CONTENT],
+      ['recall', recall, CONTENT],
+      ['open', open, CONTENT],
     ]);
   });
 
@@ -125,6 +135,16 @@ describe('the background router', () => {
         lang: 'ru',
         entities: Array.from({ length: 5001 }, () => ({})),
       },
+      // An entity is named by a memory key, nothing else.
+      { type: 'glossa:recall-entity' },
+      { type: 'glossa:recall-entity', entity: 'Путин' },
+      { type: 'glossa:recall-entity', entity: null },
+      { type: 'glossa:open-entity' },
+      { type: 'glossa:open-entity', key: 7 },
+      { type: 'glossa:open-entity', key: 'Путин' },
+      { type: 'glossa:open-entity', key: 'ORG:~nato' },
+      { type: 'glossa:open-entity', key: `PER:~${'a'.repeat(300)}` },
+      { type: 'glossa:open-entity', key: 'PER:' },
       // Not a page command: only those run on a tab.
       { type: 'glossa:run-command', command: 'format-disk', tabId: 9 },
     ]) {

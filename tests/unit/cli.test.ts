@@ -66,6 +66,20 @@ describe('glossa annotate', () => {
     expect(r.stdout).not.toContain('Главное');
   }, 60_000);
 
+  it('reads a line break of the HTML source inside a paragraph as the space it renders as', () => {
+    const page = join(dir, 'wrapped.html');
+    writeFileSync(
+      page,
+      '<article><p>Putin and Kim signed the Treaty on Comprehensive\nStrategic Partnership ' +
+        'between Russia and North Korea.</p><p>It entered into force.</p></article>',
+    );
+    const r = glossa('annotate', page, '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { summary: { type: string; canonical: string }[] };
+    const treaties = out.summary.filter((s) => s.type === 'TREATY').map((s) => s.canonical);
+    expect(treaties).toContain('Treaty on Comprehensive Strategic Partnership');
+  }, 60_000);
+
   it('annotates JSONL in batch, one line per input, in order', () => {
     const input = join(dir, 'in.jsonl');
     writeFileSync(

@@ -88,6 +88,8 @@ describe('handler tables (types)', () => {
       [
         'glossa:notes-for-page',
         'glossa:remember-article',
+        'glossa:recall-entity',
+        'glossa:open-entity',
         'glossa:recognize',
         'glossa:recognizer-status',
         'glossa:start-recognizer-host',
@@ -239,6 +241,10 @@ describe('messageListener', () => {
         },
         saveSelection: async () => ({ ok: false, error: 'x' }),
         rememberArticle: async () => ({ ok: true, remembered: true }),
+        entityMemory: {
+          recall: async () => ({ count: 0 }),
+          open: async () => ({ ok: true }),
+        },
         runCommand: async (command) => ({ ok: false, command, error: 'x' }),
         extensionOrigin: 'chrome-extension://glossa/',
       }),

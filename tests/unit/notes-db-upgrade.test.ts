@@ -1,10 +1,12 @@
 /**
  * Schema upgrades: a database written by an earlier schema (version 1, exactly as Glossa 0.1
- * declared it; version 2) opens under the current one with every note kept, re-filed and queryable.
+ * declared it; versions 2 and 3) opens under the current one with every note kept, re-filed and
+ * queryable, and (3 → 4) its indexes intact beside the reading memory's new table.
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { articlesWith, rememberArticle } from '../../lib/memory/store';
 import { addNote, allNotes, notesForUrl, openNotesDb } from '../../lib/notes/db';
 import type { Note } from '../../lib/notes/model';
 
@@ -155,27 +157,97 @@ describe('notes schema upgrade 2 → 3', () => {
   });
 });
 
+/** The object stores of a database and, per store, its key path and indexes, as IndexedDB has them. */
+async function schemaOf(db: Dexie): Promise<Record<string, { key: unknown; indexes: string[] }>> {
+  const idb = db.backendDB();
+  const out: Record<string, { key: unknown; indexes: string[] }> = {};
+  const names = [...idb.objectStoreNames];
+  const tx = idb.transaction(names, 'readonly');
+  for (const name of names) {
+    const store = tx.objectStore(name);
+    out[name] = {
+      key: store.keyPath,
+      indexes: [...store.indexNames]
+        .map((i) => {
+          const index = store.index(i);
+          return `${i}${index.multiEntry ? ' (multi)' : ''}`;
+        })
+        .sort(),
+    };
+  }
+  return out;
+}
+
+const V3_NOTES_SCHEMA = {
+  key: 'id',
+  indexes: ['[url+createdAt]', 'createdAt', 'kind', 'tags (multi)', 'updatedAt', 'url'],
+};
+
 describe('schema upgrade 3 → 4 (the reading memory)', () => {
-  it('keeps every note of a version-3 database, and the new articles table starts empty', async () => {
+  it('keeps every note of a version-3 database, its indexes, and answers through them; the articles table starts empty and works', async () => {
     const name = 'glossa-upgrade-3-to-4';
+    const article = 'https://ria.ru/20241205/kndr.html';
+    // Written as Glossa 0.2 before the memory did: the version-3 schema, notes as it stored them.
     const old = new Dexie(name);
     old.version(3).stores(V2_STORES);
-    const notes = [
-      v1Note('a', 'https://ria.ru/20241205/kndr.html', '2024-12-05T08:00:00.000Z', ['кндр']),
-      v1Note('b', 'https://example.com/other', '2024-12-04T09:00:00.000Z', []),
+    const notes: Note[] = [
+      v1Note('a', article, '2024-12-05T08:00:00.000Z', ['кндр', 'ratification']),
+      v1Note('b', article, '2024-12-05T09:00:00.000Z', ['кндр']),
+      v1Note('c', 'https://example.com/other', '2024-12-04T09:00:00.000Z', []),
+      {
+        id: 'd',
+        kind: 'entity',
+        url: article,
+        pageTitle: 'Россия и КНДР',
+        text: 'Ким Чен Ын',
+        tags: ['people'],
+        entity: { type: 'PER', canonical: 'Ким Чен Ын' },
+        createdAt: '2024-12-05T10:00:00.000Z',
+        updatedAt: '2024-12-06T10:00:00.000Z',
+      },
     ];
     await old.table('notes').bulkAdd(notes);
+    await old.open();
+    expect((await schemaOf(old)).notes).toEqual(V3_NOTES_SCHEMA);
     old.close();
 
     const db = openNotesDb(name);
     try {
       await db.open();
       expect(db.verno).toBe(4);
-      expect((await allNotes(db)).map((n) => n.id).sort()).toEqual(['a', 'b']);
-      expect(await db.notes.get('a')).toEqual(notes[0]);
+      // Every note exactly as stored (4 adds a table; no upgrade touches notes).
+      const upgraded = await db.notes.toArray();
+      expect(upgraded.sort((x, y) => x.id.localeCompare(y.id))).toEqual(notes);
+      // The notes store keeps its key and every index; the new store has the memory's.
+      expect(await schemaOf(db)).toEqual({
+        notes: V3_NOTES_SCHEMA,
+        articles: { key: 'url', indexes: ['keys (multi)', 'lastVisit', 'site'] },
+      });
+      // The indexes answer: the page's notes through [url+createdAt], a tag through *tags.
+      expect((await notesForUrl(db, article)).map((n) => n.id)).toEqual(['d', 'b', 'a']);
+      const tagged = await db.notes.where('tags').equals('кндр').primaryKeys();
+      expect(tagged.sort()).toEqual(['a', 'b']);
       expect(await db.articles.count()).toBe(0);
+      // The memory works beside the old notes, and survives the next opening with them.
+      await rememberArticle(
+        db,
+        {
+          url: `${article}?utm_source=tg`,
+          title: 'Россия и КНДР обменялись ратификационными грамотами',
+          lang: 'ru',
+          entities: [{ key: 'LOC:KP', name: 'КНДР', count: 3 }],
+        },
+        new Date('2024-12-07T10:00:00.000Z'),
+      );
     } finally {
       db.close();
+    }
+    const reopened = openNotesDb(name);
+    try {
+      expect((await articlesWith(reopened, 'LOC:KP')).map((a) => a.url)).toEqual([article]);
+      expect(await reopened.notes.count()).toBe(notes.length);
+    } finally {
+      reopened.close();
       await Dexie.delete(name);
     }
   });

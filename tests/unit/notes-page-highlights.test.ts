@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describe as describeSpan } from '../../lib/anchor/describe';
 import type { ToContentMessage } from '../../lib/messages/to-content';
 import type { Note } from '../../lib/notes/model';
 import type { CaretPoint, RectLike } from '../../lib/page/hit-test';
@@ -12,6 +11,7 @@ import { createRevealer } from '../../lib/page/reveal';
 import { contentHandlers } from '../../lib/page/router';
 import { extractPageText } from '../../lib/page/text';
 import { asReader, fromReader, glossaHosts, inGlossaRoots } from './glossa-hosts';
+import { noteOn } from './page-note-fixtures';
 
 /** A minimal stand-in for the CSS Custom Highlight API, which jsdom lacks. */
 class FakeHighlight extends Set<Range> {
@@ -43,27 +43,6 @@ const ARTICLE = `<article><h1>Treaty in force</h1>
 <p>The treaty on comprehensive strategic partnership entered into force on 4 December.</p>
 <p>Both sides exchanged the instruments of ratification in <b>Pyongyang</b> on Wednesday.</p>
 <p>Analysts expect new talks on mutual military assistance next spring.</p></article>`;
-
-let counter = 0;
-function selectionNote(quote: string, extra: Partial<Note> = {}): Note {
-  const text = extractPageText(document).text;
-  const start = text.indexOf(quote);
-  if (start < 0) throw new Error(`quote not on the page: ${quote}`);
-  counter += 1;
-  return {
-    id: `note-${counter}`,
-    kind: 'selection',
-    url: 'https://example.org/a',
-    pageTitle: 'A',
-    text: `note ${counter}`,
-    tags: [],
-    quote,
-    selectors: describeSpan(text, start, start + quote.length),
-    createdAt: '2024-12-05T10:00:00.000Z',
-    updatedAt: '2024-12-05T10:00:00.000Z',
-    ...extra,
-  };
-}
 
 function painted(): string[] {
   return [...(registry.get(NOTE_HIGHLIGHT) ?? [])].map((r) => r.toString());
@@ -120,9 +99,9 @@ const xOf = (quote: string) => (extractPageText(document).text.indexOf(quote) + 
 describe('note highlights on the page', () => {
   it('paints each saved quote as glossa-NOTE, lists the orphans, and leaves the DOM alone', () => {
     document.body.innerHTML = ARTICLE;
-    const a = selectionNote('exchanged the instruments of ratification in Pyongyang');
-    const b = selectionNote('mutual military assistance');
-    const gone: Note = { ...selectionNote('entered into force'), id: 'gone' };
+    const a = noteOn('exchanged the instruments of ratification in Pyongyang');
+    const b = noteOn('mutual military assistance');
+    const gone: Note = { ...noteOn('entered into force'), id: 'gone' };
     gone.quote = 'a sentence that was never on this page at all';
     gone.selectors = [
       { type: 'TextQuoteSelector', exact: gone.quote, prefix: 'x', suffix: 'y' },
@@ -148,7 +127,7 @@ describe('note highlights on the page', () => {
 
   it('finds a quote again after a paragraph was inserted and a word inside it edited', () => {
     document.body.innerHTML = ARTICLE;
-    const note = selectionNote('Both sides exchanged the instruments of ratification');
+    const note = noteOn('Both sides exchanged the instruments of ratification');
     document.body.innerHTML = ARTICLE.replace(
       '<p>Both sides',
       '<p>An editor added this paragraph later, with more context.</p><p>Both sides',
@@ -161,8 +140,8 @@ describe('note highlights on the page', () => {
 
   it('replaces the shown set on every show(), and paints nothing for no notes', () => {
     document.body.innerHTML = ARTICLE;
-    const a = selectionNote('mutual military assistance');
-    const b = selectionNote('entered into force');
+    const a = noteOn('mutual military assistance');
+    const b = noteOn('entered into force');
     layer = startNoteLayer({ doc: document, enabled: true, domChanges: false });
     layer.show([a, b]);
     expect(painted()).toHaveLength(2);
@@ -174,7 +153,7 @@ describe('note highlights on the page', () => {
 
   it('follows the highlight switch: off unpaints, on paints again', () => {
     document.body.innerHTML = ARTICLE;
-    const a = selectionNote('mutual military assistance');
+    const a = noteOn('mutual military assistance');
     layer = startNoteLayer({ doc: document, enabled: false, domChanges: false });
     expect(layer.show([a]).anchored).toEqual([a.id]); // anchored even while off
     expect(registry.has(NOTE_HIGHLIGHT)).toBe(false);
@@ -187,7 +166,7 @@ describe('note highlights on the page', () => {
   it('never removes a glossa-NOTE highlight that is no longer its own', () => {
     document.body.innerHTML = ARTICLE;
     layer = startNoteLayer({ doc: document, enabled: true, domChanges: false });
-    layer.show([selectionNote('mutual military assistance')]);
+    layer.show([noteOn('mutual military assistance')]);
     const foreign = new FakeHighlight();
     registry.set(NOTE_HIGHLIGHT, foreign);
     layer.dispose();
@@ -199,7 +178,7 @@ describe('note highlights on the page', () => {
     delete g.CSS;
     document.body.innerHTML = ARTICLE;
     const before = document.body.innerHTML;
-    const a = selectionNote('mutual military assistance');
+    const a = noteOn('mutual military assistance');
     layer = startNoteLayer({ doc: document, enabled: true, domChanges: false });
     expect(layer.show([a])).toEqual({ anchored: [a.id], orphaned: [] });
     expect(document.body.innerHTML).toBe(before);
@@ -207,11 +186,11 @@ describe('note highlights on the page', () => {
 
   it('shows the note text and tags on hover, as text, and hides when the pointer leaves', () => {
     document.body.innerHTML = ARTICLE;
-    const a = selectionNote('mutual military assistance', {
+    const a = noteOn('mutual military assistance', {
       text: 'Compare <b>Article 4</b> of the treaty',
       tags: ['КНДР', '#treaty law'],
     });
-    const empty = selectionNote('entered into force', { text: '' });
+    const empty = noteOn('entered into force', { text: '' });
     layer = startNoteLayer({ doc: document, enabled: true, domChanges: false, card: fakeLayout() });
     layer.show([a, empty]);
 
@@ -234,7 +213,7 @@ describe('note highlights on the page', () => {
 
   it('keeps the note text and tags out of everything a page script can read', () => {
     document.body.innerHTML = ARTICLE;
-    const a = selectionNote('mutual military assistance', {
+    const a = noteOn('mutual military assistance', {
       text: 'private thought 7Q',
       tags: ['secret-tag-7Q'],
     });
@@ -260,8 +239,8 @@ describe('note highlights on the page', () => {
 
   it('lists every note under the pointer when notes overlap, the shorter first', () => {
     document.body.innerHTML = ARTICLE;
-    const long = selectionNote('new talks on mutual military assistance next spring');
-    const short = selectionNote('mutual military');
+    const long = noteOn('new talks on mutual military assistance next spring');
+    const short = noteOn('mutual military');
     layer = startNoteLayer({ doc: document, enabled: true, domChanges: false, card: fakeLayout() });
     layer.show([long, short]);
     move(xOf('military'), 10);
@@ -271,7 +250,7 @@ describe('note highlights on the page', () => {
 
   it('has no card and no listeners while switched off', () => {
     document.body.innerHTML = ARTICLE;
-    const a = selectionNote('mutual military assistance');
+    const a = noteOn('mutual military assistance');
     layer = startNoteLayer({
       doc: document,
       enabled: false,
@@ -285,7 +264,7 @@ describe('note highlights on the page', () => {
 
   it('re-anchors when the page rewrites its text', async () => {
     document.body.innerHTML = ARTICLE;
-    const a = selectionNote('mutual military assistance');
+    const a = noteOn('mutual military assistance');
     layer = startNoteLayer({
       doc: document,
       enabled: true,
@@ -305,7 +284,7 @@ describe('note highlights on the page', () => {
 
   it('answers show-notes and notice messages, and shows notices as text', async () => {
     document.body.innerHTML = ARTICLE;
-    const a = selectionNote('mutual military assistance');
+    const a = noteOn('mutual military assistance');
     const notes = startNoteLayer({ doc: document, enabled: true, domChanges: false, noticeMs: 50 });
     layer = notes;
     // Through the content script's handler table (lib/page/router.ts), as the messages reach it.
@@ -336,7 +315,7 @@ describe('note highlights on the page', () => {
 
   it('dispose removes the highlight, the card host and the listeners', () => {
     document.body.innerHTML = ARTICLE;
-    const a = selectionNote('mutual military assistance');
+    const a = noteOn('mutual military assistance');
     layer = startNoteLayer({ doc: document, enabled: true, domChanges: false, card: fakeLayout() });
     layer.show([a]);
     move(xOf('mutual military assistance'), 10);
@@ -353,7 +332,7 @@ describe('note highlights on the page', () => {
 describe('fetchPageNotes', () => {
   it('returns the notes the background sends, and null when it fails or cannot answer', async () => {
     document.body.innerHTML = ARTICLE;
-    const a = selectionNote('mutual military assistance');
+    const a = noteOn('mutual military assistance');
     const sent: unknown[] = [];
     const notes = await fetchPageNotes(async (m) => {
       sent.push(m);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../lib/entities';
-import { buildBatch, cutPoints, mentionsByPiece } from '../../lib/page/batches';
+import { asRendered, buildBatch, cutPoints, mentionsByPiece } from '../../lib/page/batches';
+import { createRecognizer } from '../../lib/recognize';
 
 const m = (text: string, at: number, type: Mention['type'], canonical = text): Mention => ({
   start: at,
@@ -35,6 +36,22 @@ describe('recognition batches', () => {
     ]);
     // The second piece starts at offset 40 of its segment.
     expect(found[1]?.map((x) => [x.text, x.start])).toEqual([['Pyongyang', 47]]);
+  });
+
+  it('reads line breaks and tabs of the HTML source inside a block as the spaces they render as', () => {
+    const source =
+      'the Treaty on Comprehensive\nStrategic Partnership\r\n\tbetween Russia and North Korea';
+    const batch = buildBatch([{ key: 'a', text: source, offset: 0 }], 'Kim Jong Un.\n');
+    expect(batch.text).toBe(
+      'Kim Jong Un.\nthe Treaty on Comprehensive Strategic Partnership   between Russia and North Korea',
+    );
+    expect(batch.text.length).toBe('Kim Jong Un.\n'.length + source.length);
+    expect(asRendered('no breaks')).toBe('no breaks');
+    // Read as one line, the registered treaty's name is found whole.
+    const treaties = createRecognizer()
+      .recognize(batch.text, { lang: 'en' })
+      .filter((x) => x.type === 'TREATY');
+    expect(treaties.map((x) => x.treaty?.id)).toContain('russia-dprk-partnership-2024');
   });
 
   it('cuts long text at sentence ends, else at spaces, never inside a surrogate pair', () => {

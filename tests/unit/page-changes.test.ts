@@ -1,22 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { textChanges } from '../../lib/page/changes';
-
-/** Records of the mutations `change` makes, as a MutationObserver saw them. */
-function recordsOf(change: () => void): MutationRecord[] {
-  const observer = new MutationObserver(() => {});
-  observer.observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['hidden'],
-  });
-  change();
-  const records = observer.takeRecords();
-  observer.disconnect();
-  return records;
-}
+import { recordsOf } from './mutation-records';
 
 describe('textChanges', () => {
   let article: HTMLElement;

@@ -15,12 +15,8 @@ import { contentHandlers } from '../../lib/page/router';
 import { SITE_OVERRIDES_KEY } from '../../lib/page/site';
 import { extractPageText } from '../../lib/page/text';
 import { createRecognizer } from '../../lib/recognize';
-import {
-  DEFAULT_SETTINGS,
-  SETTINGS_KEY,
-  type Settings,
-  type StorageAreaLike,
-} from '../../lib/settings';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../lib/settings';
+import { memoryArea } from './sync-area';
 
 /** Test-only recogniser: marks every occurrence of a few fixed words, and logs what it was given. */
 const LEXICON: Array<[string, EntityType, string]> = [
@@ -93,22 +89,6 @@ function start(html = ARTICLE, settings: Partial<Settings> = {}, extra: Extra = 
     ...rest,
   });
   return { controller, calls, before };
-}
-
-/** An in-memory storage area, as browser.storage.local. */
-function memoryArea(initial: Record<string, unknown> = {}): StorageAreaLike & {
-  data: Record<string, unknown>;
-} {
-  const data = structuredClone(initial);
-  return {
-    data,
-    async get(key: string) {
-      return key in data ? { [key]: structuredClone(data[key]) } : {};
-    },
-    async set(items: Record<string, unknown>) {
-      Object.assign(data, structuredClone(items));
-    },
-  };
 }
 
 const marks = () => [...document.querySelectorAll('mark[data-glossa]')].map((m) => m.textContent);

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleVerdict } from '../../lib/page/article';
 import { type DecisionFacts, decide } from '../../lib/page/decision';
-
-const verdict = (article: boolean): ArticleVerdict => ({
-  article,
-  reason: article ? 'Reads like an article.' : 'Too little prose.',
-  readerable: article,
-  declared: false,
-  prose: article ? 2000 : 10,
-  controls: 0,
-  searchResults: false,
-});
+import { verdict } from './article-verdict';
 
 const facts = (over: Partial<DecisionFacts> = {}): DecisionFacts => ({
   off: null,

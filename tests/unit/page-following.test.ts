@@ -1,22 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { createFollowing } from '../../lib/page/following';
-
-/** Records of the mutations `change` makes, as a MutationObserver saw them. */
-function recordsOf(change: () => void): MutationRecord[] {
-  const observer = new MutationObserver(() => {});
-  observer.observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-  });
-  change();
-  const records = observer.takeRecords();
-  observer.disconnect();
-  return records;
-}
-
-const PARAGRAPH = `<p>${'Putin met Lavrov in Moscow on Tuesday. '.repeat(20)}</p>`;
+import { PARAGRAPH, recordsOf } from './mutation-records';
 
 function follow(root: Element) {
   const log: string[] = [];

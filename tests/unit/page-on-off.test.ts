@@ -3,16 +3,7 @@ import type { SkipCode } from '../../lib/messages/types';
 import type { ArticleVerdict } from '../../lib/page/article';
 import { createOnOff } from '../../lib/page/on-off';
 import { createPageStatus } from '../../lib/page/status';
-
-const verdict = (article: boolean): ArticleVerdict => ({
-  article,
-  reason: article ? 'Reads like an article.' : 'Too little prose.',
-  readerable: article,
-  declared: false,
-  prose: article ? 2000 : 10,
-  controls: 0,
-  searchResults: false,
-});
+import { verdict } from './article-verdict';
 
 /** The on/off decision over switches, an article test and an annotation held here; `log` says what it did. */
 function setup(o: { off?: SkipCode | null; needsTest?: boolean; verdict?: ArticleVerdict | null }) {

@@ -1,22 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { planRereads } from '../../lib/page/rereads';
-
-/** Records of the mutations `change` makes, as a MutationObserver saw them. */
-function recordsOf(change: () => void): MutationRecord[] {
-  const observer = new MutationObserver(() => {});
-  observer.observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-  });
-  change();
-  const records = observer.takeRecords();
-  observer.disconnect();
-  return records;
-}
-
-const PARAGRAPH = `<p>${'Putin met Lavrov in Moscow on Tuesday. '.repeat(20)}</p>`;
+import { PARAGRAPH, recordsOf } from './mutation-records';
 
 describe('planRereads', () => {
   it('reads again only the paragraph that changed, and names text that left', () => {

@@ -12,21 +12,7 @@ import {
   type Settings,
   type StorageAreaLike,
 } from '../../lib/settings';
-
-function memoryArea(initial: Record<string, unknown> = {}): StorageAreaLike & {
-  data: Record<string, unknown>;
-} {
-  const data = structuredClone(initial);
-  return {
-    data,
-    async get(key: string) {
-      return key in data ? { [key]: structuredClone(data[key]) } : {};
-    },
-    async set(items: Record<string, unknown>) {
-      Object.assign(data, structuredClone(items));
-    },
-  };
-}
+import { memoryArea } from './sync-area';
 
 /** Site switching over switches held here; `applied` logs what reached the page. */
 function setup(storage?: StorageAreaLike) {

@@ -1,6 +1,7 @@
 /** lib/recognize/people.ts: a person's canonical name and parts, from the span the rules found. */
 import { describe, expect, it } from 'vitest';
-import { personForSpan, SURNAME_PARTICLES } from '../../lib/recognize/people';
+import { SURNAME_PARTICLES } from '../../lib/recognize/curated/name-parts';
+import { personForSpan } from '../../lib/recognize/people';
 import type { TokenizedText } from '../../lib/recognize/tokenized-text';
 import { tokenizedOf, tokensOf } from './recognize-tokenized-text';
 

@@ -27,36 +27,26 @@ Yeo Chua Teo Rhee Chun Noh Jeon Jeong Seo Baek Tran Hoang Huynh Vu Dang Bui Do N
 Ieng Khieu Nuon Chea Ung
 `;
 
-/** Particles inside names ("Шарль де Голль", "аль-Асад", "Ludwig van Beethoven"). */
-export const NAME_PARTICLES = [
-  'де',
-  'да',
-  'ди',
-  'дель',
-  'дер',
-  'ла',
-  'ле',
-  'фон',
-  'ван',
-  'бен',
-  'бин',
-  'ибн',
-  'эль',
-  'аль',
-  'de',
-  'da',
-  'di',
-  'del',
-  'der',
-  'la',
-  'le',
-  'von',
-  'van',
-  'bin',
-  'ibn',
-  'al',
-  'el',
-];
+/**
+ * Particles that join the words around them into one name ("Шарль де Голль", "Ludwig van
+ * Beethoven", "Мухаммед бин Салман"): the tagger's name candidates grow across them.
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(
+  'де да ди дель дер ла ле фон ван бен бин ибн de da di del der la le von van bin ibn al'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Particles a surname may start with ("De Kock", "Van Heeswijk", «ибн Сауд»): a capitalised one
+ * first in a name is part of the surname, not a first name. Not «Бен»: that is a first name ("Бен
+ * Уоллес").
+ */
+export const SURNAME_PARTICLES: ReadonlySet<string> = new Set(
+  'van von de del della der den di da dal dos du des la le ter ten op al el bin ibn ван фон де дель делла дер ди да дос дю ле ла аль эль бин ибн'.split(
+    ' ',
+  ),
+);
 
 /** Common English given names, so that unseen full names are found (train data adds more). */
 export const FIRST_NAMES_EN = `

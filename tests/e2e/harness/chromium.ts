@@ -6,7 +6,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { pageExpression, requireBrowser, requireBuild, shadowRootsFunction } from './common';
+import {
+  pageExpression,
+  pollUntil,
+  requireBrowser,
+  requireBuild,
+  shadowRootsFunction,
+} from './common';
 import type {
   BrowserSession,
   DownloadedFile,
@@ -177,6 +183,88 @@ class ChromiumSession implements BrowserSession {
   }
 }
 
+/**
+ * Turn on "Allow in Incognito" for the extension, through the same private API chrome://extensions
+ * calls when the reader flips the switch. Chromium reloads the extension to apply it, and disables
+ * a reloaded unpacked extension unless developer mode is on (disable reason
+ * unsupportedDeveloperExtension), so developer mode goes on first, as a developer's would be.
+ * Resolves once the reloaded background's service worker runs. Call it before opening any
+ * extension page: the reload closes them.
+ */
+async function allowInIncognito(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome://extensions/?id=${extensionId}`);
+    const restarted = context.waitForEvent('serviceworker', {
+      predicate: (w) => w.url().startsWith(`chrome-extension://${extensionId}/`),
+      timeout: 15_000,
+    });
+    const allowed = await page.evaluate(async (id) => {
+      type DeveloperPrivate = {
+        updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
+        updateExtensionConfiguration(update: {
+          extensionId: string;
+          incognitoAccess: boolean;
+        }): Promise<void>;
+        getExtensionInfo(id: string): Promise<{ incognitoAccess: { isActive: boolean } }>;
+      };
+      const api = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } })
+        .chrome.developerPrivate;
+      await api.updateProfileConfiguration({ inDeveloperMode: true });
+      await api.updateExtensionConfiguration({ extensionId: id, incognitoAccess: true });
+      return (await api.getExtensionInfo(id)).incognitoAccess.isActive;
+    }, extensionId);
+    if (!allowed) throw new Error('chrome://extensions did not allow the extension in incognito');
+    await restarted;
+  } finally {
+    await page.close();
+  }
+}
+
+/** A tab of a real incognito window of the same browser and profile, as the reader opens one. */
+export interface PrivatePage {
+  page: E2EPage;
+  /** What the extension's tabs API says of the tab and its window (what the background sees). */
+  tabIncognito: boolean;
+  windowIncognito: boolean;
+}
+
+/**
+ * Open url in a new incognito window (windows.create from an extension page; the extension must
+ * be allowed in incognito: chromiumAllowIncognito). Playwright files targets of browser contexts
+ * it did not create under the default one, so the incognito tab comes back as an ordinary page.
+ */
+export async function openPrivatePage(session: BrowserSession, url: string): Promise<PrivatePage> {
+  if (!(session instanceof ChromiumSession)) {
+    throw new Error('openPrivatePage drives Chromium incognito windows only');
+  }
+  const ext = await session.openExtensionPage('popup.html?tab=-1');
+  try {
+    const before = new Set(session.context.pages());
+    const opened = await ext.evaluate(async (url) => {
+      type Windows = {
+        windows: {
+          create(o: { url: string; incognito: boolean }): Promise<{
+            incognito: boolean;
+            tabs?: { incognito: boolean }[];
+          }>;
+        };
+      };
+      const api = (globalThis as unknown as { chrome: Windows }).chrome;
+      const win = await api.windows.create({ url, incognito: true });
+      return { windowIncognito: win.incognito, tabIncognito: win.tabs?.[0]?.incognito === true };
+    }, url);
+    const raw = await pollUntil(
+      async () => session.context.pages().find((p) => !before.has(p) && p.url() === url),
+      { timeoutMs: 15_000, describe: () => `no incognito tab showed ${url}` },
+    );
+    await raw.waitForLoadState('load');
+    return { page: new ChromiumPage(raw), ...opened };
+  } finally {
+    await ext.close();
+  }
+}
+
 export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserSession> {
   const executablePath = requireBrowser('chromium');
   const extensionDir = requireBuild('chromium', options.extensionDir);
@@ -213,6 +301,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
       }));
     // URL.origin is "null" for non-special schemes like chrome-extension:, so build it from host.
     const origin = `chrome-extension://${new URL(worker.url()).host}`;
+    if (options.chromiumAllowIncognito) await allowInIncognito(context, new URL(origin).host);
     // The first tab Chromium opens itself is not needed; tests open their own.
     return new ChromiumSession(context, origin, userDataDir, options.headless === false);
   } catch (error) {

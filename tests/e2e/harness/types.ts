@@ -95,6 +95,11 @@ export interface LaunchOptions {
    * context; Firefox: the content colour-scheme override pref. Default: light.
    */
   colorScheme?: 'light' | 'dark';
+  /**
+   * Chromium only: allow the extension in incognito windows, as the reader's "Allow in Incognito"
+   * switch does (off by default, as in a real install). See allowInIncognito in chromium.ts.
+   */
+  chromiumAllowIncognito?: boolean;
   /** Extra Chromium switches (e.g. `--lang=ru`); Chromium only. */
   chromiumArgs?: string[];
   /** Extra Firefox prefs (e.g. `intl.locale.requested`); Firefox only. */

@@ -1,0 +1,115 @@
+/**
+ * What the registers say about a memory key, for the entity page and search: a registered
+ * treaty's or person's name in the reader's language, a country's name, and the other way round,
+ * the keys a name typed into search may stand for. Reads the curated registers directly (small
+ * tables), not the recognizer's lexicon, which only the background loads.
+ */
+import { countryId, personId, treatyId } from '../entity-id';
+import { countryCode } from '../recognize/country-codes';
+import { PEOPLE_REGISTER } from '../recognize/curated/people-register';
+import { TREATY_REGISTER } from '../recognize/curated/treaty-register';
+import { lookupPerson } from '../recognize/people-register';
+import { latinKey } from './latin-key';
+
+const fold = (name: string) => name.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+
+interface TreatyNames {
+  en: string;
+  ru: string;
+}
+
+let treatiesById: Map<string, TreatyNames> | undefined;
+let treatiesByName: Map<string, string> | undefined;
+
+function treatyTables(): { byId: Map<string, TreatyNames>; byName: Map<string, string> } {
+  if (!treatiesById || !treatiesByName) {
+    treatiesById = new Map();
+    treatiesByName = new Map();
+    for (const t of TREATY_REGISTER) {
+      treatiesById.set(t.id, { en: t.en[0] ?? t.id, ru: t.ru[0] ?? t.en[0] ?? t.id });
+      // Names in any letter case; exact forms too (a search box is no running text, so an
+      // ambiguous abbreviation such as "?INF" counts here), generic names not (several treaties).
+      const names = [...t.en, ...t.ru, ...(t.exact ?? []).map((f) => f.replace(/^\?/, ''))];
+      for (const n of names) if (!treatiesByName.has(fold(n))) treatiesByName.set(fold(n), t.id);
+    }
+  }
+  return { byId: treatiesById, byName: treatiesByName };
+}
+
+/** The register's name of a treaty in `lang` ("ru": Russian, anything else: English). */
+export function treatyName(id: string, lang: string): string | undefined {
+  const names = treatyTables().byId.get(id);
+  if (!names) return undefined;
+  return lang.startsWith('ru') ? names.ru : names.en;
+}
+
+/** A treaty's register id from one of its names or abbreviations ("ДСНВ", "New START"). */
+export function treatyIdOf(name: string): string | undefined {
+  return treatyTables().byName.get(fold(name));
+}
+
+let people: Map<string, { en: string; ru: string }> | undefined;
+
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
+/** A country's name in `lang` from the ISO code ("KP" → «КНДР», "North Korea"). */
+export function countryName(code: string, lang: string): string | undefined {
+  if (!regionNames.has(lang)) {
+    try {
+      regionNames.set(lang, new Intl.DisplayNames([lang], { type: 'region' }));
+    } catch {
+      regionNames.set(lang, null);
+    }
+  }
+  try {
+    const name = regionNames.get(lang)?.of(code);
+    return name && name !== code ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The name the registers give a key in `lang`, or undefined when no register knows it (a
+ * spelling key: then the names the articles used are all there is).
+ */
+export function registeredName(key: string, lang: string): string | undefined {
+  const colon = key.indexOf(':');
+  const type = key.slice(0, colon);
+  const id = key.slice(colon + 1);
+  if (id.startsWith('~')) return undefined;
+  if (type === 'TREATY') return treatyName(id, lang);
+  if (type === 'LOC') return countryName(id, lang);
+  if (type === 'PER') {
+    people ??= new Map(PEOPLE_REGISTER.map((p) => [p.id, { en: p.en, ru: p.ru }]));
+    const names = people.get(id);
+    return names && (lang.startsWith('ru') ? names.ru : names.en);
+  }
+  return undefined;
+}
+
+/**
+ * Every memory key a name typed by the reader may be filed under, most specific first; empty
+ * when no register knows the name. A registered person gives the register's id and the spelling
+ * keys of their English and Russian names (articles remembered before the register was consulted
+ * filed them so); a country its code; a treaty its id.
+ */
+export function registeredKeys(name: string): string[] {
+  const keys: string[] = [];
+  const treaty = treatyIdOf(name);
+  const treatyKey = treaty && treatyId(treaty);
+  if (treatyKey) keys.push(treatyKey);
+  const code = countryCode(name);
+  const country = code && countryId(code);
+  if (country) keys.push(country);
+  const person = /\p{L}/u.test(name) ? lookupPerson(name) : null;
+  const personIdKey = person && personId(person.id);
+  if (person && personIdKey) {
+    keys.push(personIdKey);
+    for (const n of [person.en, person.ru]) {
+      const k = latinKey(n);
+      if (k && !keys.includes(`PER:~${k}`)) keys.push(`PER:~${k}`);
+    }
+  }
+  return keys;
+}
