@@ -1,3 +1,5 @@
+import { REGISTER_SLUG } from './entity-id';
+
 /**
  * Every kind of mention, the one list validators check against. WATCH: the reader's own watch
  * list (options page), matched on the page, never by the recognizer. ORG is recognised internally
@@ -30,7 +32,6 @@ export interface TreatyInfo {
 }
 
 /** Bounds on a treaty's fields: a register id is a short slug, a name a line of text. */
-const TREATY_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const MAX_TREATY_NAME = 400;
 
 const isName = (v: unknown): v is string =>
@@ -40,7 +41,7 @@ const isName = (v: unknown): v is string =>
 export function readTreaty(value: unknown): TreatyInfo | null {
   if (typeof value !== 'object' || value === null) return null;
   const t = value as Record<string, unknown>;
-  if (typeof t.id !== 'string' || !TREATY_ID.test(t.id) || !isName(t.en) || !isName(t.ru)) {
+  if (typeof t.id !== 'string' || !REGISTER_SLUG.test(t.id) || !isName(t.en) || !isName(t.ru)) {
     return null;
   }
   const info: TreatyInfo = { id: t.id, en: t.en, ru: t.ru };
@@ -74,6 +75,12 @@ export interface Mention {
   canonical: string;
   /** For a TREATY mention of a registered treaty. */
   treaty?: TreatyInfo;
+  /**
+   * The entity's id when a register knows it (lib/entity-id.ts): `PER:vladimir-putin` for
+   * «Путина» and "Putin", `LOC:KP` for «КНДР» and "North Korea", `TREATY:new-start`. The same
+   * for every mention with this type and canonical name; absent for names no register has.
+   */
+  id?: string;
 }
 
 export interface RecognizeOptions {
@@ -119,6 +126,8 @@ export interface EntitySummary {
   forms: string[];
   /** The registered treaty a TREATY entity names (from its first mention that says). */
   treaty?: TreatyInfo;
+  /** The entity's id when a register knows it (Mention.id; lib/entity-id.ts). */
+  id?: string;
 }
 
 export function summarize(mentions: readonly Mention[]): EntitySummary[] {
@@ -133,6 +142,7 @@ export function summarize(mentions: readonly Mention[]): EntitySummary[] {
     row.count += 1;
     if (!row.forms.includes(m.text)) row.forms.push(m.text);
     if (m.treaty && !row.treaty) row.treaty = m.treaty;
+    if (m.id && !row.id) row.id = m.id;
   }
   const rows = [...byKey.values()].map((row) => ({ row, key: nameKey(row.canonical) }));
   rows.sort((a, b) => {

@@ -4,10 +4,12 @@
  *   npm run --silent glossa -- annotate FILE.txt|FILE.html [--json] [--lang ru]
  *   npm run --silent glossa -- annotate --jsonl IN.jsonl > OUT.jsonl
  *
- * Batch contract (docs/architecture.md, "Batch annotation format"): each input line is {"id", "text", "lang"?} (other fields are
- * ignored); each output line is {"id", "entities": [{"start","end","type","text","canonical"}]},
- * in input order, offsets in UTF-16 code units. Input is validated before anything is written:
- * a malformed line is reported on stderr with its line number and the exit code is 1.
+ * Batch contract (docs/architecture.md, "Batch annotation format"): each input line is {"id",
+ * "text", "lang"?} (other fields are ignored); each output line is {"id", "entities":
+ * [{"start","end","type","text","canonical"}]}, in input order, offsets in UTF-16 code units; a
+ * registered treaty adds "treaty", an entity a register knows its "id"
+ * (lib/eval/annotate-output.ts). Input is validated before anything is written: a malformed line
+ * is reported on stderr with its line number and the exit code is 1.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +22,7 @@ import {
   summarize,
   TYPE_LABELS,
 } from '../lib/entities';
+import { annotateJson, batchLine } from '../lib/eval/annotate-output';
 import { CorpusLineError, parseCorpusLine } from '../lib/eval/corpus';
 import { asRendered } from '../lib/page/batches';
 import { findArticleRoot, readSegments } from '../lib/page/text';
@@ -104,7 +107,7 @@ function batch(file: string): void {
   const content = readInput(file);
   const lines = content.split('\n');
   // Validate everything first, so a bad line leaves no half-written output.
-  const docs: { id: unknown; text: string; lang?: string }[] = [];
+  const docs: { id: string | number; text: string; lang?: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).replace(/\r$/, '');
     if (!line.trim()) continue;
@@ -115,16 +118,10 @@ function batch(file: string): void {
   const out: string[] = [];
   let size = 0;
   for (const d of docs) {
-    const entities = recognizer
-      .recognize(d.text, d.lang ? { lang: d.lang } : undefined)
-      .filter((m) => m.type !== 'ORG')
-      // A registered treaty's id, names and year ride along (a field scorers may ignore).
-      .map(({ start, end, type, text, canonical, treaty }) =>
-        treaty
-          ? { start, end, type, text, canonical, treaty }
-          : { start, end, type, text, canonical },
-      );
-    const line = `${JSON.stringify({ id: d.id, entities })}\n`;
+    const line = batchLine(
+      d.id,
+      recognizer.recognize(d.text, d.lang ? { lang: d.lang } : undefined),
+    );
     out.push(line);
     size += line.length;
     if (size > 1 << 20) {
@@ -171,7 +168,7 @@ function annotateFile(opts: AnnotateOptions): void {
     .filter((m) => m.type !== 'ORG');
   const summary = summarize(mentions);
   if (opts.json) {
-    writeOut(`${JSON.stringify({ file: opts.file, entities: mentions, summary }, null, 2)}\n`);
+    writeOut(annotateJson(opts.file, mentions, summary));
   } else {
     writeOut(table(opts.file, mentions, summary));
   }

@@ -6,6 +6,7 @@
  * on the first visit after the background started).
  */
 import { readTreaty } from '../entities';
+import { readEntityId } from '../entity-id';
 import { articleEntities, type EntityItem } from '../memory/record';
 import { forgetOlderThan, rememberArticle } from '../memory/store';
 import type { MessageSender } from '../messages/protocol';
@@ -18,7 +19,7 @@ const MAX_CANONICAL = 300;
 /** How often a visit also trims old articles: the keeping time is counted in days. */
 export const TRIM_EVERY_MS = 24 * 60 * 60 * 1000;
 
-/** The rows a page sent, each checked field by field; malformed rows are dropped. */
+/** The rows a page sent, each checked field by field; malformed rows (and ids) are dropped. */
 export function readEntityRows(rows: readonly unknown[]): EntityItem[] {
   const items: EntityItem[] = [];
   for (const row of rows) {
@@ -32,6 +33,10 @@ export function readEntityRows(rows: readonly unknown[]): EntityItem[] {
     const item: EntityItem = { type: r.type, canonical: r.canonical, count: r.count };
     const treaty = r.treaty === undefined ? null : readTreaty(r.treaty);
     if (treaty) item.treaty = treaty;
+    // Never taken on trust: a malformed id, or one of another type, is dropped, and the row is
+    // filed under its name as if the page had sent none.
+    const id = readEntityId(r.id, r.type);
+    if (id) item.id = id;
     items.push(item);
   }
   return items;

@@ -3,27 +3,36 @@
  * form and language of one person, place or treaty where Glossa can tell, so «Путина» read on
  * Monday and "Putin" read on Tuesday are one entry.
  *
- * - TREATY: only registered treaties (their register id); a generic term ("ratification") is not
- *   an entity to remember.
- * - LOC: a country's ISO code; other places by their spelling key.
- * - PER: by spelling key (lib/memory/latin-key.ts) of the canonical, nominative name.
- * Keys start with the type ("PER:", "LOC:", "TREATY:"), so one name can be a person and a place.
+ * - A registered entity: its id (lib/entity-id.ts), which the recognizer gives the mention:
+ *   `PER:vladimir-putin`, `LOC:KP`, `TREATY:new-start`.
+ * - Otherwise a TREATY is not kept (a generic term, "ratification", is not an entity to
+ *   remember); a LOC is a country's ISO code when its name is one's, else its spelling key; a
+ *   PER is the spelling key (lib/memory/latin-key.ts) of the canonical, nominative name.
+ * Keys start with the type ("PER:", "LOC:", "TREATY:"), so one name can be a person and a place;
+ * spelling keys go on with "~", which no id does.
  */
 import type { Mention } from '../entities';
-import { countryCode } from './country-codes';
+import { countryId, readEntityId, treatyId } from '../entity-id';
+import { countryCode } from '../recognize/country-codes';
 import { latinKey } from './latin-key';
 import type { RememberedType } from './model';
 
 export const REMEMBERED_TYPES: readonly RememberedType[] = ['PER', 'LOC', 'TREATY'];
 
 /** The memory's key of a mention, or null when the memory does not keep it. */
-export function entityKey(mention: Pick<Mention, 'type' | 'canonical' | 'treaty'>): string | null {
+export function entityKey(
+  mention: Pick<Mention, 'type' | 'canonical' | 'treaty' | 'id'>,
+): string | null {
+  // Checked again: a summary row comes from a page, and an id of another type is no id here.
+  const id = readEntityId(mention.id, mention.type);
+  if (id) return id;
   switch (mention.type) {
     case 'TREATY':
-      return mention.treaty ? `TREATY:${mention.treaty.id}` : null;
+      return (mention.treaty && treatyId(mention.treaty.id)) ?? null;
     case 'LOC': {
       const code = countryCode(mention.canonical);
-      if (code) return `LOC:${code}`;
+      const country = code && countryId(code);
+      if (country) return country;
       const key = latinKey(mention.canonical);
       return key ? `LOC:~${key}` : null;
     }

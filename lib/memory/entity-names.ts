@@ -4,10 +4,11 @@
  * the keys a name typed into search may stand for. Reads the curated registers directly (small
  * tables), not the recognizer's lexicon, which only the background loads.
  */
+import { countryId, personId, treatyId } from '../entity-id';
+import { countryCode } from '../recognize/country-codes';
 import { PEOPLE_REGISTER } from '../recognize/curated/people-register';
 import { TREATY_REGISTER } from '../recognize/curated/treaty-register';
 import { lookupPerson } from '../recognize/people-register';
-import { countryCode } from './country-codes';
 import { latinKey } from './latin-key';
 
 const fold = (name: string) => name.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
@@ -96,12 +97,15 @@ export function registeredName(key: string, lang: string): string | undefined {
 export function registeredKeys(name: string): string[] {
   const keys: string[] = [];
   const treaty = treatyIdOf(name);
-  if (treaty) keys.push(`TREATY:${treaty}`);
+  const treatyKey = treaty && treatyId(treaty);
+  if (treatyKey) keys.push(treatyKey);
   const code = countryCode(name);
-  if (code) keys.push(`LOC:${code}`);
+  const country = code && countryId(code);
+  if (country) keys.push(country);
   const person = /\p{L}/u.test(name) ? lookupPerson(name) : null;
-  if (person) {
-    keys.push(`PER:${person.id}`);
+  const personIdKey = person && personId(person.id);
+  if (person && personIdKey) {
+    keys.push(personIdKey);
     for (const n of [person.en, person.ru]) {
       const k = latinKey(n);
       if (k && !keys.includes(`PER:~${k}`)) keys.push(`PER:~${k}`);

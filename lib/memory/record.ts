@@ -32,7 +32,7 @@ export function entityColumns(
 }
 
 /** A mention, or a page's summary row of one entity (then with its count). */
-export type EntityItem = Pick<Mention, 'type' | 'canonical' | 'treaty'> & { count?: number };
+export type EntityItem = Pick<Mention, 'type' | 'canonical' | 'treaty' | 'id'> & { count?: number };
 
 /**
  * Mentions (or summary rows) grouped by memory key, each with the name used most and the count,

@@ -190,6 +190,8 @@ export interface PageEntityRow {
   canonical: string;
   count: number;
   treaty?: { id: string; en: string; ru: string; year?: number };
+  /** The entity's id when a register knows it (lib/entity-id.ts). */
+  id?: string;
 }
 
 /**

@@ -72,9 +72,10 @@ export function canonicalNote(note: Note): Note {
     const value = note[key];
     if (value === undefined) continue;
     if (key === 'selectors') out[key] = note.selectors?.map(canonicalSelector);
-    else if (key === 'entity')
-      out[key] = { type: note.entity?.type, canonical: note.entity?.canonical };
-    else if (key === 'tags') out[key] = [...note.tags];
+    else if (key === 'entity') {
+      const { type, canonical, id } = note.entity as NonNullable<Note['entity']>;
+      out[key] = id ? { type, canonical, id } : { type, canonical };
+    } else if (key === 'tags') out[key] = [...note.tags];
     else out[key] = value;
   }
   return out as unknown as Note;
@@ -163,6 +164,8 @@ function parseNote(value: unknown, path: string): Note {
       ),
       canonical: stringField(entity, 'canonical', `${path}.entity`, true),
     };
+    // Checked by acceptFromFile: an id of the entity's type, or the file is refused.
+    if (has(entity, 'id')) note.entity.id = stringField(entity, 'id', `${path}.entity`);
   }
   return canonicalNote(acceptFromFile(note, path));
 }

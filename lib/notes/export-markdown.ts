@@ -158,7 +158,9 @@ function entityBlock(note: Note): string[] {
   const entity = note.entity;
   const label = entity ? (TYPE_LABELS[entity.type] ?? entity.type) : 'Entity';
   const name = entity ? escapeMarkdownInline(entity.canonical) : '';
-  const parts = [joinWords(`**${name}** (${label})`, tagList(note.tags), `^${blockId(note.id)}`)];
+  // An id is letters, digits, ":" and "-" (lib/entity-id.ts): nothing Markdown reads.
+  const kind = entity?.id ? `${label} · \`${entity.id}\`` : label;
+  const parts = [joinWords(`**${name}** (${kind})`, tagList(note.tags), `^${blockId(note.id)}`)];
   const text = paragraphText(note.text);
   if (text !== '') parts.push(text);
   parts.push(savedLine(note));

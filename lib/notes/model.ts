@@ -31,11 +31,24 @@ export interface Note {
   /** kind === 'selection': the quoted text, and how to find it again. */
   quote?: string;
   selectors?: Selector[];
-  /** kind === 'entity' */
-  entity?: { type: EntityType; canonical: string };
+  /**
+   * kind === 'entity'. `id`: the entity's id when a register knows it (lib/entity-id.ts,
+   * "PER:kim-jong-un"); notes made before ids, and on names no register has, have none.
+   */
+  entity?: { type: EntityType; canonical: string; id?: string };
   createdAt: string;
   updatedAt: string;
 }
 
 /** What a caller supplies to create a note; id and times are filled in by the store. */
 export type NewNote = Omit<Note, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** The entity a note on a page's entity (a summary row) is tied to: its id kept when it has one. */
+export function noteEntity(entity: {
+  type: EntityType;
+  canonical: string;
+  id?: string;
+}): NonNullable<Note['entity']> {
+  const { type, canonical, id } = entity;
+  return id ? { type, canonical, id } : { type, canonical };
+}

@@ -5,6 +5,7 @@
  * from a file reaches the store unless a parser asked for it by name.
  */
 import { ENTITY_TYPES } from '../entities';
+import { readEntityId } from '../entity-id';
 import { formatCount, IMPORT_LIMITS, TAG_LIMITS } from './limits';
 import type { Note, NoteKind, Selector, TextPositionSelector, TextQuoteSelector } from './model';
 import { normalizeUrl } from './normalize-url';
@@ -279,6 +280,15 @@ function canonicalize(candidate: Note, maxString: number): Note {
     }
     if (entity.canonical.trim() === '') refuse('a note on an entity must name the entity');
     note.entity = { type: entity.type, canonical: entity.canonical };
+    if (entity.id !== undefined) {
+      const id = readEntityId(entity.id, entity.type);
+      if (!id) {
+        refuse(
+          `the entity's id ${typeof entity.id === 'string' ? quoted(entity.id) : describeValue(entity.id)} is not an id of a ${entity.type} entity (ids read PER:vladimir-putin, LOC:KP, TREATY:new-start)`,
+        );
+      }
+      note.entity.id = id;
+    }
   }
   checkSizes(note, maxString);
   return note;

@@ -19,11 +19,20 @@ export interface CardHit {
   range: AbstractRange;
 }
 
+/** What the card says about a mention's entity. */
+export interface EntityDescription {
+  /** Its page-wide name. */
+  canonical: string;
+  /** How often the page mentions it. */
+  count: number;
+  /** Its id when a register knows it (lib/entity-id.ts), for what Glossa remembers of it. */
+  id?: string;
+}
+
 export interface CardSource {
   /** Painted mentions whose text contains the DOM point (node, offset) or ends there. */
   lookup(node: Node, offset: number): readonly CardHit[];
-  /** What the card says about a mention: its page-wide name and how often that entity occurs. */
-  describe(mention: Mention): { canonical: string; count: number };
+  describe(mention: Mention): EntityDescription;
 }
 
 /** Index of the mention containing `offset` (start ≤ offset < end), or -1. */
@@ -85,6 +94,9 @@ export function pageTextSource(
       }
       return hits;
     },
-    describe: (mention) => ({ canonical: mention.canonical, count: count(mention) }),
+    describe: (mention) =>
+      mention.id
+        ? { canonical: mention.canonical, count: count(mention), id: mention.id }
+        : { canonical: mention.canonical, count: count(mention) },
   };
 }

@@ -4,33 +4,40 @@
  * Worked out again only after marks changed.
  */
 import { type EntitySummary, type Mention, summarize } from '../entities';
+import type { EntityDescription } from './card-source';
 import type { PageNames } from './known-names';
 
 export interface PageEntities {
   /** Marks were added or removed: the next read works the list out again. */
   changed(): void;
   list(): EntitySummary[];
-  /** A painted mention's page-wide name and how often the page mentions it. */
-  describe(mention: Mention): { canonical: string; count: number };
+  /** A painted mention's page-wide name, its id (when a register knows it) and page count. */
+  describe(mention: Mention): EntityDescription;
 }
 
 const key = (type: string, canonical: string) => `${type}\u0000${canonical}`;
 
+/** A mention under its page-wide name and that name's id. */
+function renamed(m: Mention, named: { canonical: string; id?: string }): Mention {
+  if (named.canonical === m.canonical && named.id === m.id) return m;
+  const { id: _id, ...rest } = m;
+  return named.id
+    ? { ...rest, canonical: named.canonical, id: named.id }
+    : { ...rest, canonical: named.canonical };
+}
+
 /** The painted mentions under their page-wide names, summarized (pure). */
 export function summarizePainted(
   painted: Iterable<Mention>,
-  names: Pick<PageNames, 'canonical'>,
+  names: Pick<PageNames, 'pageName'>,
 ): EntitySummary[] {
   const all: Mention[] = [];
-  for (const m of painted) {
-    const canonical = names.canonical(m);
-    all.push(canonical === m.canonical ? m : { ...m, canonical });
-  }
+  for (const m of painted) all.push(renamed(m, names.pageName(m)));
   return summarize(all);
 }
 
 export function createPageEntities(
-  names: Pick<PageNames, 'canonical'>,
+  names: Pick<PageNames, 'pageName'>,
   painted: () => Iterable<Mention>,
 ): PageEntities {
   let stale = true;
@@ -52,8 +59,9 @@ export function createPageEntities(
     },
     describe(mention) {
       refresh();
-      const canonical = names.canonical(mention);
-      return { canonical, count: counts.get(key(mention.type, canonical)) ?? 1 };
+      const { canonical, id } = names.pageName(mention);
+      const count = counts.get(key(mention.type, canonical)) ?? 1;
+      return id ? { canonical, count, id } : { canonical, count };
     },
   };
 }

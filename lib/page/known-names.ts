@@ -10,12 +10,15 @@
  * go into a header, so it stays a few words long.
  *
  * Also here: the cheap page-wide regrouping of a surname left on its own (a block recognized
- * before the full name appeared) under the one full name that ends with it.
+ * before the full name appeared) under the one full name that ends with it, which then also
+ * gives it its id: a surname's own register hit may be a namesake's.
  */
 import type { Mention } from '../entities';
 
 export interface KnownName {
   canonical: string;
+  /** The id the recognizer gave the name (lib/entity-id.ts), when a register knows it. */
+  id?: string;
   /** Prefixes that any inflected form of one of the name's words starts with. */
   stems: string[];
   /** Names known before this one was added: a text recognized with fewer may have missed it. */
@@ -58,12 +61,18 @@ export class PageNames {
   learn(mentions: readonly Mention[]): boolean {
     let grew = false;
     for (const m of mentions) {
-      if (!isFullName(m) || this.byCanonical.has(m.canonical)) continue;
+      if (!isFullName(m)) continue;
+      const known = this.byCanonical.get(m.canonical);
+      if (known) {
+        if (!known.id && m.id) known.id = m.id;
+        continue;
+      }
       const name: KnownName = {
         canonical: m.canonical,
         stems: stemsOf(m.canonical),
         version: this.names.length,
       };
+      if (m.id) name.id = m.id;
       this.names.push(name);
       this.byCanonical.set(name.canonical, name);
       const surname = name.canonical.split(/\s+/).at(-1) ?? '';
@@ -96,9 +105,23 @@ export class PageNames {
 
   /** The page-wide canonical name of a mention: a lone surname → the one full name ending in it. */
   canonical(m: Pick<Mention, 'type' | 'canonical'>): string {
-    if (m.type !== 'PER' || /\s/.test(m.canonical)) return m.canonical;
+    return this.fullNameOf(m)?.canonical ?? m.canonical;
+  }
+
+  /**
+   * The page-wide name of a mention with the id that goes with it: a lone surname regrouped under
+   * a full name takes the full name's id (or none), any other mention keeps its own.
+   */
+  pageName(m: Pick<Mention, 'type' | 'canonical' | 'id'>): { canonical: string; id?: string } {
+    const full = this.fullNameOf(m);
+    const named = full ?? m;
+    return named.id ? { canonical: named.canonical, id: named.id } : { canonical: named.canonical };
+  }
+
+  private fullNameOf(m: Pick<Mention, 'type' | 'canonical'>): KnownName | undefined {
+    if (m.type !== 'PER' || /\s/.test(m.canonical)) return undefined;
     const full = this.bySurname.get(m.canonical);
-    return full && full.size === 1 ? ([...full][0] as string) : m.canonical;
+    return full && full.size === 1 ? this.byCanonical.get([...full][0] as string) : undefined;
   }
 }
 

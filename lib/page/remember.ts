@@ -21,6 +21,7 @@ export function rememberMessage(
     if (e.type === 'TREATY' && !e.treaty) continue; // only registered treaties are remembered
     const row: PageEntityRow = { type: e.type, canonical: e.canonical, count: e.count };
     if (e.treaty) row.treaty = e.treaty;
+    if (e.id) row.id = e.id;
     entities.push(row);
   }
   if (entities.length === 0) return null;

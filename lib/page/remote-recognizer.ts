@@ -21,6 +21,7 @@ import {
   type RecognizeOptions,
   readTreaty,
 } from '../entities';
+import { readEntityId } from '../entity-id';
 import type { ToBackgroundMessage } from '../messages/to-background';
 import { MAX_RECOGNIZE_CHARS, type RecognizeResult } from '../messages/types';
 import { cutPoints } from './batches';
@@ -73,6 +74,9 @@ export function readRecognizeAnswer(answer: unknown, text: string): Mention[] | 
       };
       const treaty = m.treaty === undefined ? null : readTreaty(m.treaty);
       if (treaty) mention.treaty = treaty;
+      // A malformed id, or one of another type, is dropped: the mention stands without it.
+      const id = readEntityId(m.id, m.type);
+      if (id) mention.id = id;
       return mention;
     });
 }

@@ -20,6 +20,7 @@ import {
   placesNotPeople,
   surnamesOverPlaces,
 } from './english';
+import { entityIdOf } from './entity-ids';
 import { groupPeople } from './group';
 import { pickLanguage } from './language';
 import { getLexicon, type Lexicon, type WordReading } from './lexicon';
@@ -432,13 +433,16 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     const start = tokens[c.start]?.start ?? 0;
     const end = tokens[c.end - 1]?.end ?? start;
     if (end <= start) continue;
+    const canonical = c.canonical || text.slice(start, end);
+    const id = entityIdOf(c.type, canonical, c.treaty);
     mentions.push({
       start,
       end,
       type: c.type,
       text: text.slice(start, end),
-      canonical: c.canonical || text.slice(start, end),
+      canonical,
       ...(c.treaty ? { treaty: c.treaty } : {}),
+      ...(id ? { id } : {}),
     });
   }
   return mentions;

@@ -105,6 +105,40 @@ describe('remembering an annotated page', () => {
 });
 
 describe('readEntityRows', () => {
+  it('keeps a well-formed id of the row’s type and drops malformed ones, keeping the row', () => {
+    const rows = readEntityRows([
+      { type: 'PER', canonical: 'Путин', count: 2, id: 'PER:vladimir-putin' },
+      { type: 'PER', canonical: 'Байден', count: 1, id: 'PER:~bayden' },
+      { type: 'PER', canonical: 'Си Цзиньпин', count: 1, id: 'LOC:CN' },
+      { type: 'LOC', canonical: 'КНДР', count: 3, id: 'LOC:kp' },
+      { type: 'LOC', canonical: 'Россия', count: 1, id: 'LOC:RU\u0000' },
+      { type: 'LOC', canonical: 'Китай', count: 1, id: { toString: () => 'LOC:CN' } },
+    ]);
+    expect(rows.map((r) => [r.canonical, r.id])).toEqual([
+      ['Путин', 'PER:vladimir-putin'],
+      ['Байден', undefined],
+      ['Си Цзиньпин', undefined],
+      ['КНДР', undefined],
+      ['Россия', undefined],
+      ['Китай', undefined],
+    ]);
+  });
+
+  it('files an entity under its id, and one without an id under its name', async () => {
+    const withIds = {
+      ...message,
+      entities: [
+        { type: 'PER', canonical: 'Путин', count: 2, id: 'PER:vladimir-putin' },
+        { type: 'PER', canonical: 'Иван Петров', count: 1 },
+        { type: 'LOC', canonical: 'КНДР', count: 3, id: 'LOC:KP' },
+        { type: 'LOC', canonical: 'Россия', count: 1, id: 'PER:forged' },
+      ],
+    };
+    await rememberer()(withIds, PAGE);
+    const [article] = await db().articles.toArray();
+    expect(article?.keys).toEqual(['LOC:KP', 'PER:vladimir-putin', 'LOC:RU', 'PER:~ivan petrov']);
+  });
+
   it('drops malformed rows and malformed treaties', () => {
     const rows = readEntityRows([
       null,

@@ -103,9 +103,17 @@ describe('glossa annotate', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['a', 2, 'c', 'd']);
+    // An entity a register knows carries its id (lib/entity-id.ts); a city has none.
     expect(lines[0].entities).toEqual([
-      { start: 10, end: 12, type: 'LOC', text: 'РФ', canonical: 'Россия' },
-      { start: 13, end: 27, type: 'PER', text: 'Владимир Путин', canonical: 'Владимир Путин' },
+      { start: 10, end: 12, type: 'LOC', text: 'РФ', canonical: 'Россия', id: 'LOC:RU' },
+      {
+        start: 13,
+        end: 27,
+        type: 'PER',
+        text: 'Владимир Путин',
+        canonical: 'Владимир Путин',
+        id: 'PER:vladimir-putin',
+      },
       { start: 37, end: 44, type: 'LOC', text: 'Пхеньян', canonical: 'Пхеньян' },
     ]);
     expect(lines[1].entities).toEqual([]);
@@ -116,6 +124,7 @@ describe('glossa annotate', () => {
       type: 'PER',
       text: 'Bill Clinton',
       canonical: 'Bill Clinton',
+      id: 'PER:bill-clinton',
     });
     expect(lines[3].entities).toContainEqual({
       start: 16,
@@ -129,6 +138,7 @@ describe('glossa annotate', () => {
         ru: 'Договор о ликвидации ракет средней и меньшей дальности',
         year: 1987,
       },
+      id: 'TREATY:inf',
     });
     for (const l of lines) expect(Object.keys(l)).toEqual(['id', 'entities']);
   }, 60_000);

@@ -27,6 +27,19 @@ describe('entityKey', () => {
     expect(entityKey(m('TREATY', 'ратификация'))).toBeNull();
   });
 
+  it('files a mention with an id under its id, and checks it first', () => {
+    const putin = { id: 'PER:vladimir-putin' };
+    expect(entityKey(m('PER', 'Путин', putin))).toBe('PER:vladimir-putin');
+    expect(entityKey(m('PER', 'Vladimir Putin', putin))).toBe('PER:vladimir-putin');
+    expect(entityKey(m('LOC', 'North Korea', { id: 'LOC:KP' }))).toBe('LOC:KP');
+    // Not an id of the mention's type, or no id at all: the key the name gives.
+    expect(entityKey(m('LOC', 'Россия', putin))).toBe('LOC:RU');
+    expect(entityKey(m('PER', 'Иван Петров', { id: 'PER:~ivan petrov x' }))).toBe(
+      'PER:~ivan petrov',
+    );
+    expect(entityKey(m('WATCH', 'КНДР', { id: 'LOC:KP' }))).toBeNull();
+  });
+
   it('keeps no watch-list words and no organisations', () => {
     expect(entityKey(m('WATCH', 'КНДР'))).toBeNull();
     expect(entityKey(m('ORG', 'МИД'))).toBeNull();

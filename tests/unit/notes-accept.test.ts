@@ -264,6 +264,28 @@ describe('exports never write a link that is not a web page', () => {
 });
 
 describe('acceptNote', () => {
+  it('keeps a well-formed entity id of the entity’s type and refuses any other', () => {
+    const note = (id: unknown) =>
+      ({
+        id: 'n1',
+        kind: 'entity',
+        url: 'https://ria.ru/a',
+        pageTitle: '',
+        text: '',
+        tags: [],
+        entity: { type: 'LOC', canonical: 'КНДР', id },
+        createdAt: '2026-01-05T07:00:00.000Z',
+        updatedAt: '2026-01-05T07:00:00.000Z',
+      }) as Note;
+    const ok = acceptNote(note('LOC:KP'));
+    expect(ok.ok && ok.note.entity).toEqual({ type: 'LOC', canonical: 'КНДР', id: 'LOC:KP' });
+    for (const bad of ['LOC:~kndr', 'PER:kim-jong-un', 'LOC:KP ', '', null]) {
+      expect(acceptNote(note(bad)), String(bad)).toMatchObject({ ok: false, reason: 'invalid' });
+    }
+    const none = acceptNote(note(undefined));
+    expect(none.ok && none.note.entity).toEqual({ type: 'LOC', canonical: 'КНДР' });
+  });
+
   it('keeps selectors in the one form the W3C export reads back', () => {
     const result = acceptNote({
       id: 'URN:UUID:0B7C2A52-6A53-4C8E-9A5E-2F4D1C9E0A01',

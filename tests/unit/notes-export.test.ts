@@ -12,7 +12,7 @@ import {
   pageId,
   quoteLink,
 } from '../../lib/notes/export-markdown';
-import type { Note } from '../../lib/notes/model';
+import { type Note, noteEntity } from '../../lib/notes/model';
 
 const NOW = new Date('2024-12-06T12:00:00.000Z');
 
@@ -218,6 +218,27 @@ describe('JSON import validation', () => {
       /^notes\[3\]\.entity is missing$/,
     ],
     [
+      'an entity id that is no id',
+      tampered((f) => {
+        (f.notes[3]?.entity as Record<string, unknown>).id = 'PER:~kim chen yn';
+      }),
+      /^notes\[3\]: the entity's id "PER:~kim chen yn" is not an id of a PER entity .*Nothing was imported\.$/,
+    ],
+    [
+      'an entity id of another type',
+      tampered((f) => {
+        (f.notes[3]?.entity as Record<string, unknown>).id = 'LOC:KP';
+      }),
+      /^notes\[3\]: the entity's id "LOC:KP" is not an id of a PER entity/,
+    ],
+    [
+      'an entity id that is not text',
+      tampered((f) => {
+        (f.notes[3]?.entity as Record<string, unknown>).id = 7;
+      }),
+      /^notes\[3\]\.entity\.id must be a string, not number 7$/,
+    ],
+    [
       'a reversed position selector',
       tampered((f) => {
         (f.notes[0]?.selectors as Record<string, unknown>[])[1] = {
@@ -254,6 +275,46 @@ describe('JSON import validation', () => {
       (f.notes[1] as Record<string, unknown>).color = 'red';
     });
     expect(parseNotesJson(text).notes[1]).toEqual(NOTES[1]);
+  });
+});
+
+describe('entity ids in notes', () => {
+  const kim = NOTES[3] as Note;
+  const withId: Note = {
+    ...kim,
+    entity: { type: 'PER', canonical: 'Ким Чен Ын', id: 'PER:kim-jong-un' },
+  };
+
+  it('keeps a note’s entity id through a JSON export and import; a note without one stays without', () => {
+    const file = parseNotesJson(
+      exportJson([withId, { ...kim, id: `${kim.id.slice(0, -2)}99` }], NOW),
+    );
+    expect(file.notes[0]?.entity).toEqual({
+      type: 'PER',
+      canonical: 'Ким Чен Ын',
+      id: 'PER:kim-jong-un',
+    });
+    expect(file.notes[1]).toEqual({ ...kim, id: `${kim.id.slice(0, -2)}99` });
+    expect(file.notes[1]?.entity).not.toHaveProperty('id');
+    expect(exportJson([withId], NOW)).toContain('"id": "PER:kim-jong-un"');
+  });
+
+  it('writes the id after the type in Markdown, and leaves the CSV as it was', () => {
+    expect(exportMarkdown([withId], NOW)).toContain('**Ким Чен Ын** (Person · `PER:kim-jong-un`)');
+    expect(exportMarkdown([kim], NOW)).toContain('**Ким Чен Ын** (Person)');
+    expect(exportCsv([withId])).toBe(exportCsv([kim]));
+  });
+
+  it('ties a note made on a page entity to its id when it has one', () => {
+    expect(noteEntity({ type: 'LOC', canonical: 'КНДР', id: 'LOC:KP' })).toEqual({
+      type: 'LOC',
+      canonical: 'КНДР',
+      id: 'LOC:KP',
+    });
+    expect(noteEntity({ type: 'LOC', canonical: 'Сызрань' })).toEqual({
+      type: 'LOC',
+      canonical: 'Сызрань',
+    });
   });
 });
 

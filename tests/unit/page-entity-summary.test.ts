@@ -19,6 +19,37 @@ describe('the page entity summary', () => {
     expect(list.map((e) => [e.canonical, e.count])).toEqual([['Константин Асмолов', 2]]);
   });
 
+  it('gives a regrouped surname the id of its page-wide name', () => {
+    const names = new PageNames();
+    const withId = (m: Mention, id?: string): Mention => (id ? { ...m, id } : m);
+    // «Путин» alone is Putin by the register, and the page names him in full.
+    names.learn([withId(per(0, 'Владимир Путин'), 'PER:vladimir-putin')]);
+    const list = summarizePainted(
+      [withId(per(30, 'Путин'), 'PER:vladimir-putin'), per(50, 'Владимир Путин')],
+      names,
+    );
+    expect(list).toMatchObject([
+      { canonical: 'Владимир Путин', count: 2, id: 'PER:vladimir-putin' },
+    ]);
+    // A namesake named in full takes the lone surname, and the register's guess goes with it.
+    const other = new PageNames();
+    other.learn([per(0, 'Джон Фишер')]);
+    const rows = summarizePainted([withId(per(30, 'Фишер'), 'PER:joschka-fischer')], other);
+    expect(rows).toEqual([{ type: 'PER', canonical: 'Джон Фишер', count: 1, forms: ['Фишер'] }]);
+    const entities = createPageEntities(other, () => []);
+    expect(entities.describe(withId(per(30, 'Фишер'), 'PER:joschka-fischer'))).toEqual({
+      canonical: 'Джон Фишер',
+      count: 1,
+    });
+    expect(
+      createPageEntities(names, () => []).describe(withId(per(30, 'Путин'), 'PER:vladimir-putin')),
+    ).toEqual({
+      canonical: 'Владимир Путин',
+      count: 1,
+      id: 'PER:vladimir-putin',
+    });
+  });
+
   it('works the list out again only after a change, and describes a mention with its count', () => {
     const names = new PageNames();
     let painted: Mention[] = [per(0, 'Putin')];

@@ -31,6 +31,25 @@ describe('rememberMessage', () => {
     });
   });
 
+  it('carries the id of an entity a register knows', () => {
+    const message = rememberMessage(
+      ready([
+        {
+          type: 'PER',
+          canonical: 'Владимир Путин',
+          count: 2,
+          forms: ['Путина'],
+          id: 'PER:vladimir-putin',
+        },
+        { type: 'LOC', canonical: 'Сызрань', count: 1, forms: ['Сызрань'] },
+      ]),
+    );
+    expect(message?.entities).toEqual([
+      { type: 'PER', canonical: 'Владимир Путин', count: 2, id: 'PER:vladimir-putin' },
+      { type: 'LOC', canonical: 'Сызрань', count: 1 },
+    ]);
+  });
+
   it('reports nothing for a page not annotated, switched off, or without entities', () => {
     const one = [{ type: 'LOC' as const, canonical: 'КНДР', count: 1, forms: ['КНДР'] }];
     expect(rememberMessage({ ...ready(one), status: 'working' })).toBeNull();

@@ -55,6 +55,29 @@ describe('readRecognizeAnswer', () => {
     expect(readRecognizeAnswer(answer, TEXT)).toEqual([]);
   });
 
+  it('keeps a well-formed id of the mention’s type and drops any other, keeping the mention', () => {
+    const mention = { start: 0, end: 5, type: 'PER', text: 'Putin', canonical: 'Vladimir Putin' };
+    const answer = {
+      ok: true,
+      mentions: [
+        { ...mention, id: 'PER:vladimir-putin' },
+        { ...mention, id: 'PER:~vladimir putin' },
+        { ...mention, id: 'LOC:KP' },
+        { ...mention, id: 'PER:<img src=x>' },
+        { ...mention, id: 42 },
+      ],
+    };
+    const read = readRecognizeAnswer(answer, TEXT);
+    expect(read instanceof Error ? read : read.map((m) => m.id)).toEqual([
+      'PER:vladimir-putin',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(read instanceof Error ? read : read.slice(1).some((m) => 'id' in m)).toBe(false);
+  });
+
   it('keeps a well-formed registered treaty on a treaty mention, copied field by field', () => {
     const text = 'New START expires.';
     const treaty = { id: 'new-start', en: 'New START', ru: 'ДСНВ', year: 2010 };

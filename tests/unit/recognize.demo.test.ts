@@ -89,6 +89,7 @@ describe('demo article', () => {
         canonical: name,
         // A name Russia signed with both the DPRK and Iran: the parties named nearby decide.
         treaty: expect.objectContaining({ id: 'russia-dprk-partnership-2024', year: 2024 }),
+        id: 'TREATY:russia-dprk-partnership-2024',
       });
     }
     expectAll(
@@ -113,7 +114,13 @@ describe('demo article', () => {
     const kndr = occurrences('МИД КНДР')[0];
     expect(kndr).toBeDefined();
     const inner = { start: (kndr?.start ?? 0) + 4, end: kndr?.end ?? 0 };
-    expect(mentions).toContainEqual({ ...inner, type: 'LOC', text: 'КНДР', canonical: 'КНДР' });
+    expect(mentions).toContainEqual({
+      ...inner,
+      type: 'LOC',
+      text: 'КНДР',
+      canonical: 'КНДР',
+      id: 'LOC:KP',
+    });
   });
 
   it('returns sorted, non-overlapping mentions whose text is the slice of the input', () => {

@@ -44,7 +44,7 @@ export interface RegisteredPerson {
 export const PEOPLE_REGISTER_AS_OF = '2025-08-31';
 
 /** Codes of organisations used in `country` (the African Union is AFU: AU is Australia). */
-export const ORGANISATION_CODES: ReadonlySet<string> = new Set([
+export const ORGANISATION_CODES: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'UN',
   'IAEA',
   'WHO',
@@ -7485,8 +7485,11 @@ const MORE_CURRENT: Entry[] = [
   },
 ];
 
-/** Every registered person, by region and organisation. */
-export const PEOPLE_REGISTER: readonly RegisteredPerson[] = [
+/**
+ * Every registered person, by region and organisation. Marked pure so a bundle that imports the
+ * recognizer's module graph without calling it (the Chrome background) drops the register.
+ */
+export const PEOPLE_REGISTER: readonly RegisteredPerson[] = /* @__PURE__ */ [
   ...RUSSIA,
   ...UNITED_STATES,
   ...CANADA,

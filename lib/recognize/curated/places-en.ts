@@ -1,6 +1,6 @@
 /**
  * Hand-curated English place names (build-time input of the lexicon; COUNTRY_ALIASES_EN is also
- * read at run time by lib/memory/country-codes.ts). `Canonical = alias, alias`.
+ * read at run time by lib/recognize/country-codes.ts). `Canonical = alias, alias`.
  * Country names come from i18n-iso-countries; this adds short forms and canonical choices.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Hand-curated Russian place names (build-time input for scripts/build-lexicon.ts; COUNTRY_ALIASES_RU
- * is also read at run time by lib/memory/country-codes.ts).
+ * is also read at run time by lib/recognize/country-codes.ts).
  * One entry per line: `Canonical = alias, alias`. Every name is written in the nominative; the
  * build generates all case forms with OpenCorpora morphology. Country names come from
  * i18n-iso-countries; this list adds short forms, canonical choices and what that package lacks.

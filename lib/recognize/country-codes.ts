@@ -1,12 +1,13 @@
 /**
  * The ISO 3166-1 code of a country named in Russian or English, as the recognizer names it
  * (its canonical names come from the same two sources: i18n-iso-countries and the curated short
- * forms), so «КНДР», "North Korea" and "DPRK" are one place in the reading memory.
+ * forms), so «КНДР», "North Korea" and "DPRK" are one place: a LOC mention's id
+ * (lib/entity-id.ts) and the reading memory's key.
  */
 import en from 'i18n-iso-countries/langs/en.json';
 import ru from 'i18n-iso-countries/langs/ru.json';
-import { COUNTRY_ALIASES_EN } from '../recognize/curated/places-en';
-import { COUNTRY_ALIASES_RU } from '../recognize/curated/places-ru';
+import { COUNTRY_ALIASES_EN } from './curated/places-en';
+import { COUNTRY_ALIASES_RU } from './curated/places-ru';
 
 type CountryNames = Record<string, string | string[]>;
 
