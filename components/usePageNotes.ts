@@ -9,7 +9,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { EntitySummary } from '../lib/entities';
 import type { PageInfo, SelectionInfo } from '../lib/messages/types';
 import { addNote, deleteNote, deleteNotes, type NotesDb, notesForUrl } from '../lib/notes/db';
-import type { NewNote, Note } from '../lib/notes/model';
+import { type NewNote, type Note, noteEntity } from '../lib/notes/model';
 import type { NoteDraft } from './NoteEditor';
 import { askTab, type SendToTab } from './tab-transport';
 
@@ -123,7 +123,7 @@ export function usePageNotes({
       await store({
         ...base(draft),
         kind: 'entity',
-        entity: { type: entity.type, canonical: entity.canonical },
+        entity: noteEntity(entity),
       });
     },
     async remove(id) {

@@ -35,7 +35,7 @@
 import type { Mention } from '../entities';
 import type { CardMemory } from './card-memory';
 import { placeBelow, positionCard } from './card-placement';
-import { type CardSource, hitTest } from './card-source';
+import { type CardSource, type EntityDescription, hitTest } from './card-source';
 import { type CardView, createCardView } from './card-view';
 import type { RectLike } from './hit-test';
 import { type HoverCardOptions, hoverDefaults, trackHover } from './hover-tracking';
@@ -117,10 +117,17 @@ export function createHoverCard(
     hide();
   };
 
-  /** The memory's line for the mention shown, added when the answer comes, if still shown. */
-  const askMemory = (mention: Mention) => {
+  /**
+   * The memory's line for the mention shown, added when the answer comes, if still shown. Asked
+   * under the page-wide name and id (a lone surname under the full name it stands for).
+   */
+  const askMemory = (mention: Mention, described: EntityDescription) => {
     if (!memory) return;
-    void memory.recall(mention).then((recall) => {
+    const { id: _own, ...named } = mention;
+    const entity: Mention = described.id
+      ? { ...named, canonical: described.canonical, id: described.id }
+      : { ...named, canonical: described.canonical };
+    void memory.recall(entity).then((recall) => {
       if (destroyed || current !== mention || !view || !anchor) return; // the card moved on
       if (recall.count <= 0 || !recall.key) return;
       openKey = recall.key;
@@ -138,12 +145,13 @@ export function createHoverCard(
     });
     // Not yet in the page, or the page removed it (a script that clears unknown nodes): put it back.
     if (!view.host.isConnected) doc.documentElement.append(view.host);
-    view.fill(mention, source.describe(mention));
+    const described = source.describe(mention);
+    view.fill(mention, described);
     positionCard(view.card, rect, placeBelow);
     current = mention;
     anchor = rect;
     openKey = null;
-    askMemory(mention);
+    askMemory(mention, described);
   };
 
   /** Off every mark: a card with the memory line waits a moment for the pointer to reach it. */

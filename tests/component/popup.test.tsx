@@ -34,7 +34,7 @@ const ENTITIES: EntitySummary[] = [
     },
   },
   { type: 'ORG', canonical: 'МИД КНДР', count: 2, forms: ['МИД КНДР'] },
-  { type: 'PER', canonical: 'Ким Чен Ын', count: 2, forms: ['Ким Чен Ын'] },
+  { type: 'PER', canonical: 'Ким Чен Ын', count: 2, forms: ['Ким Чен Ын'], id: 'PER:kim-jong-un' },
   { type: 'LOC', canonical: 'Москва', count: 2, forms: ['МОСКВА'] },
   { type: 'PER', canonical: 'Цой Сон Хи', count: 2, forms: ['Цой Сон Хи'] },
 ];
@@ -447,7 +447,7 @@ describe('Popup', () => {
     expect(await allNotes(db)).toHaveLength(2);
   });
 
-  it('attaches a note to an entity from its row, with the canonical name and type', async () => {
+  it('attaches a note to an entity from its row, with the canonical name, type and id', async () => {
     const db = freshDb();
     const { container } = render(<Popup sendToTab={fakeTab().send} db={db} now={() => NOW} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Add a note on Ким Чен Ын' }));
@@ -466,7 +466,7 @@ describe('Popup', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
       kind: 'entity',
-      entity: { type: 'PER', canonical: 'Ким Чен Ын' },
+      entity: { type: 'PER', canonical: 'Ким Чен Ын', id: 'PER:kim-jong-un' },
       text: 'Председатель госсовета КНДР',
       tags: ['КНДР'],
       url: NOTE_URL,

@@ -12,7 +12,7 @@ import type { SendToBackground } from '../../lib/messages/to-background';
 import type { CardRecall } from '../../lib/messages/types';
 import { createHoverCard, type HoverCard, openOnTrustedClick } from '../../lib/page/card';
 import { type CardMemory, createCardMemory, memoryEntity } from '../../lib/page/card-memory';
-import { pageTextSource } from '../../lib/page/card-source';
+import { type CardSource, pageTextSource } from '../../lib/page/card-source';
 import {
   alsoInLabel,
   createCardView,
@@ -243,7 +243,11 @@ describe('the hover card with the reading memory', () => {
     vi.useRealTimers();
   });
 
-  function setup(answers: Record<string, CardRecall | Promise<CardRecall>>, trusted = fromReader) {
+  function setup(
+    answers: Record<string, CardRecall | Promise<CardRecall>>,
+    trusted = fromReader,
+    wrap: (source: CardSource) => CardSource = (source) => source,
+  ) {
     document.body.innerHTML = '<p>Putin met Kim in Pyongyang and spoke of sanctions.</p>';
     const pt = extractPageText(document);
     const at = (needle: string, type: Mention['type'], canonical: string): Mention => {
@@ -258,19 +262,23 @@ describe('the hover card with the reading memory', () => {
     ];
     const opened: string[] = [];
     const asked: string[] = [];
+    const askedAs: Mention[] = [];
     const memory: CardMemory = {
       recall: (m) => {
         asked.push(m.canonical);
+        askedAs.push(m);
         return Promise.resolve(answers[m.canonical] ?? { count: 0 });
       },
       open: (key) => opened.push(key),
     };
     const frames: Array<() => void> = [];
-    card = createHoverCard(
-      document,
-      pageTextSource(document, pt, mentions, () => 1),
-      { ...fakeLayout(pt), schedule: (cb) => frames.push(cb), trusted, memory, graceMs: 300 },
-    );
+    card = createHoverCard(document, wrap(pageTextSource(document, pt, mentions, () => 1)), {
+      ...fakeLayout(pt),
+      schedule: (cb) => frames.push(cb),
+      trusted,
+      memory,
+      graceMs: 300,
+    });
     const pointAt = (x: number, y: number) => {
       document.dispatchEvent(
         asReader(new MouseEvent('pointermove', { clientX: x, clientY: y, bubbles: true })),
@@ -278,7 +286,7 @@ describe('the hover card with the reading memory', () => {
       for (const f of frames.splice(0)) f();
     };
     const hover = (m: Mention) => pointAt(m.start * W + W / 2, H / 2);
-    return { mentions, opened, asked, hover, pointAt };
+    return { mentions, opened, asked, askedAs, hover, pointAt };
   }
 
   const cardEl = () => inGlossaRoots('.card') as HTMLElement;
@@ -299,6 +307,23 @@ describe('the hover card with the reading memory', () => {
     expect(host?.getAttributeNames()).toEqual(['style']);
     expect(host?.childNodes).toHaveLength(0);
     expect(host?.textContent).toBe('');
+  });
+
+  it("asks under the page-wide name and id the card shows, not the mark's own", async () => {
+    const { mentions, hover, askedAs } = setup({}, fromReader, (source) => ({
+      ...source,
+      describe: (m) =>
+        m.text === 'Putin'
+          ? { canonical: 'Vladimir Putin', count: 3, id: 'PER:vladimir-putin' }
+          : source.describe(m),
+    }));
+    const lone = { ...(mentions[0] as Mention), canonical: 'Putin' };
+    mentions[0] = lone; // the page's answer named the lone surname only
+    hover(lone);
+    await flushAnswers();
+    expect(askedAs.map((m) => [m.text, m.canonical, m.id])).toEqual([
+      ['Putin', 'Vladimir Putin', 'PER:vladimir-putin'],
+    ]);
   });
 
   it('shows nothing of the memory at count 0, and asks nothing for a watch term', async () => {
