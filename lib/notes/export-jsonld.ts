@@ -17,8 +17,10 @@ import {
   ANNO_CONTEXT,
   type AnnotationCollection,
   ENTITY_CLASS,
+  ENTITY_URN,
   type Motivation,
   noteIdToIri,
+  type ResourceBody,
   type TextualBody,
   type W3CTextQuoteSelector,
   type WebAnnotation,
@@ -30,10 +32,11 @@ function motivationOf(note: Note): Motivation {
   return 'commenting';
 }
 
-function bodiesOf(note: Note): TextualBody[] {
-  const bodies: TextualBody[] = [];
+function bodiesOf(note: Note): Array<TextualBody | ResourceBody> {
+  const bodies: Array<TextualBody | ResourceBody> = [];
   if (note.kind === 'entity' && note.entity) {
     bodies.push({ type: 'TextualBody', purpose: 'identifying', value: note.entity.canonical });
+    if (note.entity.id) bodies.push({ id: ENTITY_URN + note.entity.id, purpose: 'identifying' });
     bodies.push({
       type: 'TextualBody',
       purpose: 'classifying',

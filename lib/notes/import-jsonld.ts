@@ -16,6 +16,7 @@
  * is malformed fails the whole file with a message naming the field.
  */
 import type { EntityType } from '../entities';
+import { readEntityId } from '../entity-id';
 import { formatCount, IMPORT_LIMITS, type ImportLimits } from './limits';
 import type { Note, Selector, TextPositionSelector, TextQuoteSelector } from './model';
 import {
@@ -30,7 +31,7 @@ import {
   nonNegativeInteger,
   stringField,
 } from './validate';
-import { ANNO_CONTEXT, entityTypeOf, iriToNoteId } from './web-annotation';
+import { ANNO_CONTEXT, ENTITY_URN, entityTypeOf, iriToNoteId } from './web-annotation';
 
 export interface ParsedAnnotations {
   notes: Note[];
@@ -152,10 +153,12 @@ interface Bodies {
   tags: string[];
   names: string[];
   classes: string[];
+  /** Registered entity ids, from resource bodies `urn:glossa:entity:<id>`. */
+  ids: string[];
 }
 
 function readBodies(annotation: Fields, path: string, warnings: string[]): Bodies {
-  const bodies: Bodies = { comments: [], tags: [], names: [], classes: [] };
+  const bodies: Bodies = { comments: [], tags: [], names: [], classes: [], ids: [] };
   if (has(annotation, 'bodyValue')) {
     bodies.comments.push(stringField(annotation, 'bodyValue', path));
   }
@@ -168,6 +171,10 @@ function readBodies(annotation: Fields, path: string, warnings: string[]): Bodie
       return;
     }
     const obj = asObject(body, where);
+    if (typeof obj.id === 'string' && obj.id.startsWith(ENTITY_URN) && !has(obj, 'value')) {
+      bodies.ids.push(obj.id.slice(ENTITY_URN.length));
+      return;
+    }
     if (!has(obj, 'value')) {
       const id = typeof obj.id === 'string' ? ` (${obj.id})` : '';
       warnings.push(
@@ -345,6 +352,16 @@ function readAnnotation(
     }
     note.kind = 'entity';
     note.entity = { type, canonical: name };
+    const id = bodies.ids[0];
+    if (id !== undefined) {
+      // An id of another type or form is dropped, not trusted: the name and kind still hold.
+      const valid = readEntityId(id, type);
+      if (valid) note.entity.id = valid;
+      else
+        warnings.push(
+          `${path} gives the entity id ${JSON.stringify(id)}, which is no ${type} id Glossa knows the form of; it was left out.`,
+        );
+    }
     return acceptFromFile(note, path, limits.maxStringLength);
   }
   const quote = target.selectors.find(

@@ -18,6 +18,19 @@ export interface TextualBody {
   format?: 'text/plain';
 }
 
+/**
+ * A body that is a resource named by an IRI: Glossa writes one for a registered entity's id,
+ * `urn:glossa:entity:<id>` (lib/entity-id.ts), with purpose identifying, beside the TextualBody
+ * that names it.
+ */
+export interface ResourceBody {
+  id: string;
+  purpose: 'identifying';
+}
+
+/** Prefix of the IRI of a registered entity (`urn:glossa:entity:PER:vladimir-putin`). */
+export const ENTITY_URN = 'urn:glossa:entity:';
+
 export interface W3CTextQuoteSelector {
   type: 'TextQuoteSelector';
   exact: string;
@@ -39,7 +52,7 @@ export interface WebAnnotation {
   motivation: Motivation;
   created: string;
   modified: string;
-  body?: TextualBody[];
+  body?: Array<TextualBody | ResourceBody>;
   target: WebAnnotationTarget;
 }
 

@@ -46,6 +46,13 @@ function checkAnnotation(a: Json, standalone: boolean): void {
   }
   const bodies = (a.body ?? []) as Json[];
   for (const body of bodies) {
+    if (!('value' in body)) {
+      // A resource body (§3.2.2): a registered entity's IRI, identifying.
+      expect(keysOf(body)).toEqual(['id', 'purpose']);
+      expect(body.id).toMatch(/^urn:glossa:entity:(?:PER|LOC|TREATY):\S+$/);
+      expect(body.purpose).toBe('identifying');
+      continue;
+    }
     expect(body.type).toBe('TextualBody');
     expect(typeof body.value).toBe('string');
     expect(['commenting', 'tagging', 'identifying', 'classifying']).toContain(body.purpose);
@@ -171,5 +178,44 @@ describe("W3C Web Annotation import of Glossa's own export", () => {
       return copy;
     });
     expect(check.plan.notes).toEqual(expected);
+  });
+});
+
+describe('W3C Web Annotation: a registered entity’s id', () => {
+  const kim: Note = {
+    id: '0b6f7c1e-8c1a-4f3e-9d2b-5a4c3b2a1f0e',
+    kind: 'entity',
+    url: 'https://ria.ru/20241205/kndr.html',
+    pageTitle: '',
+    text: 'Председатель госсовета КНДР',
+    tags: [],
+    entity: { type: 'PER', canonical: 'Ким Чен Ын', id: 'PER:kim-jong-un' },
+    createdAt: '2024-12-05T10:00:00.000Z',
+    updatedAt: '2024-12-05T10:00:00.000Z',
+  };
+
+  it('is written as an identifying resource body beside the name, and read back', () => {
+    const annotation = toWebAnnotation(kim) as unknown as Json;
+    checkAnnotation(annotation, true);
+    expect(annotation.body).toContainEqual({
+      id: 'urn:glossa:entity:PER:kim-jong-un',
+      purpose: 'identifying',
+    });
+    const check = planImport(exportJsonLd([kim], NOW), { now: NOW });
+    expect(check.ok && check.plan.notes).toEqual([kim]);
+    expect(check.ok && check.plan.warnings).toEqual([]);
+  });
+
+  it('is left out, with a warning, when it is no id of the entity’s kind', () => {
+    const file = JSON.parse(exportJsonLd([kim], NOW)) as Json;
+    const item = ((file.first as Json).items as Json[])[0] as Json;
+    for (const body of item.body as Json[]) {
+      if (body.id) body.id = 'urn:glossa:entity:LOC:KP'; // a place's id on a person
+    }
+    const check = planImport(JSON.stringify(file), { now: NOW });
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    expect(check.plan.notes[0]?.entity).toEqual({ type: 'PER', canonical: 'Ким Чен Ын' });
+    expect(check.plan.warnings.join(' ')).toContain('LOC:KP');
   });
 });
