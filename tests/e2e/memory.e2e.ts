@@ -136,8 +136,8 @@ for (const [browserName, launch] of LAUNCHERS) {
       expect(enArticle?.lang).toMatch(/^en/);
       expect(ruArticle?.title).toBe(RU_TITLE);
       expect(enArticle?.title).toBe(EN_TITLE);
-      // One registered treaty, one country, one country code across the two languages.
-      for (const key of [TREATY_KEY, 'LOC:KP', 'LOC:RU']) {
+      // One registered treaty, the two countries and the two leaders, across the two languages.
+      for (const key of [TREATY_KEY, 'LOC:KP', 'LOC:RU', 'PER:vladimir-putin', 'PER:kim-jong-un']) {
         expect(ruArticle?.keys, `${key} in the Russian article`).toContain(key);
         expect(enArticle?.keys, `${key} in the English article`).toContain(key);
       }
