@@ -63,10 +63,13 @@ function WeekChart({ weeks }: { weeks: readonly WeekCount[] }) {
     formatDate(peak.start),
     formatCount(peak.mentions),
   ]);
-  const bar = 12;
+  // Each week a slot of at least 16 px, and the chart at least 260 px wide: room for its two date
+  // labels even when the memory holds a week or two.
   const gap = 4;
+  const slot = Math.max(16, Math.floor(260 / weeks.length));
+  const bar = Math.min(slot - gap, 36);
   const height = 64;
-  const width = weeks.length * (bar + gap);
+  const width = weeks.length * slot;
   const scale = peak.mentions > 0 ? (height - 4) / peak.mentions : 0;
   return (
     <figure class="entity-chart">
@@ -81,7 +84,13 @@ function WeekChart({ weeks }: { weeks: readonly WeekCount[] }) {
         {weeks.map((w, i) => {
           const h = w.mentions > 0 ? Math.max(2, w.mentions * scale) : 0;
           return (
-            <rect key={w.week} x={i * (bar + gap)} y={height - h} width={bar} height={h}>
+            <rect
+              key={w.week}
+              x={i * slot + (slot - bar) / 2}
+              y={height - h}
+              width={bar}
+              height={h}
+            >
               <title>{`${formatDate(w.start)}: ${mentions(w.mentions)}`}</title>
             </rect>
           );
@@ -89,9 +98,11 @@ function WeekChart({ weeks }: { weeks: readonly WeekCount[] }) {
         <text x="0" y={height + 13}>
           {formatDate(first.start)}
         </text>
-        <text x={width} y={height + 13} text-anchor="end">
-          {formatDate(last.start)}
-        </text>
+        {weeks.length > 1 && (
+          <text x={width} y={height + 13} text-anchor="end">
+            {formatDate(last.start)}
+          </text>
+        )}
       </svg>
       <table class="visually-hidden">
         <caption>{t('entityChartHeading')}</caption>

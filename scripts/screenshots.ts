@@ -3,12 +3,14 @@
  * the built extension in headless Chromium on the bundled demo article, in the light and the dark
  * colour scheme: the highlighted article, the hover card, the popup, the side panel, the notes view
  * and the options page; then, once an English article about the same places has been read, the
- * hover card with its reading-memory line. Writes docs/screens/NAME-light.png and NAME-dark.png.
+ * hover card with its reading-memory line, and (two more articles read) North Korea's entity page.
+ * Writes docs/screens/NAME-light.png and NAME-dark.png.
  * Build first.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { entityHash } from '../lib/memory/entity-route';
 import { MEMORY_NOTICE_KEY } from '../lib/memory/notice';
 import { launchChromium } from '../tests/e2e/harness/chromium';
 import { pollUntil } from '../tests/e2e/harness/common';
@@ -99,6 +101,32 @@ async function shootMemoryCard(session: BrowserSession, article: E2EPage, fixtur
   await article.mouseMove(1, 1);
 }
 
+/** The entity page of North Korea once four articles about it were read, two in each language. */
+async function shootEntityPage(session: BrowserSession, fixtures: string) {
+  for (const path of ['/memory/ru-article.html', '/memory/en-treaty-article.html']) {
+    const page = await session.newPage(`${fixtures}${path}`);
+    await waitForGlossa(session, page);
+    await page.close();
+  }
+  const view = await session.openExtensionPage(`notes.html${entityHash('LOC:KP')}`);
+  try {
+    await pollUntil(
+      async () =>
+        (await view.evaluate(() => document.querySelectorAll('.entity-articles li').length)) >= 4
+          ? true
+          : undefined,
+      { timeoutMs: 20_000, describe: () => 'the entity page never listed four articles' },
+    );
+    for (const scheme of SCHEMES) {
+      await pw(view).emulateMedia({ colorScheme: scheme });
+      await pw(view).waitForTimeout(400);
+      await shoot(view, 'entity-page', scheme, { width: 1000, height: 900 });
+    }
+  } finally {
+    await view.close();
+  }
+}
+
 async function main() {
   await mkdir(OUT, { recursive: true });
   const server = await startServer('tests/fixtures');
@@ -186,6 +214,7 @@ async function main() {
     }
     console.log('reading memory:');
     await shootMemoryCard(session, article, server.url);
+    await shootEntityPage(session, server.url);
   } finally {
     await session.close();
     await server.close();

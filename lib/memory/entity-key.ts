@@ -6,7 +6,8 @@
  * - A registered entity: its id (lib/entity-id.ts), which the recognizer gives the mention:
  *   `PER:vladimir-putin`, `LOC:KP`, `TREATY:new-start`.
  * - Otherwise a TREATY is not kept (a generic term, "ratification", is not an entity to
- *   remember); a LOC is a country's ISO code when its name is one's, else its spelling key; a
+ *   remember); a LOC is a country's ISO code when its name is one's, else the spelling key of
+ *   its English name where the city list knows it (city-names.ts), else of its own name; a
  *   PER is the spelling key (lib/memory/latin-key.ts) of the canonical, nominative name.
  * Keys start with the type ("PER:", "LOC:", "TREATY:"), so one name can be a person and a place;
  * spelling keys go on with "~", which no id does.
@@ -14,6 +15,7 @@
 import type { Mention } from '../entities';
 import { countryId, readEntityId, treatyId } from '../entity-id';
 import { countryCode } from '../recognize/country-codes';
+import { cityInEnglish } from './city-names';
 import { latinKey } from './latin-key';
 import type { RememberedType } from './model';
 
@@ -33,7 +35,7 @@ export function entityKey(
       const code = countryCode(mention.canonical);
       const country = code && countryId(code);
       if (country) return country;
-      const key = latinKey(mention.canonical);
+      const key = placeSpelling(mention.canonical);
       return key ? `LOC:~${key}` : null;
     }
     case 'PER': {
@@ -43,6 +45,14 @@ export function entityKey(
     default:
       return null;
   }
+}
+
+/**
+ * The spelling key of a place that is no country: a city's English name where the city list
+ * knows it («Москва» → "Moscow"), so the two languages' names of one city meet.
+ */
+export function placeSpelling(name: string): string {
+  return latinKey(cityInEnglish(name) ?? name);
 }
 
 /** The type a key files under. */

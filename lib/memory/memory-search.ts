@@ -5,6 +5,7 @@
  * candidates those give are read and checked. docs/memory.md ("Search") says what matches.
  */
 import { guarded, type NotesDb } from '../notes/db';
+import { placeSpelling } from './entity-key';
 import { registeredKeys } from './entity-names';
 import { latinKey } from './latin-key';
 import type { RememberedArticle } from './model';
@@ -68,7 +69,10 @@ export function resolveTerms(run: readonly string[]): EntityTerm[] {
 }
 
 /** The keys an unknown name is filed under when an article named it so (a spelling key). */
-const spellingKeys = (term: EntityTerm) => [`PER:~${term.spelling}`, `LOC:~${term.spelling}`];
+const spellingKeys = (term: EntityTerm) => [
+  `PER:~${term.spelling}`,
+  `LOC:~${placeSpelling(term.text)}`,
+];
 
 /** Whether one of the article's names, by spelling key, contains the term's words ("putin" in "vladimir putin"). */
 function namedBySpelling(article: RememberedArticle, term: EntityTerm): boolean {

@@ -51,3 +51,23 @@ describe('entityKey', () => {
     expect(keyType('NOPE:x')).toBeNull();
   });
 });
+
+describe('entityKey for cities', () => {
+  it('files a city under its English name where Russian has another word for it', () => {
+    for (const [ru, en] of [
+      ['Москва', 'Moscow'],
+      ['Пхеньян', 'Pyongyang'],
+      ['Пекин', 'Beijing'],
+      ['Киев', 'Kyiv'],
+      ['Кремль', 'Kremlin'],
+    ]) {
+      expect(entityKey(m('LOC', ru as string)), ru).toBe(entityKey(m('LOC', en as string)));
+    }
+    expect(entityKey(m('LOC', 'Moscow'))).toMatch(/^LOC:~/);
+  });
+
+  it('files a city the list does not know by its own spelling', () => {
+    expect(entityKey(m('LOC', 'Владивосток'))).toBe(entityKey(m('LOC', 'Vladivostok')));
+    expect(entityKey(m('LOC', 'Урюпинск'))).not.toBe(entityKey(m('LOC', 'Moscow')));
+  });
+});

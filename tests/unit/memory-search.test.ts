@@ -2,10 +2,12 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { entityKey } from '../../lib/memory/entity-key';
 import { articleMatches, resolveTerms, searchMemory } from '../../lib/memory/memory-search';
 import type { RememberedArticle } from '../../lib/memory/model';
 import { parseMemoryQuery } from '../../lib/memory/search-query';
 import { type NotesDb, openNotesDb } from '../../lib/notes/db';
+import { freshNotesDb } from './fresh-db';
 
 // Sunday 6 December 2026, afternoon (UTC).
 const NOW = new Date('2026-12-06T15:00:00Z');
@@ -239,5 +241,20 @@ describe('searchMemory', () => {
   it('is null when the query has nothing to search the memory by', async () => {
     expect(await searchMemory(db, '', { now: NOW })).toBeNull();
     expect(await searchMemory(db, ' и , and ', { now: NOW })).toBeNull();
+  });
+});
+
+describe('searchMemory for a city', () => {
+  const urls = (r: Awaited<ReturnType<typeof searchMemory>>) => r?.articles.map((a) => a.url);
+  const fresh = freshNotesDb('memory-search-city');
+  it('finds an article that named Moscow when the reader types «Москва»', async () => {
+    const moscow = entityKey({ type: 'LOC', canonical: 'Moscow' }) as string;
+    await fresh().articles.bulkPut([
+      article('https://bbc.com/m', '2026-11-20T10:00:00.000Z', [moscow], ['Moscow']),
+      article('https://bbc.com/o', '2026-11-21T10:00:00.000Z', ['LOC:~oslo'], ['Oslo']),
+    ]);
+    expect(urls(await searchMemory(fresh(), 'Москва', { now: NOW }))).toEqual([
+      'https://bbc.com/m',
+    ]);
   });
 });
