@@ -12,7 +12,7 @@ import { searchMemory } from '../lib/memory/memory-search';
 import type { RememberedArticle } from '../lib/memory/model';
 import { recallEntity } from '../lib/memory/recall';
 import { mergeVisit } from '../lib/memory/record';
-import { rememberArticle } from '../lib/memory/store';
+import { putArticles, rememberArticle } from '../lib/memory/store';
 import type { NotesDb } from '../lib/notes/db';
 import { BENCH_NOW, type BenchVisit, makeVisits } from './bench-memory-data';
 
@@ -140,9 +140,12 @@ export async function runMemoryBench(
   // Storage growth from the first half to all of them: what each article adds, its index
   // entries included, without the database's fixed cost.
   const half = records.length >> 1;
-  let fillMs = await timed(() => db.articles.bulkPut(records.slice(0, half)));
+  // Filled as an import fills it (putArticles: the records and the per-entity counts).
+  const fill = (part: RememberedArticle[]) =>
+    db.transaction('rw', db.articles, db.entityCounts, () => putArticles(db, part));
+  let fillMs = await timed(() => fill(records.slice(0, half)));
   const usageBefore = await env.storageUsage?.();
-  fillMs += await timed(() => db.articles.bulkPut(records.slice(half)));
+  fillMs += await timed(() => fill(records.slice(half)));
   const usageAfter = await env.storageUsage?.();
 
   // Recording: a new article into the full memory, against a plain put of the same record.
@@ -312,7 +315,7 @@ export function formatResult(result: BenchResult, header: string): string {
       .join('; ')}`,
   );
   lines.push(
-    `(filling the memory: one bulkPut of ${result.articles} records, ${result.fillMs.toFixed(0)} ms, once)`,
+    `(filling the memory: putArticles of ${result.articles} records, in two transactions, ${result.fillMs.toFixed(0)} ms, once)`,
   );
   return lines.join('\n');
 }
