@@ -5,7 +5,7 @@
  * candidates those give are read and checked. docs/memory.md ("Search") says what matches.
  */
 import { guarded, type NotesDb } from '../notes/db';
-import { registeredKeys } from './entity-names';
+import { articleNames, registeredKeys } from './entity-names';
 import { latinKey } from './latin-key';
 import type { RememberedArticle } from './model';
 import { type DateRange, parseMemoryQuery } from './search-query';
@@ -73,7 +73,7 @@ const spellingKeys = (term: EntityTerm) => [`PER:~${term.spelling}`, `LOC:~${ter
 /** Whether one of the article's names, by spelling key, contains the term's words ("putin" in "vladimir putin"). */
 function namedBySpelling(article: RememberedArticle, term: EntityTerm): boolean {
   const needle = ` ${term.spelling} `;
-  return article.names.some((n) => ` ${latinKey(n)} `.includes(needle));
+  return articleNames(article).some((n) => ` ${latinKey(n)} `.includes(needle));
 }
 
 /** Whether an article matches a term (its keys, or for an unknown name its names' spelling). */
