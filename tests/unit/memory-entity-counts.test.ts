@@ -16,6 +16,7 @@ import {
   forgetOlderThan,
   forgetSite,
   putArticles,
+  recountEntities,
   rememberArticle,
 } from '../../lib/memory/store';
 import { type NotesDb, openNotesDb } from '../../lib/notes/db';
@@ -193,6 +194,31 @@ describe('the entityCounts table', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('counts again from scratch when asked (a repair)', async () => {
+    const name = `entity-counts-${serial++}`;
+    const db = openNotesDb(name);
+    try {
+      await apply(db, {
+        op: 'remember',
+        url: 'https://ria.ru/1',
+        keys: ['LOC:KP', 'LOC:RU'],
+        day: 1,
+      });
+      await apply(db, { op: 'remember', url: 'https://bbc.com/2', keys: ['LOC:KP'], day: 2 });
+      await db.entityCounts.bulkPut([
+        { key: 'LOC:KP', count: 9 },
+        { key: 'LOC:US', count: 1 },
+      ]);
+      await recountEntities(db);
+      const { table, index } = await tableAndIndex(db);
+      expect(table).toEqual(index);
+      expect(table.get('LOC:KP')).toBe(2);
+    } finally {
+      db.close();
+      await Dexie.delete(name);
+    }
   });
 
   it('gives the card its count without the article being read, and the latest other article', async () => {
