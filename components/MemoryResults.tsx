@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tn, uiLanguage } from '../lib/i18n';
+import { registeredName } from '../lib/memory/entity-names';
 import { entityHash } from '../lib/memory/entity-route';
 import { articleMatches, type MemorySearch, searchMemory } from '../lib/memory/memory-search';
 import type { RememberedArticle } from '../lib/memory/model';
@@ -43,7 +44,10 @@ function matchedEntities(article: RememberedArticle, result: MemorySearch) {
     const at = i >= 0 ? i : article.keys.findIndex((k) => k.endsWith(`:~${term.spelling}`));
     const key = article.keys[at];
     if (key && !links.some((l) => l.key === key))
-      links.push({ key, name: article.names[at] || term.text });
+      links.push({
+        key,
+        name: article.names[at] || registeredName(key, article.lang) || term.text,
+      });
   }
   return links;
 }

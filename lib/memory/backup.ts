@@ -3,7 +3,10 @@
  * remembered article with its fields in one fixed order, and the same articles read back from a
  * file, every field checked, so nothing malformed reaches the store. An import merges: an article
  * already remembered keeps its first visit, takes the later last visit and the larger count of
- * each entity; nothing remembered is ever removed by an import.
+ * each entity; nothing remembered is ever removed by an import. The file names every entity (a
+ * registered one by the registers' name in the article's language, which the store does not keep:
+ * lib/memory/record.ts storedName), so it reads on its own; reading it back stores names as the
+ * recorder does, so a backup made before that imports the same way.
  */
 import type { ImportLimits } from '../notes/limits';
 import { formatCount } from '../notes/limits';
@@ -18,8 +21,9 @@ import {
   timeField,
 } from '../notes/validate';
 import { keyType } from './entity-key';
+import { articleNames } from './entity-names';
 import type { ArticleEntity, RememberedArticle } from './model';
-import { entityColumns, MAX_ENTITIES_PER_ARTICLE, mostMentioned } from './record';
+import { entityColumns, MAX_ENTITIES_PER_ARTICLE, mostMentioned, storedName } from './record';
 
 /** Bounds of one remembered article in a file (as the recorder keeps them, with room to spare). */
 const MAX_URL = 4096;
@@ -44,11 +48,14 @@ type UnlistedKey = Exclude<keyof RememberedArticle, (typeof ARTICLE_KEYS)[number
 const EVERY_FIELD_LISTED: [UnlistedKey] extends [never] ? true : never = true;
 void EVERY_FIELD_LISTED;
 
-/** A copy with its fields in one fixed order, so the same memory exports to the same bytes. */
+/**
+ * A copy for the file: fields in one fixed order, so the same memory exports to the same bytes,
+ * and every entity named (see the top of this file).
+ */
 export function canonicalArticle(article: RememberedArticle): RememberedArticle {
   const out: Record<string, unknown> = {};
   for (const key of ARTICLE_KEYS) {
-    const value = article[key];
+    const value = key === 'names' ? articleNames(article) : article[key];
     out[key] = Array.isArray(value) ? [...value] : value;
   }
   return out as unknown as RememberedArticle;
@@ -110,7 +117,7 @@ function parseArticle(value: unknown, path: string): RememberedArticle {
     firstVisit: new Date(firstVisit).toISOString(),
     lastVisit: new Date(lastVisit).toISOString(),
     keys,
-    names,
+    names: names.map((n, i) => storedName(keys[i] as string, n)),
     counts,
   };
 }

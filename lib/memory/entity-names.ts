@@ -10,6 +10,7 @@ import { PEOPLE_REGISTER } from '../recognize/curated/people-register';
 import { TREATY_REGISTER } from '../recognize/curated/treaty-register';
 import { lookupPerson } from '../recognize/people-register';
 import { latinKey } from './latin-key';
+import type { RememberedArticle } from './model';
 
 const fold = (name: string) => name.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 
@@ -112,4 +113,25 @@ export function registeredKeys(name: string): string[] {
     }
   }
   return keys;
+}
+
+/** What a key looks like when nothing better is known: "PER:~kim jong un" → "kim jong un". */
+export function nameFromKey(key: string): string {
+  return key.slice(key.indexOf(':') + 1).replace(/^~/, '');
+}
+
+/**
+ * The name shown for an entity of an article: the name the record stored, else (a registered
+ * key, lib/memory/record.ts storedName) the registers' name in the article's language, else the
+ * key's own text.
+ */
+export function shownName(key: string, stored: string, lang: string): string {
+  return stored || registeredName(key, lang) || nameFromKey(key);
+}
+
+/** An article's names, one per key, as shown (see shownName). */
+export function articleNames(
+  article: Pick<RememberedArticle, 'keys' | 'names' | 'lang'>,
+): string[] {
+  return article.keys.map((key, i) => shownName(key, article.names[i] ?? '', article.lang));
 }

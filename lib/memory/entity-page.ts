@@ -8,7 +8,7 @@ import { guarded, type NotesDb } from '../notes/db';
 import type { Note } from '../notes/model';
 import { foldText } from '../notes/search';
 import { entityKey, keyType } from './entity-key';
-import { registeredName } from './entity-names';
+import { nameFromKey, registeredName } from './entity-names';
 import type { RememberedArticle, RememberedType } from './model';
 
 /** One article of the page's list. */
@@ -126,11 +126,6 @@ export function namesUsed(key: string, articles: readonly RememberedArticle[]): 
     .map(([name]) => name);
 }
 
-/** What a key looks like when nothing better is known: "PER:~kim jong un" → "kim jong un". */
-function nameFromKey(key: string): string {
-  return key.slice(key.indexOf(':') + 1).replace(/^~/, '');
-}
-
 /**
  * The page's heading: the register's name in the reader's language for a registered treaty,
  * person or a country; otherwise the name the articles used most.
@@ -145,12 +140,14 @@ export function displayName(
 
 /**
  * The entities seen most often with the key: by the number of articles that mention both, then
- * by their mentions there, then by key; each named by the name those articles used most.
+ * by their mentions there, then by key; each named by the name those articles used most, or (a
+ * registered entity, whose name records do not store) the registers' name in `lang`.
  */
 export function coOccurring(
   key: string,
   articles: readonly RememberedArticle[],
   limit = CO_ENTITIES_SHOWN,
+  lang = 'en',
 ): CoEntity[] {
   const tally = new Map<
     string,
@@ -188,7 +185,7 @@ export function coOccurring(
       }
       return {
         key: other,
-        name: name || nameFromKey(other),
+        name: name || registeredName(other, lang) || nameFromKey(other),
         articles: t.articles,
         mentions: t.mentions,
       };
@@ -420,7 +417,7 @@ export function loadEntityPage(
         names,
         articles: rows,
         mentions,
-        coEntities: coOccurring(key, articles),
+        coEntities: coOccurring(key, articles, CO_ENTITIES_SHOWN, lang),
         weeks: weeklyMentions(key, articles, now, CHART_WEEKS, sampledSince),
         notes,
       };

@@ -6,6 +6,7 @@
  */
 import { csvField } from '../notes/export-csv';
 import { keyType } from './entity-key';
+import { shownName } from './entity-names';
 import type { RememberedArticle } from './model';
 
 const HEADER = [
@@ -38,7 +39,7 @@ export function exportMemoryCsv(articles: readonly RememberedArticle[]): string 
           a.lastVisit,
           keyType(key) ?? '',
           key,
-          a.names[i] ?? '',
+          shownName(key, a.names[i] ?? '', a.lang),
           a.counts[i] ?? 0,
         ]
           .map((v) => csvField(String(v)))

@@ -6,7 +6,7 @@
  */
 import { guarded, type NotesDb } from '../notes/db';
 import { placeSpelling } from './entity-key';
-import { registeredKeys } from './entity-names';
+import { articleNames, registeredKeys } from './entity-names';
 import { latinKey } from './latin-key';
 import type { RememberedArticle } from './model';
 import { type DateRange, parseMemoryQuery } from './search-query';
@@ -77,7 +77,7 @@ const spellingKeys = (term: EntityTerm) => [
 /** Whether one of the article's names, by spelling key, contains the term's words ("putin" in "vladimir putin"). */
 function namedBySpelling(article: RememberedArticle, term: EntityTerm): boolean {
   const needle = ` ${term.spelling} `;
-  return article.names.some((n) => ` ${latinKey(n)} `.includes(needle));
+  return articleNames(article).some((n) => ` ${latinKey(n)} `.includes(needle));
 }
 
 /** Whether an article matches a term (its keys, or for an unknown name its names' spelling). */

@@ -1,7 +1,7 @@
 /**
  * The reading memory's records: one per article Glossa annotated, with the entities it met there.
- * Kept compact (parallel arrays, no repeated field names per entity): a remembered article with
- * forty entities stays under 2 KB.
+ * Kept compact (parallel arrays, no repeated field names per entity, no names the registers
+ * hold): docs/memory.md measures its size.
  */
 import type { EntityType } from '../entities';
 
@@ -21,7 +21,10 @@ export interface RememberedArticle {
   lastVisit: string;
   /** Entity keys (lib/memory/entity-key.ts), most mentioned first; indexed, multi-entry. */
   keys: string[];
-  /** Per key, the name the article used most (its canonical form). */
+  /**
+   * Per key, the name the article used most (its canonical form); '' for a registered key, whose
+   * names the registers hold (lib/memory/record.ts storedName, entity-names.ts shownName).
+   */
   names: string[];
   /** Per key, how many times the article mentioned it. */
   counts: number[];

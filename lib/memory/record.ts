@@ -5,7 +5,7 @@
 import type { Mention } from '../entities';
 import { normalizeUrl } from '../notes/normalize-url';
 import { siteOf } from '../notes/search';
-import { entityKey } from './entity-key';
+import { entityKey, isRegisteredKey } from './entity-key';
 import type { ArticleEntity, ArticleVisit, RememberedArticle } from './model';
 
 /** Entities kept per article, most mentioned first: a bound on storage, not on what is shown. */
@@ -20,13 +20,22 @@ export function mostMentioned(entities: ArticleEntity[]): ArticleEntity[] {
     .slice(0, MAX_ENTITIES_PER_ARTICLE);
 }
 
+/**
+ * The name the record stores for an entity: the page's for a spelling key, none ('') for a
+ * registered key, whose names the registers hold in both languages (lib/memory/entity-names.ts
+ * shownName gives them back): half a record was names, and Russian ones take two bytes a letter.
+ */
+export function storedName(key: string, name: string): string {
+  return isRegisteredKey(key) ? '' : name;
+}
+
 /** Entities as the record stores them: parallel columns. */
 export function entityColumns(
   entities: readonly ArticleEntity[],
 ): Pick<RememberedArticle, 'keys' | 'names' | 'counts'> {
   return {
     keys: entities.map((e) => e.key),
-    names: entities.map((e) => e.name),
+    names: entities.map((e) => storedName(e.key, e.name)),
     counts: entities.map((e) => e.count),
   };
 }

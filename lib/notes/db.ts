@@ -6,6 +6,7 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { t } from '../i18n';
+import { addCountChanges, type EntityCount } from '../memory/entity-counts';
 import type { RememberedArticle } from '../memory/model';
 import type { NewNote, Note } from './model';
 import { normalizeUrl } from './normalize-url';
@@ -16,6 +17,7 @@ import { acceptNote } from './validate';
 export type NotesDb = Dexie & {
   notes: EntityTable<Note, 'id'>;
   articles: EntityTable<RememberedArticle, 'url'>;
+  entityCounts: EntityTable<EntityCount, 'key'>;
 };
 
 /**
@@ -39,6 +41,20 @@ export function openNotesDb(name = 'glossa', options?: DexieOptions): NotesDb {
     .upgrade((tx) => tx.table<Note, string>('notes').toCollection().modify(upgradeNoteToV3));
   // 4: the reading memory (lib/memory/store.ts), a table of its own; notes are not touched.
   db.version(4).stores({ articles: 'url, site, lastVisit, *keys' });
+  // 5: how many articles have each entity key, kept by lib/memory/store.ts in the transactions
+  // that change articles (the card reads one row instead of counting the `keys` index), counted
+  // here from the articles already remembered.
+  db.version(5)
+    .stores({ entityCounts: 'key' })
+    .upgrade(async (tx) => {
+      const counts = new Map<string, number>();
+      await tx.table<RememberedArticle, string>('articles').each((a) => {
+        if (Array.isArray(a.keys)) addCountChanges(counts, undefined, a.keys);
+      });
+      await tx
+        .table<EntityCount, string>('entityCounts')
+        .bulkPut([...counts].map(([key, count]) => ({ key, count })));
+    });
   return db;
 }
 

@@ -16,6 +16,7 @@
  */
 import { mergeArticles } from '../memory/backup';
 import type { RememberedArticle } from '../memory/model';
+import { putArticles } from '../memory/store';
 import { type NotesDb, toNotesError } from './db';
 import { isNotesFile, parseNotesFile } from './export-json';
 import { isWebAnnotationFile, parseWebAnnotations } from './import-jsonld';
@@ -112,7 +113,7 @@ function isNewer(incoming: Note, stored: Note): boolean {
 
 export async function applyImport(db: NotesDb, plan: ImportPlan): Promise<ImportResult> {
   try {
-    return await db.transaction('rw', db.notes, db.articles, async () => {
+    return await db.transaction('rw', db.notes, db.articles, db.entityCounts, async () => {
       const stored = await db.notes.bulkGet(plan.notes.map((n) => n.id));
       const writes: Note[] = [];
       const result: ImportResult = { added: 0, updated: 0, unchanged: 0, articles: 0 };
@@ -131,11 +132,14 @@ export async function applyImport(db: NotesDb, plan: ImportPlan): Promise<Import
       if (writes.length > 0) await db.notes.bulkPut(writes);
       if (plan.articles.length > 0) {
         const remembered = await db.articles.bulkGet(plan.articles.map((a) => a.url));
-        await db.articles.bulkPut(
+        // putArticles keeps the per-entity counts (lib/memory/entity-counts.ts) in step.
+        await putArticles(
+          db,
           plan.articles.map((a, i) => {
             const current = remembered[i];
             return current ? mergeArticles(current, a) : a;
           }),
+          remembered,
         );
         result.articles = plan.articles.length;
       }

@@ -7,9 +7,13 @@ import { EntityPage } from '../../components/EntityPage';
 import { MemoryResults } from '../../components/MemoryResults';
 import { NotesApp } from '../../components/NotesApp';
 import type { RememberedArticle } from '../../lib/memory/model';
+import { putArticles as putInTransaction } from '../../lib/memory/store';
 import { addNote, type NotesDb, openNotesDb } from '../../lib/notes/db';
 
 const NOW = new Date('2026-12-06T12:00:00.000Z');
+
+const putArticles = (db: NotesDb, articles: RememberedArticle[]) =>
+  db.transaction('rw', db.articles, db.entityCounts, () => putInTransaction(db, articles));
 const KIM = 'PER:~kim chen in';
 
 function article(
@@ -38,7 +42,8 @@ let n = 0;
 beforeEach(async () => {
   name = `entity-page-ui-${n++}`;
   db = openNotesDb(name);
-  await db.articles.bulkPut([
+  // Stored as an import stores them: the records and their per-entity counts.
+  await putArticles(db, [
     article('https://ria.ru/1', '2026-11-02T10:00:00.000Z', [
       [KIM, 'Ким Чен Ын', 5],
       ['LOC:KP', 'КНДР', 4],

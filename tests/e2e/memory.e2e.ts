@@ -10,6 +10,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { entityHash } from '../../lib/memory/entity-route';
+import { articleNames } from '../../lib/memory/entity-names';
 import type { RememberedArticle } from '../../lib/memory/model';
 import type { SaveSelectionResult } from '../../lib/messages/types';
 import type { Note } from '../../lib/notes/model';
@@ -122,6 +123,7 @@ for (const [browserName, launch] of LAUNCHERS) {
       ext ??= await glossa.session.openExtensionPage('popup.html?tab=-1');
       await glossa.messenger.setStorage({ [SETTINGS_KEY]: DEFAULT_SETTINGS });
       await clearStore(ext, 'articles');
+      await clearStore(ext, 'entityCounts');
       await clearStore(ext, 'notes');
     });
 
@@ -141,9 +143,14 @@ for (const [browserName, launch] of LAUNCHERS) {
         expect(ruArticle?.keys, `${key} in the Russian article`).toContain(key);
         expect(enArticle?.keys, `${key} in the English article`).toContain(key);
       }
-      // Each article keeps its own wording of the shared treaty.
-      expect(nameOf(ruArticle, TREATY_KEY)).toMatch(/^Договор о всеобъемлющем стратегическом/);
-      expect(nameOf(enArticle, TREATY_KEY)).toMatch(/^Treaty on Comprehensive Strategic/);
+      // A registered treaty's name is the register's (not stored), in each article's language.
+      expect(nameOf(ruArticle, TREATY_KEY)).toBe('');
+      expect(
+        articleNames(ruArticle as RememberedArticle)[ruArticle?.keys.indexOf(TREATY_KEY) ?? -1],
+      ).toMatch(/^Договор о всеобъемлющем стратегическом/);
+      expect(
+        articleNames(enArticle as RememberedArticle)[enArticle?.keys.indexOf(TREATY_KEY) ?? -1],
+      ).toMatch(/^Treaty on Comprehensive Strategic/);
       const putin = (a?: RememberedArticle) => a?.keys.find((k) => /^PER:.*putin$/.test(k));
       expect(putin(ruArticle)).toBeDefined();
       expect(putin(ruArticle)).toBe(putin(enArticle));
@@ -311,6 +318,7 @@ describe('the reading memory in a chromium private window', () => {
     const ext = await glossa.session.openExtensionPage('popup.html?tab=-1');
     await glossa.messenger.setStorage({ [SETTINGS_KEY]: DEFAULT_SETTINGS });
     await clearStore(ext, 'articles');
+    await clearStore(ext, 'entityCounts');
     const url = `${fixtures.url}${RU_ARTICLE}`;
     const { page, tabIncognito, windowIncognito } = await openPrivatePage(glossa.session, url);
     // A real incognito window of this browser and profile (not a second profile or a driver's

@@ -98,6 +98,17 @@ describe('the entity page, as pure functions', () => {
     expect(coOccurring('LOC:KP', SAMPLE).find((c) => c.key === 'LOC:RU')?.mentions).toBe(3);
   });
 
+  it('names an entity seen with it whose records store no name (registered) as the registers do, in the reader’s language', () => {
+    const stored = [
+      article('https://ria.ru/9', '2026-11-02T10:00:00.000Z', [
+        [KIM, 'Ким Чен Ын', 5],
+        ['LOC:KP', '', 4],
+      ]),
+    ];
+    expect(coOccurring(KIM, stored, 10, 'ru')[0]?.name).toBe('КНДР');
+    expect(coOccurring(KIM, stored, 10, 'en')[0]?.name).toBe('North Korea');
+  });
+
   it('computes ISO weeks in UTC', () => {
     // 2026-11-25 is a Wednesday; its Monday is the 23rd; ISO week 48.
     const monday = weekStart(Date.parse('2026-11-25T23:59:00Z'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../lib/entities';
+import { articleNames, registeredName } from '../../lib/memory/entity-names';
 import { articleEntities, MAX_ENTITIES_PER_ARTICLE, mergeVisit } from '../../lib/memory/record';
 
 const mention = (type: Mention['type'], canonical: string, text = canonical): Mention => ({
@@ -53,6 +54,27 @@ describe('mergeVisit', () => {
     expect(a.lastVisit).toBe(a.firstVisit);
     expect(a.keys).toEqual(['LOC:KP', 'LOC:RU']);
     expect(a.counts).toEqual([3, 1]);
+  });
+
+  it('stores the page’s name of a spelling key, and none of a registered key (the registers hold it)', () => {
+    const a = mergeVisit(
+      undefined,
+      {
+        ...visit,
+        entities: [
+          { key: 'LOC:KP', name: 'КНДР', count: 3 },
+          { key: 'PER:~shin von sik', name: 'Шин Вон Сик', count: 2 },
+          { key: 'TREATY:new-start', name: 'ДСНВ', count: 1 },
+        ],
+      },
+      new Date('2026-12-01T10:00:00Z'),
+    );
+    expect(a.names).toEqual(['', 'Шин Вон Сик', '']);
+    expect(articleNames(a)).toEqual([
+      'КНДР',
+      'Шин Вон Сик',
+      registeredName('TREATY:new-start', 'ru'),
+    ]);
   });
 
   it('keeps the first visit, moves the last, and keeps the larger count of each entity', () => {

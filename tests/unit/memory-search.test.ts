@@ -169,6 +169,17 @@ describe('articleMatches', () => {
     expect(articleMatches(a, petrov as never)).toBe(true);
     expect(articleMatches(a, other as never)).toBe(false);
   });
+
+  it('matches an unknown name inside a registered entity’s name, which the record does not store', () => {
+    const a = {
+      ...article('https://bbc.com/1', '2026-11-01T00:00:00Z', ['LOC:KP'], ['']),
+      lang: 'en',
+    };
+    const [north] = resolveTerms(['North']);
+    expect(north?.keys).toEqual([]);
+    expect(articleMatches(a, north as never)).toBe(true);
+    expect(articleMatches(a, resolveTerms(['South'])[0] as never)).toBe(false);
+  });
 });
 
 describe('searchMemory', () => {

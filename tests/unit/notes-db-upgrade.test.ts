@@ -1,12 +1,21 @@
 /**
  * Schema upgrades: a database written by an earlier schema (version 1, exactly as Glossa 0.1
  * declared it; versions 2 and 3) opens under the current one with every note kept, re-filed and
- * queryable, and (3 → 4) its indexes intact beside the reading memory's new table.
+ * queryable, (3 → 4) its indexes intact beside the reading memory's new table, and (4 → 5) every
+ * remembered article kept, with the per-entity counts built from them.
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { articlesWith, rememberArticle } from '../../lib/memory/store';
+import { countKeys } from '../../lib/memory/entity-counts';
+import type { RememberedArticle } from '../../lib/memory/model';
+import { recallEntity } from '../../lib/memory/recall';
+import {
+  articlesWith,
+  countArticlesWith,
+  forgetSite,
+  rememberArticle,
+} from '../../lib/memory/store';
 import { addNote, allNotes, notesForUrl, openNotesDb } from '../../lib/notes/db';
 import type { Note } from '../../lib/notes/model';
 
@@ -59,7 +68,7 @@ describe('notes schema upgrade 1 → 2', () => {
     const db = openNotesDb(name);
     try {
       await db.open();
-      expect(db.verno).toBe(4);
+      expect(db.verno).toBe(5);
       const all = await allNotes(db);
       expect(all.map((n) => n.id).sort()).toEqual(['a', 'b', 'c']);
       const a = all.find((n) => n.id === 'a');
@@ -84,7 +93,7 @@ describe('notes schema upgrade 1 → 2', () => {
     const db = openNotesDb(name);
     try {
       expect(await allNotes(db)).toEqual([]);
-      expect(db.verno).toBe(4);
+      expect(db.verno).toBe(5);
     } finally {
       db.close();
     }
@@ -137,7 +146,7 @@ describe('notes schema upgrade 2 → 3', () => {
     const db = openNotesDb(name);
     try {
       await db.open();
-      expect(db.verno).toBe(4);
+      expect(db.verno).toBe(5);
       const a = await db.notes.get('a');
       expect(a).toMatchObject({
         url: article,
@@ -214,14 +223,15 @@ describe('schema upgrade 3 → 4 (the reading memory)', () => {
     const db = openNotesDb(name);
     try {
       await db.open();
-      expect(db.verno).toBe(4);
-      // Every note exactly as stored (4 adds a table; no upgrade touches notes).
+      expect(db.verno).toBe(5);
+      // Every note exactly as stored (4 and 5 add tables; no upgrade touches notes).
       const upgraded = await db.notes.toArray();
       expect(upgraded.sort((x, y) => x.id.localeCompare(y.id))).toEqual(notes);
       // The notes store keeps its key and every index; the new store has the memory's.
       expect(await schemaOf(db)).toEqual({
         notes: V3_NOTES_SCHEMA,
         articles: { key: 'url', indexes: ['keys (multi)', 'lastVisit', 'site'] },
+        entityCounts: { key: 'key', indexes: [] },
       });
       // The indexes answer: the page's notes through [url+createdAt], a tag through *tags.
       expect((await notesForUrl(db, article)).map((n) => n.id)).toEqual(['d', 'b', 'a']);
@@ -248,6 +258,81 @@ describe('schema upgrade 3 → 4 (the reading memory)', () => {
       expect(await reopened.notes.count()).toBe(notes.length);
     } finally {
       reopened.close();
+      await Dexie.delete(name);
+    }
+  });
+});
+
+function v4Article(url: string, keys: string[], lastVisit: string): RememberedArticle {
+  return {
+    url,
+    title: `Статья ${url}`,
+    site: new URL(url).hostname.replace(/^www\./, ''),
+    lang: 'ru',
+    firstVisit: lastVisit,
+    lastVisit,
+    keys,
+    names: keys.map((k) => k.slice(k.indexOf(':') + 1)),
+    counts: keys.map((_, i) => i + 1),
+  };
+}
+
+describe('schema upgrade 4 → 5 (the per-entity counts)', () => {
+  it('keeps every note and remembered article of a version-4 database and counts each key from them', async () => {
+    const name = 'glossa-upgrade-4-to-5';
+    const old = new Dexie(name);
+    old.version(4).stores({ ...V2_STORES, articles: 'url, site, lastVisit, *keys' });
+    const notes = [
+      v1Note('a', 'https://ria.ru/1', '2026-12-01T08:00:00.000Z', ['кндр']),
+      v1Note('b', 'https://bbc.com/2', '2026-12-02T08:00:00.000Z', []),
+    ];
+    const articles = [
+      v4Article('https://ria.ru/1', ['LOC:KP', 'LOC:RU', 'PER:~putin'], '2026-12-01T10:00:00.000Z'),
+      v4Article('https://bbc.com/2', ['LOC:KP', 'TREATY:new-start'], '2026-12-03T10:00:00.000Z'),
+      v4Article('https://tass.ru/3', ['LOC:RU', 'LOC:KP'], '2026-12-02T10:00:00.000Z'),
+      v4Article('https://tass.ru/4', [], '2026-12-02T11:00:00.000Z'),
+    ];
+    await old.table('notes').bulkAdd(notes);
+    await old.table('articles').bulkAdd(articles);
+    old.close();
+
+    const db = openNotesDb(name);
+    try {
+      await db.open();
+      expect(db.verno).toBe(5);
+      expect((await db.notes.toArray()).sort((x, y) => x.id.localeCompare(y.id))).toEqual(notes);
+      const kept = await db.articles.toArray();
+      expect(kept.sort((x, y) => x.url.localeCompare(y.url))).toEqual(
+        [...articles].sort((x, y) => x.url.localeCompare(y.url)),
+      );
+      const counts = await db.entityCounts.toArray();
+      expect(new Map(counts.map((c) => [c.key, c.count]))).toEqual(
+        new Map([
+          ['LOC:KP', 3],
+          ['LOC:RU', 2],
+          ['PER:~putin', 1],
+          ['TREATY:new-start', 1],
+        ]),
+      );
+      // The card reads them: KP in two articles besides the one being read, the latest bbc.com.
+      expect(await recallEntity(db, 'LOC:KP', 'https://ria.ru/1')).toEqual({
+        count: 2,
+        latest: {
+          url: 'https://bbc.com/2',
+          title: 'Статья https://bbc.com/2',
+          site: 'bbc.com',
+          lastVisit: '2026-12-03T10:00:00.000Z',
+        },
+      });
+      // And they stay right as the memory changes after the upgrade.
+      await forgetSite(db, 'tass.ru');
+      expect(await countArticlesWith(db, 'LOC:RU')).toBe(1);
+      const remaining = await db.entityCounts.toArray();
+      expect(new Map(remaining.map((c) => [c.key, c.count]))).toEqual(
+        countKeys(await db.articles.toArray()),
+      );
+    } finally {
+      db.close();
       await Dexie.delete(name);
     }
   });
