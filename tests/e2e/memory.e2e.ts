@@ -9,8 +9,8 @@
  * (notes.html#entity=KEY) and found by the notes view's search.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { entityHash } from '../../lib/memory/entity-route';
 import { articleNames } from '../../lib/memory/entity-names';
+import { entityHash } from '../../lib/memory/entity-route';
 import type { RememberedArticle } from '../../lib/memory/model';
 import type { SaveSelectionResult } from '../../lib/messages/types';
 import type { Note } from '../../lib/notes/model';
