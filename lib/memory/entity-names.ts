@@ -5,7 +5,7 @@
  * tables), not the recognizer's lexicon, which only the background loads.
  */
 import { countryId, personId, treatyId } from '../entity-id';
-import { countryCode } from '../recognize/country-codes';
+import { countryCode, countryNames } from '../recognize/country-codes';
 import { PEOPLE_REGISTER } from '../recognize/curated/people-register';
 import { TREATY_REGISTER } from '../recognize/curated/treaty-register';
 import { lookupPerson } from '../recognize/people-register';
@@ -87,6 +87,29 @@ export function registeredName(key: string, lang: string): string | undefined {
     return names && (lang.startsWith('ru') ? names.ru : names.en);
   }
   return undefined;
+}
+
+/**
+ * Every name the registers know for a key, in both languages: a treaty's names and
+ * abbreviations, a person's names and aliases, a country's names and short forms; empty for a
+ * spelling key. A note names the entity when it uses one of them (lib/memory/entity-page.ts), so
+ * «США» in a note still names `LOC:US` though the record keeps no name of it.
+ */
+export function registeredNames(key: string): string[] {
+  const colon = key.indexOf(':');
+  const type = key.slice(0, colon);
+  const id = key.slice(colon + 1);
+  if (id.startsWith('~')) return [];
+  if (type === 'LOC') return countryNames(id);
+  if (type === 'TREATY') {
+    const t = TREATY_REGISTER.find((entry) => entry.id === id);
+    return t ? [...t.en, ...t.ru, ...(t.exact ?? []).map((f) => f.replace(/^\?/, ''))] : [];
+  }
+  if (type === 'PER') {
+    const p = PEOPLE_REGISTER.find((entry) => entry.id === id);
+    return p ? [p.en, p.ru, ...(p.enAliases ?? []), ...(p.ruAliases ?? [])] : [];
+  }
+  return [];
 }
 
 /**

@@ -8,7 +8,7 @@ import { guarded, type NotesDb } from '../notes/db';
 import type { Note } from '../notes/model';
 import { foldText } from '../notes/search';
 import { entityKey, keyType } from './entity-key';
-import { nameFromKey, registeredName } from './entity-names';
+import { nameFromKey, registeredName, registeredNames } from './entity-names';
 import type { RememberedArticle, RememberedType } from './model';
 
 /** One article of the page's list. */
@@ -400,11 +400,13 @@ export function loadEntityPage(
         (n): n is string => n !== undefined && !used.includes(n),
       );
       const names = [...used, ...registered];
-      const forms = nameForms(type, names);
+      // Notes may name it by any name a register knows («США» for LOC:US), not only those shown.
+      const known = registeredNames(key).filter((n) => !names.includes(n));
+      const forms = nameForms(type, [...names, ...known]);
       const noted = urls.length === 0 ? null : await notesOnPagesWith(db, key);
       const notes = noted
         ? noted.notes
-            .filter((n) => noteNamesEntity(n, key, names, noted.pages, forms))
+            .filter((n) => noteNamesEntity(n, key, [...names, ...known], noted.pages, forms))
             .sort((a, b) => byCodeUnits(b.createdAt, a.createdAt) || byCodeUnits(a.id, b.id))
         : [];
       let mentions = 0;

@@ -38,3 +38,18 @@ export function countryCode(name: string): string | undefined {
   table ??= codeTable();
   return table.get(fold(name));
 }
+
+/**
+ * Every name of a country the two sources give, in Russian and English («США», «Соединённые
+ * Штаты», "United States"…), in the form they were written; empty for an unknown code.
+ */
+export function countryNames(code: string): string[] {
+  const names: string[] = [];
+  for (const aliases of [COUNTRY_ALIASES_RU, COUNTRY_ALIASES_EN])
+    names.push(...(aliases[code] ?? []));
+  for (const lang of [ru, en]) {
+    const listed = (lang.countries as CountryNames)[code];
+    if (listed) names.push(...(Array.isArray(listed) ? listed : [listed]));
+  }
+  return [...new Set(names)];
+}

@@ -240,6 +240,30 @@ describe('loadEntityPage', () => {
     expect(page.weeks.length).toBeGreaterThan(0);
   });
 
+  it('finds notes that name a registered entity by a name its record does not keep', async () => {
+    // A registered key's record stores no name (the registers hold them): «США» still names LOC:US.
+    await db.articles.put({
+      url: 'https://ria.ru/us',
+      title: 'Санкции',
+      site: 'ria.ru',
+      lang: 'ru',
+      firstVisit: '2026-11-10T00:00:00.000Z',
+      lastVisit: '2026-11-10T00:00:00.000Z',
+      keys: ['LOC:US'],
+      names: [''],
+      counts: [3],
+    });
+    for (const { at, ...n } of [
+      note('https://ria.ru/us', 'США ввели новые санкции', new Date('2026-11-10T00:00:00Z')),
+      note('https://ria.ru/us', 'о погоде', new Date('2026-11-11T00:00:00Z')),
+    ]) {
+      await addNote(db, n, at);
+    }
+    const page = await loadEntityPage(db, 'LOC:US', { now: new Date('2026-12-06T00:00:00Z') });
+    expect(page.notes.map((x) => x.text)).toEqual(['США ввели новые санкции']);
+    expect(page.names.length).toBeLessThanOrEqual(2); // the heading's names stay short
+  });
+
   it('reads only the articles read last for a very frequent entity, and says from when', async () => {
     await db.articles.bulkPut(SAMPLE);
     const page = await loadEntityPage(db, KIM, {
