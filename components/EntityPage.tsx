@@ -16,7 +16,7 @@ import { entityHash, NOTES_PAGE } from '../lib/memory/entity-route';
 import { countArticlesWith } from '../lib/memory/store';
 import { deleteNote, type NotesDb } from '../lib/notes/db';
 import { formatCount } from '../lib/notes/limits';
-import { safeHref } from '../lib/notes/view-order';
+import { ArticleLink, formatDay } from './ArticleLink';
 import { NoteList } from './NoteList';
 
 export interface EntityPageProps {
@@ -36,13 +36,6 @@ type Load =
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-function formatDate(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms)
-    ? iso
-    : new Date(ms).toLocaleDateString(uiLanguage(), { dateStyle: 'medium', timeZone: 'UTC' });
-}
-
 const mentions = (n: number) => tn('mentionCount', n, [], formatCount(n));
 
 /** Bars of mentions per week: an image for the eye, a table for screen readers. */
@@ -57,10 +50,10 @@ function WeekChart({ weeks }: { weeks: readonly WeekCount[] }) {
     if (w.mentions > peak.mentions) peak = w;
   }
   const summary = t('entityChartSummary', [
-    formatDate(first.start),
-    formatDate(last.start),
+    formatDay(first.start, true),
+    formatDay(last.start, true),
     formatCount(total),
-    formatDate(peak.start),
+    formatDay(peak.start, true),
     formatCount(peak.mentions),
   ]);
   // Each week a slot of at least 16 px, and the chart at least 260 px wide: room for its two date
@@ -91,16 +84,16 @@ function WeekChart({ weeks }: { weeks: readonly WeekCount[] }) {
               width={bar}
               height={h}
             >
-              <title>{`${formatDate(w.start)}: ${mentions(w.mentions)}`}</title>
+              <title>{`${formatDay(w.start, true)}: ${mentions(w.mentions)}`}</title>
             </rect>
           );
         })}
         <text x="0" y={height + 13}>
-          {formatDate(first.start)}
+          {formatDay(first.start, true)}
         </text>
         {weeks.length > 1 && (
           <text x={width} y={height + 13} text-anchor="end">
-            {formatDate(last.start)}
+            {formatDay(last.start, true)}
           </text>
         )}
       </svg>
@@ -116,7 +109,7 @@ function WeekChart({ weeks }: { weeks: readonly WeekCount[] }) {
         <tbody>
           {weeks.map((w) => (
             <tr key={w.week}>
-              <th scope="row">{formatDate(w.start)}</th>
+              <th scope="row">{formatDay(w.start, true)}</th>
               <td>{w.mentions}</td>
               <td>{w.articles}</td>
             </tr>
@@ -241,7 +234,7 @@ export function EntityPage({
             {t('entitySampled', [
               formatCount(data.articles.length),
               formatCount(readLimits?.recentRead ?? RECENT_READ),
-              formatDate(data.sampledSince),
+              formatDay(data.sampledSince),
             ])}
           </p>
         )}
@@ -285,19 +278,12 @@ export function EntityPage({
         <h2 id="entity-articles-heading">{t('entityArticlesHeading')}</h2>
         <ol class="entity-articles">
           {shown.map((a) => {
-            const href = safeHref(a.url);
             return (
               <li key={a.url}>
-                {href ? (
-                  <a href={href} target="_blank" rel="noopener noreferrer">
-                    {a.title || a.url}
-                  </a>
-                ) : (
-                  a.title || a.url
-                )}
+                <ArticleLink url={a.url} title={a.title} />
                 <span class="muted">
                   {' '}
-                  {a.site} · <time dateTime={a.lastVisit}>{formatDate(a.lastVisit)}</time> ·{' '}
+                  {a.site} · <time dateTime={a.lastVisit}>{formatDay(a.lastVisit)}</time> ·{' '}
                   {mentions(a.mentions)}
                   {a.lang && (
                     <>

@@ -4,14 +4,14 @@
  * Searches a moment after typing stops, and only the newest search is shown.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, tn, uiLanguage } from '../lib/i18n';
+import { t, tn } from '../lib/i18n';
 import { registeredName } from '../lib/memory/entity-names';
 import { entityHash } from '../lib/memory/entity-route';
 import { articleMatches, type MemorySearch, searchMemory } from '../lib/memory/memory-search';
 import type { RememberedArticle } from '../lib/memory/model';
 import type { NotesDb } from '../lib/notes/db';
 import { formatCount } from '../lib/notes/limits';
-import { safeHref } from '../lib/notes/view-order';
+import { ArticleLink, formatDay } from './ArticleLink';
 
 export interface MemoryResultsProps {
   db: NotesDb;
@@ -27,13 +27,6 @@ type State =
   | { state: 'searching' }
   | { state: 'done'; result: MemorySearch }
   | { state: 'failed'; error: string };
-
-function formatDate(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms)
-    ? iso
-    : new Date(ms).toLocaleDateString(uiLanguage(), { dateStyle: 'medium' });
-}
 
 /** The entities of an article the query matched, as links to their pages. */
 function matchedEntities(article: RememberedArticle, result: MemorySearch) {
@@ -118,19 +111,12 @@ export function MemoryResults({
           </p>
           <ol class="entity-articles">
             {state.result.articles.map((a) => {
-              const href = safeHref(a.url);
               return (
                 <li key={a.url}>
-                  {href ? (
-                    <a href={href} target="_blank" rel="noopener noreferrer">
-                      {a.title || a.url}
-                    </a>
-                  ) : (
-                    a.title || a.url
-                  )}
+                  <ArticleLink url={a.url} title={a.title} />
                   <span class="muted">
                     {' '}
-                    {a.site} · <time dateTime={a.lastVisit}>{formatDate(a.lastVisit)}</time>
+                    {a.site} · <time dateTime={a.lastVisit}>{formatDay(a.lastVisit)}</time>
                   </span>
                   {matchedEntities(a, state.result).map((e) => (
                     <span key={e.key}>
