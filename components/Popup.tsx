@@ -5,7 +5,6 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
-import { memoryOn } from '../lib/memory/notice';
 import type { PageInfo, PageState, SelectionInfo } from '../lib/messages/types';
 import type { NotesDb } from '../lib/notes/db';
 import type { ExportFile } from '../lib/notes/export-file';
@@ -21,6 +20,7 @@ import { pageAddress, pageStatusLine } from './page-status';
 import { SiteMemory } from './SiteMemory';
 import { SiteToggle } from './SiteToggle';
 import { askTab, type SendToTab } from './tab-transport';
+import { useMemoryOn } from './useMemoryOn';
 import { usePageNotes } from './usePageNotes';
 
 export interface PopupProps {
@@ -72,7 +72,7 @@ export function Popup({
   const [switching, setSwitching] = useState(false);
   const [switchError, setSwitchError] = useState<string | null>(null);
   /** Whether the reading memory is on: entity rows link to their pages only then. */
-  const [remembering, setRemembering] = useState(false);
+  const remembering = useMemoryOn(storage);
   /** The browser's word on the tab's address; undefined until it answered. */
   const [tab, setTab] = useState<PageInfo | null | undefined>(tabInfo ? undefined : null);
 
@@ -88,19 +88,6 @@ export function Popup({
       cancelled = true;
     };
   }, [tabInfo]);
-
-  useEffect(() => {
-    if (!storage) return;
-    let cancelled = false;
-    memoryOn(storage)
-      .then((on) => {
-        if (!cancelled) setRemembering(on);
-      })
-      .catch(() => {});
-    return () => {
-      cancelled = true;
-    };
-  }, [storage]);
 
   // Ask the page what it found; keep asking while recognition is still running.
   useEffect(() => {

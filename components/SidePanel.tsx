@@ -11,7 +11,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { EntitySummary, PaintedType } from '../lib/entities';
 import { t } from '../lib/i18n';
-import { memoryOn } from '../lib/memory/notice';
 import type { PageInfo, PageState, RevealResult } from '../lib/messages/types';
 import { deleteNote, type NotesDb, notesForUrl } from '../lib/notes/db';
 import type { Note } from '../lib/notes/model';
@@ -21,6 +20,7 @@ import { EntityList } from './EntityList';
 import { NoteList } from './NoteList';
 import { pageAddress, pageStatusLine } from './page-status';
 import { askTab, type SendToTab } from './tab-transport';
+import { useMemoryOn } from './useMemoryOn';
 
 export interface SidePanelProps {
   sendToTab: SendToTab;
@@ -65,7 +65,7 @@ export function SidePanel({
   const [notesError, setNotesError] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [remembering, setRemembering] = useState(false);
+  const remembering = useMemoryOn(storage);
   /** Answers to older refreshes are dropped when a newer one is under way. */
   const generation = useRef(0);
 
@@ -91,19 +91,6 @@ export function SidePanel({
       if (mine === generation.current) setNotesError(e instanceof Error ? e.message : String(e));
     }
   }, [sendToTab, db, tabInfo]);
-
-  useEffect(() => {
-    if (!storage) return;
-    let cancelled = false;
-    memoryOn(storage)
-      .then((on) => {
-        if (!cancelled) setRemembering(on);
-      })
-      .catch(() => {});
-    return () => {
-      cancelled = true;
-    };
-  }, [storage]);
 
   useEffect(() => {
     void refresh();
