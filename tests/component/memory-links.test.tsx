@@ -14,7 +14,8 @@ import type { EntitySummary } from '../../lib/entities';
 import { MEMORY_NOTICE_KEY } from '../../lib/memory/notice';
 import type { PageState } from '../../lib/messages/types';
 import { type NotesDb, openNotesDb } from '../../lib/notes/db';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type StorageAreaLike } from '../../lib/settings';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../lib/settings';
+import { localArea } from '../unit/sync-area';
 
 const URL_A = 'https://ria.ru/20241205/kndr.html';
 
@@ -51,21 +52,8 @@ const tab = (async (message: { type: string }) => {
   throw new Error(`unexpected ${message.type}`);
 }) as SendToTab;
 
-/** browser.storage.local stand-in. */
-function memoryStorage(initial: Record<string, unknown> = {}) {
-  const data: Record<string, unknown> = structuredClone(initial);
-  const area: StorageAreaLike = {
-    async get(key) {
-      return key in data ? { [key]: structuredClone(data[key]) } : {};
-    },
-    async set(items) {
-      Object.assign(data, structuredClone(items));
-    },
-  };
-  return { area, data };
-}
 const memoryOff = () =>
-  memoryStorage({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, rememberReading: false } });
+  localArea({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, rememberReading: false } });
 
 let dbCount = 0;
 const dbs: NotesDb[] = [];
@@ -84,7 +72,7 @@ const NOTICE = /Glossa remembers the people, places and treaties of pages it hig
 
 describe('the popup notice about the reading memory', () => {
   it('shows once with the memory on, and never again after Dismiss', async () => {
-    const { area, data } = memoryStorage();
+    const { area, data } = localArea();
     let options = 0;
     const first = render(
       <Popup sendToTab={tab} db={freshDb()} storage={area} openOptions={() => (options += 1)} />,
@@ -123,7 +111,7 @@ describe('entity rows link to their pages in the reading memory', () => {
       <Popup
         sendToTab={tab}
         db={freshDb()}
-        storage={memoryStorage().area}
+        storage={localArea().area}
         openEntity={(key) => opened.push(key)}
       />,
     );
@@ -162,7 +150,7 @@ describe('entity rows link to their pages in the reading memory', () => {
       <SidePanel
         sendToTab={tab}
         db={freshDb()}
-        storage={memoryStorage().area}
+        storage={localArea().area}
         openEntity={(key) => opened.push(key)}
       />,
     );

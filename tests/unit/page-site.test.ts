@@ -20,19 +20,7 @@ import {
   type Settings,
   type StorageAreaLike,
 } from '../../lib/settings';
-
-function memoryArea(initial: Record<string, unknown> = {}) {
-  const data: Record<string, unknown> = structuredClone(initial);
-  const area: StorageAreaLike = {
-    async get(key) {
-      return key in data ? { [key]: structuredClone(data[key]) } : {};
-    },
-    async set(items) {
-      Object.assign(data, structuredClone(items));
-    },
-  };
-  return { data, area };
-}
+import { localArea } from './sync-area';
 
 describe('site switches in storage', () => {
   it('keys sites by lower-case hostname without a trailing dot', () => {
@@ -40,7 +28,7 @@ describe('site switches in storage', () => {
   });
 
   it('turns a site off and on in Settings.disabledSites, keeping the other settings', async () => {
-    const { data, area } = memoryArea({
+    const { data, area } = localArea({
       [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, enabled: true, disabledSites: ['other.example'] },
     });
     const off = await setSiteEnabled(area, 'News.Example', false);
@@ -55,7 +43,7 @@ describe('site switches in storage', () => {
   });
 
   it('remembers "annotate anyway" per site under its own key, and reads junk as nothing', async () => {
-    const { data, area } = memoryArea();
+    const { data, area } = localArea();
     expect(await loadSiteOverrides(area)).toEqual({ annotateAnyway: [] });
     await setAnnotateAnyway(area, 'Mail.Example', true);
     expect(data[SITE_OVERRIDES_KEY]).toEqual({ annotateAnyway: ['mail.example'] });

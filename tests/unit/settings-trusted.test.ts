@@ -9,26 +9,13 @@ import {
   parseSettings,
   SETTINGS_KEY,
   type Settings,
-  type StorageAreaLike,
 } from '../../lib/settings';
+import { localArea } from './sync-area';
 
 const settings = (patch: Partial<Settings> = {}): Settings => ({
   ...structuredClone(DEFAULT_SETTINGS),
   ...patch,
 });
-
-function memoryArea(initial: Record<string, unknown> = {}) {
-  const data: Record<string, unknown> = structuredClone(initial);
-  const area: StorageAreaLike = {
-    async get(key) {
-      return key in data ? { [key]: structuredClone(data[key]) } : {};
-    },
-    async set(items) {
-      Object.assign(data, structuredClone(items));
-    },
-  };
-  return { area, data };
-}
 
 describe('trusted sites in settings', () => {
   it('paints every category everywhere by default, as before', () => {
@@ -82,7 +69,7 @@ describe('trusted sites in settings', () => {
   });
 
   it('trusts and distrusts a site, remembered in settings', async () => {
-    const { area, data } = memoryArea({
+    const { area, data } = localArea({
       [SETTINGS_KEY]: settings({ trustedSites: ['a.example'] }),
     });
     await setSiteTrusted(area, 'B.example', true);

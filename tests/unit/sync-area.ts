@@ -3,6 +3,8 @@
  * its key plus the JSON of its value, in UTF-8 bytes; a set() that would break a limit throws and
  * writes nothing. Also a plain storage.local (no limits) and a switch that makes writes fail.
  */
+
+import type { StorageAreaLike } from '../../lib/settings';
 import type { SyncAreaLike } from '../../lib/settings-sync';
 
 export const QUOTA_BYTES_PER_ITEM = 8192;
@@ -62,4 +64,21 @@ export function memoryArea(
     },
   };
   return area;
+}
+
+/** A plain browser.storage.local stand-in and the data behind it (no limits, never fails). */
+export function localArea(initial: Record<string, unknown> = {}): {
+  area: StorageAreaLike;
+  data: Record<string, unknown>;
+} {
+  const data: Record<string, unknown> = structuredClone(initial);
+  const area: StorageAreaLike = {
+    async get(key) {
+      return key in data ? { [key]: structuredClone(data[key]) } : {};
+    },
+    async set(items) {
+      Object.assign(data, structuredClone(items));
+    },
+  };
+  return { area, data };
 }
