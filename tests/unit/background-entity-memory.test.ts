@@ -5,27 +5,20 @@
  * tab that shows it forward.
  */
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createEntityMemory } from '../../lib/background/entity-memory';
 import type { TabLike, TabsOpener } from '../../lib/memory/open-entity-page';
 import { rememberArticle } from '../../lib/memory/store';
 import type { MessageSender } from '../../lib/messages/protocol';
 import type { MemoryEntity } from '../../lib/messages/types';
-import { type NotesDb, openNotesDb } from '../../lib/notes/db';
+import type { NotesDb } from '../../lib/notes/db';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { freshNotesDb } from './fresh-db';
 
+const fresh = freshNotesDb('entity-memory');
 let db: NotesDb;
-let name: string;
-let n = 0;
-beforeEach(async () => {
-  name = `entity-memory-${n++}`;
-  db = openNotesDb(name);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(name);
+beforeEach(() => {
+  db = fresh();
 });
 
 const NOTES = 'chrome-extension://glossa/notes.html';

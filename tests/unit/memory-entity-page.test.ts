@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   coOccurring,
   displayName,
@@ -13,8 +12,9 @@ import {
   weekStart,
 } from '../../lib/memory/entity-page';
 import type { RememberedArticle } from '../../lib/memory/model';
-import { addNote, type NotesDb, openNotesDb } from '../../lib/notes/db';
+import { addNote, type NotesDb } from '../../lib/notes/db';
 import type { Note } from '../../lib/notes/model';
+import { freshNotesDb } from './fresh-db';
 
 function article(
   url: string,
@@ -190,17 +190,10 @@ describe('notes that name the entity', () => {
 });
 
 describe('loadEntityPage', () => {
+  const fresh = freshNotesDb('entity-page');
   let db: NotesDb;
-  let name: string;
-  let n = 0;
-  beforeEach(async () => {
-    name = `entity-page-${n++}`;
-    db = openNotesDb(name);
-    await db.open();
-  });
-  afterEach(async () => {
-    db.close();
-    await Dexie.delete(name);
+  beforeEach(() => {
+    db = fresh();
   });
 
   const note = (

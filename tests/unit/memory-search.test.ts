@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { entityKey } from '../../lib/memory/entity-key';
 import { articleMatches, resolveTerms, searchMemory } from '../../lib/memory/memory-search';
 import type { RememberedArticle } from '../../lib/memory/model';
 import { parseMemoryQuery } from '../../lib/memory/search-query';
-import { type NotesDb, openNotesDb } from '../../lib/notes/db';
+import type { NotesDb } from '../../lib/notes/db';
 import { freshNotesDb } from './fresh-db';
 
 // Sunday 6 December 2026, afternoon (UTC).
@@ -183,13 +182,10 @@ describe('articleMatches', () => {
 });
 
 describe('searchMemory', () => {
+  const fresh = freshNotesDb('memory-search');
   let db: NotesDb;
-  let name: string;
-  let n = 0;
   beforeEach(async () => {
-    name = `memory-search-${n++}`;
-    db = openNotesDb(name);
-    await db.open();
+    db = fresh();
     await db.articles.bulkPut([
       article(
         'https://ria.ru/1',
@@ -215,10 +211,6 @@ describe('searchMemory', () => {
         ['Владимир Путин', 'КНДР'],
       ),
     ]);
-  });
-  afterEach(async () => {
-    db.close();
-    await Dexie.delete(name);
   });
   const urls = (r: Awaited<ReturnType<typeof searchMemory>>) => r?.articles.map((a) => a.url);
 
