@@ -6,6 +6,7 @@
  */
 import en from 'i18n-iso-countries/langs/en.json';
 import ru from 'i18n-iso-countries/langs/ru.json';
+import { appendAll } from '../arrays';
 import { COUNTRY_ALIASES_EN } from './curated/places-en';
 import { COUNTRY_ALIASES_RU } from './curated/places-ru';
 
@@ -46,10 +47,10 @@ export function countryCode(name: string): string | undefined {
 export function countryNames(code: string): string[] {
   const names: string[] = [];
   for (const aliases of [COUNTRY_ALIASES_RU, COUNTRY_ALIASES_EN])
-    names.push(...(aliases[code] ?? []));
+    appendAll(names, aliases[code] ?? []);
   for (const lang of [ru, en]) {
     const listed = (lang.countries as CountryNames)[code];
-    if (listed) names.push(...(Array.isArray(listed) ? listed : [listed]));
+    if (listed) appendAll(names, Array.isArray(listed) ? listed : [listed]);
   }
   return [...new Set(names)];
 }
