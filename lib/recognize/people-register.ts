@@ -10,6 +10,7 @@ import {
   PEOPLE_REGISTER,
   type RegisteredPerson,
 } from './curated/people-register';
+import { nameCases, wordCases } from './russian-name-cases';
 
 /** What a lookup gives: the person's id and canonical names. */
 export interface PersonRef {
@@ -121,6 +122,14 @@ interface Index {
   givenNames: Set<string>;
 }
 
+/** Made on the first lookup of a name no nominative key knows (most pages name people in it). */
+interface DeclinedIndex {
+  /** Russian names in the oblique cases («Эммануэля Макрона»); null where two people share one. */
+  full: Map<string, PersonRef | null>;
+  /** Russian surnames in the oblique cases («Шольцем»): the people who bear each. */
+  surnames: Map<string, PersonRef[]>;
+}
+
 let index: Index | null = null;
 
 function buildIndex(): Index {
@@ -155,6 +164,80 @@ function buildIndex(): Index {
   return { full, surnames, initials, givenNames };
 }
 
+const CYRILLIC_NAME = /^[\p{Script=Cyrillic}\s.'’-]+$/u;
+
+/**
+ * Russian texts decline names (lib/recognize/russian-name-cases.ts): each registered Russian
+ * name and surname in its oblique cases, where no nominative key already says otherwise. An East
+ * Asian name declines its last syllable only («Си Цзиньпина»); a woman's surname ending in a
+ * consonant does not decline («Ангелы Меркель»), so a name whose given name ends in -а or -я
+ * also gets the forms with the surname as it is.
+ */
+function declinedIndex(ix: Index): DeclinedIndex {
+  const { full, surnames } = ix;
+  const inflectedFull = new Map<string, PersonRef | null>();
+  const inflectedSurnames = new Map<string, PersonRef[]>();
+  // A given name in any case is never read as a surname («Барака» is Barack's, not Ehud Barak's).
+  const declinedGiven = new Set<string>();
+  for (const given of ix.givenNames) {
+    if (/^[а-я]+$/.test(given)) for (const form of wordCases(given)) declinedGiven.add(form);
+  }
+  /** People whose Russian given name ends in -а or -я: women, as Russian declension sees them. */
+  const women = new Set<string>();
+  for (const p of PEOPLE_REGISTER) {
+    const ref: PersonRef = { id: p.id, en: p.en, ru: p.ru };
+    const familyFirst = isFamilyFirst(p);
+    for (const name of [p.ru, ...(p.ruAliases ?? [])]) {
+      if (!CYRILLIC_NAME.test(name)) continue;
+      // Declined as keys (lower case, hyphens kept until the end): no key is made twice.
+      const words = wordKeys(name);
+      const last = words.length - 1;
+      const variants = [
+        nameCases(words, (i) => (familyFirst ? i < last : PARTICLES.has(words[i] as string))),
+      ];
+      if (!familyFirst && words.length > 1 && /[ая]$/.test(words[0] as string)) {
+        if (name === p.ru) women.add(p.id);
+        variants.push(nameCases(words, (i) => i === last || PARTICLES.has(words[i] as string)));
+      }
+      for (const form of variants.flat()) {
+        const key = form.replace(/-/g, ' ');
+        if (full.has(key)) continue;
+        const had = inflectedFull.get(key);
+        inflectedFull.set(key, had === undefined || had?.id === ref.id ? ref : null);
+      }
+    }
+  }
+  // Surnames from the nominative index (its keys have spaces for hyphens: «аль асад» declines
+  // its last word all the same). Not a woman's: a foreign one does not decline («Санны Марин»),
+  // and its forms are other words («Марина» is a given name).
+  for (const [surname, bearers] of surnames) {
+    if (!/^[а-я ]+$/.test(surname)) continue;
+    const men = bearers.filter((ref) => !women.has(ref.id));
+    if (men.length === 0) continue;
+    const parts = surname.split(' ');
+    for (const form of nameCases(parts, (i) => PARTICLES.has(parts[i] as string))) {
+      if (surnames.has(form) || declinedGiven.has(form)) continue;
+      const list = inflectedSurnames.get(form) ?? [];
+      for (const ref of men) if (!list.some((r) => r.id === ref.id)) list.push(ref);
+      inflectedSurnames.set(form, list);
+    }
+  }
+  return { full: inflectedFull, surnames: inflectedSurnames };
+}
+
+/** The words of a Cyrillic name as personKey writes them, but each hyphen kept («аль-асад»). */
+function wordKeys(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/['’ʼ`.]/g, '')
+    .replace(/[‐‑–—]/g, '-')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+}
+
+let declined: DeclinedIndex | null = null;
+
 /** Initials before or after a name: "В. В. Путин", "Путин В.В.", "V. Putin". */
 const INITIALS_FIRST = /^((?:\p{Lu}\.\s*)+)(\p{L}.*)$/u;
 const INITIALS_LAST = /^(.*\p{L})\s+((?:\p{Lu}\.\s*)+)$/u;
@@ -165,9 +248,9 @@ const PATRONYMIC = /^\p{Lu}\p{Ll}+(?:ович|евич|ич|овна|евна|и
  * The one registered person with this surname. A word that is also a registered person's given
  * name is not read as a surname: «Мишель» alone is more often Michelle than Charles Michel.
  */
-function bySurname(ix: Index, key: string): PersonRef | null {
+function bySurname(ix: Index, key: string, from = ix.surnames): PersonRef | null {
   if (ix.givenNames.has(key)) return null;
-  const bearers = ix.surnames.get(key);
+  const bearers = from.get(key);
   return bearers?.length === 1 ? (bearers[0] as PersonRef) : null;
 }
 
@@ -200,6 +283,12 @@ export function lookupPerson(name: string): PersonRef | null {
   if (key === '') return null;
   const hit = index.full.get(key) ?? bySurname(index, key);
   if (hit) return hit;
+  // «Эммануэля Макрона», «Шольцем»: a registered Russian name or surname in another case.
+  if (/\p{Script=Cyrillic}/u.test(key)) {
+    declined ??= declinedIndex(index);
+    const person = declined.full.get(key) ?? bySurname(index, key, declined.surnames);
+    if (person) return person;
+  }
   const words = name.trim().split(/\s+/);
   if (words.length === 3 && PATRONYMIC.test(words[1] as string)) {
     const bare = index.full.get(personKey(`${words[0]} ${words[2]}`));
