@@ -6,7 +6,7 @@
 import type { EntityType, TreatyInfo } from '../entities';
 import { countryId, personId, treatyId } from '../entity-id';
 import { countryCode } from './country-codes';
-import { lookupPerson } from './people-register';
+import { declinedNominative, lookupPerson } from './people-register';
 
 /**
  * Ids of names already looked up (null: none). News name the same few people and countries
@@ -40,4 +40,23 @@ export function entityIdOf(
   if (ids.size >= MAX_KNOWN) ids.clear();
   ids.set(canonical, id ?? null);
   return id;
+}
+
+/** Canonical names already looked up for their nominative (the name itself: none found). */
+const nominatives = new Map<string, string>();
+
+/**
+ * A person's canonical name in the nominative where the people register knows the name in
+ * another case (lib/recognize/people-register.ts declinedNominative): «Эммануэля Макрона» →
+ * «Эммануэль Макрон». Any other name comes back as it is.
+ */
+export function personNominative(canonical: string): string {
+  const hit = nominatives.get(canonical);
+  if (hit !== undefined) return hit;
+  const nominative = /[а-яё]/i.test(canonical)
+    ? (declinedNominative(canonical) ?? canonical)
+    : canonical;
+  if (nominatives.size >= MAX_KNOWN) nominatives.clear();
+  nominatives.set(canonical, nominative);
+  return nominative;
 }

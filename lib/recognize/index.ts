@@ -20,7 +20,7 @@ import {
   placesNotPeople,
   surnamesOverPlaces,
 } from './english';
-import { entityIdOf } from './entity-ids';
+import { entityIdOf, personNominative } from './entity-ids';
 import { groupPeople } from './group';
 import { pickLanguage } from './language';
 import { getLexicon, type Lexicon, type WordReading } from './lexicon';
@@ -433,7 +433,9 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     const start = tokens[c.start]?.start ?? 0;
     const end = tokens[c.end - 1]?.end ?? start;
     if (end <= start) continue;
-    const canonical = c.canonical || text.slice(start, end);
+    const written = c.canonical || text.slice(start, end);
+    // A registered person's name the lemmatizer left in another case gets the register's form.
+    const canonical = c.type === 'PER' && lang === 'ru' ? personNominative(written) : written;
     const id = entityIdOf(c.type, canonical, c.treaty);
     mentions.push({
       start,

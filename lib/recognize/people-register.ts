@@ -128,6 +128,8 @@ interface DeclinedIndex {
   full: Map<string, PersonRef | null>;
   /** Russian surnames in the oblique cases («Шольцем»): the people who bear each. */
   surnames: Map<string, PersonRef[]>;
+  /** Each declined surname's nominative key («шольцем» → «шольц»). */
+  nominatives: Map<string, string>;
 }
 
 let index: Index | null = null;
@@ -177,6 +179,7 @@ function declinedIndex(ix: Index): DeclinedIndex {
   const { full, surnames } = ix;
   const inflectedFull = new Map<string, PersonRef | null>();
   const inflectedSurnames = new Map<string, PersonRef[]>();
+  const nominatives = new Map<string, string>();
   // A given name in any case is never read as a surname («Барака» is Barack's, not Ehud Barak's).
   const declinedGiven = new Set<string>();
   for (const given of ix.givenNames) {
@@ -220,9 +223,10 @@ function declinedIndex(ix: Index): DeclinedIndex {
       const list = inflectedSurnames.get(form) ?? [];
       for (const ref of men) if (!list.some((r) => r.id === ref.id)) list.push(ref);
       inflectedSurnames.set(form, list);
+      nominatives.set(form, surname);
     }
   }
-  return { full: inflectedFull, surnames: inflectedSurnames };
+  return { full: inflectedFull, surnames: inflectedSurnames, nominatives };
 }
 
 /** The words of a Cyrillic name as personKey writes them, but each hyphen kept («аль-асад»). */
@@ -277,6 +281,33 @@ function byInitialAndSurname(ix: Index, name: string): PersonRef | null {
  * with a Russian patronymic ("Борис Николаевич Ельцин") or with initials for the given names
  * ("А. Лукашенко", "Путин В. В."); null otherwise.
  */
+/**
+ * The nominative of a registered person's Russian name or surname written in another case
+ * («Эммануэля Макрона» → «Эммануэль Макрон», «Шольцем» → «Шольц»), as the register writes it;
+ * null for a name in the nominative, or one the register does not hold. The recognizer's
+ * lemmatizer leaves foreign names it does not know as written; this gives them their canonical
+ * form.
+ */
+export function declinedNominative(name: string): string | null {
+  index ??= buildIndex();
+  const key = personKey(name);
+  if (key === '' || index.full.has(key) || index.surnames.has(key)) return null;
+  if (!/\p{Script=Cyrillic}/u.test(key)) return null;
+  declined ??= declinedIndex(index);
+  const person = declined.full.get(key);
+  if (person) return person.ru;
+  const bearer = bySurname(index, key, declined.surnames);
+  const nominative = declined.nominatives.get(key);
+  if (!bearer || !nominative) return null;
+  // The surname as the register's Russian name writes it (capitals, hyphens).
+  const words = bearer.ru.split(/\s+/);
+  for (let k = 0; k < words.length; k++) {
+    const tail = words.slice(k).join(' ');
+    if (personKey(tail) === nominative) return tail;
+  }
+  return null;
+}
+
 export function lookupPerson(name: string): PersonRef | null {
   index ??= buildIndex();
   const key = personKey(name);

@@ -93,6 +93,23 @@ describe('ids given by the recognizer', () => {
     expect(en.get('Kim Jong Un')).toBe('PER:kim-jong-un');
   });
 
+  it('names a registered foreigner the lemmatizer does not know in the nominative, with the id', () => {
+    const people = createRecognizer()
+      .recognize(
+        'Президент Франции Эммануэль Макрон провел переговоры с канцлером ФРГ Шольцем. ' +
+          'Встреча Эммануэля Макрона с Шольцем прошла в Берлине.',
+        { lang: 'ru' },
+      )
+      .filter((m) => m.type === 'PER')
+      .map((m) => [m.text, m.canonical, m.id]);
+    expect(people).toEqual([
+      ['Эммануэль Макрон', 'Эммануэль Макрон', 'PER:emmanuel-macron'],
+      ['Шольцем', 'Шольц', 'PER:olaf-scholz'],
+      ['Эммануэля Макрона', 'Эммануэль Макрон', 'PER:emmanuel-macron'],
+      ['Шольцем', 'Шольц', 'PER:olaf-scholz'],
+    ]);
+  });
+
   it('gives a country its ISO code, whatever the language or the short form', () => {
     expect(ru.get('КНДР')).toBe('LOC:KP');
     expect(en.get('North Korea')).toBe('LOC:KP');
