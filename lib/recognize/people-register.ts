@@ -187,6 +187,7 @@ function declinedIndex(ix: Index): DeclinedIndex {
   }
   /** People whose Russian given name ends in -а or -я: women, as Russian declension sees them. */
   const women = new Set<string>();
+  const familyFirstIds = new Set(PEOPLE_REGISTER.filter(isFamilyFirst).map((p) => p.id));
   for (const p of PEOPLE_REGISTER) {
     const ref: PersonRef = { id: p.id, en: p.en, ru: p.ru };
     const familyFirst = isFamilyFirst(p);
@@ -212,10 +213,11 @@ function declinedIndex(ix: Index): DeclinedIndex {
   }
   // Surnames from the nominative index (its keys have spaces for hyphens: «аль асад» declines
   // its last word all the same). Not a woman's: a foreign one does not decline («Санны Марин»),
-  // and its forms are other words («Марина» is a given name).
+  // and its forms are other words («Марина» is a given name). Not an East Asian family name
+  // either: «Ма», «Ли» do not decline, and their would-be forms are words («мы», «мой»).
   for (const [surname, bearers] of surnames) {
     if (!/^[а-я ]+$/.test(surname)) continue;
-    const men = bearers.filter((ref) => !women.has(ref.id));
+    const men = bearers.filter((ref) => !women.has(ref.id) && !familyFirstIds.has(ref.id));
     if (men.length === 0) continue;
     const parts = surname.split(' ');
     for (const form of nameCases(parts, (i) => PARTICLES.has(parts[i] as string))) {

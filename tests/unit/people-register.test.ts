@@ -209,6 +209,9 @@ describe('looking a person up', () => {
     expect(lookupPerson('Барака')).toBeNull();
     expect(lookupPerson('Марины')).toBeNull();
     expect(lookupPerson('Санны Марин')?.id).toBe('sanna-marin');
+    // An East Asian family name does not decline: «Ма» (Ma Ying-jeou) has no forms «Мы», «Мой».
+    expect(lookupPerson('Мы')).toBeNull();
+    expect(lookupPerson('Мой')).toBeNull();
     // The nominative keys come first: a declined form never takes another person's name.
     expect(lookupPerson('Путин')?.id).toBe('vladimir-putin');
   });
