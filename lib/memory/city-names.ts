@@ -6,6 +6,8 @@
  * recognizer's list of capitals as other languages write them) and, below, the Russian names it
  * lacks (its Cyrillic forms are mostly Ukrainian).
  */
+
+import { foldName } from '../name-fold';
 import { CAPITALS_OTHER } from '../recognize/curated/capitals-other';
 
 /** `English = Russian form, form`: Russian exonyms not in CAPITALS_OTHER. */
@@ -33,8 +35,6 @@ Berlin = Берлин
 Tokyo = Токио
 `;
 
-const fold = (name: string) => name.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
-
 function cityTable(): Map<string, string> {
   const table = new Map<string, string>();
   for (const source of [RUSSIAN_EXONYMS, CAPITALS_OTHER]) {
@@ -42,7 +42,7 @@ function cityTable(): Map<string, string> {
       const [english, forms] = line.split(' = ');
       if (!english || !forms) continue;
       for (const form of [english, ...forms.split(',')]) {
-        const key = fold(form);
+        const key = foldName(form);
         if (key && !table.has(key)) table.set(key, english.trim());
       }
     }
@@ -55,5 +55,5 @@ let table: Map<string, string> | undefined;
 /** The city's English name ("Moscow" for «Москва»), or undefined when the list has no such city. */
 export function cityInEnglish(name: string): string | undefined {
   table ??= cityTable();
-  return table.get(fold(name));
+  return table.get(foldName(name));
 }

@@ -5,14 +5,13 @@
  * tables), not the recognizer's lexicon, which only the background loads.
  */
 import { countryId, personId, treatyId } from '../entity-id';
+import { foldName } from '../name-fold';
 import { countryCode, countryNames } from '../recognize/country-codes';
 import { PEOPLE_REGISTER } from '../recognize/curated/people-register';
 import { TREATY_REGISTER } from '../recognize/curated/treaty-register';
 import { lookupPerson } from '../recognize/people-register';
 import { latinKey } from './latin-key';
 import type { RememberedArticle } from './model';
-
-const fold = (name: string) => name.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 
 interface TreatyNames {
   en: string;
@@ -31,7 +30,8 @@ function treatyTables(): { byId: Map<string, TreatyNames>; byName: Map<string, s
       // Names in any letter case; exact forms too (a search box is no running text, so an
       // ambiguous abbreviation such as "?INF" counts here), generic names not (several treaties).
       const names = [...t.en, ...t.ru, ...(t.exact ?? []).map((f) => f.replace(/^\?/, ''))];
-      for (const n of names) if (!treatiesByName.has(fold(n))) treatiesByName.set(fold(n), t.id);
+      for (const n of names)
+        if (!treatiesByName.has(foldName(n))) treatiesByName.set(foldName(n), t.id);
     }
   }
   return { byId: treatiesById, byName: treatiesByName };
@@ -46,7 +46,7 @@ export function treatyName(id: string, lang: string): string | undefined {
 
 /** A treaty's register id from one of its names or abbreviations ("ДСНВ", "New START"). */
 export function treatyIdOf(name: string): string | undefined {
-  return treatyTables().byName.get(fold(name));
+  return treatyTables().byName.get(foldName(name));
 }
 
 let people: Map<string, { en: string; ru: string }> | undefined;

@@ -7,17 +7,16 @@
 import en from 'i18n-iso-countries/langs/en.json';
 import ru from 'i18n-iso-countries/langs/ru.json';
 import { appendAll } from '../arrays';
+import { foldName } from '../name-fold';
 import { COUNTRY_ALIASES_EN } from './curated/places-en';
 import { COUNTRY_ALIASES_RU } from './curated/places-ru';
 
 type CountryNames = Record<string, string | string[]>;
 
-const fold = (name: string) => name.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
-
 function codeTable(): Map<string, string> {
   const table = new Map<string, string>();
   const add = (code: string, name: string) => {
-    const key = fold(name);
+    const key = foldName(name);
     if (!table.has(key)) table.set(key, code);
   };
   // Curated first: they decide where a package name is shared ("Конго").
@@ -37,7 +36,7 @@ let table: Map<string, string> | undefined;
 /** The country's code ("KP"), or undefined when the name is no country's. */
 export function countryCode(name: string): string | undefined {
   table ??= codeTable();
-  return table.get(fold(name));
+  return table.get(foldName(name));
 }
 
 /**
