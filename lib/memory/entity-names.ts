@@ -7,30 +7,31 @@
 import { countryId, personId, treatyId } from '../entity-id';
 import { foldName } from '../name-fold';
 import { countryCode, countryNames } from '../recognize/country-codes';
-import { PEOPLE_REGISTER } from '../recognize/curated/people-register';
-import { TREATY_REGISTER } from '../recognize/curated/treaty-register';
+import { PEOPLE_REGISTER, type RegisteredPerson } from '../recognize/curated/people-register';
+import { type RegisteredTreaty, TREATY_REGISTER } from '../recognize/curated/treaty-register';
 import { lookupPerson } from '../recognize/people-register';
 import { latinKey } from './latin-key';
 import type { RememberedArticle } from './model';
 
-interface TreatyNames {
-  en: string;
-  ru: string;
-}
-
-let treatiesById: Map<string, TreatyNames> | undefined;
+let treatiesById: Map<string, RegisteredTreaty> | undefined;
 let treatiesByName: Map<string, string> | undefined;
 
-function treatyTables(): { byId: Map<string, TreatyNames>; byName: Map<string, string> } {
+/**
+ * A treaty's names a reader may type or write: its names in any letter case and its exact forms
+ * (a search box or a note is no running text, so an ambiguous abbreviation such as "?INF" counts
+ * here); generic names not (several treaties share them).
+ */
+function treatyNames(t: RegisteredTreaty): string[] {
+  return [...t.en, ...t.ru, ...(t.exact ?? []).map((f) => f.replace(/^\?/, ''))];
+}
+
+function treatyTables(): { byId: Map<string, RegisteredTreaty>; byName: Map<string, string> } {
   if (!treatiesById || !treatiesByName) {
     treatiesById = new Map();
     treatiesByName = new Map();
     for (const t of TREATY_REGISTER) {
-      treatiesById.set(t.id, { en: t.en[0] ?? t.id, ru: t.ru[0] ?? t.en[0] ?? t.id });
-      // Names in any letter case; exact forms too (a search box is no running text, so an
-      // ambiguous abbreviation such as "?INF" counts here), generic names not (several treaties).
-      const names = [...t.en, ...t.ru, ...(t.exact ?? []).map((f) => f.replace(/^\?/, ''))];
-      for (const n of names)
+      treatiesById.set(t.id, t);
+      for (const n of treatyNames(t))
         if (!treatiesByName.has(foldName(n))) treatiesByName.set(foldName(n), t.id);
     }
   }
@@ -39,9 +40,9 @@ function treatyTables(): { byId: Map<string, TreatyNames>; byName: Map<string, s
 
 /** The register's name of a treaty in `lang` ("ru": Russian, anything else: English). */
 export function treatyName(id: string, lang: string): string | undefined {
-  const names = treatyTables().byId.get(id);
-  if (!names) return undefined;
-  return lang.startsWith('ru') ? names.ru : names.en;
+  const t = treatyTables().byId.get(id);
+  if (!t) return undefined;
+  return lang.startsWith('ru') ? (t.ru[0] ?? t.en[0] ?? t.id) : (t.en[0] ?? t.id);
 }
 
 /** A treaty's register id from one of its names or abbreviations ("ДСНВ", "New START"). */
@@ -49,7 +50,13 @@ export function treatyIdOf(name: string): string | undefined {
   return treatyTables().byName.get(foldName(name));
 }
 
-let people: Map<string, { en: string; ru: string }> | undefined;
+let people: Map<string, RegisteredPerson> | undefined;
+
+/** A registered person by register id. */
+function personById(id: string): RegisteredPerson | undefined {
+  people ??= new Map(PEOPLE_REGISTER.map((p) => [p.id, p]));
+  return people.get(id);
+}
 
 const regionNames = new Map<string, Intl.DisplayNames | null>();
 
@@ -82,9 +89,8 @@ export function registeredName(key: string, lang: string): string | undefined {
   if (type === 'TREATY') return treatyName(id, lang);
   if (type === 'LOC') return countryName(id, lang);
   if (type === 'PER') {
-    people ??= new Map(PEOPLE_REGISTER.map((p) => [p.id, { en: p.en, ru: p.ru }]));
-    const names = people.get(id);
-    return names && (lang.startsWith('ru') ? names.ru : names.en);
+    const p = personById(id);
+    return p && (lang.startsWith('ru') ? p.ru : p.en);
   }
   return undefined;
 }
@@ -102,11 +108,11 @@ export function registeredNames(key: string): string[] {
   if (id.startsWith('~')) return [];
   if (type === 'LOC') return countryNames(id);
   if (type === 'TREATY') {
-    const t = TREATY_REGISTER.find((entry) => entry.id === id);
-    return t ? [...t.en, ...t.ru, ...(t.exact ?? []).map((f) => f.replace(/^\?/, ''))] : [];
+    const t = treatyTables().byId.get(id);
+    return t ? treatyNames(t) : [];
   }
   if (type === 'PER') {
-    const p = PEOPLE_REGISTER.find((entry) => entry.id === id);
+    const p = personById(id);
     return p ? [p.en, p.ru, ...(p.enAliases ?? []), ...(p.ruAliases ?? [])] : [];
   }
   return [];

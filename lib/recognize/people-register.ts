@@ -294,20 +294,30 @@ export function declinedNominative(name: string): string | null {
   index ??= buildIndex();
   const key = personKey(name);
   if (key === '' || index.full.has(key) || index.surnames.has(key)) return null;
-  if (!/\p{Script=Cyrillic}/u.test(key)) return null;
-  declined ??= declinedIndex(index);
-  const person = declined.full.get(key);
-  if (person) return person.ru;
-  const bearer = bySurname(index, key, declined.surnames);
-  const nominative = declined.nominatives.get(key);
-  if (!bearer || !nominative) return null;
+  const match = declinedMatch(index, key);
+  if (!match) return null;
+  if (match.surname === undefined) return match.person.ru;
   // The surname as the register's Russian name writes it (capitals, hyphens).
-  const words = bearer.ru.split(/\s+/);
+  const words = match.person.ru.split(/\s+/);
   for (let k = 0; k < words.length; k++) {
     const tail = words.slice(k).join(' ');
-    if (personKey(tail) === nominative) return tail;
+    if (personKey(tail) === match.surname) return tail;
   }
   return null;
+}
+
+/**
+ * The registered person whose Russian name or surname a key is in an oblique case («эммануэля
+ * макрона», «шольцем»), with the surname's nominative key when it was the surname; null otherwise.
+ */
+function declinedMatch(ix: Index, key: string): { person: PersonRef; surname?: string } | null {
+  if (!/\p{Script=Cyrillic}/u.test(key)) return null;
+  declined ??= declinedIndex(ix);
+  const person = declined.full.get(key);
+  if (person) return { person };
+  const bearer = bySurname(ix, key, declined.surnames);
+  const surname = declined.nominatives.get(key);
+  return bearer && surname !== undefined ? { person: bearer, surname } : null;
 }
 
 export function lookupPerson(name: string): PersonRef | null {
@@ -317,11 +327,8 @@ export function lookupPerson(name: string): PersonRef | null {
   const hit = index.full.get(key) ?? bySurname(index, key);
   if (hit) return hit;
   // «Эммануэля Макрона», «Шольцем»: a registered Russian name or surname in another case.
-  if (/\p{Script=Cyrillic}/u.test(key)) {
-    declined ??= declinedIndex(index);
-    const person = declined.full.get(key) ?? bySurname(index, key, declined.surnames);
-    if (person) return person;
-  }
+  const match = declinedMatch(index, key);
+  if (match) return match.person;
   const words = name.trim().split(/\s+/);
   if (words.length === 3 && PATRONYMIC.test(words[1] as string)) {
     const bare = index.full.get(personKey(`${words[0]} ${words[2]}`));
