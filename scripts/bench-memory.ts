@@ -23,7 +23,6 @@
  */
 import 'fake-indexeddb/auto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +33,7 @@ import { openNotesDb } from '../lib/notes/db';
 import { CHROMIUM_FLAGS } from '../tests/e2e/harness/chromium';
 import { requireBrowser } from '../tests/e2e/harness/common';
 import type { BenchResult } from './bench-memory-core';
+import { installJsdomGlobals } from './jsdom-globals';
 
 const { values } = parseArgs({
   options: {
@@ -52,22 +52,8 @@ const OPTIONS = {
 };
 const OUT = 'test-results/bench-memory.json';
 
-/** The slice of jsdom used here (it ships no type declarations). */
-interface JsdomModule {
-  JSDOM: new (
-    html: string,
-    options: { url: string; pretendToBeVisual: boolean },
-  ) => { window: Window & typeof globalThis };
-}
-
 async function inNode(): Promise<BenchResult> {
-  const { JSDOM } = createRequire(import.meta.url)('jsdom') as JsdomModule;
-  const dom = new JSDOM('<!doctype html><html><body></body></html>', {
-    url: 'https://glossa.invalid/notes.html',
-    pretendToBeVisual: true,
-  });
-  const g = globalThis as Record<string, unknown>;
-  for (const key of [
+  const jsdomWindow = installJsdomGlobals([
     'window',
     'document',
     'navigator',
@@ -76,11 +62,7 @@ async function inNode(): Promise<BenchResult> {
     'HTMLElement',
     'Event',
     'MutationObserver',
-  ]) {
-    if (!(key in g) || key === 'window' || key === 'document') {
-      g[key] = (dom.window as unknown as Record<string, unknown>)[key];
-    }
-  }
+  ]);
   // Imported after the globals exist.
   const { runMemoryBench } = await import('./bench-memory-core');
   const db = openNotesDb(`glossa-bench-memory-${Date.now()}`);
@@ -89,14 +71,14 @@ async function inNode(): Promise<BenchResult> {
       {
         where: `Node ${process.version}, fake-indexeddb, Preact in jsdom`,
         db,
-        doc: dom.window.document,
+        doc: jsdomWindow.document,
         cloneSize: (record) => serialize(record).length,
       },
       OPTIONS,
     );
   } finally {
     db.close();
-    dom.window.close();
+    jsdomWindow.close();
   }
 }
 

@@ -16,7 +16,6 @@
  * is exactly the work one keystroke causes.
  */
 import 'fake-indexeddb/auto';
-import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -24,6 +23,7 @@ import type { NotesDb } from '../lib/notes/db';
 import { openNotesDb } from '../lib/notes/db';
 import type { Note } from '../lib/notes/model';
 import { makeNotes, printStats, type Stat, stat, time } from './bench-notes-data';
+import { installJsdomGlobals } from './jsdom-globals';
 
 const { values } = parseArgs({
   options: {
@@ -37,21 +37,8 @@ const RUNS = Math.max(20, Number(values.runs));
 const QUERIES = ['соглашение', 'ratificati'];
 
 /** The slice of jsdom used here (it ships no type declarations, and @types/jsdom is not installed). */
-interface JsdomModule {
-  JSDOM: new (
-    html: string,
-    options: { url: string; pretendToBeVisual: boolean },
-  ) => { window: Window & typeof globalThis };
-}
-const { JSDOM } = createRequire(import.meta.url)('jsdom') as JsdomModule;
-
 // A browser-like global scope for Preact and the component (document, events, FileReader…).
-const dom = new JSDOM('<!doctype html><html><body></body></html>', {
-  url: 'https://glossa.invalid/notes.html',
-  pretendToBeVisual: true,
-});
-const g = globalThis as Record<string, unknown>;
-for (const key of [
+const jsdomWindow = installJsdomGlobals([
   'window',
   'document',
   'navigator',
@@ -66,12 +53,8 @@ for (const key of [
   'FileReader',
   'requestAnimationFrame',
   'cancelAnimationFrame',
-]) {
-  if (!(key in g) || key === 'window' || key === 'document') {
-    g[key] = (dom.window as unknown as Record<string, unknown>)[key];
-  }
-}
-const { document } = dom.window;
+]);
+const { document } = jsdomWindow;
 
 /** Resolve once `ready()` holds, checking after every macrotask (IndexedDB work is async). */
 async function until(ready: () => boolean, timeoutMs = 30_000): Promise<void> {
@@ -131,7 +114,7 @@ function close(root: HTMLElement): void {
 function input(root: HTMLElement, selector: string, value: string, type: 'input' | 'change') {
   const el = root.querySelector(selector) as HTMLInputElement | HTMLSelectElement;
   el.value = value;
-  el.dispatchEvent(new dom.window.Event(type, { bubbles: true }));
+  el.dispatchEvent(new jsdomWindow.Event(type, { bubbles: true }));
 }
 
 // Imported after the globals exist.
@@ -242,4 +225,4 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(() => dom.window.close());
+  .finally(() => jsdomWindow.close());
