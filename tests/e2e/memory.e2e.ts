@@ -232,8 +232,18 @@ for (const [browserName, launch] of LAUNCHERS) {
         expect(shown.russia).toBe(true);
         // A link to an entity seen with it opens that entity's page in place.
         await view.click('a[href="#entity=LOC%3ARU"]');
-        await expect.poll(async () => (await page()).heading).not.toBe(shown.heading);
-        expect((await page()).articles).toHaveLength(2);
+        // While the next page loads there is no heading at all, so wait for its own.
+        const next = await pollUntil(
+          async () => {
+            const p = await page();
+            return p.heading !== '' && p.heading !== shown.heading ? p : undefined;
+          },
+          {
+            timeoutMs: 10_000,
+            describe: async () => `the page shows ${JSON.stringify(await page())}`,
+          },
+        );
+        expect(next.articles).toHaveLength(2);
         // The notes view's search finds them by the place's name in the other language.
         await view.goto(`${glossa.session.extensionOrigin}/notes.html`);
         await view.type('#notes-search', 'North Korea');
