@@ -25,7 +25,8 @@
  *
  * Options: --runs N (default 5), --only demo,largest,100k,huge-dom, --page NAME,… (saved pages of the
  * index to add, e.g. the one with the most article text), --profile-top N (the content script's
- * N functions with the most self time in each profiled load). Build first: npm run build. Results
+ * N functions with the most self time in each profiled load), --profile-dir DIR (write those
+ * profiles as .cpuprofile files). Build first: npm run build. Results
  * are printed and written to test-results/bench-page.json.
  */
 import { existsSync } from 'node:fs';
@@ -339,6 +340,8 @@ interface ProfileNode {
 
 /** --profile-top N: print the N functions of the content script with the most self time. */
 const PROFILE_TOP = Number(arg('profile-top', '0'));
+/** --profile-dir DIR: also write each profiled load's V8 CPU profile there (open it in DevTools). */
+const PROFILE_DIR = arg('profile-dir', '');
 
 /**
  * Glossa's JavaScript on the page's main thread over one whole load (ms): a V8 CPU profile of
@@ -365,6 +368,11 @@ async function profiledRun(
     };
     const state = await messenger.state(e2ePage);
     if (state.paintMs === undefined) throw new Error(`${url}: not painted within ${settleMs} ms`);
+    if (PROFILE_DIR) {
+      await mkdir(PROFILE_DIR, { recursive: true });
+      const name = `${new URL(url).pathname.replace(/\W+/g, '-')}-${Date.now()}.cpuprofile`;
+      await writeFile(path.join(PROFILE_DIR, name), JSON.stringify(profile));
+    }
     const parent = new Map<number, number>();
     for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -12,7 +12,8 @@ import type { TextChunk } from './types';
 
 export interface Segment {
   text: string;
-  words: number;
+  /** Words of the text, counted when first asked for (only the timing report reads them). */
+  words: number | null;
   chunks: TextChunk[];
   root: Element;
   /** Recognized mentions in segment offsets, or null while waiting for recognition. */
@@ -121,7 +122,6 @@ export function createSegments(
   const live = new Set<Segment>();
   const byNode = new Map<Text, Segment>();
   let chars = 0;
-  let words = 0;
 
   const mapNodes = (seg: Segment, chunks: readonly TextChunk[]) => {
     for (const c of chunks) byNode.set(c.node, seg);
@@ -157,7 +157,12 @@ export function createSegments(
       return chars;
     },
     get words() {
-      return words;
+      let n = 0;
+      for (const seg of live) {
+        seg.words ??= countWords(seg.text);
+        n += seg.words;
+      }
+      return n;
     },
     get size() {
       return live.size;
@@ -168,7 +173,7 @@ export function createSegments(
     add(read, root) {
       const seg: Segment = {
         text: read.text,
-        words: countWords(read.text),
+        words: null,
         chunks: read.chunks,
         root,
         mentions: null,
@@ -180,7 +185,6 @@ export function createSegments(
       };
       live.add(seg);
       chars += seg.text.length;
-      words += seg.words;
       mapNodes(seg, seg.chunks);
       return seg;
     },
@@ -191,7 +195,6 @@ export function createSegments(
       unmapNodes(seg, seg.chunks);
       live.delete(seg);
       chars -= seg.text.length;
-      words -= seg.words;
     },
     paint,
     unpaint,
@@ -223,7 +226,6 @@ export function createSegments(
     clear() {
       live.clear();
       chars = 0;
-      words = 0;
       byNode.clear();
     },
   };

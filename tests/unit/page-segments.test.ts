@@ -20,6 +20,10 @@ describe('segments', () => {
     const segments = createSegments(document, painter, now, () => {});
     const [first, second] = readSegments(root).map((s) => segments.add(s, root));
     expect(segments.chars).toBe('Putin spoke.'.length + 'Lavrov answered.'.length);
+    // Words are counted when asked for (the timing report), not while the page is read.
+    expect(first?.words).toBeNull();
+    expect(segments.words).toBe(4);
+    expect(first?.words).toBe(2);
     expect(segments.under(root)).toEqual(new Set([first, second]));
     (document.querySelectorAll('p')[1] as HTMLElement).textContent = 'Lavrov left.';
     const { kept, fresh } = matchReads(segments, readSegments(root));
@@ -46,6 +50,7 @@ describe('segments', () => {
     segments.drop(seg);
     expect(document.querySelector('mark')).toBeNull();
     expect(segments.chars).toBe(0);
+    expect(segments.words).toBe(0);
     expect([...segments]).toEqual([]);
   });
 });
