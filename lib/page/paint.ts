@@ -77,7 +77,9 @@ function customColored(types: readonly PaintedType[], colors?: PaintColors): Pai
  */
 function addPaintStyles(doc: Document, types: readonly PaintedType[], colors?: PaintColors) {
   const custom = customColored(types, colors);
-  const removeDefaults = addDefaultStyles(doc, paintCss(types.filter((t) => !custom.includes(t))));
+  const removeDefaults = addDefaultStyles(doc, () =>
+    paintCss(types.filter((t) => !custom.includes(t))),
+  );
   const removeCustom = custom.length > 0 ? addStyles(doc, paintCss(custom, colors, true)) : null;
   return () => {
     removeDefaults();

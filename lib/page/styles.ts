@@ -65,6 +65,9 @@ const nothing = () => {};
  * Rules that are part of the manifest stylesheet: added only where that sheet is missing.
  * Returns the remover (a no-op when nothing was added).
  */
-export function addDefaultStyles(doc: Document, css: string): () => void {
-  return css === '' || hasBaseStyles(doc) ? nothing : addStyles(doc, css);
+export function addDefaultStyles(doc: Document, css: string | (() => string)): () => void {
+  if (hasBaseStyles(doc)) return nothing;
+  // Built only when needed: most documents have the sheet, and every page starts cold.
+  const text = typeof css === 'function' ? css() : css;
+  return text === '' ? nothing : addStyles(doc, text);
 }
