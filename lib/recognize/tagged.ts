@@ -14,12 +14,13 @@ import {
   type NeighbourRole,
   neighbourFeatures,
   ownFeatures,
-  pairFeatures,
   setDocumentEvidence,
   shapeFeatures,
   shapeKey,
+  sideShapeFeature,
   type TokenTable,
   tokenTable,
+  wordPairFeatures,
 } from './model/features';
 import { L, labelSpans, segments, type TaggedSpan, viterbi } from './model/tagger';
 import type { LoadedModel } from './model/weights';
@@ -48,18 +49,25 @@ const LABEL_COUNT = L;
 
 /**
  * Emission scores are sums over feature groups (see features.ts). Per-word groups (the word
- * itself, and the word as a neighbour in each role) and the small-valued "shape" group are
- * cached; only word pairs are looked up token by token. Words recur (Zipf), so most tokens cost
- * one map lookup and four probes into the weight table. Bounded: caches are dropped when full.
+ * itself, the word as a neighbour in each role, the word with a neighbour's shape class) and the
+ * small-valued "shape" group are cached; only word pairs are looked up token by token. Words
+ * recur (Zipf), so most tokens cost one map lookup and two probes into the weight table.
+ * Bounded: caches are dropped when full. The cached sums are added in another order than
+ * training adds the same weights: scores may differ in the last bits of a float, not more.
  *
  * The per-word rows live in one pool (offsets, not arrays): the text's start and end rows
- * first, then per word its four neighbour rows and, by shape class, its own rows.
+ * first, then per word its four neighbour rows and, by shape class, its own and side rows.
  */
 interface WordRows {
   /** Pool offset of the neighbour rows: roles 0–3 (previous, next, two before, two after). */
   neighbour: number;
   /** By shape class: pool offset of the token's own row, or −1. */
   own: Int32Array;
+  /**
+   * Pool offsets of the word's rows with a neighbour's shape class (sideShapeFeature), or −1:
+   * side * 32 + shape (31: the text's edge).
+   */
+  side: Int32Array;
 }
 const wordCache = new Map<string, WordRows>();
 const SHAPE_CLASSES = 16;
@@ -144,7 +152,11 @@ function wordRows(model: LoadedModel, table: TokenTable, j: number): WordRows {
       const count = neighbourFeatures(table, j, role as NeighbourRole, ids, 0);
       model.add(ids, count, pool, neighbour + role * LABEL_COUNT);
     }
-    entry = { neighbour, own: new Int32Array(SHAPE_CLASSES).fill(-1) };
+    entry = {
+      neighbour,
+      own: new Int32Array(SHAPE_CLASSES).fill(-1),
+      side: new Int32Array(64).fill(-1),
+    };
     wordCache.set(word, entry);
   }
   const shape = table.shape[j] as number;
@@ -154,6 +166,25 @@ function wordRows(model: LoadedModel, table: TokenTable, j: number): WordRows {
     entry.own[shape] = row;
   }
   return entry;
+}
+
+/** Pool offset of the row of a word (entry, key: its hash) with a neighbour's shape class. */
+function sideRow(
+  model: LoadedModel,
+  entry: WordRows,
+  key: number,
+  side: 0 | 1,
+  shape: number,
+): number {
+  const slot = side * 32 + shape;
+  let at = entry.side[slot] as number;
+  if (at < 0) {
+    at = allocate(LABEL_COUNT);
+    ids[0] = sideShapeFeature(key, side, shape);
+    model.add(ids, 1, pool, at);
+    entry.side[slot] = at;
+  }
+  return at;
 }
 
 /** Pool offset of the scores of the text's start and end in each neighbour role. */
@@ -201,6 +232,8 @@ export function tagSpans(
   const vocabRows: (WordRows | undefined)[] = new Array(table.vocab.length);
   const own = new Int32Array(n);
   const neighbour = new Int32Array(n);
+  const sidePrev = new Int32Array(n);
+  const sideNext = new Int32Array(n);
   for (let j = 0; j < n; j++) {
     const v = table.wid[j] as number;
     let entry = vocabRows[v];
@@ -211,6 +244,9 @@ export function tagSpans(
     }
     own[j] = entry.own[shape] as number;
     neighbour[j] = entry.neighbour;
+    const key = table.key[j] as number;
+    sidePrev[j] = sideRow(model, entry, key, 0, j > 0 ? (table.shape[j - 1] as number) : 31);
+    sideNext[j] = sideRow(model, entry, key, 1, j + 1 < n ? (table.shape[j + 1] as number) : 31);
   }
   const rows = pool;
   const pair = new Uint32Array(8);
@@ -219,7 +255,9 @@ export function tagSpans(
   const base = new Float32Array(n * L);
   for (let i = 0; i < n; i++) {
     const at = i * L;
-    model.add(pair, pairFeatures(table, i, pair, 0), base, at);
+    model.add(pair, wordPairFeatures(table, i, pair, 0), base, at);
+    const sp = sidePrev[i] as number;
+    const sn = sideNext[i] as number;
     const sh = shapeRow(model, table, i, lang) * L;
     const o = own[i] as number;
     const p1 = i > 0 ? (neighbour[i - 1] as number) : edge;
@@ -234,7 +272,9 @@ export function tagSpans(
         (rows[p1 + y] as number) +
         (rows[n1 + y] as number) +
         (rows[p2 + y] as number) +
-        (rows[n2 + y] as number);
+        (rows[n2 + y] as number) +
+        (rows[sp + y] as number) +
+        (rows[sn + y] as number);
     }
   }
   const labels = new Uint8Array(n);

@@ -417,17 +417,32 @@ export function shapeFeatures(
 
 /** Group "pair": word pairs and word–neighbour-shape pairs (looked up for every token). */
 export function pairFeatures(tt: TokenTable, i: number, out: Uint32Array, c: number): number {
+  c = wordPairFeatures(tt, i, out, c);
+  const shapePrev = i > 0 ? (tt.shape[i - 1] as number) : 31;
+  const shapeNext = i + 1 < tt.n ? (tt.shape[i + 1] as number) : 31;
+  out[c++] = sideShapeFeature(tt.key[i] as number, 0, shapePrev);
+  out[c++] = sideShapeFeature(tt.key[i] as number, 1, shapeNext);
+  return c;
+}
+
+/** The word with the previous word and with the next word. */
+export function wordPairFeatures(tt: TokenTable, i: number, out: Uint32Array, c: number): number {
   const n = tt.n;
   const key = tt.key[i] as number;
   const prev = i > 0 ? (tt.key[i - 1] as number) : BOS;
   const next = i + 1 < n ? (tt.key[i + 1] as number) : EOS;
-  const shapePrev = i > 0 ? (tt.shape[i - 1] as number) : 31;
-  const shapeNext = i + 1 < n ? (tt.shape[i + 1] as number) : 31;
   out[c++] = mix3(9, prev, key);
   out[c++] = mix3(10, key, next);
-  out[c++] = mix3(34, shapePrev, key);
-  out[c++] = mix3(35, key, shapeNext);
   return c;
+}
+
+/**
+ * The word (key: its hash) with the shape class of its previous (side 0) or next (side 1)
+ * neighbour, 31 at the text's edge: depends on the word and one small value, so the runtime
+ * caches its weights per word.
+ */
+export function sideShapeFeature(key: number, side: 0 | 1, shape: number): number {
+  return side === 0 ? mix3(34, shape, key) : mix3(35, key, shape);
 }
 
 /** All feature ids of token i (training; the runtime sums the same groups with caching). */
