@@ -58,19 +58,21 @@ const LABEL_COUNT = L;
  * The per-word rows live in one pool (offsets, not arrays): the text's start and end rows
  * first, then per word its four neighbour rows and, by shape class, its own and side rows.
  */
-interface WordRows {
-  /** Pool offset of the neighbour rows: roles 0–3 (previous, next, two before, two after). */
-  neighbour: number;
-  /** By shape class: pool offset of the token's own row, or −1. */
-  own: Int32Array;
-  /**
-   * Pool offsets of the word's rows with a neighbour's shape class (sideShapeFeature), or −1:
-   * side * 32 + shape (31: the text's edge).
-   */
-  side: Int32Array;
-}
-const wordCache = new Map<string, WordRows>();
 const SHAPE_CLASSES = 16;
+/**
+ * Per cached word, ROW_SLOTS pool offsets in one flat table (−1: not computed yet; a word's slots
+ * start at its index × ROW_SLOTS, so a token reaches its rows without following object
+ * pointers): its four neighbour rows (roles 0–3: previous, next, two before, two after, one
+ * block), its own row by shape class, and its rows with a neighbour's shape class
+ * (sideShapeFeature; side × 32 + shape, 31 at the text's edge).
+ */
+const NEIGHBOUR_SLOT = 0;
+const OWN_SLOT = 1;
+const SIDE_SLOT = OWN_SLOT + SHAPE_CLASSES;
+const ROW_SLOTS = SIDE_SLOT + 64;
+/** Word → its index in the slot table. */
+const wordCache = new Map<string, number>();
+let wordSlots = new Int32Array(ROW_SLOTS * 1024).fill(-1);
 let pool = new Float32Array(1 << 16);
 let poolUsed = 0;
 /** Pool offset of the text's start and end rows in each neighbour role (−1: not computed). */
@@ -93,6 +95,7 @@ function allocate(size: number): number {
 
 function clearWordCache(): void {
   wordCache.clear();
+  wordSlots.fill(-1);
   poolUsed = 0;
   edgeAt = -1;
 }
@@ -142,47 +145,55 @@ const CACHE_LIMIT = 50000;
 const evidenceCache = new Map<number, Float32Array>();
 const ids = new Uint32Array(MAX_FEATURES);
 
-/** Cached rows of the word of token j (computed on a miss; own row for its shape class). */
-function wordRows(model: LoadedModel, table: TokenTable, j: number): WordRows {
+/** Slot table index of the word of token j (its neighbour rows computed on a miss). */
+function wordIndex(model: LoadedModel, table: TokenTable, j: number): number {
   const word = table.words[j] as string;
-  let entry = wordCache.get(word);
-  if (!entry) {
+  let index = wordCache.get(word);
+  if (index === undefined) {
+    index = wordCache.size;
+    if ((index + 1) * ROW_SLOTS > wordSlots.length) {
+      const grown = new Int32Array(wordSlots.length * 2).fill(-1);
+      grown.set(wordSlots);
+      wordSlots = grown;
+    }
     const neighbour = allocate(4 * LABEL_COUNT);
     for (let role = 0; role < 4; role++) {
       const count = neighbourFeatures(table, j, role as NeighbourRole, ids, 0);
       model.add(ids, count, pool, neighbour + role * LABEL_COUNT);
     }
-    entry = {
-      neighbour,
-      own: new Int32Array(SHAPE_CLASSES).fill(-1),
-      side: new Int32Array(64).fill(-1),
-    };
-    wordCache.set(word, entry);
+    wordSlots[index * ROW_SLOTS + NEIGHBOUR_SLOT] = neighbour;
+    wordCache.set(word, index);
   }
-  const shape = table.shape[j] as number;
-  if ((entry.own[shape] as number) < 0) {
-    const row = allocate(LABEL_COUNT);
-    model.add(ids, ownFeatures(table, j, ids, 0), pool, row);
-    entry.own[shape] = row;
-  }
-  return entry;
+  return index;
 }
 
-/** Pool offset of the row of a word (entry, key: its hash) with a neighbour's shape class. */
+/** Pool offset of the own row of token j, whose word has slot table index `index`. */
+function ownRow(model: LoadedModel, table: TokenTable, j: number, index: number): number {
+  const slot = index * ROW_SLOTS + OWN_SLOT + (table.shape[j] as number);
+  let at = wordSlots[slot] as number;
+  if (at < 0) {
+    at = allocate(LABEL_COUNT);
+    model.add(ids, ownFeatures(table, j, ids, 0), pool, at);
+    wordSlots[slot] = at;
+  }
+  return at;
+}
+
+/** Pool offset of the row of a word (index; key: its hash) with a neighbour's shape class. */
 function sideRow(
   model: LoadedModel,
-  entry: WordRows,
+  index: number,
   key: number,
   side: 0 | 1,
   shape: number,
 ): number {
-  const slot = side * 32 + shape;
-  let at = entry.side[slot] as number;
+  const slot = index * ROW_SLOTS + SIDE_SLOT + side * 32 + shape;
+  let at = wordSlots[slot] as number;
   if (at < 0) {
     at = allocate(LABEL_COUNT);
     ids[0] = sideShapeFeature(key, side, shape);
     model.add(ids, 1, pool, at);
-    entry.side[slot] = at;
+    wordSlots[slot] = at;
   }
   return at;
 }
@@ -228,25 +239,24 @@ export function tagSpans(
   // Rows made for this text must stay valid until it is tagged: drop the cache before, not during.
   if (wordCache.size + table.vocab.length > CACHE_LIMIT) clearWordCache();
   const edge = edges(model, table);
-  // Per distinct word, then per token: pool offsets of its own row and of its neighbour rows.
-  const vocabRows: (WordRows | undefined)[] = new Array(table.vocab.length);
+  // Per distinct word its slot table index, then per token the pool offsets of its rows.
+  const vocabIndex = new Int32Array(table.vocab.length).fill(-1);
   const own = new Int32Array(n);
   const neighbour = new Int32Array(n);
   const sidePrev = new Int32Array(n);
   const sideNext = new Int32Array(n);
   for (let j = 0; j < n; j++) {
     const v = table.wid[j] as number;
-    let entry = vocabRows[v];
-    const shape = table.shape[j] as number;
-    if (!entry || (entry.own[shape] as number) < 0) {
-      entry = wordRows(model, table, j);
-      vocabRows[v] = entry;
+    let index = vocabIndex[v] as number;
+    if (index < 0) {
+      index = wordIndex(model, table, j);
+      vocabIndex[v] = index;
     }
-    own[j] = entry.own[shape] as number;
-    neighbour[j] = entry.neighbour;
     const key = table.key[j] as number;
-    sidePrev[j] = sideRow(model, entry, key, 0, j > 0 ? (table.shape[j - 1] as number) : 31);
-    sideNext[j] = sideRow(model, entry, key, 1, j + 1 < n ? (table.shape[j + 1] as number) : 31);
+    own[j] = ownRow(model, table, j, index);
+    neighbour[j] = wordSlots[index * ROW_SLOTS + NEIGHBOUR_SLOT] as number;
+    sidePrev[j] = sideRow(model, index, key, 0, j > 0 ? (table.shape[j - 1] as number) : 31);
+    sideNext[j] = sideRow(model, index, key, 1, j + 1 < n ? (table.shape[j + 1] as number) : 31);
   }
   const rows = pool;
   const pair = new Uint32Array(8);
