@@ -48,31 +48,29 @@ export function getTagger(): LoadedModel {
 const LABEL_COUNT = L;
 
 /**
- * Emission scores are sums over feature groups (see features.ts). Per-word groups (the word
- * itself, the word as a neighbour in each role, the word with a neighbour's shape class) and the
+ * Emission scores are sums over feature groups (see features.ts). Per-word groups (the word as a
+ * neighbour in each role; the word itself with its neighbours' shape classes) and the
  * small-valued "shape" group are cached; only word pairs are looked up token by token. Words
- * recur (Zipf), so most tokens cost one map lookup and two probes into the weight table.
+ * recur (Zipf), so most tokens cost a few table reads and two probes into the weight table.
  * Bounded: caches are dropped when full. The cached sums are added in another order than
  * training adds the same weights: scores may differ in the last bits of a float, not more.
  *
- * The per-word rows live in one pool (offsets, not arrays): the text's start and end rows
- * first, then per word its four neighbour rows and, by shape class, its own and side rows.
+ * The cached rows live in one pool (offsets, not arrays): the text's start and end rows, per word
+ * its four neighbour rows, and its context rows.
  */
-const SHAPE_CLASSES = 16;
-/**
- * Per cached word, ROW_SLOTS pool offsets in one flat table (−1: not computed yet; a word's slots
- * start at its index × ROW_SLOTS, so a token reaches its rows without following object
- * pointers): its four neighbour rows (roles 0–3: previous, next, two before, two after, one
- * block), its own row by shape class, and its rows with a neighbour's shape class
- * (sideShapeFeature; side × 32 + shape, 31 at the text's edge).
- */
-const NEIGHBOUR_SLOT = 0;
-const OWN_SLOT = 1;
-const SIDE_SLOT = OWN_SLOT + SHAPE_CLASSES;
-const ROW_SLOTS = SIDE_SLOT + 64;
-/** Word → its index in the slot table. */
+/** Word → its index: neighbourAt[index] is the pool offset of its four neighbour rows. */
 const wordCache = new Map<string, number>();
-let wordSlots = new Int32Array(ROW_SLOTS * 1024).fill(-1);
+let neighbourAt = new Int32Array(1024);
+/**
+ * The word in its own context: its own features and its pairs with the neighbours' shape
+ * classes, summed in one row per (word index, shape class, previous and next shape class);
+ * open addressing, keyed by the index and the three classes packed (31: the text's edge).
+ */
+let contextCap = 1 << 14;
+let contextWord = new Int32Array(contextCap).fill(-1);
+let contextShapes = new Int32Array(contextCap);
+let contextAt = new Int32Array(contextCap);
+let contextCount = 0;
 let pool = new Float32Array(1 << 16);
 let poolUsed = 0;
 /** Pool offset of the text's start and end rows in each neighbour role (−1: not computed). */
@@ -95,7 +93,8 @@ function allocate(size: number): number {
 
 function clearWordCache(): void {
   wordCache.clear();
-  wordSlots.fill(-1);
+  contextWord.fill(-1);
+  contextCount = 0;
   poolUsed = 0;
   edgeAt = -1;
 }
@@ -145,56 +144,78 @@ const CACHE_LIMIT = 50000;
 const evidenceCache = new Map<number, Float32Array>();
 const ids = new Uint32Array(MAX_FEATURES);
 
-/** Slot table index of the word of token j (its neighbour rows computed on a miss). */
+/** Index of the word of token j (its neighbour rows computed on a miss). */
 function wordIndex(model: LoadedModel, table: TokenTable, j: number): number {
   const word = table.words[j] as string;
   let index = wordCache.get(word);
   if (index === undefined) {
     index = wordCache.size;
-    if ((index + 1) * ROW_SLOTS > wordSlots.length) {
-      const grown = new Int32Array(wordSlots.length * 2).fill(-1);
-      grown.set(wordSlots);
-      wordSlots = grown;
+    if (index >= neighbourAt.length) {
+      const grown = new Int32Array(neighbourAt.length * 2);
+      grown.set(neighbourAt);
+      neighbourAt = grown;
     }
     const neighbour = allocate(4 * LABEL_COUNT);
     for (let role = 0; role < 4; role++) {
       const count = neighbourFeatures(table, j, role as NeighbourRole, ids, 0);
       model.add(ids, count, pool, neighbour + role * LABEL_COUNT);
     }
-    wordSlots[index * ROW_SLOTS + NEIGHBOUR_SLOT] = neighbour;
+    neighbourAt[index] = neighbour;
     wordCache.set(word, index);
   }
   return index;
 }
 
-/** Pool offset of the own row of token j, whose word has slot table index `index`. */
-function ownRow(model: LoadedModel, table: TokenTable, j: number, index: number): number {
-  const slot = index * ROW_SLOTS + OWN_SLOT + (table.shape[j] as number);
-  let at = wordSlots[slot] as number;
-  if (at < 0) {
-    at = allocate(LABEL_COUNT);
-    model.add(ids, ownFeatures(table, j, ids, 0), pool, at);
-    wordSlots[slot] = at;
+function contextSlot(index: number, shapes: number): number {
+  const mask = contextCap - 1;
+  let h = (Math.imul(index ^ Math.imul(shapes, 0x85ebca6b), 0x9e3779b1) >>> 15) & mask;
+  for (;;) {
+    const w = contextWord[h] as number;
+    if (w < 0 || (w === index && contextShapes[h] === shapes)) return h;
+    h = (h + 1) & mask;
   }
-  return at;
 }
 
-/** Pool offset of the row of a word (index; key: its hash) with a neighbour's shape class. */
-function sideRow(
-  model: LoadedModel,
-  index: number,
-  key: number,
-  side: 0 | 1,
-  shape: number,
-): number {
-  const slot = index * ROW_SLOTS + SIDE_SLOT + side * 32 + shape;
-  let at = wordSlots[slot] as number;
-  if (at < 0) {
-    at = allocate(LABEL_COUNT);
-    ids[0] = sideShapeFeature(key, side, shape);
-    model.add(ids, 1, pool, at);
-    wordSlots[slot] = at;
+/** Doubles the context table (kept at most half full). */
+function growContext(): void {
+  const words = contextWord;
+  const shapes = contextShapes;
+  const at = contextAt;
+  contextCap *= 2;
+  contextWord = new Int32Array(contextCap).fill(-1);
+  contextShapes = new Int32Array(contextCap);
+  contextAt = new Int32Array(contextCap);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as number;
+    if (w < 0) continue;
+    const h = contextSlot(w, shapes[k] as number);
+    contextWord[h] = w;
+    contextShapes[h] = shapes[k] as number;
+    contextAt[h] = at[k] as number;
   }
+}
+
+/** Pool offset of the context row of token j, whose word has index `index`. */
+function contextRow(model: LoadedModel, table: TokenTable, j: number, index: number): number {
+  const shapePrev = j > 0 ? (table.shape[j - 1] as number) : 31;
+  const shapeNext = j + 1 < table.n ? (table.shape[j + 1] as number) : 31;
+  const shapes = ((table.shape[j] as number) << 10) | (shapePrev << 5) | shapeNext;
+  let h = contextSlot(index, shapes);
+  if (contextWord[h] === index) return contextAt[h] as number;
+  if (contextCount + 1 > contextCap / 2) {
+    growContext();
+    h = contextSlot(index, shapes);
+  }
+  const at = allocate(LABEL_COUNT);
+  let count = ownFeatures(table, j, ids, 0);
+  const key = table.key[j] as number;
+  ids[count++] = sideShapeFeature(key, 0, shapePrev);
+  ids[count++] = sideShapeFeature(key, 1, shapeNext);
+  model.add(ids, count, pool, at);
+  contextWord[h] = index;
+  contextShapes[h] = shapes;
+  contextAt[h] = at;
+  contextCount++;
   return at;
 }
 
@@ -239,12 +260,10 @@ export function tagSpans(
   // Rows made for this text must stay valid until it is tagged: drop the cache before, not during.
   if (wordCache.size + table.vocab.length > CACHE_LIMIT) clearWordCache();
   const edge = edges(model, table);
-  // Per distinct word its slot table index, then per token the pool offsets of its rows.
+  // Per distinct word its index, then per token the pool offsets of its rows.
   const vocabIndex = new Int32Array(table.vocab.length).fill(-1);
-  const own = new Int32Array(n);
+  const context = new Int32Array(n);
   const neighbour = new Int32Array(n);
-  const sidePrev = new Int32Array(n);
-  const sideNext = new Int32Array(n);
   for (let j = 0; j < n; j++) {
     const v = table.wid[j] as number;
     let index = vocabIndex[v] as number;
@@ -252,11 +271,8 @@ export function tagSpans(
       index = wordIndex(model, table, j);
       vocabIndex[v] = index;
     }
-    const key = table.key[j] as number;
-    own[j] = ownRow(model, table, j, index);
-    neighbour[j] = wordSlots[index * ROW_SLOTS + NEIGHBOUR_SLOT] as number;
-    sidePrev[j] = sideRow(model, index, key, 0, j > 0 ? (table.shape[j - 1] as number) : 31);
-    sideNext[j] = sideRow(model, index, key, 1, j + 1 < n ? (table.shape[j + 1] as number) : 31);
+    context[j] = contextRow(model, table, j, index);
+    neighbour[j] = neighbourAt[index] as number;
   }
   const rows = pool;
   const pair = new Uint32Array(8);
@@ -266,10 +282,8 @@ export function tagSpans(
   for (let i = 0; i < n; i++) {
     const at = i * L;
     model.add(pair, wordPairFeatures(table, i, pair, 0), base, at);
-    const sp = sidePrev[i] as number;
-    const sn = sideNext[i] as number;
     const sh = shapeRow(model, table, i, lang) * L;
-    const o = own[i] as number;
+    const o = context[i] as number;
     const p1 = i > 0 ? (neighbour[i - 1] as number) : edge;
     const n1 = (i + 1 < n ? (neighbour[i + 1] as number) : edge) + L;
     const p2 = (i > 1 ? (neighbour[i - 2] as number) : edge) + 2 * L;
@@ -282,9 +296,7 @@ export function tagSpans(
         (rows[p1 + y] as number) +
         (rows[n1 + y] as number) +
         (rows[p2 + y] as number) +
-        (rows[n2 + y] as number) +
-        (rows[sp + y] as number) +
-        (rows[sn + y] as number);
+        (rows[n2 + y] as number);
     }
   }
   const labels = new Uint8Array(n);
