@@ -22,7 +22,14 @@ import {
   tokenTable,
   wordPairFeatures,
 } from './model/features';
-import { L, labelSpans, segments, type TaggedSpan, viterbi } from './model/tagger';
+import {
+  L,
+  labelSpans,
+  segments,
+  type TaggedSpan,
+  transitionBounds,
+  viterbi,
+} from './model/tagger';
 import type { LoadedModel } from './model/weights';
 import { personForSpan } from './people';
 import { placeCanonical } from './places';
@@ -236,6 +243,7 @@ function edges(model: LoadedModel, table: TokenTable): number {
  * (cross-validation runs one model per fold in one process).
  */
 let cachedFor: LoadedModel | null = null;
+let bounds: Float32Array = new Float32Array(0);
 
 function useModel(model: LoadedModel): void {
   if (cachedFor === model) return;
@@ -243,6 +251,7 @@ function useModel(model: LoadedModel): void {
   shapeUsed.fill(0);
   shapeCount = 0;
   evidenceCache.clear();
+  bounds = transitionBounds(model.transitions);
   cachedFor = model;
 }
 
@@ -301,7 +310,7 @@ export function tagSpans(
   }
   const labels = new Uint8Array(n);
   const segs = segments(table);
-  for (const seg of segs) viterbi(base, 0, seg, model.transitions, labels);
+  for (const seg of segs) viterbi(base, 0, seg, model.transitions, labels, true, bounds);
   if (!model.stacked) return labelSpans(labels, n);
   setDocumentEvidence(table, labels);
   const evidence = new Uint32Array(8);
@@ -326,7 +335,7 @@ export function tagSpans(
     for (let y = 0; y < L; y++) emit[at + y] = (base[at + y] as number) + (add[y] as number);
   }
   const out = new Uint8Array(n);
-  for (const seg of segs) viterbi(emit, 0, seg, model.transitions, out);
+  for (const seg of segs) viterbi(emit, 0, seg, model.transitions, out, true, bounds);
   return labelSpans(out, n);
 }
 

@@ -15,6 +15,8 @@ import {
   LABELS,
   labelSpans,
   segments,
+  transitionBounds,
+  viterbi,
 } from '../../lib/recognize/model/tagger';
 import { encodeSlots, loadModel, toBase64 } from '../../lib/recognize/model/weights';
 import { getTagger, tagSpans } from '../../lib/recognize/tagged';
@@ -85,6 +87,30 @@ describe('decoder', () => {
         },
       ),
       { numRuns: runs(300) },
+    );
+  });
+
+  it('decodes the same labels with the transition-bound shortcut as without it', () => {
+    // Small integer-valued scores make ties between paths common: the shortcut must break them
+    // as the full comparison does (lowest predecessor label).
+    const score = fc.integer({ min: -6, max: 6 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(score, { minLength: L, maxLength: L }), { minLength: 1, maxLength: 25 }),
+        fc.array(score, { minLength: (L + 1) * L, maxLength: (L + 1) * L }),
+        fc.boolean(),
+        (rows, trans, prune) => {
+          const emit = Float32Array.from(rows.flat());
+          const transitions = Float32Array.from(trans);
+          const seg = { start: 0, end: rows.length };
+          const full = new Uint8Array(rows.length);
+          const fast = new Uint8Array(rows.length);
+          viterbi(emit, 0, seg, transitions, full, prune);
+          viterbi(emit, 0, seg, transitions, fast, prune, transitionBounds(transitions));
+          expect([...fast]).toEqual([...full]);
+        },
+      ),
+      { numRuns: runs(500) },
     );
   });
 
