@@ -234,6 +234,7 @@ export function tokenTable(tokenized: TokenizedText, rule?: Uint8Array): TokenTa
   const seen = new Uint8Array(vocab.length);
   const hashes = new Uint32Array(vocab.length);
   const calendar = new Uint8Array(vocab.length);
+  const readingOf = new Int8Array(vocab.length).fill(-1);
   for (let v = 0; v < vocab.length; v++) {
     const k = vocab[v] as string;
     hashes[v] = hashString(k);
@@ -262,12 +263,17 @@ export function tokenTable(tokenized: TokenizedText, rule?: Uint8Array): TokenTa
     if (t.kind === 'word') {
       table.elsewhere[i] = seen[v] as number;
       if (t.script === 'cyr' && t.shape !== 'lower') {
-        let r = 0;
-        for (const reading of tokenized.readings(i)) {
-          if (reading.kind === 'F') r |= 1;
-          else if (reading.kind === 'S' || reading.kind === 'P') r |= 2;
-          else if (reading.kind === 'G') r |= 4;
-          if (reading.lemma.ambiguous) r |= 8;
+        // The readings follow from the word: summed once per distinct word.
+        let r = readingOf[v] as number;
+        if (r < 0) {
+          r = 0;
+          for (const reading of tokenized.readings(i)) {
+            if (reading.kind === 'F') r |= 1;
+            else if (reading.kind === 'S' || reading.kind === 'P') r |= 2;
+            else if (reading.kind === 'G') r |= 4;
+            if (reading.lemma.ambiguous) r |= 8;
+          }
+          readingOf[v] = r;
         }
         table.reading[i] = r;
       }
