@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       const n = median(times.next);
       const mb = (ms: number) => (text.length / 1e6 / (ms / 1000)).toFixed(2);
       console.log(
-        `${name} (${(text.length / 1e6).toFixed(2)} M chars, ${rounds} passes each): base ${b.toFixed(1)} ms (${mb(b)} MB/s), new ${n.toFixed(1)} ms (${mb(n)} MB/s), new/base ${(n / b).toFixed(3)}; process CPU per pass new/base ${(median(cpu.next) / median(cpu.base)).toFixed(3)}; fastest third new/base ${(fastThird(times.next) / fastThird(times.base)).toFixed(3)}`,
+        `${name} (${(text.length / 1e6).toFixed(2)} M chars, ${rounds} passes each): base ${b.toFixed(1)} ms (${mb(b)} MB/s), new ${n.toFixed(1)} ms (${mb(n)} MB/s), new/base ${(n / b).toFixed(3)}; process CPU per pass new/base ${(median(cpu.next) / median(cpu.base)).toFixed(3)}; fastest third new/base ${(fastThird(times.next) / fastThird(times.base)).toFixed(3)} (${fastThird(times.base).toFixed(1)} vs ${fastThird(times.next).toFixed(1)} ms)`,
       );
     }
     console.log(`load average ${load0.toFixed(1)} → ${(loadavg()[0] as number).toFixed(1)}`);

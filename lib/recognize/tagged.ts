@@ -148,7 +148,36 @@ function shapeRow(model: LoadedModel, table: TokenTable, i: number, lang: number
   return h;
 }
 const CACHE_LIMIT = 50000;
-const evidenceCache = new Map<number, Float32Array>();
+/**
+ * "Document" group rows by their five small inputs packed in one integer (see tagSpans): open
+ * addressing, cleared when half full.
+ */
+const EVIDENCE_CAP = 8192;
+const evidenceKeys = new Int32Array(EVIDENCE_CAP).fill(-1);
+const evidenceRows = new Float32Array(EVIDENCE_CAP * L);
+let evidenceCount = 0;
+
+/** Index of the cached "document" row of token i (key: its packed inputs), computed on a miss. */
+function evidenceRow(model: LoadedModel, table: TokenTable, i: number, key: number): number {
+  let h = (Math.imul(key, 0x9e3779b1) >>> 19) & (EVIDENCE_CAP - 1);
+  for (;;) {
+    const k = evidenceKeys[h] as number;
+    if (k === key) return h;
+    if (k < 0) break;
+    h = (h + 1) & (EVIDENCE_CAP - 1);
+  }
+  if (evidenceCount >= EVIDENCE_CAP / 2) {
+    evidenceKeys.fill(-1);
+    evidenceCount = 0;
+    return evidenceRow(model, table, i, key);
+  }
+  evidenceKeys[h] = key;
+  evidenceCount++;
+  const row = evidenceRows.subarray(h * L, (h + 1) * L);
+  row.fill(0);
+  model.add(ids, evidenceFeatures(table, i, ids, 0), row);
+  return h;
+}
 const ids = new Uint32Array(MAX_FEATURES);
 
 /** Index of the word of token j (its neighbour rows computed on a miss). */
@@ -250,7 +279,8 @@ function useModel(model: LoadedModel): void {
   clearWordCache();
   shapeUsed.fill(0);
   shapeCount = 0;
-  evidenceCache.clear();
+  evidenceKeys.fill(-1);
+  evidenceCount = 0;
   bounds = transitionBounds(model.transitions);
   cachedFor = model;
 }
@@ -313,7 +343,6 @@ export function tagSpans(
   for (const seg of segs) viterbi(base, 0, seg, model.transitions, labels, true, bounds);
   if (!model.stacked) return labelSpans(labels, n);
   setDocumentEvidence(table, labels);
-  const evidence = new Uint32Array(8);
   const ev = table.evidence as DocumentEvidence;
   const emit = new Float32Array(n * L);
   for (let i = 0; i < n; i++) {
@@ -325,14 +354,10 @@ export function tagSpans(
       ((ev.word[i] as number) << 11) |
       ((ev.stem[i] as number) << 5) |
       (table.shape[i] as number);
-    let add = evidenceCache.get(key);
-    if (!add) {
-      add = new Float32Array(L);
-      model.add(evidence, evidenceFeatures(table, i, evidence, 0), add);
-      if (evidenceCache.size >= CACHE_LIMIT) evidenceCache.clear();
-      evidenceCache.set(key, add);
+    const add = evidenceRow(model, table, i, key) * L;
+    for (let y = 0; y < L; y++) {
+      emit[at + y] = (base[at + y] as number) + (evidenceRows[add + y] as number);
     }
-    for (let y = 0; y < L; y++) emit[at + y] = (base[at + y] as number) + (add[y] as number);
   }
   const out = new Uint8Array(n);
   for (const seg of segs) viterbi(emit, 0, seg, model.transitions, out, true, bounds);
