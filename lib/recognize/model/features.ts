@@ -79,8 +79,16 @@ const KIND_SLOT = [5, 0, 0, 1, 1, 2, 3, 3, 4, 4];
 /** Bit 32: seen elsewhere, always outside any name. */
 const SEEN_OUTSIDE = 32;
 
-function stemOf(word: string): string {
-  return word.length >= 5 ? word.slice(0, word.length - 2) : word;
+/** Length of a word's crude stem: the word less its last two letters (words of 5 and more). */
+function stemLength(word: string): number {
+  return word.length >= 5 ? word.length - 2 : word.length;
+}
+
+/** Whether two words have the same stem (stem lengths given). */
+function sameStem(a: string, aLength: number, b: string, bLength: number): boolean {
+  if (aLength !== bLength) return false;
+  for (let k = 0; k < aLength; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
+  return true;
 }
 
 /**
@@ -93,7 +101,13 @@ export function setDocumentEvidence(tt: TokenTable, labels: Uint8Array): void {
   const vocab = tt.vocab;
   const wordIdOf = new Int32Array(vocab.length).fill(-1);
   const stemIdOf = new Int32Array(vocab.length).fill(-1);
-  const stemIds = new Map<string, number>();
+  // Stem ids through open addressing on the stem's hash, each slot checked against a word with
+  // that stem (no stem strings are made).
+  let cap = 16;
+  while (cap < vocab.length * 2) cap *= 2;
+  const slotWord = new Int32Array(cap).fill(-1);
+  const slotStem = new Int32Array(cap);
+  let stemCount = 0;
   let wordCount = 0;
   const wordOf = new Int32Array(n).fill(-1);
   const stemOf2 = new Int32Array(n).fill(-1);
@@ -110,20 +124,31 @@ export function setDocumentEvidence(tt: TokenTable, labels: Uint8Array): void {
     if (tt.script[i] === 1) {
       let sid = stemIdOf[v] as number;
       if (sid < 0) {
-        const st = stemOf(vocab[v] as string);
-        let known = stemIds.get(st);
-        if (known === undefined) {
-          known = stemIds.size;
-          stemIds.set(st, known);
+        const word = vocab[v] as string;
+        const length = stemLength(word);
+        let h = hashString(word, 0, length) & (cap - 1);
+        for (;;) {
+          const other = slotWord[h] as number;
+          if (other < 0) {
+            sid = stemCount++;
+            slotWord[h] = v;
+            slotStem[h] = sid;
+            break;
+          }
+          const otherWord = vocab[other] as string;
+          if (sameStem(otherWord, stemLength(otherWord), word, length)) {
+            sid = slotStem[h] as number;
+            break;
+          }
+          h = (h + 1) & (cap - 1);
         }
-        sid = known;
         stemIdOf[v] = sid;
       }
       stemOf2[i] = sid;
     }
   }
   const wordCounts = new Int32Array(wordCount * 6);
-  const stemCounts = new Int32Array(stemIds.size * 6);
+  const stemCounts = new Int32Array(stemCount * 6);
   for (let i = 0; i < n; i++) {
     const w = wordOf[i] as number;
     if (w < 0) continue;
