@@ -129,6 +129,24 @@ describe('decoder', () => {
   });
 });
 
+describe('document evidence', () => {
+  it('gives a word the kinds its stem was tagged as elsewhere, and nothing to other stems', () => {
+    // "Путина"/"Путину" share the stem "пути" (the word less two letters), "Путиловым" does not.
+    const tokenized = tokenizedOf('Путина видели. Путину писали. Путиловым гордились.', 'ru');
+    const table = tokenTable(tokenized);
+    const labels = new Uint8Array(table.n);
+    const at = (text: string) => tokenized.tokens.findIndex((t) => t.text === text);
+    labels[at('Путина')] = LABELS.indexOf('B-PER');
+    setDocumentEvidence(table, labels);
+    const stem = table.evidence?.stem as Uint8Array;
+    // Bit 0: a person elsewhere (the kind slot of B-PER and I-PER).
+    expect(stem[at('Путину')]).toBe(1);
+    expect(stem[at('Путиловым')]).toBe(0);
+    // The same stem elsewhere, outside any name only (SEEN_OUTSIDE).
+    expect(stem[at('Путина')]).toBe(32);
+  });
+});
+
 describe('runtime emissions', () => {
   it('equal the sum of the training features (caches change speed, not scores)', () => {
     const model = getTagger();
