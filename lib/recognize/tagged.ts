@@ -14,14 +14,22 @@ import {
   type NeighbourRole,
   neighbourFeatures,
   ownFeatures,
-  pairFeatures,
   setDocumentEvidence,
   shapeFeatures,
   shapeKey,
+  sideShapeFeature,
   type TokenTable,
   tokenTable,
+  wordPairFeatures,
 } from './model/features';
-import { L, labelSpans, segments, type TaggedSpan, viterbi } from './model/tagger';
+import {
+  L,
+  labelSpans,
+  segments,
+  type TaggedSpan,
+  transitionBounds,
+  viterbi,
+} from './model/tagger';
 import type { LoadedModel } from './model/weights';
 import { personForSpan } from './people';
 import { placeCanonical } from './places';
@@ -47,22 +55,29 @@ export function getTagger(): LoadedModel {
 const LABEL_COUNT = L;
 
 /**
- * Emission scores are sums over feature groups (see features.ts). Per-word groups (the word
- * itself, and the word as a neighbour in each role) and the small-valued "shape" group are
- * cached; only word pairs are looked up token by token. Words recur (Zipf), so most tokens cost
- * one map lookup and four probes into the weight table. Bounded: caches are dropped when full.
+ * Emission scores are sums over feature groups (see features.ts). Per-word groups (the word as a
+ * neighbour in each role; the word itself with its neighbours' shape classes) and the
+ * small-valued "shape" group are cached; only word pairs are looked up token by token. Words
+ * recur (Zipf), so most tokens cost a few table reads and two probes into the weight table.
+ * Bounded: caches are dropped when full. The cached sums are added in another order than
+ * training adds the same weights: scores may differ in the last bits of a float, not more.
  *
- * The per-word rows live in one pool (offsets, not arrays): the text's start and end rows
- * first, then per word its four neighbour rows and, by shape class, its own rows.
+ * The cached rows live in one pool (offsets, not arrays): the text's start and end rows, per word
+ * its four neighbour rows, and its context rows.
  */
-interface WordRows {
-  /** Pool offset of the neighbour rows: roles 0–3 (previous, next, two before, two after). */
-  neighbour: number;
-  /** By shape class: pool offset of the token's own row, or −1. */
-  own: Int32Array;
-}
-const wordCache = new Map<string, WordRows>();
-const SHAPE_CLASSES = 16;
+/** Word → its index: neighbourAt[index] is the pool offset of its four neighbour rows. */
+const wordCache = new Map<string, number>();
+let neighbourAt = new Int32Array(1024);
+/**
+ * The word in its own context: its own features and its pairs with the neighbours' shape
+ * classes, summed in one row per (word index, shape class, previous and next shape class);
+ * open addressing, keyed by the index and the three classes packed (31: the text's edge).
+ */
+let contextCap = 1 << 14;
+let contextWord = new Int32Array(contextCap).fill(-1);
+let contextShapes = new Int32Array(contextCap);
+let contextAt = new Int32Array(contextCap);
+let contextCount = 0;
 let pool = new Float32Array(1 << 16);
 let poolUsed = 0;
 /** Pool offset of the text's start and end rows in each neighbour role (−1: not computed). */
@@ -85,6 +100,8 @@ function allocate(size: number): number {
 
 function clearWordCache(): void {
   wordCache.clear();
+  contextWord.fill(-1);
+  contextCount = 0;
   poolUsed = 0;
   edgeAt = -1;
 }
@@ -131,29 +148,111 @@ function shapeRow(model: LoadedModel, table: TokenTable, i: number, lang: number
   return h;
 }
 const CACHE_LIMIT = 50000;
-const evidenceCache = new Map<number, Float32Array>();
+/**
+ * "Document" group rows by their five small inputs packed in one integer (see tagSpans): open
+ * addressing, cleared when half full.
+ */
+const EVIDENCE_CAP = 8192;
+const evidenceKeys = new Int32Array(EVIDENCE_CAP).fill(-1);
+const evidenceRows = new Float32Array(EVIDENCE_CAP * L);
+let evidenceCount = 0;
+
+/** Index of the cached "document" row of token i (key: its packed inputs), computed on a miss. */
+function evidenceRow(model: LoadedModel, table: TokenTable, i: number, key: number): number {
+  let h = (Math.imul(key, 0x9e3779b1) >>> 19) & (EVIDENCE_CAP - 1);
+  for (;;) {
+    const k = evidenceKeys[h] as number;
+    if (k === key) return h;
+    if (k < 0) break;
+    h = (h + 1) & (EVIDENCE_CAP - 1);
+  }
+  if (evidenceCount >= EVIDENCE_CAP / 2) {
+    evidenceKeys.fill(-1);
+    evidenceCount = 0;
+    return evidenceRow(model, table, i, key);
+  }
+  evidenceKeys[h] = key;
+  evidenceCount++;
+  const row = evidenceRows.subarray(h * L, (h + 1) * L);
+  row.fill(0);
+  model.add(ids, evidenceFeatures(table, i, ids, 0), row);
+  return h;
+}
 const ids = new Uint32Array(MAX_FEATURES);
 
-/** Cached rows of the word of token j (computed on a miss; own row for its shape class). */
-function wordRows(model: LoadedModel, table: TokenTable, j: number): WordRows {
+/** Index of the word of token j (its neighbour rows computed on a miss). */
+function wordIndex(model: LoadedModel, table: TokenTable, j: number): number {
   const word = table.words[j] as string;
-  let entry = wordCache.get(word);
-  if (!entry) {
+  let index = wordCache.get(word);
+  if (index === undefined) {
+    index = wordCache.size;
+    if (index >= neighbourAt.length) {
+      const grown = new Int32Array(neighbourAt.length * 2);
+      grown.set(neighbourAt);
+      neighbourAt = grown;
+    }
     const neighbour = allocate(4 * LABEL_COUNT);
     for (let role = 0; role < 4; role++) {
       const count = neighbourFeatures(table, j, role as NeighbourRole, ids, 0);
       model.add(ids, count, pool, neighbour + role * LABEL_COUNT);
     }
-    entry = { neighbour, own: new Int32Array(SHAPE_CLASSES).fill(-1) };
-    wordCache.set(word, entry);
+    neighbourAt[index] = neighbour;
+    wordCache.set(word, index);
   }
-  const shape = table.shape[j] as number;
-  if ((entry.own[shape] as number) < 0) {
-    const row = allocate(LABEL_COUNT);
-    model.add(ids, ownFeatures(table, j, ids, 0), pool, row);
-    entry.own[shape] = row;
+  return index;
+}
+
+function contextSlot(index: number, shapes: number): number {
+  const mask = contextCap - 1;
+  let h = (Math.imul(index ^ Math.imul(shapes, 0x85ebca6b), 0x9e3779b1) >>> 15) & mask;
+  for (;;) {
+    const w = contextWord[h] as number;
+    if (w < 0 || (w === index && contextShapes[h] === shapes)) return h;
+    h = (h + 1) & mask;
   }
-  return entry;
+}
+
+/** Doubles the context table (kept at most half full). */
+function growContext(): void {
+  const words = contextWord;
+  const shapes = contextShapes;
+  const at = contextAt;
+  contextCap *= 2;
+  contextWord = new Int32Array(contextCap).fill(-1);
+  contextShapes = new Int32Array(contextCap);
+  contextAt = new Int32Array(contextCap);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as number;
+    if (w < 0) continue;
+    const h = contextSlot(w, shapes[k] as number);
+    contextWord[h] = w;
+    contextShapes[h] = shapes[k] as number;
+    contextAt[h] = at[k] as number;
+  }
+}
+
+/** Pool offset of the context row of token j, whose word has index `index`. */
+function contextRow(model: LoadedModel, table: TokenTable, j: number, index: number): number {
+  const shapePrev = j > 0 ? (table.shape[j - 1] as number) : 31;
+  const shapeNext = j + 1 < table.n ? (table.shape[j + 1] as number) : 31;
+  const shapes = ((table.shape[j] as number) << 10) | (shapePrev << 5) | shapeNext;
+  let h = contextSlot(index, shapes);
+  if (contextWord[h] === index) return contextAt[h] as number;
+  if (contextCount + 1 > contextCap / 2) {
+    growContext();
+    h = contextSlot(index, shapes);
+  }
+  const at = allocate(LABEL_COUNT);
+  let count = ownFeatures(table, j, ids, 0);
+  const key = table.key[j] as number;
+  ids[count++] = sideShapeFeature(key, 0, shapePrev);
+  ids[count++] = sideShapeFeature(key, 1, shapeNext);
+  model.add(ids, count, pool, at);
+  contextWord[h] = index;
+  contextShapes[h] = shapes;
+  contextAt[h] = at;
+  contextCount++;
+  return at;
 }
 
 /** Pool offset of the scores of the text's start and end in each neighbour role. */
@@ -173,13 +272,16 @@ function edges(model: LoadedModel, table: TokenTable): number {
  * (cross-validation runs one model per fold in one process).
  */
 let cachedFor: LoadedModel | null = null;
+let bounds: Float32Array = new Float32Array(0);
 
 function useModel(model: LoadedModel): void {
   if (cachedFor === model) return;
   clearWordCache();
   shapeUsed.fill(0);
   shapeCount = 0;
-  evidenceCache.clear();
+  evidenceKeys.fill(-1);
+  evidenceCount = 0;
+  bounds = transitionBounds(model.transitions);
   cachedFor = model;
 }
 
@@ -197,20 +299,19 @@ export function tagSpans(
   // Rows made for this text must stay valid until it is tagged: drop the cache before, not during.
   if (wordCache.size + table.vocab.length > CACHE_LIMIT) clearWordCache();
   const edge = edges(model, table);
-  // Per distinct word, then per token: pool offsets of its own row and of its neighbour rows.
-  const vocabRows: (WordRows | undefined)[] = new Array(table.vocab.length);
-  const own = new Int32Array(n);
+  // Per distinct word its index, then per token the pool offsets of its rows.
+  const vocabIndex = new Int32Array(table.vocab.length).fill(-1);
+  const context = new Int32Array(n);
   const neighbour = new Int32Array(n);
   for (let j = 0; j < n; j++) {
     const v = table.wid[j] as number;
-    let entry = vocabRows[v];
-    const shape = table.shape[j] as number;
-    if (!entry || (entry.own[shape] as number) < 0) {
-      entry = wordRows(model, table, j);
-      vocabRows[v] = entry;
+    let index = vocabIndex[v] as number;
+    if (index < 0) {
+      index = wordIndex(model, table, j);
+      vocabIndex[v] = index;
     }
-    own[j] = entry.own[shape] as number;
-    neighbour[j] = entry.neighbour;
+    context[j] = contextRow(model, table, j, index);
+    neighbour[j] = neighbourAt[index] as number;
   }
   const rows = pool;
   const pair = new Uint32Array(8);
@@ -219,9 +320,9 @@ export function tagSpans(
   const base = new Float32Array(n * L);
   for (let i = 0; i < n; i++) {
     const at = i * L;
-    model.add(pair, pairFeatures(table, i, pair, 0), base, at);
+    model.add(pair, wordPairFeatures(table, i, pair, 0), base, at);
     const sh = shapeRow(model, table, i, lang) * L;
-    const o = own[i] as number;
+    const o = context[i] as number;
     const p1 = i > 0 ? (neighbour[i - 1] as number) : edge;
     const n1 = (i + 1 < n ? (neighbour[i + 1] as number) : edge) + L;
     const p2 = (i > 1 ? (neighbour[i - 2] as number) : edge) + 2 * L;
@@ -239,10 +340,9 @@ export function tagSpans(
   }
   const labels = new Uint8Array(n);
   const segs = segments(table);
-  for (const seg of segs) viterbi(base, 0, seg, model.transitions, labels);
+  for (const seg of segs) viterbi(base, 0, seg, model.transitions, labels, true, bounds);
   if (!model.stacked) return labelSpans(labels, n);
   setDocumentEvidence(table, labels);
-  const evidence = new Uint32Array(8);
   const ev = table.evidence as DocumentEvidence;
   const emit = new Float32Array(n * L);
   for (let i = 0; i < n; i++) {
@@ -254,17 +354,13 @@ export function tagSpans(
       ((ev.word[i] as number) << 11) |
       ((ev.stem[i] as number) << 5) |
       (table.shape[i] as number);
-    let add = evidenceCache.get(key);
-    if (!add) {
-      add = new Float32Array(L);
-      model.add(evidence, evidenceFeatures(table, i, evidence, 0), add);
-      if (evidenceCache.size >= CACHE_LIMIT) evidenceCache.clear();
-      evidenceCache.set(key, add);
+    const add = evidenceRow(model, table, i, key) * L;
+    for (let y = 0; y < L; y++) {
+      emit[at + y] = (base[at + y] as number) + (evidenceRows[add + y] as number);
     }
-    for (let y = 0; y < L; y++) emit[at + y] = (base[at + y] as number) + (add[y] as number);
   }
   const out = new Uint8Array(n);
-  for (const seg of segs) viterbi(emit, 0, seg, model.transitions, out);
+  for (const seg of segs) viterbi(emit, 0, seg, model.transitions, out, true, bounds);
   return labelSpans(out, n);
 }
 

@@ -15,6 +15,8 @@ import {
   LABELS,
   labelSpans,
   segments,
+  transitionBounds,
+  viterbi,
 } from '../../lib/recognize/model/tagger';
 import { encodeSlots, loadModel, toBase64 } from '../../lib/recognize/model/weights';
 import { getTagger, tagSpans } from '../../lib/recognize/tagged';
@@ -88,6 +90,30 @@ describe('decoder', () => {
     );
   });
 
+  it('decodes the same labels with the transition-bound shortcut as without it', () => {
+    // Small integer-valued scores make ties between paths common: the shortcut must break them
+    // as the full comparison does (lowest predecessor label).
+    const score = fc.integer({ min: -6, max: 6 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(score, { minLength: L, maxLength: L }), { minLength: 1, maxLength: 25 }),
+        fc.array(score, { minLength: (L + 1) * L, maxLength: (L + 1) * L }),
+        fc.boolean(),
+        (rows, trans, prune) => {
+          const emit = Float32Array.from(rows.flat());
+          const transitions = Float32Array.from(trans);
+          const seg = { start: 0, end: rows.length };
+          const full = new Uint8Array(rows.length);
+          const fast = new Uint8Array(rows.length);
+          viterbi(emit, 0, seg, transitions, full, prune);
+          viterbi(emit, 0, seg, transitions, fast, prune, transitionBounds(transitions));
+          expect([...fast]).toEqual([...full]);
+        },
+      ),
+      { numRuns: runs(500) },
+    );
+  });
+
   it('cuts segments at sentences but not after initials or abbreviations', () => {
     const tokenized = tokenizedOf(
       'Глава ФБР Дж.Коми и В. Путин прибыли в U.S. Embassy. Потом уехали.',
@@ -100,6 +126,24 @@ describe('decoder', () => {
     expect(segs[segs.length - 1]?.end).toBe(table.n);
     const starts = segs.map((s) => tokenized.tokens[s.start]?.text);
     expect(starts).toEqual(['Глава', 'Потом']);
+  });
+});
+
+describe('document evidence', () => {
+  it('gives a word the kinds its stem was tagged as elsewhere, and nothing to other stems', () => {
+    // "Путина"/"Путину" share the stem "пути" (the word less two letters), "Путиловым" does not.
+    const tokenized = tokenizedOf('Путина видели. Путину писали. Путиловым гордились.', 'ru');
+    const table = tokenTable(tokenized);
+    const labels = new Uint8Array(table.n);
+    const at = (text: string) => tokenized.tokens.findIndex((t) => t.text === text);
+    labels[at('Путина')] = LABELS.indexOf('B-PER');
+    setDocumentEvidence(table, labels);
+    const stem = table.evidence?.stem as Uint8Array;
+    // Bit 0: a person elsewhere (the kind slot of B-PER and I-PER).
+    expect(stem[at('Путину')]).toBe(1);
+    expect(stem[at('Путиловым')]).toBe(0);
+    // The same stem elsewhere, outside any name only (SEEN_OUTSIDE).
+    expect(stem[at('Путина')]).toBe(32);
   });
 });
 

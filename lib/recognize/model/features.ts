@@ -79,8 +79,16 @@ const KIND_SLOT = [5, 0, 0, 1, 1, 2, 3, 3, 4, 4];
 /** Bit 32: seen elsewhere, always outside any name. */
 const SEEN_OUTSIDE = 32;
 
-function stemOf(word: string): string {
-  return word.length >= 5 ? word.slice(0, word.length - 2) : word;
+/** Length of a word's crude stem: the word less its last two letters (words of 5 and more). */
+function stemLength(word: string): number {
+  return word.length >= 5 ? word.length - 2 : word.length;
+}
+
+/** Whether two words have the same stem (stem lengths given). */
+function sameStem(a: string, aLength: number, b: string, bLength: number): boolean {
+  if (aLength !== bLength) return false;
+  for (let k = 0; k < aLength; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
+  return true;
 }
 
 /**
@@ -93,7 +101,13 @@ export function setDocumentEvidence(tt: TokenTable, labels: Uint8Array): void {
   const vocab = tt.vocab;
   const wordIdOf = new Int32Array(vocab.length).fill(-1);
   const stemIdOf = new Int32Array(vocab.length).fill(-1);
-  const stemIds = new Map<string, number>();
+  // Stem ids through open addressing on the stem's hash, each slot checked against a word with
+  // that stem (no stem strings are made).
+  let cap = 16;
+  while (cap < vocab.length * 2) cap *= 2;
+  const slotWord = new Int32Array(cap).fill(-1);
+  const slotStem = new Int32Array(cap);
+  let stemCount = 0;
   let wordCount = 0;
   const wordOf = new Int32Array(n).fill(-1);
   const stemOf2 = new Int32Array(n).fill(-1);
@@ -110,20 +124,31 @@ export function setDocumentEvidence(tt: TokenTable, labels: Uint8Array): void {
     if (tt.script[i] === 1) {
       let sid = stemIdOf[v] as number;
       if (sid < 0) {
-        const st = stemOf(vocab[v] as string);
-        let known = stemIds.get(st);
-        if (known === undefined) {
-          known = stemIds.size;
-          stemIds.set(st, known);
+        const word = vocab[v] as string;
+        const length = stemLength(word);
+        let h = hashString(word, 0, length) & (cap - 1);
+        for (;;) {
+          const other = slotWord[h] as number;
+          if (other < 0) {
+            sid = stemCount++;
+            slotWord[h] = v;
+            slotStem[h] = sid;
+            break;
+          }
+          const otherWord = vocab[other] as string;
+          if (sameStem(otherWord, stemLength(otherWord), word, length)) {
+            sid = slotStem[h] as number;
+            break;
+          }
+          h = (h + 1) & (cap - 1);
         }
-        sid = known;
         stemIdOf[v] = sid;
       }
       stemOf2[i] = sid;
     }
   }
   const wordCounts = new Int32Array(wordCount * 6);
-  const stemCounts = new Int32Array(stemIds.size * 6);
+  const stemCounts = new Int32Array(stemCount * 6);
   for (let i = 0; i < n; i++) {
     const w = wordOf[i] as number;
     if (w < 0) continue;
@@ -234,6 +259,7 @@ export function tokenTable(tokenized: TokenizedText, rule?: Uint8Array): TokenTa
   const seen = new Uint8Array(vocab.length);
   const hashes = new Uint32Array(vocab.length);
   const calendar = new Uint8Array(vocab.length);
+  const readingOf = new Int8Array(vocab.length).fill(-1);
   for (let v = 0; v < vocab.length; v++) {
     const k = vocab[v] as string;
     hashes[v] = hashString(k);
@@ -262,12 +288,17 @@ export function tokenTable(tokenized: TokenizedText, rule?: Uint8Array): TokenTa
     if (t.kind === 'word') {
       table.elsewhere[i] = seen[v] as number;
       if (t.script === 'cyr' && t.shape !== 'lower') {
-        let r = 0;
-        for (const reading of tokenized.readings(i)) {
-          if (reading.kind === 'F') r |= 1;
-          else if (reading.kind === 'S' || reading.kind === 'P') r |= 2;
-          else if (reading.kind === 'G') r |= 4;
-          if (reading.lemma.ambiguous) r |= 8;
+        // The readings follow from the word: summed once per distinct word.
+        let r = readingOf[v] as number;
+        if (r < 0) {
+          r = 0;
+          for (const reading of tokenized.readings(i)) {
+            if (reading.kind === 'F') r |= 1;
+            else if (reading.kind === 'S' || reading.kind === 'P') r |= 2;
+            else if (reading.kind === 'G') r |= 4;
+            if (reading.lemma.ambiguous) r |= 8;
+          }
+          readingOf[v] = r;
         }
         table.reading[i] = r;
       }
@@ -417,17 +448,32 @@ export function shapeFeatures(
 
 /** Group "pair": word pairs and word–neighbour-shape pairs (looked up for every token). */
 export function pairFeatures(tt: TokenTable, i: number, out: Uint32Array, c: number): number {
+  c = wordPairFeatures(tt, i, out, c);
+  const shapePrev = i > 0 ? (tt.shape[i - 1] as number) : 31;
+  const shapeNext = i + 1 < tt.n ? (tt.shape[i + 1] as number) : 31;
+  out[c++] = sideShapeFeature(tt.key[i] as number, 0, shapePrev);
+  out[c++] = sideShapeFeature(tt.key[i] as number, 1, shapeNext);
+  return c;
+}
+
+/** The word with the previous word and with the next word. */
+export function wordPairFeatures(tt: TokenTable, i: number, out: Uint32Array, c: number): number {
   const n = tt.n;
   const key = tt.key[i] as number;
   const prev = i > 0 ? (tt.key[i - 1] as number) : BOS;
   const next = i + 1 < n ? (tt.key[i + 1] as number) : EOS;
-  const shapePrev = i > 0 ? (tt.shape[i - 1] as number) : 31;
-  const shapeNext = i + 1 < n ? (tt.shape[i + 1] as number) : 31;
   out[c++] = mix3(9, prev, key);
   out[c++] = mix3(10, key, next);
-  out[c++] = mix3(34, shapePrev, key);
-  out[c++] = mix3(35, key, shapeNext);
   return c;
+}
+
+/**
+ * The word (key: its hash) with the shape class of its previous (side 0) or next (side 1)
+ * neighbour, 31 at the text's edge: depends on the word and one small value, so the runtime
+ * caches its weights per word.
+ */
+export function sideShapeFeature(key: number, side: 0 | 1, shape: number): number {
+  return side === 0 ? mix3(34, shape, key) : mix3(35, key, shape);
 }
 
 /** All feature ids of token i (training; the runtime sums the same groups with caching). */

@@ -152,6 +152,26 @@ export function decodeSegment(
 }
 
 /**
+ * For viterbi's shortcut: bounds[best * L + y] is the highest transition into label y from any
+ * label but `best`. Made once per model (training changes its transitions in place: it decodes
+ * without them).
+ */
+export function transitionBounds(transitions: Float32Array): Float32Array {
+  const bounds = new Float32Array(L * L);
+  for (let best = 0; best < L; best++) {
+    for (let y = 0; y < L; y++) {
+      let top = Number.NEGATIVE_INFINITY;
+      for (let p = 0; p < L; p++) {
+        if (p !== best && (transitions[p * L + y] as number) > top)
+          top = transitions[p * L + y] as number;
+      }
+      bounds[best * L + y] = top;
+    }
+  }
+  return bounds;
+}
+
+/**
  * Viterbi over the tokens of seg, with the emission scores of token i at
  * emit[(i + offset) * L ..) (offset 0: a matrix of the whole text).
  */
@@ -162,6 +182,8 @@ export function viterbi(
   transitions: Float32Array,
   labels: Uint8Array,
   prune = true,
+  /** transitionBounds(transitions): skips most of the max over predecessors (same result). */
+  bounds?: Float32Array,
 ): void {
   const L = LABEL_COUNT;
   const len = seg.end - seg.start;
@@ -202,6 +224,22 @@ export function viterbi(
     const q7 = score[prevBase + 7] as number;
     const q8 = score[prevBase + 8] as number;
     const q9 = score[prevBase + 9] as number;
+    // The best and second-best predecessor: when the best one's path, even with its own
+    // transition, beats the second-best's with the highest transition any other label has into y,
+    // no other predecessor can win (additions round monotonically) and the loop is skipped.
+    let first = 0;
+    let q = q0;
+    let second = Number.NEGATIVE_INFINITY;
+    if (bounds) {
+      for (let p = 1; p < L; p++) {
+        const s = score[prevBase + p] as number;
+        if (s > q) {
+          second = q;
+          q = s;
+          first = p;
+        } else if (s > second) second = s;
+      }
+    }
     for (let y = 0; y < L; y++) {
       const e = emit[et + y] as number;
       if (e < floor) {
@@ -212,7 +250,14 @@ export function viterbi(
       // Predecessors in ascending order, strict comparison: ties go to the lowest label.
       let best: number;
       let arg: number;
-      if (FROM_ANY[y]) {
+      if (
+        FROM_ANY[y] &&
+        bounds &&
+        q + (transitions[first * L + y] as number) > second + (bounds[first * L + y] as number)
+      ) {
+        best = q + (transitions[first * L + y] as number);
+        arg = first;
+      } else if (FROM_ANY[y]) {
         // Unrolled over the ten predecessors (the same comparisons in the same order).
         best = q0 + (transitions[y] as number);
         arg = 0;

@@ -1,0 +1,132 @@
+/**
+ * A/B throughput of two versions of the recognizer in one Node process (run:
+ * npx tsx scripts/bench-recognize-ab.ts BASE NEW [--rounds 21]).
+ *
+ * BASE and NEW are each a bundle (.mjs/.js, built as scripts/bench-recognize.ts builds it), a git
+ * revision (its lib/ is bundled from `git archive`), or `.` for the working tree. Both recognizers
+ * are warmed, checked to give the same output on the corpora, then timed in alternating passes
+ * (the order flips every round) over NEREL dev (Russian) and CoNLL-2003 dev (English). On a
+ * shared machine a single bench run drifts with the load; alternating passes in one process see
+ * the same load, so the ratio of the medians is what to judge a change by.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Recognizer } from '../lib/entities';
+import { sharedDir } from './shared-dir';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPORA = sharedDir('corpora', 'GLOSSA_CORPORA');
+const require = createRequire(import.meta.url);
+const esbuild = require('esbuild') as { buildSync(o: Record<string, unknown>): unknown };
+
+function corpusText(name: string): string {
+  let text = '';
+  for (const line of readFileSync(join(CORPORA, name), 'utf8').split('\n').filter(Boolean)) {
+    text += `${(JSON.parse(line) as { text: string }).text}\n\n`;
+  }
+  return text;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** Mean of the fastest third: the passes least disturbed by other processes. */
+function fastThird(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b).slice(0, Math.max(1, Math.floor(xs.length / 3)));
+  return s.reduce((a, b) => a + b, 0) / s.length;
+}
+
+function bundle(root: string, out: string): string {
+  esbuild.buildSync({
+    entryPoints: [join(root, 'lib/recognize/index.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    outfile: out,
+    logLevel: 'silent',
+  });
+  return out;
+}
+
+/** The bundle for an argument: a bundle file as it is, the working tree, or a git revision. */
+function bundleFor(arg: string, dir: string, tag: string): string {
+  if (/\.m?js$/.test(arg)) return resolve(arg);
+  const out = join(dir, `${tag}.mjs`);
+  if (arg === '.') return bundle(ROOT, out);
+  const src = join(dir, `${tag}-src`);
+  execFileSync('mkdir', ['-p', src]);
+  const tar = execFileSync('git', ['-C', ROOT, 'archive', arg, 'lib'], {
+    maxBuffer: 1 << 30,
+  });
+  execFileSync('tar', ['-x', '-C', src], { input: tar });
+  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
+  return bundle(src, out);
+}
+
+async function load(path: string): Promise<Recognizer> {
+  const m = (await import(pathToFileURL(path).href)) as { createRecognizer(): Recognizer };
+  return m.createRecognizer();
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--rounds');
+  const rounds = at >= 0 ? Number(args[at + 1]) : 21;
+  const [baseArg, newArg] = args.filter((a, k) => !a.startsWith('--') && (at < 0 || k !== at + 1));
+  if (!baseArg || !newArg) throw new Error('usage: bench-recognize-ab.ts BASE NEW [--rounds N]');
+  const dir = mkdtempSync(join(tmpdir(), 'glossa-ab-'));
+  try {
+    const base = await load(bundleFor(baseArg, dir, 'base'));
+    const next = await load(bundleFor(newArg, dir, 'new'));
+    const texts = [
+      ['ru', 'nerel-dev', corpusText('nerel-dev.jsonl')],
+      ['en', 'conll2003-dev', corpusText('conll2003-dev.jsonl')],
+    ] as const;
+    for (const [lang, name, text] of texts) {
+      for (let k = 0; k < 2; k++) {
+        base.recognize(text, { lang });
+        next.recognize(text, { lang });
+      }
+      const same =
+        JSON.stringify(base.recognize(text, { lang })) ===
+        JSON.stringify(next.recognize(text, { lang }));
+      console.log(`${name}: output of the whole text ${same ? 'identical' : 'DIFFERS'}`);
+    }
+    const load0 = loadavg()[0] as number;
+    for (const [lang, name, text] of texts) {
+      const times = { base: [] as number[], next: [] as number[] };
+      const cpu = { base: [] as number[], next: [] as number[] };
+      for (let r = 0; r < rounds; r++) {
+        const order = r % 2 ? (['next', 'base'] as const) : (['base', 'next'] as const);
+        for (const which of order) {
+          const rec = which === 'base' ? base : next;
+          const c0 = process.cpuUsage();
+          const t0 = performance.now();
+          rec.recognize(text, { lang });
+          times[which].push(performance.now() - t0);
+          const c = process.cpuUsage(c0);
+          cpu[which].push((c.user + c.system) / 1000);
+        }
+      }
+      const b = median(times.base);
+      const n = median(times.next);
+      const mb = (ms: number) => (text.length / 1e6 / (ms / 1000)).toFixed(2);
+      console.log(
+        `${name} (${(text.length / 1e6).toFixed(2)} M chars, ${rounds} passes each): base ${b.toFixed(1)} ms (${mb(b)} MB/s), new ${n.toFixed(1)} ms (${mb(n)} MB/s), new/base ${(n / b).toFixed(3)}; process CPU per pass new/base ${(median(cpu.next) / median(cpu.base)).toFixed(3)}; fastest third new/base ${(fastThird(times.next) / fastThird(times.base)).toFixed(3)} (${fastThird(times.base).toFixed(1)} vs ${fastThird(times.next).toFixed(1)} ms)`,
+      );
+    }
+    console.log(`load average ${load0.toFixed(1)} → ${(loadavg()[0] as number).toFixed(1)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
