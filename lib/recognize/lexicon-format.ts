@@ -89,6 +89,11 @@ export interface LexiconData {
    */
   placesEn: string;
   /**
+   * Russian names of world cities (GeoNames alternate names, cities1000), for the rules only (the
+   * tagger never reads them): sorted lines "key\tcanonical", every case form of each name.
+   */
+  placesRu: string;
+  /**
    * English names that are never a person's (lookup keys joined by "|"): companies of a company
    * dictionary, organisations and other names (nationalities, events) the train split labels
    * mostly so, demonyms of the country names; none with a word of a person's name.

@@ -74,6 +74,8 @@ export interface Lexicon {
   isCommonWordEn(key: string): boolean;
   /** Whether a phrase key is an English place name that is no part of a person's (placesEn). */
   isPlaceEn(key: string): boolean;
+  /** Canonical name of a world city one of whose Russian forms is `key` (placesRu). */
+  placeRu(key: string): string | undefined;
   /** Whether a phrase key is an English name that is never a person's (notPeopleEn). */
   isNotPersonEn(key: string): boolean;
   /** Whether a key is an English given name (firstNamesEn or the Moby lists' givenNamesEn). */
@@ -276,6 +278,13 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     placesEn ??= new Set(data.placesEn.split('|'));
     return placesEn.has(key);
   };
+  // Split on first use and binary-searched: no map of tens of thousands of forms at start-up.
+  let placesRu: readonly string[] | null = null;
+  const placeRu = (key: string): string | undefined => {
+    placesRu ??= data.placesRu ? data.placesRu.split('\n') : EMPTY;
+    const line = placesRu[lowerBound(placesRu, `${key}\t`)];
+    return line?.startsWith(`${key}\t`) ? line.slice(key.length + 1) : undefined;
+  };
   let notPeopleEn: Set<string> | null = null;
   const isNotPersonEn = (key: string): boolean => {
     notPeopleEn ??= new Set(data.notPeopleEn.split('|'));
@@ -301,6 +310,7 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     firstNamesEn,
     isCommonWordEn,
     isPlaceEn,
+    placeRu,
     isNotPersonEn,
     isGivenNameEn,
     capsNotNames: new Set([...data.capsNotNames.ru.split(' '), ...data.capsNotNames.en.split(' ')]),
