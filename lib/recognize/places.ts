@@ -8,7 +8,7 @@
 import { displayLike } from './display-names';
 import { adjectiveNominative, looksLikeVerb } from './russian';
 import { isCapWord, lowerCaseWords, spanText, type TokenizedText } from './tokenized-text';
-import type { Token } from './tokens';
+import { keyOf, type Token } from './tokens';
 
 /** Prepositions after which a capitalised word that could be a name is more likely a place. */
 const PLACE_PREPOSITIONS = new Set([
@@ -96,6 +96,14 @@ function nominativeNoun(noun: Noun): string {
 /** A place's canonical name: the lexicon's, a one-word place's nominative, or the text. */
 export function placeCanonical(tokenized: TokenizedText, start: number, end: number): string {
   const phrase = tokenized.phraseAt[start];
+  if (phrase?.entry.curated && phrase.end === end && phrase.entry.type === 'LOC')
+    return phrase.entry.canonical;
+  // A world city's GeoNames name before a learned lemma ("Балтимор", not the guessed "Балтиморё").
+  const city =
+    tokenized.lang === 'ru'
+      ? tokenized.lex.placeRu(keyOf(tokenized.tokens, start, end))
+      : undefined;
+  if (city) return city;
   if (phrase && phrase.end === end && phrase.entry.type === 'LOC') return phrase.entry.canonical;
   const first = tokenized.tokens[start] as Token;
   if (end === start + 1 && first.script === 'cyr') {
@@ -256,6 +264,64 @@ export function placesAfterPrepositions(
     if (readings.some((r) => r.kind !== 'G')) continue;
     if (/(?:ов|ев|ин|ын|ск|цк)(?:а|у|ым|ом|е|ой|ого|ому|им)?$/.test(t.key)) continue;
     out.push({ start: i, end: i + 1 });
+  }
+  return out;
+}
+
+/** Longest world-city name tried, in tokens ("Нёйи - сюр - Сен"). */
+const MAX_CITY_TOKENS = 6;
+
+/**
+ * World cities of the gazetteer (lexicon placesRu, GeoNames) on tokens no span took ("в
+ * Балтиморе", "мексиканском Канкуне"): capitalised Cyrillic names, not the end of a longer
+ * capitalised name ("Пуэрто Антекера"), not the start of one unless after a locative preposition
+ * ("Берни Сандерса" stays a person's), not written in lower case elsewhere in the text, not a first
+ * name or surname the lexicon knows.
+ */
+export function gazetteerPlaces(
+  tokenized: TokenizedText,
+  taken: Uint8Array,
+): { start: number; end: number; canonical: string }[] {
+  const { tokens } = tokenized;
+  const out: { start: number; end: number; canonical: string }[] = [];
+  let lower: Set<string> | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (taken[i] || t.kind !== 'word' || t.script !== 'cyr' || t.shape !== 'title') continue;
+    let end = -1;
+    let canonical: string | undefined;
+    for (let j = Math.min(tokens.length, i + MAX_CITY_TOKENS); j > i; j--) {
+      if ((tokens[j - 1] as Token).kind !== 'word') continue;
+      let free = true;
+      for (let k = i; k < j && free; k++) if (taken[k]) free = false;
+      if (!free) continue;
+      canonical = tokenized.lex.placeRu(keyOf(tokens, i, j));
+      if (canonical) {
+        end = j;
+        break;
+      }
+    }
+    if (!canonical) continue;
+    const prev = tokens[i - 1];
+    if (prev?.gap === ' ' && prev.kind === 'word' && prev.shape !== 'lower' && !t.sentenceStart)
+      continue;
+    const afterPreposition =
+      !!prev && prev.kind === 'word' && prev.shape === 'lower' && PLACE_PREPOSITIONS.has(prev.key);
+    const next = tokens[end];
+    if (
+      next?.gap === ' ' &&
+      next.kind === 'word' &&
+      /^\p{Lu}/u.test(next.text) &&
+      !afterPreposition
+    )
+      continue;
+    if (end === i + 1) {
+      if (tokenized.readings(i).some((r) => r.kind !== 'G')) continue;
+      lower ??= lowerCaseWords(tokenized);
+      if (lower.has(t.key)) continue;
+    }
+    out.push({ start: i, end, canonical });
+    i = end - 1;
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { proposePeople } from './people';
 import { proposePlaces } from './places';
 import { selectCandidates } from './select';
 import type { TokenizedText } from './tokenized-text';
+import { keyOf } from './tokens';
 import { checkTreatyContext, proposeTreaties } from './treaties';
 import { attachRegisteredTreaties, proposeRegisteredForms } from './treaty-register';
 
@@ -22,7 +23,11 @@ export function proposeAll(tokenized: TokenizedText): void {
       start: i,
       end: m.end,
       type: m.entry.type,
-      canonical: m.entry.canonical,
+      // A world city's GeoNames name before a learned lemma ("Балтимор", not "Балтиморё").
+      canonical:
+        (m.entry.type === 'LOC' && !m.entry.curated && tokenized.lang === 'ru'
+          ? tokenized.lex.placeRu(keyOf(tokens, i, m.end))
+          : undefined) ?? m.entry.canonical,
       tier: m.entry.curated ? 4 : 3,
     });
   }

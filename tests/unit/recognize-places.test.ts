@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { placeAfterPreposition } from '../../lib/recognize/index';
 import { getLexicon } from '../../lib/recognize/lexicon';
-import { placeCanonical, placeNounKind, placesAfterPrepositions } from '../../lib/recognize/places';
+import {
+  gazetteerPlaces,
+  placeCanonical,
+  placeNounKind,
+  placesAfterPrepositions,
+} from '../../lib/recognize/places';
 import { createTokenizedText } from '../../lib/recognize/tokenized-text';
 import { tokenize } from '../../lib/recognize/tokens';
 import { tokenizedOf, tokensOf } from './recognize-tokenized-text';
@@ -18,6 +23,13 @@ describe('placeCanonical', () => {
     expect(canonical('Москве')).toBe('Москва');
     expect(canonical('Курской области')).toBe('Курская область');
     expect(canonical('Корейским полуостровом')).toBe('Корейский полуостров');
+  });
+
+  it("names a world city by its GeoNames Russian name, not by the dictionary's guessed lemma", () => {
+    const text = tokenizedOf('куратор музея в Балтиморе', 'ru');
+    const { start, end } = tokensOf(text, 'Балтиморе');
+    expect(placeCanonical(text, start, end)).toBe('Балтимор');
+    expect(getLexicon().placeRu('балтиморе')).toBe('Балтимор');
   });
 });
 
@@ -87,5 +99,36 @@ describe('placeAfterPreposition: a one-word person right after «в»', () => {
   it('stays a person after other prepositions, and for people the news name alone', () => {
     expect(typeOf('Он говорил о Шарлотте вчера.', 'Шарлотте')).toBe('PER');
     expect(typeOf('Он разочаровался в Путине и уехал.', 'Путине')).toBe('PER');
+  });
+});
+
+/** The world cities gazetteerPlaces finds in a Russian text (nothing taken), with their names. */
+function cities(text: string): string[] {
+  const tokens = tokenize(text);
+  const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
+  return gazetteerPlaces(tokenized, new Uint8Array(tokens.length)).map(
+    (p) => `${text.slice(tokens[p.start]?.start, tokens[p.end - 1]?.end)}=${p.canonical}`,
+  );
+}
+
+describe('gazetteerPlaces', () => {
+  it('finds GeoNames cities in any case form, after an adjective or a preposition', () => {
+    expect(cities('Отдых в мексиканском Канкуне закончился.')).toEqual(['Канкуне=Канкун']);
+    expect(cities('Он жил в Антибе, потом в Нэшвилле.')).toEqual([
+      'Антибе=Антиб',
+      'Нэшвилле=Нэшвилл',
+    ]);
+    expect(cities('Куратор музея в Балтиморе Джефф Джером.')).toEqual(['Балтиморе=Балтимор']);
+  });
+
+  it('leaves a city name inside a longer capitalised name alone', () => {
+    expect(cities('Сенатор от штата Вермонт Берни Сандерс выступил.')).toEqual([]);
+    expect(cities('Выступил сенатор Берни Сандерс.')).toEqual([]);
+  });
+
+  it('knows no first name, surname or common word as a city', () => {
+    expect(getLexicon().placeRu('виктория')).toBeUndefined();
+    expect(getLexicon().placeRu('пушкин')).toBeUndefined();
+    expect(getLexicon().placeRu('мир')).toBeUndefined();
   });
 });
