@@ -282,10 +282,15 @@ export function lexiconFromData(data: LexiconData): Lexicon {
   // Split on first use and binary-searched: no map of the forms at start-up. A key is a stem
   // plus an ending of at most MAX_CITY_ENDING letters: each cut is tried, longest stem first.
   let placesRu: readonly string[] | null = null;
+  // The stems alone, hashed: nearly every capitalised word is tried at several cuts and is no
+  // city, and a set answers that without a binary search over the lines.
+  let cityStems: ReadonlySet<string> | null = null;
   const placeRu = (key: string): string | undefined => {
     placesRu ??= data.placesRu ? data.placesRu.split('\n') : EMPTY;
+    cityStems ??= new Set(placesRu.map((line) => line.slice(0, line.indexOf('\t'))));
     for (let cut = key.length; cut > 0 && cut >= key.length - MAX_CITY_ENDING; cut--) {
       const stem = key.slice(0, cut);
+      if (!cityStems.has(stem)) continue;
       const line = placesRu[lowerBound(placesRu, `${stem}\t`)];
       if (!line?.startsWith(`${stem}\t`)) continue;
       const [, endings = '', name] = line.split('\t');
