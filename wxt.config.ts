@@ -104,6 +104,12 @@ export default defineConfig({
       mkdirSync(path.dirname(binary), { recursive: true });
       writeFileSync(binary, encodeModelBinary(model as ModelData));
       files.push({ absoluteSrc: binary, relativeDest: 'recognizer/model.bin' });
+      // The data above derives from CC BY sources (GeoNames, OpenCorpora…): their attribution
+      // travels with it.
+      files.push({
+        absoluteSrc: path.join(RECOGNIZER_DATA, '..', 'ATTRIBUTION.md'),
+        relativeDest: 'recognizer/ATTRIBUTION.md',
+      });
       // Glossa's highlight rules, loaded by the browser before the page is styled (lib/page/styles.ts).
       files.push({ contents: manifestStylesheet(), relativeDest: BASE_STYLES_FILE });
     },

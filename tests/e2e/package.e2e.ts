@@ -134,7 +134,12 @@ describe('the packages', () => {
       expect(contentSize).toBeGreaterThan(0);
       expect(contentSize).toBeLessThan(200 * 1024);
       expect(sizes.map((s) => s.file)).toEqual(
-        expect.arrayContaining(['recognizer/lexicon.json', 'recognizer/model.bin']),
+        expect.arrayContaining([
+          'recognizer/lexicon.json',
+          'recognizer/model.bin',
+          // The attribution of the data's sources ships with the data.
+          'recognizer/ATTRIBUTION.md',
+        ]),
       );
       // Who reads the recognizer's data files: Firefox's persistent background page; in Chrome only
       // the offscreen host's worker, so the service worker, woken for every page's message after
