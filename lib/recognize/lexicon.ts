@@ -279,21 +279,23 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     placesEn ??= new Set(data.placesEn.split('|'));
     return placesEn.has(key);
   };
-  // Split on first use and binary-searched: no map of the forms at start-up. A key is a stem
-  // plus an ending of at most MAX_CITY_ENDING letters: each cut is tried, longest stem first.
-  let placesRu: readonly string[] | null = null;
-  // The stems alone, hashed: nearly every capitalised word is tried at several cuts and is no
-  // city, and a set answers that without a binary search over the lines.
-  let cityStems: ReadonlySet<string> | null = null;
+  // One line per city, keyed by its stem, made on first use: nothing at start-up. A key is a stem
+  // plus an ending of at most MAX_CITY_ENDING letters: each cut is tried, longest stem first, and
+  // nearly every word tried is no city, which the map answers with one hash per cut.
+  let cityLines: ReadonlyMap<string, string> | null = null;
   const placeRu = (key: string): string | undefined => {
-    placesRu ??= data.placesRu ? data.placesRu.split('\n') : EMPTY;
-    cityStems ??= new Set(placesRu.map((line) => line.slice(0, line.indexOf('\t'))));
+    if (!cityLines) {
+      const lines = new Map<string, string>();
+      for (const line of data.placesRu ? data.placesRu.split('\n') : EMPTY) {
+        const stem = line.slice(0, line.indexOf('\t'));
+        if (!lines.has(stem)) lines.set(stem, line);
+      }
+      cityLines = lines;
+    }
     for (let cut = key.length; cut > 0 && cut >= key.length - MAX_CITY_ENDING; cut--) {
-      const stem = key.slice(0, cut);
-      if (!cityStems.has(stem)) continue;
-      const line = placesRu[lowerBound(placesRu, `${stem}\t`)];
-      if (!line?.startsWith(`${stem}\t`)) continue;
-      const [, endings = '', name] = line.split('\t');
+      const line = cityLines.get(key.slice(0, cut));
+      if (line === undefined) continue;
+      const [stem = '', endings = '', name] = line.split('\t');
       const list = endings.split(',');
       if (!list.includes(key.slice(cut))) continue;
       if (name) return name;

@@ -288,13 +288,13 @@ export function gazetteerPlaces(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (taken[i] || t.kind !== 'word' || t.script !== 'cyr' || t.shape !== 'title') continue;
+    // The longest name tried ends before the next token a span took.
+    let limit = i + 1;
+    while (limit < Math.min(tokens.length, i + MAX_CITY_TOKENS) && !taken[limit]) limit++;
     let end = -1;
     let canonical: string | undefined;
-    for (let j = Math.min(tokens.length, i + MAX_CITY_TOKENS); j > i; j--) {
+    for (let j = limit; j > i; j--) {
       if ((tokens[j - 1] as Token).kind !== 'word') continue;
-      let free = true;
-      for (let k = i; k < j && free; k++) if (taken[k]) free = false;
-      if (!free) continue;
       canonical = tokenized.lex.placeRu(keyOf(tokens, i, j));
       if (canonical) {
         end = j;
