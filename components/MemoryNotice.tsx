@@ -3,10 +3,10 @@
  * remembers and where, a way to Options, and Dismiss (kept, so it never shows again:
  * lib/memory/notice.ts).
  */
-import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { dismissMemoryNotice, memoryNoticeDue } from '../lib/memory/notice';
 import type { StorageAreaLike } from '../lib/settings';
+import { useStoredFlag } from './useStoredFlag';
 
 export interface MemoryNoticeProps {
   storage: StorageAreaLike;
@@ -14,19 +14,7 @@ export interface MemoryNoticeProps {
 }
 
 export function MemoryNotice({ storage, openOptions }: MemoryNoticeProps) {
-  const [shown, setShown] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    memoryNoticeDue(storage)
-      .then((due) => {
-        if (!cancelled) setShown(due);
-      })
-      .catch(() => {});
-    return () => {
-      cancelled = true;
-    };
-  }, [storage]);
+  const [shown, setShown] = useStoredFlag(storage, memoryNoticeDue);
 
   if (!shown) return null;
   return (

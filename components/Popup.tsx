@@ -20,8 +20,8 @@ import { pageAddress, pageStatusLine } from './page-status';
 import { SiteMemory } from './SiteMemory';
 import { SiteToggle } from './SiteToggle';
 import { askTab, type SendToTab } from './tab-transport';
-import { useMemoryOn } from './useMemoryOn';
 import { usePageNotes } from './usePageNotes';
+import { useMemoryOn } from './useStoredFlag';
 
 export interface PopupProps {
   sendToTab: SendToTab;

@@ -20,7 +20,7 @@ import { EntityList } from './EntityList';
 import { NoteList } from './NoteList';
 import { pageAddress, pageStatusLine } from './page-status';
 import { askTab, type SendToTab } from './tab-transport';
-import { useMemoryOn } from './useMemoryOn';
+import { useMemoryOn } from './useStoredFlag';
 
 export interface SidePanelProps {
   sendToTab: SendToTab;
