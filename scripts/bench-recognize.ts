@@ -277,10 +277,11 @@ async function run(dir: string): Promise<void> {
     recognizer.recognize(ru, { lang: 'ru' });
   }
   const result: Result = { throughput: {}, size: sizeRows };
-  for (const [name, text, lang] of [
+  const texts = [
     ['English (conll2003-dev)', en, 'en'],
     ['Russian (nerel-dev)', ru, 'ru'],
-  ] as const) {
+  ] as const;
+  for (const [name, text, lang] of texts) {
     const cpu: number[] = [];
     const runs = timeRuns(7, () => recognizer.recognize(text, { lang }), cpu);
     const ms = median(runs);
@@ -331,10 +332,7 @@ async function run(dir: string): Promise<void> {
     recognizer.recognize(ru, { lang: 'ru' });
   }
   result.settled = {};
-  for (const [name, text, lang] of [
-    ['English (conll2003-dev)', en, 'en'],
-    ['Russian (nerel-dev)', ru, 'ru'],
-  ] as const) {
+  for (const [name, text, lang] of texts) {
     result.settled[name] = mbPerSecond(
       text.length,
       median(timeRuns(7, () => recognizer.recognize(text, { lang }))),
