@@ -7,6 +7,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { Note } from '../lib/notes/model';
+import { ErrorMessage } from './ErrorMessage';
 import type { NoteDraft } from './NoteEditor';
 
 export type ConflictChoice = 'theirs' | 'mine' | 'both';
@@ -64,11 +65,7 @@ export function NoteConflict({ theirs, mine, onChoose }: NoteConflictProps) {
           {t('keepBoth')}
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </div>
   );
 }

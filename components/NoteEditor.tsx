@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { SelectionInfo } from '../lib/messages/types';
 import { parseTags } from '../lib/notes/tags';
+import { ErrorMessage } from './ErrorMessage';
 
 export interface NoteDraft {
   text: string;
@@ -81,11 +82,7 @@ export function NoteEditor({ selection, canSave, onSave }: NoteEditorProps) {
           {t('saveOnPage')}
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
       {saved && (
         <p class="ok" role="status">
           {t('saved')}

@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { parseTags } from '../lib/notes/tags';
+import { ErrorMessage } from './ErrorMessage';
 import type { NoteDraft } from './NoteEditor';
 
 export interface NoteFormProps {
@@ -81,11 +82,7 @@ export function NoteForm({
           {t('cancel')}
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t, typeLabel, uiLanguage } from '../lib/i18n';
 import type { Note } from '../lib/notes/model';
+import { ErrorMessage } from './ErrorMessage';
 
 export interface NoteListProps {
   notes: readonly Note[];
@@ -74,11 +75,7 @@ function NoteItem({
           </button>
         )}
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </li>
   );
 }

@@ -12,6 +12,7 @@ import { normalizeUrl } from '../lib/notes/normalize-url';
 import type { StorageAreaLike } from '../lib/settings';
 import { ConfirmButton } from './ConfirmButton';
 import { EntityList } from './EntityList';
+import { ErrorMessage } from './ErrorMessage';
 import { ExportButtons } from './ExportButtons';
 import { MemoryNotice } from './MemoryNotice';
 import { type NoteDraft, NoteEditor } from './NoteEditor';
@@ -186,11 +187,7 @@ export function Popup({
           {status}
         </p>
       )}
-      {switchError && (
-        <p class="error" role="alert">
-          {switchError}
-        </p>
-      )}
+      <ErrorMessage text={switchError} />
       {view.kind === 'ready' && (
         <SiteToggle
           state={view.state}

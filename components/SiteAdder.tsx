@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { siteKey } from '../lib/page/site';
+import { ErrorMessage } from './ErrorMessage';
 
 export interface SiteAdderProps {
   onAdd(site: string): void;
@@ -57,11 +58,7 @@ export function SiteAdder({
         onInput={(e) => setValue(e.currentTarget.value)}
       />{' '}
       <button type="submit">{addLabel}</button>
-      {error && (
-        <p id={errorId} class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage id={errorId} text={error} />
     </form>
   );
 }

@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { PageState } from '../lib/messages/types';
+import { ErrorMessage } from './ErrorMessage';
 import { askTab, type SendToTab } from './tab-transport';
 
 export interface SiteToggleProps {
@@ -61,11 +62,7 @@ export function SiteToggle({ state, sendToTab, onState }: SiteToggleProps) {
           {t('siteAnnotateAnyway', site.host)}
         </label>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </div>
   );
 }

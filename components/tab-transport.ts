@@ -1,6 +1,6 @@
 /**
  * How the popup talks to the content script of one tab. The popup receives a SendToTab function
- * as a prop: entrypoints/popup/main.tsx wires browser.tabs.sendMessage, tests pass canned answers.
+ * as a prop: components/browser-tab.ts makes it from browser.tabs, tests pass canned answers.
  */
 import type {
   SendToContent,

@@ -4,8 +4,8 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { tabPageInfo, tabSender } from '../../components/browser-tab';
 import { Popup } from '../../components/Popup';
-import type { SendToTab } from '../../components/tab-transport';
 import { localizeDocument } from '../../lib/i18n';
 import { NOTES_PAGE } from '../../lib/memory/entity-route';
 import {
@@ -13,7 +13,6 @@ import {
   openEntityPage,
   tabsOpenerOf,
 } from '../../lib/memory/open-entity-page';
-import type { PageInfo } from '../../lib/messages/types';
 import { openNotesDb } from '../../lib/notes/db';
 import './style.css';
 
@@ -35,28 +34,11 @@ async function targetTabId(): Promise<number | null> {
 async function start() {
   const tabId = await targetTabId().catch(() => null);
 
-  const sendToTab: SendToTab = (message) =>
-    tabId === null
-      ? Promise.reject(new Error('No tab to talk to'))
-      : browser.tabs.sendMessage(tabId, message);
-
-  // The tab's address as the browser knows it: notes are filed under it rather than under what the
-  // content script reports, and still when no content script answers (a tab loaded before
-  // install). Without a permission to read the tab's address the browser does not tell.
-  const tabInfo = async (): Promise<PageInfo | null> => {
-    if (tabId === null) return null;
-    const tab = await browser.tabs.get(tabId).catch(() => null);
-    if (!tab) return null;
-    return tab.url && /^https?:/.test(tab.url)
-      ? { url: tab.url, title: tab.title ?? '', lang: '' }
-      : null;
-  };
-
   render(
     <Popup
-      sendToTab={sendToTab}
+      sendToTab={tabSender(browser.tabs, tabId)}
       db={openNotesDb()}
-      tabInfo={tabInfo}
+      tabInfo={tabPageInfo(browser.tabs, tabId)}
       openOptions={() => void browser.runtime.openOptionsPage()}
       openNotes={() => {
         void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });

@@ -9,8 +9,8 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { tabPageInfo, tabSender } from '../../components/browser-tab';
 import { SidePanel } from '../../components/SidePanel';
-import type { SendToTab } from '../../components/tab-transport';
 import { localizeDocument } from '../../lib/i18n';
 import { NOTES_PAGE } from '../../lib/memory/entity-route';
 import {
@@ -19,7 +19,6 @@ import {
   tabsOpenerOf,
 } from '../../lib/memory/open-entity-page';
 import { isPageChanged, PAGE_FEED_PORT } from '../../lib/messages/page-port';
-import type { PageInfo } from '../../lib/messages/types';
 import { openNotesDb } from '../../lib/notes/db';
 import '../popup/style.css';
 import './style.css';
@@ -99,31 +98,16 @@ async function start() {
     });
   };
 
-  const sendToTab: SendToTab = (message) =>
-    tabId === null
-      ? Promise.reject(new Error('No tab to talk to'))
-      : browser.tabs.sendMessage(tabId, message);
-
-  // The tab's address as the browser knows it: the panel shows that page's notes, whatever the
-  // content script reports. Without a permission to read the tab's address the browser does not tell.
-  const tabInfo = async (): Promise<PageInfo | null> => {
-    if (tabId === null) return null;
-    const tab = await browser.tabs.get(tabId).catch(() => null);
-    return tab?.url && /^https?:/.test(tab.url)
-      ? { url: tab.url, title: tab.title ?? '', lang: '' }
-      : null;
-  };
-
   const app = document.getElementById('app') as HTMLElement;
   const db = openNotesDb();
   const show = () =>
     render(
       <SidePanel
         key={String(tabId)}
-        sendToTab={sendToTab}
+        sendToTab={tabSender(browser.tabs, tabId)}
         db={db}
         onPageChange={onPageChange}
-        tabInfo={tabInfo}
+        tabInfo={tabPageInfo(browser.tabs, tabId)}
         openNotes={() => void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') })}
         storage={browser.storage.local}
         openEntity={(key) =>
