@@ -39,6 +39,7 @@ import {
 import { countByPage, groupByPage, orderForView, safeHref } from '../lib/notes/view-order';
 import { ConfirmButton } from './ConfirmButton';
 import { ExportButtons, FORMAT_LABELS } from './ExportButtons';
+import { FilterSelect } from './FilterSelect';
 import { MemoryResults } from './MemoryResults';
 import { type ConflictChoice, NoteConflict } from './NoteConflict';
 import type { NoteDraft } from './NoteEditor';
@@ -585,61 +586,50 @@ export function NotesView({
           {t('searchHelp')}
         </p>
         <div class="filter-row">
-          <label for="filter-tag">{t('filterTag')}</label>
-          <select
+          <FilterSelect
             id="filter-tag"
+            label={t('filterTag')}
+            anyLabel={t('allTags')}
             value={filters.tag}
-            onChange={(e) => setFilter({ tag: e.currentTarget.value })}
-          >
-            <option value="">{t('allTags')}</option>
-            {options.tags.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.value} ({t.count})
-              </option>
-            ))}
-          </select>
-          <label for="filter-entity">{t('filterEntity')}</label>
-          <select
+            choices={options.tags.map((c) => ({
+              value: c.value,
+              label: `${c.value} (${c.count})`,
+            }))}
+            onChange={(tag) => setFilter({ tag })}
+          />
+          <FilterSelect
             id="filter-entity"
+            label={t('filterEntity')}
+            anyLabel={t('allEntities')}
             value={filters.entity}
-            onChange={(e) => setFilter({ entity: e.currentTarget.value })}
-          >
-            <option value="">{t('allEntities')}</option>
-            {options.entities.map((f) => {
-              const key = `${f.value.type}\u0000${f.value.canonical}`;
-              return (
-                <option key={key} value={key}>
-                  {f.value.canonical} ({typeLabel(f.value.type)}, {f.count})
-                </option>
-              );
-            })}
-          </select>
-          <label for="filter-site">{t('filterSite')}</label>
-          <select
+            choices={options.entities.map((c) => ({
+              value: `${c.value.type}\u0000${c.value.canonical}`,
+              label: `${c.value.canonical} (${typeLabel(c.value.type)}, ${c.count})`,
+            }))}
+            onChange={(entity) => setFilter({ entity })}
+          />
+          <FilterSelect
             id="filter-site"
+            label={t('filterSite')}
+            anyLabel={t('allSites')}
             value={filters.site}
-            onChange={(e) => setFilter({ site: e.currentTarget.value })}
-          >
-            <option value="">{t('allSites')}</option>
-            {options.sites.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.value} ({s.count})
-              </option>
-            ))}
-          </select>
-          <label for="filter-kind">{t('filterKind')}</label>
-          <select
+            choices={options.sites.map((c) => ({
+              value: c.value,
+              label: `${c.value} (${c.count})`,
+            }))}
+            onChange={(site) => setFilter({ site })}
+          />
+          <FilterSelect
             id="filter-kind"
+            label={t('filterKind')}
+            anyLabel={t('allKinds')}
             value={filters.kind}
-            onChange={(e) => setFilter({ kind: e.currentTarget.value as Filters['kind'] })}
-          >
-            <option value="">{t('allKinds')}</option>
-            {(Object.keys(KIND_LABELS) as NoteKind[]).map((k) => (
-              <option key={k} value={k}>
-                {t(KIND_LABELS[k])}
-              </option>
-            ))}
-          </select>
+            choices={(Object.keys(KIND_LABELS) as NoteKind[]).map((k) => ({
+              value: k,
+              label: t(KIND_LABELS[k]),
+            }))}
+            onChange={(kind) => setFilter({ kind: kind as Filters['kind'] })}
+          />
           {filtered && (
             <button type="button" onClick={() => setFilter(NO_FILTERS)}>
               {t('clearFilters')}
