@@ -7,7 +7,7 @@
 import { h, render } from 'preact';
 import { EntityPage } from '../components/EntityPage';
 import { maxOf } from '../lib/arrays';
-import { isRegisteredKey } from '../lib/memory/entity-key';
+import { isEntityId } from '../lib/entity-id';
 import { loadEntityPage } from '../lib/memory/entity-page';
 import { searchMemory } from '../lib/memory/memory-search';
 import type { RememberedArticle } from '../lib/memory/model';
@@ -261,7 +261,7 @@ export async function runMemoryBench(
   let entitiesKept = 0;
   for (const r of records) {
     entitiesKept += r.keys.length;
-    for (const k of r.keys) if (isRegisteredKey(k)) registered += 1;
+    for (const k of r.keys) if (isEntityId(k)) registered += 1;
   }
   const share = `${((100 * registered) / Math.max(1, entitiesKept)).toFixed(0)}% of entities registered`;
   rows.push(

@@ -55,15 +55,6 @@ export function placeSpelling(name: string): string {
   return latinKey(cityInEnglish(name) ?? name);
 }
 
-/**
- * Whether a key is a register's id ("LOC:KP", "TREATY:new-start"), not a spelling key ("PER:~…"):
- * the registers then hold its names, and the record stores none (lib/memory/record.ts).
- */
-export function isRegisteredKey(key: string): boolean {
-  const colon = key.indexOf(':');
-  return colon > 0 && colon + 1 < key.length && key[colon + 1] !== '~';
-}
-
 /** The type a key files under. */
 export function keyType(key: string): RememberedType | null {
   const type = key.slice(0, key.indexOf(':'));

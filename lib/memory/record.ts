@@ -3,9 +3,10 @@
  * entities, and a visit merged into what was remembered of the article before.
  */
 import type { Mention } from '../entities';
+import { isEntityId } from '../entity-id';
 import { normalizeUrl } from '../notes/normalize-url';
 import { siteOf } from '../notes/search';
-import { entityKey, isRegisteredKey } from './entity-key';
+import { entityKey } from './entity-key';
 import type { ArticleEntity, ArticleVisit, RememberedArticle } from './model';
 
 /** Entities kept per article, most mentioned first: a bound on storage, not on what is shown. */
@@ -21,12 +22,12 @@ export function mostMentioned(entities: ArticleEntity[]): ArticleEntity[] {
 }
 
 /**
- * The name the record stores for an entity: the page's for a spelling key, none ('') for a
- * registered key, whose names the registers hold in both languages (lib/memory/entity-names.ts
+ * The name the record stores for an entity: the page's for a spelling key, none ('') for an
+ * entity id (lib/entity-id.ts), whose names the registers hold in both languages (lib/memory/entity-names.ts
  * shownName gives them back): half a record was names, and Russian ones take two bytes a letter.
  */
 export function storedName(key: string, name: string): string {
-  return isRegisteredKey(key) ? '' : name;
+  return isEntityId(key) ? '' : name;
 }
 
 /** Entities as the record stores them: parallel columns. */

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../lib/entities';
 import { articleNames, registeredName } from '../../lib/memory/entity-names';
-import { articleEntities, MAX_ENTITIES_PER_ARTICLE, mergeVisit } from '../../lib/memory/record';
+import {
+  articleEntities,
+  MAX_ENTITIES_PER_ARTICLE,
+  mergeVisit,
+  storedName,
+} from '../../lib/memory/record';
 
 const mention = (type: Mention['type'], canonical: string, text = canonical): Mention => ({
   start: 0,
@@ -99,5 +104,20 @@ describe('mergeVisit', () => {
     }));
     const a = mergeVisit(undefined, { ...visit, entities }, new Date('2026-12-01T10:00:00Z'));
     expect(JSON.stringify(a).length).toBeLessThan(2048);
+  });
+});
+
+describe('storedName', () => {
+  it('keeps the name of a spelling key and drops that of an entity id', () => {
+    expect(storedName('PER:~joe bloggs', 'Joe Bloggs')).toBe('Joe Bloggs');
+    expect(storedName('LOC:~moscow', 'Москва')).toBe('Москва');
+    expect(storedName('PER:vladimir-putin', 'Путин')).toBe('');
+    expect(storedName('LOC:KP', 'КНДР')).toBe('');
+    expect(storedName('TREATY:new-start', 'СНВ-3')).toBe('');
+  });
+
+  it('keeps the name when a key is malformed: the registers could not give it back', () => {
+    expect(storedName('LOC:kp', 'КНДР')).toBe('КНДР');
+    expect(storedName('PER:', 'Someone')).toBe('Someone');
   });
 });
