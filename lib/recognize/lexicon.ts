@@ -77,6 +77,11 @@ export interface Lexicon {
   isPlaceEn(key: string): boolean;
   /** Canonical name of a world city one of whose Russian forms is `key` (placesRu). */
   placeRu(key: string): string | undefined;
+  /**
+   * Whether a world city's form of several tokens may start with the word `key` (false: no key
+   * of several tokens that starts with this word is a city; such keys need not be made).
+   */
+  cityStarts(key: string): boolean;
   /** Whether a phrase key is an English name that is never a person's (notPeopleEn). */
   isNotPersonEn(key: string): boolean;
   /** Whether a key is an English given name (firstNamesEn or the Moby lists' givenNamesEn). */
@@ -279,30 +284,18 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     placesEn ??= new Set(data.placesEn.split('|'));
     return placesEn.has(key);
   };
-  // One line per city, keyed by its stem, made on first use: nothing at start-up. A key is a stem
-  // plus an ending of at most MAX_CITY_ENDING letters: each cut is tried, longest stem first, and
-  // nearly every word tried is no city, which the map answers with one hash per cut.
-  let cityLines: ReadonlyMap<string, string> | null = null;
+  // Every form of every city (stem + ending) with its name, made on first use: nothing at
+  // start-up. Nearly every word tried is no city, which one hash of the whole key answers.
+  let cityNames: ReadonlyMap<string, string> | null = null;
   const placeRu = (key: string): string | undefined => {
-    if (!cityLines) {
-      const lines = new Map<string, string>();
-      for (const line of data.placesRu ? data.placesRu.split('\n') : EMPTY) {
-        const stem = line.slice(0, line.indexOf('\t'));
-        if (!lines.has(stem)) lines.set(stem, line);
-      }
-      cityLines = lines;
-    }
-    for (let cut = key.length; cut > 0 && cut >= key.length - MAX_CITY_ENDING; cut--) {
-      const line = cityLines.get(key.slice(0, cut));
-      if (line === undefined) continue;
-      const [stem = '', endings = '', name] = line.split('\t');
-      const list = endings.split(',');
-      if (!list.includes(key.slice(cut))) continue;
-      if (name) return name;
-      const nominative = stem + (list[0] ?? '');
-      return (nominative[0] ?? '').toUpperCase() + nominative.slice(1);
-    }
-    return undefined;
+    cityNames ??= cityNamesByForm(data.placesRu);
+    return cityNames.get(key);
+  };
+  let cityHeads: ReadonlySet<string> | null = null;
+  const cityStarts = (key: string): boolean => {
+    cityNames ??= cityNamesByForm(data.placesRu);
+    cityHeads ??= cityFormHeads(cityNames.keys());
+    return cityHeads.has(key);
   };
   let notPeopleEn: Set<string> | null = null;
   const isNotPersonEn = (key: string): boolean => {
@@ -330,10 +323,58 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     isCommonWordEn,
     isPlaceEn,
     placeRu,
+    cityStarts,
     isNotPersonEn,
     isGivenNameEn,
     capsNotNames: new Set([...data.capsNotNames.ru.split(' '), ...data.capsNotNames.en.split(' ')]),
   };
+}
+
+/**
+ * The canonical name of each form placesRu lists (a line: stem, tab, endings of at most
+ * MAX_CITY_ENDING letters, optionally tab and name). A form several stems make goes to the
+ * longest stem, and of lines with one stem the first counts: what trying the cuts of a key,
+ * longest stem first, would find.
+ */
+export function cityNamesByForm(placesRu: string): Map<string, string> {
+  const byStem = new Map<string, string[]>();
+  for (const line of placesRu ? placesRu.split('\n') : EMPTY) {
+    const fields = line.split('\t');
+    const stem = fields[0] ?? '';
+    if (stem.length > 0 && !byStem.has(stem)) byStem.set(stem, fields);
+  }
+  const stemOf = new Map<string, number>();
+  const out = new Map<string, string>();
+  for (const [stem, [, endings = '', name]] of byStem) {
+    const list = endings.split(',');
+    const nominative = stem + (list[0] ?? '');
+    const canonical = name || (nominative[0] ?? '').toUpperCase() + nominative.slice(1);
+    for (const ending of list) {
+      if (ending.length > MAX_CITY_ENDING) continue;
+      const form = stem + ending;
+      if ((stemOf.get(form) ?? 0) >= stem.length) continue;
+      stemOf.set(form, stem.length);
+      out.set(form, canonical);
+    }
+  }
+  return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * Every start of a form that ends before a character no word token holds (a space, a hyphen
+ * standing alone): a text key of several tokens begins with its first word's key followed by
+ * such a character, so a first word outside this set starts no form of several tokens.
+ */
+export function cityFormHeads(forms: Iterable<string>): Set<string> {
+  const heads = new Set<string>();
+  for (const form of forms) {
+    for (let p = 1; p < form.length; p++) {
+      if (!WORD_CHAR.test(form[p] as string)) heads.add(form.slice(0, p));
+    }
+  }
+  return heads;
 }
 
 let shared: Lexicon | null = null;
