@@ -132,16 +132,15 @@ function acceptable(
   return !t.sentenceStart;
 }
 
-export function createTokenizedText(
-  text: string,
-  tokens: Token[],
-  lex: Lexicon,
-  lang: Lang,
-): TokenizedText {
+/**
+ * Writes each token's word id into wid and returns the distinct keys (one map lookup per token
+ * here, and per distinct word, not per token, in the lookups keyed by the word and in the
+ * tagger's features). A function of its own with nothing after its loop: the engine optimises
+ * such a once-per-text loop mid-run, and code after it, which that optimised code had seen no
+ * run of, made it drop the optimised code on every text.
+ */
+function wordIds(tokens: readonly Token[], wid: Int32Array): string[] {
   const n = tokens.length;
-  // Word ids: one map lookup per token here, and per distinct word (not per token) in the
-  // lookups keyed by the word below and in the tagger's features.
-  const wid = new Int32Array(n);
   const vocab: string[] = [];
   const ids = new Map<string, number>();
   for (let i = 0; i < n; i++) {
@@ -154,6 +153,18 @@ export function createTokenizedText(
     }
     wid[i] = id;
   }
+  return vocab;
+}
+
+export function createTokenizedText(
+  text: string,
+  tokens: Token[],
+  lex: Lexicon,
+  lang: Lang,
+): TokenizedText {
+  const n = tokens.length;
+  const wid = new Int32Array(n);
+  const vocab = wordIds(tokens, wid);
   // Readings by word: tokens with one key have one kind and script (both follow from the key).
   const cache: (WordReading[] | undefined)[] = new Array(vocab.length);
   const tokenized: TokenizedText = {
