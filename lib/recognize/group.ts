@@ -6,7 +6,7 @@
 
 import { loneSurnameKeys } from './people';
 import type { Candidate, TokenizedText } from './tokenized-text';
-import { isCapWord } from './tokenized-text';
+import { isCapWord, uniformCandidate } from './tokenized-text';
 import type { Token } from './tokens';
 
 /**
@@ -56,6 +56,13 @@ function firstNameNominative(tokenized: TokenizedText, i: number): string | unde
   if (rs.length === 0 || rs.some((r) => r.kind !== 'F' || r.lemma.ambiguous)) return undefined;
   const r = rs[0];
   return r ? tokenized.lex.nominative(r.lemma) : undefined;
+}
+
+/** The candidate under another name, in uniformCandidate's shape (a spread's copy reads slower). */
+function withCanonical(c: Candidate, canonical: string): Candidate {
+  const copy = uniformCandidate(c);
+  copy.canonical = canonical;
+  return copy;
 }
 
 export function groupPeople(
@@ -154,7 +161,7 @@ export function groupPeople(
       canonical = byFirst(p.first) ?? canonical;
     }
     // Candidates are not changed after the rules: one whose name stays is kept as it is.
-    out.push(canonical === c.canonical ? c : { ...c, canonical });
+    out.push(canonical === c.canonical ? c : withCanonical(c, canonical));
   }
 
   // Whole East Asian names wherever they recur (also where the family name alone is too

@@ -56,6 +56,7 @@ import {
   spanText,
   type TokenizedText,
   takenTokens,
+  uniformCandidate,
 } from './tokenized-text';
 import { hasNumberChar, nameShaped, quotedName, type Token, tokenize } from './tokens';
 
@@ -291,7 +292,10 @@ function withPlacesAfterPrepositions(
   return [...chosen, ...places].sort((a, b) => a.start - b.start);
 }
 
-/** Greedy choice in priority order: a span is kept if none of its tokens is taken. */
+/**
+ * Greedy choice in priority order: a span is kept if none of its tokens is taken. The chosen
+ * come out in one shape (uniformCandidate): every later step reads them.
+ */
 function choose(n: number, ordered: readonly Candidate[]): Candidate[] {
   const taken = new Uint8Array(n);
   const chosen: Candidate[] = [];
@@ -300,7 +304,7 @@ function choose(n: number, ordered: readonly Candidate[]): Candidate[] {
     for (let k = c.start; k < c.end && free; k++) if (taken[k]) free = false;
     if (!free) continue;
     for (let k = c.start; k < c.end; k++) taken[k] = 1;
-    chosen.push(c);
+    chosen.push(uniformCandidate(c));
   }
   return chosen.sort((a, b) => a.start - b.start);
 }

@@ -34,7 +34,7 @@ import type { LoadedModel } from './model/weights';
 import { personForSpan } from './people';
 import { placeCanonical } from './places';
 import { adjectiveNominative } from './russian';
-import type { Candidate, TokenizedText } from './tokenized-text';
+import { type Candidate, type TokenizedText, taggedCopy } from './tokenized-text';
 import type { Token } from './tokens';
 
 let shared: LoadedModel | null = null;
@@ -439,9 +439,8 @@ export function taggedCandidates(
     if (s.end <= s.start) continue;
     if (s.type === 'PER' || s.type === 'LOC') {
       const rule = byExtent.get(extent(s.type, s.start, s.end));
-      if (rule) out.push({ ...rule, tier: 5, tagged: true });
-      else if (s.type === 'PER')
-        out.push({ ...personForSpan(tokenized, s.start, s.end), tier: 5, tagged: true });
+      if (rule) out.push(taggedCopy(rule, 5));
+      else if (s.type === 'PER') out.push(taggedCopy(personForSpan(tokenized, s.start, s.end), 5));
       else {
         const canonical = placeCanonical(tokenized, s.start, s.end);
         out.push({ start: s.start, end: s.end, type: 'LOC', canonical, tier: 5, tagged: true });

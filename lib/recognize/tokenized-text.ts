@@ -40,6 +40,39 @@ export interface Candidate {
   treaty?: TreatyInfo;
 }
 
+/**
+ * The candidate with every field present, in one order (absent ones undefined). Rules make
+ * candidates of many shapes (with or without person, tagged, cued…); the steps after the choice
+ * read them all, and reading fields of objects of many shapes is slow in JS engines. Same
+ * values: only the absent fields become present and undefined.
+ */
+export function uniformCandidate(c: Candidate): Candidate {
+  return {
+    start: c.start,
+    end: c.end,
+    type: c.type,
+    canonical: c.canonical,
+    tier: c.tier,
+    person: c.person,
+    tagged: c.tagged,
+    adjective: c.adjective,
+    cued: c.cued,
+    treaty: c.treaty,
+  };
+}
+
+/**
+ * A copy of the candidate as a tagged span of the given tier, in uniformCandidate's shape: a
+ * spread ({ ...c, tier, tagged: true }) gives nearly every copy a hidden class of its own, which
+ * makes every later read of these candidates slow.
+ */
+export function taggedCopy(c: Candidate, tier: number): Candidate {
+  const copy = uniformCandidate(c);
+  copy.tier = tier;
+  copy.tagged = true;
+  return copy;
+}
+
 export interface PhraseMatch {
   end: number;
   entry: PhraseEntry;
