@@ -185,7 +185,7 @@ export function groupPeople(
       const w = tokenized.wid[i] as number;
       let seqs = seqsOf[w];
       if (seqs === undefined) {
-        seqs = byFamily.get((tokenized.tokens[i] as Token).key) ?? null;
+        seqs = byFamily.get(tokenized.vocab[w] as string) ?? null;
         seqsOf[w] = seqs;
       }
       if (!seqs) continue;
