@@ -284,17 +284,49 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     placesEn ??= new Set(data.placesEn.split('|'));
     return placesEn.has(key);
   };
-  // Every form of every city (stem + ending) with its name, made on first use: nothing at
-  // start-up. Nearly every word tried is no city, which one hash of the whole key answers.
-  let cityNames: ReadonlyMap<string, string> | null = null;
+  // One line per city, keyed by its stem, made on first use: nothing at start-up. A key is a stem
+  // plus an ending of at most MAX_CITY_ENDING letters: each cut is tried, longest stem first, and
+  // nearly every word tried is no city, which the map answers with one hash per cut. Answers are
+  // kept per key: words recur, and a cut is a new string to hash.
+  let cityLines: ReadonlyMap<string, string> | null = null;
+  const cityAnswers = new Map<string, string | null>();
+  const cities = (): ReadonlyMap<string, string> => {
+    if (!cityLines) {
+      const lines = new Map<string, string>();
+      for (const line of data.placesRu ? data.placesRu.split('\n') : EMPTY) {
+        const stem = line.slice(0, line.indexOf('\t'));
+        if (!lines.has(stem)) lines.set(stem, line);
+      }
+      cityLines = lines;
+    }
+    return cityLines;
+  };
+  const placeRuUncached = (key: string): string | undefined => {
+    const lines = cities();
+    for (let cut = key.length; cut > 0 && cut >= key.length - MAX_CITY_ENDING; cut--) {
+      const line = lines.get(key.slice(0, cut));
+      if (line === undefined) continue;
+      const [stem = '', endings = '', name] = line.split('\t');
+      const list = endings.split(',');
+      if (!list.includes(key.slice(cut))) continue;
+      if (name) return name;
+      const nominative = stem + (list[0] ?? '');
+      return (nominative[0] ?? '').toUpperCase() + nominative.slice(1);
+    }
+    return undefined;
+  };
   const placeRu = (key: string): string | undefined => {
-    cityNames ??= cityNamesByForm(data.placesRu);
-    return cityNames.get(key);
+    let answer = cityAnswers.get(key);
+    if (answer === undefined) {
+      answer = placeRuUncached(key) ?? null;
+      if (cityAnswers.size > CACHE_LIMIT) cityAnswers.clear();
+      cityAnswers.set(key, answer);
+    }
+    return answer ?? undefined;
   };
   let cityHeads: ReadonlySet<string> | null = null;
   const cityStarts = (key: string): boolean => {
-    cityNames ??= cityNamesByForm(data.placesRu);
-    cityHeads ??= cityFormHeads(cityNames.keys());
+    cityHeads ??= cityStemHeads(cities().keys());
     return cityHeads.has(key);
   };
   let notPeopleEn: Set<string> | null = null;
@@ -331,47 +363,37 @@ export function lexiconFromData(data: LexiconData): Lexicon {
 }
 
 /**
- * The canonical name of each form placesRu lists (a line: stem, tab, endings of at most
- * MAX_CITY_ENDING letters, optionally tab and name). A form several stems make goes to the
- * longest stem, and of lines with one stem the first counts: what trying the cuts of a key,
- * longest stem first, would find.
+ * Plain letters and digits (word characters read without Unicode classes, which are slow to
+ * run before the engine compiles them): most stems are all plain, the rest are read at their
+ * other characters only.
  */
-export function cityNamesByForm(placesRu: string): Map<string, string> {
-  const byStem = new Map<string, string[]>();
-  for (const line of placesRu ? placesRu.split('\n') : EMPTY) {
-    const fields = line.split('\t');
-    const stem = fields[0] ?? '';
-    if (stem.length > 0 && !byStem.has(stem)) byStem.set(stem, fields);
-  }
-  const stemOf = new Map<string, number>();
-  const out = new Map<string, string>();
-  for (const [stem, [, endings = '', name]] of byStem) {
-    const list = endings.split(',');
-    const nominative = stem + (list[0] ?? '');
-    const canonical = name || (nominative[0] ?? '').toUpperCase() + nominative.slice(1);
-    for (const ending of list) {
-      if (ending.length > MAX_CITY_ENDING) continue;
-      const form = stem + ending;
-      if ((stemOf.get(form) ?? 0) >= stem.length) continue;
-      stemOf.set(form, stem.length);
-      out.set(form, canonical);
-    }
-  }
-  return out;
-}
+const PLAIN_WORD = /^[а-яёa-z0-9]*$/;
+const NOT_PLAIN = /[^а-яёa-z0-9]/g;
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
+/** A letter, mark or digit (what word tokens are made of), read from the char code. */
+function isWordUnit(c: number): boolean {
+  if (c < 0x80)
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  // The Cyrillic block is letters and marks but for the thousands sign U+0482.
+  if (c >= 0x400 && c <= 0x4ff) return c !== 0x482;
+  return WORD_CHAR.test(String.fromCharCode(c));
+}
+
 /**
- * Every start of a form that ends before a character no word token holds (a space, a hyphen
- * standing alone): a text key of several tokens begins with its first word's key followed by
- * such a character, so a first word outside this set starts no form of several tokens.
+ * Every start of a city stem that ends before a character no word token holds (a space, a lone
+ * hyphen): a text key of several tokens begins with its first word's key and such a character,
+ * and the endings after a stem are letters, so a first word outside this set starts no city
+ * name of several tokens.
  */
-export function cityFormHeads(forms: Iterable<string>): Set<string> {
+export function cityStemHeads(stems: Iterable<string>): Set<string> {
   const heads = new Set<string>();
-  for (const form of forms) {
-    for (let p = 1; p < form.length; p++) {
-      if (!WORD_CHAR.test(form[p] as string)) heads.add(form.slice(0, p));
+  for (const stem of stems) {
+    if (PLAIN_WORD.test(stem)) continue;
+    NOT_PLAIN.lastIndex = 0;
+    for (let m = NOT_PLAIN.exec(stem); m; m = NOT_PLAIN.exec(stem)) {
+      if (m.index > 0 && !isWordUnit(stem.charCodeAt(m.index))) heads.add(stem.slice(0, m.index));
     }
   }
   return heads;
