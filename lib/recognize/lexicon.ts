@@ -79,7 +79,8 @@ export interface Lexicon {
   placeRu(key: string): string | undefined;
   /**
    * Whether a world city's form of several tokens may start with the word `key` (false: no key
-   * of several tokens that starts with this word is a city; such keys need not be made).
+   * of several tokens that starts with this word is a city; such keys need not be made). True
+   * for every word until a few hundred were asked (see placeRu's cityStarts).
    */
   cityStarts(key: string): boolean;
   /** Whether a phrase key is an English name that is never a person's (notPeopleEn). */
@@ -103,6 +104,9 @@ function lowerBound(items: readonly string[], target: string): number {
 }
 
 const EMPTY: readonly string[] = [];
+
+/** Words asked about before the starts of city names of several tokens are gathered. */
+const CITY_HEADS_AFTER = 200;
 
 /** Lookup caches are dropped when they reach this size (bounded memory on endless input). */
 const CACHE_LIMIT = 20000;
@@ -324,9 +328,16 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     }
     return answer ?? undefined;
   };
+  // The starts are gathered once a text has asked about enough words: a short text (the first
+  // one, at start-up) tries its few keys faster than the set is made. Until then every word may
+  // start a city name (its keys are tried: the same answers, more slowly).
   let cityHeads: ReadonlySet<string> | null = null;
+  let cityStartsAsked = 0;
   const cityStarts = (key: string): boolean => {
-    cityHeads ??= cityStemHeads(cities().keys());
+    if (!cityHeads) {
+      if (++cityStartsAsked < CITY_HEADS_AFTER) return true;
+      cityHeads = cityStemHeads(cities().keys());
+    }
     return cityHeads.has(key);
   };
   let notPeopleEn: Set<string> | null = null;
