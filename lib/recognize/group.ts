@@ -6,7 +6,7 @@
 
 import { loneSurnameKeys } from './people';
 import type { Candidate, TokenizedText } from './tokenized-text';
-import { isCapWord, uniformCandidate } from './tokenized-text';
+import { isCapWord, newCandidate, uniformCandidate } from './tokenized-text';
 import type { Token } from './tokens';
 
 /**
@@ -205,13 +205,7 @@ export function groupPeople(
         }
         if (!ok) continue;
         for (let k = 0; k < parts.length; k++) taken[i + k] = 1;
-        out.push({
-          start: i,
-          end: i + parts.length,
-          type: 'PER',
-          canonical: named.canonical,
-          tier: 1,
-        });
+        out.push(newCandidate(i, i + parts.length, 'PER', named.canonical, 1));
         break;
       }
     }
@@ -243,7 +237,7 @@ export function groupPeople(
             ? byFirst(t.text)
             : byFirst(firstNameNominative(tokenized, i)));
       if (!canonical) continue;
-      out.push({ start: i, end: i + 1, type: 'PER', canonical, tier: 1 });
+      out.push(newCandidate(i, i + 1, 'PER', canonical, 1));
     }
     out.sort((a, b) => a.start - b.start);
   }

@@ -61,6 +61,46 @@ export function uniformCandidate(c: Candidate): Candidate {
   };
 }
 
+/** A new candidate (no person, not tagged) in uniformCandidate's shape. */
+export function newCandidate(
+  start: number,
+  end: number,
+  type: EntityType,
+  canonical: string,
+  tier: number,
+): Candidate {
+  return {
+    start,
+    end,
+    type,
+    canonical,
+    tier,
+    person: undefined,
+    tagged: undefined,
+    adjective: undefined,
+    cued: undefined,
+    treaty: undefined,
+  };
+}
+
+/** A copy of the candidate over other tokens and with another name, in uniformCandidate's shape. */
+export function respanned(c: Candidate, start: number, end: number, canonical: string): Candidate {
+  const copy = uniformCandidate(c);
+  copy.start = start;
+  copy.end = end;
+  copy.canonical = canonical;
+  return copy;
+}
+
+/** A copy of the candidate as a place of that name (no person), in uniformCandidate's shape. */
+export function asPlace(c: Candidate, canonical: string): Candidate {
+  const copy = uniformCandidate(c);
+  copy.type = 'LOC';
+  copy.canonical = canonical;
+  copy.person = undefined;
+  return copy;
+}
+
 /**
  * A copy of the candidate as a tagged span of the given tier, in uniformCandidate's shape: a
  * spread ({ ...c, tier, tagged: true }) gives nearly every copy a hidden class of its own, which
