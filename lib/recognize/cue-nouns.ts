@@ -12,10 +12,13 @@ import { personForSpan } from './people';
 import { placeCanonical, placeNounKind } from './places';
 import { looksLikeVerb, surnameNominatives } from './russian';
 import {
+  asPlace,
   type Candidate,
   isInitial,
   isPlaceOrOrg,
   lowerCaseWords,
+  newCandidate,
+  respanned,
   spanText,
   type TokenizedText,
   takenTokens,
@@ -79,12 +82,7 @@ export function applyCueNouns(tokenized: TokenizedText, chosen: Candidate[]): Ca
     const place = kind === 'settlement' || (kind === 'unit' && c.end === c.start + 1);
     if (place && !readsAsPerson(tokenized, c.start, c.end)) {
       changed = true;
-      return {
-        ...c,
-        type: 'LOC' as const,
-        canonical: placeCanonical(tokenized, c.start, c.end),
-        person: undefined,
-      };
+      return asPlace(c, placeCanonical(tokenized, c.start, c.end));
     }
     return c;
   });
@@ -423,7 +421,7 @@ export function cuedPeople(tokenized: TokenizedText, chosen: Candidate[]): Candi
       if (i >= 0) {
         if (out === chosen) out = chosen.slice();
         const c = out[i] as Candidate;
-        out[i] = { ...c, start: k, canonical: spanText(tokenized, k, c.end) };
+        out[i] = respanned(c, k, c.end, spanText(tokenized, k, c.end));
         taken[k] = 1;
       }
       continue;
@@ -440,7 +438,9 @@ export function cuedPeople(tokenized: TokenizedText, chosen: Candidate[]): Candi
         : genitive && end === start + 1
           ? displayLike(surnameNominatives(last.key, undefined, ['g'])[0] ?? last.key, last.text)
           : personForSpan(tokenized, start, end).canonical;
-    added.push({ start, end, type: 'PER', canonical, tier: 1, cued: true });
+    const cued = newCandidate(start, end, 'PER', canonical, 1);
+    cued.cued = true;
+    added.push(cued);
   }
   if (added.length === 0) return out;
   return [...out, ...added].sort((a, b) => a.start - b.start);

@@ -7,7 +7,13 @@
 
 import { japaneseWord } from './east-asian-en';
 import { COMPANY_SUFFIXES } from './people';
-import { type Candidate, spanText, type TokenizedText } from './tokenized-text';
+import {
+  asPlace,
+  type Candidate,
+  newCandidate,
+  spanText,
+  type TokenizedText,
+} from './tokenized-text';
 import { keyOf, type Token } from './tokens';
 
 /** Capitalised words that make a place name part of an event's or organisation's name. */
@@ -225,8 +231,7 @@ export function placesNotPeople(tokenized: TokenizedText, chosen: Candidate[]): 
       continue;
     }
     const prev = tokenized.tokens[c.start - 1];
-    if (prev && PLACE_PREPOSITIONS_EN.has(prev.key))
-      out.push({ ...c, type: 'LOC', person: undefined });
+    if (prev && PLACE_PREPOSITIONS_EN.has(prev.key)) out.push(asPlace(c, c.canonical));
   }
   return out;
 }
@@ -360,7 +365,7 @@ export function abbreviationsNotPeople(tokenized: TokenizedText, chosen: Candida
     if (HONORIFICS_EN.has(t.key) && c.canonical === t.text) continue;
     const state = STATE_ABBREVIATIONS_EN[t.key];
     if (state && tokenized.tokens[c.start - 1]?.text === ',' && next?.text === '.') {
-      out.push({ start: c.start, end: c.end, type: 'LOC', canonical: state, tier: c.tier });
+      out.push(newCandidate(c.start, c.end, 'LOC', state, c.tier));
       continue;
     }
     out.push(c);

@@ -6,7 +6,7 @@
 
 import { loneSurnameKeys } from './people';
 import type { Candidate, TokenizedText } from './tokenized-text';
-import { isCapWord } from './tokenized-text';
+import { isCapWord, newCandidate, uniformCandidate } from './tokenized-text';
 import type { Token } from './tokens';
 
 /**
@@ -56,6 +56,13 @@ function firstNameNominative(tokenized: TokenizedText, i: number): string | unde
   if (rs.length === 0 || rs.some((r) => r.kind !== 'F' || r.lemma.ambiguous)) return undefined;
   const r = rs[0];
   return r ? tokenized.lex.nominative(r.lemma) : undefined;
+}
+
+/** The candidate under another name, in uniformCandidate's shape (a spread's copy reads slower). */
+function withCanonical(c: Candidate, canonical: string): Candidate {
+  const copy = uniformCandidate(c);
+  copy.canonical = canonical;
+  return copy;
 }
 
 export function groupPeople(
@@ -154,7 +161,7 @@ export function groupPeople(
       canonical = byFirst(p.first) ?? canonical;
     }
     // Candidates are not changed after the rules: one whose name stays is kept as it is.
-    out.push(canonical === c.canonical ? c : { ...c, canonical });
+    out.push(canonical === c.canonical ? c : withCanonical(c, canonical));
   }
 
   // Whole East Asian names wherever they recur (also where the family name alone is too
@@ -178,7 +185,7 @@ export function groupPeople(
       const w = tokenized.wid[i] as number;
       let seqs = seqsOf[w];
       if (seqs === undefined) {
-        seqs = byFamily.get((tokenized.tokens[i] as Token).key) ?? null;
+        seqs = byFamily.get(tokenized.vocab[w] as string) ?? null;
         seqsOf[w] = seqs;
       }
       if (!seqs) continue;
@@ -198,13 +205,7 @@ export function groupPeople(
         }
         if (!ok) continue;
         for (let k = 0; k < parts.length; k++) taken[i + k] = 1;
-        out.push({
-          start: i,
-          end: i + parts.length,
-          type: 'PER',
-          canonical: named.canonical,
-          tier: 1,
-        });
+        out.push(newCandidate(i, i + parts.length, 'PER', named.canonical, 1));
         break;
       }
     }
@@ -236,7 +237,7 @@ export function groupPeople(
             ? byFirst(t.text)
             : byFirst(firstNameNominative(tokenized, i)));
       if (!canonical) continue;
-      out.push({ start: i, end: i + 1, type: 'PER', canonical, tier: 1 });
+      out.push(newCandidate(i, i + 1, 'PER', canonical, 1));
     }
     out.sort((a, b) => a.start - b.start);
   }

@@ -53,9 +53,12 @@ import { getTagger, taggedCandidates, tagSpans } from './tagged';
 import {
   type Candidate,
   createTokenizedText,
+  newCandidate,
+  respanned,
   spanText,
   type TokenizedText,
   takenTokens,
+  uniformCandidate,
 } from './tokenized-text';
 import { hasNumberChar, nameShaped, quotedName, type Token, tokenize } from './tokens';
 
@@ -258,7 +261,11 @@ function trimToWords(tokens: readonly Token[], spans: readonly Candidate[]): Can
       end--;
     }
     if (end > start)
-      out.push(start === span.start && end === span.end ? span : { ...span, start, end });
+      out.push(
+        start === span.start && end === span.end
+          ? span
+          : respanned(span, start, end, span.canonical),
+      );
   }
   return out;
 }
@@ -275,23 +282,22 @@ function withPlacesAfterPrepositions(
   const taken = takenTokens(tokenized, picked);
   for (const c of chosen) for (let k = c.start; k < c.end; k++) taken[k] = 1;
   const found = placesAfterPrepositions(tokenized, taken);
-  const places = found.map(
-    (p): Candidate => ({
-      ...p,
-      type: 'LOC',
-      canonical: spanText(tokenized, p.start, p.end),
-      tier: 1,
-    }),
+  const places = found.map((p) =>
+    newCandidate(p.start, p.end, 'LOC', spanText(tokenized, p.start, p.end), 1),
   );
   if (tokenized.lang === 'ru') {
     for (const p of found) for (let k = p.start; k < p.end; k++) taken[k] = 1;
-    for (const p of gazetteerPlaces(tokenized, taken)) places.push({ ...p, type: 'LOC', tier: 1 });
+    for (const p of gazetteerPlaces(tokenized, taken))
+      places.push(newCandidate(p.start, p.end, 'LOC', p.canonical, 1));
   }
   if (places.length === 0) return chosen;
   return [...chosen, ...places].sort((a, b) => a.start - b.start);
 }
 
-/** Greedy choice in priority order: a span is kept if none of its tokens is taken. */
+/**
+ * Greedy choice in priority order: a span is kept if none of its tokens is taken. The chosen
+ * come out in one shape (uniformCandidate): every later step reads them.
+ */
 function choose(n: number, ordered: readonly Candidate[]): Candidate[] {
   const taken = new Uint8Array(n);
   const chosen: Candidate[] = [];
@@ -300,7 +306,7 @@ function choose(n: number, ordered: readonly Candidate[]): Candidate[] {
     for (let k = c.start; k < c.end && free; k++) if (taken[k]) free = false;
     if (!free) continue;
     for (let k = c.start; k < c.end; k++) taken[k] = 1;
-    chosen.push(c);
+    chosen.push(uniformCandidate(c));
   }
   return chosen.sort((a, b) => a.start - b.start);
 }

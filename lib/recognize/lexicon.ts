@@ -77,6 +77,12 @@ export interface Lexicon {
   isPlaceEn(key: string): boolean;
   /** Canonical name of a world city one of whose Russian forms is `key` (placesRu). */
   placeRu(key: string): string | undefined;
+  /**
+   * Whether a world city's form of several tokens may start with the word `key` (false: no key
+   * of several tokens that starts with this word is a city; such keys need not be made). True
+   * for every word until a few hundred were asked (see placeRu's cityStarts).
+   */
+  cityStarts(key: string): boolean;
   /** Whether a phrase key is an English name that is never a person's (notPeopleEn). */
   isNotPersonEn(key: string): boolean;
   /** Whether a key is an English given name (firstNamesEn or the Moby lists' givenNamesEn). */
@@ -98,6 +104,9 @@ function lowerBound(items: readonly string[], target: string): number {
 }
 
 const EMPTY: readonly string[] = [];
+
+/** Words asked about before the starts of city names of several tokens are gathered. */
+const CITY_HEADS_AFTER = 200;
 
 /** Lookup caches are dropped when they reach this size (bounded memory on endless input). */
 const CACHE_LIMIT = 20000;
@@ -281,9 +290,11 @@ export function lexiconFromData(data: LexiconData): Lexicon {
   };
   // One line per city, keyed by its stem, made on first use: nothing at start-up. A key is a stem
   // plus an ending of at most MAX_CITY_ENDING letters: each cut is tried, longest stem first, and
-  // nearly every word tried is no city, which the map answers with one hash per cut.
+  // nearly every word tried is no city, which the map answers with one hash per cut. Answers are
+  // kept per key: words recur, and a cut is a new string to hash.
   let cityLines: ReadonlyMap<string, string> | null = null;
-  const placeRu = (key: string): string | undefined => {
+  const cityAnswers = new Map<string, string | null>();
+  const cities = (): ReadonlyMap<string, string> => {
     if (!cityLines) {
       const lines = new Map<string, string>();
       for (const line of data.placesRu ? data.placesRu.split('\n') : EMPTY) {
@@ -292,8 +303,12 @@ export function lexiconFromData(data: LexiconData): Lexicon {
       }
       cityLines = lines;
     }
+    return cityLines;
+  };
+  const placeRuUncached = (key: string): string | undefined => {
+    const lines = cities();
     for (let cut = key.length; cut > 0 && cut >= key.length - MAX_CITY_ENDING; cut--) {
-      const line = cityLines.get(key.slice(0, cut));
+      const line = lines.get(key.slice(0, cut));
       if (line === undefined) continue;
       const [stem = '', endings = '', name] = line.split('\t');
       const list = endings.split(',');
@@ -303,6 +318,27 @@ export function lexiconFromData(data: LexiconData): Lexicon {
       return (nominative[0] ?? '').toUpperCase() + nominative.slice(1);
     }
     return undefined;
+  };
+  const placeRu = (key: string): string | undefined => {
+    let answer = cityAnswers.get(key);
+    if (answer === undefined) {
+      answer = placeRuUncached(key) ?? null;
+      if (cityAnswers.size > CACHE_LIMIT) cityAnswers.clear();
+      cityAnswers.set(key, answer);
+    }
+    return answer ?? undefined;
+  };
+  // The starts are gathered once a text has asked about enough words: a short text (the first
+  // one, at start-up) tries its few keys faster than the set is made. Until then every word may
+  // start a city name (its keys are tried: the same answers, more slowly).
+  let cityHeads: ReadonlySet<string> | null = null;
+  let cityStartsAsked = 0;
+  const cityStarts = (key: string): boolean => {
+    if (!cityHeads) {
+      if (++cityStartsAsked < CITY_HEADS_AFTER) return true;
+      cityHeads = cityStemHeads(cities().keys());
+    }
+    return cityHeads.has(key);
   };
   let notPeopleEn: Set<string> | null = null;
   const isNotPersonEn = (key: string): boolean => {
@@ -330,10 +366,48 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     isCommonWordEn,
     isPlaceEn,
     placeRu,
+    cityStarts,
     isNotPersonEn,
     isGivenNameEn,
     capsNotNames: new Set([...data.capsNotNames.ru.split(' '), ...data.capsNotNames.en.split(' ')]),
   };
+}
+
+/**
+ * Plain letters and digits (word characters read without Unicode classes, which are slow to
+ * run before the engine compiles them): most stems are all plain, the rest are read at their
+ * other characters only.
+ */
+const PLAIN_WORD = /^[а-яёa-z0-9]*$/;
+const NOT_PLAIN = /[^а-яёa-z0-9]/g;
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/** A letter, mark or digit (what word tokens are made of), read from the char code. */
+function isWordUnit(c: number): boolean {
+  if (c < 0x80)
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  // The Cyrillic block is letters and marks but for the thousands sign U+0482.
+  if (c >= 0x400 && c <= 0x4ff) return c !== 0x482;
+  return WORD_CHAR.test(String.fromCharCode(c));
+}
+
+/**
+ * Every start of a city stem that ends before a character no word token holds (a space, a lone
+ * hyphen): a text key of several tokens begins with its first word's key and such a character,
+ * and the endings after a stem are letters, so a first word outside this set starts no city
+ * name of several tokens.
+ */
+export function cityStemHeads(stems: Iterable<string>): Set<string> {
+  const heads = new Set<string>();
+  for (const stem of stems) {
+    if (PLAIN_WORD.test(stem)) continue;
+    NOT_PLAIN.lastIndex = 0;
+    for (let m = NOT_PLAIN.exec(stem); m; m = NOT_PLAIN.exec(stem)) {
+      if (m.index > 0 && !isWordUnit(stem.charCodeAt(m.index))) heads.add(stem.slice(0, m.index));
+    }
+  }
+  return heads;
 }
 
 let shared: Lexicon | null = null;

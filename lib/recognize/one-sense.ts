@@ -4,7 +4,13 @@
  * ("Jay Z" in the headline, once "Джей Зи (Jay Z)" was recognised in the body). Only tokens that
  * no other span took are marked, so this adds marks and never changes one.
  */
-import { type Candidate, lowerCaseWords, type TokenizedText, takenTokens } from './tokenized-text';
+import {
+  type Candidate,
+  lowerCaseWords,
+  newCandidate,
+  type TokenizedText,
+  takenTokens,
+} from './tokenized-text';
 import { keyOf, nameShaped, quotedName, type Token } from './tokens';
 
 const MAX_NAMES_PER_WORD = 8;
@@ -100,7 +106,7 @@ export function markRecurrences(
         if (lower.has(keys[0] as string)) continue;
       }
       for (let k = i; k < end; k++) taken[k] = 1;
-      added.push({ start: i, end, type: 'PER', canonical, tier: 1 });
+      added.push(newCandidate(i, end, 'PER', canonical, 1));
       break;
     }
   }

@@ -77,6 +77,15 @@ function nextWord(tokenized: TokenizedText, i: number): number {
   return t && t.gap === ' ' && t.kind === 'word' ? i + 1 : -1;
 }
 
+/**
+ * Whether a reading is a first name's: a loop, not readings.some(closure), as every capitalised
+ * Cyrillic word asks it and a closure made per call is garbage to collect.
+ */
+function hasFirstName(readings: readonly WordReading[]): boolean {
+  for (const r of readings) if (r.kind === 'F') return true;
+  return false;
+}
+
 function firstNameReading(readings: WordReading[]): WordReading | undefined {
   return readings.find((r) => r.kind === 'F');
 }
@@ -95,11 +104,21 @@ function namePart(tokenized: TokenizedText, i: number): boolean {
 }
 
 function gendersOf(r: WordReading): string[] {
-  return [...new Set(r.codes.map((c) => c[2] as string))];
+  return distinctLetters(r.codes, 2);
 }
 
 function casesOf(r: WordReading): string[] {
-  return [...new Set(r.codes.map((c) => c[0] as string))];
+  return distinctLetters(r.codes, 0);
+}
+
+/** The letters at `at` of the codes, each once, first seen first (no Set and spread per call). */
+function distinctLetters(codes: readonly string[], at: number): string[] {
+  const out: string[] = [];
+  for (const code of codes) {
+    const letter = code[at] as string;
+    if (!out.includes(letter)) out.push(letter);
+  }
+  return out;
 }
 
 /** Nominative of a Russian surname form, agreeing with a first name's gender and cases if known. */
@@ -183,7 +202,7 @@ function russianFullName(tokenized: TokenizedText, i: number): boolean {
   const t = tok(tokenized, i) as Token;
   const own = tokenized.readings(i);
   // Most capitalised words are no first name: left without filtering their readings.
-  if (!t.key.includes('-') && !own.some((r) => r.kind === 'F')) return false;
+  if (!t.key.includes('-') && !hasFirstName(own)) return false;
   let firsts = own.filter((r) => r.kind === 'F');
   // Hyphenated first names ("Жан-Мари"): every part a first name; read as the last part.
   let hyphenated = false;

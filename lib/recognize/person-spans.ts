@@ -11,7 +11,13 @@ import { FUNCTION_WORDS_EN } from './english';
 import type { WordReading } from './lexicon';
 import { personForSpan } from './people';
 import { patronymicNominative } from './russian';
-import { type Candidate, isInitial, lowerCaseWords, type TokenizedText } from './tokenized-text';
+import {
+  type Candidate,
+  isInitial,
+  lowerCaseWords,
+  type TokenizedText,
+  taggedCopy,
+} from './tokenized-text';
 import { CLOSE_QUOTES, OPEN_QUOTES, type Token } from './tokens';
 
 const CASE_INDEX: Record<string, number> = { n: 0, g: 1, d: 2, a: 3, i: 4, l: 5 };
@@ -122,7 +128,7 @@ function splitAtCase(tokenized: TokenizedText, c: Candidate): Candidate[] {
   const out: Candidate[] = [];
   let from = c.start;
   for (const k of [...cuts, c.end]) {
-    out.push({ ...personForSpan(tokenized, from, k), tier: c.tier, tagged: true });
+    out.push(taggedCopy(personForSpan(tokenized, from, k), c.tier));
     from = k;
   }
   return out;
@@ -195,7 +201,7 @@ export function splitPeople(tokenized: TokenizedText, taggedSpans: Candidate[]):
       return !patronymic || surname.length === 0 || (formsOf(surname) & formsOf(first)) === 0;
     };
     if (k === c.end && pieces.length >= 2 && pieces.slice(1).every(newPersonAt)) {
-      for (const p of pieces) out.push({ ...p, tier: c.tier, tagged: true });
+      for (const p of pieces) out.push(taggedCopy(p, c.tier));
     } else out.push(c);
   }
   return out;
@@ -319,7 +325,7 @@ function trimAndSplit(tokenized: TokenizedText, c: Candidate): Candidate[] {
       INFLECTED_ABBREVIATION.test(t.text);
     if (!title && placeBeforeFirstName(tokenized, start, c.end)) {
       // The place stays a place: "земли [Гессен] [Фолькер Буфье]".
-      place = { ...placeSpan(tokenized, start), tier: c.tier, tagged: true };
+      place = taggedCopy(placeSpan(tokenized, start), c.tier);
       start++;
       break;
     }
@@ -335,7 +341,7 @@ function trimAndSplit(tokenized: TokenizedText, c: Candidate): Candidate[] {
   for (let k = 0; k + 1 < cuts.length; k++) {
     const from = cuts[k] as number;
     const to = cuts[k + 1] as number;
-    out.push({ ...personForSpan(tokenized, from, to), tier: c.tier, tagged: true });
+    out.push(taggedCopy(personForSpan(tokenized, from, to), c.tier));
   }
   return out;
 }
@@ -425,7 +431,7 @@ export function surnameAfterFirstName(
     const after = tokenized.tokens[k + 1];
     if (after?.gap === ' ' && after.kind === 'word' && /^\p{Lu}/u.test(after.text)) continue;
     out ??= chosen.slice();
-    out[n] = { ...personForSpan(tokenized, c.start, k + 1), tier: c.tier, tagged: true };
+    out[n] = taggedCopy(personForSpan(tokenized, c.start, k + 1), c.tier);
     taken[k] = 1;
   }
   return out ?? chosen;
@@ -477,7 +483,7 @@ export function firstNameBeforeSurname(
     }
     if (busy[k]) continue;
     out ??= chosen.slice();
-    out[n] = { ...personForSpan(tokenized, k, c.end), tier: c.tier, tagged: true };
+    out[n] = taggedCopy(personForSpan(tokenized, k, c.end), c.tier);
     busy[k] = 1;
   }
   return out ?? chosen;
@@ -509,7 +515,7 @@ export function juniorSeniorNames(tokenized: TokenizedText, chosen: Candidate[])
     const c = n >= 0 ? (chosen[n] as Candidate) : null;
     if (c && (c.type === 'PER' || c.type === 'TREATY' || c.end !== c.start + 1)) continue;
     out ??= chosen.slice();
-    const person = { ...personForSpan(tokenized, k, k + 1), tier: 1, tagged: true };
+    const person = taggedCopy(personForSpan(tokenized, k, k + 1), 1);
     if (c) out[n] = person;
     else out.push(person);
   }
@@ -542,11 +548,7 @@ export function joinAcrossParticles(tokenized: TokenizedText, chosen: Candidate[
       continue;
     }
     out ??= chosen.slice(0, n);
-    out[out.length - 1] = {
-      ...personForSpan(tokenized, last.start, c.end),
-      tier: last.tier,
-      tagged: true,
-    };
+    out[out.length - 1] = taggedCopy(personForSpan(tokenized, last.start, c.end), last.tier);
   }
   return out ?? chosen;
 }

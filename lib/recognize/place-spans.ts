@@ -6,7 +6,14 @@
 
 import { ABSTRACT_NOUN, ADJECTIVE, complementLike, placeCanonical } from './places';
 import type { Candidate, TokenizedText } from './tokenized-text';
-import { isCapWord, lowerCaseWords, spanText } from './tokenized-text';
+import {
+  asPlace,
+  isCapWord,
+  lowerCaseWords,
+  newCandidate,
+  respanned,
+  spanText,
+} from './tokenized-text';
 import type { Token } from './tokens';
 
 /**
@@ -71,7 +78,7 @@ export function widenPlaces(tokenized: TokenizedText, chosen: readonly Candidate
         ? phrase.entry.canonical
         : `${head} ${t.shape === 'lower' ? spanText(tokenized, place.start, place.end) : place.canonical}`;
     out ??= chosen.slice();
-    out[byStart.get(i + 1) as number] = { ...place, start: i, canonical };
+    out[byStart.get(i + 1) as number] = respanned(place, i, place.end, canonical);
   }
   return out ?? (chosen as Candidate[]);
 }
@@ -146,8 +153,7 @@ export function curatedPlaceNotPerson(
   if (!phrase || phrase.end !== c.end || phrase.entry.type !== 'LOC') return c;
   for (let k = c.start; k < c.end; k++)
     if (personWords.has((tokenized.tokens[k] as Token).key)) return c;
-  const { person: _person, ...rest } = c;
-  return { ...rest, type: 'LOC', canonical: phrase.entry.canonical };
+  return asPlace(c, phrase.entry.canonical);
 }
 
 /**
@@ -171,7 +177,7 @@ export function joinLexiconPlaces(
         j++;
       }
       if (chosen[j]?.type === 'LOC' && chosen[j]?.end === phrase.end) {
-        out.push({ ...c, end: phrase.end, canonical: phrase.entry.canonical });
+        out.push(respanned(c, c.start, phrase.end, phrase.entry.canonical));
         joined = true;
         k = j;
         continue;
@@ -230,8 +236,7 @@ export function placesInLists(
     const one = c.type === 'PER' && c.end === c.start + 1;
     if (!one || !nameLike(c.start) || !listedPerson(c.start)) return c;
     changed = true;
-    const { person: _person, ...rest } = c;
-    return { ...rest, type: 'LOC', canonical: placeCanonical(tokenized, c.start, c.end) };
+    return asPlace(c, placeCanonical(tokenized, c.start, c.end));
   });
   for (let i = 1; i < n; i++) {
     const t = tokens[i] as Token;
@@ -247,13 +252,7 @@ export function placesInLists(
     if (next?.gap === ' ' && next.shape === 'lower' && complementLike(next.key)) continue;
     if (next && next.gap === ' ' && isCapWord(tokenized, i + 1)) continue;
     changed = true;
-    out.push({
-      start: i,
-      end: i + 1,
-      type: 'LOC',
-      canonical: placeCanonical(tokenized, i, i + 1),
-      tier: 1,
-    });
+    out.push(newCandidate(i, i + 1, 'LOC', placeCanonical(tokenized, i, i + 1), 1));
   }
   return changed ? out.sort((a, b) => a.start - b.start) : (chosen as Candidate[]);
 }

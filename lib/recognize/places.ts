@@ -288,9 +288,11 @@ export function gazetteerPlaces(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (taken[i] || t.kind !== 'word' || t.script !== 'cyr' || t.shape !== 'title') continue;
-    // The longest name tried ends before the next token a span took.
+    // The longest name tried ends before the next token a span took; names of several tokens
+    // are tried only where a city's may start with this word.
     let limit = i + 1;
-    while (limit < Math.min(tokens.length, i + MAX_CITY_TOKENS) && !taken[limit]) limit++;
+    if (tokenized.lex.cityStarts(t.key))
+      while (limit < Math.min(tokens.length, i + MAX_CITY_TOKENS) && !taken[limit]) limit++;
     let end = -1;
     let canonical: string | undefined;
     for (let j = limit; j > i; j--) {

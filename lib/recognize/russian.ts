@@ -75,6 +75,12 @@ const RULES_BY_LAST = (() => {
   return out;
 })();
 
+/** Whether one of a rule's case letters is among `cases` (without an array per rule tried). */
+function someCaseIn(ruleCases: string, cases: readonly string[]): boolean {
+  for (const c of ruleCases) if (cases.includes(c)) return true;
+  return false;
+}
+
 /**
  * Possible nominatives of a surname form, most likely first. With a gender and case (known from
  * a first name next to it) only matching rules apply.
@@ -93,7 +99,7 @@ export function surnameNominatives(
   for (const r of RULES_BY_LAST.get(key.charCodeAt(key.length - 1)) ?? []) {
     if (!key.endsWith(r.suffix)) continue;
     if (gender && gender !== r.gender && gender !== 'c') continue;
-    if (cases && ![...r.cases].some((c) => cases.includes(c))) continue;
+    if (cases && !someCaseIn(r.cases, cases)) continue;
     const stem = key.slice(0, key.length - r.suffix.length);
     if (stem.length < 2) continue;
     // A consonant-stem rule needs a consonant before the ending.

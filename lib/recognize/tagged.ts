@@ -34,7 +34,7 @@ import type { LoadedModel } from './model/weights';
 import { personForSpan } from './people';
 import { placeCanonical } from './places';
 import { adjectiveNominative } from './russian';
-import type { Candidate, TokenizedText } from './tokenized-text';
+import { type Candidate, type TokenizedText, taggedCopy } from './tokenized-text';
 import type { Token } from './tokens';
 
 let shared: LoadedModel | null = null;
@@ -285,6 +285,29 @@ function useModel(model: LoadedModel): void {
   cachedFor = model;
 }
 
+/**
+ * Per-token buffers of tagSpans, kept between texts and grown as needed: made anew for every
+ * text they were large short-lived allocations (tagging is synchronous, so one set is enough).
+ */
+const scratch = {
+  base: new Float32Array(0),
+  emit: new Float32Array(0),
+  context: new Int32Array(0),
+  neighbour: new Int32Array(0),
+  labels: new Uint8Array(0),
+};
+
+/** Makes every scratch buffer hold at least n tokens. */
+function reserveScratch(n: number): void {
+  if (scratch.labels.length >= n) return;
+  const cap = Math.max(n, scratch.labels.length * 2);
+  scratch.base = new Float32Array(cap * LABEL_COUNT);
+  scratch.emit = new Float32Array(cap * LABEL_COUNT);
+  scratch.context = new Int32Array(cap);
+  scratch.neighbour = new Int32Array(cap);
+  scratch.labels = new Uint8Array(cap);
+}
+
 /** The tagger's spans over a text, with the shipped model unless another is given. */
 export function tagSpans(
   tokenized: TokenizedText,
@@ -301,8 +324,8 @@ export function tagSpans(
   const edge = edges(model, table);
   // Per distinct word its index, then per token the pool offsets of its rows.
   const vocabIndex = new Int32Array(table.vocab.length).fill(-1);
-  const context = new Int32Array(n);
-  const neighbour = new Int32Array(n);
+  reserveScratch(n);
+  const { context, neighbour, labels } = scratch;
   for (let j = 0; j < n; j++) {
     const v = table.wid[j] as number;
     let index = vocabIndex[v] as number;
@@ -317,7 +340,8 @@ export function tagSpans(
   const pair = new Uint32Array(8);
   // First pass: emission scores of every token, one row of L per token (no document evidence).
   // The second pass only adds the evidence features (a few lookups per token) and decodes again.
-  const base = new Float32Array(n * L);
+  const base = scratch.base;
+  base.fill(0, 0, n * L);
   for (let i = 0; i < n; i++) {
     const at = i * L;
     model.add(pair, wordPairFeatures(table, i, pair, 0), base, at);
@@ -338,13 +362,12 @@ export function tagSpans(
         (rows[n2 + y] as number);
     }
   }
-  const labels = new Uint8Array(n);
   const segs = segments(table);
   for (const seg of segs) viterbi(base, 0, seg, model.transitions, labels, true, bounds);
   if (!model.stacked) return labelSpans(labels, n);
   setDocumentEvidence(table, labels);
   const ev = table.evidence as DocumentEvidence;
-  const emit = new Float32Array(n * L);
+  const emit = scratch.emit;
   for (let i = 0; i < n; i++) {
     const at = i * L;
     // The evidence features of a token depend on five small values: cache their sum.
@@ -359,9 +382,9 @@ export function tagSpans(
       emit[at + y] = (base[at + y] as number) + (evidenceRows[add + y] as number);
     }
   }
-  const out = new Uint8Array(n);
-  for (const seg of segs) viterbi(emit, 0, seg, model.transitions, out, true, bounds);
-  return labelSpans(out, n);
+  // The second decoding overwrites every label of the first (the segments cover the text).
+  for (const seg of segs) viterbi(emit, 0, seg, model.transitions, labels, true, bounds);
+  return labelSpans(labels, n);
 }
 
 const ADJECTIVE_STEM =
@@ -416,9 +439,8 @@ export function taggedCandidates(
     if (s.end <= s.start) continue;
     if (s.type === 'PER' || s.type === 'LOC') {
       const rule = byExtent.get(extent(s.type, s.start, s.end));
-      if (rule) out.push({ ...rule, tier: 5, tagged: true });
-      else if (s.type === 'PER')
-        out.push({ ...personForSpan(tokenized, s.start, s.end), tier: 5, tagged: true });
+      if (rule) out.push(taggedCopy(rule, 5));
+      else if (s.type === 'PER') out.push(taggedCopy(personForSpan(tokenized, s.start, s.end), 5));
       else {
         const canonical = placeCanonical(tokenized, s.start, s.end);
         out.push({ start: s.start, end: s.end, type: 'LOC', canonical, tier: 5, tagged: true });

@@ -40,6 +40,79 @@ export interface Candidate {
   treaty?: TreatyInfo;
 }
 
+/**
+ * The candidate with every field present, in one order (absent ones undefined). Rules make
+ * candidates of many shapes (with or without person, tagged, cued…); the steps after the choice
+ * read them all, and reading fields of objects of many shapes is slow in JS engines. Same
+ * values: only the absent fields become present and undefined.
+ */
+export function uniformCandidate(c: Candidate): Candidate {
+  return {
+    start: c.start,
+    end: c.end,
+    type: c.type,
+    canonical: c.canonical,
+    tier: c.tier,
+    person: c.person,
+    tagged: c.tagged,
+    adjective: c.adjective,
+    cued: c.cued,
+    treaty: c.treaty,
+  };
+}
+
+/** A new candidate (no person, not tagged) in uniformCandidate's shape. */
+export function newCandidate(
+  start: number,
+  end: number,
+  type: EntityType,
+  canonical: string,
+  tier: number,
+): Candidate {
+  return {
+    start,
+    end,
+    type,
+    canonical,
+    tier,
+    person: undefined,
+    tagged: undefined,
+    adjective: undefined,
+    cued: undefined,
+    treaty: undefined,
+  };
+}
+
+/** A copy of the candidate over other tokens and with another name, in uniformCandidate's shape. */
+export function respanned(c: Candidate, start: number, end: number, canonical: string): Candidate {
+  const copy = uniformCandidate(c);
+  copy.start = start;
+  copy.end = end;
+  copy.canonical = canonical;
+  return copy;
+}
+
+/** A copy of the candidate as a place of that name (no person), in uniformCandidate's shape. */
+export function asPlace(c: Candidate, canonical: string): Candidate {
+  const copy = uniformCandidate(c);
+  copy.type = 'LOC';
+  copy.canonical = canonical;
+  copy.person = undefined;
+  return copy;
+}
+
+/**
+ * A copy of the candidate as a tagged span of the given tier, in uniformCandidate's shape: a
+ * spread ({ ...c, tier, tagged: true }) gives nearly every copy a hidden class of its own, which
+ * makes every later read of these candidates slow.
+ */
+export function taggedCopy(c: Candidate, tier: number): Candidate {
+  const copy = uniformCandidate(c);
+  copy.tier = tier;
+  copy.tagged = true;
+  return copy;
+}
+
 export interface PhraseMatch {
   end: number;
   entry: PhraseEntry;
@@ -132,16 +205,15 @@ function acceptable(
   return !t.sentenceStart;
 }
 
-export function createTokenizedText(
-  text: string,
-  tokens: Token[],
-  lex: Lexicon,
-  lang: Lang,
-): TokenizedText {
+/**
+ * Writes each token's word id into wid and returns the distinct keys (one map lookup per token
+ * here, and per distinct word, not per token, in the lookups keyed by the word and in the
+ * tagger's features). A function of its own with nothing after its loop: the engine optimises
+ * such a once-per-text loop mid-run, and code after it, which that optimised code had seen no
+ * run of, made it drop the optimised code on every text.
+ */
+function wordIds(tokens: readonly Token[], wid: Int32Array): string[] {
   const n = tokens.length;
-  // Word ids: one map lookup per token here, and per distinct word (not per token) in the
-  // lookups keyed by the word below and in the tagger's features.
-  const wid = new Int32Array(n);
   const vocab: string[] = [];
   const ids = new Map<string, number>();
   for (let i = 0; i < n; i++) {
@@ -154,6 +226,18 @@ export function createTokenizedText(
     }
     wid[i] = id;
   }
+  return vocab;
+}
+
+export function createTokenizedText(
+  text: string,
+  tokens: Token[],
+  lex: Lexicon,
+  lang: Lang,
+): TokenizedText {
+  const n = tokens.length;
+  const wid = new Int32Array(n);
+  const vocab = wordIds(tokens, wid);
   // Readings by word: tokens with one key have one kind and script (both follow from the key).
   const cache: (WordReading[] | undefined)[] = new Array(vocab.length);
   const tokenized: TokenizedText = {

@@ -618,6 +618,8 @@ const WITHDRAW = new Set([
 
 const PULL = new Set(['pull', 'pulls', 'pulled', 'pulling']);
 const QUIT = new Set(['quit', 'quits', 'quitting', 'exit', 'exits', 'exited', 'exiting']);
+/** Every word that may start a withdrawal: one lookup answers the other words. */
+const WITHDRAWAL_HEADS: ReadonlySet<string> = new Set([...WITHDRAW, ...PULL, ...QUIT]);
 
 /**
  * Withdrawal from a treaty or an international body («выход России из МУС», "withdrawal from
@@ -625,6 +627,7 @@ const QUIT = new Set(['quit', 'quits', 'quitting', 'exit', 'exits', 'exited', 'e
  */
 function withdrawal(tokenized: TokenizedText, i: number): void {
   const key = (tokenized.tokens[i] as Token).key;
+  if (!WITHDRAWAL_HEADS.has(key)) return;
   let end = i + 1;
   let from = -1;
   if (

@@ -1,0 +1,68 @@
+/** lib/recognize/tokenized-text.ts: candidates copied into one shape. */
+import { describe, expect, it } from 'vitest';
+import {
+  asPlace,
+  type Candidate,
+  newCandidate,
+  respanned,
+  taggedCopy,
+  uniformCandidate,
+} from '../../lib/recognize/tokenized-text';
+
+const place: Candidate = { start: 3, end: 4, type: 'LOC', canonical: 'Москва', tier: 3 };
+const person: Candidate = {
+  start: 0,
+  end: 2,
+  type: 'PER',
+  canonical: 'Владимир Путин',
+  tier: 3,
+  person: { first: 'Владимир', surname: 'Путин', surnameKeys: ['путин'], full: true },
+  cued: true,
+};
+
+describe('uniformCandidate', () => {
+  it('keeps every value and gives candidates of any fields the same fields in one order', () => {
+    const a = uniformCandidate(place);
+    const b = uniformCandidate(person);
+    expect(a).toEqual(place);
+    expect(b).toEqual(person);
+    expect(b.person).toBe(person.person);
+    expect(Object.keys(a)).toEqual(Object.keys(b));
+    expect(a.person).toBeUndefined();
+  });
+});
+
+describe('taggedCopy', () => {
+  it('copies a candidate as tagged with the given tier and leaves the original as it was', () => {
+    const copy = taggedCopy(person, 5);
+    expect(copy).toEqual({ ...person, tier: 5, tagged: true });
+    expect(person.tier).toBe(3);
+    expect(person.tagged).toBeUndefined();
+    expect(Object.keys(copy)).toEqual(Object.keys(uniformCandidate(place)));
+  });
+});
+
+describe('newCandidate, respanned, asPlace', () => {
+  const shape = Object.keys(uniformCandidate(place));
+
+  it('makes a new candidate in the one shape', () => {
+    const c = newCandidate(1, 3, 'PER', 'Анна Каренина', 1);
+    expect(c).toEqual({ start: 1, end: 3, type: 'PER', canonical: 'Анна Каренина', tier: 1 });
+    expect(Object.keys(c)).toEqual(shape);
+  });
+
+  it('moves a copy to other tokens and name, keeping the rest', () => {
+    const c = respanned(person, 1, 2, 'Путин');
+    expect(c).toEqual({ ...person, start: 1, end: 2, canonical: 'Путин' });
+    expect(person.start).toBe(0);
+    expect(Object.keys(c)).toEqual(shape);
+  });
+
+  it('turns a copy into a place without a person', () => {
+    const c = asPlace(person, 'Путин');
+    expect(c).toEqual({ ...person, type: 'LOC', canonical: 'Путин', person: undefined });
+    expect(c.person).toBeUndefined();
+    expect(person.person).toBeDefined();
+    expect(Object.keys(c)).toEqual(shape);
+  });
+});
