@@ -41,7 +41,10 @@ import {
   curatedPlaceNotPerson,
   fullNameWords,
   joinLexiconPlaces,
+  latinAfterPlaces,
+  placesAfterSettlementNouns,
   placesInLists,
+  republicNames,
   seatsAsInstitutions,
   widenPlaces,
 } from './place-spans';
@@ -396,7 +399,9 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
         tokenized,
         joinLexiconPlaces(tokenized, seatsAsInstitutions(tokenized, chosen)),
       );
+      chosen = placesAfterSettlementNouns(tokenized, republicNames(tokenized, chosen));
       chosen = placesInLists(tokenized, chosen, personWords ?? new Set());
+      chosen = latinAfterPlaces(tokenized, chosen);
     }
     if (policy.recurrences)
       chosen = markRecurrences(

@@ -5,9 +5,10 @@
  */
 
 import { ABSTRACT_NOUN, ADJECTIVE, complementLike, placeCanonical } from './places';
+import { adjectiveNominative } from './russian';
 import type { Candidate, TokenizedText } from './tokenized-text';
-import { isCapWord, lowerCaseWords, spanText } from './tokenized-text';
-import type { Token } from './tokens';
+import { isCapWord, lowerCaseWords, spanText, takenTokens } from './tokenized-text';
+import { nameShaped, type Token } from './tokens';
 
 /**
  * A cardinal direction in the locative or genitive before a place in the genitive names a part
@@ -15,6 +16,21 @@ import type { Token } from './tokens';
  * as the place 33 times, the bare place once).
  */
 const DIRECTION = /^((?:северо-|юго-)?(?:север|юг|запад|восток))(?:е|а|у|ом)?$/;
+
+/**
+ * In the centre or a suburb of a place: "в центре Тбилиси", "в пригороде Феникса" (after "в",
+ * nerel-train and nerel-dev mark the part as the place 10 times, the bare place 3; other cases of
+ * "центр" are mostly institutions, "культурного центра Германии").
+ */
+const PART = /^(центр|пригород)е$/;
+
+/**
+ * A direction adjective in lower case right before a place names a part of it: "восточной
+ * Украины", "в центральном Афганистане", "южной Германии" (nerel-train and nerel-dev: inside the
+ * place 5 times of 5).
+ */
+const DIRECTION_ADJECTIVE =
+  /^(?:северо-|юго-)?(?:северн|южн|восточн|западн|центральн)(?:ый|ая|ое|ые|ого|ой|ому|ом|ую|ых|ым|ыми|ей)$/;
 
 /**
  * The form of state a country's official name opens with, capitalised: "Республика Корея",
@@ -58,8 +74,18 @@ export function widenPlaces(tokenized: TokenizedText, chosen: readonly Candidate
     const place = placeAt(chosen, byStart, i + 1);
     if (place?.type !== 'LOC' || place.adjective || (tokens[i + 1] as Token).gap !== ' ') continue;
     let head: string | undefined;
+    if (t.shape === 'lower' && DIRECTION_ADJECTIVE.test(t.key) && isCapWord(tokenized, i + 1)) {
+      const name = place.canonical;
+      const gender = /[ая]$/.test(name) ? 'f' : /[оеё]$/.test(name) ? 'n' : 'm';
+      const adjective = adjectiveNominative(t.key, gender, /[ыи]$/.test(name));
+      out ??= chosen.slice();
+      out[byStart.get(i + 1) as number] = { ...place, start: i, canonical: `${adjective} ${name}` };
+      continue;
+    }
     if (t.shape === 'lower') {
-      const m = DIRECTION.exec(t.key);
+      const before = tokens[i - 1];
+      const inPart = before?.key === 'в' || before?.key === 'во';
+      const m = DIRECTION.exec(t.key) ?? (inPart ? PART.exec(t.key) : null);
       if (m && isCapWord(tokenized, i + 1)) head = m[1];
     } else if (isCapWord(tokenized, i)) {
       head = STATE_FORM.get(t.key);
@@ -256,4 +282,190 @@ export function placesInLists(
     });
   }
   return changed ? out.sort((a, b) => a.start - b.start) : (chosen as Candidate[]);
+}
+
+/** The case forms of a noun from its stem and endings, keyed as tokens are (no «ё»). */
+function forms(stems: readonly string[], endings: readonly string[]): string[] {
+  return stems.flatMap((s) => endings.map((e) => s + e));
+}
+
+/**
+ * Nouns of settlements, singular and plural, that the name of the settlement follows in apposition
+ * ("в селе Дорогинка", "у села Хохотуй", "селений Гимры и Унцукуль", "в городе Дирем"): in
+ * nerel-train and nerel-dev the capitalised word after one is the place (or starts it) 144 times,
+ * a person 3 times (a mayor's name, "родным городом Каддафи"), anything else never.
+ */
+const SETTLEMENT_NOUNS = new Set([
+  ...forms(['город', 'хутор', 'аул', 'кишлак'], ['', 'а', 'у', 'ом', 'е', 'ов', 'ам', 'ами', 'ах']),
+  ...forms(['городк', 'поселк'], ['а', 'у', 'ом', 'е', 'и', 'ов', 'ам', 'ами', 'ах']),
+  'городок',
+  'поселок',
+  ...forms(['сел'], ['о', 'а', 'у', 'ом', 'е', 'ам', 'ами', 'ах']),
+  'сел',
+  ...forms(['селени'], ['е', 'я', 'ю', 'ем', 'и', 'й', 'ям', 'ями', 'ях']),
+  ...forms(['деревн'], ['я', 'и', 'е', 'ю', 'ей', 'ям', 'ями', 'ях']),
+  'деревень',
+  ...forms(['станиц'], ['а', 'ы', 'е', 'у', 'ей', 'ам', 'ами', 'ах']),
+  ...forms(['местност'], ['ь', 'и', 'ью']),
+]);
+
+/** Longest name after a settlement noun, in words ("Светлый Яр", "Сазерленд Спрингс"). */
+const MAX_SETTLEMENT_WORDS = 3;
+
+/** A capitalised Cyrillic word that the dictionary reads as a person's name part. */
+function personNamePart(tokenized: TokenizedText, i: number): boolean {
+  return tokenized.readings(i).some((r) => r.kind === 'F' || r.kind === 'S' || r.kind === 'P');
+}
+
+/**
+ * Names of settlements after a settlement noun that nothing took ("в селе Дорогинка", "поселка
+ * Светлый Яр"): the capitalised Cyrillic words right after the noun, none read as a person's name
+ * part, not the first of them a capitalised adjective standing alone, nor a role.
+ */
+export function placesAfterSettlementNouns(
+  tokenized: TokenizedText,
+  chosen: readonly Candidate[],
+): Candidate[] {
+  const { tokens } = tokenized;
+  let taken: Uint8Array | null = null;
+  let out: Candidate[] | null = null;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const noun = tokens[i] as Token;
+    if (noun.shape !== 'lower' || noun.script !== 'cyr' || !SETTLEMENT_NOUNS.has(noun.key))
+      continue;
+    taken ??= takenTokens(tokenized, chosen);
+    if (taken[i + 1]) {
+      // A one-word "person" there that the dictionary does not read as a name ("селений Гимры").
+      const list: readonly Candidate[] = out ?? chosen;
+      const k = list.findIndex((c) => c.start === i + 1);
+      const c = list[k];
+      if (c?.type !== 'PER' || c.end !== i + 2 || personNamePart(tokenized, i + 1)) continue;
+      if ((tokens[i + 1] as Token).gap !== ' ' || (tokens[i + 1] as Token).script !== 'cyr')
+        continue;
+      out ??= chosen.slice();
+      const { person: _person, ...rest } = c;
+      out[k] = { ...rest, type: 'LOC', canonical: placeCanonical(tokenized, i + 1, i + 2) };
+      continue;
+    }
+    let end = i + 1;
+    while (end < tokens.length && end - i - 1 < MAX_SETTLEMENT_WORDS) {
+      const w = tokens[end] as Token;
+      if (w.gap !== ' ' || taken[end] || w.script !== 'cyr' || !isCapWord(tokenized, end)) break;
+      if (tokenized.isRole[end] || personNamePart(tokenized, end)) break;
+      // An adjective after the name opens the next one ("селе Дуба-Юрт Чечено-Ингушской …").
+      if (end > i + 1 && ADJECTIVE.test(w.key)) break;
+      end++;
+    }
+    if (end === i + 1) continue;
+    const first = tokens[i + 1] as Token;
+    if (end === i + 2 && ADJECTIVE.test(first.key)) continue;
+    if (tokenized.lex.capsNotNames.has(first.key)) continue;
+    out ??= chosen.slice();
+    out.push({
+      start: i + 1,
+      end,
+      type: 'LOC',
+      canonical:
+        end === i + 2 ? placeCanonical(tokenized, i + 1, end) : spanText(tokenized, i + 1, end),
+      tier: 1,
+    });
+    i = end - 1;
+  }
+  return out ? out.sort((a, b) => a.start - b.start) : (chosen as Candidate[]);
+}
+
+/** "Республика" in any case form, capitalised or not. */
+const REPUBLIC = new Set(forms(['республик'], ['а', 'и', 'е', 'у', 'ой', 'ою']));
+
+/**
+ * A state's official name of adjectives and "Республика" ("Кыргызской Республики", "Португальской
+ * республики", "Приднестровской Молдавской Республике", "Автономной Республики Крым"): the
+ * adjectives, the first capitalised, with the noun are one place, and so is a place right after
+ * them. nerel-train and nerel-dev mark such a run a place (or inside one) 23 times out of 23.
+ */
+export function republicNames(tokenized: TokenizedText, chosen: readonly Candidate[]): Candidate[] {
+  const { tokens } = tokenized;
+  let out: Candidate[] | null = null;
+  for (let j = 1; j < tokens.length; j++) {
+    const head = tokens[j] as Token;
+    if (head.kind !== 'word' || head.script !== 'cyr' || !REPUBLIC.has(head.key)) continue;
+    let start = j;
+    while (start > 0 && j - start < 3) {
+      const a = tokens[start - 1] as Token;
+      if ((tokens[start] as Token).gap !== ' ' || a.kind !== 'word' || a.script !== 'cyr') break;
+      if (a.key.length < 5 || !ADJECTIVE.test(a.key) || a.shape === 'upper') break;
+      start--;
+    }
+    while (start < j && !isCapWord(tokenized, start)) start++;
+    if (start === j) continue;
+    let end = j + 1;
+    const list: readonly Candidate[] = out ?? chosen;
+    const next = list.find((c) => c.start === j + 1 && c.type === 'LOC' && !c.adjective);
+    if (next && (tokens[j + 1] as Token).gap === ' ') end = next.end;
+    // Only places may lie under the new span, and none may run past it.
+    const under = list.filter((c) => c.start < end && start < c.end);
+    if (under.some((c) => c.type !== 'LOC' || c.start < start || c.end > end)) continue;
+    const kept: Candidate[] = list.filter((c) => !(c.start < end && start < c.end));
+    kept.push({
+      start,
+      end,
+      type: 'LOC',
+      canonical: spanText(tokenized, start, end),
+      tier: 1,
+    });
+    out = kept.sort((a, b) => a.start - b.start);
+    j = end - 1;
+  }
+  return out ?? (chosen as Candidate[]);
+}
+
+/**
+ * The original Latin spelling in brackets after a place is that place ("Луисвилля (Louisville)",
+ * "Даммартен-ан-Гоэль (Dammartin-en-Goële; …)", "Королевство Эсватини (Kingdom of Eswatini)"): a
+ * bracket opening right after a place that does not end a longer capitalised name ("Университета
+ * Барселоны (Universidad de Barcelona)"), holding Latin words up to ")", ";" or ",", no more
+ * capitalised ones than the place has words plus one, not an abbreviation. In nerel-train and
+ * nerel-dev the Latin after a place is a place 19 times, an organisation's or facility's name 9
+ * times, all but two after a longer name or an abbreviation.
+ */
+export function latinAfterPlaces(
+  tokenized: TokenizedText,
+  chosen: readonly Candidate[],
+): Candidate[] {
+  const { tokens } = tokenized;
+  let out: Candidate[] | null = null;
+  for (const c of chosen) {
+    if (c.type !== 'LOC' || c.adjective || tokens[c.end]?.text !== '(') continue;
+    const before = tokens[c.start - 1];
+    if (
+      before &&
+      before.gap === ' ' &&
+      !(tokens[c.start] as Token).sentenceStart &&
+      nameShaped(before)
+    )
+      continue;
+    let k = c.end + 1;
+    let caps = 0;
+    while (k < tokens.length && k < c.end + 8) {
+      const t = tokens[k] as Token;
+      if (t.kind !== 'word' || t.script !== 'lat') break;
+      if (t.shape === 'upper') {
+        caps = -1;
+        break;
+      }
+      if (/^\p{Lu}/u.test(t.text)) caps++;
+      else if (k === c.end + 1) break;
+      k++;
+    }
+    const close = tokens[k]?.text;
+    if (caps < 1 || caps > c.end - c.start + 1 || (close !== ')' && close !== ';' && close !== ','))
+      continue;
+    const list: readonly Candidate[] = out ?? chosen;
+    const under = list.filter((s) => s.start < k && c.end + 1 < s.end);
+    if (under.some((s) => s.type !== 'PER' || s.start < c.end + 1 || s.end > k)) continue;
+    const kept: Candidate[] = list.filter((s) => !(s.start < k && c.end + 1 < s.end));
+    kept.push({ start: c.end + 1, end: k, type: 'LOC', canonical: c.canonical, tier: 1 });
+    out = kept.sort((a, b) => a.start - b.start);
+  }
+  return out ?? (chosen as Candidate[]);
 }
