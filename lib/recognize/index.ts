@@ -46,6 +46,7 @@ import {
   placesInLists,
   republicNames,
   seatsAsInstitutions,
+  sharedRegionNouns,
   widenPlaces,
 } from './place-spans';
 import { gazetteerPlaces, placeNounKind, placesAfterPrepositions } from './places';
@@ -399,7 +400,10 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
         tokenized,
         joinLexiconPlaces(tokenized, seatsAsInstitutions(tokenized, chosen)),
       );
-      chosen = placesAfterSettlementNouns(tokenized, republicNames(tokenized, chosen));
+      chosen = placesAfterSettlementNouns(
+        tokenized,
+        sharedRegionNouns(tokenized, republicNames(tokenized, chosen)),
+      );
       chosen = placesInLists(tokenized, chosen, personWords ?? new Set());
       chosen = latinAfterPlaces(tokenized, chosen);
     }

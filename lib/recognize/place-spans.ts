@@ -469,3 +469,48 @@ export function latinAfterPlaces(
   }
   return out ?? (chosen as Candidate[]);
 }
+
+/** Region nouns in the plural ("областей", "районах"), after adjectives joined by "и" or ",". */
+const REGION_PLURALS = new Set([
+  ...forms(['област'], ['ей', 'ям', 'ями', 'ях']),
+  ...forms(['район', 'округ'], ['ов', 'ам', 'ами', 'ах']),
+  ...forms(['кра'], ['ев', 'ям', 'ями', 'ях']),
+  ...forms(['провинци'], ['й', 'ям', 'ями', 'ях']),
+]);
+
+/**
+ * The last of several regions named by adjectives that share a plural noun is a place with the
+ * noun ("Ярославской и Владимирской областей", "Томской, Новосибирской и Калининградской
+ * областях": so in nerel-train and nerel-dev, 3 times of 3); the adjectives before it are place
+ * adjectives.
+ */
+export function sharedRegionNouns(
+  tokenized: TokenizedText,
+  chosen: readonly Candidate[],
+): Candidate[] {
+  const { tokens } = tokenized;
+  let out: Candidate[] | null = null;
+  for (let j = 3; j < tokens.length; j++) {
+    const noun = tokens[j] as Token;
+    if (noun.shape !== 'lower' || noun.gap !== ' ' || !REGION_PLURALS.has(noun.key)) continue;
+    const a = tokens[j - 1] as Token;
+    const link = tokens[j - 2] as Token;
+    if (!isCapWord(tokenized, j - 1) || a.gap !== ' ' || !/(?:ой|ей|ого|его)$/.test(a.key))
+      continue;
+    if (link.key !== 'и' && link.text !== ',') continue;
+    if (!isCapWord(tokenized, j - 3) || !ADJECTIVE.test((tokens[j - 3] as Token).key)) continue;
+    const list: readonly Candidate[] = out ?? chosen;
+    const under = list.filter((c) => c.start <= j && j - 1 < c.end);
+    if (under.some((c) => c.type !== 'LOC' || c.start < j - 1 || c.end > j + 1)) continue;
+    const kept: Candidate[] = list.filter((c) => !(c.start <= j && j - 1 < c.end));
+    kept.push({
+      start: j - 1,
+      end: j + 1,
+      type: 'LOC',
+      canonical: spanText(tokenized, j - 1, j + 1),
+      tier: 1,
+    });
+    out = kept.sort((x, y) => x.start - y.start);
+  }
+  return out ?? (chosen as Candidate[]);
+}
