@@ -49,7 +49,12 @@ import {
   sharedRegionNouns,
   widenPlaces,
 } from './place-spans';
-import { gazetteerPlaces, placeNounKind, placesAfterPrepositions } from './places';
+import {
+  cityNamedOrganisations,
+  gazetteerPlaces,
+  placeNounKind,
+  placesAfterPrepositions,
+} from './places';
 import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
@@ -289,7 +294,8 @@ function withPlacesAfterPrepositions(
   );
   if (tokenized.lang === 'ru') {
     for (const p of found) for (let k = p.start; k < p.end; k++) taken[k] = 1;
-    for (const p of gazetteerPlaces(tokenized, taken)) places.push({ ...p, type: 'LOC', tier: 1 });
+    const cities = gazetteerPlaces(tokenized, taken, cityNamedOrganisations(tokenized, picked));
+    for (const p of cities) places.push({ ...p, type: 'LOC', tier: 1 });
   }
   if (places.length === 0) return chosen;
   return [...chosen, ...places].sort((a, b) => a.start - b.start);

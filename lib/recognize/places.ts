@@ -8,7 +8,7 @@
 import { displayLike } from './display-names';
 import { adjectiveNominative, looksLikeVerb } from './russian';
 import { isCapWord, lowerCaseWords, spanText, type TokenizedText } from './tokenized-text';
-import { keyOf, type Token } from './tokens';
+import { keyOf, quotedName, type Token } from './tokens';
 
 /** Prepositions after which a capitalised word that could be a name is more likely a place. */
 const PLACE_PREPOSITIONS = new Set([
@@ -272,8 +272,28 @@ export function placesAfterPrepositions(
 const MAX_CITY_TOKENS = 6;
 
 /**
+ * The tagger's organisations that are a name alone, unquoted (quotes mark a club or company named
+ * after its town: «Уигана»): a world city's name there is the city ("в Балтиморе", "из
+ * Арлингтона"), as an organisation named after a city is written with its noun ("Университета
+ * Рочестера") or in quotes. For gazetteerPlaces; the end of each span by its first token.
+ */
+export function cityNamedOrganisations(
+  tokenized: TokenizedText,
+  picked: readonly { start: number; end: number; type: string }[],
+): Int32Array | undefined {
+  let out: Int32Array | undefined;
+  for (const c of picked) {
+    if (c.type !== 'ORG' || quotedName(tokenized.tokens, c.start, c.end)) continue;
+    out ??= new Int32Array(tokenized.tokens.length);
+    out[c.start] = c.end;
+  }
+  return out;
+}
+
+/**
  * World cities of the gazetteer (lexicon placesRu, GeoNames) on tokens no span took ("в
- * Балтиморе", "мексиканском Канкуне"): capitalised Cyrillic names, not the end of a longer
+ * Балтиморе", "мексиканском Канкуне"), or on exactly an organisation span of `open` (its end by
+ * its first token: cityNamedOrganisations): capitalised Cyrillic names, not the end of a longer
  * capitalised name ("Пуэрто Антекера"), not the start of one unless after a locative preposition
  * ("Берни Сандерса" stays a person's), not written in lower case elsewhere in the text, not a first
  * name or surname the lexicon knows.
@@ -281,19 +301,23 @@ const MAX_CITY_TOKENS = 6;
 export function gazetteerPlaces(
   tokenized: TokenizedText,
   taken: Uint8Array,
+  open?: Int32Array,
 ): { start: number; end: number; canonical: string }[] {
   const { tokens } = tokenized;
   const out: { start: number; end: number; canonical: string }[] = [];
   let lower: Set<string> | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (taken[i] || t.kind !== 'word' || t.script !== 'cyr' || t.shape !== 'title') continue;
-    // The longest name tried ends before the next token a span took.
+    const openEnd = open?.[i] ?? 0;
+    if ((taken[i] && !openEnd) || t.kind !== 'word' || t.script !== 'cyr' || t.shape !== 'title')
+      continue;
+    // The longest name tried ends before the next token a span took (the organisation's end).
     let limit = i + 1;
-    while (limit < Math.min(tokens.length, i + MAX_CITY_TOKENS) && !taken[limit]) limit++;
+    if (openEnd) limit = openEnd;
+    else while (limit < Math.min(tokens.length, i + MAX_CITY_TOKENS) && !taken[limit]) limit++;
     let end = -1;
     let canonical: string | undefined;
-    for (let j = limit; j > i; j--) {
+    for (let j = limit; j > (openEnd ? limit - 1 : i); j--) {
       if ((tokens[j - 1] as Token).kind !== 'word') continue;
       canonical = tokenized.lex.placeRu(keyOf(tokens, i, j));
       if (canonical) {
@@ -303,7 +327,7 @@ export function gazetteerPlaces(
     }
     if (!canonical) continue;
     const prev = tokens[i - 1];
-    if (prev?.gap === ' ' && prev.kind === 'word' && prev.shape !== 'lower' && !t.sentenceStart)
+    if (t.gap === ' ' && prev?.kind === 'word' && prev.shape !== 'lower' && !t.sentenceStart)
       continue;
     const afterPreposition =
       !!prev && prev.kind === 'word' && prev.shape === 'lower' && PLACE_PREPOSITIONS.has(prev.key);
