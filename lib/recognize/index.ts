@@ -50,10 +50,10 @@ import {
   widenPlaces,
 } from './place-spans';
 import {
-  cityNamedOrganisations,
   gazetteerPlaces,
   placeNounKind,
   placesAfterPrepositions,
+  unquotedOrganisations,
 } from './places';
 import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
@@ -283,7 +283,9 @@ function withPlacesAfterPrepositions(
 ): Candidate[] {
   const taken = takenTokens(tokenized, picked);
   for (const c of chosen) for (let k = c.start; k < c.end; k++) taken[k] = 1;
-  const found = placesAfterPrepositions(tokenized, taken);
+  const organisations =
+    tokenized.lang === 'ru' ? unquotedOrganisations(tokenized, picked) : undefined;
+  const found = placesAfterPrepositions(tokenized, taken, organisations);
   const places = found.map(
     (p): Candidate => ({
       ...p,
@@ -294,7 +296,7 @@ function withPlacesAfterPrepositions(
   );
   if (tokenized.lang === 'ru') {
     for (const p of found) for (let k = p.start; k < p.end; k++) taken[k] = 1;
-    const cities = gazetteerPlaces(tokenized, taken, cityNamedOrganisations(tokenized, picked));
+    const cities = gazetteerPlaces(tokenized, taken, organisations);
     for (const p of cities) places.push({ ...p, type: 'LOC', tier: 1 });
   }
   if (places.length === 0) return chosen;
