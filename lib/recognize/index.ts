@@ -43,6 +43,7 @@ import {
   joinLexiconPlaces,
   latinAfterPlaces,
   placesAfterSettlementNouns,
+  placesBeforeNames,
   placesInLists,
   republicNames,
   seatsAsInstitutions,
@@ -365,16 +366,17 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
           placeAfterPreposition(tokenized, curatedPlaceNotPerson(tokenized, c, personWords)),
         )
       : people;
-    if (lang === 'ru') appendAll(names, latinInBrackets(tokenized, names));
+    const named = lang === 'ru' ? placesBeforeNames(tokenized, names) : names;
+    if (lang === 'ru') appendAll(named, latinInBrackets(tokenized, named));
     const blockers = tagged.filter((c) => c.type !== 'PER' && c.type !== 'LOC');
     const order =
       lang === 'ru'
-        ? [...treaties, ...names, ...fallback, ...blockers]
+        ? [...treaties, ...named, ...fallback, ...blockers]
         : [
             ...treaties,
             ...englishDatelines(tokenized),
             ...eastAsianNamesEn(tokenized),
-            ...names,
+            ...named,
             ...blockers,
             ...fallback,
           ];

@@ -4,6 +4,7 @@
  * Russian names places, checked against nerel-train; their figures are in docs/recognition.md.
  */
 
+import { personForSpan } from './people';
 import { ABSTRACT_NOUN, ADJECTIVE, complementLike, placeCanonical } from './places';
 import { adjectiveNominative } from './russian';
 import type { Candidate, TokenizedText } from './tokenized-text';
@@ -513,4 +514,62 @@ export function sharedRegionNouns(
     out = kept.sort((x, y) => x.start - y.start);
   }
   return out ?? (chosen as Candidate[]);
+}
+
+/** The end of a place that token i opens, if the lexicon or the gazetteer knows one there. */
+function knownPlaceEnd(tokenized: TokenizedText, i: number, limit: number): number {
+  const phrase = tokenized.phraseAt[i];
+  if (phrase?.entry.type === 'LOC' && phrase.end <= limit) return phrase.end;
+  if (tokenized.lex.placeRu((tokenized.tokens[i] as Token).key)) return i + 1;
+  const readings = tokenized.readings(i);
+  return readings.length > 0 && readings.every((r) => r.kind === 'G') ? i + 1 : -1;
+}
+
+/**
+ * A tagged person that opens with a place and goes on with a full name ("премьер-министр Дании
+ * Хелле Торнинг-Шмитт", "житель Санта-Фе Димитриос Пагуртзис"): the place that a role or a noun
+ * governs in the genitive, then the person. The first word must be no first name or surname the
+ * dictionary knows ("Сальвадора Дали", "Владимира Путина" stay whole), and at least two
+ * capitalised words must follow it.
+ */
+export function placesBeforeNames(tokenized: TokenizedText, names: Candidate[]): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n < names.length; n++) {
+    const c = names[n] as Candidate;
+    const end = placeBeforeName(tokenized, c);
+    if (end < 0) {
+      out?.push(c);
+      continue;
+    }
+    out ??= names.slice(0, n);
+    out.push({
+      start: c.start,
+      end,
+      type: 'LOC',
+      canonical: placeCanonical(tokenized, c.start, end),
+      tier: c.tier,
+      tagged: true,
+    });
+    out.push({ ...personForSpan(tokenized, end, c.end), tier: c.tier, tagged: true });
+  }
+  return out ?? names;
+}
+
+/** Where the place that opens person span c ends, or -1 (placesBeforeNames). */
+function placeBeforeName(tokenized: TokenizedText, c: Candidate): number {
+  if (c.type !== 'PER' || c.end - c.start < 3) return -1;
+  const t = tokenized.tokens[c.start] as Token;
+  if (t.script !== 'cyr' || t.shape !== 'title') return -1;
+  const end = knownPlaceEnd(tokenized, c.start, c.end - 2);
+  if (end < 0) return -1;
+  if (tokenized.readings(c.start).some((r) => r.kind !== 'G')) {
+    // A curated place that is also a first name ("Дании", "Сальвадора") only before a word that
+    // can open a name, no surname ("Сальвадора Франсиско Флорес", not "Питер Хиггс").
+    const phrase = tokenized.phraseAt[c.start];
+    if (!phrase?.entry.curated || phrase.entry.type !== 'LOC') return -1;
+    const next = tokenized.readings(end);
+    if (next.length > 0 && !next.some((r) => r.kind === 'F')) return -1;
+  }
+  for (let k = end; k < c.end; k++) if (!nameShaped(tokenized.tokens[k] as Token)) return -1;
+  return end;
 }

@@ -4,6 +4,7 @@ import {
   curatedPlaceNotPerson,
   fullNameWords,
   joinLexiconPlaces,
+  placesBeforeNames,
   placesInLists,
   seatsAsInstitutions,
   widenPlaces,
@@ -145,5 +146,38 @@ describe('placesInLists', () => {
       'PER Радичу',
       'LOC Москвы',
     ]);
+  });
+});
+
+describe('placesBeforeNames', () => {
+  it('splits a place off the front of a person the tagger ran together', () => {
+    const tokenized = tokenizedOf(
+      'Премьер-министр Дании Хелле Торнинг-Шмитт и президент Сальвадора Франсиско Флорес.',
+      'ru',
+    );
+    const out = placesBeforeNames(
+      tokenized,
+      spans(tokenized, ['PER Дании Хелле Торнинг-Шмитт', 'PER Сальвадора Франсиско Флорес']),
+    );
+    expect(shown(tokenized, out)).toEqual([
+      'LOC Дании',
+      'PER Хелле Торнинг-Шмитт',
+      'LOC Сальвадора',
+      'PER Франсиско Флорес',
+    ]);
+    expect(out[0]?.canonical).toBe('Дания');
+  });
+
+  it('leaves names that open with a first name or a place before one word alone', () => {
+    const tokenized = tokenizedOf(
+      'Картины Сальвадора Дали, слова Владимира Ильича Ленина и Питер Хиггс.',
+      'ru',
+    );
+    const people = spans(tokenized, [
+      'PER Сальвадора Дали',
+      'PER Владимира Ильича Ленина',
+      'PER Питер Хиггс',
+    ]);
+    expect(placesBeforeNames(tokenized, people)).toBe(people);
   });
 });
