@@ -42,6 +42,7 @@ import {
   fullNameWords,
   joinLexiconPlaces,
   latinAfterPlaces,
+  peopleAfterLocativePlaceNouns,
   placesAfterSettlementNouns,
   placesBeforeNames,
   placesInLists,
@@ -410,9 +411,12 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
         tokenized,
         joinLexiconPlaces(tokenized, seatsAsInstitutions(tokenized, chosen)),
       );
-      chosen = placesAfterSettlementNouns(
+      chosen = peopleAfterLocativePlaceNouns(
         tokenized,
-        sharedRegionNouns(tokenized, republicNames(tokenized, chosen)),
+        placesAfterSettlementNouns(
+          tokenized,
+          sharedRegionNouns(tokenized, republicNames(tokenized, chosen)),
+        ),
       );
       chosen = placesInLists(tokenized, chosen, personWords ?? new Set());
       chosen = latinAfterPlaces(tokenized, chosen);

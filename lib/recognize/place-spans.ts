@@ -573,3 +573,63 @@ function placeBeforeName(tokenized: TokenizedText, c: Candidate): number {
   for (let k = end; k < c.end; k++) if (!nameShaped(tokenized.tokens[k] as Token)) return -1;
   return end;
 }
+
+/**
+ * Place nouns in the prepositional singular: after "в"/"на" they say where, and the capitalised
+ * name in apposition after them is that place's ("в графстве Кент", "в городе Дирем", "в штате
+ * Южная Дакота", "в районе Мохаммед Ага"), whatever names it looks like.
+ */
+const LOCATIVE_PLACE_NOUNS = new Set([
+  'городе',
+  'городке',
+  'селе',
+  'деревне',
+  'поселке',
+  'местечке',
+  'станице',
+  'микрорайоне',
+  'районе',
+  'округе',
+  'штате',
+  'графстве',
+  'провинции',
+  'префектуре',
+  'коммуне',
+]);
+
+/** A place noun of LOCATIVE_PLACE_NOUNS at token i after "в"/"на", maybe with an adjective. */
+function locativePlaceNoun(tokens: readonly Token[], i: number): boolean {
+  const noun = tokens[i];
+  if (noun?.kind !== 'word' || noun.shape !== 'lower' || !LOCATIVE_PLACE_NOUNS.has(noun.key))
+    return false;
+  let k = i - 1;
+  const adj = tokens[k];
+  if (adj?.shape === 'lower' && /(?:ом|ем|ой|ей)$/.test(adj.key)) k--;
+  const prep = tokens[k];
+  return prep?.kind === 'word' && (prep.key === 'в' || prep.key === 'во' || prep.key === 'на');
+}
+
+/**
+ * People right after a place noun in the prepositional after "в"/"на" (LOCATIVE_PLACE_NOUNS)
+ * are that place: nobody is "в городе" a person.
+ */
+export function peopleAfterLocativePlaceNouns(
+  tokenized: TokenizedText,
+  chosen: readonly Candidate[],
+): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    if (c.type !== 'PER' || (tokenized.tokens[c.start] as Token).gap !== ' ') continue;
+    if (!locativePlaceNoun(tokenized.tokens, c.start - 1)) continue;
+    // A first name the dictionary reads only in an oblique case opens a person a noun before
+    // governs ("полпреда президента в округе Виктора Ишаева"); names in apposition agree with
+    // the noun or stand in the nominative.
+    const first = tokenized.readings(c.start).filter((r) => r.kind === 'F');
+    if (first.length > 0 && first.every((r) => r.codes.every((code) => code[0] !== 'n'))) continue;
+    out ??= chosen.slice();
+    const { person: _person, ...rest } = c;
+    out[n] = { ...rest, type: 'LOC', canonical: placeCanonical(tokenized, c.start, c.end) };
+  }
+  return out ?? (chosen as Candidate[]);
+}

@@ -4,6 +4,7 @@ import {
   curatedPlaceNotPerson,
   fullNameWords,
   joinLexiconPlaces,
+  peopleAfterLocativePlaceNouns,
   placesBeforeNames,
   placesInLists,
   seatsAsInstitutions,
@@ -179,5 +180,25 @@ describe('placesBeforeNames', () => {
       'PER Питер Хиггс',
     ]);
     expect(placesBeforeNames(tokenized, people)).toBe(people);
+  });
+});
+
+describe('peopleAfterLocativePlaceNouns', () => {
+  it('reads a person after "в" and a place noun in the prepositional as the place', () => {
+    const tokenized = tokenizedOf(
+      'Он умер в графстве Кент, жил в штате Южная Дакота, а полпред в округе Виктора Ишаева.',
+      'ru',
+    );
+    const out = peopleAfterLocativePlaceNouns(
+      tokenized,
+      spans(tokenized, ['PER Кент', 'PER Южная Дакота', 'PER Виктора Ишаева']),
+    );
+    expect(shown(tokenized, out)).toEqual(['LOC Кент', 'LOC Южная Дакота', 'PER Виктора Ишаева']);
+  });
+
+  it('leaves a person after a place noun in another case alone', () => {
+    const tokenized = tokenizedOf('Глава района Василий Петров приехал.', 'ru');
+    const people = spans(tokenized, ['PER Василий Петров']);
+    expect(peopleAfterLocativePlaceNouns(tokenized, people)).toBe(people);
   });
 });
