@@ -332,14 +332,26 @@ export function placesAfterSettlementNouns(
   let out: Candidate[] | null = null;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const noun = tokens[i] as Token;
-    if (noun.shape !== 'lower' || noun.script !== 'cyr' || !SETTLEMENT_NOUNS.has(noun.key))
-      continue;
+    if (noun.shape !== 'lower' || noun.script !== 'cyr') continue;
+    // After "в" and a place noun in the prepositional the name in apposition is the place's
+    // whatever names it looks like ("в селе Солнцеве", "в районе Стретем", "в посёлке Привольный").
+    const locative = locativePlaceNoun(tokens, i);
+    if (!locative && !SETTLEMENT_NOUNS.has(noun.key)) continue;
     taken ??= takenTokens(tokenized, chosen);
     if (taken[i + 1]) {
       // A one-word "person" there that the dictionary does not read as a name ("селений Гимры").
       const list: readonly Candidate[] = out ?? chosen;
       const k = list.findIndex((c) => c.start === i + 1);
       const c = list[k];
+      if (c?.type === 'LOC' && c.end === i + 2 && !tokenized.phraseAt[i + 1]?.entry.curated) {
+        // A one-word place that the name goes on after ("в городе Сазерленд Спрингс").
+        const end = nameAfter(tokenized, i + 2, taken, i + 1 + MAX_SETTLEMENT_WORDS);
+        if (end > i + 2) {
+          out ??= chosen.slice();
+          out[k] = { ...c, end, canonical: spanText(tokenized, i + 1, end) };
+        }
+        continue;
+      }
       if (c?.type !== 'PER' || c.end !== i + 2 || personNamePart(tokenized, i + 1)) continue;
       if ((tokens[i + 1] as Token).gap !== ' ' || (tokens[i + 1] as Token).script !== 'cyr')
         continue;
@@ -352,14 +364,20 @@ export function placesAfterSettlementNouns(
     while (end < tokens.length && end - i - 1 < MAX_SETTLEMENT_WORDS) {
       const w = tokens[end] as Token;
       if (w.gap !== ' ' || taken[end] || w.script !== 'cyr' || !isCapWord(tokenized, end)) break;
-      if (tokenized.isRole[end] || personNamePart(tokenized, end)) break;
+      if (tokenized.isRole[end] || (!locative && personNamePart(tokenized, end))) break;
+      if (locative && end === i + 1 && obliqueFirstName(tokenized, end)) break;
       // An adjective after the name opens the next one ("селе Дуба-Юрт Чечено-Ингушской …").
       if (end > i + 1 && ADJECTIVE.test(w.key)) break;
       end++;
     }
     if (end === i + 1) continue;
     const first = tokens[i + 1] as Token;
-    if (end === i + 2 && ADJECTIVE.test(first.key)) continue;
+    if (
+      end === i + 2 &&
+      ADJECTIVE.test(first.key) &&
+      !(locative && NOMINATIVE_ADJECTIVE.test(first.key))
+    )
+      continue;
     if (tokenized.lex.capsNotNames.has(first.key)) continue;
     out ??= chosen.slice();
     out.push({
@@ -625,11 +643,35 @@ export function peopleAfterLocativePlaceNouns(
     // A first name the dictionary reads only in an oblique case opens a person a noun before
     // governs ("полпреда президента в округе Виктора Ишаева"); names in apposition agree with
     // the noun or stand in the nominative.
-    const first = tokenized.readings(c.start).filter((r) => r.kind === 'F');
-    if (first.length > 0 && first.every((r) => r.codes.every((code) => code[0] !== 'n'))) continue;
+    if (obliqueFirstName(tokenized, c.start)) continue;
     out ??= chosen.slice();
     const { person: _person, ...rest } = c;
     out[n] = { ...rest, type: 'LOC', canonical: placeCanonical(tokenized, c.start, c.end) };
   }
   return out ?? (chosen as Candidate[]);
+}
+
+/** A nominative adjective, which cannot agree with a noun in the prepositional: a name. */
+const NOMINATIVE_ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее)$/;
+
+/** Token i reads as a first name, and only in an oblique case. */
+function obliqueFirstName(tokenized: TokenizedText, i: number): boolean {
+  const first = tokenized.readings(i).filter((r) => r.kind === 'F');
+  return first.length > 0 && first.every((r) => r.codes.every((code) => code[0] !== 'n'));
+}
+
+/**
+ * The end of the capitalised Cyrillic words from token `from` on (before `limit`) that no span
+ * took and that are no name part, role or adjective: the rest of a settlement's name.
+ */
+function nameAfter(tokenized: TokenizedText, from: number, taken: Uint8Array, limit: number) {
+  let end = from;
+  while (end < Math.min(limit, tokenized.tokens.length)) {
+    const w = tokenized.tokens[end] as Token;
+    if (w.gap !== ' ' || taken[end] || w.script !== 'cyr' || !isCapWord(tokenized, end)) break;
+    if (tokenized.isRole[end] || personNamePart(tokenized, end) || ADJECTIVE.test(w.key)) break;
+    if (lowerCaseWords(tokenized).has(w.key)) break;
+    end++;
+  }
+  return end;
 }

@@ -5,6 +5,7 @@ import {
   fullNameWords,
   joinLexiconPlaces,
   peopleAfterLocativePlaceNouns,
+  placesAfterSettlementNouns,
   placesBeforeNames,
   placesInLists,
   seatsAsInstitutions,
@@ -200,5 +201,22 @@ describe('peopleAfterLocativePlaceNouns', () => {
     const tokenized = tokenizedOf('Глава района Василий Петров приехал.', 'ru');
     const people = spans(tokenized, ['PER Василий Петров']);
     expect(peopleAfterLocativePlaceNouns(tokenized, people)).toBe(people);
+  });
+});
+
+describe('placesAfterSettlementNouns', () => {
+  it('takes the name after "в" and a place noun in the prepositional, whatever it looks like', () => {
+    const tokenized = tokenizedOf(
+      'Он родился в селе Солнцеве, похоронен в посёлке Привольный, жил у села Хохотуй.',
+      'ru',
+    );
+    const out = placesAfterSettlementNouns(tokenized, []);
+    expect(shown(tokenized, out)).toEqual(['LOC Солнцеве', 'LOC Привольный', 'LOC Хохотуй']);
+  });
+
+  it('carries a one-word place on over the rest of the name', () => {
+    const tokenized = tokenizedOf('Взрыв произошёл в городе Сисайд Парк, штат Нью-Джерси.', 'ru');
+    const out = placesAfterSettlementNouns(tokenized, spans(tokenized, ['LOC Сисайд']));
+    expect(shown(tokenized, out)).toEqual(['LOC Сисайд Парк']);
   });
 });
