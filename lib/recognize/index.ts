@@ -41,11 +41,22 @@ import {
   curatedPlaceNotPerson,
   fullNameWords,
   joinLexiconPlaces,
+  latinAfterPlaces,
+  peopleAfterLocativePlaceNouns,
+  placesAfterSettlementNouns,
+  placesBeforeNames,
   placesInLists,
+  republicNames,
   seatsAsInstitutions,
+  sharedRegionNouns,
   widenPlaces,
 } from './place-spans';
-import { gazetteerPlaces, placeNounKind, placesAfterPrepositions } from './places';
+import {
+  gazetteerPlaces,
+  placeNounKind,
+  placesAfterPrepositions,
+  unquotedOrganisations,
+} from './places';
 import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
@@ -281,13 +292,15 @@ function withPlacesAfterPrepositions(
 ): Candidate[] {
   const taken = takenTokens(tokenized, picked);
   for (const c of chosen) for (let k = c.start; k < c.end; k++) taken[k] = 1;
-  const found = placesAfterPrepositions(tokenized, taken);
+  const organisations =
+    tokenized.lang === 'ru' ? unquotedOrganisations(tokenized, picked) : undefined;
+  const found = placesAfterPrepositions(tokenized, taken, organisations);
   const places = found.map((p) =>
     newCandidate(p.start, p.end, 'LOC', spanText(tokenized, p.start, p.end), 1),
   );
   if (tokenized.lang === 'ru') {
     for (const p of found) for (let k = p.start; k < p.end; k++) taken[k] = 1;
-    for (const p of gazetteerPlaces(tokenized, taken))
+    for (const p of gazetteerPlaces(tokenized, taken, organisations))
       places.push(newCandidate(p.start, p.end, 'LOC', p.canonical, 1));
   }
   if (places.length === 0) return chosen;
@@ -359,16 +372,17 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
           placeAfterPreposition(tokenized, curatedPlaceNotPerson(tokenized, c, personWords)),
         )
       : people;
-    if (lang === 'ru') appendAll(names, latinInBrackets(tokenized, names));
+    const named = lang === 'ru' ? placesBeforeNames(tokenized, names) : names;
+    if (lang === 'ru') appendAll(named, latinInBrackets(tokenized, named));
     const blockers = tagged.filter((c) => c.type !== 'PER' && c.type !== 'LOC');
     const order =
       lang === 'ru'
-        ? [...treaties, ...names, ...fallback, ...blockers]
+        ? [...treaties, ...named, ...fallback, ...blockers]
         : [
             ...treaties,
             ...englishDatelines(tokenized),
             ...eastAsianNamesEn(tokenized),
-            ...names,
+            ...named,
             ...blockers,
             ...fallback,
           ];
@@ -402,7 +416,15 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
         tokenized,
         joinLexiconPlaces(tokenized, seatsAsInstitutions(tokenized, chosen)),
       );
+      chosen = peopleAfterLocativePlaceNouns(
+        tokenized,
+        placesAfterSettlementNouns(
+          tokenized,
+          sharedRegionNouns(tokenized, republicNames(tokenized, chosen)),
+        ),
+      );
       chosen = placesInLists(tokenized, chosen, personWords ?? new Set());
+      chosen = latinAfterPlaces(tokenized, chosen);
     }
     if (policy.recurrences)
       chosen = markRecurrences(

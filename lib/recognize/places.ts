@@ -8,7 +8,7 @@
 import { displayLike } from './display-names';
 import { adjectiveNominative, looksLikeVerb } from './russian';
 import { isCapWord, lowerCaseWords, spanText, type TokenizedText } from './tokenized-text';
-import { keyOf, type Token } from './tokens';
+import { keyOf, quotedName, type Token } from './tokens';
 
 /** Prepositions after which a capitalised word that could be a name is more likely a place. */
 const PLACE_PREPOSITIONS = new Set([
@@ -234,18 +234,24 @@ const LOCATIVE_PREPOSITIONS = new Set(['в', 'во', 'из', 'близ', 'вбл
  * Unknown one-word names right after a locative preposition, that nothing else took: places
  * ("в Портапике", "в Наньпине", "из Торгау"). The word must be capitalised inside a sentence, stand
  * alone (no capitalised word after it), be no dictionary name but a place, not look like a Russian
- * surname, and not be quoted; organisations ("в Газпроме") are the tagger's and block it.
+ * surname, and not be quoted; the tagger's organisations ("в Газпроме") block it unless `open`
+ * (unquotedOrganisations) marks the word a one-word organisation that placeNamedLikeOrganisation
+ * reads as a place.
  */
 export function placesAfterPrepositions(
   tokenized: TokenizedText,
   taken: Uint8Array,
+  open?: Int32Array,
 ): { start: number; end: number }[] {
   const { tokens } = tokenized;
   const out: { start: number; end: number }[] = [];
   let lower: Set<string> | null = null;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (taken[i] || t.kind !== 'word' || t.script !== 'cyr' || t.shape !== 'title') continue;
+    const organisation = !!taken[i] && open?.[i] === i + 1;
+    if ((taken[i] && !organisation) || t.kind !== 'word' || t.script !== 'cyr') continue;
+    if (t.shape !== 'title') continue;
+    if (organisation && !placeNamedLikeOrganisation(tokenized, i)) continue;
     if (t.sentenceStart || t.gap !== ' ' || tokenized.isRole[i]) continue;
     const prep = tokens[i - 1] as Token;
     const lowerPrep = prep.shape === 'lower' || prep.sentenceStart;
@@ -253,7 +259,11 @@ export function placesAfterPrepositions(
     const next = tokens[i + 1];
     if (next && next.gap === ' ' && next.kind === 'word' && /^\p{Lu}/u.test(next.text)) continue;
     if (next && next.gap === '' && next.text !== '.' && next.text !== ',') continue;
-    if (tokenized.lex.capsNotNames.has(t.key) || /\p{Lu}/u.test(t.text.slice(1))) continue;
+    // Inner capitals only after a hyphen: a compound place name ("в Оксон-Хилле", "в
+    // Сазерленд-Спрингс"), not a company's camel case ("во ВКонтакте").
+    if (tokenized.lex.capsNotNames.has(t.key) || /[^-]\p{Lu}/u.test(t.text)) continue;
+    // A compound ending in a lower-case common noun names a facility ("в Гайд-парке").
+    if (/-\p{Ll}+$/u.test(t.text)) continue;
     // Capitalised adjectives and abstract nouns open names of institutions and documents
     // ("в Следственном управлении", "в Стратегии развития", "в Министерстве юстиции").
     if (ADJECTIVE.test(t.key) || ABSTRACT_NOUN.test(t.key)) continue;
@@ -268,12 +278,49 @@ export function placesAfterPrepositions(
   return out;
 }
 
+/**
+ * A one-word name the tagger read as an organisation that is a place after a locative preposition
+ * all the same: a noun in the prepositional after "в" ("в Мармарисе", "в Уинчестере": where
+ * something is), or a compound name whose last part is capitalised ("в Сазерленд-Спрингс", "в
+ * Парк-Сити": how foreign place names are spelt, nearly always a place after a locative
+ * preposition). Organisations the lexicon's curated list knows ("в Минздраве", "в Конгрессе")
+ * stay organisations (figures in docs/recognition.md).
+ */
+function placeNamedLikeOrganisation(tokenized: TokenizedText, i: number): boolean {
+  if (tokenized.phraseAt[i]?.entry.type === 'ORG') return false;
+  const prep = tokenized.tokens[i - 1] as Token;
+  const t = tokenized.tokens[i] as Token;
+  if ((prep.key === 'в' || prep.key === 'во') && t.key.endsWith('е')) return true;
+  return /-\p{Lu}[^-]*$/u.test(t.text);
+}
+
 /** Longest world-city name tried, in tokens ("Нёйи - сюр - Сен"). */
 const MAX_CITY_TOKENS = 6;
 
 /**
+ * The end of each of the tagger's organisations by its first token, unquoted ones only (quotes
+ * mark a club or company named after its town: «Уигана»): an organisation whose words are exactly
+ * a world city's name is the city ("в Балтиморе", "из Арлингтона"), as an organisation named after
+ * a city is written with its noun ("Университета Рочестера") or in quotes (gazetteerPlaces), and a
+ * one-word one may be a place after a locative preposition (placesAfterPrepositions).
+ */
+export function unquotedOrganisations(
+  tokenized: TokenizedText,
+  picked: readonly { start: number; end: number; type: string }[],
+): Int32Array | undefined {
+  let out: Int32Array | undefined;
+  for (const c of picked) {
+    if (c.type !== 'ORG' || quotedName(tokenized.tokens, c.start, c.end)) continue;
+    out ??= new Int32Array(tokenized.tokens.length);
+    out[c.start] = c.end;
+  }
+  return out;
+}
+
+/**
  * World cities of the gazetteer (lexicon placesRu, GeoNames) on tokens no span took ("в
- * Балтиморе", "мексиканском Канкуне"): capitalised Cyrillic names, not the end of a longer
+ * Балтиморе", "мексиканском Канкуне"), or on exactly an organisation span of `open` (its end by
+ * its first token: unquotedOrganisations): capitalised Cyrillic names, not the end of a longer
  * capitalised name ("Пуэрто Антекера"), not the start of one unless after a locative preposition
  * ("Берни Сандерса" stays a person's), not written in lower case elsewhere in the text, not a first
  * name or surname the lexicon knows.
@@ -281,21 +328,26 @@ const MAX_CITY_TOKENS = 6;
 export function gazetteerPlaces(
   tokenized: TokenizedText,
   taken: Uint8Array,
+  open?: Int32Array,
 ): { start: number; end: number; canonical: string }[] {
   const { tokens } = tokenized;
   const out: { start: number; end: number; canonical: string }[] = [];
   let lower: Set<string> | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (taken[i] || t.kind !== 'word' || t.script !== 'cyr' || t.shape !== 'title') continue;
-    // The longest name tried ends before the next token a span took; names of several tokens
-    // are tried only where a city's may start with this word.
+    const openEnd = open?.[i] ?? 0;
+    if ((taken[i] && !openEnd) || t.kind !== 'word' || t.script !== 'cyr' || t.shape !== 'title')
+      continue;
+    // The longest name tried ends before the next token a span took, or where the organisation
+    // opening here ends; other names of several tokens are tried only where a city's may start
+    // with this word.
     let limit = i + 1;
-    if (tokenized.lex.cityStarts(t.key))
+    if (openEnd) limit = openEnd;
+    else if (tokenized.lex.cityStarts(t.key))
       while (limit < Math.min(tokens.length, i + MAX_CITY_TOKENS) && !taken[limit]) limit++;
     let end = -1;
     let canonical: string | undefined;
-    for (let j = limit; j > i; j--) {
+    for (let j = limit; j > (openEnd ? limit - 1 : i); j--) {
       if ((tokens[j - 1] as Token).kind !== 'word') continue;
       canonical = tokenized.lex.placeRu(keyOf(tokens, i, j));
       if (canonical) {
@@ -305,7 +357,7 @@ export function gazetteerPlaces(
     }
     if (!canonical) continue;
     const prev = tokens[i - 1];
-    if (prev?.gap === ' ' && prev.kind === 'word' && prev.shape !== 'lower' && !t.sentenceStart)
+    if (t.gap === ' ' && prev?.kind === 'word' && prev.shape !== 'lower' && !t.sentenceStart)
       continue;
     const afterPreposition =
       !!prev && prev.kind === 'word' && prev.shape === 'lower' && PLACE_PREPOSITIONS.has(prev.key);

@@ -4,6 +4,9 @@ import {
   curatedPlaceNotPerson,
   fullNameWords,
   joinLexiconPlaces,
+  peopleAfterLocativePlaceNouns,
+  placesAfterSettlementNouns,
+  placesBeforeNames,
   placesInLists,
   seatsAsInstitutions,
   widenPlaces,
@@ -145,5 +148,75 @@ describe('placesInLists', () => {
       'PER Радичу',
       'LOC Москвы',
     ]);
+  });
+});
+
+describe('placesBeforeNames', () => {
+  it('splits a place off the front of a person the tagger ran together', () => {
+    const tokenized = tokenizedOf(
+      'Премьер-министр Дании Хелле Торнинг-Шмитт и президент Сальвадора Франсиско Флорес.',
+      'ru',
+    );
+    const out = placesBeforeNames(
+      tokenized,
+      spans(tokenized, ['PER Дании Хелле Торнинг-Шмитт', 'PER Сальвадора Франсиско Флорес']),
+    );
+    expect(shown(tokenized, out)).toEqual([
+      'LOC Дании',
+      'PER Хелле Торнинг-Шмитт',
+      'LOC Сальвадора',
+      'PER Франсиско Флорес',
+    ]);
+    expect(out[0]?.canonical).toBe('Дания');
+  });
+
+  it('leaves names that open with a first name or a place before one word alone', () => {
+    const tokenized = tokenizedOf(
+      'Картины Сальвадора Дали, слова Владимира Ильича Ленина и Питер Хиггс.',
+      'ru',
+    );
+    const people = spans(tokenized, [
+      'PER Сальвадора Дали',
+      'PER Владимира Ильича Ленина',
+      'PER Питер Хиггс',
+    ]);
+    expect(placesBeforeNames(tokenized, people)).toBe(people);
+  });
+});
+
+describe('peopleAfterLocativePlaceNouns', () => {
+  it('reads a person after "в" and a place noun in the prepositional as the place', () => {
+    const tokenized = tokenizedOf(
+      'Он умер в графстве Кент, жил в штате Южная Дакота, а полпред в округе Виктора Ишаева.',
+      'ru',
+    );
+    const out = peopleAfterLocativePlaceNouns(
+      tokenized,
+      spans(tokenized, ['PER Кент', 'PER Южная Дакота', 'PER Виктора Ишаева']),
+    );
+    expect(shown(tokenized, out)).toEqual(['LOC Кент', 'LOC Южная Дакота', 'PER Виктора Ишаева']);
+  });
+
+  it('leaves a person after a place noun in another case alone', () => {
+    const tokenized = tokenizedOf('Глава района Василий Петров приехал.', 'ru');
+    const people = spans(tokenized, ['PER Василий Петров']);
+    expect(peopleAfterLocativePlaceNouns(tokenized, people)).toBe(people);
+  });
+});
+
+describe('placesAfterSettlementNouns', () => {
+  it('takes the name after "в" and a place noun in the prepositional, whatever it looks like', () => {
+    const tokenized = tokenizedOf(
+      'Он родился в селе Солнцеве, похоронен в посёлке Привольный, жил у села Хохотуй.',
+      'ru',
+    );
+    const out = placesAfterSettlementNouns(tokenized, []);
+    expect(shown(tokenized, out)).toEqual(['LOC Солнцеве', 'LOC Привольный', 'LOC Хохотуй']);
+  });
+
+  it('carries a one-word place on over the rest of the name', () => {
+    const tokenized = tokenizedOf('Взрыв произошёл в городе Сисайд Парк, штат Нью-Джерси.', 'ru');
+    const out = placesAfterSettlementNouns(tokenized, spans(tokenized, ['LOC Сисайд']));
+    expect(shown(tokenized, out)).toEqual(['LOC Сисайд Парк']);
   });
 });

@@ -7,6 +7,7 @@ import {
   placeCanonical,
   placeNounKind,
   placesAfterPrepositions,
+  unquotedOrganisations,
 } from '../../lib/recognize/places';
 import { createTokenizedText } from '../../lib/recognize/tokenized-text';
 import { tokenize } from '../../lib/recognize/tokens';
@@ -74,6 +75,33 @@ describe('placesAfterPrepositions', () => {
     const taken = new Uint8Array(tokens.length).fill(1);
     expect(placesAfterPrepositions(tokenized, taken)).toEqual([]);
   });
+
+  it('reads compound names with capitalised parts, not those ending in a common noun', () => {
+    expect(places('Бой прошёл в Оксон-Хилле (Мэриленд).')).toEqual(['Оксон-Хилле']);
+    expect(places('Митинг прошёл в Гайд-парке вчера.')).toEqual([]);
+  });
+
+  it("looks through the tagger's one-word organisations in the prepositional after «в»", () => {
+    /** What it finds when every token is an organisation's of its own. */
+    const throughOrganisations = (text: string) => {
+      const tokens = tokenize(text);
+      const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
+      const organisations = unquotedOrganisations(
+        tokenized,
+        tokens.map((_, i) => ({ start: i, end: i + 1, type: 'ORG' })),
+      );
+      const taken = new Uint8Array(tokens.length).fill(1);
+      return placesAfterPrepositions(tokenized, taken, organisations).map(
+        (p) => tokens[p.start]?.text,
+      );
+    };
+    expect(throughOrganisations('Президент отдыхал в Мармарисе летом.')).toEqual(['Мармарисе']);
+    expect(throughOrganisations('Фестиваль проходит в Парк-Сити, штат Юта.')).toEqual([
+      'Парк-Сити',
+    ]);
+    expect(throughOrganisations('Он обратился в Думу летом.')).toEqual([]);
+    expect(throughOrganisations('Так заявили в Минздраве вчера.')).toEqual([]);
+  });
 });
 
 describe('placeAfterPreposition: a one-word person right after «в»', () => {
@@ -119,6 +147,19 @@ describe('gazetteerPlaces', () => {
       'Нэшвилле=Нэшвилл',
     ]);
     expect(cities('Куратор музея в Балтиморе Джефф Джером.')).toEqual(['Балтиморе=Балтимор']);
+  });
+
+  it('reads a city the tagger took for an organisation, exactly its words and unquoted', () => {
+    const text = 'Он жил в Балтиморе и болел за «Балтимор».';
+    const tokens = tokenize(text);
+    const tokenized = createTokenizedText(text, tokens, getLexicon(), 'ru');
+    const spans = tokens
+      .map((_t, i) => ({ start: i, end: i + 1, type: 'ORG' }))
+      .filter((s) => tokens[s.start]?.text.startsWith('Балтимор'));
+    const taken = new Uint8Array(tokens.length);
+    for (const s of spans) taken[s.start] = 1;
+    const found = gazetteerPlaces(tokenized, taken, unquotedOrganisations(tokenized, spans));
+    expect(found.map((p) => tokens[p.start]?.text)).toEqual(['Балтиморе']);
   });
 
   it('leaves a city name inside a longer capitalised name alone', () => {
