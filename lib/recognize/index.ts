@@ -29,11 +29,13 @@ import type { LoadedModel } from './model/weights';
 import { markRecurrences } from './one-sense';
 import {
   firstNameBeforeSurname,
+  firstNameFromText,
   INFLECTED_ABBREVIATION,
   joinAcrossParticles,
   joinNicknames,
   juniorSeniorNames,
   latinInBrackets,
+  spelledFirstNames,
   splitPeople,
   surnameAfterFirstName,
 } from './person-spans';
@@ -388,6 +390,8 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
       const taken = takenTokens(tokenized, picked);
       chosen = surnameAfterFirstName(tokenized, chosen, taken);
       chosen = firstNameBeforeSurname(tokenized, chosen, taken);
+      chosen = firstNameFromText(tokenized, chosen, taken);
+      chosen = spelledFirstNames(tokenized, chosen, taken);
       chosen = juniorSeniorNames(tokenized, chosen);
       chosen = surnamesOverPlaces(tokenized, chosen, PLACE_WORDS_RU);
       chosen = joinAcrossParticles(tokenized, chosen);

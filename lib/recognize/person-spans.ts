@@ -8,6 +8,7 @@ import { appendAll } from '../arrays';
 import { SURNAME_PARTICLES } from './curated/name-parts';
 import { displayLike } from './display-names';
 import { FUNCTION_WORDS_EN } from './english';
+import { nominativeGuesses, spellsGivenName } from './given-names-ru';
 import type { WordReading } from './lexicon';
 import { personForSpan } from './people';
 import { patronymicNominative } from './russian';
@@ -561,4 +562,120 @@ function particleBetween(tokenized: TokenizedText, a: Candidate, b: Candidate): 
   const after = tokenized.tokens[k + 1];
   if (p?.shape !== 'lower' || !JOINING_PARTICLES.has(p.key) || p.gap !== ' ') return -1;
   return after?.gap === ' ' && /^\p{Lu}/u.test(after.text) ? k : -1;
+}
+
+/** Two forms of one Cyrillic name word: one is the other with a case ending of up to three letters. */
+function sameNameWord(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.length - short.length <= 3 && long.startsWith(short);
+}
+
+/**
+ * Russian: a lone surname takes the capitalised word right before it as its first name when the
+ * same text names that person in full with that word ("Николаус Арнонкур … [Николаус] Арнонкур
+ * родился", "Янез Янша" at a sentence start): one text names one person the same way, and
+ * where a sentence starts, or another name stands before, any word is capitalised and only the
+ * text's other mentions tell a given name from a common word. Not a word another span took, a
+ * role or a lexicon phrase.
+ */
+export function firstNameFromText(
+  tokenized: TokenizedText,
+  chosen: Candidate[],
+  taken: Uint8Array,
+): Candidate[] {
+  // First word and surname keys of the people named in full (two words or more, Cyrillic).
+  let full: { first: string; keys: readonly string[] }[] | null = null;
+  let out: Candidate[] | null = null;
+  let busy: Uint8Array | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    if (c.type !== 'PER' || c.end !== c.start + 1) continue;
+    const surname = tokenized.tokens[c.start] as Token;
+    if (surname.script !== 'cyr' || surname.shape !== 'title' || surname.gap !== ' ') continue;
+    const k = c.start - 1;
+    const w = tokenized.tokens[k];
+    if (w?.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title') continue;
+    if (taken[k] || tokenized.isRole[k] || tokenized.phraseAt[k]) continue;
+    if (!full) {
+      full = [];
+      for (const p of chosen) {
+        if (p.type !== 'PER' || p.end - p.start < 2 || !p.person) continue;
+        const first = tokenized.tokens[p.start] as Token;
+        if (first.script !== 'cyr') continue;
+        full.push({ first: first.key, keys: p.person.surnameKeys });
+      }
+    }
+    if (full.length === 0) break;
+    const keys = c.person?.surnameKeys ?? [];
+    const named = full.some(
+      (p) => sameNameWord(p.first, w.key) && p.keys.some((key) => keys.includes(key)),
+    );
+    if (!named) continue;
+    if (!busy) {
+      busy = taken.slice();
+      for (const other of chosen) busy.fill(1, other.start, other.end);
+    }
+    if (busy[k]) continue;
+    out ??= chosen.slice();
+    out[n] = { ...personForSpan(tokenized, k, c.end), tier: c.tier, tagged: true };
+    busy[k] = 1;
+  }
+  return out ?? chosen;
+}
+
+/** Russian words that open sentences and are never names (adverbs, pronouns, conjunctions). */
+const FUNCTION_WORDS_RU: ReadonlySet<string> = new Set(
+  'сам сама само сами там тут здесь туда сюда но однако далее ранее позже позднее затем потом тогда теперь сейчас уже еще также тоже даже лишь только вот вчера сегодня завтра поэтому кроме после перед когда если хотя пока как так где куда это этот эта эти тот та те все весь вся всех он она они оно мы вы его ее их им ей ему кто что чем почему зачем более менее очень почти именно наконец впрочем правда кстати итак зато либо или нет между среди вместе около возле против через'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Russian: a lone surname takes the capitalised word right before it as its first name when that
+ * word spells back into a given name of the English and Moby lists ("[Николаус] Арнонкур",
+ * "[Холли] Соломон", "[Никлас] Лидстрём"): the press writes foreign given names by their sound
+ * (given-names-ru.ts). Not a word another span took, a role, a lexicon phrase, a word the
+ * dictionary reads as other than a first name, a word the text writes in lower case, an
+ * adjective or an abbreviation. At a sentence start, where any word is capitalised, only a word
+ * of five letters or more as written, and no function word: short common words spell short
+ * names («Сам» Sam, «Мать» Matt, «Дела» Della).
+ */
+export function spelledFirstNames(
+  tokenized: TokenizedText,
+  chosen: Candidate[],
+  taken: Uint8Array,
+): Candidate[] {
+  let out: Candidate[] | null = null;
+  let busy: Uint8Array | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    if (c.type !== 'PER' || c.end !== c.start + 1) continue;
+    const surname = tokenized.tokens[c.start] as Token;
+    if (surname.script !== 'cyr' || surname.shape !== 'title' || surname.gap !== ' ') continue;
+    const k = c.start - 1;
+    const w = tokenized.tokens[k];
+    if (w?.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title') continue;
+    if (taken[k] || tokenized.isRole[k] || tokenized.phraseAt[k] || tokenized.coveredBy[k])
+      continue;
+    if (INFLECTED_ABBREVIATION.test(w.text) || /(?:ий|ый|ой|ая|ое|ые|ие|ого|ому)$/.test(w.key))
+      continue;
+    const opening = w.sentenceStart || tokenized.capsLine[k];
+    if (opening && (w.key.length < 5 || FUNCTION_WORDS_RU.has(w.key))) continue;
+    if (tokenized.readings(k).some((r) => r.kind !== 'F' || r.lemma.ambiguous)) continue;
+    if (lowerCaseWords(tokenized).has(w.key)) continue;
+    const guesses = opening ? [w.key] : nominativeGuesses(w.key);
+    const spelt = guesses.some((g) =>
+      spellsGivenName(g, (latin) => tokenized.lex.isGivenNameEn(latin)),
+    );
+    if (!spelt) continue;
+    if (!busy) {
+      busy = taken.slice();
+      for (const other of chosen) busy.fill(1, other.start, other.end);
+    }
+    if (busy[k]) continue;
+    out ??= chosen.slice();
+    out[n] = { ...personForSpan(tokenized, k, c.end), tier: c.tier, tagged: true };
+    busy[k] = 1;
+  }
+  return out ?? chosen;
 }
