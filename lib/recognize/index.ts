@@ -28,6 +28,7 @@ import type { TaggedSpan } from './model/tagger';
 import type { LoadedModel } from './model/weights';
 import { markRecurrences } from './one-sense';
 import {
+  complementedNotPeople,
   firstNameBeforeSurname,
   firstNameFromText,
   INFLECTED_ABBREVIATION,
@@ -381,6 +382,7 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
         ),
       );
     chosen = joinNicknames(tokenized, chosen);
+    if (lang === 'ru') chosen = complementedNotPeople(tokenized, chosen);
     // Lone surnames of people named in full may also take tokens the tagger read as an
     // organisation's: on CoNLL people this gains more recall than it costs precision
     // (docs/recognition.md, "Measured figures behind the rules").

@@ -11,6 +11,7 @@ import { FUNCTION_WORDS_EN } from './english';
 import { nominativeGuesses, spellsGivenName } from './given-names-ru';
 import type { WordReading } from './lexicon';
 import { personForSpan } from './people';
+import { complementLike } from './places';
 import { patronymicNominative } from './russian';
 import { type Candidate, isInitial, lowerCaseWords, type TokenizedText } from './tokenized-text';
 import { CLOSE_QUOTES, OPEN_QUOTES, type Token } from './tokens';
@@ -678,4 +679,37 @@ export function spelledFirstNames(
     busy[k] = 1;
   }
   return out ?? chosen;
+}
+
+/**
+ * Russian: a lone capitalised word taken for a person but followed by a lower-case word that
+ * reads as its genitive complement ("Коллежа патафизики", "Службы безопасности", "Книги
+ * рекордов") is a common noun opening the name of an organisation or work: a person's name takes
+ * no genitive complement. Not a word the dictionary knows as a name, nor one the text names
+ * someone in full with.
+ */
+export function complementedNotPeople(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  let surnames: Set<string> | null = null;
+  let drop: Set<Candidate> | null = null;
+  for (const c of chosen) {
+    if (c.type !== 'PER' || c.end !== c.start + 1 || c.cued) continue;
+    const t = tokenized.tokens[c.start] as Token;
+    if (t.script !== 'cyr' || t.shape !== 'title') continue;
+    const next = tokenized.tokens[c.end];
+    if (next?.gap !== ' ' || next.shape !== 'lower' || next.script !== 'cyr') continue;
+    if (!complementLike(next.key)) continue;
+    if (tokenized.readings(c.start).length > 0) continue;
+    // NEREL marks an adjective made from a name as the person ("Нобелевской премии").
+    if (/(?:ов|ев|ёв|ин)ск/.test(t.key)) continue;
+    if (!surnames) {
+      surnames = new Set();
+      for (const p of chosen)
+        if (p.type === 'PER' && p.person?.full)
+          for (const key of p.person.surnameKeys) surnames.add(key);
+    }
+    if ((c.person?.surnameKeys ?? []).some((key) => surnames?.has(key))) continue;
+    drop ??= new Set();
+    drop.add(c);
+  }
+  return drop ? chosen.filter((c) => !drop?.has(c)) : chosen;
 }
