@@ -31,6 +31,7 @@ import {
   complementedNotPeople,
   firstNameBeforeSurname,
   firstNameFromText,
+  functionWordsNotPeople,
   INFLECTED_ABBREVIATION,
   joinAcrossParticles,
   joinNicknames,
@@ -382,7 +383,8 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
         ),
       );
     chosen = joinNicknames(tokenized, chosen);
-    if (lang === 'ru') chosen = complementedNotPeople(tokenized, chosen);
+    if (lang === 'ru')
+      chosen = functionWordsNotPeople(tokenized, complementedNotPeople(tokenized, chosen));
     // Lone surnames of people named in full may also take tokens the tagger read as an
     // organisation's: on CoNLL people this gains more recall than it costs precision
     // (docs/recognition.md, "Measured figures behind the rules").

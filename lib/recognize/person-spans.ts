@@ -626,7 +626,7 @@ export function firstNameFromText(
 
 /** Russian words that open sentences and are never names (adverbs, pronouns, conjunctions). */
 const FUNCTION_WORDS_RU: ReadonlySet<string> = new Set(
-  'сам сама само сами там тут здесь туда сюда но однако далее ранее позже позднее затем потом тогда теперь сейчас уже еще также тоже даже лишь только вот вчера сегодня завтра поэтому кроме после перед когда если хотя пока как так где куда это этот эта эти тот та те все весь вся всех он она они оно мы вы его ее их им ей ему кто что чем почему зачем более менее очень почти именно наконец впрочем правда кстати итак зато либо или нет между среди вместе около возле против через'.split(
+  'сам сама само сами там тут здесь туда сюда но однако далее ранее позже позднее затем потом тогда теперь сейчас уже еще также тоже даже лишь только вот вчера сегодня завтра поэтому кроме после перед когда если хотя пока как так где куда это этот эта эти тот та те все весь вся всех он она они оно мы вы его ее их им ей ему кто что чем почему зачем более менее очень почти именно наконец впрочем правда кстати итак зато либо или нет между среди вместе около возле против через вами вам вас нам нас нами мне меня мной тебе тебя ним ней нее них нему'.split(
     ' ',
   ),
 );
@@ -712,4 +712,22 @@ export function complementedNotPeople(tokenized: TokenizedText, chosen: Candidat
     drop.add(c);
   }
   return drop ? chosen.filter((c) => !drop?.has(c)) : chosen;
+}
+
+/**
+ * Russian: a lone function word is no person («Доктора Кто», «указанном Вами»): pronouns,
+ * adverbs and conjunctions name nobody, however they are written.
+ */
+export function functionWordsNotPeople(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    const drop =
+      c.type === 'PER' &&
+      c.end === c.start + 1 &&
+      FUNCTION_WORDS_RU.has((tokenized.tokens[c.start] as Token).key);
+    if (drop) out ??= chosen.slice(0, n);
+    else out?.push(c);
+  }
+  return out ?? chosen;
 }
