@@ -37,6 +37,7 @@ import {
   joinNicknames,
   juniorSeniorNames,
   latinInBrackets,
+  latinNamesNotPeople,
   spelledFirstNames,
   splitPeople,
   surnameAfterFirstName,
@@ -384,7 +385,10 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
       );
     chosen = joinNicknames(tokenized, chosen);
     if (lang === 'ru')
-      chosen = functionWordsNotPeople(tokenized, complementedNotPeople(tokenized, chosen));
+      chosen = latinNamesNotPeople(
+        tokenized,
+        functionWordsNotPeople(tokenized, complementedNotPeople(tokenized, chosen)),
+      );
     // Lone surnames of people named in full may also take tokens the tagger read as an
     // organisation's: on CoNLL people this gains more recall than it costs precision
     // (docs/recognition.md, "Measured figures behind the rules").

@@ -731,3 +731,23 @@ export function functionWordsNotPeople(tokenized: TokenizedText, chosen: Candida
   }
   return out ?? chosen;
 }
+
+/**
+ * Russian: a Latin-script name with the English possessive ("Christie’s", "McDonald’s") is a
+ * company or shop: Russian text writes no person's name so.
+ */
+export function latinNamesNotPeople(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    if (c.type === 'PER' && possessiveLatin(tokenized.tokens, c)) out ??= chosen.slice(0, n);
+    else out?.push(c);
+  }
+  return out ?? chosen;
+}
+
+function possessiveLatin(tokens: readonly Token[], c: Candidate): boolean {
+  if ((tokens[c.end - 1] as Token).script !== 'lat') return false;
+  const possessive = tokens[c.end];
+  return possessive?.gap === '' && (possessive.text === '’s' || possessive.text === "'s");
+}
