@@ -95,6 +95,24 @@ function casesOf(readings: readonly WordReading[]): number {
 }
 
 /**
+ * A man's first name in an oblique case and his surname, then a capitalised word ending in a
+ * consonant other than "м" ("Виктора Януковича | Кернес", "Александром Хлопониным | Пшихачев",
+ * "Тимом Бернерсом-Ли | Аарон Шварц"): a man's name declines in every word, and the oblique cases
+ * end in a vowel or "-ом"/"-ем"/"-ым", so the word is in the nominative and starts another person.
+ */
+function nominativeAfterObliqueName(tokenized: TokenizedText, k: number): boolean {
+  const t = tokenized.tokens[k] as Token;
+  if (t.script !== 'cyr' || !/[бвгджзклнпрстфхцчшщ]$/.test(t.key)) return false;
+  const surname = tokenized.tokens[k - 1] as Token;
+  if (surname.script !== 'cyr' || surname.shape !== 'title' || t.gap !== ' ') return false;
+  if (patronymicNominative(surname.key)) return false;
+  if (tokenized.readings(k - 1).some((r) => r.kind === 'F')) return false;
+  const first = tokenized.readings(k - 2);
+  if (first.length === 0 || first.some((r) => r.kind !== 'F' || r.lemma.ambiguous)) return false;
+  return first.every((r) => r.codes.every((code) => code[0] !== 'n' && code[2] === 'm'));
+}
+
+/**
  * Russian: a surname and a first name that cannot agree in case and gender belong to two people
  * ("Майкла Джексона | Кэтрин", "Института Пушкина | Виталий Григорьевич Костомаров"): a tagged
  * person span is cut before such a first name, and before an initial after a surname.
@@ -108,6 +126,11 @@ function splitAtCase(tokenized: TokenizedText, c: Candidate): Candidate[] {
       continue;
     }
     if ((tokenized.tokens[k] as Token).shape !== 'title') continue;
+    const from = cuts.length > 0 ? (cuts[cuts.length - 1] as number) : c.start;
+    if (k - from >= 2 && nominativeAfterObliqueName(tokenized, k)) {
+      cuts.push(k);
+      continue;
+    }
     const first = tokenized.readings(k).filter((r) => r.kind === 'F');
     if (first.length === 0) continue;
     const before = tokenized.readings(k - 1);
