@@ -318,6 +318,42 @@ function placeSpan(tokenized: TokenizedText, i: number): Candidate {
   return { start: i, end: i + 1, type: 'LOC', canonical, tier: 1 };
 }
 
+/** Whether a Cyrillic word can open a person's name: a first name or an initial. */
+function opensName(tokenized: TokenizedText, k: number): boolean {
+  const t = tokenized.tokens[k];
+  if (t?.kind !== 'word' || t.shape === 'lower') return false;
+  if (isInitial(tokenized, k)) return true;
+  if (tokenized.readings(k).some((r) => r.kind === 'F' && !r.lemma.ambiguous)) return true;
+  return t.script === 'cyr' && spelledName(tokenized, t.key);
+}
+
+function spelledName(tokenized: TokenizedText, key: string): boolean {
+  return nominativeGuesses(key).some((g) =>
+    spellsGivenName(g, (latin) => tokenized.lex.isGivenNameEn(latin)),
+  );
+}
+
+/**
+ * The capitalised word in the genitive that opens a person span right after a role word, before
+ * a full name, is the role's complement — the state or body the person serves ("губернатор
+ * Висконсина | Скотт Уокер", "премьер-министр Дании | Хелле Торнинг-Шмитт", "главы Госстроя |
+ * В.Токарева") — unless it can itself be a name part (a first name or surname the dictionary
+ * knows, or a spelled given name) and is no place. Cyrillic letters only ("Бeшара" with a Latin
+ * "e" is a name copied from elsewhere).
+ */
+function complementAfterRole(tokenized: TokenizedText, c: Candidate): boolean {
+  if (c.end - c.start < 3 || !tokenized.isRole[c.start - 1] || tokenized.isRole[c.start])
+    return false;
+  const w = tokenized.tokens[c.start] as Token;
+  if (w.script !== 'cyr' || w.shape === 'lower' || !/^[А-ЯЁа-яё-]+$/.test(w.text)) return false;
+  // A role's complement is in the genitive.
+  if (!/(?:а|я|ы|и|ов|ев|ей)$/.test(w.key)) return false;
+  const readings = tokenized.readings(c.start);
+  const place = readings.some((r) => r.kind === 'G');
+  if (!place && (readings.length > 0 || spelledName(tokenized, w.key))) return false;
+  return opensName(tokenized, c.start + 1);
+}
+
 /**
  * A tagged person span without a leading title ("Император Акихито"; "Тело Флинта" at a
  * sentence start): a role word, or at a sentence start a word the text also writes in lower
@@ -328,7 +364,15 @@ function trimAndSplit(tokenized: TokenizedText, c: Candidate): Candidate[] {
   const lower = lowerCaseWords(tokenized);
   let start = c.start;
   let place: Candidate | null = null;
-  while (c.end - start > 1) {
+  if (complementAfterRole(tokenized, c)) {
+    const phrase = tokenized.phraseAt[start];
+    const isPlace =
+      tokenized.readings(start).some((r) => r.kind === 'G') ||
+      (phrase?.end === start + 1 && phrase.entry.type === 'LOC');
+    if (isPlace) place = { ...placeSpan(tokenized, start), tier: c.tier, tagged: true };
+    start++;
+  }
+  while (!place && start === c.start && c.end - start > 1) {
     const t = tokenized.tokens[start] as Token;
     const next = tokenized.tokens[start + 1] as Token;
     if (next.gap !== ' ') break;
