@@ -42,7 +42,7 @@ const LETTERS: Record<string, readonly string[]> = {
   з: ['z', 's'],
   и: ['i', 'ee', 'e', 'y', 'ie'],
   й: ['y', 'i', 'j'],
-  к: ['k', 'c', 'ck', 'ch', 'q'],
+  к: ['k', 'c', 'ch', 'ck', 'q'],
   л: ['l', 'll'],
   м: ['m', 'mm'],
   н: ['n', 'nn'],
@@ -66,29 +66,43 @@ const LETTERS: Record<string, readonly string[]> = {
   я: ['ya', 'ia', 'ja', 'a'],
 };
 
-/** Spellings tried per word at most: the lookups stay cheap on long words. */
-const BUDGET = 4000;
+/** Spellings tried per word at most: the lookups stay cheap on long words that spell no name. */
+const BUDGET = 200;
+
+/**
+ * The furthest a spelling may stray from the likeliest one: the sum over the letters of the rank
+ * of the spelling taken for each (Николаус → "nikolaus" costs 0, Карлес → "charles" 2: к → ch).
+ */
+const MAX_COST = 4;
 
 /**
  * Whether some Latin spelling of a Cyrillic key (lower case, one word) is a given name of the
- * lists, a silent final "e" or "h" allowed ("Клайв" Clive, "Сара" Sarah).
+ * lists, a silent final "e" or "h" allowed ("Клайв" Clive, "Сара" Sarah). Spellings are tried by
+ * rising cost, so the likely ones come first and the budget goes to them.
  */
 export function spellsGivenName(key: string, isGivenName: (latin: string) => boolean): boolean {
   let budget = BUDGET;
-  const walk = (at: number, spelt: string): boolean => {
+  const walk = (at: number, spelt: string, left: number): boolean => {
     if (budget <= 0) return false;
     if (at === key.length) {
+      // Each spelling is tried at the one bound that spends its cost exactly.
+      if (left !== 0) return false;
       budget--;
       return isGivenName(spelt) || isGivenName(`${spelt}e`) || isGivenName(`${spelt}h`);
     }
     const pair = PAIRS[key.slice(at, at + 2)];
-    if (pair) for (const p of pair) if (walk(at + 2, spelt + p)) return true;
+    if (pair) {
+      for (let r = 0; r < pair.length && r <= left; r++)
+        if (walk(at + 2, spelt + (pair[r] as string), left - r)) return true;
+    }
     const single = LETTERS[key[at] as string];
     if (!single) return false;
-    for (const s of single) if (walk(at + 1, spelt + s)) return true;
+    for (let r = 0; r < single.length && r <= left; r++)
+      if (walk(at + 1, spelt + (single[r] as string), left - r)) return true;
     return false;
   };
-  return walk(0, '');
+  for (let cost = 0; cost <= MAX_COST && budget > 0; cost++) if (walk(0, '', cost)) return true;
+  return false;
 }
 
 /**
@@ -126,4 +140,37 @@ export function nominativeGuesses(key: string): string[] {
       break;
   }
   return out;
+}
+
+/** Answers kept per lexicon (a fold's or the shipped one), dropped when the map grows past this. */
+const CACHE_LIMIT = 10000;
+
+const answers = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * Whether a Cyrillic form (lower case) spells a given name of the lexicon's English lists, read as
+ * it is (`asWritten`) or also through the nominatives it may be a case form of. Answers are kept
+ * per lexicon: a text repeats its words and the same names recur across texts.
+ */
+export function spelledGivenName(
+  lex: { isGivenNameEn(key: string): boolean },
+  key: string,
+  asWritten: boolean,
+): boolean {
+  let cache = answers.get(lex);
+  if (!cache) {
+    cache = new Map();
+    answers.set(lex, cache);
+  }
+  const id = asWritten ? key : `~${key}`;
+  let answer = cache.get(id);
+  if (answer === undefined) {
+    const isGivenName = (latin: string) => lex.isGivenNameEn(latin);
+    answer = asWritten
+      ? spellsGivenName(key, isGivenName)
+      : nominativeGuesses(key).some((g) => spellsGivenName(g, isGivenName));
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(id, answer);
+  }
+  return answer;
 }

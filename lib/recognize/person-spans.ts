@@ -8,7 +8,7 @@ import { appendAll } from '../arrays';
 import { SURNAME_PARTICLES } from './curated/name-parts';
 import { displayLike } from './display-names';
 import { FUNCTION_WORDS_EN } from './english';
-import { nominativeGuesses, spellsGivenName } from './given-names-ru';
+import { spelledGivenName } from './given-names-ru';
 import type { WordReading } from './lexicon';
 import { personForSpan } from './people';
 import { complementLike } from './places';
@@ -328,9 +328,7 @@ function opensName(tokenized: TokenizedText, k: number): boolean {
 }
 
 function spelledName(tokenized: TokenizedText, key: string): boolean {
-  return nominativeGuesses(key).some((g) =>
-    spellsGivenName(g, (latin) => tokenized.lex.isGivenNameEn(latin)),
-  );
+  return spelledGivenName(tokenized.lex, key, false);
 }
 
 /**
@@ -727,15 +725,11 @@ export function spelledFirstNames(
       continue;
     if (INFLECTED_ABBREVIATION.test(w.text) || /(?:ий|ый|ой|ая|ое|ые|ие|ого|ому)$/.test(w.key))
       continue;
-    const opening = w.sentenceStart || tokenized.capsLine[k];
+    const opening = w.sentenceStart || tokenized.capsLine[k] === true;
     if (opening && (w.key.length < 5 || FUNCTION_WORDS_RU.has(w.key))) continue;
     if (tokenized.readings(k).some((r) => r.kind !== 'F' || r.lemma.ambiguous)) continue;
     if (lowerCaseWords(tokenized).has(w.key)) continue;
-    const guesses = opening ? [w.key] : nominativeGuesses(w.key);
-    const spelt = guesses.some((g) =>
-      spellsGivenName(g, (latin) => tokenized.lex.isGivenNameEn(latin)),
-    );
-    if (!spelt) continue;
+    if (!spelledGivenName(tokenized.lex, w.key, opening)) continue;
     if (!busy) {
       busy = taken.slice();
       for (const other of chosen) busy.fill(1, other.start, other.end);
