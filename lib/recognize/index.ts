@@ -38,6 +38,7 @@ import {
   juniorSeniorNames,
   latinInBrackets,
   latinNamesNotPeople,
+  particlesAndNumbers,
   spelledFirstNames,
   splitPeople,
   surnameAfterFirstName,
@@ -243,6 +244,9 @@ function splitAtBrackets(tokens: readonly Token[], spans: TaggedSpan[]): TaggedS
   return out ?? spans;
 }
 
+/** A regnal number ("V", "XVI"). */
+const REGNAL_NUMBER = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{1,3}|XIX|XX)$/;
+
 /**
  * A person or place starts and ends at a word or number, or ends at an abbreviation's full stop
  * ("U.S."): the tagger may take a stray symbol next to a name for part of it (a lone surrogate),
@@ -259,7 +263,17 @@ function trimToWords(tokens: readonly Token[], spans: readonly Candidate[]): Can
     while (start < end && (tokens[start] as Token).kind === 'punct') start++;
     while (end > start) {
       const last = tokens[end - 1] as Token;
-      if (last.kind !== 'punct' || (last.text === '.' && end - 1 > start && last.gap === '')) break;
+      const abbreviation =
+        last.text === '.' &&
+        end - 1 > start &&
+        last.gap === '' &&
+        // "Харальд V." ends a sentence: a regnal number takes no full stop.
+        !(
+          span.type === 'PER' &&
+          end - 2 > start &&
+          REGNAL_NUMBER.test(tokens[end - 2]?.text ?? '')
+        );
+      if (last.kind !== 'punct' || abbreviation) break;
       end--;
     }
     if (end > start)
@@ -402,7 +416,7 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
       chosen = spelledFirstNames(tokenized, chosen, taken);
       chosen = juniorSeniorNames(tokenized, chosen);
       chosen = surnamesOverPlaces(tokenized, chosen, PLACE_WORDS_RU);
-      chosen = joinAcrossParticles(tokenized, chosen);
+      chosen = particlesAndNumbers(tokenized, joinAcrossParticles(tokenized, chosen));
       chosen = withPlacesAfterPrepositions(tokenized, chosen, picked);
       chosen = widenPlaces(
         tokenized,

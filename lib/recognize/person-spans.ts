@@ -13,7 +13,13 @@ import type { WordReading } from './lexicon';
 import { personForSpan } from './people';
 import { complementLike } from './places';
 import { patronymicNominative } from './russian';
-import { type Candidate, isInitial, lowerCaseWords, type TokenizedText } from './tokenized-text';
+import {
+  type Candidate,
+  isInitial,
+  lowerCaseWords,
+  type TokenizedText,
+  takenTokens,
+} from './tokenized-text';
 import { CLOSE_QUOTES, OPEN_QUOTES, type Token } from './tokens';
 
 const CASE_INDEX: Record<string, number> = { n: 0, g: 1, d: 2, a: 3, i: 4, l: 5 };
@@ -811,4 +817,49 @@ function possessiveLatin(tokens: readonly Token[], c: Candidate): boolean {
   if ((tokens[c.end - 1] as Token).script !== 'lat') return false;
   const possessive = tokens[c.end];
   return possessive?.gap === '' && (possessive.text === '’s' || possessive.text === "'s");
+}
+
+/** Particles that open a surname in Russian text ("фон Беттихер", "де Ниро", "ван Маарсен"). */
+const LEADING_PARTICLES: ReadonlySet<string> = new Set(
+  'фон ван де ди да дер ле ла дю дос дель делла'.split(' '),
+);
+
+/** A regnal number after a name ("Кигели V", "Карл XVI"). */
+const REGNAL = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{1,3}|XIX|XX)$/;
+
+/**
+ * Russian: a person's name takes the surname particle right before it ("фон Беттихер", "Де
+ * Ниро", "ван Маарсен": NEREL marks them inside the name) and the regnal number right after it
+ * ("Кигели V"), where no other span took them.
+ */
+export function particlesAndNumbers(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  const { tokens } = tokenized;
+  let out: Candidate[] | null = null;
+  let busy: Uint8Array | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    if (c.type !== 'PER') continue;
+    const first = tokens[c.start] as Token;
+    const particle = tokens[c.start - 1];
+    const number = tokens[c.end];
+    const before =
+      first.script === 'cyr' &&
+      first.gap === ' ' &&
+      particle?.kind === 'word' &&
+      LEADING_PARTICLES.has(particle.key);
+    const after =
+      number?.gap === ' ' &&
+      REGNAL.test(number.text) &&
+      (tokens[c.end - 1] as Token).script === 'cyr' &&
+      tokens[c.end + 1]?.text !== '-';
+    if (!before && !after) continue;
+    if (!busy) busy = takenTokens(tokenized, chosen);
+    const start = before && !busy[c.start - 1] ? c.start - 1 : c.start;
+    const end = after && !busy[c.end] ? c.end + 1 : c.end;
+    if (start === c.start && end === c.end) continue;
+    out ??= chosen.slice();
+    out[n] = { ...personForSpan(tokenized, start, end), tier: c.tier, tagged: true };
+    busy.fill(1, start, end);
+  }
+  return out ?? chosen;
 }
