@@ -28,6 +28,7 @@ import type { TaggedSpan } from './model/tagger';
 import type { LoadedModel } from './model/weights';
 import { markRecurrences } from './one-sense';
 import {
+  bracketedOriginals,
   complementedNotPeople,
   firstNameBeforeSurname,
   firstNameFromText,
@@ -423,6 +424,7 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
         joinLexiconPlaces(tokenized, seatsAsInstitutions(tokenized, chosen)),
       );
       chosen = placesInLists(tokenized, chosen, personWords ?? new Set());
+      chosen = bracketedOriginals(tokenized, chosen);
     }
     if (policy.recurrences)
       chosen = markRecurrences(

@@ -869,3 +869,46 @@ export function particlesAndNumbers(tokenized: TokenizedText, chosen: Candidate[
   }
   return out ?? chosen;
 }
+
+/**
+ * Russian: a name in another script in brackets is the original spelling of what stands before
+ * the bracket ("Даммартен-ан-Гоэль (Dammartin-en-Goële)", "коллегия регистраторов (Colegio de
+ * Registradores)"): after a place it is that place, after a lower-case word no person. (After a
+ * closing quote or an organisation it was tried: titles and the tagger's organisations hold
+ * people too, «Доктор Дуги Хаузер» (Doogie Howser).)
+ */
+export function bracketedOriginals(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  const { tokens } = tokenized;
+  let out: Candidate[] | null = null;
+  let owner: Int32Array | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    let keep: Candidate | null = c;
+    if (
+      c.type === 'PER' &&
+      (tokens[c.start] as Token).script !== 'cyr' &&
+      tokens[c.start - 1]?.text === '(' &&
+      tokens[c.start - 2]
+    ) {
+      const k = c.start - 2;
+      const before = tokens[k] as Token;
+      if (!owner) {
+        owner = new Int32Array(tokens.length).fill(-1);
+        chosen.forEach((o, i) => owner?.fill(i, o.start, o.end));
+      }
+      const o = owner[k] as number;
+      const other = o >= 0 ? (chosen[o] as Candidate) : null;
+      if (other?.type === 'LOC') {
+        const { person: _person, ...rest } = c;
+        keep = { ...rest, type: 'LOC', canonical: other.canonical };
+      } else if (!other && before.shape === 'lower') keep = null;
+    }
+    if (keep === c) {
+      out?.push(c);
+      continue;
+    }
+    out ??= chosen.slice(0, n);
+    if (keep) out.push(keep);
+  }
+  return out ?? chosen;
+}
