@@ -894,7 +894,10 @@ export function bracketedOriginals(tokenized: TokenizedText, chosen: Candidate[]
       const before = tokens[k] as Token;
       if (!owner) {
         owner = new Int32Array(tokens.length).fill(-1);
-        chosen.forEach((o, i) => owner?.fill(i, o.start, o.end));
+        for (let i = 0; i < chosen.length; i++) {
+          const span = chosen[i] as Candidate;
+          owner.fill(i, span.start, span.end);
+        }
       }
       const o = owner[k] as number;
       const other = o >= 0 ? (chosen[o] as Candidate) : null;
