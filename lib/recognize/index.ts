@@ -43,6 +43,7 @@ import {
   spelledFirstNames,
   splitPeople,
   surnameAfterFirstName,
+  surnamePlacesAfterFirstName,
 } from './person-spans';
 import {
   curatedPlaceNotPerson,
@@ -424,6 +425,7 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
         joinLexiconPlaces(tokenized, seatsAsInstitutions(tokenized, chosen)),
       );
       chosen = placesInLists(tokenized, chosen, personWords ?? new Set());
+      chosen = surnamePlacesAfterFirstName(tokenized, chosen);
       chosen = bracketedOriginals(tokenized, chosen);
     }
     if (policy.recurrences)

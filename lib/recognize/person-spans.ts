@@ -915,3 +915,53 @@ export function bracketedOriginals(tokenized: TokenizedText, chosen: Candidate[]
   }
   return out ?? chosen;
 }
+
+/**
+ * Russian: a lone first name and the one-word place right after it, in the same case, are one
+ * person ("Джорджа Вашингтона", "Олега Иванова"): a place does not follow a given name in
+ * running text, a surname does, and many surnames are also place names. Not a territorial
+ * adjective (in NEREL train+dev and factru-dev a gold first name stands before a gold place
+ * twice, both such adjectives).
+ */
+export function surnamePlacesAfterFirstName(
+  tokenized: TokenizedText,
+  chosen: Candidate[],
+): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    const next = chosen[n + 1];
+    if (
+      c.type !== 'PER' ||
+      c.end !== c.start + 1 ||
+      next?.type !== 'LOC' ||
+      next.start !== c.end ||
+      next.end !== next.start + 1
+    ) {
+      out?.push(c);
+      continue;
+    }
+    const first = tokenized.tokens[c.start] as Token;
+    const place = tokenized.tokens[next.start] as Token;
+    const f = tokenized.readings(c.start).filter((r) => r.kind === 'F');
+    const joined =
+      first.script === 'cyr' &&
+      place.script === 'cyr' &&
+      place.shape === 'title' &&
+      place.gap === ' ' &&
+      // A territorial title is an adjective: "Джордж Кембриджский", "Терезой Калькуттской".
+      !/(?:ск|цк)(?:ий|ая|ой|ого|ому|им|ом|ую)$/.test(place.key) &&
+      f.length > 0 &&
+      !f.some((r) => r.lemma.ambiguous) &&
+      tokenized.readings(c.start).every((r) => r.kind === 'F') &&
+      (casesOf(f) & casesOf(tokenized.readings(next.start))) !== 0;
+    if (!joined) {
+      out?.push(c);
+      continue;
+    }
+    out ??= chosen.slice(0, n);
+    out.push({ ...personForSpan(tokenized, c.start, next.end), tier: c.tier, tagged: true });
+    n++;
+  }
+  return out ?? chosen;
+}

@@ -9,6 +9,7 @@ import {
   latinNamesNotPeople,
   spelledFirstNames,
   splitPeople,
+  surnamePlacesAfterFirstName,
 } from '../../lib/recognize/person-spans';
 import { proposeAll } from '../../lib/recognize/rules';
 import type { Candidate, TokenizedText } from '../../lib/recognize/tokenized-text';
@@ -123,5 +124,19 @@ describe('two names in one tagged span', () => {
     expect(
       split('Ему ответил губернатор Висконсина Скотт Уокер вчера', 'Висконсина Скотт Уокер'),
     ).toEqual(['LOC Висконсина', 'PER Скотт Уокер']);
+  });
+});
+
+describe('surnamePlacesAfterFirstName', () => {
+  it('reads a place right after a lone first name in its case as the surname', () => {
+    const tokenized = tokenizedOf(
+      'Медаль с изображением президента Джорджа Вашингтона нашли',
+      'ru',
+    );
+    const place = tokensOf(tokenized, 'Вашингтона');
+    const loc: Candidate = { ...place, type: 'LOC', canonical: 'Вашингтон', tier: 2 };
+    expect(
+      shown(tokenized, surnamePlacesAfterFirstName(tokenized, [person(tokenized, 'Джорджа'), loc])),
+    ).toEqual(['PER Джорджа Вашингтона']);
   });
 });
