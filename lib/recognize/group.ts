@@ -6,8 +6,8 @@
 
 import { loneSurnameKeys } from './people';
 import type { Candidate, TokenizedText } from './tokenized-text';
-import { isCapWord, newCandidate, uniformCandidate } from './tokenized-text';
-import type { Token } from './tokens';
+import { isCapWord, lowerCaseWords, newCandidate, uniformCandidate } from './tokenized-text';
+import { OPEN_QUOTES, type Token } from './tokens';
 
 /**
  * Endings of singular case forms of a surname ("Сандерсом", "Сандерсу"): only those reach a
@@ -15,6 +15,15 @@ import type { Token } from './tokens';
  * family, which NEREL does not mark as a person.
  */
 const SINGULAR_CASE_ENDING = /(?:ом|ем|у|ю|е|а|я)$/;
+
+/**
+ * A singular form of a surname: a case ending, or the bare nominative of a foreign name ending in
+ * a consonant ("Хефнер" after "Хью Хефнера"); not a plural ("Скрипалей", "Бекхэмов").
+ */
+function singularForm(key: string): boolean {
+  if (SINGULAR_CASE_ENDING.test(key)) return true;
+  return /[бвгджзклмнпрстфхцчшщ]$/.test(key) && !/(?:ов|ев|ёв|ых|их)$/.test(key);
+}
 
 interface Named {
   canonical: string;
@@ -221,17 +230,30 @@ export function groupPeople(
       if (t.script !== 'cyr' && t.script !== 'lat') continue;
       // Headlines in capitals name people by surname too ("SHEARER NAMED AS CAPTAIN").
       const headline = tokenized.capsLine[i] && t.shape === 'upper' && t.text.length > 2;
-      if (!isCapWord(tokenized, i) && !headline) continue;
+      // At a sentence start a capital says nothing: the word stands for the person when it is
+      // that person's surname and the text never writes it in lower case ("Хефнер ушёл из жизни").
+      const opening =
+        t.sentenceStart &&
+        !tokenized.capsLine[i] &&
+        t.shape === 'title' &&
+        t.script === 'cyr' &&
+        !lowerCaseWords(tokenized).has(t.key);
+      if (!isCapWord(tokenized, i) && !headline && !opening) continue;
       const w = tokenized.wid[i] as number;
       let keys = surnameKeysCache[w];
       if (!keys) {
         keys = loneSurnameKeys(tokenized, i);
         surnameKeysCache[w] = keys;
       }
-      const b = lookup(keys, t.script === 'cyr' && SINGULAR_CASE_ENDING.test(t.key));
+      const b = lookup(
+        keys,
+        t.script === 'cyr' &&
+          singularForm(t.key) &&
+          !OPEN_QUOTES.has(tokenized.tokens[i - 1]?.text ?? ''),
+      );
       const canonical =
         b?.canonical ??
-        (headline
+        (headline || opening
           ? undefined
           : t.script === 'lat'
             ? byFirst(t.text)

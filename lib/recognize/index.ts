@@ -28,14 +28,22 @@ import type { TaggedSpan } from './model/tagger';
 import type { LoadedModel } from './model/weights';
 import { markRecurrences } from './one-sense';
 import {
+  bracketedOriginals,
+  complementedNotPeople,
   firstNameBeforeSurname,
+  firstNameFromText,
+  functionWordsNotPeople,
   INFLECTED_ABBREVIATION,
   joinAcrossParticles,
   joinNicknames,
   juniorSeniorNames,
   latinInBrackets,
+  latinNamesNotPeople,
+  particlesAndNumbers,
+  spelledFirstNames,
   splitPeople,
   surnameAfterFirstName,
+  surnamePlacesAfterFirstName,
 } from './person-spans';
 import {
   curatedPlaceNotPerson,
@@ -252,6 +260,9 @@ function splitAtBrackets(tokens: readonly Token[], spans: TaggedSpan[]): TaggedS
   return out ?? spans;
 }
 
+/** A regnal number ("V", "XVI"). */
+const REGNAL_NUMBER = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{1,3}|XIX|XX)$/;
+
 /**
  * A person or place starts and ends at a word or number, or ends at an abbreviation's full stop
  * ("U.S."): the tagger may take a stray symbol next to a name for part of it (a lone surrogate),
@@ -268,7 +279,17 @@ function trimToWords(tokens: readonly Token[], spans: readonly Candidate[]): Can
     while (start < end && (tokens[start] as Token).kind === 'punct') start++;
     while (end > start) {
       const last = tokens[end - 1] as Token;
-      if (last.kind !== 'punct' || (last.text === '.' && end - 1 > start && last.gap === '')) break;
+      const abbreviation =
+        last.text === '.' &&
+        end - 1 > start &&
+        last.gap === '' &&
+        // "Харальд V." ends a sentence: a regnal number takes no full stop.
+        !(
+          span.type === 'PER' &&
+          end - 2 > start &&
+          REGNAL_NUMBER.test(tokens[end - 2]?.text ?? '')
+        );
+      if (last.kind !== 'punct' || abbreviation) break;
       end--;
     }
     if (end > start)
@@ -399,6 +420,11 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
         ),
       );
     chosen = joinNicknames(tokenized, chosen);
+    if (lang === 'ru')
+      chosen = latinNamesNotPeople(
+        tokenized,
+        functionWordsNotPeople(tokenized, complementedNotPeople(tokenized, chosen)),
+      );
     // Lone surnames of people named in full may also take tokens the tagger read as an
     // organisation's: on CoNLL people this gains more recall than it costs precision
     // (docs/recognition.md, "Measured figures behind the rules").
@@ -408,9 +434,11 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
       const taken = takenTokens(tokenized, picked);
       chosen = surnameAfterFirstName(tokenized, chosen, taken);
       chosen = firstNameBeforeSurname(tokenized, chosen, taken);
+      chosen = firstNameFromText(tokenized, chosen, taken);
+      chosen = spelledFirstNames(tokenized, chosen, taken);
       chosen = juniorSeniorNames(tokenized, chosen);
       chosen = surnamesOverPlaces(tokenized, chosen, PLACE_WORDS_RU);
-      chosen = joinAcrossParticles(tokenized, chosen);
+      chosen = particlesAndNumbers(tokenized, joinAcrossParticles(tokenized, chosen));
       chosen = withPlacesAfterPrepositions(tokenized, chosen, picked);
       chosen = widenPlaces(
         tokenized,
@@ -425,6 +453,8 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
       );
       chosen = placesInLists(tokenized, chosen, personWords ?? new Set());
       chosen = latinAfterPlaces(tokenized, chosen);
+      chosen = surnamePlacesAfterFirstName(tokenized, chosen);
+      chosen = bracketedOriginals(tokenized, chosen);
     }
     if (policy.recurrences)
       chosen = markRecurrences(

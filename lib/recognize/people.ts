@@ -870,6 +870,9 @@ export function loneSurnameKeys(tokenized: TokenizedText, i: number): string[] {
   for (const r of surnameReadings(tokenized.readings(i)))
     keys.push(tokenized.lex.nominative(r.lemma, 'm'), tokenized.lex.nominative(r.lemma, 'f'));
   for (const k of surnameNominatives(t.key)) keys.push(k);
+  // A fleeting vowel: "Смилянца", "Смилянцем" are forms of "Смилянец".
+  const fleeting = /^(.{2,})ц(?:а|у|ом|ем|е)$/.exec(t.key);
+  if (fleeting) keys.push(`${fleeting[1]}ец`);
   return keys;
 }
 

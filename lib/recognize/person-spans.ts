@@ -8,15 +8,19 @@ import { appendAll } from '../arrays';
 import { SURNAME_PARTICLES } from './curated/name-parts';
 import { displayLike } from './display-names';
 import { FUNCTION_WORDS_EN } from './english';
+import { spelledGivenName } from './given-names-ru';
 import type { WordReading } from './lexicon';
 import { personForSpan } from './people';
+import { complementLike } from './places';
 import { patronymicNominative } from './russian';
 import {
+  asPlace,
   type Candidate,
   isInitial,
   lowerCaseWords,
   type TokenizedText,
   taggedCopy,
+  takenTokens,
 } from './tokenized-text';
 import { CLOSE_QUOTES, OPEN_QUOTES, type Token } from './tokens';
 
@@ -99,6 +103,24 @@ function casesOf(readings: readonly WordReading[]): number {
 }
 
 /**
+ * A man's first name in an oblique case and his surname, then a capitalised word ending in a
+ * consonant other than "м" ("Виктора Януковича | Кернес", "Александром Хлопониным | Пшихачев",
+ * "Тимом Бернерсом-Ли | Аарон Шварц"): a man's name declines in every word, and the oblique cases
+ * end in a vowel or "-ом"/"-ем"/"-ым", so the word is in the nominative and starts another person.
+ */
+function nominativeAfterObliqueName(tokenized: TokenizedText, k: number): boolean {
+  const t = tokenized.tokens[k] as Token;
+  if (t.script !== 'cyr' || !/[бвгджзклнпрстфхцчшщ]$/.test(t.key)) return false;
+  const surname = tokenized.tokens[k - 1] as Token;
+  if (surname.script !== 'cyr' || surname.shape !== 'title' || t.gap !== ' ') return false;
+  if (patronymicNominative(surname.key)) return false;
+  if (tokenized.readings(k - 1).some((r) => r.kind === 'F')) return false;
+  const first = tokenized.readings(k - 2);
+  if (first.length === 0 || first.some((r) => r.kind !== 'F' || r.lemma.ambiguous)) return false;
+  return first.every((r) => r.codes.every((code) => code[0] !== 'n' && code[2] === 'm'));
+}
+
+/**
  * Russian: a surname and a first name that cannot agree in case and gender belong to two people
  * ("Майкла Джексона | Кэтрин", "Института Пушкина | Виталий Григорьевич Костомаров"): a tagged
  * person span is cut before such a first name, and before an initial after a surname.
@@ -112,6 +134,11 @@ function splitAtCase(tokenized: TokenizedText, c: Candidate): Candidate[] {
       continue;
     }
     if ((tokenized.tokens[k] as Token).shape !== 'title') continue;
+    const from = cuts.length > 0 ? (cuts[cuts.length - 1] as number) : c.start;
+    if (k - from >= 2 && nominativeAfterObliqueName(tokenized, k)) {
+      cuts.push(k);
+      continue;
+    }
     const first = tokenized.readings(k).filter((r) => r.kind === 'F');
     if (first.length === 0) continue;
     const before = tokenized.readings(k - 1);
@@ -299,6 +326,40 @@ function placeSpan(tokenized: TokenizedText, i: number): Candidate {
   return { start: i, end: i + 1, type: 'LOC', canonical, tier: 1 };
 }
 
+/** Whether a Cyrillic word can open a person's name: a first name or an initial. */
+function opensName(tokenized: TokenizedText, k: number): boolean {
+  const t = tokenized.tokens[k];
+  if (t?.kind !== 'word' || t.shape === 'lower') return false;
+  if (isInitial(tokenized, k)) return true;
+  if (tokenized.readings(k).some((r) => r.kind === 'F' && !r.lemma.ambiguous)) return true;
+  return t.script === 'cyr' && spelledName(tokenized, t.key);
+}
+
+function spelledName(tokenized: TokenizedText, key: string): boolean {
+  return spelledGivenName(tokenized.lex, key, false);
+}
+
+/**
+ * The capitalised word in the genitive that opens a person span right after a role word, before
+ * a full name, is the role's complement — the state or body the person serves ("губернатор
+ * Висконсина | Скотт Уокер", "премьер-министр Дании | Хелле Торнинг-Шмитт", "главы Госстроя |
+ * В.Токарева") — unless it can itself be a name part (a first name or surname the dictionary
+ * knows, or a spelled given name) and is no place. Cyrillic letters only ("Бeшара" with a Latin
+ * "e" is a name copied from elsewhere).
+ */
+function complementAfterRole(tokenized: TokenizedText, c: Candidate): boolean {
+  if (c.end - c.start < 3 || !tokenized.isRole[c.start - 1] || tokenized.isRole[c.start])
+    return false;
+  const w = tokenized.tokens[c.start] as Token;
+  if (w.script !== 'cyr' || w.shape === 'lower' || !/^[А-ЯЁа-яё-]+$/.test(w.text)) return false;
+  // A role's complement is in the genitive.
+  if (!/(?:а|я|ы|и|ов|ев|ей)$/.test(w.key)) return false;
+  const readings = tokenized.readings(c.start);
+  const place = readings.some((r) => r.kind === 'G');
+  if (!place && (readings.length > 0 || spelledName(tokenized, w.key))) return false;
+  return opensName(tokenized, c.start + 1);
+}
+
 /**
  * A tagged person span without a leading title ("Император Акихито"; "Тело Флинта" at a
  * sentence start): a role word, or at a sentence start a word the text also writes in lower
@@ -309,7 +370,15 @@ function trimAndSplit(tokenized: TokenizedText, c: Candidate): Candidate[] {
   const lower = lowerCaseWords(tokenized);
   let start = c.start;
   let place: Candidate | null = null;
-  while (c.end - start > 1) {
+  if (complementAfterRole(tokenized, c)) {
+    const phrase = tokenized.phraseAt[start];
+    const isPlace =
+      tokenized.readings(start).some((r) => r.kind === 'G') ||
+      (phrase?.end === start + 1 && phrase.entry.type === 'LOC');
+    if (isPlace) place = taggedCopy(placeSpan(tokenized, start), c.tier);
+    start++;
+  }
+  while (!place && start === c.start && c.end - start > 1) {
     const t = tokenized.tokens[start] as Token;
     const next = tokenized.tokens[start + 1] as Token;
     if (next.gap !== ' ') break;
@@ -563,4 +632,333 @@ function particleBetween(tokenized: TokenizedText, a: Candidate, b: Candidate): 
   const after = tokenized.tokens[k + 1];
   if (p?.shape !== 'lower' || !JOINING_PARTICLES.has(p.key) || p.gap !== ' ') return -1;
   return after?.gap === ' ' && /^\p{Lu}/u.test(after.text) ? k : -1;
+}
+
+/** Two forms of one Cyrillic name word: one is the other with a case ending of up to three letters. */
+function sameNameWord(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.length - short.length <= 3 && long.startsWith(short);
+}
+
+/**
+ * Russian: a lone surname takes the capitalised word right before it as its first name when the
+ * same text names that person in full with that word ("Николаус Арнонкур … [Николаус] Арнонкур
+ * родился", "Янез Янша" at a sentence start): one text names one person the same way, and
+ * where a sentence starts, or another name stands before, any word is capitalised and only the
+ * text's other mentions tell a given name from a common word. Not a word another span took, a
+ * role or a lexicon phrase.
+ */
+export function firstNameFromText(
+  tokenized: TokenizedText,
+  chosen: Candidate[],
+  taken: Uint8Array,
+): Candidate[] {
+  // First word and surname keys of the people named in full (two words or more, Cyrillic).
+  let full: { first: string; keys: readonly string[] }[] | null = null;
+  let out: Candidate[] | null = null;
+  let busy: Uint8Array | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    if (c.type !== 'PER' || c.end !== c.start + 1) continue;
+    const surname = tokenized.tokens[c.start] as Token;
+    if (surname.script !== 'cyr' || surname.shape !== 'title' || surname.gap !== ' ') continue;
+    const k = c.start - 1;
+    const w = tokenized.tokens[k];
+    if (w?.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title') continue;
+    if (taken[k] || tokenized.isRole[k] || tokenized.phraseAt[k]) continue;
+    if (!full) {
+      full = [];
+      for (const p of chosen) {
+        if (p.type !== 'PER' || p.end - p.start < 2 || !p.person) continue;
+        const first = tokenized.tokens[p.start] as Token;
+        if (first.script !== 'cyr') continue;
+        full.push({ first: first.key, keys: p.person.surnameKeys });
+      }
+    }
+    if (full.length === 0) break;
+    const keys = c.person?.surnameKeys ?? [];
+    const named = full.some(
+      (p) => sameNameWord(p.first, w.key) && p.keys.some((key) => keys.includes(key)),
+    );
+    if (!named) continue;
+    if (!busy) {
+      busy = taken.slice();
+      for (const other of chosen) busy.fill(1, other.start, other.end);
+    }
+    if (busy[k]) continue;
+    out ??= chosen.slice();
+    out[n] = taggedCopy(personForSpan(tokenized, k, c.end), c.tier);
+    busy[k] = 1;
+  }
+  return out ?? chosen;
+}
+
+/** Russian words that open sentences and are never names (adverbs, pronouns, conjunctions). */
+const FUNCTION_WORDS_RU: ReadonlySet<string> = new Set(
+  'сам сама само сами там тут здесь туда сюда но однако далее ранее позже позднее затем потом тогда теперь сейчас уже еще также тоже даже лишь только вот вчера сегодня завтра поэтому кроме после перед когда если хотя пока как так где куда это этот эта эти тот та те все весь вся всех он она они оно мы вы его ее их им ей ему кто что чем почему зачем более менее очень почти именно наконец впрочем правда кстати итак зато либо или нет между среди вместе около возле против через вами вам вас нам нас нами мне меня мной тебе тебя ним ней нее них нему'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Russian: a lone surname takes the capitalised word right before it as its first name when that
+ * word spells back into a given name of the English and Moby lists ("[Николаус] Арнонкур",
+ * "[Холли] Соломон", "[Никлас] Лидстрём"): the press writes foreign given names by their sound
+ * (given-names-ru.ts). Not a word another span took, a role, a lexicon phrase, a word the
+ * dictionary reads as other than a first name, a word the text writes in lower case, an
+ * adjective or an abbreviation. At a sentence start, where any word is capitalised, only a word
+ * of five letters or more as written, and no function word: short common words spell short
+ * names («Сам» Sam, «Мать» Matt, «Дела» Della).
+ */
+export function spelledFirstNames(
+  tokenized: TokenizedText,
+  chosen: Candidate[],
+  taken: Uint8Array,
+): Candidate[] {
+  let out: Candidate[] | null = null;
+  let busy: Uint8Array | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    if (c.type !== 'PER' || c.end !== c.start + 1) continue;
+    const surname = tokenized.tokens[c.start] as Token;
+    if (surname.script !== 'cyr' || surname.shape !== 'title' || surname.gap !== ' ') continue;
+    const k = c.start - 1;
+    const w = tokenized.tokens[k];
+    if (w?.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title') continue;
+    if (taken[k] || tokenized.isRole[k] || tokenized.phraseAt[k] || tokenized.coveredBy[k])
+      continue;
+    if (INFLECTED_ABBREVIATION.test(w.text) || /(?:ий|ый|ой|ая|ое|ые|ие|ого|ому)$/.test(w.key))
+      continue;
+    const opening = w.sentenceStart || tokenized.capsLine[k] === true;
+    if (opening && (w.key.length < 5 || FUNCTION_WORDS_RU.has(w.key))) continue;
+    if (tokenized.readings(k).some((r) => r.kind !== 'F' || r.lemma.ambiguous)) continue;
+    if (lowerCaseWords(tokenized).has(w.key)) continue;
+    if (!spelledGivenName(tokenized.lex, w.key, opening)) continue;
+    if (!busy) {
+      busy = taken.slice();
+      for (const other of chosen) busy.fill(1, other.start, other.end);
+    }
+    if (busy[k]) continue;
+    out ??= chosen.slice();
+    out[n] = taggedCopy(personForSpan(tokenized, k, c.end), c.tier);
+    busy[k] = 1;
+  }
+  return out ?? chosen;
+}
+
+/**
+ * Russian: a lone capitalised word taken for a person but followed by a lower-case word that
+ * reads as its genitive complement ("Коллежа патафизики", "Службы безопасности", "Книги
+ * рекордов") is a common noun opening the name of an organisation or work: a person's name takes
+ * no genitive complement. Not a word the dictionary knows as a name, nor one the text names
+ * someone in full with.
+ */
+export function complementedNotPeople(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  let surnames: Set<string> | null = null;
+  let drop: Set<Candidate> | null = null;
+  for (const c of chosen) {
+    if (c.type !== 'PER' || c.end !== c.start + 1 || c.cued) continue;
+    const t = tokenized.tokens[c.start] as Token;
+    if (t.script !== 'cyr' || t.shape !== 'title') continue;
+    const next = tokenized.tokens[c.end];
+    if (next?.gap !== ' ' || next.shape !== 'lower' || next.script !== 'cyr') continue;
+    if (!complementLike(next.key)) continue;
+    if (tokenized.readings(c.start).length > 0) continue;
+    // NEREL marks an adjective made from a name as the person ("Нобелевской премии").
+    if (/(?:ов|ев|ёв|ин)ск/.test(t.key)) continue;
+    if (!surnames) {
+      surnames = new Set();
+      for (const p of chosen)
+        if (p.type === 'PER' && p.person?.full)
+          for (const key of p.person.surnameKeys) surnames.add(key);
+    }
+    if ((c.person?.surnameKeys ?? []).some((key) => surnames?.has(key))) continue;
+    drop ??= new Set();
+    drop.add(c);
+  }
+  return drop ? chosen.filter((c) => !drop?.has(c)) : chosen;
+}
+
+/**
+ * Russian: a lone function word is no person («Доктора Кто», «указанном Вами»): pronouns,
+ * adverbs and conjunctions name nobody, however they are written.
+ */
+export function functionWordsNotPeople(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    const drop =
+      c.type === 'PER' &&
+      c.end === c.start + 1 &&
+      FUNCTION_WORDS_RU.has((tokenized.tokens[c.start] as Token).key);
+    if (drop) out ??= chosen.slice(0, n);
+    else out?.push(c);
+  }
+  return out ?? chosen;
+}
+
+/**
+ * Russian: a Latin-script name with the English possessive ("Christie’s", "McDonald’s") is a
+ * company or shop: Russian text writes no person's name so.
+ */
+export function latinNamesNotPeople(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    if (c.type === 'PER' && possessiveLatin(tokenized.tokens, c)) out ??= chosen.slice(0, n);
+    else out?.push(c);
+  }
+  return out ?? chosen;
+}
+
+function possessiveLatin(tokens: readonly Token[], c: Candidate): boolean {
+  if ((tokens[c.end - 1] as Token).script !== 'lat') return false;
+  const possessive = tokens[c.end];
+  return possessive?.gap === '' && (possessive.text === '’s' || possessive.text === "'s");
+}
+
+/** Particles that open a surname in Russian text ("фон Беттихер", "де Ниро", "ван Маарсен"). */
+const LEADING_PARTICLES: ReadonlySet<string> = new Set(
+  'фон ван де ди да дер ле ла дю дос дель делла'.split(' '),
+);
+
+/**
+ * The epithet of a saint ("святого Петра", "Блаженным Августином"): part of the name, as NEREL
+ * marks it (10 of the 12 NEREL people written after one).
+ */
+const SAINT = /^(?:свят|блаженн|преподобн)(?:ой|ый|ого|ому|ым|ом|ая|ую)$/;
+
+/** A regnal number after a name ("Кигели V", "Карл XVI"). */
+const REGNAL = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{1,3}|XIX|XX)$/;
+
+/**
+ * Russian: a person's name takes the surname particle or a saint's epithet right before it ("фон
+ * Беттихер", "Де Ниро", "ван Маарсен", "святого Петра": NEREL marks them inside the name) and the
+ * regnal number right after it ("Кигели V"), where no other span took them.
+ */
+export function particlesAndNumbers(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  const { tokens } = tokenized;
+  let out: Candidate[] | null = null;
+  let busy: Uint8Array | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    if (c.type !== 'PER') continue;
+    const first = tokens[c.start] as Token;
+    const particle = tokens[c.start - 1];
+    const number = tokens[c.end];
+    const before =
+      first.script === 'cyr' &&
+      first.gap === ' ' &&
+      particle?.kind === 'word' &&
+      (LEADING_PARTICLES.has(particle.key) || SAINT.test(particle.key));
+    const after =
+      number?.gap === ' ' &&
+      REGNAL.test(number.text) &&
+      (tokens[c.end - 1] as Token).script === 'cyr' &&
+      tokens[c.end + 1]?.text !== '-';
+    if (!before && !after) continue;
+    if (!busy) busy = takenTokens(tokenized, chosen);
+    const start = before && !busy[c.start - 1] ? c.start - 1 : c.start;
+    const end = after && !busy[c.end] ? c.end + 1 : c.end;
+    if (start === c.start && end === c.end) continue;
+    out ??= chosen.slice();
+    out[n] = taggedCopy(personForSpan(tokenized, start, end), c.tier);
+    busy.fill(1, start, end);
+  }
+  return out ?? chosen;
+}
+
+/**
+ * Russian: a name in another script in brackets is the original spelling of what stands before
+ * the bracket ("Даммартен-ан-Гоэль (Dammartin-en-Goële)", "коллегия регистраторов (Colegio de
+ * Registradores)"): after a place it is that place, after a lower-case word no person. (After a
+ * closing quote or an organisation it was tried: titles and the tagger's organisations hold
+ * people too, «Доктор Дуги Хаузер» (Doogie Howser).)
+ */
+export function bracketedOriginals(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
+  const { tokens } = tokenized;
+  let out: Candidate[] | null = null;
+  let owner: Int32Array | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    let keep: Candidate | null = c;
+    if (
+      c.type === 'PER' &&
+      (tokens[c.start] as Token).script !== 'cyr' &&
+      tokens[c.start - 1]?.text === '(' &&
+      tokens[c.start - 2]
+    ) {
+      const k = c.start - 2;
+      const before = tokens[k] as Token;
+      if (!owner) {
+        owner = new Int32Array(tokens.length).fill(-1);
+        for (let i = 0; i < chosen.length; i++) {
+          const span = chosen[i] as Candidate;
+          owner.fill(i, span.start, span.end);
+        }
+      }
+      const o = owner[k] as number;
+      const other = o >= 0 ? (chosen[o] as Candidate) : null;
+      if (other?.type === 'LOC') {
+        keep = asPlace(c, other.canonical);
+      } else if (!other && before.shape === 'lower') keep = null;
+    }
+    if (keep === c) {
+      out?.push(c);
+      continue;
+    }
+    out ??= chosen.slice(0, n);
+    if (keep) out.push(keep);
+  }
+  return out ?? chosen;
+}
+
+/**
+ * Russian: a lone first name and the one-word place right after it, in the same case, are one
+ * person ("Джорджа Вашингтона", "Олега Иванова"): a place does not follow a given name in
+ * running text, a surname does, and many surnames are also place names. Not a territorial
+ * adjective (in NEREL train+dev and factru-dev a gold first name stands before a gold place
+ * twice, both such adjectives).
+ */
+export function surnamePlacesAfterFirstName(
+  tokenized: TokenizedText,
+  chosen: Candidate[],
+): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (let n = 0; n < chosen.length; n++) {
+    const c = chosen[n] as Candidate;
+    const next = chosen[n + 1];
+    if (
+      c.type !== 'PER' ||
+      c.end !== c.start + 1 ||
+      next?.type !== 'LOC' ||
+      next.start !== c.end ||
+      next.end !== next.start + 1
+    ) {
+      out?.push(c);
+      continue;
+    }
+    const first = tokenized.tokens[c.start] as Token;
+    const place = tokenized.tokens[next.start] as Token;
+    const f = tokenized.readings(c.start).filter((r) => r.kind === 'F');
+    const joined =
+      first.script === 'cyr' &&
+      place.script === 'cyr' &&
+      place.shape === 'title' &&
+      place.gap === ' ' &&
+      // A territorial title is an adjective: "Джордж Кембриджский", "Терезой Калькуттской".
+      !/(?:ск|цк)(?:ий|ая|ой|ого|ому|им|ом|ую)$/.test(place.key) &&
+      f.length > 0 &&
+      !f.some((r) => r.lemma.ambiguous) &&
+      tokenized.readings(c.start).every((r) => r.kind === 'F') &&
+      (casesOf(f) & casesOf(tokenized.readings(next.start))) !== 0;
+    if (!joined) {
+      out?.push(c);
+      continue;
+    }
+    out ??= chosen.slice(0, n);
+    out.push(taggedCopy(personForSpan(tokenized, c.start, next.end), c.tier));
+    n++;
+  }
+  return out ?? chosen;
 }
