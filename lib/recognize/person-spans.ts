@@ -522,6 +522,28 @@ export function firstNameBeforeSurname(
   chosen: Candidate[],
   taken: Uint8Array,
 ): Candidate[] {
+  return withFirstNameBefore(tokenized, chosen, taken, (k, w) => {
+    if (w.sentenceStart || tokenized.capsLine[k] || w.gap !== ' ') return false;
+    // After a lower-case word, a comma or a dash only: not after a quote or a colon, where a
+    // title or a sentence may begin ("«Детство Чика»"), nor after another capitalised word.
+    const before = tokenized.tokens[k - 1];
+    if (!before) return false;
+    return before.kind === 'word' ? before.shape === 'lower' : NAME_LEAD_PUNCT.has(before.text);
+  });
+}
+
+/**
+ * The lone surnames of `chosen` that take the word before them as their first name: that word a
+ * capitalised Cyrillic one no span or role took, no lexicon phrase, abbreviation or adjective,
+ * that the dictionary reads as a first name only (or not at all), that the text never writes in
+ * lower case, and that `accepts` (the rule's own test) takes.
+ */
+function withFirstNameBefore(
+  tokenized: TokenizedText,
+  chosen: Candidate[],
+  taken: Uint8Array,
+  accepts: (k: number, word: Token) => boolean,
+): Candidate[] {
   let out: Candidate[] | null = null;
   let busy: Uint8Array | null = null;
   for (let n = 0; n < chosen.length; n++) {
@@ -532,20 +554,12 @@ export function firstNameBeforeSurname(
     const k = c.start - 1;
     const w = tokenized.tokens[k];
     if (w?.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title') continue;
-    if (w.sentenceStart || tokenized.capsLine[k] || w.gap !== ' ') continue;
     if (taken[k] || tokenized.isRole[k] || tokenized.coveredBy[k] || tokenized.phraseAt[k])
       continue;
     if (INFLECTED_ABBREVIATION.test(w.text) || /(?:ий|ый|ой|ая|ое|ые|ие|ого|ому)$/.test(w.key))
       continue;
-    const readings = tokenized.readings(k);
-    if (readings.some((r) => r.kind !== 'F' || r.lemma.ambiguous)) continue;
-    // After a lower-case word, a comma or a dash only: not after a quote or a colon, where a
-    // title or a sentence may begin ("«Детство Чика»"), nor after another capitalised word.
-    const before = tokenized.tokens[k - 1];
-    if (!before) continue;
-    if (before.kind === 'word' ? before.shape !== 'lower' : !NAME_LEAD_PUNCT.has(before.text))
-      continue;
-    if (lowerCaseWords(tokenized).has(w.key)) continue;
+    if (tokenized.readings(k).some((r) => r.kind !== 'F' || r.lemma.ambiguous)) continue;
+    if (lowerCaseWords(tokenized).has(w.key) || !accepts(k, w)) continue;
     if (!busy) {
       busy = taken.slice();
       for (const other of chosen) busy.fill(1, other.start, other.end);
@@ -715,35 +729,11 @@ export function spelledFirstNames(
   chosen: Candidate[],
   taken: Uint8Array,
 ): Candidate[] {
-  let out: Candidate[] | null = null;
-  let busy: Uint8Array | null = null;
-  for (let n = 0; n < chosen.length; n++) {
-    const c = chosen[n] as Candidate;
-    if (c.type !== 'PER' || c.end !== c.start + 1) continue;
-    const surname = tokenized.tokens[c.start] as Token;
-    if (surname.script !== 'cyr' || surname.shape !== 'title' || surname.gap !== ' ') continue;
-    const k = c.start - 1;
-    const w = tokenized.tokens[k];
-    if (w?.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title') continue;
-    if (taken[k] || tokenized.isRole[k] || tokenized.phraseAt[k] || tokenized.coveredBy[k])
-      continue;
-    if (INFLECTED_ABBREVIATION.test(w.text) || /(?:ий|ый|ой|ая|ое|ые|ие|ого|ому)$/.test(w.key))
-      continue;
+  return withFirstNameBefore(tokenized, chosen, taken, (k, w) => {
     const opening = w.sentenceStart || tokenized.capsLine[k] === true;
-    if (opening && (w.key.length < 5 || FUNCTION_WORDS_RU.has(w.key))) continue;
-    if (tokenized.readings(k).some((r) => r.kind !== 'F' || r.lemma.ambiguous)) continue;
-    if (lowerCaseWords(tokenized).has(w.key)) continue;
-    if (!spelledGivenName(tokenized.lex, w.key, opening)) continue;
-    if (!busy) {
-      busy = taken.slice();
-      for (const other of chosen) busy.fill(1, other.start, other.end);
-    }
-    if (busy[k]) continue;
-    out ??= chosen.slice();
-    out[n] = taggedCopy(personForSpan(tokenized, k, c.end), c.tier);
-    busy[k] = 1;
-  }
-  return out ?? chosen;
+    if (opening && (w.key.length < 5 || FUNCTION_WORDS_RU.has(w.key))) return false;
+    return spelledGivenName(tokenized.lex, w.key, opening);
+  });
 }
 
 /**
