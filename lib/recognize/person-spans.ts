@@ -524,6 +524,7 @@ export function firstNameBeforeSurname(
 ): Candidate[] {
   return withFirstNameBefore(tokenized, chosen, taken, (k, w) => {
     if (w.sentenceStart || tokenized.capsLine[k] || w.gap !== ' ') return false;
+    if (!onlyFirstName(tokenized, k, w)) return false;
     // After a lower-case word, a comma or a dash only: not after a quote or a colon, where a
     // title or a sentence may begin ("«Детство Чика»"), nor after another capitalised word.
     const before = tokenized.tokens[k - 1];
@@ -533,16 +534,15 @@ export function firstNameBeforeSurname(
 }
 
 /**
- * The lone surnames of `chosen` that take the word before them as their first name: that word a
- * capitalised Cyrillic one no span or role took, no lexicon phrase, abbreviation or adjective,
- * that the dictionary reads as a first name only (or not at all), that the text never writes in
- * lower case, and that `accepts` (the rule's own test) takes.
+ * The lone surnames of `chosen` that take the word before them as their first name: a
+ * capitalised Cyrillic word that no span took, no role and no lexicon phrase, which the rule's own
+ * test (`accepts`) takes.
  */
 function withFirstNameBefore(
   tokenized: TokenizedText,
   chosen: Candidate[],
   taken: Uint8Array,
-  accepts: (k: number, word: Token) => boolean,
+  accepts: (k: number, word: Token, surname: Candidate) => boolean,
 ): Candidate[] {
   let out: Candidate[] | null = null;
   let busy: Uint8Array | null = null;
@@ -554,12 +554,7 @@ function withFirstNameBefore(
     const k = c.start - 1;
     const w = tokenized.tokens[k];
     if (w?.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title') continue;
-    if (taken[k] || tokenized.isRole[k] || tokenized.coveredBy[k] || tokenized.phraseAt[k])
-      continue;
-    if (INFLECTED_ABBREVIATION.test(w.text) || /(?:ий|ый|ой|ая|ое|ые|ие|ого|ому)$/.test(w.key))
-      continue;
-    if (tokenized.readings(k).some((r) => r.kind !== 'F' || r.lemma.ambiguous)) continue;
-    if (lowerCaseWords(tokenized).has(w.key) || !accepts(k, w)) continue;
+    if (taken[k] || tokenized.isRole[k] || tokenized.phraseAt[k] || !accepts(k, w, c)) continue;
     if (!busy) {
       busy = taken.slice();
       for (const other of chosen) busy.fill(1, other.start, other.end);
@@ -570,6 +565,19 @@ function withFirstNameBefore(
     busy[k] = 1;
   }
   return out ?? chosen;
+}
+
+/**
+ * Whether word k can only be a first name: no span covers it, no abbreviation or adjective, the
+ * dictionary reads it as a first name only (or not at all), and the text never writes it in
+ * lower case.
+ */
+function onlyFirstName(tokenized: TokenizedText, k: number, w: Token): boolean {
+  if (tokenized.coveredBy[k]) return false;
+  if (INFLECTED_ABBREVIATION.test(w.text) || /(?:ий|ый|ой|ая|ое|ые|ие|ого|ому)$/.test(w.key))
+    return false;
+  if (tokenized.readings(k).some((r) => r.kind !== 'F' || r.lemma.ambiguous)) return false;
+  return !lowerCaseWords(tokenized).has(w.key);
 }
 
 /** A surname with "-младший"/"-старший" ("Буш-младший", "Кампрада-старшего", "Уильямс-младшая"). */
@@ -669,17 +677,7 @@ export function firstNameFromText(
 ): Candidate[] {
   // First word and surname keys of the people named in full (two words or more, Cyrillic).
   let full: { first: string; keys: readonly string[] }[] | null = null;
-  let out: Candidate[] | null = null;
-  let busy: Uint8Array | null = null;
-  for (let n = 0; n < chosen.length; n++) {
-    const c = chosen[n] as Candidate;
-    if (c.type !== 'PER' || c.end !== c.start + 1) continue;
-    const surname = tokenized.tokens[c.start] as Token;
-    if (surname.script !== 'cyr' || surname.shape !== 'title' || surname.gap !== ' ') continue;
-    const k = c.start - 1;
-    const w = tokenized.tokens[k];
-    if (w?.kind !== 'word' || w.script !== 'cyr' || w.shape !== 'title') continue;
-    if (taken[k] || tokenized.isRole[k] || tokenized.phraseAt[k]) continue;
+  return withFirstNameBefore(tokenized, chosen, taken, (_k, w, c) => {
     if (!full) {
       full = [];
       for (const p of chosen) {
@@ -689,22 +687,11 @@ export function firstNameFromText(
         full.push({ first: first.key, keys: p.person.surnameKeys });
       }
     }
-    if (full.length === 0) break;
     const keys = c.person?.surnameKeys ?? [];
-    const named = full.some(
+    return full.some(
       (p) => sameNameWord(p.first, w.key) && p.keys.some((key) => keys.includes(key)),
     );
-    if (!named) continue;
-    if (!busy) {
-      busy = taken.slice();
-      for (const other of chosen) busy.fill(1, other.start, other.end);
-    }
-    if (busy[k]) continue;
-    out ??= chosen.slice();
-    out[n] = taggedCopy(personForSpan(tokenized, k, c.end), c.tier);
-    busy[k] = 1;
-  }
-  return out ?? chosen;
+  });
 }
 
 /** Russian words that open sentences and are never names (adverbs, pronouns, conjunctions). */
@@ -732,7 +719,7 @@ export function spelledFirstNames(
   return withFirstNameBefore(tokenized, chosen, taken, (k, w) => {
     const opening = w.sentenceStart || tokenized.capsLine[k] === true;
     if (opening && (w.key.length < 5 || FUNCTION_WORDS_RU.has(w.key))) return false;
-    return spelledGivenName(tokenized.lex, w.key, opening);
+    return onlyFirstName(tokenized, k, w) && spelledGivenName(tokenized.lex, w.key, opening);
   });
 }
 
