@@ -27,6 +27,7 @@ import { getLexicon, type Lexicon, type WordReading } from './lexicon';
 import type { TaggedSpan } from './model/tagger';
 import type { LoadedModel } from './model/weights';
 import { markRecurrences } from './one-sense';
+import { surnamesWithPatronymics } from './patronymic-names';
 import {
   bracketedOriginals,
   complementedNotPeople,
@@ -69,6 +70,7 @@ import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
 import { getTagger, taggedCandidates, tagSpans } from './tagged';
+import { territorialTitles } from './territorial-titles';
 import {
   type Candidate,
   createTokenizedText,
@@ -455,6 +457,7 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
       chosen = latinAfterPlaces(tokenized, chosen);
       chosen = surnamePlacesAfterFirstName(tokenized, chosen);
       chosen = bracketedOriginals(tokenized, chosen);
+      chosen = surnamesWithPatronymics(tokenized, territorialTitles(tokenized, chosen), taken);
     }
     if (policy.recurrences)
       chosen = markRecurrences(
