@@ -46,6 +46,7 @@ import {
   surnameAfterFirstName,
   surnamePlacesAfterFirstName,
 } from './person-spans';
+import { placeFirstNames } from './place-first-names';
 import {
   curatedPlaceNotPerson,
   fullNameWords,
@@ -458,6 +459,7 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
       chosen = surnamePlacesAfterFirstName(tokenized, chosen);
       chosen = bracketedOriginals(tokenized, chosen);
       chosen = surnamesWithPatronymics(tokenized, territorialTitles(tokenized, chosen), taken);
+      chosen = placeFirstNames(tokenized, chosen);
     }
     if (policy.recurrences)
       chosen = markRecurrences(

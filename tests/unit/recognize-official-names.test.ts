@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { surnameCases, surnamesWithPatronymics } from '../../lib/recognize/patronymic-names';
 import { personForSpan } from '../../lib/recognize/people';
+import { placeFirstNames } from '../../lib/recognize/place-first-names';
 import { territorialTitles } from '../../lib/recognize/territorial-titles';
 import type { Candidate, TokenizedText } from '../../lib/recognize/tokenized-text';
 import { shown, tokenizedOf, tokensOf } from './recognize-tokenized-text';
@@ -96,5 +97,37 @@ describe('territorialTitles', () => {
     expect(titled('картина Святой Терезой Калькуттской', 'Калькуттской')).toEqual([
       'PER Калькуттской',
     ]);
+  });
+});
+
+describe('placeFirstNames', () => {
+  const named = (text: string, ...spans: [string, 'PER' | 'LOC'][]): string[] => {
+    const tokenized = tokenizedOf(text, 'ru');
+    const chosen = spans.map(([words, type]) =>
+      type === 'PER'
+        ? person(tokenized, words)
+        : { ...tokensOf(tokenized, words), type, canonical: words, tier: 2 },
+    );
+    return shown(tokenized, placeFirstNames(tokenized, chosen));
+  };
+
+  it('reads a nominative place before a lone surname as the first name', () => {
+    expect(
+      named(
+        'Приз получила американка София Коппола за фильм',
+        ['София', 'LOC'],
+        ['Коппола', 'PER'],
+      ),
+    ).toEqual(['PER София Коппола']);
+  });
+
+  it('leaves a place after a preposition or in another case', () => {
+    expect(named('Вчера в Софию Коппола приехала', ['Софию', 'LOC'], ['Коппола', 'PER'])).toEqual([
+      'LOC Софию',
+      'PER Коппола',
+    ]);
+    expect(named('глава правительства Мали Кейта ушёл', ['Мали', 'LOC'], ['Кейта', 'PER'])).toEqual(
+      ['LOC Мали', 'PER Кейта'],
+    );
   });
 });
