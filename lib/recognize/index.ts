@@ -26,6 +26,7 @@ import { pickLanguage } from './language';
 import { getLexicon, type Lexicon, type WordReading } from './lexicon';
 import type { TaggedSpan } from './model/tagger';
 import type { LoadedModel } from './model/weights';
+import { nameEdges } from './name-edges';
 import { markRecurrences } from './one-sense';
 import { surnamesWithPatronymics } from './patronymic-names';
 import {
@@ -460,6 +461,7 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
       chosen = bracketedOriginals(tokenized, chosen);
       chosen = surnamesWithPatronymics(tokenized, territorialTitles(tokenized, chosen), taken);
       chosen = placeFirstNames(tokenized, chosen);
+      chosen = nameEdges(tokenized, chosen);
     }
     if (policy.recurrences)
       chosen = markRecurrences(

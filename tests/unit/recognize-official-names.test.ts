@@ -1,5 +1,6 @@
 /** lib/recognize/patronymic-names.ts and lib/recognize/territorial-titles.ts. */
 import { describe, expect, it } from 'vitest';
+import { nameEdges } from '../../lib/recognize/name-edges';
 import { surnameCases, surnamesWithPatronymics } from '../../lib/recognize/patronymic-names';
 import { personForSpan } from '../../lib/recognize/people';
 import { placeFirstNames } from '../../lib/recognize/place-first-names';
@@ -129,5 +130,34 @@ describe('placeFirstNames', () => {
     expect(named('глава правительства Мали Кейта ушёл', ['Мали', 'LOC'], ['Кейта', 'PER'])).toEqual(
       ['LOC Мали', 'PER Кейта'],
     );
+  });
+});
+
+describe('nameEdges', () => {
+  const edged = (text: string, ...people: string[]): string[] => {
+    const tokenized = tokenizedOf(text, 'ru');
+    return shown(
+      tokenized,
+      nameEdges(
+        tokenized,
+        people.map((p) => person(tokenized, p)),
+      ),
+    );
+  };
+
+  it('takes the rest of a name after a regnal number', () => {
+    expect(edged('Король Швеции Карл XVI Густав вручил премии', 'Карл XVI', 'Густав')).toEqual([
+      'PER Карл XVI Густав',
+    ]);
+  });
+
+  it('leaves a word after a full stop', () => {
+    expect(edged('Её вручил Харальд V. Премия учреждена', 'Харальд V')).toEqual(['PER Харальд V']);
+  });
+
+  it("cuts an organisation's abbreviation off a name", () => {
+    expect(edged('после смерти Кима Чен Ира КНДР падёт', 'Кима Чен Ира КНДР')).toEqual([
+      'PER Кима Чен Ира',
+    ]);
   });
 });
