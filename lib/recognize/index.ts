@@ -26,7 +26,9 @@ import { pickLanguage } from './language';
 import { getLexicon, type Lexicon, type WordReading } from './lexicon';
 import type { TaggedSpan } from './model/tagger';
 import type { LoadedModel } from './model/weights';
+import { nameEdges } from './name-edges';
 import { markRecurrences } from './one-sense';
+import { surnamesWithPatronymics } from './patronymic-names';
 import {
   bracketedOriginals,
   complementedNotPeople,
@@ -45,6 +47,7 @@ import {
   surnameAfterFirstName,
   surnamePlacesAfterFirstName,
 } from './person-spans';
+import { placeFirstNames } from './place-first-names';
 import {
   curatedPlaceNotPerson,
   fullNameWords,
@@ -69,6 +72,7 @@ import { proposeAll, ruleCodes } from './rules';
 import { treatyHead } from './russian';
 import { selectCandidates } from './select';
 import { getTagger, taggedCandidates, tagSpans } from './tagged';
+import { territorialTitles } from './territorial-titles';
 import {
   type Candidate,
   createTokenizedText,
@@ -455,6 +459,9 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
       chosen = latinAfterPlaces(tokenized, chosen);
       chosen = surnamePlacesAfterFirstName(tokenized, chosen);
       chosen = bracketedOriginals(tokenized, chosen);
+      chosen = surnamesWithPatronymics(tokenized, territorialTitles(tokenized, chosen), taken);
+      chosen = placeFirstNames(tokenized, chosen);
+      chosen = nameEdges(tokenized, chosen);
     }
     if (policy.recurrences)
       chosen = markRecurrences(
