@@ -80,6 +80,7 @@ import {
   respanned,
   spanText,
   type TokenizedText,
+  taggedCopy,
   takenTokens,
   uniformCandidate,
 } from './tokenized-text';
@@ -232,7 +233,7 @@ export function placeAfterPreposition(tokenized: TokenizedText, c: Candidate): C
   if (/(?:ов|ев|ин|ын|ск|цк)(?:а|у|ым|ом|е|ой|ого|ому|им)?$/.test(t.key)) return c;
   const next = tokenized.tokens[c.end];
   if (next && next.gap === ' ' && next.kind === 'word' && /^\p{Lu}/u.test(next.text)) return c;
-  return { start: c.start, end: c.end, type: 'LOC', canonical: t.text, tier: c.tier, tagged: true };
+  return taggedCopy(newCandidate(c.start, c.end, 'LOC', t.text, c.tier), c.tier);
 }
 
 const BRACKETS = new Set(['(', ')', '[', ']', '{', '}']);

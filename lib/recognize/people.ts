@@ -940,6 +940,11 @@ export function personForSpan(tokenized: TokenizedText, start: number, end: numb
       // "De Kock", "Van Heeswijk": a surname with its particle, not a first name and a surname.
       full: (words > 1 && !SURNAME_PARTICLES.has((tok(tokenized, start) as Token).key)) || initials,
     },
+    // The fields of uniformCandidate's shape (tokenized-text.ts), so that later steps see one shape.
+    tagged: undefined,
+    adjective: undefined,
+    cued: undefined,
+    treaty: undefined,
   };
 }
 

@@ -18,6 +18,7 @@ import {
   type Candidate,
   isInitial,
   lowerCaseWords,
+  newCandidate,
   type TokenizedText,
   taggedCopy,
   takenTokens,
@@ -280,14 +281,9 @@ export function joinNicknames(tokenized: TokenizedText, chosen: Candidate[]): Ca
       out.push(first);
       continue;
     }
-    out.push({
-      start: first.start,
-      end: last.end,
-      type: 'PER',
-      canonical: `${first.canonical} ${last.canonical}`,
-      tier: Math.max(first.tier, last.tier),
-      tagged: true,
-    });
+    const tier = Math.max(first.tier, last.tier);
+    const canonical = `${first.canonical} ${last.canonical}`;
+    out.push(taggedCopy(newCandidate(first.start, last.end, 'PER', canonical, tier), tier));
     i = j;
   }
   return out;
@@ -323,7 +319,7 @@ function placeSpan(tokenized: TokenizedText, i: number): Candidate {
     : g
       ? displayLike(tokenized.lex.nominative(g.lemma), (tokenized.tokens[i] as Token).text)
       : (tokenized.tokens[i] as Token).text;
-  return { start: i, end: i + 1, type: 'LOC', canonical, tier: 1 };
+  return newCandidate(i, i + 1, 'LOC', canonical, 1);
 }
 
 /** Whether a Cyrillic word can open a person's name: a first name or an initial. */
@@ -455,14 +451,7 @@ export function latinInBrackets(
       k++;
     }
     if (words < 1 || words > 5 || tokenized.tokens[k]?.text !== ')' || last < 0) continue;
-    out.push({
-      start: c.end + 1,
-      end: last + 1,
-      type: 'PER',
-      canonical: c.canonical,
-      tier: c.tier,
-      tagged: true,
-    });
+    out.push(taggedCopy(newCandidate(c.end + 1, last + 1, 'PER', c.canonical, c.tier), c.tier));
   }
   return out;
 }

@@ -89,7 +89,7 @@ export function widenPlaces(tokenized: TokenizedText, chosen: readonly Candidate
       const gender = /[ая]$/.test(name) ? 'f' : /[оеё]$/.test(name) ? 'n' : 'm';
       const adjective = adjectiveNominative(t.key, gender, /[ыи]$/.test(name));
       out ??= chosen.slice();
-      out[byStart.get(i + 1) as number] = { ...place, start: i, canonical: `${adjective} ${name}` };
+      out[byStart.get(i + 1) as number] = respanned(place, i, place.end, `${adjective} ${name}`);
       continue;
     }
     if (t.shape === 'lower') {
