@@ -294,15 +294,10 @@ export function surnamesOverPlaces(
     if (!canonical) return c;
     const prev = tokenized.tokens[c.start - 1];
     if (prev && placePrepositions.has(prev.key)) return c;
-    return {
-      start: c.start,
-      end: c.end,
-      type: 'PER',
-      canonical,
-      tier: c.tier,
-      tagged: c.tagged,
-      person: { surname: t.text, surnameKeys: [t.key], full: false },
-    };
+    const person = newCandidate(c.start, c.end, 'PER', canonical, c.tier);
+    person.tagged = c.tagged;
+    person.person = { surname: t.text, surnameKeys: [t.key], full: false };
+    return person;
   });
 }
 
