@@ -13,7 +13,7 @@
  */
 
 import { FUNCTION_WORDS_EN } from './english';
-import type { Candidate, TokenizedText } from './tokenized-text';
+import { type Candidate, personInfo, type TokenizedText } from './tokenized-text';
 import type { Token } from './tokens';
 
 /** A Pinyin syllable: initial and final (the standard table, ü written u or v). */
@@ -110,12 +110,12 @@ function familyFirst(tokenized: TokenizedText, i: number): Candidate | null {
     type: 'PER',
     canonical,
     tier: 4,
-    person: {
+    person: personInfo({
       surname: canonical,
       surnameKeys: [canonical.toLowerCase()],
       eastAsian: true,
       full: true,
-    },
+    }),
   };
 }
 
@@ -137,7 +137,12 @@ function givenFirst(tokenized: TokenizedText, i: number): Candidate | null {
     type: 'PER',
     canonical: `${given.text} ${family.text}`,
     tier: 4,
-    person: { first: given.text, surname: family.text, surnameKeys: [family.key], full: true },
+    person: personInfo({
+      first: given.text,
+      surname: family.text,
+      surnameKeys: [family.key],
+      full: true,
+    }),
   };
 }
 

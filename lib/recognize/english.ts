@@ -11,6 +11,7 @@ import {
   asPlace,
   type Candidate,
   newCandidate,
+  personInfo,
   spanText,
   type TokenizedText,
 } from './tokenized-text';
@@ -296,7 +297,7 @@ export function surnamesOverPlaces(
     if (prev && placePrepositions.has(prev.key)) return c;
     const person = newCandidate(c.start, c.end, 'PER', canonical, c.tier);
     person.tagged = c.tagged;
-    person.person = { surname: t.text, surnameKeys: [t.key], full: false };
+    person.person = personInfo({ surname: t.text, surnameKeys: [t.key], full: false });
     return person;
   });
 }

@@ -8,6 +8,7 @@ import { patronymicNominative } from './russian';
 import {
   type Candidate,
   lowerCaseWords,
+  personInfo,
   type TokenizedText,
   taggedCopy,
   takenTokens,
@@ -195,13 +196,12 @@ function joined(tokenized: TokenizedText, c: Candidate, start: number, end: numb
   // keys as a lone surname's.
   const names = personForSpan(tokenized, c.start, c.end);
   const surname = personForSpan(tokenized, start, start + 1);
-  const person = {
+  const person = personInfo({
     first: names.person?.first,
     surname: surname.canonical,
     surnameKeys: surname.person?.surnameKeys ?? [],
-    eastAsian: undefined,
     full: true,
-  };
+  });
   const copy = taggedCopy(surname, c.tier);
   copy.end = end;
   copy.canonical = `${names.canonical} ${surname.canonical}`;

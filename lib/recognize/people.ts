@@ -18,6 +18,7 @@ import {
   isInitial,
   isPlaceOrOrg,
   type PersonInfo,
+  personInfo,
   type TokenizedText,
 } from './tokenized-text';
 import type { Token } from './tokens';
@@ -156,7 +157,14 @@ function push(
       .slice(start, end)
       .map((t) => t.text)
       .join(' ');
-  tokenized.candidates.push({ start, end, type: 'PER', canonical, tier, person });
+  tokenized.candidates.push({
+    start,
+    end,
+    type: 'PER',
+    canonical,
+    tier,
+    person: personInfo(person),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -331,12 +339,12 @@ function russianFullName(tokenized: TokenizedText, i: number): boolean {
     type: 'PER',
     canonical: display.join(' '),
     tier: 3,
-    person: {
+    person: personInfo({
       first: display[0],
       surname: surname?.display,
       surnameKeys: surname?.keys ?? [],
       full: true,
-    },
+    }),
   });
   return true;
 }
@@ -357,7 +365,7 @@ function loneFirstName(tokenized: TokenizedText, i: number): void {
     type: 'PER',
     canonical: name,
     tier: 1,
-    person: { first: name, surnameKeys: [], full: false },
+    person: personInfo({ first: name, surnameKeys: [], full: false }),
   });
 }
 
@@ -853,11 +861,11 @@ export function proposePeople(tokenized: TokenizedText): void {
       type: 'PER',
       canonical: m.entry.canonical,
       tier: 3,
-      person: {
+      person: personInfo({
         surname: m.entry.canonical,
         surnameKeys: [last.key],
         full: m.end - i > 1,
-      },
+      }),
     });
   }
 }
@@ -933,13 +941,13 @@ export function personForSpan(tokenized: TokenizedText, start: number, end: numb
         .replace(/\. (?=\S)/g, '. ')
         .trim() || last.text,
     tier: 2,
-    person: {
+    person: personInfo({
       first,
       surname: display[display.length - 1],
       surnameKeys: surnameKeys.length ? surnameKeys : [last.key],
       // "De Kock", "Van Heeswijk": a surname with its particle, not a first name and a surname.
       full: (words > 1 && !SURNAME_PARTICLES.has((tok(tokenized, start) as Token).key)) || initials,
-    },
+    }),
     // The fields of uniformCandidate's shape (tokenized-text.ts), so that later steps see one shape.
     tagged: undefined,
     adjective: undefined,

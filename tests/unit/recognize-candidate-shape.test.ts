@@ -4,6 +4,7 @@ import {
   asPlace,
   type Candidate,
   newCandidate,
+  personInfo,
   respanned,
   taggedCopy,
   uniformCandidate,
@@ -64,5 +65,31 @@ describe('newCandidate, respanned, asPlace', () => {
     expect(c.person).toBeUndefined();
     expect(person.person).toBeDefined();
     expect(Object.keys(c)).toEqual(shape);
+  });
+});
+
+describe('personInfo', () => {
+  it('keeps the values and gives every person the same fields in the same order', () => {
+    const short = personInfo({ surname: 'Ким', surnameKeys: ['ким'], full: false });
+    const long = personInfo({
+      first: 'Владимир',
+      patronymic: 'Владимирович',
+      surname: 'Путин',
+      surnameKeys: ['путин'],
+      full: true,
+    });
+    expect(Object.keys(short)).toEqual(Object.keys(long));
+    expect(Object.keys(short)).toEqual([
+      'first',
+      'patronymic',
+      'initials',
+      'surname',
+      'surnameKeys',
+      'eastAsian',
+      'full',
+    ]);
+    expect(short).toMatchObject({ surname: 'Ким', surnameKeys: ['ким'], full: false });
+    expect(short.first).toBeUndefined();
+    expect(long).toMatchObject({ first: 'Владимир', patronymic: 'Владимирович', full: true });
   });
 });
