@@ -24,3 +24,22 @@ export function minOf(values: Iterable<number>, empty = Number.POSITIVE_INFINITY
   for (const v of values) if (v < min) min = v;
   return min;
 }
+
+/**
+ * Each item as `revise` gives it back, dropping those it gives null for: the same array when it
+ * gave back every item unchanged (most rules change nothing on most texts, and copy nothing then).
+ */
+export function revised<T>(list: T[], revise: (item: T, index: number) => T | null): T[] {
+  let out: T[] | null = null;
+  for (let n = 0; n < list.length; n++) {
+    const item = list[n] as T;
+    const kept = revise(item, n);
+    if (kept === item) {
+      out?.push(item);
+      continue;
+    }
+    out ??= list.slice(0, n);
+    if (kept !== null) out.push(kept);
+  }
+  return out ?? list;
+}

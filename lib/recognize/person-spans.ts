@@ -4,7 +4,7 @@
  * in quotes ("Джеймс «Бадди» Макгирт"), and the original spelling in brackets after a Russian
  * name ("Ма Лин (马凌)") as the same person.
  */
-import { appendAll } from '../arrays';
+import { appendAll, revised } from '../arrays';
 import { SURNAME_PARTICLES } from './curated/name-parts';
 import { displayLike } from './display-names';
 import { FUNCTION_WORDS_EN } from './english';
@@ -750,17 +750,13 @@ export function complementedNotPeople(tokenized: TokenizedText, chosen: Candidat
  * adverbs and conjunctions name nobody, however they are written.
  */
 export function functionWordsNotPeople(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
-  let out: Candidate[] | null = null;
-  for (let n = 0; n < chosen.length; n++) {
-    const c = chosen[n] as Candidate;
-    const drop =
-      c.type === 'PER' &&
-      c.end === c.start + 1 &&
-      FUNCTION_WORDS_RU.has((tokenized.tokens[c.start] as Token).key);
-    if (drop) out ??= chosen.slice(0, n);
-    else out?.push(c);
-  }
-  return out ?? chosen;
+  return revised(chosen, (c) =>
+    c.type === 'PER' &&
+    c.end === c.start + 1 &&
+    FUNCTION_WORDS_RU.has((tokenized.tokens[c.start] as Token).key)
+      ? null
+      : c,
+  );
 }
 
 /**
@@ -768,13 +764,9 @@ export function functionWordsNotPeople(tokenized: TokenizedText, chosen: Candida
  * company or shop: Russian text writes no person's name so.
  */
 export function latinNamesNotPeople(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
-  let out: Candidate[] | null = null;
-  for (let n = 0; n < chosen.length; n++) {
-    const c = chosen[n] as Candidate;
-    if (c.type === 'PER' && possessiveLatin(tokenized.tokens, c)) out ??= chosen.slice(0, n);
-    else out?.push(c);
-  }
-  return out ?? chosen;
+  return revised(chosen, (c) =>
+    c.type === 'PER' && possessiveLatin(tokenized.tokens, c) ? null : c,
+  );
 }
 
 function possessiveLatin(tokens: readonly Token[], c: Candidate): boolean {
@@ -843,40 +835,28 @@ export function particlesAndNumbers(tokenized: TokenizedText, chosen: Candidate[
  */
 export function bracketedOriginals(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
   const { tokens } = tokenized;
-  let out: Candidate[] | null = null;
   let owner: Int32Array | null = null;
-  for (let n = 0; n < chosen.length; n++) {
-    const c = chosen[n] as Candidate;
-    let keep: Candidate | null = c;
+  return revised(chosen, (c) => {
     if (
-      c.type === 'PER' &&
-      (tokens[c.start] as Token).script !== 'cyr' &&
-      tokens[c.start - 1]?.text === '(' &&
-      tokens[c.start - 2]
-    ) {
-      const k = c.start - 2;
-      const before = tokens[k] as Token;
-      if (!owner) {
-        owner = new Int32Array(tokens.length).fill(-1);
-        for (let i = 0; i < chosen.length; i++) {
-          const span = chosen[i] as Candidate;
-          owner.fill(i, span.start, span.end);
-        }
+      c.type !== 'PER' ||
+      (tokens[c.start] as Token).script === 'cyr' ||
+      tokens[c.start - 1]?.text !== '(' ||
+      !tokens[c.start - 2]
+    )
+      return c;
+    const k = c.start - 2;
+    if (!owner) {
+      owner = new Int32Array(tokens.length).fill(-1);
+      for (let i = 0; i < chosen.length; i++) {
+        const span = chosen[i] as Candidate;
+        owner.fill(i, span.start, span.end);
       }
-      const o = owner[k] as number;
-      const other = o >= 0 ? (chosen[o] as Candidate) : null;
-      if (other?.type === 'LOC') {
-        keep = asPlace(c, other.canonical);
-      } else if (!other && before.shape === 'lower') keep = null;
     }
-    if (keep === c) {
-      out?.push(c);
-      continue;
-    }
-    out ??= chosen.slice(0, n);
-    if (keep) out.push(keep);
-  }
-  return out ?? chosen;
+    const o = owner[k] as number;
+    const other = o >= 0 ? (chosen[o] as Candidate) : null;
+    if (other?.type === 'LOC') return asPlace(c, other.canonical);
+    return !other && (tokens[k] as Token).shape === 'lower' ? null : c;
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
  * "Александрийского патриарха". The adjective of a see or a domain beside a church or noble
  * title is part of the title, not a person's name.
  */
+import { revised } from '../arrays';
 import { personForSpan } from './people';
 import { type Candidate, type TokenizedText, taggedCopy } from './tokenized-text';
 import type { Token } from './tokens';
@@ -28,24 +29,13 @@ function titleAt(tokenized: TokenizedText, k: number): boolean {
  */
 export function territorialTitles(tokenized: TokenizedText, chosen: Candidate[]): Candidate[] {
   const { tokens } = tokenized;
-  let out: Candidate[] | null = null;
-  for (let n = 0; n < chosen.length; n++) {
-    const c = chosen[n] as Candidate;
-    let keep: Candidate | null = c;
+  return revised(chosen, (c) => {
     const t = tokens[c.start] as Token;
-    if (c.type === 'PER' && t.script === 'cyr' && TERRITORIAL.test(t.text)) {
-      const lone = c.end === c.start + 1;
-      const before = t.gap === ' ' && titleAt(tokenized, c.start - 1);
-      const after = lone && tokens[c.end]?.gap === ' ' && titleAt(tokenized, c.end);
-      if (before || after)
-        keep = lone ? null : taggedCopy(personForSpan(tokenized, c.start + 1, c.end), c.tier);
-    }
-    if (keep === c) {
-      out?.push(c);
-      continue;
-    }
-    out ??= chosen.slice(0, n);
-    if (keep) out.push(keep);
-  }
-  return out ?? chosen;
+    if (c.type !== 'PER' || t.script !== 'cyr' || !TERRITORIAL.test(t.text)) return c;
+    const lone = c.end === c.start + 1;
+    const before = t.gap === ' ' && titleAt(tokenized, c.start - 1);
+    const after = lone && tokens[c.end]?.gap === ' ' && titleAt(tokenized, c.end);
+    if (!before && !after) return c;
+    return lone ? null : taggedCopy(personForSpan(tokenized, c.start + 1, c.end), c.tier);
+  });
 }
