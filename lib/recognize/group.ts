@@ -6,7 +6,7 @@
 
 import { loneSurnameKeys } from './people';
 import type { Candidate, TokenizedText } from './tokenized-text';
-import { isCapWord, lowerCaseWords, newCandidate, uniformCandidate } from './tokenized-text';
+import { isCapWord, lowerCaseWords, newCandidate, respanned } from './tokenized-text';
 import { OPEN_QUOTES, type Token } from './tokens';
 
 /**
@@ -65,13 +65,6 @@ function firstNameNominative(tokenized: TokenizedText, i: number): string | unde
   if (rs.length === 0 || rs.some((r) => r.kind !== 'F' || r.lemma.ambiguous)) return undefined;
   const r = rs[0];
   return r ? tokenized.lex.nominative(r.lemma) : undefined;
-}
-
-/** The candidate under another name, in uniformCandidate's shape (a spread's copy reads slower). */
-function withCanonical(c: Candidate, canonical: string): Candidate {
-  const copy = uniformCandidate(c);
-  copy.canonical = canonical;
-  return copy;
 }
 
 export function groupPeople(
@@ -170,7 +163,7 @@ export function groupPeople(
       canonical = byFirst(p.first) ?? canonical;
     }
     // Candidates are not changed after the rules: one whose name stays is kept as it is.
-    out.push(canonical === c.canonical ? c : withCanonical(c, canonical));
+    out.push(canonical === c.canonical ? c : respanned(c, c.start, c.end, canonical));
   }
 
   // Whole East Asian names wherever they recur (also where the family name alone is too

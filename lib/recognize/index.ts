@@ -42,6 +42,7 @@ import {
   latinInBrackets,
   latinNamesNotPeople,
   particlesAndNumbers,
+  REGNAL_NUMBER,
   spelledFirstNames,
   splitPeople,
   surnameAfterFirstName,
@@ -264,9 +265,6 @@ function splitAtBrackets(tokens: readonly Token[], spans: TaggedSpan[]): TaggedS
   }
   return out ?? spans;
 }
-
-/** A regnal number ("V", "XVI"). */
-const REGNAL_NUMBER = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{1,3}|XIX|XX)$/;
 
 /**
  * A person or place starts and ends at a word or number, or ends at an abbreviation's full stop

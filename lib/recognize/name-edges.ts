@@ -3,10 +3,9 @@
  * | Густав") and an organisation's abbreviation after a name ("В. А. Стеклова | РАН").
  */
 import { personForSpan } from './people';
+import { REGNAL_NUMBER } from './person-spans';
 import { type Candidate, type TokenizedText, taggedCopy, takenTokens } from './tokenized-text';
 import type { Token } from './tokens';
-
-const REGNAL = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{1,3}|XIX|XX)$/;
 
 /** A Cyrillic abbreviation ("РАН", "КНДР"). */
 const ABBREVIATION = /^[А-ЯЁ]{2,}$/;
@@ -30,7 +29,7 @@ export function nameEdges(tokenized: TokenizedText, chosen: Candidate[]): Candid
     const last = tokens[c.end - 1] as Token;
     const before = tokens[c.end - 2] as Token;
     let end = c.end;
-    if (REGNAL.test(last.text) && before.script === 'cyr') {
+    if (REGNAL_NUMBER.test(last.text) && before.script === 'cyr') {
       const w = tokens[c.end];
       if (
         w?.kind === 'word' &&

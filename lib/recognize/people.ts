@@ -17,6 +17,7 @@ import {
   isCapWord,
   isInitial,
   isPlaceOrOrg,
+  newCandidate,
   type PersonInfo,
   personInfo,
   type TokenizedText,
@@ -931,29 +932,20 @@ export function personForSpan(tokenized: TokenizedText, start: number, end: numb
   const surnameKeys =
     last.script === 'cyr' ? russianSurname(tokenized, end - 1, gender, cases).keys : [last.key];
   const words = display.length;
-  return {
-    start,
-    end,
-    type: 'PER',
-    canonical:
-      display
-        .join(' ')
-        .replace(/\. (?=\S)/g, '. ')
-        .trim() || last.text,
-    tier: 2,
-    person: personInfo({
-      first,
-      surname: display[display.length - 1],
-      surnameKeys: surnameKeys.length ? surnameKeys : [last.key],
-      // "De Kock", "Van Heeswijk": a surname with its particle, not a first name and a surname.
-      full: (words > 1 && !SURNAME_PARTICLES.has((tok(tokenized, start) as Token).key)) || initials,
-    }),
-    // The fields of uniformCandidate's shape (tokenized-text.ts), so that later steps see one shape.
-    tagged: undefined,
-    adjective: undefined,
-    cued: undefined,
-    treaty: undefined,
-  };
+  const canonical =
+    display
+      .join(' ')
+      .replace(/\. (?=\S)/g, '. ')
+      .trim() || last.text;
+  const candidate = newCandidate(start, end, 'PER', canonical, 2);
+  candidate.person = personInfo({
+    first,
+    surname: display[display.length - 1],
+    surnameKeys: surnameKeys.length ? surnameKeys : [last.key],
+    // "De Kock", "Van Heeswijk": a surname with its particle, not a first name and a surname.
+    full: (words > 1 && !SURNAME_PARTICLES.has((tok(tokenized, start) as Token).key)) || initials,
+  });
+  return candidate;
 }
 
 /** Quote marks around a nickname inside a name. */

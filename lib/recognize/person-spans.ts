@@ -787,7 +787,7 @@ const LEADING_PARTICLES: ReadonlySet<string> = new Set(
 const SAINT = /^(?:свят|блаженн|преподобн)(?:ой|ый|ого|ому|ым|ом|ая|ую)$/;
 
 /** A regnal number after a name ("Кигели V", "Карл XVI"). */
-const REGNAL = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{1,3}|XIX|XX)$/;
+export const REGNAL_NUMBER = /^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{1,3}|XIX|XX)$/;
 
 /**
  * Russian: a person's name takes the surname particle or a saint's epithet right before it ("фон
@@ -811,7 +811,7 @@ export function particlesAndNumbers(tokenized: TokenizedText, chosen: Candidate[
       (LEADING_PARTICLES.has(particle.key) || SAINT.test(particle.key));
     const after =
       number?.gap === ' ' &&
-      REGNAL.test(number.text) &&
+      REGNAL_NUMBER.test(number.text) &&
       (tokens[c.end - 1] as Token).script === 'cyr' &&
       tokens[c.end + 1]?.text !== '-';
     if (!before && !after) continue;

@@ -417,11 +417,10 @@ export function republicNames(tokenized: TokenizedText, chosen: readonly Candida
     const next = list.find((c) => c.start === j + 1 && c.type === 'LOC' && !c.adjective);
     if (next && (tokens[j + 1] as Token).gap === ' ') end = next.end;
     // Only places may lie under the new span, and none may run past it.
-    const under = list.filter((c) => c.start < end && start < c.end);
-    if (under.some((c) => c.type !== 'LOC' || c.start < start || c.end > end)) continue;
-    const kept: Candidate[] = list.filter((c) => !(c.start < end && start < c.end));
-    kept.push(newCandidate(start, end, 'LOC', spanText(tokenized, start, end), 1));
-    out = kept.sort((a, b) => a.start - b.start);
+    const place = newCandidate(start, end, 'LOC', spanText(tokenized, start, end), 1);
+    const replaced = inPlaceOf(list, place, 'LOC');
+    if (!replaced) continue;
+    out = replaced;
     j = end - 1;
   }
   return out ?? (chosen as Candidate[]);
@@ -468,14 +467,28 @@ export function latinAfterPlaces(
     const close = tokens[k]?.text;
     if (caps < 1 || caps > c.end - c.start + 1 || (close !== ')' && close !== ';' && close !== ','))
       continue;
-    const list: readonly Candidate[] = out ?? chosen;
-    const under = list.filter((s) => s.start < k && c.end + 1 < s.end);
-    if (under.some((s) => s.type !== 'PER' || s.start < c.end + 1 || s.end > k)) continue;
-    const kept: Candidate[] = list.filter((s) => !(s.start < k && c.end + 1 < s.end));
-    kept.push(newCandidate(c.end + 1, k, 'LOC', c.canonical, 1));
-    out = kept.sort((a, b) => a.start - b.start);
+    out = inPlaceOf(out ?? chosen, newCandidate(c.end + 1, k, 'LOC', c.canonical, 1), 'PER') ?? out;
   }
   return out ?? (chosen as Candidate[]);
+}
+
+/**
+ * `list` with `span` in place of the candidates it overlaps, when all of those are of `type` and
+ * lie inside it (sorted by start); null when another candidate stands in the way.
+ */
+function inPlaceOf(
+  list: readonly Candidate[],
+  span: Candidate,
+  type: Candidate['type'],
+): Candidate[] | null {
+  const overlaps = (c: Candidate) => c.start < span.end && span.start < c.end;
+  if (
+    list.some((c) => overlaps(c) && (c.type !== type || c.start < span.start || c.end > span.end))
+  )
+    return null;
+  const kept = list.filter((c) => !overlaps(c));
+  kept.push(span);
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 /** Region nouns in the plural ("областей", "районах"), after adjectives joined by "и" or ",". */
@@ -507,12 +520,8 @@ export function sharedRegionNouns(
       continue;
     if (link.key !== 'и' && link.text !== ',') continue;
     if (!isCapWord(tokenized, j - 3) || !ADJECTIVE.test((tokens[j - 3] as Token).key)) continue;
-    const list: readonly Candidate[] = out ?? chosen;
-    const under = list.filter((c) => c.start <= j && j - 1 < c.end);
-    if (under.some((c) => c.type !== 'LOC' || c.start < j - 1 || c.end > j + 1)) continue;
-    const kept: Candidate[] = list.filter((c) => !(c.start <= j && j - 1 < c.end));
-    kept.push(newCandidate(j - 1, j + 1, 'LOC', spanText(tokenized, j - 1, j + 1), 1));
-    out = kept.sort((x, y) => x.start - y.start);
+    const place = newCandidate(j - 1, j + 1, 'LOC', spanText(tokenized, j - 1, j + 1), 1);
+    out = inPlaceOf(out ?? chosen, place, 'LOC') ?? out;
   }
   return out ?? (chosen as Candidate[]);
 }
