@@ -111,6 +111,23 @@ const CITY_HEADS_AFTER = 200;
 /** Lookup caches are dropped when they reach this size (bounded memory on endless input). */
 const CACHE_LIMIT = 20000;
 
+/**
+ * `answer` with its answers kept per key (words recur; every answer here is immutable), the
+ * store emptied at CACHE_LIMIT entries. Answers must not be undefined (null for "none").
+ */
+function memoized<V>(answer: (key: string) => V): (key: string) => V {
+  const answers = new Map<string, V>();
+  return (key) => {
+    let a = answers.get(key);
+    if (a === undefined) {
+      a = answer(key);
+      if (answers.size > CACHE_LIMIT) answers.clear();
+      answers.set(key, a);
+    }
+    return a;
+  };
+}
+
 /** Splits a bucket's text on first use; lookups then binary-search it (no per-key parsing). */
 function bucketReader(texts: Record<string, string>, separator: string) {
   const cache = new Map<string, readonly string[]>();
@@ -149,40 +166,25 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     return e;
   };
   const phraseLines = bucketReader(data.phrases.keys, '\n');
-  const hitCache = new Map<string, PhraseHit[] | null>();
-  const phrases = (key: string): PhraseHit[] | undefined => {
-    let hits = hitCache.get(key);
-    if (hits === undefined) {
-      hits = null;
-      const lines = phraseLines(key);
-      const line = lines[lowerBound(lines, key)];
-      if (line?.startsWith(key) && line.charCodeAt(key.length) === 9) {
-        hits = line
-          .slice(key.length + 1)
-          .split(',')
-          .map((id) =>
-            id[0] === '~'
-              ? { entry: entry(Number.parseInt(id.slice(1), 36)), ambiguous: true }
-              : { entry: entry(Number.parseInt(id, 36)), ambiguous: false },
-          );
-      }
-      if (hitCache.size > CACHE_LIMIT) hitCache.clear();
-      hitCache.set(key, hits);
-    }
-    return hits ?? undefined;
-  };
-  const continueCache = new Map<string, boolean>();
-  const continues = (key: string): boolean => {
-    let yes = continueCache.get(key);
-    if (yes === undefined) {
-      const lines = phraseLines(key);
-      const prefix = `${key} `;
-      yes = lines[lowerBound(lines, prefix)]?.startsWith(prefix) ?? false;
-      if (continueCache.size > CACHE_LIMIT) continueCache.clear();
-      continueCache.set(key, yes);
-    }
-    return yes;
-  };
+  const phraseHits = memoized((key: string): PhraseHit[] | null => {
+    const lines = phraseLines(key);
+    const line = lines[lowerBound(lines, key)];
+    if (!line?.startsWith(key) || line.charCodeAt(key.length) !== 9) return null;
+    return line
+      .slice(key.length + 1)
+      .split(',')
+      .map((id) =>
+        id[0] === '~'
+          ? { entry: entry(Number.parseInt(id.slice(1), 36)), ambiguous: true }
+          : { entry: entry(Number.parseInt(id, 36)), ambiguous: false },
+      );
+  });
+  const phrases = (key: string): PhraseHit[] | undefined => phraseHits(key) ?? undefined;
+  const continues = memoized((key: string): boolean => {
+    const lines = phraseLines(key);
+    const prefix = `${key} `;
+    return lines[lowerBound(lines, prefix)]?.startsWith(prefix) ?? false;
+  });
 
   const endings = data.endings.split(',');
   let maxEnding = 0;
@@ -229,16 +231,7 @@ export function lexiconFromData(data: LexiconData): Lexicon {
   };
 
   // Words recur across texts; readings are immutable, so they are shared.
-  const readingCache = new Map<string, WordReading[]>();
-  const analyze = (key: string): WordReading[] => {
-    let cached = readingCache.get(key);
-    if (!cached) {
-      cached = analyzeUncached(key);
-      if (readingCache.size > CACHE_LIMIT) readingCache.clear();
-      readingCache.set(key, cached);
-    }
-    return cached;
-  };
+  const analyze = memoized((key: string): WordReading[] => analyzeUncached(key));
   const analyzeUncached = (key: string): WordReading[] => {
     if (key.length < 2 || lemmaItems(key).length === 0) return [];
     const out: WordReading[] = [];
@@ -293,7 +286,6 @@ export function lexiconFromData(data: LexiconData): Lexicon {
   // nearly every word tried is no city, which the map answers with one hash per cut. Answers are
   // kept per key: words recur, and a cut is a new string to hash.
   let cityLines: ReadonlyMap<string, string> | null = null;
-  const cityAnswers = new Map<string, string | null>();
   const cities = (): ReadonlyMap<string, string> => {
     if (!cityLines) {
       const lines = new Map<string, string>();
@@ -305,7 +297,7 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     }
     return cityLines;
   };
-  const placeRuUncached = (key: string): string | undefined => {
+  const cityOf = memoized((key: string): string | null => {
     const lines = cities();
     for (let cut = key.length; cut > 0 && cut >= key.length - MAX_CITY_ENDING; cut--) {
       const line = lines.get(key.slice(0, cut));
@@ -317,17 +309,9 @@ export function lexiconFromData(data: LexiconData): Lexicon {
       const nominative = stem + (list[0] ?? '');
       return (nominative[0] ?? '').toUpperCase() + nominative.slice(1);
     }
-    return undefined;
-  };
-  const placeRu = (key: string): string | undefined => {
-    let answer = cityAnswers.get(key);
-    if (answer === undefined) {
-      answer = placeRuUncached(key) ?? null;
-      if (cityAnswers.size > CACHE_LIMIT) cityAnswers.clear();
-      cityAnswers.set(key, answer);
-    }
-    return answer ?? undefined;
-  };
+    return null;
+  });
+  const placeRu = (key: string): string | undefined => cityOf(key) ?? undefined;
   // The starts are gathered once a text has asked about enough words: a short text (the first
   // one, at start-up) tries its few keys faster than the set is made. Until then every word may
   // start a city name (its keys are tried: the same answers, more slowly).
