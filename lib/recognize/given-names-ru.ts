@@ -7,6 +7,8 @@
  * letter pair transcribes, and asks the lists about each spelling.
  */
 
+import { memoized } from './memo';
+
 /**
  * Latin spellings that Russian letter pairs transcribe, tried before the single letters:
  * «дж» j or g ("Джон" John, "Джордж" George), «кс» x, «ай» i or y ("Клайв" Clive, "Брайан" Brian),
@@ -142,10 +144,10 @@ export function nominativeGuesses(key: string): string[] {
   return out;
 }
 
-/** Answers kept per lexicon (a fold's or the shipped one), dropped when the map grows past this. */
-const CACHE_LIMIT = 10000;
+/** Answers kept per lexicon (a fold's or the shipped one), dropped when they reach this many. */
+const ANSWER_LIMIT = 10000;
 
-const answers = new WeakMap<object, Map<string, boolean>>();
+const spellers = new WeakMap<object, (id: string) => boolean>();
 
 /**
  * Whether a Cyrillic form (lower case) spells a given name of the lexicon's English lists, read as
@@ -157,20 +159,17 @@ export function spelledGivenName(
   key: string,
   asWritten: boolean,
 ): boolean {
-  let cache = answers.get(lex);
-  if (!cache) {
-    cache = new Map();
-    answers.set(lex, cache);
-  }
-  const id = asWritten ? key : `~${key}`;
-  let answer = cache.get(id);
-  if (answer === undefined) {
+  let spelled = spellers.get(lex);
+  if (!spelled) {
     const isGivenName = (latin: string) => lex.isGivenNameEn(latin);
-    answer = asWritten
-      ? spellsGivenName(key, isGivenName)
-      : nominativeGuesses(key).some((g) => spellsGivenName(g, isGivenName));
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(id, answer);
+    spelled = memoized(
+      (id) =>
+        id[0] === '~'
+          ? nominativeGuesses(id.slice(1)).some((g) => spellsGivenName(g, isGivenName))
+          : spellsGivenName(id, isGivenName),
+      ANSWER_LIMIT,
+    );
+    spellers.set(lex, spelled);
   }
-  return answer;
+  return spelled(asWritten ? key : `~${key}`);
 }

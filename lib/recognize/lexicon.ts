@@ -3,6 +3,7 @@
  * (which first names, surnames or places a word form belongs to, and in which case). Data is
  * bundled with the code (no I/O) and parsed lazily, bucket by bucket, as texts need it.
  */
+
 import { lexiconData } from './data/source';
 import {
   bucketOf,
@@ -13,6 +14,7 @@ import {
   MAX_CITY_ENDING,
   type PhraseType,
 } from './lexicon-format';
+import { memoized } from './memo';
 
 export interface PhraseEntry {
   type: PhraseType;
@@ -107,26 +109,6 @@ const EMPTY: readonly string[] = [];
 
 /** Words asked about before the starts of city names of several tokens are gathered. */
 const CITY_HEADS_AFTER = 200;
-
-/** Lookup caches are dropped when they reach this size (bounded memory on endless input). */
-const CACHE_LIMIT = 20000;
-
-/**
- * `answer` with its answers kept per key (words recur; every answer here is immutable), the
- * store emptied at CACHE_LIMIT entries. Answers must not be undefined (null for "none").
- */
-function memoized<V>(answer: (key: string) => V): (key: string) => V {
-  const answers = new Map<string, V>();
-  return (key) => {
-    let a = answers.get(key);
-    if (a === undefined) {
-      a = answer(key);
-      if (answers.size > CACHE_LIMIT) answers.clear();
-      answers.set(key, a);
-    }
-    return a;
-  };
-}
 
 /** Splits a bucket's text on first use; lookups then binary-search it (no per-key parsing). */
 function bucketReader(texts: Record<string, string>, separator: string) {
