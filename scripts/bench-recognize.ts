@@ -10,15 +10,16 @@
  *   process; and, for comparison, as Node and the CLI load it (one module, data compiled in). Each:
  *   import, data parsed, first recognize of a short text in each language.
  * - Size: the recognizer's data files, and the three files the extension ships, raw and gzipped.
- * - With --browser: the shipped code and data files in headless Chromium (script parse/compile,
- *   data fetched, first call, throughput of both texts), as the extension's host loads them.
+ * - With --browser: the shipped code and data files in headless Chromium and Firefox ESR (cold
+ *   start, throughput of both texts; scripts/bench-recognize-browser.ts), as the extension's host
+ *   loads them.
  *
  * The corpora are read from ../shared/corpora (GLOSSA_CORPORA overrides); nothing is written
  * to the project.
  */
 import { spawnSync } from 'node:child_process';
 import {
-  copyFileSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -36,8 +37,7 @@ import type { Recognizer } from '../lib/entities';
 import { createRecognizer } from '../lib/recognize/index';
 import { encodeModelBinary } from '../lib/recognize/model/binary';
 import type { ModelData } from '../lib/recognize/model/weights';
-import { CHROMIUM_FLAGS } from '../tests/e2e/harness/chromium';
-import { requireBrowser } from '../tests/e2e/harness/common';
+import { type BrowserResult, browserCost } from './bench-recognize-browser';
 import { sharedDir } from './shared-dir';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,133 +80,9 @@ function mbPerSecond(chars: number, ms: number): number {
   return chars / 1e6 / (ms / 1000);
 }
 
-interface BrowserResult {
-  /** Script tag: read from disk, parse, compile and run the top level of the shipped code. */
-  scriptMs: number;
-  /** Both data files fetched and installed (JSON parse of the lexicon, the weights as bytes). */
-  dataMs: number;
-  /** The first two calls (the Node probe's two sentences): tables built, caches cold. */
-  firstCallsMs: number;
-  /** Cold start as in Node: script + data + first two calls. */
-  coldStartMs: number;
-  /** Throughput inside the page, as in Node: after two warm-up rounds, median of 7 passes. */
-  mbPerSecond: { en: number; ru: number };
-  runs: number;
-}
-
-/**
- * The shipped recognizer in Chromium (/usr/bin/chromium, headless, via playwright-core): a page
- * loads the code as a classic script and fetches the two data files, as the extension's host
- * does in its worker; then the Node protocol above over the same texts. Fresh context per run.
- */
-async function browserCost(
-  esbuild: Esbuild,
-  dir: string,
-  shipped: ExtensionBundle,
-  texts: { en: string; ru: string },
-): Promise<BrowserResult | undefined> {
-  let pw: typeof import('playwright-core');
-  try {
-    pw = await import('playwright-core');
-  } catch {
-    return undefined;
-  }
-  await esbuild.build(extensionBuild('iife', join(dir, 'recognizer.iife.js')));
-  copyFileSync(shipped.lexicon, join(dir, 'lexicon.json'));
-  copyFileSync(shipped.model, join(dir, 'model-page.bin'));
-  writeFileSync(
-    join(dir, 'page.html'),
-    `<!doctype html><meta charset="utf-8"><script>window.t0 = performance.now();</script>
-<script src="recognizer.iife.js"></script>
-<script>window.t1 = performance.now();</script>`,
-  );
-  const rows: {
-    script: number;
-    data: number;
-    first: number;
-    cold: number;
-    en: number;
-    ru: number;
-  }[] = [];
-  const b = await pw.chromium.launch({
-    executablePath: process.env.CHROMIUM ?? requireBrowser('chromium'),
-    headless: true,
-    args: [...CHROMIUM_FLAGS, '--allow-file-access-from-files'],
-  });
-  try {
-    for (let run = 0; run < 3; run++) {
-      const context = await b.newContext();
-      const page = await context.newPage();
-      await page.goto(`file://${join(dir, 'page.html')}`);
-      const r = await page.evaluate(
-        async ({ en, ru, cold }) => {
-          const w = window as unknown as {
-            t0: number;
-            t1: number;
-            GlossaRecognizer: {
-              createRecognizer(): Recognizer;
-              loadRecognizerData(read: (file: string) => Promise<unknown>): Promise<void>;
-            };
-          };
-          const a = performance.now();
-          await w.GlossaRecognizer.loadRecognizerData(async (file) => {
-            const response = await fetch(file.endsWith('.bin') ? 'model-page.bin' : 'lexicon.json');
-            return file.endsWith('.bin') ? response.arrayBuffer() : response.json();
-          });
-          const b = performance.now();
-          const rec = w.GlossaRecognizer.createRecognizer();
-          rec.recognize(cold.ru, { lang: 'ru' });
-          rec.recognize(cold.en, { lang: 'en' });
-          const first = performance.now() - b;
-          for (let k = 0; k < 2; k++) {
-            rec.recognize(en, { lang: 'en' });
-            rec.recognize(ru, { lang: 'ru' });
-          }
-          // No named functions in here: the page has no helpers for the ones tsx would add.
-          const medians: number[] = [];
-          for (const [text, lang] of [
-            [en, 'en'],
-            [ru, 'ru'],
-          ] as const) {
-            const times: number[] = [];
-            for (let k = 0; k < 7; k++) {
-              const s = performance.now();
-              rec.recognize(text, { lang });
-              times.push(performance.now() - s);
-            }
-            medians.push(times.sort((x, y) => x - y)[3] as number);
-          }
-          const [enMs, ruMs] = medians as [number, number];
-          return { script: w.t1 - w.t0, data: b - a, first, enMs, ruMs };
-        },
-        { en: texts.en, ru: texts.ru, cold: COLD_SENTENCES },
-      );
-      rows.push({
-        script: r.script,
-        data: r.data,
-        first: r.first,
-        cold: r.script + r.data + r.first,
-        en: mbPerSecond(texts.en.length, r.enMs),
-        ru: mbPerSecond(texts.ru.length, r.ruMs),
-      });
-      await context.close();
-    }
-  } finally {
-    await b.close();
-  }
-  const m = (key: keyof (typeof rows)[number]) => median(rows.map((row) => row[key]));
-  return {
-    scriptMs: m('script'),
-    dataMs: m('data'),
-    firstCallsMs: m('first'),
-    coldStartMs: m('cold'),
-    mbPerSecond: { en: m('en'), ru: m('ru') },
-    runs: rows.length,
-  };
-}
-
 interface Result {
-  browser?: BrowserResult;
+  /** Per browser (--browser): the shipped code and files in Chromium and Firefox ESR. */
+  browser?: Record<string, BrowserResult>;
   throughput: Record<
     string,
     {
@@ -519,8 +395,18 @@ async function run(dir: string): Promise<void> {
     result.coldStart = extensionColdStart(dir, shipped);
     result.coldStartNode = nodeColdStart(dir, buildNodeBundle(esbuild, dir));
   }
-  if (browser && esbuild && shipped)
-    result.browser = await browserCost(esbuild, dir, shipped, { en, ru });
+  if (browser && esbuild && shipped) {
+    const script = join(dir, 'recognizer.iife.js');
+    await esbuild.build(extensionBuild('iife', script));
+    const pages = join(dir, 'pages');
+    mkdirSync(pages);
+    result.browser = await browserCost(
+      pages,
+      { script, lexicon: shipped.lexicon, model: shipped.model },
+      { en, ru },
+      COLD_SENTENCES,
+    );
+  }
   if (json) {
     console.log(JSON.stringify(result, null, 2));
     return;
@@ -555,10 +441,9 @@ async function run(dir: string): Promise<void> {
       `Cold start as Node and the CLI start (one minified module, code + data, first two calls): median ${c.medianMs.toFixed(1)} ms (import ${c.dataParseMs.toFixed(1)} ms; runs ${c.runs.join(', ')})`,
     );
   }
-  if (result.browser) {
-    const r = result.browser;
+  for (const [engine, r] of Object.entries(result.browser ?? {})) {
     console.log(
-      `Chromium (headless page, the shipped code as a classic script and its two data files fetched, median of ${r.runs} fresh contexts): cold start ${r.coldStartMs.toFixed(1)} ms (script load+parse+compile ${r.scriptMs.toFixed(1)} ms, data fetched and installed ${r.dataMs.toFixed(1)} ms, first two calls ${r.firstCallsMs.toFixed(1)} ms); throughput as above (median of 7 after two warm-up rounds) English ${r.mbPerSecond.en.toFixed(2)} MB/s, Russian ${r.mbPerSecond.ru.toFixed(2)} MB/s`,
+      `${engine} (headless page, the shipped code as a classic script and its two data files fetched, median of ${r.runs} fresh contexts): cold start ${r.coldStartMs.toFixed(1)} ms (script load+parse+compile ${r.scriptMs.toFixed(1)} ms, data fetched and installed ${r.dataMs.toFixed(1)} ms, first two calls ${r.firstCallsMs.toFixed(1)} ms); throughput as above (median of 7 after two warm-up rounds) English ${r.mbPerSecond.en.toFixed(2)} MB/s, Russian ${r.mbPerSecond.ru.toFixed(2)} MB/s`,
     );
   }
   console.log('Size:');
@@ -583,14 +468,13 @@ function printTargets(result: Result): void {
     const ms = result.coldStart.medianMs;
     console.log(`  Node, cold start ≤ 150 ms: ${ms.toFixed(1)} ms ${met(ms <= 150)}`);
   }
-  // The engine the extension runs in (its recognizer host is a worker of the browser's).
-  if (result.browser) {
-    const b = result.browser;
+  // The engines the extension runs in (its recognizer host is a worker or background page).
+  for (const [engine, b] of Object.entries(result.browser ?? {})) {
     for (const [lang, v] of Object.entries(b.mbPerSecond)) {
-      console.log(`  Chromium, ${lang}: ≥ 2 MB/s: ${v.toFixed(2)} MB/s ${met(v >= 2)}`);
+      console.log(`  ${engine}, ${lang}: ≥ 2 MB/s: ${v.toFixed(2)} MB/s ${met(v >= 2)}`);
     }
     console.log(
-      `  Chromium cold start ≤ 150 ms: ${b.coldStartMs.toFixed(1)} ms ${met(b.coldStartMs <= 150)}`,
+      `  ${engine}, cold start ≤ 150 ms: ${b.coldStartMs.toFixed(1)} ms ${met(b.coldStartMs <= 150)}`,
     );
   }
   // The extension's three files (code, lexicon, weights) as it ships them.

@@ -1,0 +1,218 @@
+/**
+ * The shipped recognizer in the two browsers the extension installs in (`npm run bench:recognize
+ * -- --browser`): headless Chromium (playwright-core) and Firefox ESR (puppeteer-core over
+ * WebDriver BiDi), each loading a page from a loopback server that runs the shipped code as a
+ * classic script and fetches recognizer/lexicon.json and recognizer/model.bin, as the extension's
+ * host does in its worker or background page. Then the Node bench's protocol over the same
+ * texts: the cold start (script + data + the first two calls), two warm-up rounds of both texts,
+ * the median of 7 passes per language. A fresh browser context per run.
+ */
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM_FLAGS } from '../tests/e2e/harness/chromium';
+import { requireBrowser } from '../tests/e2e/harness/common';
+import { startServer } from './serve';
+
+export interface BrowserResult {
+  /** Script tag: read, parse, compile and run the top level of the shipped code. */
+  scriptMs: number;
+  /** Both data files fetched and installed (JSON parse of the lexicon, the weights as bytes). */
+  dataMs: number;
+  /** The first two calls (the Node probe's two sentences): tables built, caches cold. */
+  firstCallsMs: number;
+  /** Cold start as in Node: script + data + first two calls. */
+  coldStartMs: number;
+  /** Throughput inside the page, as in Node: after two warm-up rounds, median of 7 passes. */
+  mbPerSecond: { en: number; ru: number };
+  runs: number;
+}
+
+/** The files the page needs: the shipped code built as a classic script, and the data files. */
+export interface BrowserBundle {
+  /** IIFE exposing `GlossaRecognizer.createRecognizer` and `.loadRecognizerData`. */
+  script: string;
+  lexicon: string;
+  model: string;
+}
+
+interface PageArgs {
+  en: string;
+  ru: string;
+  cold: { en: string; ru: string };
+}
+
+interface PageRun {
+  script: number;
+  data: number;
+  first: number;
+  enMs: number;
+  ruMs: number;
+}
+
+/**
+ * Runs inside the page. No named inner functions: the bundler that runs this script would add
+ * helpers for their names that the page does not have.
+ */
+async function pageRun({ en, ru, cold }: PageArgs): Promise<PageRun> {
+  type Rec = { recognize(text: string, o: { lang: string }): unknown };
+  const w = window as unknown as {
+    t0: number;
+    t1: number;
+    GlossaRecognizer: {
+      createRecognizer(): Rec;
+      loadRecognizerData(read: (file: string) => Promise<unknown>): Promise<void>;
+    };
+  };
+  const a = performance.now();
+  await w.GlossaRecognizer.loadRecognizerData(async (file) => {
+    const response = await fetch(file.endsWith('.bin') ? 'model.bin' : 'lexicon.json');
+    return file.endsWith('.bin') ? response.arrayBuffer() : response.json();
+  });
+  const b = performance.now();
+  const rec = w.GlossaRecognizer.createRecognizer();
+  rec.recognize(cold.ru, { lang: 'ru' });
+  rec.recognize(cold.en, { lang: 'en' });
+  const first = performance.now() - b;
+  for (let k = 0; k < 2; k++) {
+    rec.recognize(en, { lang: 'en' });
+    rec.recognize(ru, { lang: 'ru' });
+  }
+  const medians: number[] = [];
+  for (const [text, lang] of [
+    [en, 'en'],
+    [ru, 'ru'],
+  ] as const) {
+    const times: number[] = [];
+    for (let k = 0; k < 7; k++) {
+      const s = performance.now();
+      rec.recognize(text, { lang });
+      times.push(performance.now() - s);
+    }
+    medians.push(times.sort((x, y) => x - y)[3] as number);
+  }
+  return {
+    script: w.t1 - w.t0,
+    data: b - a,
+    first,
+    enMs: medians[0] as number,
+    ruMs: medians[1] as number,
+  };
+}
+
+/** One fresh browser context: open the page, run, close. */
+type OpenPage = (url: string, args: PageArgs) => Promise<PageRun>;
+
+async function inChromium(runs: (open: OpenPage) => Promise<void>): Promise<void> {
+  const pw = await import('playwright-core');
+  const browser = await pw.chromium.launch({
+    executablePath: process.env.CHROMIUM ?? requireBrowser('chromium'),
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+  try {
+    await runs(async (url, args) => {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(url);
+        return await page.evaluate(pageRun, args);
+      } finally {
+        await context.close();
+      }
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+async function inFirefox(runs: (open: OpenPage) => Promise<void>): Promise<void> {
+  const puppeteer = (await import('puppeteer-core')).default;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX ?? requireBrowser('firefox'),
+    headless: true,
+    extraPrefsFirefox: {
+      'app.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      // The script runs for seconds on purpose.
+      'dom.max_script_run_time': 0,
+    },
+  });
+  try {
+    await runs(async (url, args) => {
+      const context = await browser.createBrowserContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(url);
+        return (await page.evaluate(pageRun, args)) as PageRun;
+      } finally {
+        await context.close();
+      }
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+const ENGINES = { Chromium: inChromium, 'Firefox ESR': inFirefox } as const;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/**
+ * The figures per browser (3 fresh contexts each); a browser that cannot be started is left out
+ * with one line on stderr.
+ */
+export async function browserCost(
+  dir: string,
+  bundle: BrowserBundle,
+  texts: { en: string; ru: string },
+  cold: { en: string; ru: string },
+): Promise<Record<string, BrowserResult>> {
+  copyFileSync(bundle.script, join(dir, 'recognizer.iife.js'));
+  copyFileSync(bundle.lexicon, join(dir, 'lexicon.json'));
+  copyFileSync(bundle.model, join(dir, 'model.bin'));
+  writeFileSync(
+    join(dir, 'page.html'),
+    `<!doctype html><meta charset="utf-8"><script>window.t0 = performance.now();</script>
+<script src="recognizer.iife.js"></script>
+<script>window.t1 = performance.now();</script>`,
+  );
+  const server = await startServer(dir);
+  const out: Record<string, BrowserResult> = {};
+  try {
+    for (const [name, engine] of Object.entries(ENGINES)) {
+      const rows: PageRun[] = [];
+      try {
+        await engine(async (open) => {
+          for (let run = 0; run < 3; run++) {
+            rows.push(await open(`${server.url}/page.html`, { ...texts, cold }));
+          }
+        });
+      } catch (err) {
+        console.error(`${name} left out: ${(err as Error).message.split('\n')[0]}`);
+        continue;
+      }
+      const m = (f: (r: PageRun) => number) => median(rows.map(f));
+      const speed = (chars: number, ms: number) => chars / 1e6 / (ms / 1000);
+      out[name] = {
+        scriptMs: m((r) => r.script),
+        dataMs: m((r) => r.data),
+        firstCallsMs: m((r) => r.first),
+        coldStartMs: m((r) => r.script + r.data + r.first),
+        mbPerSecond: {
+          en: m((r) => speed(texts.en.length, r.enMs)),
+          ru: m((r) => speed(texts.ru.length, r.ruMs)),
+        },
+        runs: rows.length,
+      };
+    }
+  } finally {
+    await server.close();
+  }
+  return out;
+}
