@@ -97,6 +97,15 @@ export interface Recognizer {
   recognize(text: string, options?: RecognizeOptions): Mention[];
 }
 
+/** What the page annotator passes with a text. */
+export interface PageRecognizeOptions extends RecognizeOptions {
+  /**
+   * A remote answer has just arrived, before the page reads and checks it: from here on the page's
+   * main thread works on it (the annotator's timing counts that work).
+   */
+  received?: () => void;
+}
+
 /**
  * What the page annotator asks: a Recognizer, or one in another context (the extension's
  * background, `remote`) that answers the same question with a promise.
@@ -104,7 +113,7 @@ export interface Recognizer {
 export interface PageRecognizer {
   readonly id: string;
   readonly remote?: boolean;
-  recognize(text: string, options?: RecognizeOptions): Mention[] | Promise<Mention[]>;
+  recognize(text: string, options?: PageRecognizeOptions): Mention[] | Promise<Mention[]>;
 }
 
 /**

@@ -4,7 +4,15 @@
  */
 import type { WorkPhases } from './types';
 
-export const noWork = (): WorkPhases => ({ read: 0, afterRead: 0, batch: 0, paint: 0, notify: 0 });
+export const noWork = (): WorkPhases => ({
+  setup: 0,
+  read: 0,
+  afterRead: 0,
+  batch: 0,
+  paint: 0,
+  answer: 0,
+  notify: 0,
+});
 
 export interface AnnotatorTiming {
   /** `now()` when the annotator started (the article root found), its first pass was read, its first batch sent. */
@@ -26,12 +34,15 @@ export interface AnnotatorTiming {
   recognizedChars: number;
   /** Longest slice of work without handing the main thread back (ms). */
   longestSliceMs: number;
-  /** Main-thread time of all of this annotator's work so far (ms): slices and painting answers. */
+  /**
+   * Main-thread time of all of this annotator's work so far (ms): its setup, its slices, and
+   * reading and painting the remote answers (from each answer's arrival).
+   */
   workMs: number;
   /**
-   * Where that time went (ms): reading text, bookkeeping after a read, building and sending
-   * batches (with a recognizer on the page: recognizing and painting them too), painting the
-   * background's answers, and the caller's onPaint.
+   * Where that time went (ms): the annotator's setup, reading text, bookkeeping after a read,
+   * building and sending batches (with a recognizer on the page: recognizing and painting them
+   * too), reading the background's answers and painting them, and the caller's onPaint.
    */
   phases: WorkPhases;
   /**
@@ -84,8 +95,10 @@ export interface TimingRecorder {
   resumed(): void;
   /** The first pass over the article is painted. */
   firstPassDone(): void;
-  /** Main-thread time spent painting a remote answer, outside the slices. */
+  /** Main-thread time spent on a remote answer (from its arrival to painted), outside the slices. */
   answerPainted(ms: number): void;
+  /** The annotator's setup, before its first slice, took `ms`. */
+  setUp(ms: number): void;
   /** The work slices so far. */
   slices(figures: SliceFigures): void;
 }
@@ -108,6 +121,7 @@ export function createTimingRecorder(now: () => number): TimingRecorder {
     handedBackMs: 0,
   };
   let answerMs = 0;
+  let setupMs = 0;
   let waitingSince: number | undefined;
   return {
     timing,
@@ -171,9 +185,14 @@ export function createTimingRecorder(now: () => number): TimingRecorder {
     answerPainted(ms) {
       answerMs += ms;
     },
+    setUp(ms) {
+      setupMs += ms;
+      timing.phases.setup += ms;
+      timing.workMs += ms;
+    },
     slices(figures) {
       timing.longestSliceMs = figures.longestMs;
-      timing.workMs = figures.totalMs + answerMs;
+      timing.workMs = setupMs + figures.totalMs + answerMs;
       timing.yields = figures.pauses;
       timing.handedBackMs = figures.handedBackMs;
     },

@@ -180,6 +180,8 @@ function createDocWork(
 
 export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   const { doc } = options;
+  // The setup below is the annotator's work too (counted with its slices).
+  const setupAt = options.now();
   const clock = options.timing ?? createTimingRecorder(options.now);
   const painter = createPainter(doc, options.types, {
     forceWrap: options.forceWrap,
@@ -251,6 +253,7 @@ export function createDocAnnotator(options: AnnotatorOptions): DocAnnotator {
   }
   clock.started();
   reader.start(options.root, options.root, false);
+  clock.setUp(options.now() - setupAt);
   void loop.run();
 
   return {

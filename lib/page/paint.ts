@@ -12,7 +12,7 @@
  */
 
 import { appendAll } from '../arrays';
-import { colorOf, TINT_ALPHA, underlineColor } from '../colors';
+import { colorOf, DEFAULT_COLORS, TINT_ALPHA, underlineColor } from '../colors';
 import type { EntityType, Mention, PaintedType } from '../entities';
 import { boundsFromOffsets, chunkIndexAfter, rangeFromOffsets } from './ranges';
 import { addDefaultStyles, addStyles } from './styles';
@@ -68,7 +68,12 @@ export function paintCss(
 
 /** The types whose colour in `colors` is not the default one. */
 function customColored(types: readonly PaintedType[], colors?: PaintColors): PaintedType[] {
-  return types.filter((t) => colorOf(t, colors).join() !== colorOf(t).join());
+  return types.filter((t) => {
+    // Most readers keep the default colours: no parsing for those (every page starts cold).
+    const chosen = colors?.[t];
+    if (chosen === undefined || chosen === DEFAULT_COLORS[t]) return false;
+    return colorOf(t, colors).join() !== colorOf(t).join();
+  });
 }
 
 /**

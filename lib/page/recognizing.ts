@@ -101,7 +101,9 @@ export function createRecognizing(options: RecognizingOptions): Recognizing {
   const paintAnswer = (request: Request, mentions: Mention[], elapsed: number, local: boolean) => {
     clock.recognized(elapsed, request.bodyLength, local);
     if (local) batchSize.measured(request.batch.text.length, elapsed);
-    const finished = applyAnswer(request, mentions, names);
+    const finished = local
+      ? applyAnswer(request, mentions, names)
+      : clock.timed('answer', () => applyAnswer(request, mentions, names));
     const paintStarted = now();
     for (const { seg, result } of finished) {
       remember(cache, seg.text, result);
@@ -122,7 +124,15 @@ export function createRecognizing(options: RecognizingOptions): Recognizing {
     if (!request) return;
     const started = now();
     clock.sent();
-    const answer = r.recognize(request.batch.text, { lang });
+    // When a remote answer arrives: the page's work on it is counted from there (reading and
+    // checking it comes before this batch's own callback). A text cut in pieces (longer than one
+    // request takes) counts from its last piece.
+    let arrivedAt: number | undefined;
+    const received = () => {
+      arrivedAt = now();
+      clock.resumed();
+    };
+    const answer = r.recognize(request.batch.text, { lang, received });
     if (Array.isArray(answer)) return paintAnswer(request, answer, now() - started, true);
     out += 1;
     answer.then(
@@ -131,13 +141,14 @@ export function createRecognizing(options: RecognizingOptions): Recognizing {
         clock.resumed();
         if (options.disposed()) return options.dropped();
         const answeredAt = now();
+        clock.add('answer', answeredAt - (arrivedAt ?? answeredAt));
         try {
           paintAnswer(request, mentions, answeredAt - started, false);
         } catch (error) {
           options.failed(error);
           return;
         }
-        clock.answerPainted(now() - answeredAt);
+        clock.answerPainted(now() - (arrivedAt ?? answeredAt));
         options.answered();
       },
       (error: unknown) => {

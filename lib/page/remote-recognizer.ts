@@ -17,8 +17,8 @@ import {
   ENTITY_TYPES,
   type EntityType,
   type Mention,
+  type PageRecognizeOptions,
   type PageRecognizer,
-  type RecognizeOptions,
   readTreaty,
 } from '../entities';
 import { readEntityId } from '../entity-id';
@@ -97,23 +97,28 @@ export async function sendWithOneRetry(
 }
 
 export function createRemoteRecognizer(send: SendRecognize, startHost: StartHost): PageRecognizer {
-  const recognizePiece = async (text: string, lang?: string): Promise<Mention[]> => {
+  const recognizePiece = async (
+    text: string,
+    options: PageRecognizeOptions | undefined,
+  ): Promise<Mention[]> => {
     const message: ToBackgroundMessage<'glossa:recognize'> = { type: 'glossa:recognize', text };
-    if (lang) message.lang = lang;
-    const read = readRecognizeAnswer(await sendWithOneRetry(send, startHost, message), text);
+    if (options?.lang) message.lang = options.lang;
+    const answer = await sendWithOneRetry(send, startHost, message);
+    options?.received?.();
+    const read = readRecognizeAnswer(answer, text);
     if (read instanceof Error) throw read;
     return read;
   };
   return {
     id: 'background',
     remote: true,
-    async recognize(text: string, options?: RecognizeOptions): Promise<Mention[]> {
-      if (text.length <= MAX_RECOGNIZE_CHARS) return recognizePiece(text, options?.lang);
+    async recognize(text: string, options?: PageRecognizeOptions): Promise<Mention[]> {
+      if (text.length <= MAX_RECOGNIZE_CHARS) return recognizePiece(text, options);
       const cuts = cutPoints(text, MAX_RECOGNIZE_CHARS);
       const mentions: Mention[] = [];
       for (const [i, from] of cuts.entries()) {
         const piece = text.slice(from, cuts[i + 1] ?? text.length);
-        for (const m of await recognizePiece(piece, options?.lang)) {
+        for (const m of await recognizePiece(piece, options)) {
           mentions.push({ ...m, start: m.start + from, end: m.end + from });
         }
       }

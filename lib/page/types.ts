@@ -26,9 +26,13 @@ export interface PageText {
 
 /** Main-thread time by kind of work (ms); see AnnotatorTiming.phases (lib/page/annotator-timing.ts). */
 export interface WorkPhases {
+  /** The annotator's setup before its first slice (painter, observer, reader). */
+  setup: number;
   read: number;
   afterRead: number;
   batch: number;
   paint: number;
+  /** Reading, checking and sorting a remote answer before it is painted. */
+  answer: number;
   notify: number;
 }

@@ -32,6 +32,16 @@ describe('the annotator timing recorder', () => {
     });
   });
 
+  it('counts the setup before the first slice as work, with the slices and the answers', () => {
+    const r = createTimingRecorder(() => 0);
+    r.setUp(3);
+    expect(r.timing.workMs).toBe(3);
+    r.answerPainted(5);
+    r.slices({ longestMs: 8, totalMs: 30, pauses: 2, handedBackMs: 5 });
+    expect(r.timing.workMs).toBe(38);
+    expect(r.timing.phases.setup).toBe(3);
+  });
+
   it('keeps when the first pass started, was read and sent once, and sums its waits for answers', () => {
     let t = 0;
     const r = createTimingRecorder(() => t);

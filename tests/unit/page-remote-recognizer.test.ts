@@ -206,6 +206,20 @@ describe('the size bound of a recognition request (shared by page and background
     for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
     expect(mentions.at(-1)?.text).toBe('Pyongyang');
   });
+
+  it('says when each answer arrives, before the page has read it', async () => {
+    const events: string[] = [];
+    const remote = createRemoteRecognizer(async (message) => {
+      events.push('sent');
+      return answerRecognize(() => createRecognizer(), message);
+    }, mustNotStart);
+    const answer = remote.recognize(TEXT, { lang: 'en', received: () => events.push('arrived') });
+    expect(events).toEqual(['sent']);
+    const mentions = await answer;
+    events.push('read');
+    expect(events).toEqual(['sent', 'arrived', 'read']);
+    expect(mentions.length).toBeGreaterThan(0);
+  });
 });
 
 describe('createRecognizeService (the background: checks, then one tab at a time)', () => {
@@ -394,6 +408,9 @@ describe('annotator with a remote recognizer', () => {
     const { phases, workMs } = a.timing;
     expect(phases.read).toBeGreaterThan(0);
     expect(phases.paint).toBeGreaterThan(0);
+    // Its setup and the reading of the answer are its work too.
+    expect(phases.setup).toBeGreaterThan(0);
+    expect(phases.answer).toBeGreaterThan(0);
     const sum = Object.values(phases).reduce((n, v) => n + v, 0);
     expect(sum).toBeLessThanOrEqual(workMs + 0.5);
   });

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_COLORS } from '../../lib/colors';
 import { PAINTED_TYPES } from '../../lib/entities';
 import { manifestStylesheet } from '../../lib/page/base-styles';
 import { NOTE_CSS } from '../../lib/page/note-paint';
@@ -54,6 +55,15 @@ describe('styles added at run time', () => {
     const painter = createPainter(doc, ['PER', 'LOC', 'TREATY']);
     expect(addedCss(doc)).toEqual([]);
     expect(addDefaultStyles(doc, NOTE_CSS)).toBeTypeOf('function');
+    expect(addedCss(doc)).toEqual([]);
+    painter.dispose();
+  });
+
+  it('takes the default colours as defaults however they are written', () => {
+    const doc = freshDocument();
+    declareBaseStyles(doc);
+    const colors = { ...DEFAULT_COLORS, LOC: DEFAULT_COLORS.LOC.toUpperCase() };
+    const painter = createPainter(doc, ['PER', 'LOC', 'TREATY'], { colors });
     expect(addedCss(doc)).toEqual([]);
     painter.dispose();
   });
