@@ -43,3 +43,16 @@ export function revised<T>(list: T[], revise: (item: T, index: number) => T | nu
   }
   return out ?? list;
 }
+
+/**
+ * `list.map(f)` as a packed array. The engine's optimised `Array.prototype.map` allocates its
+ * result at full length before filling it, which gives a holey array, while the same call before
+ * optimisation gives a packed one: a list of candidates made so reaches the recognizer's next
+ * steps in a second array shape, and each of them, optimised for the first, is thrown away and
+ * optimised again (docs/recognition.md, "What keeps the warm median under the settled figure").
+ */
+export function mapped<T, U>(list: readonly T[], f: (item: T, index: number) => U): U[] {
+  const out: U[] = [];
+  for (let n = 0; n < list.length; n++) out.push(f(list[n] as T, n));
+  return out;
+}

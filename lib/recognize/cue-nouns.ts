@@ -7,6 +7,7 @@
  * ("улице Михаила Грушевского").
  */
 
+import { mapped } from '../arrays';
 import { displayLike } from './display-names';
 import { personForSpan } from './people';
 import { placeCanonical, placeNounKind } from './places';
@@ -63,7 +64,7 @@ export function applyCueNouns(tokenized: TokenizedText, chosen: Candidate[]): Ca
   // Starts of the bracketed originals after dropped names ("триадой Луэн (聯字頭)").
   const bracketed = new Set<number>();
   let changed = false;
-  const out = chosen.map((c) => {
+  const out = mapped(chosen, (c) => {
     if (c.type !== 'PER') return c;
     const k = cueBefore(tokens, c.start);
     if (k < 0) return c;

@@ -5,6 +5,7 @@
  * the closed-class words that are never a name.
  */
 
+import { mapped } from '../arrays';
 import { japaneseWord } from './east-asian-en';
 import { COMPANY_SUFFIXES } from './people';
 import {
@@ -288,7 +289,7 @@ export function surnamesOverPlaces(
   }
   if (!people) return chosen;
   const known = people;
-  return chosen.map((c) => {
+  return mapped(chosen, (c) => {
     if (c.type !== 'LOC' || c.end !== c.start + 1) return c;
     const t = tokenized.tokens[c.start] as Token;
     const canonical = t.shape === 'title' ? known.get(t.key) : undefined;

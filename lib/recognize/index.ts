@@ -4,7 +4,7 @@
  * recognizeText is the pipeline: the lexicon and rules propose, the tagger tags, and the merge
  * below picks one reading per token (docs/recognition.md, "How it works").
  */
-import { appendAll } from '../arrays';
+import { appendAll, mapped } from '../arrays';
 import type { Mention, RecognizeOptions, Recognizer } from '../entities';
 import { applyCueNouns, cuedPeople } from './cue-nouns';
 import { eastAsianNamesEn } from './east-asian-en';
@@ -319,7 +319,7 @@ function withPlacesAfterPrepositions(
   const organisations =
     tokenized.lang === 'ru' ? unquotedOrganisations(tokenized, picked) : undefined;
   const found = placesAfterPrepositions(tokenized, taken, organisations);
-  const places = found.map((p) =>
+  const places = mapped(found, (p) =>
     newCandidate(p.start, p.end, 'LOC', spanText(tokenized, p.start, p.end), 1),
   );
   if (tokenized.lang === 'ru') {
@@ -392,7 +392,7 @@ function recognizeText(text: string, data: RecognizerData, options?: RecognizeOp
     );
     const personWords = lang === 'ru' ? fullNameWords(tokenized, people) : null;
     const names = personWords
-      ? people.map((c) =>
+      ? mapped(people, (c) =>
           placeAfterPreposition(tokenized, curatedPlaceNotPerson(tokenized, c, personWords)),
         )
       : people;

@@ -4,6 +4,7 @@
  * Russian names places, checked against nerel-train; their figures are in docs/recognition.md.
  */
 
+import { mapped } from '../arrays';
 import { personForSpan } from './people';
 import { ABSTRACT_NOUN, ADJECTIVE, complementLike, placeCanonical } from './places';
 import { adjectiveNominative } from './russian';
@@ -261,7 +262,7 @@ export function placesInLists(
     return !tokenized.readings(i).some((r) => r.kind === 'F' || r.kind === 'S' || r.kind === 'P');
   };
   let changed = false;
-  const out: Candidate[] = chosen.map((c) => {
+  const out: Candidate[] = mapped(chosen, (c) => {
     const one = c.type === 'PER' && c.end === c.start + 1;
     if (!one || !nameLike(c.start) || !listedPerson(c.start)) return c;
     changed = true;
