@@ -7,7 +7,7 @@
  * texts: the cold start (script + data + the first two calls), two warm-up rounds of both texts,
  * the median of 7 passes per language. A fresh browser context per run.
  */
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_FLAGS } from '../tests/e2e/harness/chromium';
 import { requireBrowser } from '../tests/e2e/harness/common';
@@ -29,10 +29,13 @@ export interface BrowserResult {
 
 /** The files the page needs: the shipped code built as a classic script, and the data files. */
 export interface BrowserBundle {
-  /** IIFE exposing `GlossaRecognizer.createRecognizer` and `.loadRecognizerData`. */
+  /**
+   * IIFE exposing `GlossaRecognizer.createRecognizer`, `.loadRecognizerData` and the host's
+   * `.packageFileReader`.
+   */
   script: string;
-  lexicon: string;
-  model: string;
+  /** The package's data files at their paths (recognizer/lexicon.json, recognizer/model.bin). */
+  packageDir: string;
 }
 
 interface PageArgs {
@@ -61,13 +64,20 @@ async function pageRun({ en, ru, cold }: PageArgs): Promise<PageRun> {
     GlossaRecognizer: {
       createRecognizer(): Rec;
       loadRecognizerData(read: (file: string) => Promise<unknown>): Promise<void>;
+      packageFileReader(
+        getURL: (path: string) => string,
+        fetchFile: (url: string) => Promise<Response>,
+      ): (file: string) => Promise<unknown>;
     };
   };
   const a = performance.now();
-  await w.GlossaRecognizer.loadRecognizerData(async (file) => {
-    const response = await fetch(file.endsWith('.bin') ? 'model.bin' : 'lexicon.json');
-    return file.endsWith('.bin') ? response.arrayBuffer() : response.json();
-  });
+  // As the host reads them: the package paths, served from the page's own origin.
+  await w.GlossaRecognizer.loadRecognizerData(
+    w.GlossaRecognizer.packageFileReader(
+      (path) => path,
+      (url) => fetch(url),
+    ),
+  );
   const b = performance.now();
   const rec = w.GlossaRecognizer.createRecognizer();
   rec.recognize(cold.ru, { lang: 'ru' });
@@ -174,8 +184,7 @@ export async function browserCost(
   cold: { en: string; ru: string },
 ): Promise<Record<string, BrowserResult>> {
   copyFileSync(bundle.script, join(dir, 'recognizer.iife.js'));
-  copyFileSync(bundle.lexicon, join(dir, 'lexicon.json'));
-  copyFileSync(bundle.model, join(dir, 'model.bin'));
+  cpSync(bundle.packageDir, dir, { recursive: true });
   writeFileSync(
     join(dir, 'page.html'),
     `<!doctype html><meta charset="utf-8"><script>window.t0 = performance.now();</script>

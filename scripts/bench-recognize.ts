@@ -19,6 +19,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
+  copyFileSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -34,6 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { minOf } from '../lib/arrays';
 import type { Recognizer } from '../lib/entities';
+import { RECOGNIZER_DATA_FILES } from '../lib/recognize/data/source.extension';
 import { createRecognizer } from '../lib/recognize/index';
 import { encodeModelBinary } from '../lib/recognize/model/binary';
 import type { ModelData } from '../lib/recognize/model/weights';
@@ -149,7 +151,8 @@ function extensionBuild(format: 'esm' | 'iife', outfile: string): Record<string,
   return {
     stdin: {
       contents: `export { createRecognizer } from ${JSON.stringify(join(ROOT, 'lib/recognize/index.ts'))};
-export { loadRecognizerData } from ${JSON.stringify(extensionSource)};`,
+export { loadRecognizerData } from ${JSON.stringify(extensionSource)};
+export { packageFileReader } from ${JSON.stringify(join(ROOT, 'lib/background/recognizer-host.ts'))};`,
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -183,24 +186,54 @@ export { loadRecognizerData } from ${JSON.stringify(extensionSource)};`,
 
 /**
  * The recognizer as the extension ships it: the code alone (data/source.ts swapped for
- * source.extension.ts, as wxt.config.ts does), and the two package files the host reads at start,
- * recognizer/lexicon.json and recognizer/model.bin (written here as the build writes it).
+ * source.extension.ts, as wxt.config.ts does), and a package folder holding the two files the
+ * host reads at start at their package paths (RECOGNIZER_DATA_FILES; the weights written as the
+ * build writes them). The code is read from that folder by the host's own reader
+ * (`packageFileReader`), over `fetchPackageFile` (a fetch of local files) in Node.
  */
 async function buildExtensionBundle(esbuild: Esbuild, dir: string): Promise<ExtensionBundle> {
   const code = join(dir, 'recognizer-extension.mjs');
   await esbuild.build(extensionBuild('esm', code));
-  const model = join(dir, 'model.bin');
+  const packageDir = join(dir, 'package');
+  const lexicon = join(packageDir, RECOGNIZER_DATA_FILES.lexicon);
+  mkdirSync(dirname(lexicon), { recursive: true });
+  copyFileSync(join(DATA_DIR, 'lexicon.json'), lexicon);
   writeFileSync(
-    model,
+    join(packageDir, RECOGNIZER_DATA_FILES.model),
     encodeModelBinary(JSON.parse(readFileSync(join(DATA_DIR, 'model.json'), 'utf8')) as ModelData),
   );
-  return { code, lexicon: join(DATA_DIR, 'lexicon.json'), model };
+  const reader = join(dir, 'fetch-package-file.mjs');
+  writeFileSync(
+    reader,
+    `import { readFileSync } from 'node:fs';
+/** fetch() of a local file, as far as packageFileReader uses it. */
+export async function fetchPackageFile(path) {
+  const bytes = readFileSync(path);
+  return {
+    ok: true,
+    status: 200,
+    json: async () => JSON.parse(bytes.toString('utf8')),
+    arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+  };
+}
+`,
+  );
+  return { code, packageDir, reader };
 }
 
 interface ExtensionBundle {
   code: string;
-  lexicon: string;
-  model: string;
+  /** The package's files at their paths (recognizer/lexicon.json, recognizer/model.bin). */
+  packageDir: string;
+  /** A module exporting `fetchPackageFile(path)`. */
+  reader: string;
+}
+
+/** Module code that installs the shipped data into bundle `m` as the host does. */
+function loadShippedData(b: ExtensionBundle, m: string): string {
+  return `await ${m}.loadRecognizerData(
+  ${m}.packageFileReader((path) => ${JSON.stringify(b.packageDir)} + path, fetchPackageFile),
+);`;
 }
 
 /** The first two calls of a cold start, one per language (Node probes and the browser page). */
@@ -259,17 +292,11 @@ function extensionColdStart(dir: string, b: ExtensionBundle): Result['coldStart'
   const probe = join(dir, 'probe-extension.mjs');
   writeFileSync(
     probe,
-    `import { readFileSync } from 'node:fs';
+    `import { fetchPackageFile } from ${JSON.stringify(b.reader)};
 const t0 = performance.now();
 const m = await import(${JSON.stringify(b.code)});
 const t1 = performance.now();
-await m.loadRecognizerData(async (file) => {
-  if (file.endsWith('.bin')) {
-    const bytes = readFileSync(${JSON.stringify(b.model)});
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  }
-  return JSON.parse(readFileSync(${JSON.stringify(b.lexicon)}, 'utf8'));
-});
+${loadShippedData(b, 'm')}
 const r = m.createRecognizer();
 ${COLD_TEXTS}
 const t2 = performance.now();
@@ -277,33 +304,30 @@ console.log(JSON.stringify({ importMs: t1 - t0, total: t2 - t0 }));
 `,
   );
   sizeRows['extension: recognizer code (minified JS)'] = gzipRow(b.code);
-  sizeRows['extension: recognizer/lexicon.json'] = gzipRow(b.lexicon);
-  sizeRows['extension: recognizer/model.bin'] = gzipRow(b.model);
+  for (const file of Object.values(RECOGNIZER_DATA_FILES)) {
+    sizeRows[`extension: ${file}`] = gzipRow(join(b.packageDir, file));
+  }
   return coldRuns(probe);
 }
 
 const sizeRows: Result['size'] = {};
 
-/** The shipped code over the shipped files, loaded in this process. */
-async function shippedRecognizer(b: ExtensionBundle): Promise<Recognizer> {
-  const m = (await import(b.code)) as {
-    createRecognizer(): Recognizer;
-    loadRecognizerData(read: (file: string) => Promise<unknown>): Promise<void>;
-  };
-  await m.loadRecognizerData(async (file) => {
-    if (!file.endsWith('.bin')) return JSON.parse(readFileSync(b.lexicon, 'utf8'));
-    const bytes = readFileSync(b.model);
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  });
-  return m.createRecognizer();
+/** The shipped code over the shipped files, loaded in this process as the probe loads it. */
+async function shippedRecognizer(dir: string, b: ExtensionBundle): Promise<Recognizer> {
+  const loader = join(dir, 'load-shipped.mjs');
+  writeFileSync(
+    loader,
+    `import { fetchPackageFile } from ${JSON.stringify(b.reader)};
+import * as m from ${JSON.stringify(b.code)};
+${loadShippedData(b, 'm')}
+export const recognizer = m.createRecognizer();
+`,
+  );
+  return ((await import(loader)) as { recognizer: Recognizer }).recognizer;
 }
 
 function dataSizes(): void {
-  const dataDir = join(ROOT, 'lib/recognize/data');
-  for (const f of readdirSync(dataDir).sort()) {
-    const buf = readFileSync(join(dataDir, f));
-    sizeRows[`data/${f}`] = { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
-  }
+  for (const f of readdirSync(DATA_DIR).sort()) sizeRows[`data/${f}`] = gzipRow(join(DATA_DIR, f));
 }
 
 async function main(): Promise<void> {
@@ -320,7 +344,9 @@ async function run(dir: string): Promise<void> {
   const shipped = esbuild ? await buildExtensionBundle(esbuild, dir) : null;
   // Measure the code as the extension runs it, over the data files it reads; the TypeScript
   // sources when esbuild is missing.
-  const recognizer: Recognizer = shipped ? await shippedRecognizer(shipped) : createRecognizer();
+  const recognizer: Recognizer = shipped
+    ? await shippedRecognizer(dir, shipped)
+    : createRecognizer();
   const en = corpusText('conll2003-dev.jsonl');
   const ru = corpusText('nerel-dev.jsonl');
   // Warm: JIT and the per-word caches (the extension's recognizer lives as long as the tab).
@@ -402,7 +428,7 @@ async function run(dir: string): Promise<void> {
     mkdirSync(pages);
     result.browser = await browserCost(
       pages,
-      { script, lexicon: shipped.lexicon, model: shipped.model },
+      { script, packageDir: shipped.packageDir },
       { en, ru },
       COLD_SENTENCES,
     );
