@@ -25,6 +25,14 @@ export function minOf(values: Iterable<number>, empty = Number.POSITIVE_INFINITY
   return min;
 }
 
+/** The median of the values (the mean of the middle two for an even count); NaN for none. */
+export function medianOf(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  if (s.length === 0) return Number.NaN;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
 /**
  * Each item as `revise` gives it back, dropping those it gives null for: the same array when it
  * gave back every item unchanged (most rules change nothing on most texts, and copy nothing then).

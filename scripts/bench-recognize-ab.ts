@@ -9,12 +9,14 @@
  * shared machine a single bench run drifts with the load; alternating passes in one process see
  * the same load, so the ratio of the medians is what to judge a change by.
  */
+
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { medianOf } from '../lib/arrays';
 import type { Recognizer } from '../lib/entities';
 import { sharedDir } from './shared-dir';
 
@@ -29,12 +31,6 @@ function corpusText(name: string): string {
     text += `${(JSON.parse(line) as { text: string }).text}\n\n`;
   }
   return text;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 /** Mean of the fastest third: the passes least disturbed by other processes. */
@@ -116,11 +112,11 @@ async function main(): Promise<void> {
           cpu[which].push((c.user + c.system) / 1000);
         }
       }
-      const b = median(times.base);
-      const n = median(times.next);
+      const b = medianOf(times.base);
+      const n = medianOf(times.next);
       const mb = (ms: number) => (text.length / 1e6 / (ms / 1000)).toFixed(2);
       console.log(
-        `${name} (${(text.length / 1e6).toFixed(2)} M chars, ${rounds} passes each): base ${b.toFixed(1)} ms (${mb(b)} MB/s), new ${n.toFixed(1)} ms (${mb(n)} MB/s), new/base ${(n / b).toFixed(3)}; process CPU per pass new/base ${(median(cpu.next) / median(cpu.base)).toFixed(3)}; fastest third new/base ${(fastThird(times.next) / fastThird(times.base)).toFixed(3)} (${fastThird(times.base).toFixed(1)} vs ${fastThird(times.next).toFixed(1)} ms)`,
+        `${name} (${(text.length / 1e6).toFixed(2)} M chars, ${rounds} passes each): base ${b.toFixed(1)} ms (${mb(b)} MB/s), new ${n.toFixed(1)} ms (${mb(n)} MB/s), new/base ${(n / b).toFixed(3)}; process CPU per pass new/base ${(medianOf(cpu.next) / medianOf(cpu.base)).toFixed(3)}; fastest third new/base ${(fastThird(times.next) / fastThird(times.base)).toFixed(3)} (${fastThird(times.base).toFixed(1)} vs ${fastThird(times.next).toFixed(1)} ms)`,
       );
     }
     console.log(`load average ${load0.toFixed(1)} → ${(loadavg()[0] as number).toFixed(1)}`);

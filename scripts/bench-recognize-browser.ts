@@ -7,8 +7,10 @@
  * texts: the cold start (script + data + the first two calls), two warm-up rounds of both texts,
  * the median of 7 passes per language. A fresh browser context per run.
  */
+
 import { copyFileSync, cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { medianOf } from '../lib/arrays';
 import { CHROMIUM_FLAGS } from '../tests/e2e/harness/chromium';
 import { requireBrowser } from '../tests/e2e/harness/common';
 import { startServer } from './serve';
@@ -167,12 +169,6 @@ async function inFirefox(runs: (open: OpenPage) => Promise<void>): Promise<void>
 
 const ENGINES = { Chromium: inChromium, 'Firefox ESR': inFirefox } as const;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
 /**
  * The figures per browser (3 fresh contexts each); a browser that cannot be started is left out
  * with one line on stderr.
@@ -206,7 +202,7 @@ export async function browserCost(
         console.error(`${name} left out: ${(err as Error).message.split('\n')[0]}`);
         continue;
       }
-      const m = (f: (r: PageRun) => number) => median(rows.map(f));
+      const m = (f: (r: PageRun) => number) => medianOf(rows.map(f));
       const speed = (chars: number, ms: number) => chars / 1e6 / (ms / 1000);
       out[name] = {
         scriptMs: m((r) => r.script),

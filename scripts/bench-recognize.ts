@@ -33,7 +33,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { minOf } from '../lib/arrays';
+import { medianOf, minOf } from '../lib/arrays';
 import type { Recognizer } from '../lib/entities';
 import { RECOGNIZER_DATA_FILES } from '../lib/recognize/data/source.extension';
 import { createRecognizer } from '../lib/recognize/index';
@@ -56,12 +56,6 @@ function corpusText(name: string, limit = Number.POSITIVE_INFINITY): string {
     text += `${(JSON.parse(line) as { text: string }).text}\n\n`;
   }
   return text;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 /** Wall-clock milliseconds of each run. */
@@ -255,9 +249,9 @@ function coldRuns(probe: string, runs = 7): NonNullable<Result['coldStart']> {
     imports.push(line.importMs);
   }
   return {
-    medianMs: median(totals),
+    medianMs: medianOf(totals),
     runs: totals.map((x) => Math.round(x * 10) / 10),
-    dataParseMs: median(imports),
+    dataParseMs: medianOf(imports),
   };
 }
 
@@ -362,13 +356,13 @@ async function run(dir: string): Promise<void> {
   for (const [name, text, lang] of texts) {
     const cpu: number[] = [];
     const runs = timeRuns(7, () => recognizer.recognize(text, { lang }), cpu);
-    const ms = median(runs);
+    const ms = medianOf(runs);
     result.throughput[name] = {
       chars: text.length,
       medianMs: ms,
       mbPerSecond: mbPerSecond(text.length, ms),
       bestMbPerSecond: mbPerSecond(text.length, minOf(runs)),
-      cpuMbPerSecond: mbPerSecond(text.length, median(cpu)),
+      cpuMbPerSecond: mbPerSecond(text.length, medianOf(cpu)),
     };
   }
   // compromise is slow (about 0.1 MB/s): compare on the first 100 000 characters of the same text.
@@ -381,7 +375,7 @@ async function run(dir: string): Promise<void> {
     nlp('warm up London').people().out('array');
     const theirsCpu: number[] = [];
     const oursCpu: number[] = [];
-    const theirs = median(
+    const theirs = medianOf(
       timeRuns(
         3,
         () => {
@@ -392,13 +386,13 @@ async function run(dir: string): Promise<void> {
         theirsCpu,
       ),
     );
-    const ours = median(timeRuns(7, () => recognizer.recognize(sample, { lang: 'en' }), oursCpu));
+    const ours = medianOf(timeRuns(7, () => recognizer.recognize(sample, { lang: 'en' }), oursCpu));
     result.compromise = {
       chars: sample.length,
       medianMs: theirs,
       mbPerSecond: mbPerSecond(sample.length, theirs),
       ratio: theirs / ours,
-      cpuRatio: median(theirsCpu) / median(oursCpu),
+      cpuRatio: medianOf(theirsCpu) / medianOf(oursCpu),
     };
   } catch (err) {
     console.error(`compromise not available: ${(err as Error).message}`);
@@ -413,7 +407,7 @@ async function run(dir: string): Promise<void> {
   for (const [name, text, lang] of texts) {
     result.settled[name] = mbPerSecond(
       text.length,
-      median(timeRuns(7, () => recognizer.recognize(text, { lang }))),
+      medianOf(timeRuns(7, () => recognizer.recognize(text, { lang }))),
     );
   }
   dataSizes();
