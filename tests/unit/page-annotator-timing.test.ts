@@ -37,8 +37,15 @@ describe('the annotator timing recorder', () => {
     r.setUp(3);
     expect(r.timing.workMs).toBe(3);
     r.answerPainted(5);
+    expect(r.timing.workMs).toBe(8);
     r.slices({ longestMs: 8, totalMs: 30, pauses: 2, handedBackMs: 5 });
     expect(r.timing.workMs).toBe(38);
+    expect(r.timing.phases.setup).toBe(3);
+    // The slicer reports its running total: a later figure replaces the earlier one, and an
+    // answer painted after it adds to it.
+    r.slices({ longestMs: 8, totalMs: 40, pauses: 3, handedBackMs: 5 });
+    r.answerPainted(2);
+    expect(r.timing.workMs).toBe(50);
     expect(r.timing.phases.setup).toBe(3);
   });
 
