@@ -107,6 +107,20 @@ describe('looking a person up', () => {
     expect(personKey('Сергей')).toBe('сергей');
   });
 
+  it('gives a plain name its lower case at once, and rewrites any other', () => {
+    expect(personKey('Vladimir Putin')).toBe('vladimir putin');
+    expect(personKey('Владимир Путин')).toBe('владимир путин');
+    // Near misses of a plain name take the rewrites: ё, two spaces, an edge space, a dot, a
+    // hyphen, a mark, a letter outside a–z and а–я.
+    expect(personKey('Пётр Толстой')).toBe('петр толстой');
+    expect(personKey('Vladimir  Putin')).toBe('vladimir putin');
+    expect(personKey('Putin ')).toBe('putin');
+    expect(personKey('J. Biden')).toBe('j biden');
+    expect(personKey('Jong-un')).toBe('jong un');
+    expect(personKey('Erdoğan')).toBe('erdogan');
+    expect(personKey('Støre')).toBe('store');
+  });
+
   it('finds a person by an alias', () => {
     expect(idOf('Lula')).toBe('lula-da-silva');
     expect(idOf('Volodymyr Zelenskyy')).toBe('volodymyr-zelensky');
