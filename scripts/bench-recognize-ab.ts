@@ -10,20 +10,16 @@
  * the same load, so the ratio of the medians is what to judge a change by.
  */
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { medianOf } from '../lib/arrays';
 import type { Recognizer } from '../lib/entities';
+import { recognizerBundle } from './recognizer-bundle';
 import { sharedDir } from './shared-dir';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPORA = sharedDir('corpora', 'GLOSSA_CORPORA');
-const require = createRequire(import.meta.url);
-const esbuild = require('esbuild') as { buildSync(o: Record<string, unknown>): unknown };
 
 function corpusText(name: string): string {
   let text = '';
@@ -39,34 +35,6 @@ function fastThird(xs: readonly number[]): number {
   return s.reduce((a, b) => a + b, 0) / s.length;
 }
 
-function bundle(root: string, out: string): string {
-  esbuild.buildSync({
-    entryPoints: [join(root, 'lib/recognize/index.ts')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile: out,
-    logLevel: 'silent',
-  });
-  return out;
-}
-
-/** The bundle for an argument: a bundle file as it is, the working tree, or a git revision. */
-function bundleFor(arg: string, dir: string, tag: string): string {
-  if (/\.m?js$/.test(arg)) return resolve(arg);
-  const out = join(dir, `${tag}.mjs`);
-  if (arg === '.') return bundle(ROOT, out);
-  const src = join(dir, `${tag}-src`);
-  execFileSync('mkdir', ['-p', src]);
-  const tar = execFileSync('git', ['-C', ROOT, 'archive', arg, 'lib'], {
-    maxBuffer: 1 << 30,
-  });
-  execFileSync('tar', ['-x', '-C', src], { input: tar });
-  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
-  return bundle(src, out);
-}
-
 async function load(path: string): Promise<Recognizer> {
   const m = (await import(pathToFileURL(path).href)) as { createRecognizer(): Recognizer };
   return m.createRecognizer();
@@ -80,8 +48,8 @@ async function main(): Promise<void> {
   if (!baseArg || !newArg) throw new Error('usage: bench-recognize-ab.ts BASE NEW [--rounds N]');
   const dir = mkdtempSync(join(tmpdir(), 'glossa-ab-'));
   try {
-    const base = await load(bundleFor(baseArg, dir, 'base'));
-    const next = await load(bundleFor(newArg, dir, 'new'));
+    const base = await load(recognizerBundle(baseArg, dir, 'base'));
+    const next = await load(recognizerBundle(newArg, dir, 'new'));
     const texts = [
       ['ru', 'nerel-dev', corpusText('nerel-dev.jsonl')],
       ['en', 'conll2003-dev', corpusText('conll2003-dev.jsonl')],

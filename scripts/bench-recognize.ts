@@ -13,6 +13,11 @@
  * - With --browser: the shipped code and data files in headless Chromium and Firefox ESR (cold
  *   start, throughput of both texts; scripts/bench-recognize-browser.ts), as the extension's host
  *   loads them.
+ * - The baseline: issue 3's final code (ISSUE_3_REVISION, or --baseline REV; --baseline none
+ *   skips it), bundled from git as its own bench loaded it, timed in the same process in passes
+ *   alternated with the current code's, and its cold start in fresh processes alternated with
+ *   ours. The bounds are absolute figures of the machine they were met on; the ratio says whether
+ *   the current code keeps them on this one.
  *
  * The corpora are read from ../shared/corpora (GLOSSA_CORPORA overrides); nothing is written
  * to the project.
@@ -40,6 +45,7 @@ import { createRecognizer } from '../lib/recognize/index';
 import { encodeModelBinary } from '../lib/recognize/model/binary';
 import type { ModelData } from '../lib/recognize/model/weights';
 import { type BrowserResult, browserCost } from './bench-recognize-browser';
+import { bundleRecognizer, ISSUE_3_REVISION, recognizerBundle } from './recognizer-bundle';
 import { sharedDir } from './shared-dir';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +53,8 @@ const CORPORA = sharedDir('corpora', 'GLOSSA_CORPORA');
 const require = createRequire(import.meta.url);
 const json = process.argv.includes('--json');
 const browser = process.argv.includes('--browser');
+const baselineAt = process.argv.indexOf('--baseline');
+const baselineArg = baselineAt >= 0 ? process.argv[baselineAt + 1] : ISSUE_3_REVISION;
 
 function corpusText(name: string, limit = Number.POSITIVE_INFINITY): string {
   const lines = readFileSync(join(CORPORA, name), 'utf8').split('\n').filter(Boolean);
@@ -60,14 +68,25 @@ function corpusText(name: string, limit = Number.POSITIVE_INFINITY): string {
 
 /** Wall-clock milliseconds of each run. */
 function timeRuns(runs: number, fn: () => void, cpu?: number[]): number[] {
-  const out: number[] = [];
+  return timeAlternating(runs, [fn], cpu ? [cpu] : undefined)[0] as number[];
+}
+
+/**
+ * Wall-clock milliseconds of each run of each function, the functions taking turns in each round
+ * (the order reversed every other round), so that all of them see the same load.
+ */
+function timeAlternating(runs: number, fns: (() => void)[], cpu?: number[][]): number[][] {
+  const out: number[][] = fns.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    out.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu?.push((c.user + c.system) / 1000);
+    for (let j = 0; j < fns.length; j++) {
+      const k = i % 2 ? fns.length - 1 - j : j;
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      (fns[k] as () => void)();
+      out[k]?.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu?.[k]?.push((c.user + c.system) / 1000);
+    }
   }
   return out;
 }
@@ -103,6 +122,15 @@ interface Result {
   coldStart?: { medianMs: number; runs: number[]; dataParseMs: number };
   /** As Node and the CLI start: one module with the data compiled in. */
   coldStartNode?: { medianMs: number; runs: number[]; dataParseMs: number };
+  /** Issue 3's code in this run, and the current code's time over its (below 1: faster). */
+  baseline?: {
+    revision: string;
+    throughput: Record<string, { mbPerSecond: number; timeRatio: number; cpuRatio: number }>;
+    settled: Record<string, { mbPerSecond: number; timeRatio: number }>;
+    coldStart?: { medianMs: number; runs: number[]; ratio: number };
+  };
+  /** Why there is no baseline (a shallow clone without the revision, or --baseline none). */
+  baselineMissing?: string;
   size: Record<string, { raw: number; gzip: number }>;
 }
 
@@ -120,24 +148,6 @@ function loadEsbuild(): Esbuild | null {
 }
 
 const DATA_DIR = join(ROOT, 'lib/recognize/data');
-
-/**
- * The recognizer as Node and the CLI import it (esbuild, minified): code and data in one module,
- * the data compiled in as literals (data/source.ts).
- */
-function buildNodeBundle(esbuild: Esbuild, dir: string): string {
-  const bundle = join(dir, 'recognizer.mjs');
-  esbuild.buildSync({
-    entryPoints: [join(ROOT, 'lib/recognize/index.ts')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile: bundle,
-    logLevel: 'silent',
-  });
-  return bundle;
-}
 
 /** esbuild options for the shipped code: data/source.ts swapped for source.extension.ts. */
 function extensionBuild(format: 'esm' | 'iife', outfile: string): Record<string, unknown> {
@@ -238,30 +248,40 @@ const COLD_SENTENCES = {
 const COLD_TEXTS = `r.recognize(${JSON.stringify(COLD_SENTENCES.ru)}, { lang: 'ru' });
 r.recognize(${JSON.stringify(COLD_SENTENCES.en)}, { lang: 'en' });`;
 
-/** A fresh Node process per run: the probe's own figures, as JSON on its last line. */
-function coldRuns(probe: string, runs = 7): NonNullable<Result['coldStart']> {
-  const totals: number[] = [];
-  const imports: number[] = [];
+type ColdStart = NonNullable<Result['coldStart']>;
+
+/**
+ * A fresh Node process per run of each probe, the probes taking turns (so that all of them see
+ * the same load): each probe's own figures, as JSON on its last line.
+ */
+function coldRuns(probes: string[], runs = 7): ColdStart[] {
+  const totals: number[][] = probes.map(() => []);
+  const imports: number[][] = probes.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, [probe], { encoding: 'utf8' });
-    const line = JSON.parse(r.stdout.trim()) as { importMs: number; total: number };
-    totals.push(line.total);
-    imports.push(line.importMs);
+    probes.forEach((probe, k) => {
+      const r = spawnSync(process.execPath, [probe], { encoding: 'utf8' });
+      const line = JSON.parse(r.stdout.trim()) as { importMs: number; total: number };
+      totals[k]?.push(line.total);
+      imports[k]?.push(line.importMs);
+    });
   }
-  return {
-    medianMs: medianOf(totals),
-    runs: totals.map((x) => Math.round(x * 10) / 10),
-    dataParseMs: medianOf(imports),
-  };
+  return probes.map((_, k) => ({
+    medianMs: medianOf(totals[k] as number[]),
+    runs: (totals[k] as number[]).map((x) => Math.round(x * 10) / 10),
+    dataParseMs: medianOf(imports[k] as number[]),
+  }));
 }
 
 function gzipRow(file: string): { raw: number; gzip: number } {
   return { raw: statSync(file).size, gzip: gzipSync(readFileSync(file), { level: 9 }).length };
 }
 
-/** Import of code and data in one module, then the first two calls (as Node and the CLI start). */
-function nodeColdStart(dir: string, bundle: string): Result['coldStart'] {
-  const probe = join(dir, 'probe-node.mjs');
+/**
+ * A probe of the import of code and data in one module, then the first two calls (as Node and the
+ * CLI start, and as issue 3's bench measured its cold start).
+ */
+function nodeProbe(dir: string, bundle: string, name: string): string {
+  const probe = join(dir, `probe-${name}.mjs`);
   writeFileSync(
     probe,
     `const t0 = performance.now();
@@ -273,16 +293,15 @@ const t2 = performance.now();
 console.log(JSON.stringify({ importMs: t1 - t0, total: t2 - t0 }));
 `,
   );
-  sizeRows['Node bundle (minified JS, code + data)'] = gzipRow(bundle);
-  return coldRuns(probe);
+  return probe;
 }
 
 /**
- * As the extension's recognizer host starts (lib/background/packaged-host.ts): import of the code,
- * the lexicon file parsed as JSON and the weights file read as bytes (fetch's json() and
- * arrayBuffer() there, the same work on the same files), then the first two calls.
+ * A probe of the extension's recognizer host as it starts (lib/background/packaged-host.ts):
+ * import of the code, the lexicon file parsed as JSON and the weights file read as bytes (fetch's
+ * json() and arrayBuffer() there, the same work on the same files), then the first two calls.
  */
-function extensionColdStart(dir: string, b: ExtensionBundle): Result['coldStart'] {
+function extensionProbe(dir: string, b: ExtensionBundle): string {
   const probe = join(dir, 'probe-extension.mjs');
   writeFileSync(
     probe,
@@ -301,7 +320,22 @@ console.log(JSON.stringify({ importMs: t1 - t0, total: t2 - t0 }));
   for (const file of Object.values(RECOGNIZER_DATA_FILES)) {
     sizeRows[`extension: ${file}`] = gzipRow(join(b.packageDir, file));
   }
-  return coldRuns(probe);
+  return probe;
+}
+
+/** The baseline's bundle and its recognizer, or why there is none. */
+async function loadBaseline(
+  dir: string,
+): Promise<{ bundle: string; recognizer: Recognizer } | { missing: string }> {
+  if (!baselineArg || baselineArg === 'none') return { missing: 'skipped (--baseline none)' };
+  try {
+    const bundle = recognizerBundle(baselineArg, dir, 'baseline');
+    const m = (await import(bundle)) as { createRecognizer(): Recognizer };
+    return { bundle, recognizer: m.createRecognizer() };
+  } catch (err) {
+    const why = (err as { stderr?: Buffer }).stderr?.toString().trim() || (err as Error).message;
+    return { missing: `revision ${baselineArg} not available (${why.split('\n')[0]})` };
+  }
 }
 
 const sizeRows: Result['size'] = {};
@@ -343,27 +377,51 @@ async function run(dir: string): Promise<void> {
     : createRecognizer();
   const en = corpusText('conll2003-dev.jsonl');
   const ru = corpusText('nerel-dev.jsonl');
+  const result: Result = { throughput: {}, size: sizeRows };
+  const baseline = await loadBaseline(dir);
+  const base = 'recognizer' in baseline ? baseline.recognizer : null;
+  if ('missing' in baseline) result.baselineMissing = baseline.missing;
+  // Each recognizer timed, with the baseline's passes taking turns with ours when there is one.
+  const both = base ? [recognizer, base] : [recognizer];
   // Warm: JIT and the per-word caches (the extension's recognizer lives as long as the tab).
   for (let k = 0; k < 2; k++) {
-    recognizer.recognize(en, { lang: 'en' });
-    recognizer.recognize(ru, { lang: 'ru' });
+    for (const r of both) {
+      r.recognize(en, { lang: 'en' });
+      r.recognize(ru, { lang: 'ru' });
+    }
   }
-  const result: Result = { throughput: {}, size: sizeRows };
   const texts = [
     ['English (conll2003-dev)', en, 'en'],
     ['Russian (nerel-dev)', ru, 'ru'],
   ] as const;
+  const baseRows: NonNullable<Result['baseline']> = {
+    revision: baselineArg ?? '',
+    throughput: {},
+    settled: {},
+  };
   for (const [name, text, lang] of texts) {
-    const cpu: number[] = [];
-    const runs = timeRuns(7, () => recognizer.recognize(text, { lang }), cpu);
-    const ms = medianOf(runs);
+    const cpu = both.map((): number[] => []);
+    const runs = timeAlternating(
+      7,
+      both.map((r) => () => r.recognize(text, { lang })),
+      cpu,
+    );
+    const ms = medianOf(runs[0] as number[]);
     result.throughput[name] = {
       chars: text.length,
       medianMs: ms,
       mbPerSecond: mbPerSecond(text.length, ms),
-      bestMbPerSecond: mbPerSecond(text.length, minOf(runs)),
-      cpuMbPerSecond: mbPerSecond(text.length, medianOf(cpu)),
+      bestMbPerSecond: mbPerSecond(text.length, minOf(runs[0] as number[])),
+      cpuMbPerSecond: mbPerSecond(text.length, medianOf(cpu[0] as number[])),
     };
+    if (base) {
+      const baseMs = medianOf(runs[1] as number[]);
+      baseRows.throughput[name] = {
+        mbPerSecond: mbPerSecond(text.length, baseMs),
+        timeRatio: ms / baseMs,
+        cpuRatio: medianOf(cpu[0] as number[]) / medianOf(cpu[1] as number[]),
+      };
+    }
   }
   // compromise is slow (about 0.1 MB/s): compare on the first 100 000 characters of the same text.
   try {
@@ -400,21 +458,45 @@ async function run(dir: string): Promise<void> {
   // Settled: the engine keeps optimising for about ten passes over these texts, longer than the
   // warm-up above; the same code after ten more rounds of both languages, for comparison.
   for (let k = 0; k < 10; k++) {
-    recognizer.recognize(en, { lang: 'en' });
-    recognizer.recognize(ru, { lang: 'ru' });
+    for (const r of both) {
+      r.recognize(en, { lang: 'en' });
+      r.recognize(ru, { lang: 'ru' });
+    }
   }
   result.settled = {};
   for (const [name, text, lang] of texts) {
-    result.settled[name] = mbPerSecond(
-      text.length,
-      medianOf(timeRuns(7, () => recognizer.recognize(text, { lang }))),
+    const runs = timeAlternating(
+      7,
+      both.map((r) => () => r.recognize(text, { lang })),
     );
+    const ms = medianOf(runs[0] as number[]);
+    result.settled[name] = mbPerSecond(text.length, ms);
+    if (base) {
+      const baseMs = medianOf(runs[1] as number[]);
+      baseRows.settled[name] = {
+        mbPerSecond: mbPerSecond(text.length, baseMs),
+        timeRatio: ms / baseMs,
+      };
+    }
   }
   dataSizes();
   if (esbuild && shipped) {
-    result.coldStart = extensionColdStart(dir, shipped);
-    result.coldStartNode = nodeColdStart(dir, buildNodeBundle(esbuild, dir));
+    const oneModule = bundleRecognizer(ROOT, join(dir, 'recognizer.mjs'));
+    sizeRows['Node bundle (minified JS, code + data)'] = gzipRow(oneModule);
+    const probes = [extensionProbe(dir, shipped), nodeProbe(dir, oneModule, 'node')];
+    if ('bundle' in baseline) probes.push(nodeProbe(dir, baseline.bundle, 'baseline'));
+    const [shippedCold, nodeCold, baseCold] = coldRuns(probes);
+    result.coldStart = shippedCold;
+    result.coldStartNode = nodeCold;
+    if (baseCold && shippedCold) {
+      baseRows.coldStart = {
+        medianMs: baseCold.medianMs,
+        runs: baseCold.runs,
+        ratio: shippedCold.medianMs / baseCold.medianMs,
+      };
+    }
   }
+  if (base) result.baseline = baseRows;
   if (browser && esbuild && shipped) {
     const script = join(dir, 'recognizer.iife.js');
     await esbuild.build(extensionBuild('iife', script));
@@ -461,6 +543,7 @@ async function run(dir: string): Promise<void> {
       `Cold start as Node and the CLI start (one minified module, code + data, first two calls): median ${c.medianMs.toFixed(1)} ms (import ${c.dataParseMs.toFixed(1)} ms; runs ${c.runs.join(', ')})`,
     );
   }
+  printBaseline(result);
   for (const [engine, r] of Object.entries(result.browser ?? {})) {
     console.log(
       `${engine} (headless page, the shipped code as a classic script and its two data files fetched, median of ${r.runs} fresh contexts): cold start ${r.coldStartMs.toFixed(1)} ms (script load+parse+compile ${r.scriptMs.toFixed(1)} ms, data fetched and installed ${r.dataMs.toFixed(1)} ms, first two calls ${r.firstCallsMs.toFixed(1)} ms); throughput as above (median of 7 after two warm-up rounds) English ${r.mbPerSecond.en.toFixed(2)} MB/s, Russian ${r.mbPerSecond.ru.toFixed(2)} MB/s`,
@@ -475,18 +558,50 @@ async function run(dir: string): Promise<void> {
   printTargets(result);
 }
 
-/** The recognizer's bounds (issue 3, kept by issue 13), judged on this run's own figures. */
+function printBaseline(result: Result): void {
+  const b = result.baseline;
+  if (!b) {
+    console.log(`Baseline: none, ${result.baselineMissing ?? 'not measured'}`);
+    return;
+  }
+  console.log(
+    `Against issue 3's code (${b.revision.slice(0, 7)}, one module as its bench loaded it), in this run, passes and fresh processes taking turns with ours:`,
+  );
+  for (const [name, r] of Object.entries(b.throughput)) {
+    const settled = b.settled[name];
+    console.log(
+      `  ${name.padEnd(26)} its ${r.mbPerSecond.toFixed(2)} MB/s; our time ÷ its ${r.timeRatio.toFixed(2)} (process CPU ${r.cpuRatio.toFixed(2)}); settled its ${settled?.mbPerSecond.toFixed(2)} MB/s, ÷ ${settled?.timeRatio.toFixed(2)}`,
+    );
+  }
+  if (b.coldStart) {
+    console.log(
+      `  cold start: its ${b.coldStart.medianMs.toFixed(1)} ms (runs ${b.coldStart.runs.join(', ')}); ours as shipped ÷ its ${b.coldStart.ratio.toFixed(2)}`,
+    );
+  }
+}
+
+/**
+ * The recognizer's bounds (issue 3, kept by issue 13), judged on this run's own figures: as
+ * absolute figures, and against issue 3's code in the same run (no slower than the code that met
+ * them: a ratio of our time over its at most 1).
+ */
 function printTargets(result: Result): void {
   const met = (ok: boolean) => (ok ? 'OK' : 'MISSED');
+  const kept = (ratio: number | undefined) =>
+    ratio === undefined
+      ? ''
+      : `; our time ÷ issue 3's code's in this run ${ratio.toFixed(2)}: ${ratio <= 1 ? 'KEPT' : 'NOT KEPT'}`;
   console.log('Targets:');
   for (const [name, r] of Object.entries(result.throughput)) {
     console.log(
-      `  Node, ${name}: ≥ 2 MB/s: ${r.mbPerSecond.toFixed(2)} MB/s ${met(r.mbPerSecond >= 2)}`,
+      `  Node, ${name}: ≥ 2 MB/s: ${r.mbPerSecond.toFixed(2)} MB/s ${met(r.mbPerSecond >= 2)}${kept(result.baseline?.throughput[name]?.timeRatio)}`,
     );
   }
   if (result.coldStart) {
     const ms = result.coldStart.medianMs;
-    console.log(`  Node, cold start ≤ 150 ms: ${ms.toFixed(1)} ms ${met(ms <= 150)}`);
+    console.log(
+      `  Node, cold start ≤ 150 ms: ${ms.toFixed(1)} ms ${met(ms <= 150)}${kept(result.baseline?.coldStart?.ratio)}`,
+    );
   }
   // The engines the extension runs in (its recognizer host is a worker or background page).
   for (const [engine, b] of Object.entries(result.browser ?? {})) {
