@@ -5,7 +5,9 @@
  * classic script and fetches recognizer/lexicon.json and recognizer/model.bin, as the extension's
  * host does in its worker or background page. Then the Node bench's protocol over the same
  * texts: the cold start (script + data + the first two calls), two warm-up rounds of both texts,
- * the median of 7 passes per language. A fresh browser context per run.
+ * the median of 7 passes per language. A fresh browser context per run. With a baseline (issue 3's
+ * code as one classic script, its data compiled in, as its extension loaded it), its contexts take
+ * turns with ours.
  */
 
 import { copyFileSync, cpSync, writeFileSync } from 'node:fs';
@@ -27,6 +29,8 @@ export interface BrowserResult {
   /** Throughput inside the page, as in Node: after two warm-up rounds, median of 7 passes. */
   mbPerSecond: { en: number; ru: number };
   runs: number;
+  /** The baseline in the same browser, run for run: its cold start and throughput. */
+  baseline?: { coldStartMs: number; mbPerSecond: { en: number; ru: number } };
 }
 
 /** The files the page needs: the shipped code built as a classic script, and the data files. */
@@ -38,6 +42,8 @@ export interface BrowserBundle {
   script: string;
   /** The package's data files at their paths (recognizer/lexicon.json, recognizer/model.bin). */
   packageDir: string;
+  /** The baseline: a classic script exposing `GlossaRecognizer.createRecognizer`, data inside. */
+  baselineScript?: string;
 }
 
 interface PageArgs {
@@ -65,8 +71,9 @@ async function pageRun({ en, ru, cold }: PageArgs): Promise<PageRun> {
     t1: number;
     GlossaRecognizer: {
       createRecognizer(): Rec;
-      loadRecognizerData(read: (file: string) => Promise<unknown>): Promise<void>;
-      packageFileReader(
+      /** Absent from a script with its data inside (the baseline). */
+      loadRecognizerData?(read: (file: string) => Promise<unknown>): Promise<void>;
+      packageFileReader?(
         getURL: (path: string) => string,
         fetchFile: (url: string) => Promise<Response>,
       ): (file: string) => Promise<unknown>;
@@ -74,12 +81,15 @@ async function pageRun({ en, ru, cold }: PageArgs): Promise<PageRun> {
   };
   const a = performance.now();
   // As the host reads them: the package paths, served from the page's own origin.
-  await w.GlossaRecognizer.loadRecognizerData(
-    w.GlossaRecognizer.packageFileReader(
-      (path) => path,
-      (url) => fetch(url),
-    ),
-  );
+  const g = w.GlossaRecognizer;
+  if (g.loadRecognizerData && g.packageFileReader) {
+    await g.loadRecognizerData(
+      g.packageFileReader(
+        (path) => path,
+        (url) => fetch(url),
+      ),
+    );
+  }
   const b = performance.now();
   const rec = w.GlossaRecognizer.createRecognizer();
   rec.recognize(cold.ru, { lang: 'ru' });
@@ -179,41 +189,60 @@ export async function browserCost(
   texts: { en: string; ru: string },
   cold: { en: string; ru: string },
 ): Promise<Record<string, BrowserResult>> {
-  copyFileSync(bundle.script, join(dir, 'recognizer.iife.js'));
-  cpSync(bundle.packageDir, dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'page.html'),
-    `<!doctype html><meta charset="utf-8"><script>window.t0 = performance.now();</script>
-<script src="recognizer.iife.js"></script>
+  const page = (file: string, script: string) => {
+    copyFileSync(script, join(dir, `${file}.js`));
+    writeFileSync(
+      join(dir, `${file}.html`),
+      `<!doctype html><meta charset="utf-8"><script>window.t0 = performance.now();</script>
+<script src="${file}.js"></script>
 <script>window.t1 = performance.now();</script>`,
-  );
+    );
+    return `${file}.html`;
+  };
+  cpSync(bundle.packageDir, dir, { recursive: true });
+  const pages = [page('recognizer', bundle.script)];
+  if (bundle.baselineScript) pages.push(page('baseline', bundle.baselineScript));
   const server = await startServer(dir);
   const out: Record<string, BrowserResult> = {};
+  const speed = (chars: number, ms: number) => chars / 1e6 / (ms / 1000);
+  const figures = (rows: PageRun[]) => {
+    const m = (f: (r: PageRun) => number) => medianOf(rows.map(f));
+    return {
+      scriptMs: m((r) => r.script),
+      dataMs: m((r) => r.data),
+      firstCallsMs: m((r) => r.first),
+      coldStartMs: m((r) => r.script + r.data + r.first),
+      mbPerSecond: {
+        en: m((r) => speed(texts.en.length, r.enMs)),
+        ru: m((r) => speed(texts.ru.length, r.ruMs)),
+      },
+      runs: rows.length,
+    };
+  };
   try {
     for (const [name, engine] of Object.entries(ENGINES)) {
-      const rows: PageRun[] = [];
+      const rows: PageRun[][] = pages.map(() => []);
       try {
         await engine(async (open) => {
           for (let run = 0; run < 3; run++) {
-            rows.push(await open(`${server.url}/page.html`, { ...texts, cold }));
+            // Ours and the baseline take turns, the order reversed every other run.
+            for (let j = 0; j < pages.length; j++) {
+              const k = run % 2 ? pages.length - 1 - j : j;
+              rows[k]?.push(await open(`${server.url}/${pages[k]}`, { ...texts, cold }));
+            }
           }
         });
       } catch (err) {
         console.error(`${name} left out: ${(err as Error).message.split('\n')[0]}`);
         continue;
       }
-      const m = (f: (r: PageRun) => number) => medianOf(rows.map(f));
-      const speed = (chars: number, ms: number) => chars / 1e6 / (ms / 1000);
+      const ours = figures(rows[0] as PageRun[]);
+      const base = rows[1] ? figures(rows[1]) : undefined;
       out[name] = {
-        scriptMs: m((r) => r.script),
-        dataMs: m((r) => r.data),
-        firstCallsMs: m((r) => r.first),
-        coldStartMs: m((r) => r.script + r.data + r.first),
-        mbPerSecond: {
-          en: m((r) => speed(texts.en.length, r.enMs)),
-          ru: m((r) => speed(texts.ru.length, r.ruMs)),
-        },
-        runs: rows.length,
+        ...ours,
+        ...(base && {
+          baseline: { coldStartMs: base.coldStartMs, mbPerSecond: base.mbPerSecond },
+        }),
       };
     }
   } finally {

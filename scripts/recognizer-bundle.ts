@@ -20,14 +20,23 @@ export const ISSUE_3_REVISION = '983caaf86bba7f136e963e344f31738ec99965df';
 
 type Esbuild = { buildSync(o: Record<string, unknown>): unknown };
 
-/** Bundle `root`'s lib/recognize/index.ts into `out` (esbuild, minified, ES module). */
-export function bundleRecognizer(root: string, out: string): string {
+/**
+ * Bundle `root`'s lib/recognize/index.ts into `out` (esbuild, minified): an ES module, or a
+ * classic script that sets `GlossaRecognizer` (for a browser page).
+ */
+export function bundleRecognizer(
+  root: string,
+  out: string,
+  format: 'esm' | 'iife' = 'esm',
+): string {
   (require('esbuild') as Esbuild).buildSync({
     entryPoints: [join(root, 'lib/recognize/index.ts')],
     bundle: true,
     minify: true,
-    format: 'esm',
-    platform: 'neutral',
+    format,
+    ...(format === 'iife'
+      ? { globalName: 'GlossaRecognizer', platform: 'browser' }
+      : { platform: 'neutral' }),
     outfile: out,
     logLevel: 'silent',
   });
@@ -39,10 +48,15 @@ export function bundleRecognizer(root: string, out: string): string {
  * revision whose lib/ is taken with `git archive` into `dir` and bundled there. Throws when git
  * does not know the revision (a shallow clone).
  */
-export function recognizerBundle(what: string, dir: string, tag: string): string {
+export function recognizerBundle(
+  what: string,
+  dir: string,
+  tag: string,
+  format: 'esm' | 'iife' = 'esm',
+): string {
   if (/\.m?js$/.test(what)) return resolve(what);
-  const out = join(dir, `${tag}.mjs`);
-  if (what === '.') return bundleRecognizer(ROOT, out);
+  const out = join(dir, `${tag}.${format === 'esm' ? 'mjs' : 'js'}`);
+  if (what === '.') return bundleRecognizer(ROOT, out, format);
   const src = join(dir, `${tag}-src`);
   mkdirSync(src, { recursive: true });
   const tar = execFileSync('git', ['-C', ROOT, 'archive', what, 'lib'], {
@@ -51,5 +65,5 @@ export function recognizerBundle(what: string, dir: string, tag: string): string
   });
   execFileSync('tar', ['-x', '-C', src], { input: tar });
   symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
-  return bundleRecognizer(src, out);
+  return bundleRecognizer(src, out, format);
 }
