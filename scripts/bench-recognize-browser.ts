@@ -30,7 +30,7 @@ export interface BrowserResult {
   mbPerSecond: { en: number; ru: number };
   runs: number;
   /** The baseline in the same browser, run for run: its cold start and throughput. */
-  baseline?: { coldStartMs: number; mbPerSecond: { en: number; ru: number } };
+  baseline?: Omit<BrowserResult, 'baseline' | 'runs'>;
 }
 
 /** The files the page needs: the shipped code built as a classic script, and the data files. */
@@ -240,9 +240,7 @@ export async function browserCost(
       const base = rows[1] ? figures(rows[1]) : undefined;
       out[name] = {
         ...ours,
-        ...(base && {
-          baseline: { coldStartMs: base.coldStartMs, mbPerSecond: base.mbPerSecond },
-        }),
+        ...(base && { baseline: base }),
       };
     }
   } finally {

@@ -45,7 +45,12 @@ import { createRecognizer } from '../lib/recognize/index';
 import { encodeModelBinary } from '../lib/recognize/model/binary';
 import type { ModelData } from '../lib/recognize/model/weights';
 import { type BrowserResult, browserCost } from './bench-recognize-browser';
-import { bundleRecognizer, ISSUE_3_REVISION, recognizerBundle } from './recognizer-bundle';
+import {
+  bundleOptions,
+  bundleRecognizer,
+  ISSUE_3_REVISION,
+  recognizerBundle,
+} from './recognizer-bundle';
 import { sharedDir } from './shared-dir';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -160,14 +165,7 @@ export { packageFileReader } from ${JSON.stringify(join(ROOT, 'lib/background/re
       resolveDir: ROOT,
       loader: 'ts',
     },
-    bundle: true,
-    minify: true,
-    format,
-    ...(format === 'iife'
-      ? { globalName: 'GlossaRecognizer', platform: 'browser' }
-      : { platform: 'neutral' }),
-    outfile,
-    logLevel: 'silent',
+    ...bundleOptions(format, outfile),
     plugins: [
       {
         name: 'recognizer-data-from-package',
@@ -555,7 +553,7 @@ async function run(dir: string): Promise<void> {
     if (r.baseline) {
       const b = r.baseline;
       console.log(
-        `  issue 3's code in the same ${engine}, its contexts taking turns with ours: cold start ${b.coldStartMs.toFixed(1)} ms (ours ÷ its ${(r.coldStartMs / b.coldStartMs).toFixed(2)}); English ${b.mbPerSecond.en.toFixed(2)} MB/s (our time ÷ its ${(b.mbPerSecond.en / r.mbPerSecond.en).toFixed(2)}), Russian ${b.mbPerSecond.ru.toFixed(2)} MB/s (${(b.mbPerSecond.ru / r.mbPerSecond.ru).toFixed(2)})`,
+        `  issue 3's code in the same ${engine}, its contexts taking turns with ours: cold start ${b.coldStartMs.toFixed(1)} ms (script ${b.scriptMs.toFixed(1)}, data ${b.dataMs.toFixed(1)}, first two calls ${b.firstCallsMs.toFixed(1)}; ours ÷ its ${(r.coldStartMs / b.coldStartMs).toFixed(2)}); English ${b.mbPerSecond.en.toFixed(2)} MB/s (our time ÷ its ${(b.mbPerSecond.en / r.mbPerSecond.en).toFixed(2)}), Russian ${b.mbPerSecond.ru.toFixed(2)} MB/s (${(b.mbPerSecond.ru / r.mbPerSecond.ru).toFixed(2)})`,
       );
     }
   }

@@ -21,9 +21,23 @@ export const ISSUE_3_REVISION = '983caaf86bba7f136e963e344f31738ec99965df';
 type Esbuild = { buildSync(o: Record<string, unknown>): unknown };
 
 /**
- * Bundle `root`'s lib/recognize/index.ts into `out` (esbuild, minified): an ES module, or a
+ * esbuild options of every recognizer bundle the benches make (minified): an ES module, or a
  * classic script that sets `GlossaRecognizer` (for a browser page).
  */
+export function bundleOptions(format: 'esm' | 'iife', outfile: string): Record<string, unknown> {
+  return {
+    bundle: true,
+    minify: true,
+    format,
+    ...(format === 'iife'
+      ? { globalName: 'GlossaRecognizer', platform: 'browser' }
+      : { platform: 'neutral' }),
+    outfile,
+    logLevel: 'silent',
+  };
+}
+
+/** Bundle `root`'s lib/recognize/index.ts into `out`, its data compiled in. */
 export function bundleRecognizer(
   root: string,
   out: string,
@@ -31,14 +45,7 @@ export function bundleRecognizer(
 ): string {
   (require('esbuild') as Esbuild).buildSync({
     entryPoints: [join(root, 'lib/recognize/index.ts')],
-    bundle: true,
-    minify: true,
-    format,
-    ...(format === 'iife'
-      ? { globalName: 'GlossaRecognizer', platform: 'browser' }
-      : { platform: 'neutral' }),
-    outfile: out,
-    logLevel: 'silent',
+    ...bundleOptions(format, out),
   });
   return out;
 }
