@@ -598,7 +598,7 @@ function printTargets(result: Result): void {
   const kept = (ratio: number | undefined) =>
     ratio === undefined
       ? ''
-      : `; our time ÷ issue 3's code's in this run ${ratio.toFixed(2)}: ${ratio <= 1 ? 'KEPT' : 'NOT KEPT'}`;
+      : `; our time ÷ issue 3's code's in this run ${ratio.toFixed(3)}: ${ratio <= 1 ? 'KEPT' : 'NOT KEPT'}`;
   console.log('Targets:');
   for (const [name, r] of Object.entries(result.throughput)) {
     console.log(
