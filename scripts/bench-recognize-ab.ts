@@ -1,6 +1,6 @@
 /**
  * A/B throughput of two versions of the recognizer in one Node process (run:
- * npx tsx scripts/bench-recognize-ab.ts BASE NEW [--rounds 21]).
+ * npx tsx scripts/bench-recognize-ab.ts BASE NEW [--rounds 21] [--chromium]).
  *
  * BASE and NEW are each a bundle (.mjs/.js, built as scripts/bench-recognize.ts builds it), a git
  * revision (its lib/ is bundled from `git archive`), or `.` for the working tree. Both recognizers
@@ -8,6 +8,10 @@
  * (the order flips every round) over NEREL dev (Russian) and CoNLL-2003 dev (English). On a
  * shared machine a single bench run drifts with the load; alternating passes in one process see
  * the same load, so the ratio of the medians is what to judge a change by.
+ *
+ * With --chromium the same comparison runs in headless Chromium instead
+ * (scripts/bench-recognize-ab-chromium.ts): `--rounds` fresh contexts per version, taking turns,
+ * each with six warm-up passes and eight timed ones per text.
  */
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,6 +20,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { medianOf } from '../lib/arrays';
 import type { Recognizer } from '../lib/entities';
+import { chromiumPasses } from './bench-recognize-ab-chromium';
 import { recognizerBundle } from './recognizer-bundle';
 import { sharedDir } from './shared-dir';
 
@@ -45,9 +50,15 @@ async function main(): Promise<void> {
   const at = args.indexOf('--rounds');
   const rounds = at >= 0 ? Number(args[at + 1]) : 21;
   const [baseArg, newArg] = args.filter((a, k) => !a.startsWith('--') && (at < 0 || k !== at + 1));
-  if (!baseArg || !newArg) throw new Error('usage: bench-recognize-ab.ts BASE NEW [--rounds N]');
+  if (!baseArg || !newArg) {
+    throw new Error('usage: bench-recognize-ab.ts BASE NEW [--rounds N] [--chromium]');
+  }
   const dir = mkdtempSync(join(tmpdir(), 'glossa-ab-'));
   try {
+    if (args.includes('--chromium')) {
+      await inChromium(dir, baseArg, newArg, at >= 0 ? rounds : 6);
+      return;
+    }
     const base = await load(recognizerBundle(baseArg, dir, 'base'));
     const next = await load(recognizerBundle(newArg, dir, 'new'));
     const texts = [
@@ -91,6 +102,32 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The A/B in Chromium: medians of all timed passes per version and text, and their ratio. */
+async function inChromium(dir: string, baseArg: string, newArg: string, contexts: number) {
+  const scripts = [
+    recognizerBundle(baseArg, dir, 'base', 'iife'),
+    recognizerBundle(newArg, dir, 'new', 'iife'),
+  ];
+  const load0 = loadavg()[0] as number;
+  for (const [lang, name, file] of [
+    ['ru', 'nerel-dev', 'nerel-dev.jsonl'],
+    ['en', 'conll2003-dev', 'conll2003-dev.jsonl'],
+  ] as const) {
+    const text = corpusText(file);
+    const [base, next] = await chromiumPasses(dir, scripts, text, lang, {
+      contexts,
+      warm: 6,
+      passes: 8,
+    });
+    const b = medianOf(base as number[]);
+    const n = medianOf(next as number[]);
+    console.log(
+      `Chromium, ${name} (${contexts} contexts × 8 passes each, after 6 warm-up passes): base ${b.toFixed(1)} ms, new ${n.toFixed(1)} ms, new/base ${(n / b).toFixed(3)}; fastest third new/base ${(fastThird(next as number[]) / fastThird(base as number[])).toFixed(3)}`,
+    );
+  }
+  console.log(`load average ${load0.toFixed(1)} → ${(loadavg()[0] as number).toFixed(1)}`);
 }
 
 await main();
