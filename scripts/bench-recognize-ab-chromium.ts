@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { appendAll } from '../lib/arrays';
 import { CHROMIUM_FLAGS } from '../tests/e2e/harness/chromium';
 import { requireBrowser } from '../tests/e2e/harness/common';
 import { startServer } from './serve';
@@ -71,7 +72,7 @@ export async function chromiumPasses(
             },
             { text, lang, warm: options.warm, passes: options.passes },
           );
-          times[k]?.push(...out);
+          appendAll(times[k] as number[], out);
         } finally {
           await context.close();
         }
