@@ -23,6 +23,7 @@ import type { Recognizer } from '../lib/entities';
 import { chromiumPasses } from './bench-recognize-ab-chromium';
 import { recognizerBundle } from './recognizer-bundle';
 import { sharedDir } from './shared-dir';
+import { turnOrder } from './taking-turns';
 
 const CORPORA = sharedDir('corpora', 'GLOSSA_CORPORA');
 
@@ -80,8 +81,8 @@ async function main(): Promise<void> {
       const times = { base: [] as number[], next: [] as number[] };
       const cpu = { base: [] as number[], next: [] as number[] };
       for (let r = 0; r < rounds; r++) {
-        const order = r % 2 ? (['next', 'base'] as const) : (['base', 'next'] as const);
-        for (const which of order) {
+        for (const turn of turnOrder(r, 2)) {
+          const which = turn === 0 ? 'base' : 'next';
           const rec = which === 'base' ? base : next;
           const c0 = process.cpuUsage();
           const t0 = performance.now();

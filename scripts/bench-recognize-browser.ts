@@ -16,6 +16,7 @@ import { medianOf } from '../lib/arrays';
 import { CHROMIUM_FLAGS } from '../tests/e2e/harness/chromium';
 import { requireBrowser } from '../tests/e2e/harness/common';
 import { startServer } from './serve';
+import { turnOrder } from './taking-turns';
 
 export interface BrowserResult {
   /** Script tag: read, parse, compile and run the top level of the shipped code. */
@@ -121,10 +122,11 @@ async function pageRun({ en, ru, cold }: PageArgs): Promise<PageRun> {
   };
 }
 
-/** One fresh browser context: open the page, run, close. */
-type OpenPage = (url: string, args: PageArgs) => Promise<PageRun>;
+/** One fresh browser context: open the page, run `run(args)` in it, close. */
+export type OpenPage = <A, R>(url: string, run: (args: A) => R | Promise<R>, args: A) => Promise<R>;
 
-async function inChromium(runs: (open: OpenPage) => Promise<void>): Promise<void> {
+/** Headless Chromium for `runs`, each `open` in a fresh context. */
+export async function inChromium(runs: (open: OpenPage) => Promise<void>): Promise<void> {
   const pw = await import('playwright-core');
   const browser = await pw.chromium.launch({
     executablePath: process.env.CHROMIUM ?? requireBrowser('chromium'),
@@ -132,12 +134,15 @@ async function inChromium(runs: (open: OpenPage) => Promise<void>): Promise<void
     args: CHROMIUM_FLAGS,
   });
   try {
-    await runs(async (url, args) => {
+    await runs(async (url, run, args) => {
       const context = await browser.newContext();
       try {
         const page = await context.newPage();
         await page.goto(url);
-        return await page.evaluate(pageRun, args);
+        // Playwright types the argument as it arrives in the page (unboxed): the same plain data.
+        return (await page.evaluate(run as (arg: unknown) => unknown, args)) as Awaited<
+          ReturnType<typeof run>
+        >;
       } finally {
         await context.close();
       }
@@ -162,12 +167,14 @@ async function inFirefox(runs: (open: OpenPage) => Promise<void>): Promise<void>
     },
   });
   try {
-    await runs(async (url, args) => {
+    await runs(async (url, run, args) => {
       const context = await browser.createBrowserContext();
       try {
         const page = await context.newPage();
         await page.goto(url);
-        return (await page.evaluate(pageRun, args)) as PageRun;
+        return (await page.evaluate(run as (arg: unknown) => unknown, args)) as Awaited<
+          ReturnType<typeof run>
+        >;
       } finally {
         await context.close();
       }
@@ -180,6 +187,21 @@ async function inFirefox(runs: (open: OpenPage) => Promise<void>): Promise<void>
 const ENGINES = { Chromium: inChromium, 'Firefox ESR': inFirefox } as const;
 
 /**
+ * A page in `dir` that loads `script` (copied beside it as `file`.js) as a classic script, with
+ * `window.t0` and `window.t1` taken before and after it; its file name.
+ */
+export function scriptPage(dir: string, file: string, script: string): string {
+  copyFileSync(script, join(dir, `${file}.js`));
+  writeFileSync(
+    join(dir, `${file}.html`),
+    `<!doctype html><meta charset="utf-8"><script>window.t0 = performance.now();</script>
+<script src="${file}.js"></script>
+<script>window.t1 = performance.now();</script>`,
+  );
+  return `${file}.html`;
+}
+
+/**
  * The figures per browser (3 fresh contexts each); a browser that cannot be started is left out
  * with one line on stderr.
  */
@@ -189,19 +211,9 @@ export async function browserCost(
   texts: { en: string; ru: string },
   cold: { en: string; ru: string },
 ): Promise<Record<string, BrowserResult>> {
-  const page = (file: string, script: string) => {
-    copyFileSync(script, join(dir, `${file}.js`));
-    writeFileSync(
-      join(dir, `${file}.html`),
-      `<!doctype html><meta charset="utf-8"><script>window.t0 = performance.now();</script>
-<script src="${file}.js"></script>
-<script>window.t1 = performance.now();</script>`,
-    );
-    return `${file}.html`;
-  };
   cpSync(bundle.packageDir, dir, { recursive: true });
-  const pages = [page('recognizer', bundle.script)];
-  if (bundle.baselineScript) pages.push(page('baseline', bundle.baselineScript));
+  const pages = [scriptPage(dir, 'recognizer', bundle.script)];
+  if (bundle.baselineScript) pages.push(scriptPage(dir, 'baseline', bundle.baselineScript));
   const server = await startServer(dir);
   const out: Record<string, BrowserResult> = {};
   const speed = (chars: number, ms: number) => chars / 1e6 / (ms / 1000);
@@ -226,9 +238,8 @@ export async function browserCost(
         await engine(async (open) => {
           for (let run = 0; run < 3; run++) {
             // Ours and the baseline take turns, the order reversed every other run.
-            for (let j = 0; j < pages.length; j++) {
-              const k = run % 2 ? pages.length - 1 - j : j;
-              rows[k]?.push(await open(`${server.url}/${pages[k]}`, { ...texts, cold }));
+            for (const k of turnOrder(run, pages.length)) {
+              rows[k]?.push(await open(`${server.url}/${pages[k]}`, pageRun, { ...texts, cold }));
             }
           }
         });

@@ -52,6 +52,7 @@ import {
   recognizerBundle,
 } from './recognizer-bundle';
 import { sharedDir } from './shared-dir';
+import { turnOrder } from './taking-turns';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPORA = sharedDir('corpora', 'GLOSSA_CORPORA');
@@ -83,8 +84,7 @@ function timeRuns(runs: number, fn: () => void, cpu?: number[]): number[] {
 function timeAlternating(runs: number, fns: (() => void)[], cpu?: number[][]): number[][] {
   const out: number[][] = fns.map(() => []);
   for (let i = 0; i < runs; i++) {
-    for (let j = 0; j < fns.length; j++) {
-      const k = i % 2 ? fns.length - 1 - j : j;
+    for (const k of turnOrder(i, fns.length)) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       (fns[k] as () => void)();

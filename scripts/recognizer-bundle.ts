@@ -3,7 +3,7 @@
  * from the working tree or from any git revision: what the recognizer benches compare against.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,9 +51,27 @@ export function bundleRecognizer(
 }
 
 /**
- * The bundle for `what`: a bundle file (.mjs/.js) as it is, `.` for the working tree, else a git
- * revision whose lib/ is taken with `git archive` into `dir` and bundled there. Throws when git
- * does not know the revision (a shallow clone).
+ * The tree to bundle for `what`: `.` is the working tree, anything else a git revision whose lib/
+ * is taken with `git archive` into `dir`, once (a second bundle of it, in another format, reuses
+ * the tree). Throws when git does not know the revision (a shallow clone).
+ */
+function sourceTree(what: string, dir: string): string {
+  if (what === '.') return ROOT;
+  const src = join(dir, `src-${what.replace(/[^\w.-]/g, '_')}`);
+  if (existsSync(src)) return src;
+  mkdirSync(src, { recursive: true });
+  const tar = execFileSync('git', ['-C', ROOT, 'archive', what, 'lib'], {
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  execFileSync('tar', ['-x', '-C', src], { input: tar });
+  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
+  return src;
+}
+
+/**
+ * The bundle for `what`: a bundle file (.mjs/.js) as it is, else the bundle of its tree
+ * (sourceTree) written into `dir` under `tag`.
  */
 export function recognizerBundle(
   what: string,
@@ -63,14 +81,5 @@ export function recognizerBundle(
 ): string {
   if (/\.m?js$/.test(what)) return resolve(what);
   const out = join(dir, `${tag}.${format === 'esm' ? 'mjs' : 'js'}`);
-  if (what === '.') return bundleRecognizer(ROOT, out, format);
-  const src = join(dir, `${tag}-src`);
-  mkdirSync(src, { recursive: true });
-  const tar = execFileSync('git', ['-C', ROOT, 'archive', what, 'lib'], {
-    maxBuffer: 1 << 30,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  execFileSync('tar', ['-x', '-C', src], { input: tar });
-  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
-  return bundleRecognizer(src, out, format);
+  return bundleRecognizer(sourceTree(what, dir), out, format);
 }
