@@ -135,15 +135,8 @@ export function surnamesWithPatronymics(
     if (!form) continue;
     if (!tokenized.readings(c.start).some((r) => r.kind === 'F')) continue;
     if (!busy || !lone) {
-      busy = takenTokens(tokenized, chosen);
-      for (let k = 0; k < taken.length; k++) if (taken[k]) busy[k] = 1;
-      lone = new Map();
-      for (const p of chosen) {
-        if (p.type === 'PER' && p.end === p.start + 1) {
-          lone.set(p.start, p);
-          busy[p.start] = 0;
-        }
-      }
+      lone = lonePeople(chosen);
+      busy = busyTokens(tokenized, chosen, taken, lone);
     }
     let start = c.start;
     let end = c.end;
@@ -177,6 +170,31 @@ export function surnamesWithPatronymics(
   }
   if (!out) return chosen;
   return dropped.size > 0 ? out.filter((c) => !dropped.has(c)) : out;
+}
+
+/** The one-word people of the choice, by their token. */
+function lonePeople(chosen: readonly Candidate[]): Map<number, Candidate> {
+  const lone = new Map<number, Candidate>();
+  for (const p of chosen) if (p.type === 'PER' && p.end === p.start + 1) lone.set(p.start, p);
+  return lone;
+}
+
+/**
+ * 1 for every token a surname may not be taken from: inside a chosen span or `taken`, but not a
+ * lone person's. Its own function: a loop over every token inside the caller's loop over the
+ * choice made Chromium's optimising compiler (Maglev) enter it on stack and drop out again on
+ * every later turn of the outer loop, thousands of times a text (docs/recognition.md).
+ */
+function busyTokens(
+  tokenized: TokenizedText,
+  chosen: readonly Candidate[],
+  taken: Uint8Array,
+  lone: ReadonlyMap<number, Candidate>,
+): Uint8Array {
+  const busy = takenTokens(tokenized, chosen);
+  for (let k = 0; k < taken.length; k++) if (taken[k]) busy[k] = 1;
+  for (const k of lone.keys()) busy[k] = 0;
+  return busy;
 }
 
 /** Whether a person of the text has the (masculine) surname key. */
