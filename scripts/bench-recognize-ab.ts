@@ -1,6 +1,6 @@
 /**
  * A/B throughput of two versions of the recognizer in one Node process (run:
- * npx tsx scripts/bench-recognize-ab.ts BASE NEW [--rounds 21] [--chromium]).
+ * npx tsx scripts/bench-recognize-ab.ts BASE NEW [--rounds 21] [--chromium [--same-page]]).
  *
  * BASE and NEW are each a bundle (.mjs/.js, built as scripts/bench-recognize.ts builds it), a git
  * revision (its lib/ is bundled from `git archive`), or `.` for the working tree. Both recognizers
@@ -11,7 +11,8 @@
  *
  * With --chromium the same comparison runs in headless Chromium instead
  * (scripts/bench-recognize-ab-chromium.ts): `--rounds` fresh contexts per version, taking turns,
- * each with six warm-up passes and eight timed ones per text.
+ * each with six warm-up passes and eight timed ones per text. With --same-page as well, both
+ * versions load into one page per round and their timed passes alternate there.
  */
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -52,12 +53,14 @@ async function main(): Promise<void> {
   const rounds = at >= 0 ? Number(args[at + 1]) : 21;
   const [baseArg, newArg] = args.filter((a, k) => !a.startsWith('--') && (at < 0 || k !== at + 1));
   if (!baseArg || !newArg) {
-    throw new Error('usage: bench-recognize-ab.ts BASE NEW [--rounds N] [--chromium]');
+    throw new Error(
+      'usage: bench-recognize-ab.ts BASE NEW [--rounds N] [--chromium [--same-page]]',
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'glossa-ab-'));
   try {
     if (args.includes('--chromium')) {
-      await inChromium(dir, baseArg, newArg, at >= 0 ? rounds : 6);
+      await inChromium(dir, baseArg, newArg, at >= 0 ? rounds : 6, args.includes('--same-page'));
       return;
     }
     const base = await load(recognizerBundle(baseArg, dir, 'base'));
@@ -106,7 +109,13 @@ async function main(): Promise<void> {
 }
 
 /** The A/B in Chromium: medians of all timed passes per version and text, and their ratio. */
-async function inChromium(dir: string, baseArg: string, newArg: string, contexts: number) {
+async function inChromium(
+  dir: string,
+  baseArg: string,
+  newArg: string,
+  contexts: number,
+  samePage: boolean,
+) {
   const scripts = [
     recognizerBundle(baseArg, dir, 'base', 'iife'),
     recognizerBundle(newArg, dir, 'new', 'iife'),
@@ -121,11 +130,12 @@ async function inChromium(dir: string, baseArg: string, newArg: string, contexts
       contexts,
       warm: 6,
       passes: 8,
+      samePage,
     });
     const b = medianOf(base as number[]);
     const n = medianOf(next as number[]);
     console.log(
-      `Chromium, ${name} (${contexts} contexts × 8 passes each, after 6 warm-up passes): base ${b.toFixed(1)} ms, new ${n.toFixed(1)} ms, new/base ${(n / b).toFixed(3)}; fastest third new/base ${(fastThird(next as number[]) / fastThird(base as number[])).toFixed(3)}`,
+      `Chromium, ${name} (${contexts} ${samePage ? 'pages with both versions, passes alternated' : 'contexts'} × 8 passes each, after 6 warm-up passes): base ${b.toFixed(1)} ms, new ${n.toFixed(1)} ms, new/base ${(n / b).toFixed(3)}; fastest third new/base ${(fastThird(next as number[]) / fastThird(base as number[])).toFixed(3)}`,
     );
   }
   console.log(`load average ${load0.toFixed(1)} → ${(loadavg()[0] as number).toFixed(1)}`);
