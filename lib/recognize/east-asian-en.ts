@@ -13,7 +13,7 @@
  */
 
 import { FUNCTION_WORDS_EN } from './english';
-import { type Candidate, personInfo, type TokenizedText } from './tokenized-text';
+import { type Candidate, newPerson, personInfo, type TokenizedText } from './tokenized-text';
 import type { Token } from './tokens';
 
 /** A Pinyin syllable: initial and final (the standard table, ü written u or v). */
@@ -104,19 +104,18 @@ function familyFirst(tokenized: TokenizedText, i: number): Candidate | null {
     .slice(i, end)
     .map((t) => t.text)
     .join(' ');
-  return {
-    start: i,
+  return newPerson(
+    i,
     end,
-    type: 'PER',
     canonical,
-    tier: 4,
-    person: personInfo({
+    4,
+    personInfo({
       surname: canonical,
       surnameKeys: [canonical.toLowerCase()],
       eastAsian: true,
       full: true,
     }),
-  };
+  );
 }
 
 function givenFirst(tokenized: TokenizedText, i: number): Candidate | null {
@@ -131,19 +130,18 @@ function givenFirst(tokenized: TokenizedText, i: number): Candidate | null {
   }
   if (capitalised(tokenized.tokens[i + 2]) && tokenized.tokens[i + 2]?.gap === ' ') return null;
   if (capitalised(tokenized.tokens[i - 1]) && given.gap === ' ') return null;
-  return {
-    start: i,
-    end: i + 2,
-    type: 'PER',
-    canonical: `${given.text} ${family.text}`,
-    tier: 4,
-    person: personInfo({
+  return newPerson(
+    i,
+    i + 2,
+    `${given.text} ${family.text}`,
+    4,
+    personInfo({
       first: given.text,
       surname: family.text,
       surnameKeys: [family.key],
       full: true,
     }),
-  };
+  );
 }
 
 /** East Asian person names of an English text, by their spelling (see the module comment). */

@@ -204,7 +204,7 @@ export function englishDatelines(tokenized: TokenizedText): Candidate[] {
       phrase && phrase.end === end && phrase.entry.type === 'LOC'
         ? phrase.entry.canonical
         : spanText(tokenized, i, end);
-    out.push({ start: i, end, type: 'LOC', canonical, tier: 5 });
+    out.push(newCandidate(i, end, 'LOC', canonical, 5));
   }
   return out;
 }

@@ -18,6 +18,7 @@ import {
   isInitial,
   isPlaceOrOrg,
   newCandidate,
+  newPerson,
   type PersonInfo,
   personInfo,
   type TokenizedText,
@@ -158,14 +159,7 @@ function push(
       .slice(start, end)
       .map((t) => t.text)
       .join(' ');
-  tokenized.candidates.push({
-    start,
-    end,
-    type: 'PER',
-    canonical,
-    tier,
-    person: personInfo(person),
-  });
+  tokenized.candidates.push(newPerson(start, end, canonical, tier, personInfo(person)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,19 +328,20 @@ function russianFullName(tokenized: TokenizedText, i: number): boolean {
   }
   if (roman >= 0) display.push((tok(tokenized, roman) as Token).text);
   const end = (roman >= 0 ? roman : last) + 1;
-  tokenized.candidates.push({
-    start: i,
-    end,
-    type: 'PER',
-    canonical: display.join(' '),
-    tier: 3,
-    person: personInfo({
-      first: display[0],
-      surname: surname?.display,
-      surnameKeys: surname?.keys ?? [],
-      full: true,
-    }),
-  });
+  tokenized.candidates.push(
+    newPerson(
+      i,
+      end,
+      display.join(' '),
+      3,
+      personInfo({
+        first: display[0],
+        surname: surname?.display,
+        surnameKeys: surname?.keys ?? [],
+        full: true,
+      }),
+    ),
+  );
   return true;
 }
 
@@ -360,14 +355,9 @@ function loneFirstName(tokenized: TokenizedText, i: number): void {
   if (tokenized.lex.capsNotNames.has(t.key)) return;
   const gender = gendersOf(f).find((g) => g === 'm' || g === 'f');
   const name = displayLike(tokenized.lex.nominative(f.lemma, gender), t.text);
-  tokenized.candidates.push({
-    start: i,
-    end: i + 1,
-    type: 'PER',
-    canonical: name,
-    tier: 1,
-    person: personInfo({ first: name, surnameKeys: [], full: false }),
-  });
+  tokenized.candidates.push(
+    newPerson(i, i + 1, name, 1, personInfo({ first: name, surnameKeys: [], full: false })),
+  );
 }
 
 /** "В. В. Путин", "Б.Обама", "Путин В.В." */
@@ -722,7 +712,7 @@ function englishCapitalSequence(tokenized: TokenizedText, i: number): void {
     }
     if (!isPlainNamePart(tokenized, j)) {
       if (COMPANY_SUFFIXES.has(w.key) || w.text === '&') {
-        tokenized.candidates.push({ start: i, end: j + 1, type: 'ORG', canonical: '', tier: 1 });
+        tokenized.candidates.push(newCandidate(i, j + 1, 'ORG', '', 1));
         return;
       }
       if (isCapWord(tokenized, j)) return; // part of a longer capitalised name: not a person's
@@ -735,7 +725,7 @@ function englishCapitalSequence(tokenized: TokenizedText, i: number): void {
   const after = tok(tokenized, end);
   // "Pirelli SpA", "Schroder Wertheim & Co": a company, not a person.
   if (after && (COMPANY_SUFFIXES.has(after.key) || after.text === '&')) {
-    tokenized.candidates.push({ start: i, end: end + 1, type: 'ORG', canonical: '', tier: 1 });
+    tokenized.candidates.push(newCandidate(i, end + 1, 'ORG', '', 1));
     return;
   }
   if (after && after.kind === 'word' && after.gap !== '\n' && /^\p{Lu}/u.test(after.text)) return;
@@ -856,18 +846,19 @@ export function proposePeople(tokenized: TokenizedText): void {
     const m = tokenized.phraseAt[i];
     if (m?.entry.type !== 'PER') continue;
     const last = tokenized.tokens[m.end - 1] as Token;
-    tokenized.candidates.push({
-      start: i,
-      end: m.end,
-      type: 'PER',
-      canonical: m.entry.canonical,
-      tier: 3,
-      person: personInfo({
-        surname: m.entry.canonical,
-        surnameKeys: [last.key],
-        full: m.end - i > 1,
-      }),
-    });
+    tokenized.candidates.push(
+      newPerson(
+        i,
+        m.end,
+        m.entry.canonical,
+        3,
+        personInfo({
+          surname: m.entry.canonical,
+          surnameKeys: [last.key],
+          full: m.end - i > 1,
+        }),
+      ),
+    );
   }
 }
 

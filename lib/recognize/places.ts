@@ -7,7 +7,13 @@
 
 import { displayLike } from './display-names';
 import { adjectiveNominative, looksLikeVerb } from './russian';
-import { isCapWord, lowerCaseWords, spanText, type TokenizedText } from './tokenized-text';
+import {
+  isCapWord,
+  lowerCaseWords,
+  newCandidate,
+  spanText,
+  type TokenizedText,
+} from './tokenized-text';
 import { keyOf, quotedName, type Token } from './tokens';
 
 /** Prepositions after which a capitalised word that could be a name is more likely a place. */
@@ -128,7 +134,7 @@ function dictionaryPlace(tokenized: TokenizedText, i: number): void {
   const person = readings.some((r) => r.kind !== 'G');
   if ((person || ambiguous) && !afterPreposition) return;
   const canonical = displayLike(tokenized.lex.nominative(place.lemma), t.text);
-  tokenized.candidates.push({ start: i, end: i + 1, type: 'LOC', canonical, tier: 2 });
+  tokenized.candidates.push(newCandidate(i, i + 1, 'LOC', canonical, 2));
 }
 
 /** "Гегаркуникской области", "Западного административного округа". */
@@ -153,7 +159,7 @@ function adjectiveRegion(tokenized: TokenizedText, i: number): void {
     return k === i ? displayLike(nom, w.text) : nom;
   });
   const canonical = `${words.join(' ')} ${nominativeNoun(noun)}`;
-  tokenized.candidates.push({ start: i, end: j + 1, type: 'LOC', canonical, tier: 3 });
+  tokenized.candidates.push(newCandidate(i, j + 1, 'LOC', canonical, 3));
 }
 
 /** "в городе Пауэй", "провинции Хунань", "графство Эссекс". */
@@ -168,7 +174,7 @@ function afterPlaceNoun(tokenized: TokenizedText, i: number): void {
   if (readings.some((r) => r.kind === 'F' || r.kind === 'S' || r.kind === 'P')) return;
   if (tokenized.lex.capsNotNames.has(w.key) || ADJECTIVE.test(w.key)) return;
   const canonical = placeCanonical(tokenized, n, n + 1);
-  tokenized.candidates.push({ start: n, end: n + 1, type: 'LOC', canonical, tier: 2 });
+  tokenized.candidates.push(newCandidate(n, n + 1, 'LOC', canonical, 2));
 }
 
 /** "Новой Шотландии", "Западном Иерусалиме": an adjective joined to a known one-word place. */
@@ -184,13 +190,7 @@ function adjectivePlusPlace(tokenized: TokenizedText, i: number): void {
   const gender = /[ая]$/.test(canonical) ? 'f' : /[оеё]$/.test(canonical) ? 'n' : 'm';
   const plural = /[ыи]$/.test(canonical);
   const adj = displayLike(adjectiveNominative(prev.key, gender, plural), prev.text);
-  tokenized.candidates.push({
-    start: i - 1,
-    end: i + 1,
-    type: 'LOC',
-    canonical: `${adj} ${canonical}`,
-    tier: 3,
-  });
+  tokenized.candidates.push(newCandidate(i - 1, i + 1, 'LOC', `${adj} ${canonical}`, 3));
 }
 
 export function proposePlaces(tokenized: TokenizedText): void {

@@ -7,7 +7,7 @@
 import { proposePeople } from './people';
 import { proposePlaces } from './places';
 import { selectCandidates } from './select';
-import type { TokenizedText } from './tokenized-text';
+import { newCandidate, type TokenizedText } from './tokenized-text';
 import { keyOf } from './tokens';
 import { checkTreatyContext, proposeTreaties } from './treaties';
 import { attachRegisteredTreaties, proposeRegisteredForms } from './treaty-register';
@@ -19,17 +19,14 @@ export function proposeAll(tokenized: TokenizedText): void {
   for (let i = 0; i < tokens.length; i++) {
     const m = tokenized.phraseAt[i];
     if (!m || m.entry.type === 'PER' || m.entry.type === 'ROLE') continue;
-    tokenized.candidates.push({
-      start: i,
-      end: m.end,
-      type: m.entry.type,
-      // A world city's GeoNames name before a learned lemma ("Балтимор", not "Балтиморё").
-      canonical:
-        (m.entry.type === 'LOC' && !m.entry.curated && tokenized.lang === 'ru'
-          ? tokenized.lex.placeRu(keyOf(tokens, i, m.end))
-          : undefined) ?? m.entry.canonical,
-      tier: m.entry.curated ? 4 : 3,
-    });
+    // A world city's GeoNames name before a learned lemma ("Балтимор", not "Балтиморё").
+    const canonical =
+      (m.entry.type === 'LOC' && !m.entry.curated && tokenized.lang === 'ru'
+        ? tokenized.lex.placeRu(keyOf(tokens, i, m.end))
+        : undefined) ?? m.entry.canonical;
+    tokenized.candidates.push(
+      newCandidate(i, m.end, m.entry.type, canonical, m.entry.curated ? 4 : 3),
+    );
   }
   proposeRegisteredForms(tokenized);
   proposeTreaties(tokenized);

@@ -3,6 +3,7 @@
  * canonical names (the tagger only says where a person or place is; the lexicon and the
  * morphology rules say what it is called in the nominative).
  */
+import type { EntityType } from '../entities';
 import { PLACE_ADJECTIVES_RU } from './curated/place-adjectives';
 import { modelData } from './data/source';
 import { displayLike } from './display-names';
@@ -34,7 +35,7 @@ import type { LoadedModel } from './model/weights';
 import { personForSpan } from './people';
 import { placeCanonical } from './places';
 import { adjectiveNominative } from './russian';
-import { type Candidate, type TokenizedText, taggedCopy } from './tokenized-text';
+import { type Candidate, newCandidate, type TokenizedText, taggedCopy } from './tokenized-text';
 import type { Token } from './tokens';
 
 let shared: LoadedModel | null = null;
@@ -401,7 +402,6 @@ export function placeOfAdjective(token: Token): string {
   return displayLike(adjectiveNominative(token.key, 'm', false), token.text);
 }
 
-/** Candidates for the tagger's PER and LOC spans (GEA: place adjectives, see index.ts). */
 /**
  * A person's name ends in a capitalised word (or an initial): a tagged span that runs on into
  * lower-case words ("Михальчука И. Ф. подписан") ends before them. Particles stay inside a name
@@ -417,6 +417,14 @@ function withoutLowerCaseEnd(tokenized: TokenizedText, span: TaggedSpan): Tagged
   return end === span.end ? span : { ...span, end };
 }
 
+/** A span the tagger found, as a candidate of tier 5 in uniformCandidate's shape. */
+function taggedSpan(start: number, end: number, type: EntityType, canonical: string): Candidate {
+  const c = newCandidate(start, end, type, canonical, 5);
+  c.tagged = true;
+  return c;
+}
+
+/** Candidates for the tagger's PER and LOC spans (GEA: place adjectives, see index.ts). */
 export function taggedCandidates(
   tokenized: TokenizedText,
   spans: readonly TaggedSpan[],
@@ -443,21 +451,15 @@ export function taggedCandidates(
       else if (s.type === 'PER') out.push(taggedCopy(personForSpan(tokenized, s.start, s.end), 5));
       else {
         const canonical = placeCanonical(tokenized, s.start, s.end);
-        out.push({ start: s.start, end: s.end, type: 'LOC', canonical, tier: 5, tagged: true });
+        out.push(taggedSpan(s.start, s.end, 'LOC', canonical));
       }
     } else if (s.type === 'GEA') {
       const t = tokenized.tokens[s.start] as Token;
-      out.push({
-        start: s.start,
-        end: s.end,
-        type: 'LOC',
-        canonical: placeOfAdjective(t),
-        tier: 5,
-        tagged: true,
-        adjective: true,
-      });
+      const place = taggedSpan(s.start, s.end, 'LOC', placeOfAdjective(t));
+      place.adjective = true;
+      out.push(place);
     } else {
-      out.push({ start: s.start, end: s.end, type: 'ORG', canonical: '', tier: 5, tagged: true });
+      out.push(taggedSpan(s.start, s.end, 'ORG', ''));
     }
   }
   return out;

@@ -100,6 +100,19 @@ export function newCandidate(
   };
 }
 
+/** A new person candidate, in uniformCandidate's shape. */
+export function newPerson(
+  start: number,
+  end: number,
+  canonical: string,
+  tier: number,
+  person: PersonInfo,
+): Candidate {
+  const c = newCandidate(start, end, 'PER', canonical, tier);
+  c.person = person;
+  return c;
+}
+
 /** A copy of the candidate over other tokens and with another name, in uniformCandidate's shape. */
 export function respanned(c: Candidate, start: number, end: number, canonical: string): Candidate {
   const copy = uniformCandidate(c);

@@ -17,7 +17,13 @@ import {
   NAME_STOP_WORDS,
   treatyHead,
 } from './russian';
-import { type Candidate, isCapWord, spanText, type TokenizedText } from './tokenized-text';
+import {
+  type Candidate,
+  isCapWord,
+  newCandidate,
+  spanText,
+  type TokenizedText,
+} from './tokenized-text';
 import type { Token } from './tokens';
 import {
   privateContext,
@@ -188,7 +194,7 @@ function russianName(tokenized: TokenizedText, i: number): void {
   }
   const headWord = adjectives.length ? head.nominative : capitalize(head.nominative);
   const canonical = [...adjectives, headWord, rest].join(' ');
-  tokenized.candidates.push({ start, end, type: 'TREATY', canonical, tier: 4 });
+  tokenized.candidates.push(newCandidate(start, end, 'TREATY', canonical, 4));
 }
 
 /** Regions that name a treaty's area ("in Europe", "in the Middle East"), not its venue. */
@@ -273,7 +279,7 @@ function englishName(tokenized: TokenizedText, i: number): void {
   if (t.key === 'convention' && ASSEMBLY_WORDS.has(tokenized.tokens[i - 1]?.key ?? '')) return;
   if (end === i + 1 && VENUE_WORDS.has(tokenized.tokens[i + 1]?.key ?? '')) return;
   const canonical = spanText(tokenized, start, end);
-  tokenized.candidates.push({ start, end, type: 'TREATY', canonical, tier: 4 });
+  tokenized.candidates.push(newCandidate(start, end, 'TREATY', canonical, 4));
 }
 
 /** Words after "статья N" / "Article N" that say it is a treaty's article, not a code's. */
@@ -318,22 +324,10 @@ function article(tokenized: TokenizedText, i: number): void {
   if (num?.gap !== ' ' || num.kind !== 'num') return;
   if (RU_ARTICLE.has(t.key)) {
     if (!treatyArticle(tokenized, i, false)) return;
-    tokenized.candidates.push({
-      start: i,
-      end: i + 2,
-      type: 'TREATY',
-      canonical: `статья ${num.text}`,
-      tier: 4,
-    });
+    tokenized.candidates.push(newCandidate(i, i + 2, 'TREATY', `статья ${num.text}`, 4));
   } else if (t.key === 'article') {
     if (!treatyArticle(tokenized, i, true)) return;
-    tokenized.candidates.push({
-      start: i,
-      end: i + 2,
-      type: 'TREATY',
-      canonical: `Article ${num.text}`,
-      tier: 4,
-    });
+    tokenized.candidates.push(newCandidate(i, i + 2, 'TREATY', `Article ${num.text}`, 4));
   }
 }
 

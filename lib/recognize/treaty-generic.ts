@@ -23,7 +23,13 @@ import {
   STATE_BODIES,
 } from './curated/treaty-cues';
 import { treatyHead } from './russian';
-import { type Candidate, isCapWord, spanText, type TokenizedText } from './tokenized-text';
+import {
+  type Candidate,
+  isCapWord,
+  newCandidate,
+  spanText,
+  type TokenizedText,
+} from './tokenized-text';
 import type { Token } from './tokens';
 
 type EnglishHead = 'treaty' | 'agreement' | 'accord' | 'convention' | 'deal';
@@ -385,13 +391,9 @@ function englishGeneric(tokenized: TokenizedText, i: number): void {
     const business = count(counts.commercial, from, to);
     if (business > 0 && count(counts.international, from, to) <= business) return;
   }
-  tokenized.candidates.push({
-    start,
-    end: i + 1,
-    type: 'TREATY',
-    canonical: spanText(tokenized, start, i + 1),
-    tier: 3,
-  });
+  tokenized.candidates.push(
+    newCandidate(start, i + 1, 'TREATY', spanText(tokenized, start, i + 1), 3),
+  );
 }
 
 /** A business word right after the head ("the deal with Adidas worth …" is caught by the window). */
@@ -534,13 +536,7 @@ function russianGeneric(tokenized: TokenizedText, i: number): void {
     start = Math.min(start, other.start);
     end = Math.max(end, other.end);
   }
-  tokenized.candidates.push({
-    start,
-    end,
-    type: 'TREATY',
-    canonical: spanText(tokenized, start, end),
-    tier: 3,
-  });
+  tokenized.candidates.push(newCandidate(start, end, 'TREATY', spanText(tokenized, start, end), 3));
 }
 
 /** Companies or private parties around [start, end), and no place or international body. */
@@ -653,13 +649,7 @@ function withdrawal(tokenized: TokenizedText, i: number): void {
       (e?.type === 'TREATY' && !e.anyCase) ||
       (!!target && (!!treatyHead(target.key) || EN_GENERIC_HEADS.has(target.key)));
     if (body || treaty)
-      tokenized.candidates.push({
-        start: i,
-        end,
-        type: 'TREATY',
-        canonical: spanText(tokenized, i, end),
-        tier: 3,
-      });
+      tokenized.candidates.push(newCandidate(i, end, 'TREATY', spanText(tokenized, i, end), 3));
     return;
   }
 }

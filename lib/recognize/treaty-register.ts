@@ -13,7 +13,7 @@ import type { TreatyInfo } from '../entities';
 import { lexiconData } from './data/source';
 import type { LexiconData } from './lexicon-format';
 import { treatyHead } from './russian';
-import type { Candidate, TokenizedText } from './tokenized-text';
+import { type Candidate, newCandidate, type TokenizedText } from './tokenized-text';
 import { type Token, tokenize } from './tokens';
 import { type DecodedRegister, decodeRegister, registerKey } from './treaty-register-data';
 
@@ -130,14 +130,9 @@ export function proposeRegisteredForms(tokenized: TokenizedText): void {
       const info = infoFor(reg, p.row);
       if (!info) continue;
       const canonical = (tokens[i] as Token).script === 'cyr' ? info.ru : info.en;
-      tokenized.candidates.push({
-        start: i,
-        end,
-        type: 'TREATY',
-        canonical,
-        tier: 4,
-        treaty: info,
-      });
+      const named = newCandidate(i, end, 'TREATY', canonical, 4);
+      named.treaty = info;
+      tokenized.candidates.push(named);
       for (let k = i; k < end; k++) {
         tokenized.coveredBy[k] ??= {
           type: 'TREATY',
