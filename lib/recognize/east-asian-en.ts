@@ -13,7 +13,7 @@
  */
 
 import { FUNCTION_WORDS_EN } from './english';
-import { type Candidate, newPerson, personInfo, type TokenizedText } from './tokenized-text';
+import { type Candidate, newPerson, type TokenizedText } from './tokenized-text';
 import type { Token } from './tokens';
 
 /** A Pinyin syllable: initial and final (the standard table, ü written u or v). */
@@ -104,18 +104,12 @@ function familyFirst(tokenized: TokenizedText, i: number): Candidate | null {
     .slice(i, end)
     .map((t) => t.text)
     .join(' ');
-  return newPerson(
-    i,
-    end,
-    canonical,
-    4,
-    personInfo({
-      surname: canonical,
-      surnameKeys: [canonical.toLowerCase()],
-      eastAsian: true,
-      full: true,
-    }),
-  );
+  return newPerson(i, end, canonical, 4, {
+    surname: canonical,
+    surnameKeys: [canonical.toLowerCase()],
+    eastAsian: true,
+    full: true,
+  });
 }
 
 function givenFirst(tokenized: TokenizedText, i: number): Candidate | null {
@@ -130,18 +124,12 @@ function givenFirst(tokenized: TokenizedText, i: number): Candidate | null {
   }
   if (capitalised(tokenized.tokens[i + 2]) && tokenized.tokens[i + 2]?.gap === ' ') return null;
   if (capitalised(tokenized.tokens[i - 1]) && given.gap === ' ') return null;
-  return newPerson(
-    i,
-    i + 2,
-    `${given.text} ${family.text}`,
-    4,
-    personInfo({
-      first: given.text,
-      surname: family.text,
-      surnameKeys: [family.key],
-      full: true,
-    }),
-  );
+  return newPerson(i, i + 2, `${given.text} ${family.text}`, 4, {
+    first: given.text,
+    surname: family.text,
+    surnameKeys: [family.key],
+    full: true,
+  });
 }
 
 /** East Asian person names of an English text, by their spelling (see the module comment). */

@@ -159,7 +159,7 @@ function push(
       .slice(start, end)
       .map((t) => t.text)
       .join(' ');
-  tokenized.candidates.push(newPerson(start, end, canonical, tier, personInfo(person)));
+  tokenized.candidates.push(newPerson(start, end, canonical, tier, person));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,18 +329,12 @@ function russianFullName(tokenized: TokenizedText, i: number): boolean {
   if (roman >= 0) display.push((tok(tokenized, roman) as Token).text);
   const end = (roman >= 0 ? roman : last) + 1;
   tokenized.candidates.push(
-    newPerson(
-      i,
-      end,
-      display.join(' '),
-      3,
-      personInfo({
-        first: display[0],
-        surname: surname?.display,
-        surnameKeys: surname?.keys ?? [],
-        full: true,
-      }),
-    ),
+    newPerson(i, end, display.join(' '), 3, {
+      first: display[0],
+      surname: surname?.display,
+      surnameKeys: surname?.keys ?? [],
+      full: true,
+    }),
   );
   return true;
 }
@@ -356,7 +350,7 @@ function loneFirstName(tokenized: TokenizedText, i: number): void {
   const gender = gendersOf(f).find((g) => g === 'm' || g === 'f');
   const name = displayLike(tokenized.lex.nominative(f.lemma, gender), t.text);
   tokenized.candidates.push(
-    newPerson(i, i + 1, name, 1, personInfo({ first: name, surnameKeys: [], full: false })),
+    newPerson(i, i + 1, name, 1, { first: name, surnameKeys: [], full: false }),
   );
 }
 
@@ -847,17 +841,11 @@ export function proposePeople(tokenized: TokenizedText): void {
     if (m?.entry.type !== 'PER') continue;
     const last = tokenized.tokens[m.end - 1] as Token;
     tokenized.candidates.push(
-      newPerson(
-        i,
-        m.end,
-        m.entry.canonical,
-        3,
-        personInfo({
-          surname: m.entry.canonical,
-          surnameKeys: [last.key],
-          full: m.end - i > 1,
-        }),
-      ),
+      newPerson(i, m.end, m.entry.canonical, 3, {
+        surname: m.entry.canonical,
+        surnameKeys: [last.key],
+        full: m.end - i > 1,
+      }),
     );
   }
 }

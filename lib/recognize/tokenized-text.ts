@@ -100,7 +100,7 @@ export function newCandidate(
   };
 }
 
-/** A new person candidate, in uniformCandidate's shape. */
+/** A new person candidate, the candidate and its person each in their one shape. */
 export function newPerson(
   start: number,
   end: number,
@@ -109,7 +109,7 @@ export function newPerson(
   person: PersonInfo,
 ): Candidate {
   const c = newCandidate(start, end, 'PER', canonical, tier);
-  c.person = person;
+  c.person = personInfo(person);
   return c;
 }
 
