@@ -32,16 +32,16 @@ interface PassArgs {
   passes: number;
 }
 
+/** What one version's classic script puts on `window` (as `GlossaRecognizer`). */
+interface RecognizerScript {
+  createRecognizer(): { recognize(t: string, o: { lang: string }): unknown };
+}
+
 /** Runs inside the page: the warm-up passes, then the timed ones (ms each). */
 function timedPasses({ text, lang, warm, passes }: PassArgs): number[] {
-  const g = (
-    window as unknown as {
-      GlossaRecognizer: {
-        createRecognizer(): { recognize(t: string, o: { lang: string }): unknown };
-      };
-    }
-  ).GlossaRecognizer;
-  const rec = g.createRecognizer();
+  const rec = (
+    window as unknown as { GlossaRecognizer: RecognizerScript }
+  ).GlossaRecognizer.createRecognizer();
   for (let i = 0; i < warm; i++) rec.recognize(text, { lang });
   const ms: number[] = [];
   for (let i = 0; i < passes; i++) {
@@ -52,21 +52,14 @@ function timedPasses({ text, lang, warm, passes }: PassArgs): number[] {
   return ms;
 }
 
-type Recognizers = Record<
-  string,
-  { createRecognizer(): { recognize(t: string, o: { lang: string }): unknown } }
->;
-
 /**
  * Runs inside a page with both versions (`window.V0`, `window.V1`): the warm-up passes of each,
- * then `passes` timed ones of each, taking turns (the order reversed every other pass).
+ * then `passes` timed ones of each, taking turns (the order reversed every other pass: turnOrder's
+ * order, written out because a function run in the page cannot import).
  */
 function alternatedPasses({ text, lang, warm, passes }: PassArgs): number[][] {
-  const w = window as unknown as Recognizers;
-  const recs = [
-    (w.V0 as Recognizers[string]).createRecognizer(),
-    (w.V1 as Recognizers[string]).createRecognizer(),
-  ];
+  const w = window as unknown as { V0: RecognizerScript; V1: RecognizerScript };
+  const recs = [w.V0.createRecognizer(), w.V1.createRecognizer()];
   for (let i = 0; i < warm; i++) for (const rec of recs) rec.recognize(text, { lang });
   const ms: number[][] = [[], []];
   for (let i = 0; i < passes; i++) {
