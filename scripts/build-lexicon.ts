@@ -59,6 +59,8 @@ import {
   SCOPE_OTHER,
   SCOPE_RU,
 } from '../lib/recognize/lexicon-format';
+import { buildDeclinedIndex, buildPeopleIndex } from '../lib/recognize/people-index';
+import { encodePeopleIndex } from '../lib/recognize/people-index-data';
 import { keyOf, normalizeKey, phraseKey, type Token, tokenize } from '../lib/recognize/tokens';
 import { dashVariants, encodeRegister, registerKey } from '../lib/recognize/treaty-register-data';
 import {
@@ -72,6 +74,12 @@ import {
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'lib/recognize/data/lexicon.json');
+
+/** The people register's index, built here so that the recognizer's first page does not build it. */
+function shippedPeopleIndex() {
+  const index = buildPeopleIndex();
+  return encodePeopleIndex(index, buildDeclinedIndex(index));
+}
 const require = createRequire(import.meta.url);
 
 // ---------------------------------------------------------------------------------------------
@@ -1323,6 +1331,7 @@ async function build(corpora: TrainingSet): Promise<{ data: LexiconData; counts:
       en: capsNotNames(conll, /\p{Script=Latin}/u).join(' '),
     },
     treaties: encodeRegister(TREATY_REGISTER),
+    people: shippedPeopleIndex(),
   };
   const counts = {
     phrases: phrases.length,

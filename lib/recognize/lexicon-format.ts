@@ -2,6 +2,7 @@
  * The shape of the generated lexicon (lib/recognize/data/lexicon.json), shared by the build
  * script that writes it and the runtime that reads it.
  */
+import type { PeopleIndexData } from './people-index-data';
 import type { TreatyRegisterData } from './treaty-register-data';
 
 /** What a phrase of the lexicon names. ROLE marks words that introduce a person ("президент"). */
@@ -113,6 +114,8 @@ export interface LexiconData {
   capsNotNames: { ru: string; en: string };
   /** The treaty register's table (absent from lexicons built before it). */
   treaties?: TreatyRegisterData;
+  /** The people register's index (absent from lexicons built before it: then built at run time). */
+  people?: PeopleIndexData;
 }
 
 /** Longest case ending of a world city's form in placesRu. */
