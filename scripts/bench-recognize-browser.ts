@@ -206,18 +206,17 @@ export function scriptPage(dir: string, file: string, script: string): string {
  * throughput moves by a quarter from the next one's, and the median of three moved the ratio
  * across 1 between runs of the same code (docs/recognition.md).
  */
-export const BROWSER_RUNS = 5;
+const BROWSER_RUNS = 5;
 
 /**
- * The figures per browser (`runs` fresh contexts each); a browser that cannot be started is left
- * out with one line on stderr.
+ * The figures per browser (BROWSER_RUNS fresh contexts each); a browser that cannot be started is
+ * left out with one line on stderr.
  */
 export async function browserCost(
   dir: string,
   bundle: BrowserBundle,
   texts: { en: string; ru: string },
   cold: { en: string; ru: string },
-  runs = BROWSER_RUNS,
 ): Promise<Record<string, BrowserResult>> {
   cpSync(bundle.packageDir, dir, { recursive: true });
   const pages = [scriptPage(dir, 'recognizer', bundle.script)];
@@ -244,7 +243,7 @@ export async function browserCost(
       const rows: PageRun[][] = pages.map(() => []);
       try {
         await engine(async (open) => {
-          for (let run = 0; run < runs; run++) {
+          for (let run = 0; run < BROWSER_RUNS; run++) {
             // Ours and the baseline take turns, the order reversed every other run.
             for (const k of turnOrder(run, pages.length)) {
               rows[k]?.push(await open(`${server.url}/${pages[k]}`, pageRun, { ...texts, cold }));
