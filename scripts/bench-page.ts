@@ -179,6 +179,8 @@ function median(values: number[]): number {
 const r1 = (n: number) => Math.round(n * 10) / 10;
 /** a ÷ b to one decimal. */
 const ratio = (a: number, b: number) => r1(a / b);
+/** a ÷ b to two decimals (the ratios judged against a bound of 1 or 1.3). */
+const ratio2 = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
 // ---- tracing ----
 
@@ -480,12 +482,13 @@ async function plainRun(
     await sleep(100);
     const cdp = await page.context().newCDPSession(page);
     const heap = await heapMb(cdp);
-    const first = await markOnce(page, { terms, markJs, findRoot, whole, oneRegExp });
+    const use = { terms, markJs, findRoot, whole, oneRegExp };
+    const first = await markOnce(page, use);
     let nextMs = Number.NaN;
     if (nextLoad) {
       await page.goto(nextLoadUrl(url), { waitUntil: 'load' });
       await sleep(100);
-      nextMs = (await markOnce(page, { terms, markJs, findRoot, whole, oneRegExp })).ms;
+      nextMs = (await markOnce(page, use)).ms;
     }
     return { heap, markJsMs: first.ms, markJsMarks: first.marks, nextMs };
   } finally {
@@ -673,7 +676,7 @@ async function coldAndWarm(
     runs,
     medianWarmFirstMs: r1(med(warm, 'firstMs')),
     medianColdFirstMs: r1(med(cold, 'firstMs')),
-    coldToWarm: Math.round((med(cold, 'firstMs') / med(warm, 'firstMs')) * 100) / 100,
+    coldToWarm: ratio2(med(cold, 'firstMs'), med(warm, 'firstMs')),
     medianWarmPaintMs: r1(med(warm, 'paintMs')),
     medianColdPaintMs: r1(med(cold, 'paintMs')),
     // How many recognizer hosts answered the cold runs (Chrome: the offscreen host, started once).
@@ -913,7 +916,7 @@ async function main() {
         medianMarkJsMs: r1(m('markJsMs')),
         markJsMarks: m('markJsMarks'),
         medianMarkJsBodyMs: r1(m('markJsBodyMs')),
-        glossaToMarkJs: Math.round((m('paintMs') / m('markJsMs')) * 100) / 100,
+        glossaToMarkJs: ratio2(m('paintMs'), m('markJsMs')),
         markJsToGlossa: ratio(m('markJsMs'), m('paintMs')),
         markJsBodyToGlossa: ratio(m('markJsBodyMs'), m('paintMs')),
         medianMarkJsRegExpMs: r1(m('markJsRegExpMs')),
@@ -923,11 +926,11 @@ async function main() {
         limitMarks: m('limitMarks'),
         glossaToLimit: ratio(m('paintMs'), m('limitMs')),
         glossaWorkToLimit: ratio(m('workMs'), m('limitMs')),
-        glossaWorkToMarkJsRegExp: Math.round((m('workMs') / m('markJsRegExpMs')) * 100) / 100,
+        glossaWorkToMarkJsRegExp: ratio2(m('workMs'), m('markJsRegExpMs')),
         // The next load in the same tab, both sides: the renderer has compiled their code.
         medianNextWorkMs: r1(m('nextWorkMs')),
         medianMarkJsRegExpNextMs: r1(m('markJsRegExpNextMs')),
-        nextWorkToMarkJsRegExp: Math.round((m('nextWorkMs') / m('markJsRegExpNextMs')) * 100) / 100,
+        nextWorkToMarkJsRegExp: ratio2(m('nextWorkMs'), m('markJsRegExpNextMs')),
         medianPartsMs: Object.fromEntries(
           (Object.keys(samples[0]?.parts ?? {}) as Array<keyof Parts>).map((k) => [
             k,
@@ -1093,9 +1096,7 @@ async function main() {
     console.log(
       `  first page after the browser starts (a fresh browser per run, demo article opened once the background runs, medians of ${start.runs}): ` +
         `first highlight ${start.medianFirstMs} ms, whole article ${start.medianPaintMs} ms` +
-        (bg
-          ? ` (${Math.round((Number(start.medianFirstMs) / Number(bg.medianWarmFirstMs)) * 100) / 100}× warm)`
-          : ''),
+        (bg ? ` (${ratio2(Number(start.medianFirstMs), Number(bg.medianWarmFirstMs))}× warm)` : ''),
     );
   }
   const huge = report['huge-dom'] as Record<string, number> | undefined;
